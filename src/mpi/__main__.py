@@ -1,0 +1,3 @@
+from mpi.cli import main
+
+main()

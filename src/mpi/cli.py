@@ -1,0 +1,158 @@
+"""The `mpi` command line: parse arguments, call the core, print, set the exit code.
+
+Heavy libraries (pydantic, ruamel.yaml, rich, jinja2) are imported inside the commands, so
+`mpi --version` and `mpi --help` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from mpi import __version__
+from mpi.diagnostics import EXIT_BUG, MpiError, UsageError
+
+REPORT_URL = "the mpi issue tracker"
+
+
+class App(TyperGroup):
+    """Turns errors users can cause into one line and an exit code; never a traceback."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MpiError as exc:
+            _print_mpi_error(exc)
+            raise SystemExit(exc.exit_code) from None
+        except (typer.Exit, typer.Abort, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            sys.stderr.write("mpi: interrupted\n")
+            raise SystemExit(130) from None
+        except BrokenPipeError:
+            raise SystemExit(0) from None
+        except Exception as exc:  # the last line of defence
+            if hasattr(exc, "exit_code") and hasattr(exc, "show"):
+                raise  # a usage error of the command-line parser: it prints itself
+            if ctx.params.get("debug") or os.environ.get("MPI_DEBUG"):
+                raise
+            name = type(exc).__name__
+            sys.stderr.write(
+                f"mpi: internal error ({name}); please report it to {REPORT_URL} with the "
+                "command you ran. Run again with --debug to see the traceback.\n"
+            )
+            raise SystemExit(EXIT_BUG) from None
+
+
+app = typer.Typer(
+    cls=App,
+    name="mpi",
+    help="Tracker for the Hamburger Masterplan Industrie 2023.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan directory (default: $MPI_PLAN, ./plan, the shipped plan).",
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"mpi {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+    ] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
+) -> None:
+    """Tracker for the Hamburger Masterplan Industrie 2023."""
+
+
+def _print_mpi_error(exc: MpiError) -> None:
+    from mpi.diagnostics import PlanInvalid
+    from mpi.render.safe import one_line
+
+    if isinstance(exc, PlanInvalid):
+        errors = [d for d in exc.diagnostics if d.severity == "error"]
+        for d in errors[:5]:
+            sys.stderr.write(
+                one_line(f"{d.file}:{d.line}:{d.column}: error {d.code} {d.message}") + "\n"
+            )
+        if len(errors) > 5:
+            sys.stderr.write(f"… and {len(errors) - 5} more\n")
+    sys.stderr.write(f"mpi: {one_line(exc.message)}\n")
+
+
+def _choice(value: str, allowed: tuple[str, ...], option: str) -> str:
+    if value not in allowed:
+        raise UsageError(f"{option} must be one of {', '.join(allowed)}, not {value!r}")
+    return value
+
+
+def _console(stderr: bool = False) -> Any:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def _load(plan_dir: Path | None) -> Any:
+    from mpi import load
+
+    return load.load_plan(load.find_plan(plan_dir))
+
+
+@app.command()
+def validate(
+    plan: PlanOption = None,
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="Output format: text, json or github.")
+    ] = "text",
+) -> None:
+    """Check the plan: schema, references, dates; exit 1 if it is invalid."""
+    from mpi.render import diagnostics as render
+
+    _choice(format, render.FORMATS, "--format")
+    loaded = _load(plan)
+    diagnostics = loaded.diagnostics
+    files = 1 + len(loaded.field_files)
+    if format == "json":
+        typer.echo(render.as_json(diagnostics))
+    elif format == "github":
+        if diagnostics:
+            typer.echo(render.as_github(diagnostics))
+    else:
+        console = _console()
+        for line in render.as_text(diagnostics):
+            console.print(line, soft_wrap=True)
+        _console(stderr=True).print(render.summary(diagnostics, files))
+    raise typer.Exit(loaded.exit_code)
+
+
+def main() -> NoReturn:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:
+        # Output piped into `head` and the like: leave quietly.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    raise SystemExit(0)

@@ -1,0 +1,260 @@
+"""The plan as pydantic models: what each YAML file may hold, and nothing else.
+
+`PlanFile` is plan/plan.yaml, `Field` one Handlungsfeld file; `Plan` joins them after
+both validated. Unknown keys are errors (typos must not pass silently), strings are strict
+(no number silently becomes text) and numbers must be finite.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic import Field as F
+
+from mpi.dates import Due, parse_day
+
+MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
+MilestoneStatus = Literal["open", "done", "missed"]
+MEASURE_STATUSES: tuple[str, ...] = MeasureStatus.__args__  # type: ignore[attr-defined]
+MILESTONE_STATUSES: tuple[str, ...] = MilestoneStatus.__args__  # type: ignore[attr-defined]
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+FIELD_ID = r"^HF[1-9][0-9]*$"
+GOAL_ID = r"^HF[1-9][0-9]*\.[IVXLC]+$"
+MEASURE_ID = r"^HF[1-9][0-9]*\.[1-9][0-9]*$"
+MEASURE_ID_RE = re.compile(MEASURE_ID)
+
+_DUE_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    ],
+    "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
+}
+
+DueValue = Annotated[
+    Due,
+    PlainValidator(Due.parse),
+    PlainSerializer(Due.yaml_value),
+    WithJsonSchema(_DUE_SCHEMA),
+]
+Day = Annotated[
+    date,
+    PlainValidator(parse_day),
+    PlainSerializer(date.isoformat),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Text = Annotated[str, F(min_length=1, max_length=100_000)]
+Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
+Number = Annotated[float, F(allow_inf_nan=False)]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)
+
+
+class Partner(Base):
+    id: Slug
+    name: Text
+    short: Text
+    signatories: list[Text] = []
+
+
+class GlossaryEntry(Base):
+    term: Text
+    definition: Text
+
+
+class Recurrence(Base):
+    """A commitment that repeats: yearly or half-yearly from `start` to `end`."""
+
+    every: Literal["yearly", "half-yearly"]
+    start: DueValue
+    end: DueValue | None = None
+    last_done: DueValue | None = None
+
+
+class Milestone(Base):
+    """A dated commitment; a bare year means by the end of that year."""
+
+    id: Slug
+    title: Text
+    due: DueValue | None = None
+    recurrence: Recurrence | None = None
+    status: MilestoneStatus = "open"
+    done: DueValue | None = None
+    note: Text | None = None
+
+
+class Baseline(Base):
+    value: Number
+    year: int
+
+
+class Target(Base):
+    """`year` is the year the target is due, `permanent` for a standing target, or absent."""
+
+    value: Number
+    year: int | Literal["permanent"] | None = None
+
+
+class Reading(Base):
+    """One recorded value of an indicator."""
+
+    date: Day
+    value: Number
+    source: Text | None = None
+
+
+class Indicator(Base):
+    """A quantitative target: where it started, where it should go, what was measured."""
+
+    id: Slug
+    name: Text
+    unit: Text
+    baseline: Baseline | None = None
+    target: Target
+    direction: Literal["at_least", "at_most"]
+    values: list[Reading] = []
+    note: Text | None = None
+
+
+class Source(Base):
+    """A footnote of the document: its text or a label, and its link if it has one."""
+
+    label: Text
+    url: Annotated[str, F(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    footnote: int | None = None
+
+
+class SubItem(Base):
+    id: Annotated[str, F(pattern=r"^[a-z]$")]
+    text: Text
+
+
+class Update(Base):
+    """An entry of a measure's updates log."""
+
+    date: Day
+    text: Text
+    status: MeasureStatus | None = None
+
+
+class Measure(Base):
+    id: Annotated[str, F(pattern=MEASURE_ID)]
+    title: Text
+    section: Slug | None = None
+    text: Text
+    items: list[SubItem] = []
+    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = []
+    lead: list[Slug] = []
+    involved: list[Slug] = []
+    status: MeasureStatus
+    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = []
+    sources: list[Source] = []
+    milestones: list[Milestone] = []
+    indicators: list[Indicator] = []
+    updates: list[Update] = []
+
+    @property
+    def number(self) -> int:
+        return int(self.id.split(".", 1)[1])
+
+    @property
+    def field_id(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class Section(Base):
+    id: Slug
+    title: Text
+
+
+class Goal(Base):
+    id: Annotated[str, F(pattern=GOAL_ID)]
+    text: Text
+
+
+class Field(Base):
+    """One Handlungsfeld file."""
+
+    model_config = ConfigDict(title="Handlungsfeld")
+
+    id: Annotated[str, F(pattern=FIELD_ID)]
+    title: Text
+    sections: list[Section] = []
+    goals: list[Goal]
+    measures: list[Measure]
+
+    @property
+    def number(self) -> int:
+        return int(self.id[2:])
+
+
+class MonitoringBody(Base):
+    """A format of the Dialog und Monitoring part: coordination round, task force, ..."""
+
+    id: Slug
+    name: Text
+    text: Text
+    milestones: list[Milestone] = []
+
+
+class Monitoring(Base):
+    intro: Text
+    bodies: list[MonitoringBody]
+
+
+class PlanFile(Base):
+    """plan/plan.yaml: what the plan is, who signed it, and how it is monitored."""
+
+    model_config = ConfigDict(title="Plan")
+
+    title: Text
+    adopted: int
+    partners: list[Partner]
+    vision: Text
+    agreements: list[Text] = []
+    background: Text | None = None
+    sources: list[Source] = []
+    milestones: list[Milestone] = []
+    monitoring: Monitoring | None = None
+    glossary: list[GlossaryEntry] = []
+
+
+class Plan(PlanFile):
+    """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
+
+    fields: list[Field] = []
+
+    @property
+    def horizon(self) -> int:
+        """The last year the plan looks to: its latest plan-level milestone."""
+        years = [m.due.year for m in self.milestones if m.due is not None]
+        return max([*years, self.adopted + 10])
+
+    def measures(self) -> list[Measure]:
+        return [m for f in self.fields for m in f.measures]
+
+    def plan_milestones(self) -> list[tuple[str | None, Milestone]]:
+        """Plan-level milestones with the monitoring body (if any) they belong to."""
+        out: list[tuple[str | None, Milestone]] = [(None, m) for m in self.milestones]
+        if self.monitoring:
+            out += [(b.id, m) for b in self.monitoring.bodies for m in b.milestones]
+        return out
+
+
+def join(plan_file: PlanFile, fields: list[Field]) -> Plan:
+    """Join validated files into a Plan without validating them again."""
+    data: dict[str, Any] = {name: getattr(plan_file, name) for name in PlanFile.model_fields}
+    ordered = sorted(fields, key=lambda f: (f.number, f.id))
+    return Plan.model_construct(**data, fields=ordered)

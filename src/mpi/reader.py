@@ -1,0 +1,324 @@
+"""Read one plan file: bytes -> positioned plain data (PMap / PList / scalars).
+
+The read path walks the event stream of libyaml (PyYAML's C parser, with the pure-Python
+parser as fallback) and builds values itself, so that it can:
+- keep the line and column of every key and value,
+- resolve scalars by the YAML 1.2 core schema on every path (no `yes` -> True, no
+  sexagesimal numbers, no implicit dates: `2023-12-31` stays text),
+- refuse what plan files never need and attackers love: anchors and aliases, unknown or
+  Python tags, duplicate keys, merge keys, several documents, very deep nesting.
+Editing uses ruamel.yaml's round-trip mode instead (see edit.py); this is the fast path.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+from typing import Any
+
+import yaml
+import yaml.cyaml
+
+from mpi.positions import PList, PMap, Pos
+
+MAX_DEPTH = 64
+MAX_BYTES = 64 * 1024 * 1024
+
+_NULL = re.compile(r"~|null|Null|NULL|")
+_TRUE = re.compile(r"true|True|TRUE")
+_FALSE = re.compile(r"false|False|FALSE")
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCT = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+
+_CORE = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
+_BOMS = {
+    b"\xef\xbb\xbf": "starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
+    b"\xff\xfe": "is encoded as UTF-16 (byte order mark FF FE); plan files must be UTF-8",
+    b"\xfe\xff": "is encoded as UTF-16 (byte order mark FE FF); plan files must be UTF-8",
+}
+
+
+class ReadError(Exception):
+    """A file that is not a readable plan document, with the position of the problem."""
+
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+
+
+def use_c_parser() -> bool:
+    """True when libyaml is available and not switched off with MPI_PURE_YAML=1."""
+    return yaml.__with_libyaml__ and os.environ.get("MPI_PURE_YAML", "") in ("", "0")
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text, refusing BOMs, UTF-16, NUL bytes and invalid UTF-8 with a position."""
+    for bom, message in _BOMS.items():
+        if data.startswith(bom):
+            raise ReadError(1, 1, "encoding", f"the file {message}")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _offset_to_pos(data, nul)
+        hint = " (is it UTF-16?)" if data[1:2] == b"\x00" or data[:1] == b"\x00" else ""
+        raise ReadError(line, column, "encoding", f"NUL byte in the file{hint}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _offset_to_pos(data, exc.start)
+        raise ReadError(
+            line, column, "encoding", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})"
+        ) from None
+
+
+def _offset_to_pos(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python event parser, used when libyaml is not installed."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+
+def parse(text: str) -> Any:
+    """Text of one YAML document -> PMap / PList / scalar tree with positions."""
+    parser = yaml.cyaml.CParser(text) if use_c_parser() else _PyParser(text)
+    try:
+        return _build(parser, text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "malformed YAML"
+        if exc.context and exc.problem:
+            problem = f"{problem} {exc.context}"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        if mark and _char_at(text, line, column) == "\t":
+            problem = "a tab character; indent with spaces"
+        raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line, column = _char_to_pos(text, exc.position)
+        raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {exc.reason}") from None
+    except yaml.YAMLError as exc:
+        raise ReadError(1, 1, "yaml-syntax", f"YAML syntax error: {exc}") from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
+
+
+def _char_to_pos(text: str, offset: int) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _pos(event: Any) -> Pos:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _build(parser: Any, text: str) -> Any:
+    get = parser.get_event
+    event = get()  # StreamStart
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        raise ReadError(1, 1, "empty", "the file is empty; a plan file holds one YAML mapping")
+    # event is DocumentStart
+    root, end = _build_document(get)
+    event = get()
+    if isinstance(event, yaml.DocumentStartEvent):
+        line, column = _pos(event)
+        raise ReadError(
+            line,
+            column,
+            "several-documents",
+            "a second YAML document ('---') in the file; a plan file holds one",
+        )
+    _ = end
+    return root
+
+
+def _build_document(get: Any) -> tuple[Any, Any]:
+    """Build the document's root from events without recursion (depth is capped)."""
+    # Each frame: [container, pending_key or None, key position]
+    stack: list[list[Any]] = []
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            return root, event
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            line, column = _pos(event)
+            what = "alias" if kind is yaml.AliasEvent else "anchor"
+            raise ReadError(
+                line,
+                column,
+                "alias",
+                f"YAML {what} '{event.anchor}': anchors and aliases are not allowed "
+                "in plan files; write the value out",
+            )
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container = stack.pop()[0]
+            value: Any = container
+            if not stack:
+                root = value
+                continue
+            _attach(stack[-1], value, container.start)
+            continue
+        if kind is yaml.ScalarEvent:
+            frame = stack[-1] if stack else None
+            if frame is not None and isinstance(frame[0], PMap) and frame[1] is None:
+                _take_key(frame, event)
+                continue
+            value = _scalar(event)
+            if frame is None:
+                root = value
+            else:
+                _attach(frame, value, _pos(event))
+            continue
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            frame = stack[-1] if stack else None
+            position = _pos(event)
+            if frame is not None and isinstance(frame[0], PMap) and frame[1] is None:
+                raise ReadError(
+                    *position,
+                    "complex-key",
+                    "a mapping or list used as a key; keys must be plain text",
+                )
+            _check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
+            if len(stack) >= MAX_DEPTH:
+                raise ReadError(
+                    *position,
+                    "too-deep",
+                    f"nesting deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)",
+                )
+            container = PMap(position) if kind is yaml.MappingStartEvent else PList(position)
+            stack.append([container, None, None])
+            continue
+        raise ReadError(*_pos(event), "yaml-syntax", f"unexpected YAML event {kind.__name__}")
+
+
+def _take_key(frame: list[Any], event: Any) -> None:
+    mapping: PMap = frame[0]
+    position = _pos(event)
+    if event.tag not in (None, "!", f"{_CORE}str"):
+        raise ReadError(
+            *position, "unknown-tag", f"tag {_tag(event.tag)!r} on a key is not allowed"
+        )
+    key = event.value
+    if key == "<<" and event.implicit[0]:
+        raise ReadError(*position, "merge-key", "merge keys ('<<') are not allowed in plan files")
+    if key in mapping.keys_at:
+        first = mapping.keys_at[key]
+        raise ReadError(
+            *position,
+            "duplicate-key",
+            f"duplicate key {_short(key)!r} (first at line {first[0]}, column {first[1]})",
+        )
+    frame[1] = key
+    frame[2] = position
+    mapping.keys_at[key] = position
+
+
+def _attach(frame: list[Any], value: Any, position: Pos) -> None:
+    container = frame[0]
+    if isinstance(container, PMap):
+        key = frame[1]
+        container[key] = value
+        container.values_at[key] = position
+        frame[1] = None
+    else:
+        container.append(value)
+        container.items_at.append(position)
+
+
+def _check_tag(event: Any, kind: str) -> None:
+    tag = event.tag
+    if tag in (None, "!", f"{_CORE}{kind}"):
+        return
+    raise ReadError(
+        *_pos(event),
+        "unknown-tag",
+        f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
+    )
+
+
+def _scalar(event: Any) -> Any:
+    tag = event.tag
+    value: str = event.value
+    plain = event.implicit[0]
+    if tag == "!" or (tag is None and not plain):
+        return value
+    if tag is not None and tag not in _SCALAR_TAGS:
+        raise ReadError(
+            *_pos(event),
+            "unknown-tag",
+            f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
+        )
+    try:
+        return _resolve(value, tag)
+    except ValueError as exc:
+        raise ReadError(*_pos(event), "bad-scalar", str(exc)) from None
+
+
+def _resolve(value: str, tag: str | None) -> Any:
+    """YAML 1.2 core schema; an explicit core tag forces its type."""
+    name = tag[len(_CORE) :] if tag else None
+    if name == "str":
+        return value
+    if name in (None, "null") and _NULL.fullmatch(value):
+        return None
+    if name in (None, "bool"):
+        if _TRUE.fullmatch(value):
+            return True
+        if _FALSE.fullmatch(value):
+            return False
+    if name in (None, "int", "float"):
+        if _INT.fullmatch(value):
+            digits = len(value.lstrip("+-"))
+            if digits > 100:
+                raise ValueError(f"a number with {digits} digits is too large (limit 100)")
+            number = int(value)
+            return float(number) if name == "float" else number
+        if _OCT.fullmatch(value):
+            return int(value[2:], 8)
+        if _HEX.fullmatch(value):
+            return int(value[2:], 16)
+    if name in (None, "float"):
+        if _FLOAT.fullmatch(value) and value not in ("+", "-", "."):
+            return float(value)
+        if _INF.fullmatch(value):
+            return -math.inf if value.startswith("-") else math.inf
+        if _NAN.fullmatch(value):
+            return math.nan
+    if name is None:
+        return value
+    raise ValueError(f"{_short(value)!r} is not a valid {name}")
+
+
+def _tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/name:x` -> `!!python/name:x`, as people write it."""
+    return _short("!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,30 @@
+"""Shared fixtures: the tiny test plan, copied so a test may break it in one place."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI = FIXTURES / "mini"
+REPO = Path(__file__).resolve().parents[1]
+SHIPPED = REPO / "plan"
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A writable copy of tests/fixtures/mini."""
+    target = tmp_path / "plan"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def break_plan(plan: Path, file: str, old: str, new: str) -> Path:
+    """Replace `old` (which must occur exactly once) by `new` in one file of the plan."""
+    path = plan / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    return path
