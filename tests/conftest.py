@@ -28,3 +28,29 @@ def break_plan(plan: Path, file: str, old: str, new: str) -> Path:
     assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
     path.write_text(text.replace(old, new), encoding="utf-8")
     return path
+
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        help="rewrite tests/golden/* from the current output (review the diff)",
+    )
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """Compare output with tests/golden/NAME; `pytest --update-golden` rewrites the file."""
+
+    def check(name: str, output: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(output, encoding="utf-8")
+        assert path.exists(), f"missing golden file {path}; run pytest --update-golden"
+        assert output == path.read_text(encoding="utf-8")
+
+    return check

@@ -147,6 +147,146 @@ def validate(
     raise typer.Exit(loaded.exit_code)
 
 
+QUERY_FORMATS = ("text", "json", "csv", "markdown")
+
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="Output format: text, json, csv or markdown.")
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Use this date (YYYY-MM-DD) as today, for reproducible output.",
+        show_default=False,
+    ),
+]
+
+
+def _today(value: str | None) -> Any:
+    from datetime import date
+
+    if value is None:
+        return date.today()
+    from mpi.dates import DueError, parse_day
+
+    try:
+        return parse_day(value)
+    except DueError as exc:
+        raise UsageError(f"--today: {exc}") from None
+
+
+def _plan(plan_dir: Path | None) -> Any:
+    from mpi.load import require_plan
+
+    return require_plan(_load(plan_dir))
+
+
+def _emit(format: str, view: str, *args: Any, **kwargs: Any) -> None:
+    """Render with the module named by the format and print the result."""
+    import importlib
+
+    module = importlib.import_module(f"mpi.render.{format}")
+    out = getattr(module, view)(*args, **kwargs)
+    if isinstance(out, str):
+        typer.echo(out.encode("utf-8", "backslashreplace").decode("utf-8"), nl=False)
+    else:
+        _console().print(out)
+
+
+@app.command()
+def status(
+    plan: PlanOption = None, format: FormatOption = "text", today: TodayOption = None
+) -> None:
+    """One screen: measures by status per Handlungsfeld, milestones, next deadlines."""
+    from mpi import query
+
+    _choice(format, QUERY_FORMATS, "--format")
+    day = _today(today)
+    _emit(format, "status", query.status(_plan(plan), day))
+
+
+@app.command("list")
+def list_measures(
+    plan: PlanOption = None,
+    format: FormatOption = "text",
+    field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
+    status: Annotated[
+        str | None, typer.Option("--status", help="planned, in_progress, ongoing, done, …")
+    ] = None,
+    partner: Annotated[
+        str | None, typer.Option("--partner", help="Partner id (bwi, hk, ivh, dgb).")
+    ] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help="Tag, e.g. Wasserstoff.")] = None,
+    goal: Annotated[str | None, typer.Option("--goal", help="Goal id, e.g. HF1.II.")] = None,
+    search: Annotated[
+        str | None, typer.Option("--search", help="Text to find (case and umlauts ignored).")
+    ] = None,
+    today: TodayOption = None,
+) -> None:
+    """List measures, filtered, in natural id order (HF1.2 before HF1.10)."""
+    from mpi import query
+
+    _choice(format, QUERY_FORMATS, "--format")
+    flt = query.MeasureFilter(field, status, partner, tag, goal, search)
+    _emit(format, "measures", query.list_measures(_plan(plan), flt, _today(today)))
+
+
+@app.command()
+def show(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.10.")],
+    plan: PlanOption = None,
+    format: FormatOption = "text",
+    today: TodayOption = None,
+) -> None:
+    """Everything about one measure: text, goals, partners, milestones, indicators, log."""
+    from mpi import query
+
+    _choice(format, QUERY_FORMATS, "--format")
+    _emit(format, "measure", query.measure_detail(_plan(plan), measure, _today(today)))
+
+
+@app.command()
+def due(
+    plan: PlanOption = None,
+    format: FormatOption = "text",
+    year: Annotated[int | None, typer.Option("--year", help="Due in this year.")] = None,
+    before: Annotated[
+        str | None, typer.Option("--before", help="Due before this date (2030, 2030-06, …).")
+    ] = None,
+    within: Annotated[
+        str | None, typer.Option("--within", help="Due from today within a span: 30d, 6m, 2y.")
+    ] = None,
+    overdue: Annotated[bool, typer.Option("--overdue", help="Open and past due.")] = False,
+    all: Annotated[bool, typer.Option("--all", help="Include done and missed ones.")] = False,
+    field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
+    today: TodayOption = None,
+) -> None:
+    """Milestones by date; recurring ones expand into their occurrences."""
+    from mpi import query
+
+    _choice(format, QUERY_FORMATS, "--format")
+    if year is not None and not 1900 <= year <= 2100:
+        raise UsageError(f"--year {year} is outside 1900-2100")
+    selection = query.DueQuery(year, before, within, overdue, all, field)
+    _emit(format, "due", query.select_due(_plan(plan), selection, _today(today)))
+
+
+@app.command()
+def timeline(
+    plan: PlanOption = None, format: FormatOption = "text", today: TodayOption = None
+) -> None:
+    """The milestones year by year from the plan's adoption to its horizon."""
+    from mpi import query
+
+    _choice(format, QUERY_FORMATS, "--format")
+    day = _today(today)
+    years = query.timeline(_plan(plan), day)
+    if format == "text":
+        _emit(format, "timeline", years, day.year)
+    else:
+        _emit(format, "timeline", years)
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
     try:

@@ -1,0 +1,149 @@
+"""`--format csv`: one header row and flat cells, safe to open in a spreadsheet.
+
+Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) get a leading `'`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from mpi.model import MEASURE_STATUSES
+from mpi.render import records
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list | tuple):
+        text = "; ".join(cell(v) for v in value)
+    else:
+        text = str(value)
+    if text.startswith(_FORMULA) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return out.getvalue()
+
+
+def status(summary: Any) -> str:
+    data = records.status(summary)
+    header = [
+        "id",
+        "title",
+        "measures",
+        *MEASURE_STATUSES,
+        "open_milestones",
+        "overdue_milestones",
+        "next_due",
+        "next_due_title",
+    ]
+    rows = []
+    for f in [*data["fields"], data["totals"]]:
+        nxt = f["next_due"] or {}
+        rows.append(
+            [
+                f["id"],
+                f["title"],
+                f["measures"],
+                *(f["by_status"][s] for s in MEASURE_STATUSES),
+                f["open_milestones"],
+                f["overdue_milestones"],
+                nxt.get("due"),
+                nxt.get("title"),
+            ]
+        )
+    return _table(header, rows)
+
+
+def measures(rows: list[Any]) -> str:
+    items = [records.measure_row(r) for r in rows]
+    header = ["id", "field", "title", "status", "section", "lead", "tags", "next_due"]
+    return _table(header, ([r[k] for k in header] for r in items))
+
+
+def measure(detail: Any) -> str:
+    """Key/value rows: the measure's facts, then one row per milestone, indicator and update."""
+    data = records.measure(detail)
+    rows: list[list[Any]] = []
+    for key in ("id", "field", "section", "title", "status", "text"):
+        rows.append([key, data[key]])
+    rows += [[f"item {i['id']}", i["text"]] for i in data["items"]]
+    rows.append(["goals", [g["id"] for g in data["goals"]]])
+    rows.append(["lead", [p["id"] for p in data["lead"]]])
+    rows.append(["involved", [p["id"] for p in data["involved"]]])
+    rows.append(["tags", data["tags"]])
+    rows += [
+        [f"milestone {m['milestone']}", f"{m['due']} {m['status']}: {m['title']}"]
+        for m in data["milestones"]
+    ]
+    rows += [
+        [
+            f"indicator {i['id']}",
+            f"{i['name']} ({i['unit']}): last {i['last_value']}, target {i['target']['value']}",
+        ]
+        for i in data["indicators"]
+    ]
+    rows += [
+        [f"source {s['footnote'] or ''}".strip(), f"{s['label']} {s['url'] or ''}".strip()]
+        for s in data["sources"]
+    ]
+    rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
+    return _table(["key", "value"], rows)
+
+
+def due(rows: list[Any]) -> str:
+    header = [
+        "measure",
+        "field",
+        "owner",
+        "milestone",
+        "title",
+        "due",
+        "status",
+        "overdue",
+        "recurring",
+        "done",
+    ]
+    items = [records.due_row(r) for r in rows]
+    return _table(header, ([r[k] for k in header] for r in items))
+
+
+def timeline(years: list[Any]) -> str:
+    header = [
+        "year",
+        "measure",
+        "owner",
+        "milestone",
+        "title",
+        "due",
+        "status",
+        "overdue",
+        "recurring",
+    ]
+    rows = []
+    for y in records.timeline(years):
+        for r in [*y["milestones"], *y["recurring"]]:
+            rows.append([y["year"], *(r[k] for k in header[1:])])
+    return _table(header, rows)
