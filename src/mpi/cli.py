@@ -287,6 +287,131 @@ def timeline(
         _emit(format, "timeline", years)
 
 
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date", help="Date of the change (YYYY-MM-DD); default today.", show_default=False
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+]
+
+
+def _edit_dir(plan_dir: Path | None) -> Path:
+    from mpi import load
+
+    directory = load.find_plan(plan_dir)
+    if directory.resolve() == (Path(__file__).parent / "plan").resolve():
+        raise UsageError(
+            "refusing to edit the plan shipped inside the installed package; "
+            "pass --plan DIR or run inside a plan repository"
+        )
+    return directory
+
+
+def _day(value: str | None) -> Any:
+    from datetime import date
+
+    if value is None:
+        return date.today()
+    from mpi.dates import DueError, parse_day
+
+    try:
+        return parse_day(value)
+    except DueError as exc:
+        raise UsageError(f"--date: {exc}") from None
+
+
+def _report_edit(result: Any) -> None:
+    from mpi.load import display_name
+    from mpi.render.safe import visible
+
+    if not result.written:
+        typer.echo(visible(result.diff), nl=False)
+        sys.stderr.write(f"dry run: {visible(result.summary)}; nothing written\n")
+    else:
+        sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")
+
+
+@app.command("set")
+def set_status(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.10.")],
+    status: Annotated[str, typer.Option("--status", help="The new status.")],
+    note: Annotated[str | None, typer.Option("--note", help="Text for the updates log.")] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Change a measure's status and log it."""
+    from datetime import date as _date
+
+    from mpi import edit
+
+    change = edit.set_status(status, note, _day(date), _date.today())
+    _report_edit(edit.edit_measure(_edit_dir(plan), measure, change, dry_run=dry_run))
+
+
+@app.command()
+def milestone(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.15.")],
+    milestone: Annotated[str, typer.Argument(help="Milestone id or its number (1, 2, …).")],
+    state: Annotated[str, typer.Argument(help="done, open or missed.")],
+    note: Annotated[str | None, typer.Option("--note", help="Text for the updates log.")] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Mark a milestone done (with its date), open again, or missed."""
+    from datetime import date as _date
+
+    from mpi import edit
+
+    change = edit.set_milestone(milestone, state, _day(date), _date.today(), note)
+    _report_edit(edit.edit_measure(_edit_dir(plan), measure, change, dry_run=dry_run))
+
+
+@app.command("record")
+def record_value(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. bahnanteil-gueterverkehr.")],
+    value: Annotated[str, typer.Argument(help="The measured value, e.g. 19.5.")],
+    source: Annotated[str | None, typer.Option("--source", help="Where the value is from.")] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Record a measured value of an indicator."""
+    from datetime import date as _date
+
+    from mpi import edit
+
+    try:
+        number = float(value.replace(",", ".")) if value.count(",") <= 1 else float("nan")
+    except ValueError:
+        raise UsageError(f"VALUE must be a number, not {value!r}") from None
+    result = edit.record(
+        _edit_dir(plan), indicator, number, _day(date), source, _date.today(), dry_run=dry_run
+    )
+    _report_edit(result)
+
+
+@app.command()
+def note(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF2.8.")],
+    text: Annotated[str, typer.Argument(help="The note for the updates log.")],
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Add a dated note to a measure's updates log."""
+    from datetime import date as _date
+
+    from mpi import edit
+
+    change = edit.add_note(text, _day(date), _date.today())
+    _report_edit(edit.edit_measure(_edit_dir(plan), measure, change, dry_run=dry_run))
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
     try:

@@ -130,12 +130,15 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
     return directory / PLAN_FILE, others
 
 
-def read_source(path: Path) -> tuple[SourceFile, Diagnostic | None]:
-    """Read and parse one file; a problem comes back as a Diagnostic, never an exception."""
+def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagnostic | None]:
+    """Read and parse one file (or `text` as its new content); problems become Diagnostics."""
     source = SourceFile(path, display_name(path))
 
     def fail(line: int, column: int, code: str, message: str) -> tuple[SourceFile, Diagnostic]:
         return source, Diagnostic(source.display, line, column, "error", code, message)
+
+    if text is not None:
+        return _parse_into(source, text, fail)
 
     try:
         info = path.lstat()
@@ -161,7 +164,15 @@ def read_source(path: Path) -> tuple[SourceFile, Diagnostic | None]:
     if len(data) > reader.MAX_BYTES:
         return fail(1, 1, "too-large", f"the file is larger than {reader.MAX_BYTES:,} bytes")
     try:
-        source.tree = reader.parse(reader.decode(data))
+        text = reader.decode(data)
+    except reader.ReadError as exc:
+        return fail(exc.line, exc.column, exc.code, exc.message)
+    return _parse_into(source, text, fail)
+
+
+def _parse_into(source: SourceFile, text: str, fail: Any) -> tuple[SourceFile, Diagnostic | None]:
+    try:
+        source.tree = reader.parse(text)
     except reader.ReadError as exc:
         return fail(exc.line, exc.column, exc.code, exc.message)
     except RecursionError:
@@ -274,13 +285,17 @@ def _clip(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def load_plan(directory: Path) -> Loaded:
-    """Read every file of the plan, validate each against its model, join them, run checks."""
+def load_plan(directory: Path, overrides: Mapping[Path, str] | None = None) -> Loaded:
+    """Read every file of the plan, validate each against its model, join them, run checks.
+
+    `overrides` gives new text for some files (an edit validated before it is written).
+    """
     from mpi import check, model
 
+    overrides = overrides or {}
     loaded = Loaded(directory)
     plan_path, field_paths = plan_files(directory)
-    plan_source, problem = read_source(plan_path)
+    plan_source, problem = read_source(plan_path, overrides.get(plan_path))
     loaded.plan_file = plan_source
     plan_data = None
     if problem:
@@ -290,7 +305,7 @@ def load_plan(directory: Path) -> Loaded:
         loaded.diagnostics += problems
     fields = []
     for path in field_paths:
-        source, problem = read_source(path)
+        source, problem = read_source(path, overrides.get(path))
         loaded.field_files[source.display] = source
         if problem:
             loaded.diagnostics.append(problem)

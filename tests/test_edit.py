@@ -1,0 +1,282 @@
+"""Recording progress: minimal diffs, refusal of invalid changes, atomic and locked writes."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import SHIPPED, break_plan
+from mpi import edit
+from mpi.cli import app
+from mpi.diagnostics import EditRefused
+from mpi.load import load_plan, require_plan
+
+runner = CliRunner()
+HF1 = "hf1-flaechen.yaml"
+TODAY = date.today().isoformat()
+
+
+def changed_lines(before: str, after: str) -> list[str]:
+    """The +/- lines of a unified diff, without headers."""
+    diff = difflib.unified_diff(before.splitlines(), after.splitlines(), lineterm="", n=0)
+    return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+
+
+def invoke(plan: Path, *args: str) -> str:
+    result = runner.invoke(app, [*args, "--plan", str(plan)])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED.glob("*.yaml")), ids=lambda p: p.name)
+def test_round_trip_of_shipped_files_is_byte_identical(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert edit.dump_text(edit.load_text(text)) == text
+
+
+def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
+    before = (mini / HF1).read_text(encoding="utf-8")
+    invoke(
+        mini,
+        "set",
+        "HF1.2",
+        "--status",
+        "in_progress",
+        "--note",
+        "Bau begonnen",
+        "--date",
+        "2026-03-01",
+    )
+    after = (mini / HF1).read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-    status: planned",
+        "+    status: in_progress",
+        "-    updates: []",
+        "+    updates:",
+        "+      - date: 2026-03-01",
+        "+        text: Bau begonnen",
+        "+        status: in_progress",
+    ]
+    measure = require_plan(load_plan(mini)).fields[0].measures[1]
+    assert measure.status == "in_progress" and measure.updates[0].status == "in_progress"
+
+
+def test_second_entry_stays_inside_the_measure(mini: Path) -> None:
+    invoke(mini, "note", "HF1.1", "erste Notiz", "--date", "2026-01-10")
+    before = (mini / HF1).read_text(encoding="utf-8")
+    invoke(mini, "note", "HF1.1", "zweite Notiz", "--date", "2026-02-10")
+    after = (mini / HF1).read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "+      - date: 2026-02-10",
+        "+        text: zweite Notiz",
+    ]
+    # the blank line between HF1.1 and HF1.2 is still right before HF1.2
+    assert "text: zweite Notiz\n\n  - id: HF1.2" in after
+
+
+def test_earlier_entry_is_inserted_in_date_order(mini: Path) -> None:
+    invoke(mini, "note", "HF1.1", "später", "--date", "2026-05-01")
+    invoke(mini, "note", "HF1.1", "früher", "--date", "2026-01-01")
+    updates = require_plan(load_plan(mini)).fields[0].measures[0].updates
+    assert [u.text for u in updates] == ["früher", "später"]
+
+
+def test_milestone_done_then_open_again(mini: Path) -> None:
+    before = (mini / HF1).read_text(encoding="utf-8")
+    invoke(mini, "milestone", "HF1.2", "stufe-1", "done", "--date", "2026-04-30")
+    done = (mini / HF1).read_text(encoding="utf-8")
+    assert changed_lines(before, done) == [
+        "-        status: open",
+        "+        status: done",
+        "+        done: 2026-04-30",
+        "-    updates: []",
+        "+    updates:",
+        "+      - date: 2026-04-30",
+        "+        text: 'Meilenstein „Ausbaustufe 1“: open → done'",
+    ]
+    invoke(mini, "milestone", "HF1.2", "1", "open", "--date", "2026-05-02")
+    reopened = (mini / HF1).read_text(encoding="utf-8")
+    assert changed_lines(done, reopened) == [
+        "-        status: done",
+        "-        done: 2026-04-30",
+        "+        status: open",
+        "+      - date: 2026-05-02",
+        "+        text: 'Meilenstein „Ausbaustufe 1“: done → open'",
+    ]
+
+
+def test_recurring_milestone_records_held_occurrence(mini: Path) -> None:
+    invoke(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-05-10")
+    plan = require_plan(load_plan(mini))
+    assert plan.fields[0].measures[1].milestones[2].recurrence.last_done.iso() == "2026-06"
+    result = runner.invoke(
+        app, ["due", "--overdue", "--plan", str(mini), "--today", "2026-11-25", "--format", "json"]
+    )
+    assert result.exit_code == 0 and '"2026-06"' not in result.stdout
+
+
+def test_record_adds_value_and_log(mini: Path) -> None:
+    before = (mini / HF1).read_text(encoding="utf-8")
+    invoke(
+        mini,
+        "record",
+        "flaechenreserve",
+        "97,5",
+        "--date",
+        "2026-06-30",
+        "--source",
+        "Statistikamt Nord",
+    )
+    after = (mini / HF1).read_text(encoding="utf-8")
+    assert changed_lines(before, after) == [
+        "-    updates: []",
+        "+        values:",
+        "+          - date: 2026-06-30",
+        "+            value: 97.5",
+        "+            source: Statistikamt Nord",
+        "+    updates:",
+        "+      - date: 2026-06-30",
+        "+        text: 'Indikator „Flächenreserve“: 97.5 ha (Quelle: Statistikamt Nord)'",
+    ]
+    out = invoke(mini, "show", "HF1.1", "--format", "json")
+    assert '"last_value": 97.5' in out and '"on_track": false' in out
+
+
+def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
+    before = (mini / HF1).read_bytes()
+    out = invoke(mini, "set", "HF1.1", "--status", "at_risk", "--dry-run")
+    assert "+    status: at_risk" in out and out.startswith("--- a/hf1-flaechen.yaml")
+    assert (mini / HF1).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["set", "HF1.9", "--status", "done"], "unknown measure 'HF1.9'"),
+        (["set", "HF1.1", "--status", "finished"], "--status must be one of"),
+        (["set", "HF1.1", "--status", "ongoing"], "already ongoing"),
+        (["set", "HF1.1", "--status", "done", "--date", "2099-01-01"], "lies in the future"),
+        (["milestone", "HF1.2", "stufe-9", "done"], "has no milestone 'stufe-9'"),
+        (["milestone", "HF1.2", "stufe-1", "finished"], "must be done, open or missed"),
+        (["milestone", "HF1.2", "bericht", "missed"], "recurs"),
+        (["record", "nichtda", "5"], "unknown indicator 'nichtda'"),
+        (["record", "flaechenreserve", "viel"], "VALUE must be a number"),
+        (["record", "flaechenreserve", "nan"], "finite number"),
+        (["note", "HF1.1", "  "], "the note is empty"),
+    ],
+)
+def test_bad_edit_is_refused_and_file_untouched(mini: Path, args: list[str], message: str) -> None:
+    before = {p.name: p.read_bytes() for p in mini.glob("*.yaml")}
+    result = runner.invoke(app, [*args, "--plan", str(mini)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert {p.name: p.read_bytes() for p in mini.glob("*.yaml")} == before
+
+
+def test_change_that_makes_plan_invalid_is_refused(mini: Path) -> None:
+    before = (mini / HF1).read_bytes()
+
+    def corrupt(measure):
+        measure["status"] = "bogus"
+        return "corrupted"
+
+    with pytest.raises(EditRefused, match=r"would make the plan invalid.*status"):
+        edit.edit_measure(mini, "HF1.1", corrupt)
+    assert (mini / HF1).read_bytes() == before
+
+
+def test_edit_refused_while_another_file_is_invalid(mini: Path) -> None:
+    break_plan(mini, "hf2-innovation.yaml", "    status: planned", "    status: kaputt")
+    before = (mini / HF1).read_bytes()
+    result = runner.invoke(app, ["note", "HF1.1", "x", "--plan", str(mini)])
+    assert result.exit_code == 1
+    assert "hf2-innovation.yaml" in result.stderr and "nothing was written" in result.stderr
+    assert (mini / HF1).read_bytes() == before
+
+
+def test_file_changed_on_disk_is_not_overwritten(mini: Path) -> None:
+    path = mini / HF1
+
+    def meanwhile(measure):
+        path.write_text(path.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
+        measure["status"] = "at_risk"
+        return "x"
+
+    with pytest.raises(EditRefused, match="changed on disk"):
+        edit.edit_measure(mini, "HF1.1", meanwhile)
+    assert path.read_text(encoding="utf-8").endswith("# edited by hand\n")
+
+
+def test_failed_rename_leaves_original_and_no_temp_files(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (mini / HF1).read_bytes()
+
+    def crash(*_args):
+        raise OSError("disk on fire")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError):
+        edit.edit_measure(mini, "HF1.1", edit.add_note("x", date.today(), date.today()))
+    assert (mini / HF1).read_bytes() == before
+    assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_write_keeps_file_mode(mini: Path) -> None:
+    os.chmod(mini / HF1, 0o640)
+    invoke(mini, "note", "HF1.1", "x")
+    assert (mini / HF1).stat().st_mode & 0o777 == 0o640
+
+
+def _spawn(plan: Path, text: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "mpi", "note", "HF1.1", text, "--plan", str(plan)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def test_eight_concurrent_writers_all_keep_their_updates(mini: Path) -> None:
+    writers = [_spawn(mini, f"Schreiber {i}") for i in range(8)]
+    for w in writers:
+        assert w.wait(timeout=60) == 0, w.stderr.read() if w.stderr else ""
+    texts = [u.text for u in require_plan(load_plan(mini)).fields[0].measures[0].updates]
+    assert sorted(texts) == sorted(f"Schreiber {i}" for i in range(8))
+
+
+def test_writer_killed_mid_write_leaves_a_valid_file(mini: Path) -> None:
+    original = (mini / HF1).read_bytes()
+    kills = 0
+    for delay in (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4):
+        writer = _spawn(mini, f"kill {delay}")
+        time.sleep(delay)
+        writer.send_signal(signal.SIGKILL)
+        writer.wait()
+        kills += writer.returncode == -signal.SIGKILL
+        loaded = load_plan(mini)
+        assert loaded.errors == [], loaded.errors
+        current = (mini / HF1).read_bytes()
+        assert current == original or b"kill " in current
+        original = current
+    assert kills > 0
+
+
+def test_shipped_package_plan_is_not_edited(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import mpi.cli as cli
+
+    packaged = Path(cli.__file__).parent / "plan"
+    monkeypatch.setattr("mpi.load.find_plan", lambda _explicit=None: packaged)
+    result = runner.invoke(app, ["note", "HF1.1", "x"])
+    assert result.exit_code == 2
+    assert "refusing to edit the plan shipped inside the installed package" in result.stderr
