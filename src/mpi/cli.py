@@ -412,6 +412,10 @@ def note(
     _report_edit(edit.edit_measure(_edit_dir(plan), measure, change, dry_run=dry_run))
 
 
+# Commands that live in their own modules register on `app` when imported.
+from mpi import cli_integrations, cli_reports  # noqa: E402, F401
+
+
 def main() -> NoReturn:
     """Console-script entry point."""
     try:

@@ -35,6 +35,14 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 
+# The characters YAML allows in a stream (the same set in libyaml and PyYAML); anything else
+# is refused before parsing, so that both parsers report it the same way.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_MAX_DIGITS = 100
+
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
 _BOMS = {
@@ -87,30 +95,86 @@ def _offset_to_pos(data: bytes, offset: int) -> Pos:
 
 
 class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
-    """PyYAML's pure-Python event parser, used when libyaml is not installed."""
+    """PyYAML's pure-Python event parser, used when libyaml is not installed.
+
+    PyYAML refuses every tab outside quoted text, libyaml only tabs that could be taken for
+    indentation; the two overrides below follow libyaml, so that `key:<TAB>value` or
+    `value<TAB># comment` read the same on both paths.
+    """
 
     def __init__(self, stream: str) -> None:
         yaml.reader.Reader.__init__(self, stream)
         yaml.scanner.Scanner.__init__(self)
         yaml.parser.Parser.__init__(self)
 
+    def scan_to_next_token(self) -> None:
+        """Skip blanks, comments and line breaks; tabs only where libyaml skips them."""
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+            ):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.scan_line_break():
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                return
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        """Blanks inside a plain scalar on one line may include tabs (`a<TAB>b`), as in libyaml."""
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        blanks = self.prefix(length)
+        if "\t" not in blanks or self.peek(length) in "\0\r\n\x85\u2028\u2029":
+            return super().scan_plain_spaces(indent, start_mark)  # type: ignore[no-any-return]
+        self.forward(length)
+        return [blanks]
+
+
+class _TooDeepForLibyaml(Exception):
+    """libyaml stopped at its own nesting limit, scanning ahead of the events we count."""
+
 
 def parse(text: str) -> Any:
     """Text of one YAML document -> PMap / PList / scalar tree with positions."""
-    parser = yaml.cyaml.CParser(text) if use_c_parser() else _PyParser(text)
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _char_to_pos(text, bad.start())
+        raise ReadError(
+            line,
+            column,
+            "control-character",
+            f"control character U+{ord(bad.group()):04X} in the file; YAML does not allow it "
+            "(remove it, or write it as an escape such as \\x1b in double quotes)",
+        )
+    if use_c_parser():
+        try:
+            return _parse_with(yaml.cyaml.CParser, text)
+        except _TooDeepForLibyaml:
+            pass  # the pure parser stops at MAX_DEPTH and so finds the exact place
+    return _parse_with(_PyParser, text)
+
+
+def _parse_with(make_parser: Any, text: str) -> Any:
+    parser = None
     try:
+        parser = make_parser(text)
         return _build(parser, text)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "malformed YAML"
-        if exc.context and exc.problem:
-            problem = f"{problem} {exc.context}"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        if mark and _char_at(text, line, column) == "\t":
-            problem = "a tab character; indent with spaces"
-        raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {problem}") from None
+        if "maximum nesting depth" in (exc.problem or "") and make_parser is not _PyParser:
+            raise _TooDeepForLibyaml from None
+        raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
-        line, column = _char_to_pos(text, exc.position)
+        offset = exc.position
+        if make_parser is not _PyParser:  # libyaml counts bytes of UTF-8
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        line, column = _char_to_pos(text, offset)
         raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise ReadError(1, 1, "yaml-syntax", f"YAML syntax error: {exc}") from None
@@ -118,6 +182,32 @@ def parse(text: str) -> Any:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
+    """A parser error at the place a person should look.
+
+    An unclosed quote or a line that is not `key: value` is found only lines later; both
+    parsers then name where the quoted text or would-be key started (the context mark),
+    and that is where the error is. Otherwise the problem mark is the place, and the
+    context's start is added to the message.
+    """
+    problem = exc.problem or exc.context or "malformed YAML"
+    context = exc.context if exc.problem else None
+    mark = exc.problem_mark or exc.context_mark
+    start = exc.context_mark
+    if start and context and ("quoted scalar" in context or "simple key" in context):
+        mark, start = start, None
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if start is None and context and "quoted scalar" in context and "end of stream" in problem:
+        problem, context = "the quoted text starting here is never closed", None
+    if context:
+        problem = f"{problem} {context}"
+        if start and (start.line + 1, start.column + 1) != (line, column):
+            problem += f" started at line {start.line + 1}, column {start.column + 1}"
+    if mark and _char_at(text, line, column) == "\t":
+        problem = "a tab character; indent with spaces"
+    return ReadError(line, column, "yaml-syntax", f"YAML syntax error: {problem}")
 
 
 def _char_at(text: str, line: int, column: int) -> str:
@@ -140,8 +230,17 @@ def _build(parser: Any, text: str) -> Any:
     event = get()  # StreamStart
     event = get()
     if isinstance(event, yaml.StreamEndEvent):
-        raise ReadError(1, 1, "empty", "the file is empty; a plan file holds one YAML mapping")
-    # event is DocumentStart
+        what = "is empty" if not text.strip() else "holds only comments"
+        raise ReadError(1, 1, "empty", f"the file {what}; a plan file holds one YAML mapping")
+    # event is DocumentStart; libyaml refuses other versions itself, PyYAML only 2.x and up
+    version = getattr(event, "version", None)
+    if version is not None and tuple(version) not in ((1, 1), (1, 2)):
+        raise ReadError(
+            *_pos(event),
+            "yaml-syntax",
+            f"YAML syntax error: found incompatible YAML document (%YAML "
+            f"{'.'.join(map(str, version))}; plan files are YAML 1.2)",
+        )
     root, end = _build_document(get)
     event = get()
     if isinstance(event, yaml.DocumentStartEvent):
@@ -225,6 +324,7 @@ def _take_key(frame: list[Any], event: Any) -> None:
             *position, "unknown-tag", f"tag {_tag(event.tag)!r} on a key is not allowed"
         )
     key = event.value
+    _check_text(event)
     if key == "<<" and event.implicit[0]:
         raise ReadError(*position, "merge-key", "merge keys ('<<') are not allowed in plan files")
     if key in mapping.keys_at:
@@ -262,9 +362,21 @@ def _check_tag(event: Any, kind: str) -> None:
     )
 
 
+def _check_text(event: Any) -> None:
+    """Refuse lone surrogates, which PyYAML decodes from `\\ud800` escapes and libyaml refuses."""
+    if _SURROGATE.search(event.value):
+        raise ReadError(
+            *_pos(event),
+            "yaml-syntax",
+            "YAML syntax error: found invalid Unicode character escape code "
+            "(a lone surrogate) while parsing a quoted scalar",
+        )
+
+
 def _scalar(event: Any) -> Any:
     tag = event.tag
     value: str = event.value
+    _check_text(event)
     plain = event.implicit[0]
     if tag == "!" or (tag is None and not plain):
         return value
@@ -293,10 +405,13 @@ def _resolve(value: str, tag: str | None) -> Any:
         if _FALSE.fullmatch(value):
             return False
     if name in (None, "int", "float"):
+        if _INT.fullmatch(value) or _OCT.fullmatch(value) or _HEX.fullmatch(value):
+            digits = len(value.lstrip("+-")) - (2 if value[1:2] in ("o", "x") else 0)
+            if digits > _MAX_DIGITS:
+                raise ValueError(
+                    f"a number with {digits} digits is too large (limit {_MAX_DIGITS})"
+                )
         if _INT.fullmatch(value):
-            digits = len(value.lstrip("+-"))
-            if digits > 100:
-                raise ValueError(f"a number with {digits} digits is too large (limit 100)")
             number = int(value)
             return float(number) if name == "float" else number
         if _OCT.fullmatch(value):
