@@ -12,6 +12,7 @@ from typing import Any
 
 from mpi.model import MEASURE_STATUSES
 from mpi.render import records
+from mpi.render.safe import visible
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,7 +25,7 @@ def cell(value: Any) -> str:
     elif isinstance(value, list | tuple):
         text = "; ".join(cell(v) for v in value)
     else:
-        text = str(value)
+        text = visible(str(value))
     if text.startswith(_FORMULA) and not _is_number(text):
         return "'" + text
     return text
