@@ -21,6 +21,7 @@ from mpi.positions import PList, PMap, Pos, locate
 PLAN_FILE = "plan.yaml"
 ENV_VAR = "MPI_PLAN"
 UNREADABLE = frozenset({"unreadable", "not-a-file", "too-large"})
+MAX_SCHEMA_ERRORS = 100  # per file: a hostile file must not make thousands of messages
 
 
 @dataclass
@@ -113,9 +114,12 @@ def _plan_dir(path: Path, origin: str) -> Path:
 
 
 def display_name(path: Path) -> str:
-    """The path as users should see it: relative to the working directory when inside it."""
+    """The path as users should see it: relative to the working directory when inside it.
+
+    Only the directory is resolved: a symbolic link keeps its own name, not its target's.
+    """
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except (ValueError, OSError):
         return str(path)
 
@@ -179,8 +183,12 @@ def _parse_into(source: SourceFile, text: str, fail: Any) -> tuple[SourceFile, D
         return fail(1, 1, "too-deep", "the file nests too deeply to read")
     if not isinstance(source.tree, PMap):
         found = "a list" if isinstance(source.tree, PList) else "a single value"
+        line, column = getattr(source.tree, "start", (1, 1))
         return fail(
-            1, 1, "not-a-mapping", f"the file must hold a mapping of keys to values, found {found}"
+            line,
+            column,
+            "not-a-mapping",
+            f"the file must hold a mapping of keys to values, found {found}",
         )
     return source, None
 
@@ -197,13 +205,26 @@ def validate_model(source: SourceFile, model: Any) -> tuple[Any, list[Diagnostic
 
 
 def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> list[Diagnostic]:
+    """One diagnostic per place (errors of a union join with "or"), at most MAX_SCHEMA_ERRORS."""
     grouped: dict[tuple[int, int, str], list[str]] = {}
-    for error in errors:
+    more: Diagnostic | None = None
+    for index, error in enumerate(errors):
         loc = tuple(error["loc"])
         kind = error["type"]
         is_key = kind == "extra_forbidden"
         line, column = source.at(*loc, key=is_key)
         where = describe_path(source.tree, loc)
+        if len(grouped) >= MAX_SCHEMA_ERRORS and (line, column, where) not in grouped:
+            more = Diagnostic(
+                source.display,
+                line,
+                column,
+                "error",
+                "too-many-errors",
+                f"{len(errors) - index:,} more schema error(s) in this file not shown; "
+                "fix the ones above first",
+            )
+            break
         message = _message(model, error, loc)
         grouped.setdefault((line, column, where), [])
         if message not in grouped[(line, column, where)]:
@@ -213,7 +234,7 @@ def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> li
         text = " or ".join(messages) if len(messages) > 1 else messages[0]
         prefix = f"{where}: " if where else ""
         out.append(Diagnostic(source.display, line, column, "error", "schema", prefix + text))
-    return out
+    return [*out, more] if more else out
 
 
 def _message(model: Any, error: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
@@ -267,7 +288,7 @@ def describe_path(tree: Any, loc: tuple[Any, ...]) -> str:
     node = tree
     for step in loc:
         if isinstance(node, PMap) and isinstance(step, str) and step in node:
-            parts.append(f".{step}" if parts else step)
+            parts.append(f".{_clip(step, 30)}" if parts else _clip(step, 30))
             node = node[step]
         elif isinstance(node, PList) and isinstance(step, int) and 0 <= step < len(node):
             item = node[step]

@@ -42,6 +42,14 @@ _NON_PRINTABLE = re.compile(
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _MAX_DIGITS = 100
+# What a parser's context ("while parsing a flow mapping") names, as an error message says it.
+_UNCLOSED = {
+    "quoted scalar": "quoted text",
+    "double-quoted scalar": "quoted text",
+    "single-quoted scalar": "quoted text",
+    "flow mapping": "flow mapping ('{')",
+    "flow sequence": "flow list ('[')",
+}
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
@@ -187,20 +195,24 @@ def _parse_with(make_parser: Any, text: str) -> Any:
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     """A parser error at the place a person should look.
 
-    An unclosed quote or a line that is not `key: value` is found only lines later; both
-    parsers then name where the quoted text or would-be key started (the context mark),
-    and that is where the error is. Otherwise the problem mark is the place, and the
-    context's start is added to the message.
+    An unclosed quote, bracket or brace, or a line that is not `key: value`, is found
+    only later (often at the end of the file); both parsers then name where the quoted
+    text, collection or would-be key started (the context mark), and that is where the
+    error is. Otherwise the problem mark is the place, and the context's start is added.
     """
     problem = exc.problem or exc.context or "malformed YAML"
     context = exc.context if exc.problem else None
     mark = exc.problem_mark or exc.context_mark
     start = exc.context_mark
-    if start and context and ("quoted scalar" in context or "simple key" in context):
+    unclosed = _UNCLOSED.get((context or "").split(" a ", 1)[-1])
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text)
+    if start and unclosed and (at_end or "quoted" in unclosed):
+        mark, start = start, None
+        problem = f"the {unclosed} starting here is never closed" if at_end else problem
+        context = None if at_end else context
+    elif start and context and "simple key" in context:
         mark, start = start, None
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if start is None and context and "quoted scalar" in context and "end of stream" in problem:
-        problem, context = "the quoted text starting here is never closed", None
     if context:
         problem = f"{problem} {context}"
         if start and (start.line + 1, start.column + 1) != (line, column):

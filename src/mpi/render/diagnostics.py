@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from mpi.diagnostics import Diagnostic
-from mpi.render.safe import one_line
+from mpi.render.safe import json_safe, one_line
 
 FORMATS = ("text", "json", "github")
 
@@ -23,7 +23,7 @@ def as_json(diagnostics: Sequence[Diagnostic]) -> str:
         }
         for d in diagnostics
     ]
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    return json_safe(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 def _gh_escape(text: str, *, property_value: bool = False) -> str:
@@ -39,7 +39,8 @@ def as_github(diagnostics: Sequence[Diagnostic]) -> str:
     for d in diagnostics:
         level = "error" if d.severity == "error" else "warning"
         props = (
-            f"file={_gh_escape(d.file, property_value=True)},line={d.line},col={d.column},"
+            f"file={_gh_escape(one_line(d.file), property_value=True)},"
+            f"line={d.line},col={d.column},"
             f"title={_gh_escape('mpi ' + d.code, property_value=True)}"
         )
         lines.append(f"::{level} {props}::{_gh_escape(one_line(d.message))}")
