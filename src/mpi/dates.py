@@ -112,13 +112,15 @@ def occurrences(start: Due, every: str, until: Due, limit: int = 1000) -> list[D
     (June and December); `limit` bounds the expansion of hostile input.
     """
     step = STEP_MONTHS[every]
-    current = start
+    first = start
     if every == "half-yearly" and start.precision == "year":
-        current = Due(date(start.year, 6, 30), "month")
+        first = Due(date(start.year, 6, 30), "month")
     out: list[Due] = []
+    # Count from the first occurrence, so a day clamped in a short month does not drift.
+    current = first
     while current.end <= until.end and len(out) < limit:
         out.append(current)
-        current = current.add_months(step)
+        current = first.add_months(step * len(out))
     return out
 
 

@@ -1,0 +1,137 @@
+"""`mpi schema`: the committed schema/ files match the models and accept exactly valid files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from conftest import MINI, REPO, SHIPPED, break_plan
+from mpi import reader
+from mpi.cli import app
+
+runner = CliRunner()
+SCHEMA_DIR = REPO / "schema"
+KINDS = ("field", "plan")
+
+
+def schema_output(*args: str) -> str:
+    result = runner.invoke(app, ["schema", *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def validator(kind: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(
+        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
+
+
+def errors(kind: str, path: Path) -> list[str]:
+    """Schema errors of one plan file, read with the project's own YAML reader."""
+    data = reader.parse(path.read_text(encoding="utf-8"))
+    found = validator(kind).iter_errors(data)
+    return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}" for e in found]
+
+
+def kind_of(path: Path) -> str:
+    return "plan" if path.name == "plan.yaml" else "field"
+
+
+PLAN_FILES = sorted(SHIPPED.glob("*.yaml")) + sorted(MINI.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_committed_schema_matches_the_command(kind: str) -> None:
+    committed = (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_output(kind), (
+        f"schema/{kind}.schema.json is out of date with the models; regenerate it with "
+        f"`mpi schema {kind} > schema/{kind}.schema.json` and review the diff"
+    )
+
+
+def test_field_is_the_default() -> None:
+    assert schema_output() == schema_output("field")
+
+
+def test_unknown_kind_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["schema", "measure"])
+    assert result.exit_code == 2
+    assert "schema must be one of field, plan, not 'measure'" in result.stderr
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_is_a_described_draft_2020_12_schema(kind: str) -> None:
+    schema = json.loads(schema_output(kind))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["$id"] == f"urn:mpi:schema:{kind}"
+    assert schema["title"] and schema["description"]
+    undescribed = [name for name, d in schema["$defs"].items() if not d.get("description")]
+    assert not undescribed, f"add descriptions for {undescribed} (model docstring or schema.py)"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"),
+    [
+        (2031, True),
+        ("2031", True),
+        ("2030-06", True),
+        ("2023-12-31", True),
+        (1899, False),
+        (2031.5, False),
+        (True, False),
+        ("2030/06", False),
+        ("Ende 2030", False),
+        (None, False),
+    ],
+)
+def test_due_is_a_year_or_an_iso_month_or_day(value: Any, ok: bool) -> None:
+    due = validator("field").schema["$defs"]["Due"]
+    assert jsonschema.Draft202012Validator(due).is_valid(value) is ok
+
+
+@pytest.mark.parametrize("path", PLAN_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_schema_accepts_every_shipped_plan_file(path: Path) -> None:
+    assert errors(kind_of(path), path) == []
+
+
+@pytest.mark.parametrize("path", sorted(SHIPPED.glob("*.yaml")), ids=lambda p: p.name)
+def test_modeline_points_at_the_committed_schema(path: Path) -> None:
+    first = path.read_text(encoding="utf-8").splitlines()[0]
+    match = re.fullmatch(r"# yaml-language-server: \$schema=(\S+)", first)
+    assert match, f"{path.name} does not start with a yaml-language-server modeline"
+    target = (path.parent / match.group(1)).resolve()
+    assert target == SCHEMA_DIR / f"{kind_of(path)}.schema.json"
+    assert target.is_file()
+
+
+BROKEN = [
+    pytest.param("hf1-flaechen.yaml", "    tags: [Wasserstoff]", "    tagz: [Wasserstoff]", "tagz",
+                 id="unknown-key"),
+    pytest.param("hf1-flaechen.yaml", "        status: open", "        status: pending", "pending",
+                 id="wrong-milestone-status"),
+    pytest.param("hf1-flaechen.yaml", "        due: 2035", "        due: Ende 2035", "Ende 2035",
+                 id="bad-due"),
+    pytest.param("plan.yaml", "    due: 2045", "    due: 2045-13-01", "2045-13-01",
+                 id="bad-due-plan"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("file", "old", "new", "mentioned"), BROKEN)
+def test_schema_rejects_a_broken_file(
+    mini: Path, file: str, old: str, new: str, mentioned: str
+) -> None:
+    path = break_plan(mini, file, old, new)
+    found = errors(kind_of(path), path)
+    assert len(found) == 1, found
+    assert mentioned in found[0]
+    # the schema and `mpi validate` agree that the file is broken
+    assert runner.invoke(app, ["validate", "--plan", str(mini)]).exit_code == 1
