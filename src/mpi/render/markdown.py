@@ -170,3 +170,128 @@ def timeline(years: list[Any]) -> str:
         rec = "; ".join(sorted({esc(r["measure"] or r["owner"]) for r in y["recurring"]}))
         out.append(f"| {y['year']} | {ms} | {rec} |")
     return "\n".join(out) + "\n"
+
+
+# --- reports (`mpi report`, `mpi diff`) ------------------------------------------------------
+
+BAR_WIDTH = 20
+
+
+def text_bar(line: Any, width: int = BAR_WIDTH) -> str:
+    """An indicator as a bar of fixed glyphs: █ last value, ▒ baseline beyond it, ┃ target."""
+    row, ind = line.row, line.row.indicator
+
+    def cells(value: float | None) -> int:
+        return 0 if value is None else round(line.share(value) * width)
+
+    last, base = cells(row.last_value), cells(ind.baseline.value if ind.baseline else None)
+    bar = ["█" if i < last else "▒" if i < base else "░" for i in range(width)]
+    bar[min(width - 1, int(line.share(ind.target.value) * width))] = "┃"
+    return "`" + "".join(bar) + "`"
+
+
+def _amount(value: float | None, unit: str, when: Any = None) -> str:
+    if value is None:
+        return "–"
+    return f"{esc(value)} {esc(unit)}" + (f" ({esc(when)})" if when is not None else "")
+
+
+def _milestone_lines(lines: list[Any], empty: str, overdue: bool) -> str:
+    if not lines:
+        return f"_{empty}_\n"
+    rows = []
+    for line in lines:
+        r = line.row
+        note = "recurring" if r.recurring else ""
+        if r.recurring and line.occurrences > 1:
+            note = f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+        rows.append([r.due.iso(), r.measure or r.owner, r.title, note])
+    return _table(["Due", "Measure", "Milestone", "Note"], rows)
+
+
+def report(rep: Any) -> str:
+    """The progress report: summary per field, milestones, indicators, changes since a revision."""
+    from mpi.plandiff import describe
+
+    out = [f"# Progress report: {esc(rep.title)}", "", f"As of {rep.today.isoformat()}.", ""]
+    out += ["## Measures by Handlungsfeld", ""]
+    header = ["Field", "Title", "Measures", *MEASURE_STATUSES, "Open milestones", "Overdue"]
+    s = rep.summary
+    out.append(
+        _table(
+            header,
+            (
+                [
+                    f.id,
+                    f.title,
+                    f.measures,
+                    *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
+                    f.open_milestones,
+                    f.overdue_milestones,
+                ]
+                for f in [*s.fields, s.totals]
+            ),
+        )
+    )
+    out += ["## Overdue milestones", "", _milestone_lines(rep.overdue, "None overdue.", True)]
+    out += ["## Upcoming milestones (next 12 months)", ""]
+    out.append(_milestone_lines(rep.upcoming, "None due in the next 12 months.", False))
+    out += ["## Indicators", ""]
+    if not rep.indicators:
+        out.append("_No indicators._\n")
+    else:
+        rows = []
+        for line in rep.indicators:
+            row, ind = line.row, line.row.indicator
+            base = ind.baseline
+            target = _direction(ind.direction) + " " + _amount(ind.target.value, ind.unit)
+            if ind.target.year is not None:
+                target += f" ({esc(ind.target.year)})"
+            rows.append(
+                [
+                    esc(line.measure),
+                    esc(ind.name),
+                    _amount(base.value, ind.unit, base.year) if base else "–",
+                    _amount(row.last_value, ind.unit, row.last_date),
+                    target,
+                    esc(row.on_track) or "–",
+                    text_bar(line),
+                ]
+            )
+        lines = ["| Measure | Indicator | Baseline | Last value | Target | On track | Chart |"]
+        lines.append("|---|---|---|---|---|---|---|")
+        lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+        out.append("\n".join(lines) + "\n")
+        out.append(
+            "Each bar runs from 0 to the largest of baseline, values and target: "
+            "█ last value, ▒ baseline, ┃ target.\n"
+        )
+    if rep.changes is not None:
+        out += [f"## Changes since {esc(rep.since)}", ""]
+        out += [f"- {esc(describe(c))}" for c in rep.changes] or ["_No changes._"]
+        out.append("")
+    out += ["## All measures", ""]
+    for f in s.fields:
+        in_field = [m for m in rep.measures if m.field == f.id]
+        out += [f"### {esc(f.id)} {esc(f.title)}", ""]
+        out.append(
+            _table(
+                ["ID", "Measure", "Status", "Next due"],
+                (
+                    [m.id, m.title, m.status, m.next_due.iso() if m.next_due else "–"]
+                    for m in in_field
+                ),
+            )
+            if in_field
+            else "_No measures._\n"
+        )
+    return "\n".join(out)
+
+
+def diff(changes: list[Any], old: str, new: str) -> str:
+    """`mpi diff --format markdown`: one bullet per semantic change."""
+    from mpi.plandiff import describe
+
+    out = [f"## Changes from {esc(old)} to {esc(new)}", ""]
+    out += [f"- {esc(describe(c))}" for c in changes] or ["_No changes._"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,311 @@
+"""mpi diff: semantic changes between git revisions of a throwaway repository, and errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from conftest import MINI, break_plan
+from mpi import gitrev, plandiff
+from mpi.cli import app
+from mpi.diagnostics import UsageError
+from mpi.load import load_plan, require_plan
+
+runner = CliRunner()
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+HF1 = "hf1-flaechen.yaml"
+HF2 = "hf2-innovation.yaml"
+VALUE = """        direction: at_least
+        values:
+          - date: 2024-06-30
+            value: 98.5
+            source: Statistikamt Nord
+    updates: []"""
+NEW_MEASURE = """
+  - id: HF2.2
+    title: FabCity
+    text: Hamburg ist FabCity.
+    goals: [HF2.I]
+    status: ongoing
+"""
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a test repository, independent of the user's git configuration."""
+    result = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def commit(repo: Path, tag: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", tag)
+    git(repo, "tag", tag)
+
+
+def make_history(repo: Path) -> Path:
+    """A repository whose tags v0..v5 each make one kind of change to the mini plan."""
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "README.md").write_text("test\n", encoding="utf-8")
+    commit(repo, "empty")
+    plan = repo / "plan"
+    shutil.copytree(MINI, plan)
+    commit(repo, "v0")
+    break_plan(
+        plan,
+        HF1,
+        "    status: planned\n    tags: [Wasserstoff]",
+        "    status: in_progress\n    tags: [Wasserstoff]",
+    )
+    commit(repo, "v1")
+    break_plan(
+        plan,
+        HF2,
+        "        due: 2026\n",
+        "        due: 2026\n        status: done\n        done: 2025-03\n",
+    )
+    commit(repo, "v2")
+    break_plan(plan, HF1, "        due: 2030\n", "        due: 2031\n")
+    commit(repo, "v3")
+    break_plan(plan, HF1, "        direction: at_least\n    updates: []", VALUE)
+    commit(repo, "v4")
+    with (plan / HF2).open("a", encoding="utf-8") as handle:
+        handle.write(NEW_MEASURE)
+    commit(repo, "v5")
+    return plan
+
+
+@pytest.fixture(scope="module")
+def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_history(tmp_path_factory.mktemp("diff") / "repo")
+
+
+def diff(plan: Path, *args: str, code: int = 0) -> str:
+    result = runner.invoke(app, ["diff", *args, "--plan", str(plan)])
+    assert result.exit_code == code, result.output
+    return result.stdout if code == 0 else result.stderr
+
+
+CASES = {
+    ("v0", "v1"): ["HF1.2 planned -> in_progress"],
+    ("v1", "v2"): ["HF2.1 neubau done (2025-03)"],
+    ("v2", "v1"): ["HF2.1 neubau reopened (was done)"],
+    ("v2", "v3"): ["HF1.2 stufe-1: 2030 -> 2031"],
+    ("v3", "v4"): ["HF1.1 flaechenreserve: value 98.5 on 2024-06-30 (Statistikamt Nord)"],
+    ("v4", "v5"): ["HF2.2 added: FabCity"],
+    ("v5", "v4"): ["HF2.2 removed: FabCity"],
+    ("v5", "HEAD"): [],
+    ("v0", "v5"): [
+        "HF1.1 flaechenreserve: value 98.5 on 2024-06-30 (Statistikamt Nord)",
+        "HF1.2 planned -> in_progress",
+        "HF1.2 stufe-1: 2030 -> 2031",
+        "HF2.1 neubau done (2025-03)",
+        "HF2.2 added: FabCity",
+    ],
+}
+
+
+@pytest.mark.parametrize(("old", "new"), sorted(CASES))
+def test_diff_between_revisions(history: Path, old: str, new: str) -> None:
+    assert diff(history, old, new).splitlines() == CASES[(old, new)]
+
+
+def test_diff_against_the_working_tree(tmp_path: Path) -> None:
+    plan = make_history(tmp_path / "repo")
+    assert diff(plan, "v5") == ""
+    break_plan(plan, HF2, "text: Neue Technologien befördern", "text: Neue Technologien fördern")
+    break_plan(plan, HF1, "    lead: [bwi, hk]", "    lead: [hk]")
+    break_plan(plan, "plan.yaml", "vision: Eine Vision.", "vision: Eine neue Vision.")
+    assert diff(plan, "HEAD~1").splitlines() == [
+        "plan vision changed",
+        "HF1.2 lead: bwi, hk -> hk",
+        "HF2.I text changed",
+        "HF2.2 added: FabCity",
+    ]
+
+
+def test_diff_json_and_markdown(history: Path) -> None:
+    data = json.loads(diff(history, "v0", "v2", "--format", "json"))
+    assert data["from"] == "v0" and data["to"] == "v2"
+    assert data["changes"] == [
+        {
+            "kind": "status",
+            "subject": "HF1.2",
+            "item": None,
+            "attribute": None,
+            "old": "planned",
+            "new": "in_progress",
+            "date": None,
+            "text": None,
+        },
+        {
+            "kind": "milestone_done",
+            "subject": "HF2.1",
+            "item": "neubau",
+            "attribute": None,
+            "old": "open",
+            "new": "done",
+            "date": "2025-03",
+            "text": None,
+        },
+    ]
+    md = diff(history, "v0", "v1", "--format", "markdown")
+    assert md == "## Changes from v0 to v1\n\n- HF1.2 planned -&gt; in\\_progress\n"
+
+
+def test_bad_revision_is_a_usage_error(history: Path) -> None:
+    assert "unknown git revision 'no-such-rev'" in diff(history, "no-such-rev", code=2)
+    assert "unknown git revision" in diff(history, "v0", "v0~99", code=2)
+    assert "does not exist at revision 'empty'" in diff(history, "empty", code=2)
+    with pytest.raises(UsageError, match="not a git revision"):
+        gitrev.resolve(history, "--output=/tmp/x")
+
+
+def test_plan_outside_git_is_a_usage_error(mini: Path) -> None:
+    assert "is not in a git repository" in diff(mini, "HEAD", code=2)
+
+
+def test_bad_format_is_a_usage_error(history: Path) -> None:
+    assert "--format must be one of text, json, markdown" in diff(
+        history, "v0", "-f", "csv", code=2
+    )
+
+
+def test_invalid_plan_at_a_revision(tmp_path: Path) -> None:
+    plan = make_history(tmp_path / "repo")
+    break_plan(plan, HF1, "    status: in_progress\n", "    status: bogus\n")
+    commit(tmp_path / "repo", "broken")
+    err = diff(plan, "broken", "v5", code=1)
+    assert "broken:plan/hf1-flaechen.yaml:" in err
+    assert "the plan at revision broken has 1 error(s)" in err
+
+
+def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "top"
+    shutil.copytree(MINI, repo)
+    git(repo, "init", "-q")
+    commit(repo, "v0")
+    break_plan(repo, HF1, "        due: 2035\n", "        due: 2036\n")
+    assert diff(repo, "v0").splitlines() == ["HF1.2 stufe-2: 2035 -> 2036"]
+
+
+# --- the semantic diff itself, without git -----------------------------------------------------
+
+
+def changes(mini: Path, file: str, old: str, new: str) -> list[str]:
+    before = require_plan(load_plan(MINI))
+    break_plan(mini, file, old, new)
+    return [plandiff.describe(c) for c in plandiff.diff(before, require_plan(load_plan(mini)))]
+
+
+EDITS = {
+    "update with status": (
+        HF1,
+        "        direction: at_least\n    updates: []",
+        "        direction: at_least\n    updates:\n      - date: 2024-03-01\n"
+        "        text: Gestartet.\n        status: ongoing",
+        ["HF1.1 update 2024-03-01: Gestartet. (status ongoing)"],
+    ),
+    "recurring occurrence held": (
+        HF1,
+        "start: 2023}",
+        "start: 2023, last_done: 2024-12}",
+        ["HF1.2 bericht done (2024-12)"],
+    ),
+    "milestone missed": (
+        HF1,
+        "        due: 2030\n        status: open",
+        "        due: 2030\n        status: missed",
+        ["HF1.2 stufe-1 missed"],
+    ),
+    "milestone added": (
+        HF2,
+        "    updates: []",
+        "      - id: eroeffnung\n        title: Eröffnung\n        due: 2027-09\n    updates: []",
+        ["HF2.1 eroeffnung added: Eröffnung (due 2027-09)"],
+    ),
+    "recurrence changed": (
+        HF1,
+        "every: half-yearly, start: 2023}",
+        "every: yearly, start: 2024}",
+        ["HF1.2 bericht: half-yearly from 2023 -> yearly from 2024"],
+    ),
+    "target changed": (
+        HF1,
+        "target: {value: 100, year: permanent}",
+        "target: {value: 120, year: 2030}",
+        ["HF1.1 flaechenreserve target: ≥ 100 (permanent) -> ≥ 120 (2030)"],
+    ),
+    "indicator added": (
+        HF2,
+        "    tags: [Innovation]\n",
+        "    tags: [Innovation]\n    indicators:\n      - id: flaeche\n        name: Nutzfläche\n"
+        "        unit: m²\n        target: {value: 500}\n        direction: at_least\n",
+        ["HF2.1 flaeche added: Nutzfläche"],
+    ),
+    "title changed": (
+        HF2,
+        "title: Additive Fertigung",
+        "title: Additive Fertigung 3D",
+        ["HF2.1 title changed"],
+    ),
+    "goal added": (
+        HF2,
+        "    text: Neue Technologien befördern\n",
+        "    text: Neue Technologien befördern\n  - id: HF2.II\n    text: Mehr Mut\n",
+        ["HF2.II added: Mehr Mut"],
+    ),
+    "plan milestone moved": (
+        "plan.yaml",
+        "due: 2028",
+        "due: 2029",
+        ["evaluation evaluation: 2028 -> 2029"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_semantic_changes(mini: Path, name: str) -> None:
+    file, old, new, expected = EDITS[name]
+    assert changes(mini, file, old, new) == expected
+
+
+def test_no_changes_between_equal_plans() -> None:
+    plan = require_plan(load_plan(MINI))
+    assert plandiff.diff(plan, plan) == []
+
+
+def test_plan_directory_with_an_unusual_name(tmp_path: Path) -> None:
+    """Spaces, umlauts and glob characters in the path survive git's quoting (-z) and pathspecs."""
+    repo = tmp_path / "repo"
+    plan = repo / "pläne [*]"
+    shutil.copytree(MINI, plan)
+    git(repo, "init", "-q")
+    commit(repo, "v0")
+    break_plan(plan, HF1, "        due: 2035\n", "        due: 2036\n")
+    assert diff(plan, "v0").splitlines() == ["HF1.2 stufe-2: 2035 -> 2036"]
