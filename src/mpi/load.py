@@ -108,7 +108,7 @@ def _plan_dir(path: Path, origin: str) -> Path:
         path = path.parent
     if not path.is_dir():
         raise PlanNotFound(f"{origin}: {path} is not a directory")
-    if not (path / PLAN_FILE).exists():
+    if not os.path.lexists(path / PLAN_FILE):  # a broken symlink is reported when read
         raise PlanNotFound(f"{origin}: {path} has no {PLAN_FILE}")
     return path
 

@@ -53,10 +53,13 @@ _UNCLOSED = {
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
+# Byte order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = {
-    b"\xef\xbb\xbf": "starts with a UTF-8 byte order mark; save it as UTF-8 without BOM",
-    b"\xff\xfe": "is encoded as UTF-16 (byte order mark FF FE); plan files must be UTF-8",
-    b"\xfe\xff": "is encoded as UTF-16 (byte order mark FE FF); plan files must be UTF-8",
+    b"\xef\xbb\xbf": "UTF-8 with a byte order mark (EF BB BF)",
+    b"\xff\xfe\x00\x00": "UTF-32 (byte order mark FF FE 00 00)",
+    b"\x00\x00\xfe\xff": "UTF-32 (byte order mark 00 00 FE FF)",
+    b"\xff\xfe": "UTF-16 (byte order mark FF FE)",
+    b"\xfe\xff": "UTF-16 (byte order mark FE FF)",
 }
 
 
@@ -78,9 +81,14 @@ def use_c_parser() -> bool:
 
 def decode(data: bytes) -> str:
     """Bytes -> text, refusing BOMs, UTF-16, NUL bytes and invalid UTF-8 with a position."""
-    for bom, message in _BOMS.items():
+    for bom, encoding in _BOMS.items():
         if data.startswith(bom):
-            raise ReadError(1, 1, "encoding", f"the file {message}")
+            raise ReadError(
+                1,
+                1,
+                "encoding",
+                f"the file is encoded as {encoding}; save it as UTF-8 without a byte order mark",
+            )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _offset_to_pos(data, nul)
@@ -140,7 +148,7 @@ class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
             length += 1
         blanks = self.prefix(length)
         if "\t" not in blanks or self.peek(length) in "\0\r\n\x85\u2028\u2029":
-            return super().scan_plain_spaces(indent, start_mark)  # type: ignore[no-any-return]
+            return super().scan_plain_spaces(indent, start_mark)
         self.forward(length)
         return [blanks]
 
@@ -418,7 +426,8 @@ def _resolve(value: str, tag: str | None) -> Any:
             return False
     if name in (None, "int", "float"):
         if _INT.fullmatch(value) or _OCT.fullmatch(value) or _HEX.fullmatch(value):
-            digits = len(value.lstrip("+-")) - (2 if value[1:2] in ("o", "x") else 0)
+            # int() of thousands of digits is slow, and str() of one raises ValueError later
+            digits = len(value.lstrip("+-").removeprefix("0o").removeprefix("0x"))
             if digits > _MAX_DIGITS:
                 raise ValueError(
                     f"a number with {digits} digits is too large (limit {_MAX_DIGITS})"
