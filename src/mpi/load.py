@@ -161,7 +161,12 @@ def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagno
             f"{reader.MAX_BYTES:,} (MAX_BYTES)",
         )
     try:
-        with path.open("rb") as handle:
+        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after the check above
+        # fails or reads nothing instead of following or hanging; fstat confirms the kind.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return fail(1, 1, "not-a-file", "is not a regular file")
             data = handle.read(reader.MAX_BYTES + 1)
     except OSError as exc:
         return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")

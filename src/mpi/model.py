@@ -95,16 +95,19 @@ class Milestone(Base):
     note: Text | None = None
 
 
+Year = Annotated[int, F(ge=1900, le=2100)]
+
+
 class Baseline(Base):
     value: Number
-    year: int
+    year: Year
 
 
 class Target(Base):
     """`year` is the year the target is due, `permanent` for a standing target, or absent."""
 
     value: Number
-    year: int | Literal["permanent"] | None = None
+    year: Year | Literal["permanent"] | None = None
 
 
 class Reading(Base):
@@ -220,7 +223,7 @@ class PlanFile(Base):
     model_config = ConfigDict(title="Plan")
 
     title: Text
-    adopted: int
+    adopted: Annotated[int, F(ge=1900, le=2100)]
     partners: list[Partner]
     vision: Text
     agreements: list[Text] = []

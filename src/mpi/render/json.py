@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
 from mpi.render import records
-
-# json.dumps escapes C0 controls; these it leaves raw, and a terminal may act on them.
-_RAW = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+from mpi.render.safe import json_safe
 
 
 def _dump(data: Any) -> str:
     """UTF-8 JSON with every control, bidi and invisible character as a \\u escape."""
-    text = json.dumps(data, ensure_ascii=False, indent=2)
-    return _RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
 def status(summary: Any) -> str:
