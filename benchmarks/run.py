@@ -1,0 +1,245 @@
+"""Time whole `mpi` processes against the Python floor and check-jsonschema; check targets.
+
+    python benchmarks/run.py [--runs 5] [--quick]
+
+Generates 1,000 and 10,000 measure plans into benchmarks/out/, runs every command once to
+warm the caches (and to find commands that do not exist yet), then times N cold processes
+each and prints a Markdown table of median wall clock and peak RSS, and PASS/FAIL lines for
+the performance targets. Exit status 1 if a target fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generate import generate
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+OUT = HERE / "out"
+SHIPPED = REPO / "plan"
+BIN = Path(sys.executable).parent
+HEAVY = ("pydantic", "ruamel")
+MISSING = "n/a: command missing"
+INSTALL_HINT = "pip install check-jsonschema pyinstrument"
+
+
+@dataclass
+class Row:
+    """One command on one plan, and what it measured."""
+
+    command: str
+    plan: str
+    argv: list[str]
+    median: float | None = None
+    rss_mib: float | None = None
+    note: str = ""
+
+
+# A process's peak RSS includes the image it was exec'd from, so each command is started by
+# this small launcher (about 8 MiB) instead of by run.py, which holds the generated plans.
+LAUNCHER = """
+import os, sys, time
+null = os.open(os.devnull, os.O_WRONLY)
+start = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    os.dup2(null, 1)
+    os.dup2(null, 2)
+    try:
+        os.execv(sys.argv[1], sys.argv[1:])
+    finally:
+        os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+"""
+
+
+def run_once(argv: list[str]) -> tuple[float, float, int]:
+    """Wall-clock seconds, peak RSS in MiB and exit code of one process."""
+    launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, *argv]
+    done = subprocess.run(
+        launcher, cwd=REPO, env=child_env(), capture_output=True, text=True, check=True
+    )
+    elapsed, rss_kib, code = done.stdout.split()
+    return float(elapsed), int(rss_kib) / 1024, int(code)  # ru_maxrss is KiB on Linux
+
+
+def child_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if k != "MPI_PLAN"}
+
+
+def probe(argv: list[str]) -> str:
+    """Run once untimed (warms caches); "" if fine, else why the row is special."""
+    done = subprocess.run(argv, cwd=REPO, env=child_env(), capture_output=True, text=True)
+    if done.returncode == 2 and "No such command" in done.stderr:
+        return MISSING
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or [""])[-1]
+        return f"exit {done.returncode}: {last[:60]}"
+    return ""
+
+
+def measure(row: Row, runs: int) -> None:
+    row.note = probe(row.argv)
+    if row.note == MISSING:
+        return
+    samples = [run_once(row.argv) for _ in range(runs)]
+    row.median = statistics.median(s[0] for s in samples)
+    row.rss_mib = max(s[1] for s in samples)
+
+
+def field_schema() -> tuple[Path, str]:
+    """mpi's exported JSON Schema of a Handlungsfeld file, or a trivial one if none yet."""
+    path = OUT / "field.schema.json"
+    done = subprocess.run(
+        [str(BIN / "mpi"), "schema", "field"], cwd=REPO, capture_output=True, text=True
+    )
+    try:
+        schema = json.loads(done.stdout) if done.returncode == 0 else None
+    except json.JSONDecodeError:
+        schema = None
+    if isinstance(schema, dict):
+        path.write_text(json.dumps(schema), encoding="utf-8")
+        return path, "schema from `mpi schema field`"
+    path.write_text('{"type": "object"}', encoding="utf-8")
+    return path, 'trivial schema {"type":"object"}: `mpi schema` missing'
+
+
+def field_files(plan: Path) -> list[str]:
+    return [str(p) for p in sorted(plan.glob("*.yaml")) if p.name != "plan.yaml"]
+
+
+def imported_heavy(flag: str) -> list[str]:
+    """Which of HEAVY `python -X importtime -m mpi FLAG` imports."""
+    argv = [sys.executable, "-X", "importtime", "-m", "mpi", flag]
+    done = subprocess.run(argv, cwd=REPO, env=child_env(), capture_output=True, text=True)
+    names = {
+        line.rsplit("|", 1)[-1].strip().split(".")[0]
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:")
+    }
+    return sorted(names & set(HEAVY))
+
+
+def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[Row]:
+    mpi = str(BIN / "mpi")
+    checker = BIN / "check-jsonschema"
+    rows = [
+        Row("python -c 'import json'", "-", [sys.executable, "-c", "import json"]),
+        Row("mpi --version", "-", [mpi, "--version"]),
+        Row("mpi --help", "-", [mpi, "--help"]),
+    ]
+    for label, plan in plans.items():
+        at = ["--plan", str(plan)]
+        rows.append(Row("mpi validate", label, [mpi, "validate", *at]))
+        rows.append(Row("mpi status", label, [mpi, "status", *at]))
+        if label != "shipped":
+            rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
+        cj = Row(f"check-jsonschema ({schema_note})", label, [])
+        cj.argv = [str(checker), "--schemafile", str(schema), *field_files(plan)]
+        rows.append(cj)
+    return rows
+
+
+def ratio(value: float | None, base: float | None) -> str:
+    if value is None or not base:
+        return ""
+    return f"{value / base:.2f}x" if value < base else f"{value / base:.1f}x"
+
+
+def table(rows: list[Row]) -> str:
+    floor = rows[0].median
+    checker = {r.plan: r.median for r in rows if r.command.startswith("check-jsonschema")}
+    lines = [
+        "| command | plan | median s | x floor | x check-jsonschema | peak RSS MiB |",
+        "|---|---|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        if r.median is None:
+            lines.append(f"| {r.command} | {r.plan} | {r.note} | | | |")
+            continue
+        name = f"{r.command} ({r.note})" if r.note else r.command
+        vs = ratio(r.median, checker.get(r.plan)) if r.command == "mpi validate" else ""
+        lines.append(
+            f"| {name} | {r.plan} | {r.median:.3f} | {ratio(r.median, floor)} | {vs} "
+            f"| {r.rss_mib:.0f} |"
+        )
+    return "\n".join(lines)
+
+
+def verdict(ok: bool | None) -> str:
+    return "N/A " if ok is None else ("PASS" if ok else "FAIL")
+
+
+def targets(rows: list[Row]) -> list[str]:
+    def get(command: str, plan: str) -> Row | None:
+        return next((r for r in rows if r.command.startswith(command) and r.plan == plan), None)
+
+    floor = rows[0].median or 0.0
+    out = []
+    status = get("mpi status", "shipped")
+    if status and status.median is not None:
+        limit = 6 * floor
+        ok, why = status.median <= limit, f"{status.median:.3f} s vs {limit:.3f} s"
+        out.append(f"{verdict(ok)} mpi status on shipped plan <= 6x floor: {why}")
+    else:
+        out.append(f"{verdict(None)} mpi status on shipped plan <= 6x floor: command missing")
+    validate, checker = get("mpi validate", "10k"), get("check-jsonschema", "10k")
+    if validate and checker and validate.median is not None and checker.median:
+        limit = 0.3 * checker.median
+        ok, why = validate.median <= limit, f"{validate.median:.3f} s vs {limit:.3f} s"
+        out.append(f"{verdict(ok)} mpi validate on 10k <= 0.3x check-jsonschema: {why}")
+    else:
+        out.append(f"{verdict(None)} mpi validate on 10k <= 0.3x check-jsonschema: not measured")
+    for r in rows:
+        if r.plan == "10k" and r.command.startswith("mpi") and r.rss_mib is not None:
+            ok = r.rss_mib < 200
+            out.append(f"{verdict(ok)} {r.command} on 10k peak RSS < 200 MiB: {r.rss_mib:.0f} MiB")
+    for flag in ("--version", "--help"):
+        heavy = imported_heavy(flag)
+        found = ", ".join(heavy) if heavy else "neither"
+        out.append(f"{verdict(not heavy)} mpi {flag} imports neither pydantic nor ruamel: {found}")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per command (median)")
+    parser.add_argument("--quick", action="store_true", help="one run, skip the 10k plan")
+    args = parser.parse_args(argv)
+    runs = 1 if args.quick else max(1, args.runs)
+    if not (BIN / "mpi").exists():
+        sys.exit(f"no `mpi` next to {sys.executable}: run this with the venv's python")
+    if not (BIN / "check-jsonschema").exists():
+        print(f"check-jsonschema is not installed in {BIN.parent}: {INSTALL_HINT}", file=sys.stderr)
+    plans = {"shipped": SHIPPED}
+    for size in (1000,) if args.quick else (1000, 10000):
+        path = OUT / f"plan-{size}"
+        print(f"generating {path.relative_to(REPO)}: {generate(size, path):,} bytes", flush=True)
+        plans[f"{size // 1000}k"] = path
+    schema, schema_note = field_schema()
+    rows = build_rows(plans, schema, schema_note)
+    for row in rows:
+        print(f"timing {row.command} [{row.plan}] x{runs}", file=sys.stderr, flush=True)
+        if row.argv and not Path(row.argv[0]).exists():
+            row.note = f"n/a: not installed ({INSTALL_HINT})"
+            continue
+        measure(row, runs)
+    print(f"\nPython {platform.python_version()}, {platform.platform()}, median of {runs} runs\n")
+    print(table(rows))
+    lines = targets(rows)
+    print("\n" + "\n".join(lines))
+    return 1 if any(line.startswith("FAIL") for line in lines) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
