@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+# Subprocesses started by tests must not read or fill the user's output cache;
+# tests/test_cache.py turns it on explicitly.
+os.environ["MPI_NO_CACHE"] = "1"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

@@ -185,12 +185,18 @@ def _emit(format: str, view: str, *args: Any, **kwargs: Any) -> None:
     """Render with the module named by the format and print the result."""
     import importlib
 
+    from mpi import cache
+
     module = importlib.import_module(f"mpi.render.{format}")
     out = getattr(module, view)(*args, **kwargs)
-    if isinstance(out, str):
-        typer.echo(out.encode("utf-8", "backslashreplace").decode("utf-8"), nl=False)
-    else:
-        _console().print(out)
+    if not isinstance(out, str):
+        console = _console()
+        with console.capture() as captured:
+            console.print(out)
+        out = captured.get()
+    text = out.encode("utf-8", "backslashreplace").decode("utf-8")
+    typer.echo(text, nl=False)
+    cache.save(text)
 
 
 @app.command()

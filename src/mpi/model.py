@@ -66,7 +66,7 @@ class Partner(Base):
     id: Slug
     name: Text
     short: Text
-    signatories: list[Text] = []
+    signatories: list[Text] = F(default_factory=list)
 
 
 class GlossaryEntry(Base):
@@ -127,7 +127,7 @@ class Indicator(Base):
     baseline: Baseline | None = None
     target: Target
     direction: Literal["at_least", "at_most"]
-    values: list[Reading] = []
+    values: list[Reading] = F(default_factory=list)
     note: Text | None = None
 
 
@@ -157,16 +157,16 @@ class Measure(Base):
     title: Text
     section: Slug | None = None
     text: Text
-    items: list[SubItem] = []
-    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = []
-    lead: list[Slug] = []
-    involved: list[Slug] = []
+    items: list[SubItem] = F(default_factory=list)
+    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=list)
+    lead: list[Slug] = F(default_factory=list)
+    involved: list[Slug] = F(default_factory=list)
     status: MeasureStatus
-    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = []
-    sources: list[Source] = []
-    milestones: list[Milestone] = []
-    indicators: list[Indicator] = []
-    updates: list[Update] = []
+    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = F(default_factory=list)
+    sources: list[Source] = F(default_factory=list)
+    milestones: list[Milestone] = F(default_factory=list)
+    indicators: list[Indicator] = F(default_factory=list)
+    updates: list[Update] = F(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -194,7 +194,7 @@ class Field(Base):
 
     id: Annotated[str, F(pattern=FIELD_ID)]
     title: Text
-    sections: list[Section] = []
+    sections: list[Section] = F(default_factory=list)
     goals: list[Goal]
     measures: list[Measure]
 
@@ -209,7 +209,7 @@ class MonitoringBody(Base):
     id: Slug
     name: Text
     text: Text
-    milestones: list[Milestone] = []
+    milestones: list[Milestone] = F(default_factory=list)
 
 
 class Monitoring(Base):
@@ -226,18 +226,18 @@ class PlanFile(Base):
     adopted: Annotated[int, F(ge=1900, le=2100)]
     partners: list[Partner]
     vision: Text
-    agreements: list[Text] = []
+    agreements: list[Text] = F(default_factory=list)
     background: Text | None = None
-    sources: list[Source] = []
-    milestones: list[Milestone] = []
+    sources: list[Source] = F(default_factory=list)
+    milestones: list[Milestone] = F(default_factory=list)
     monitoring: Monitoring | None = None
-    glossary: list[GlossaryEntry] = []
+    glossary: list[GlossaryEntry] = F(default_factory=list)
 
 
 class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
-    fields: list[Field] = []
+    fields: list[Field] = F(default_factory=list)
 
     @property
     def horizon(self) -> int:

@@ -14,15 +14,26 @@ Pos = tuple[int, int]
 
 
 class PMap(dict[str, Any]):
-    """A mapping with the position of the mapping itself and of each key and value."""
+    """A mapping with the position of the mapping itself and of each key and value.
 
-    __slots__ = ("keys_at", "start", "values_at")
+    `at[key]` is `(key line, key column, value line, value column)`: one small dict per
+    mapping keeps the position table compact for plans with many thousands of measures.
+    """
+
+    __slots__ = ("at", "start")
 
     def __init__(self, start: Pos) -> None:
         super().__init__()
         self.start = start
-        self.keys_at: dict[str, Pos] = {}
-        self.values_at: dict[str, Pos] = {}
+        self.at: dict[str, tuple[int, int, int, int]] = {}
+
+    def key_at(self, key: str) -> Pos:
+        k_line, k_col, _, _ = self.at[key]
+        return k_line, k_col
+
+    def value_at(self, key: str) -> Pos:
+        _, _, v_line, v_col = self.at[key]
+        return v_line, v_col
 
 
 class PList(list[Any]):
@@ -48,7 +59,7 @@ def locate(tree: Any, path: Sequence[str | int], *, key: bool = False) -> Pos:
     for index, step in enumerate(path):
         last = index == len(path) - 1
         if isinstance(node, PMap) and isinstance(step, str) and step in node:
-            pos = node.keys_at[step] if key and last else node.values_at[step]
+            pos = node.key_at(step) if key and last else node.value_at(step)
             node = node[step]
         elif isinstance(node, PList) and isinstance(step, int) and 0 <= step < len(node):
             pos = node.items_at[step]

@@ -347,8 +347,8 @@ def _take_key(frame: list[Any], event: Any) -> None:
     _check_text(event)
     if key == "<<" and event.implicit[0]:
         raise ReadError(*position, "merge-key", "merge keys ('<<') are not allowed in plan files")
-    if key in mapping.keys_at:
-        first = mapping.keys_at[key]
+    if key in mapping.at:
+        first = mapping.key_at(key)
         raise ReadError(
             *position,
             "duplicate-key",
@@ -356,7 +356,7 @@ def _take_key(frame: list[Any], event: Any) -> None:
         )
     frame[1] = key
     frame[2] = position
-    mapping.keys_at[key] = position
+    mapping.at[key] = (*position, *position)
 
 
 def _attach(frame: list[Any], value: Any, position: Pos) -> None:
@@ -364,7 +364,7 @@ def _attach(frame: list[Any], value: Any, position: Pos) -> None:
     if isinstance(container, PMap):
         key = frame[1]
         container[key] = value
-        container.values_at[key] = position
+        container.at[key] = (*container.at[key][:2], *position)
         frame[1] = None
     else:
         container.append(value)
@@ -396,7 +396,8 @@ def _check_text(event: Any) -> None:
 def _scalar(event: Any) -> Any:
     tag = event.tag
     value: str = event.value
-    _check_text(event)
+    if event.style == '"':  # only escapes in double quotes can produce lone surrogates
+        _check_text(event)
     plain = event.implicit[0]
     if tag == "!" or (tag is None and not plain):
         return value
@@ -412,8 +413,14 @@ def _scalar(event: Any) -> Any:
         raise ReadError(*_pos(event), "bad-scalar", str(exc)) from None
 
 
+# A plain scalar can only be null, bool or a number if it starts with one of these.
+_MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
+
+
 def _resolve(value: str, tag: str | None) -> Any:
     """YAML 1.2 core schema; an explicit core tag forces its type."""
+    if tag is None and value and value[0] not in _MAYBE_NOT_TEXT:
+        return value  # most plan values are German text: skip the pattern tests
     name = tag[len(_CORE) :] if tag else None
     if name == "str":
         return value
