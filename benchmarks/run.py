@@ -17,7 +17,7 @@ import platform
 import statistics
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from generate import generate
@@ -42,6 +42,7 @@ class Row:
     median: float | None = None
     rss_mib: float | None = None
     note: str = ""
+    env: dict[str, str] = field(default_factory=dict)
 
 
 # A process's peak RSS includes the image it was exec'd from, so each command is started by
@@ -63,23 +64,31 @@ print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(st
 """
 
 
-def run_once(argv: list[str]) -> tuple[float, float, int]:
+def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
     """Wall-clock seconds, peak RSS in MiB and exit code of one process."""
     launcher = [sys.executable, "-I", "-S", "-c", LAUNCHER, *argv]
     done = subprocess.run(
-        launcher, cwd=REPO, env=child_env(), capture_output=True, text=True, check=True
+        launcher, cwd=REPO, env=child_env(env), capture_output=True, text=True, check=True
     )
     elapsed, rss_kib, code = done.stdout.split()
     return float(elapsed), int(rss_kib) / 1024, int(code)  # ru_maxrss is KiB on Linux
 
 
-def child_env() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k != "MPI_PLAN"}
+def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment of a measured process: mpi's output cache off unless a row turns it on."""
+    env = {k: v for k, v in os.environ.items() if k not in ("MPI_PLAN", "MPI_CACHE_DIR")}
+    env["MPI_NO_CACHE"] = "1"
+    for key, value in (extra or {}).items():
+        if value == "":
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return env
 
 
-def probe(argv: list[str]) -> str:
+def probe(argv: list[str], env: dict[str, str] | None = None) -> str:
     """Run once untimed (warms caches); "" if fine, else why the row is special."""
-    done = subprocess.run(argv, cwd=REPO, env=child_env(), capture_output=True, text=True)
+    done = subprocess.run(argv, cwd=REPO, env=child_env(env), capture_output=True, text=True)
     if done.returncode == 2 and "No such command" in done.stderr:
         return MISSING
     if done.returncode != 0:
@@ -89,10 +98,10 @@ def probe(argv: list[str]) -> str:
 
 
 def measure(row: Row, runs: int) -> None:
-    row.note = probe(row.argv)
+    row.note = probe(row.argv, row.env)
     if row.note == MISSING:
         return
-    samples = [run_once(row.argv) for _ in range(runs)]
+    samples = [run_once(row.argv, row.env) for _ in range(runs)]
     row.median = statistics.median(s[0] for s in samples)
     row.rss_mib = max(s[1] for s in samples)
 
@@ -142,6 +151,10 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
         at = ["--plan", str(plan)]
         rows.append(Row("mpi validate", label, [mpi, "validate", *at]))
         rows.append(Row("mpi status", label, [mpi, "status", *at]))
+        if label == "shipped":
+            # The same command answered from mpi's output cache (warmed by the untimed probe).
+            warm = {"MPI_NO_CACHE": "", "MPI_CACHE_DIR": str(OUT / "cache")}
+            rows.append(Row("mpi status, warm output cache", label, [mpi, "status", *at], env=warm))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
         cj = Row(f"check-jsonschema ({schema_note})", label, [])
@@ -186,13 +199,14 @@ def targets(rows: list[Row]) -> list[str]:
 
     floor = rows[0].median or 0.0
     out = []
-    status = get("mpi status", "shipped")
-    if status and status.median is not None:
-        limit = 6 * floor
-        ok, why = status.median <= limit, f"{status.median:.3f} s vs {limit:.3f} s"
-        out.append(f"{verdict(ok)} mpi status on shipped plan <= 6x floor: {why}")
-    else:
-        out.append(f"{verdict(None)} mpi status on shipped plan <= 6x floor: command missing")
+    for name in ("mpi status, warm output cache", "mpi status"):
+        status = next((r for r in rows if r.command == name and r.plan == "shipped"), None)
+        if status and status.median is not None:
+            limit = 6 * floor
+            ok, why = status.median <= limit, f"{status.median:.3f} s vs {limit:.3f} s"
+            out.append(f"{verdict(ok)} {name} on shipped plan <= 6x floor: {why}")
+        else:
+            out.append(f"{verdict(None)} {name} on shipped plan <= 6x floor: not measured")
     validate, checker = get("mpi validate", "10k"), get("check-jsonschema", "10k")
     if validate and checker and validate.median is not None and checker.median:
         limit = 0.3 * checker.median
