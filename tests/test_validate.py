@@ -319,8 +319,11 @@ BROKEN = [
     ids=[case[0] for case in BROKEN],
 )
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
+@pytest.mark.parametrize("parser", ["libyaml", "pure"])
 def test_broken_fixture_reported_at_exact_position(
     mini: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    parser: str,
     fmt: str,
     file: str,
     old: str,
@@ -330,6 +333,7 @@ def test_broken_fixture_reported_at_exact_position(
     code: str,
     fragment: str,
 ) -> None:
+    monkeypatch.setenv("MPI_PURE_YAML", "1" if parser == "pure" else "0")
     break_plan(mini, file, old, new)
     result = runner.invoke(app, ["validate", "--plan", str(mini), "--format", fmt])
     assert result.exit_code == 1, result.output
