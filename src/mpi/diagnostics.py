@@ -57,14 +57,18 @@ class UnreadableInput(MpiError):
 
 
 class PlanInvalid(MpiError):
-    """The plan does not load or validate; the diagnostics say where and why."""
+    """The plan does not load or validate; the diagnostics say where and why.
+
+    Exit 1 for an invalid plan, 2 when a file could not be read at all (as `mpi validate`).
+    """
 
     exit_code = EXIT_INVALID
 
-    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+    def __init__(self, diagnostics: list[Diagnostic], exit_code: int = EXIT_INVALID) -> None:
         errors = [d for d in diagnostics if d.severity == "error"]
         super().__init__(f"the plan has {len(errors)} error(s); run `mpi validate` for details")
         self.diagnostics = diagnostics
+        self.exit_code = exit_code
 
 
 class EditRefused(MpiError):

@@ -129,7 +129,7 @@ def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> Pla
         prefix = "" if relative == "." else f"{relative}/"
         return f"{rev}:{prefix}{Path(file).name}"
 
-    renamed = PlanInvalid([replace(d, file=rename(d.file)) for d in exc.diagnostics])
+    renamed = PlanInvalid([replace(d, file=rename(d.file)) for d in exc.diagnostics], exc.exit_code)
     errors = sum(d.severity == "error" for d in exc.diagnostics)
     renamed.message = f"the plan at revision {rev} has {errors} error(s)"
     return renamed

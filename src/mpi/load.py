@@ -326,5 +326,5 @@ def require_plan(loaded: Loaded) -> Any:
     from mpi.diagnostics import PlanInvalid
 
     if loaded.errors or loaded.plan is None:
-        raise PlanInvalid(loaded.diagnostics)
+        raise PlanInvalid(loaded.diagnostics, loaded.exit_code or 1)
     return loaded.plan
