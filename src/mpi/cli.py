@@ -162,7 +162,8 @@ TodayOption = Annotated[
 ]
 
 
-def _today(value: str | None) -> Any:
+def _date_option(value: str | None, option: str = "--today") -> Any:
+    """A full date given on the command line, or today when the option is absent."""
     from datetime import date
 
     if value is None:
@@ -172,7 +173,11 @@ def _today(value: str | None) -> Any:
     try:
         return parse_day(value)
     except DueError as exc:
-        raise UsageError(f"--today: {exc}") from None
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def _today(value: str | None) -> Any:
+    return _date_option(value, "--today")
 
 
 def _plan(plan_dir: Path | None) -> Any:
@@ -317,16 +322,7 @@ def _edit_dir(plan_dir: Path | None) -> Path:
 
 
 def _day(value: str | None) -> Any:
-    from datetime import date
-
-    if value is None:
-        return date.today()
-    from mpi.dates import DueError, parse_day
-
-    try:
-        return parse_day(value)
-    except DueError as exc:
-        raise UsageError(f"--date: {exc}") from None
+    return _date_option(value, "--date")
 
 
 def _report_edit(result: Any) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from mpi.dates import Due, occurrences
 from mpi.diagnostics import EditRefused, UsageError
 from mpi.load import load_plan, plan_files, read_source
+from mpi.query import suggest
 
 LOCK_NAME = ".mpi.lock"
 LOCK_TIMEOUT = 30.0
@@ -119,42 +120,37 @@ def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _find_measure_file(directory: Path, measure_id: str) -> Path:
-    """The Handlungsfeld file that holds the measure (read with the fast reader)."""
+def _measures_on_disk(directory: Path) -> Iterator[tuple[Path, Any]]:
+    """Each measure mapping of the readable Handlungsfeld files (read with the fast reader)."""
     _, fields = plan_files(directory)
-    known: list[str] = []
     for path in fields:
         source, problem = read_source(path)
-        if problem is not None:
-            continue
-        for m in source.tree.get("measures") or []:
-            ident = m.get("id") if isinstance(m, dict) else None
-            if ident == measure_id:
-                return path
-            if isinstance(ident, str):
-                known.append(ident)
-    from mpi.query import _suggest
+        if problem is None:
+            for measure in source.tree.get("measures") or []:
+                if isinstance(measure, dict):
+                    yield path, measure
 
-    raise UsageError(f"unknown measure {measure_id!r}{_suggest(measure_id, known)}")
+
+def _find_measure_file(directory: Path, measure_id: str) -> Path:
+    """The Handlungsfeld file that holds the measure."""
+    known: list[str] = []
+    for path, measure in _measures_on_disk(directory):
+        if measure.get("id") == measure_id:
+            return path
+        known.append(str(measure.get("id")))
+    raise UsageError(f"unknown measure {measure_id!r}{suggest(measure_id, known)}")
 
 
 def _find_indicator(directory: Path, indicator_id: str) -> tuple[Path, str]:
-    _, fields = plan_files(directory)
+    """The file and measure id that hold the indicator."""
     known: list[str] = []
-    for path in fields:
-        source, problem = read_source(path)
-        if problem is not None:
-            continue
-        for m in source.tree.get("measures") or []:
-            for ind in (m.get("indicators") or []) if isinstance(m, dict) else []:
-                ident = ind.get("id") if isinstance(ind, dict) else None
-                if ident == indicator_id:
-                    return path, m.get("id")
-                if isinstance(ident, str):
-                    known.append(ident)
-    from mpi.query import _suggest
-
-    raise UsageError(f"unknown indicator {indicator_id!r}{_suggest(indicator_id, known)}")
+    for path, measure in _measures_on_disk(directory):
+        for indicator in measure.get("indicators") or []:
+            ident = indicator.get("id") if isinstance(indicator, dict) else None
+            if ident == indicator_id:
+                return path, measure.get("id")
+            known.append(str(ident))
+    raise UsageError(f"unknown indicator {indicator_id!r}{suggest(indicator_id, known)}")
 
 
 Mutation = Callable[[Any], str]
@@ -357,12 +353,10 @@ def _pick_milestone(measure_id: str, milestones: list[Any], wanted: str) -> Any:
     for m in milestones:
         if m.get("id") == wanted:
             return m
-    from mpi.query import _suggest
-
     if not ids:
         raise UsageError(f"{measure_id} has no milestones")
     raise UsageError(
-        f"{measure_id} has no milestone {wanted!r}{_suggest(wanted, ids)} "
+        f"{measure_id} has no milestone {wanted!r}{suggest(wanted, ids)} "
         f"(milestones: {', '.join(map(str, ids))})"
     )
 

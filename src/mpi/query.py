@@ -223,11 +223,11 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
     if flt.partner is not None:
         known = [p.id for p in plan.partners]
         if flt.partner not in known:
-            raise UsageError(f"unknown partner {flt.partner!r}{_suggest(flt.partner, known)}")
+            raise UsageError(f"unknown partner {flt.partner!r}{suggest(flt.partner, known)}")
     if flt.goal is not None:
         goals = [g.id for f in plan.fields for g in f.goals]
         if flt.goal.upper() not in goals:
-            raise UsageError(f"unknown goal {flt.goal!r}{_suggest(flt.goal.upper(), goals)}")
+            raise UsageError(f"unknown goal {flt.goal!r}{suggest(flt.goal.upper(), goals)}")
     next_due = _next_due_by_measure(plan, today)
     rows = []
     for f in plan.fields:
@@ -272,10 +272,10 @@ def check_field(plan: Plan, ident: str) -> Field:
         if f.id == ident.upper():
             return f
     known = [f.id for f in plan.fields]
-    raise UsageError(f"unknown Handlungsfeld {ident!r}{_suggest(ident.upper(), known)}")
+    raise UsageError(f"unknown Handlungsfeld {ident!r}{suggest(ident.upper(), known)}")
 
 
-def _suggest(ident: str, known: list[str]) -> str:
+def suggest(ident: str, known: list[str]) -> str:
     close = difflib.get_close_matches(ident, known, n=1, cutoff=0.6)
     return f"; did you mean {close[0]}?" if close else ""
 
@@ -288,7 +288,7 @@ def find_measure(plan: Plan, ident: str) -> tuple[Field, Measure]:
             if m.id == wanted:
                 return f, m
     known = [m.id for m in plan.measures()]
-    return_hint = _suggest(wanted, known)
+    return_hint = suggest(wanted, known)
     raise UsageError(f"unknown measure {ident!r}{return_hint}")
 
 
