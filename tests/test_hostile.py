@@ -24,7 +24,7 @@ from typing import Any
 
 import pytest
 import typer
-from click.testing import CliRunner, Result
+from typer.testing import CliRunner, Result
 
 from conftest import FIXTURES, MINI, break_plan
 from mpi import load, reader
