@@ -23,7 +23,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import typer
 from typer.testing import CliRunner, Result
 
 from conftest import FIXTURES, MINI, break_plan
@@ -32,7 +31,7 @@ from mpi.cli import app
 from mpi.render.safe import one_line
 
 runner = CliRunner()
-COMMAND = typer.main.get_command(app)  # built once: Typer's runner rebuilds it on every call
+
 
 HOSTILE = FIXTURES / "hostile"
 HF1 = "hf1-flaechen.yaml"
@@ -747,7 +746,7 @@ def check_output(
 
 def invoke(plan: Path, fmt: str, parser: str) -> Result:
     return runner.invoke(
-        COMMAND,
+        app,
         ["validate", "--plan", str(plan), "--format", fmt],
         env={"MPI_PURE_YAML": PARSERS[parser]},
         color=True,  # keep every byte: click would strip ANSI sequences otherwise
