@@ -60,21 +60,7 @@ def status(summary: Any) -> str:
         "next_due",
         "next_due_title",
     ]
-    rows = []
-    for f in [*data["fields"], data["totals"]]:
-        nxt = f["next_due"] or {}
-        rows.append(
-            [
-                f["id"],
-                f["title"],
-                f["measures"],
-                *(f["by_status"][s] for s in MEASURE_STATUSES),
-                f["open_milestones"],
-                f["overdue_milestones"],
-                nxt.get("due"),
-                nxt.get("title"),
-            ]
-        )
+    rows = records.status_rows(data)
     return _table(header, rows)
 
 

@@ -62,20 +62,9 @@ def status(summary: Any) -> str:
         "Overdue",
         "Next deadline",
     ]
-    rows = []
-    for f in [*data["fields"], data["totals"]]:
-        nxt = f["next_due"]
-        rows.append(
-            [
-                f["id"],
-                f["title"],
-                f["measures"],
-                *(f["by_status"][s] for s in MEASURE_STATUSES),
-                f["open_milestones"],
-                f["overdue_milestones"],
-                f"{nxt['due']} {nxt['title']}" if nxt else "–",
-            ]
-        )
+    rows = [
+        [*row[:-2], f"{row[-2]} {row[-1]}" if row[-2] else "–"] for row in records.status_rows(data)
+    ]
     return (
         f"# {esc(data['title'])}\n\nAs of {data['today']}.\n\n"
         + _table(header, rows)

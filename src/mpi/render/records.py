@@ -69,6 +69,30 @@ def status(summary: StatusSummary) -> dict[str, Any]:
     }
 
 
+def status_rows(data: dict[str, Any]) -> list[list[Any]]:
+    """The status record flattened for tables: one row per field and one for the totals.
+
+    Columns: id, title, measures, a count per measure status, open and overdue milestones,
+    and the next deadline's due date and title (None when there is none).
+    """
+    rows = []
+    for f in [*data["fields"], data["totals"]]:
+        nxt = f["next_due"] or {}
+        rows.append(
+            [
+                f["id"],
+                f["title"],
+                f["measures"],
+                *(f["by_status"][s] for s in MEASURE_STATUSES),
+                f["open_milestones"],
+                f["overdue_milestones"],
+                nxt.get("due"),
+                nxt.get("title"),
+            ]
+        )
+    return rows
+
+
 def indicator(row: IndicatorRow) -> dict[str, Any]:
     ind = row.indicator
     return {
