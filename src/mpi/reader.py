@@ -261,7 +261,7 @@ def _build(parser: Any, text: str) -> Any:
             f"YAML syntax error: found incompatible YAML document (%YAML "
             f"{'.'.join(map(str, version))}; plan files are YAML 1.2)",
         )
-    root, end = _build_document(get)
+    root = _build_document(get)
     event = get()
     if isinstance(event, yaml.DocumentStartEvent):
         line, column = _pos(event)
@@ -271,11 +271,10 @@ def _build(parser: Any, text: str) -> Any:
             "several-documents",
             "a second YAML document ('---') in the file; a plan file holds one",
         )
-    _ = end
     return root
 
 
-def _build_document(get: Any) -> tuple[Any, Any]:
+def _build_document(get: Any) -> Any:
     """Build the document's root from events without recursion (depth is capped)."""
     # Each frame: [container, pending_key or None, key position]
     stack: list[list[Any]] = []
@@ -284,7 +283,7 @@ def _build_document(get: Any) -> tuple[Any, Any]:
         event = get()
         kind = type(event)
         if kind is yaml.DocumentEndEvent:
-            return root, event
+            return root
         if kind is yaml.AliasEvent or getattr(event, "anchor", None):
             line, column = _pos(event)
             what = "alias" if kind is yaml.AliasEvent else "anchor"

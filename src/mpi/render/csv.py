@@ -100,35 +100,29 @@ def measure(detail: Any) -> str:
     return _table(["key", "value"], rows)
 
 
+DUE_COLUMNS = [
+    "measure",
+    "field",
+    "owner",
+    "milestone",
+    "title",
+    "due",
+    "status",
+    "overdue",
+    "recurring",
+    "done",
+]
+# The timeline groups by year; field and done date add nothing there.
+TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]
+
+
 def due(rows: list[Any]) -> str:
-    header = [
-        "measure",
-        "field",
-        "owner",
-        "milestone",
-        "title",
-        "due",
-        "status",
-        "overdue",
-        "recurring",
-        "done",
-    ]
     items = [records.due_row(r) for r in rows]
-    return _table(header, ([r[k] for k in header] for r in items))
+    return _table(DUE_COLUMNS, ([r[k] for k in DUE_COLUMNS] for r in items))
 
 
 def timeline(years: list[Any]) -> str:
-    header = [
-        "year",
-        "measure",
-        "owner",
-        "milestone",
-        "title",
-        "due",
-        "status",
-        "overdue",
-        "recurring",
-    ]
+    header = TIMELINE_COLUMNS
     rows = []
     for y in records.timeline(years):
         for r in [*y["milestones"], *y["recurring"]]:
