@@ -17,11 +17,13 @@ from icalendar import Calendar
 from typer.testing import CliRunner
 
 from conftest import MINI, SHIPPED, break_plan
-from mpi import calendar_ics
 from mpi.cli import app
-from mpi.dates import Due, occurrences
-from mpi.load import load_plan, require_plan
-from mpi.model import Milestone
+from mpi.domain.dates import Due, occurrences
+from mpi.domain.model import Milestone
+from mpi.domain.walk import Place
+from mpi.loading.load import load_plan, require_plan
+from mpi.render.formats import ics
+from mpi.views.calendar import entry as calendar_entry
 
 runner = CliRunner()
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -66,7 +68,7 @@ def expand(event: Any) -> list[date]:
 def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -> None:
     cal = Calendar.from_ical(export(plan_dir))
     assert str(cal["VERSION"]) == "2.0"
-    assert str(cal["PRODID"]) == calendar_ics.PRODID
+    assert str(cal["PRODID"]) == ics.PRODID
     assert str(cal["X-WR-CALNAME"]) == require_plan(load_plan(plan_dir)).title
     found = events(export(plan_dir))
     milestones = expected(plan_dir)
@@ -142,8 +144,10 @@ def test_any_recurrence_reads_back_as_its_occurrences(start: Due, every: str, ye
     milestone = Milestone.model_validate(
         {"id": "x", "title": "X", "recurrence": {"every": every, "start": start, "end": end}}
     )
-    owner = calendar_ics.Owner("HF1.1", "HF1.1", "HF1", None)
-    event = calendar_ics._event(plan, owner, milestone, STAMP)
+    place = Place(plan.fields[0], ("measures", 0, "milestones", 0), "HF1.1")
+    entry = calendar_entry(plan, place, milestone)
+    assert entry is not None
+    event = ics.event(entry, STAMP)
     wanted = [o.end for o in occurrences(start, every, end)]
     assert expand(Calendar.from_ical(event.to_ical())) == wanted
 

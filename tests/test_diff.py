@@ -11,10 +11,12 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINI, break_plan
-from mpi import gitrev, plandiff
 from mpi.cli import app
-from mpi.diagnostics import UsageError
-from mpi.load import load_plan, require_plan
+from mpi.domain.errors import UsageError
+from mpi.loading import revision
+from mpi.loading.load import load_plan, require_plan
+from mpi.render.changes import describe
+from mpi.views.diff import diff as plan_diff
 
 runner = CliRunner()
 
@@ -183,7 +185,7 @@ def test_bad_revision_is_a_usage_error(history: Path) -> None:
     assert "unknown git revision" in diff(history, "v0", "v0~99", code=2)
     assert "does not exist at revision 'empty'" in diff(history, "empty", code=2)
     with pytest.raises(UsageError, match="not a git revision"):
-        gitrev.resolve(history, "--output=/tmp/x")
+        revision.resolve(history, "--output=/tmp/x")
 
 
 def test_plan_outside_git_is_a_usage_error(mini: Path) -> None:
@@ -191,7 +193,7 @@ def test_plan_outside_git_is_a_usage_error(mini: Path) -> None:
 
 
 def test_bad_format_is_a_usage_error(history: Path) -> None:
-    assert "--format must be one of text, json, markdown" in diff(
+    assert "'csv' is not one of 'text', 'json', 'markdown'" in diff(
         history, "v0", "-f", "csv", code=2
     )
 
@@ -220,7 +222,7 @@ def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:
 def changes(mini: Path, file: str, old: str, new: str) -> list[str]:
     before = require_plan(load_plan(MINI))
     break_plan(mini, file, old, new)
-    return [plandiff.describe(c) for c in plandiff.diff(before, require_plan(load_plan(mini)))]
+    return [describe(c) for c in plan_diff(before, require_plan(load_plan(mini)))]
 
 
 EDITS = {
@@ -297,7 +299,7 @@ def test_semantic_changes(mini: Path, name: str) -> None:
 
 def test_no_changes_between_equal_plans() -> None:
     plan = require_plan(load_plan(MINI))
-    assert plandiff.diff(plan, plan) == []
+    assert plan_diff(plan, plan) == []
 
 
 def test_plan_directory_with_an_unusual_name(tmp_path: Path) -> None:

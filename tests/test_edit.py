@@ -15,10 +15,10 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import SHIPPED, break_plan
-from mpi import edit
 from mpi.cli import app
-from mpi.diagnostics import EditRefused
-from mpi.load import load_plan, require_plan
+from mpi.domain.errors import EditRefused
+from mpi.edit import mutations, roundtrip, transaction
+from mpi.loading.load import load_plan, require_plan
 
 runner = CliRunner()
 HF1 = "hf1-flaechen.yaml"
@@ -40,7 +40,7 @@ def invoke(plan: Path, *args: str) -> str:
 @pytest.mark.parametrize("path", sorted(SHIPPED.glob("*.yaml")), ids=lambda p: p.name)
 def test_round_trip_of_shipped_files_is_byte_identical(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert edit.dump_text(edit.load_text(text)) == text
+    assert roundtrip.dump_text(roundtrip.load_text(text)) == text
 
 
 def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
@@ -162,11 +162,14 @@ def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
     ("args", "message"),
     [
         (["set", "HF1.9", "--status", "done"], "unknown measure 'HF1.9'"),
-        (["set", "HF1.1", "--status", "finished"], "--status must be one of"),
+        (["set", "HF1.1", "--status", "finished"], "--status: unknown status 'finished'"),
         (["set", "HF1.1", "--status", "ongoing"], "already ongoing"),
         (["set", "HF1.1", "--status", "done", "--date", "2099-01-01"], "lies in the future"),
         (["milestone", "HF1.2", "stufe-9", "done"], "has no milestone 'stufe-9'"),
-        (["milestone", "HF1.2", "stufe-1", "finished"], "must be done, open or missed"),
+        (
+            ["milestone", "HF1.2", "stufe-1", "finished"],
+            "STATE: unknown milestone state 'finished'",
+        ),
         (["milestone", "HF1.2", "bericht", "missed"], "recurs"),
         (["record", "nichtda", "5"], "unknown indicator 'nichtda'"),
         (["record", "flaechenreserve", "viel"], "VALUE must be a number"),
@@ -185,12 +188,12 @@ def test_bad_edit_is_refused_and_file_untouched(mini: Path, args: list[str], mes
 def test_change_that_makes_plan_invalid_is_refused(mini: Path) -> None:
     before = (mini / HF1).read_bytes()
 
-    def corrupt(measure):
+    def corrupt(measure, _facts):
         measure["status"] = "bogus"
         return "corrupted"
 
     with pytest.raises(EditRefused, match=r"would make the plan invalid.*status"):
-        edit.edit_measure(mini, "HF1.1", corrupt)
+        transaction.edit_measure(mini, "HF1.1", corrupt)
     assert (mini / HF1).read_bytes() == before
 
 
@@ -206,13 +209,13 @@ def test_edit_refused_while_another_file_is_invalid(mini: Path) -> None:
 def test_file_changed_on_disk_is_not_overwritten(mini: Path) -> None:
     path = mini / HF1
 
-    def meanwhile(measure):
+    def meanwhile(measure, _facts):
         path.write_text(path.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
         measure["status"] = "at_risk"
         return "x"
 
     with pytest.raises(EditRefused, match="changed on disk"):
-        edit.edit_measure(mini, "HF1.1", meanwhile)
+        transaction.edit_measure(mini, "HF1.1", meanwhile)
     assert path.read_text(encoding="utf-8").endswith("# edited by hand\n")
 
 
@@ -226,7 +229,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        edit.edit_measure(mini, "HF1.1", edit.add_note("x", date.today(), date.today()))
+        transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", date.today(), date.today()))
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []
 
@@ -273,10 +276,10 @@ def test_writer_killed_mid_write_leaves_a_valid_file(mini: Path) -> None:
 def test_shipped_package_plan_is_not_edited(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import mpi.cli as cli
+    from mpi.loading.locate import packaged_plan
 
-    packaged = Path(cli.__file__).parent / "plan"
-    monkeypatch.setattr("mpi.load.find_plan", lambda _explicit=None: packaged)
+    packaged = packaged_plan()
+    monkeypatch.setattr("mpi.loading.locate.find_plan", lambda _explicit=None: packaged)
     result = runner.invoke(app, ["note", "HF1.1", "x"])
     assert result.exit_code == 2
     assert "refusing to edit the plan shipped inside the installed package" in result.stderr

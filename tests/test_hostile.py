@@ -26,8 +26,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from conftest import FIXTURES, MINI, break_plan
-from mpi import load, reader
 from mpi.cli import app
+from mpi.loading import schema_errors, sources
 from mpi.render.safe import one_line
 
 runner = CliRunner()
@@ -680,7 +680,7 @@ CASES = [
     ),
     Case(
         "too-large-sparse",
-        replace_with(HF2, sparse(reader.MAX_BYTES + 1)),
+        replace_with(HF2, sparse(sources.MAX_BYTES + 1)),
         1,
         1,
         "too-large",
@@ -822,7 +822,7 @@ RISKY = [
     ),
     Case(
         "too-large-sparse",
-        replace_with(HF2, sparse(reader.MAX_BYTES + 1)),
+        replace_with(HF2, sparse(sources.MAX_BYTES + 1)),
         1,
         1,
         "too-large",
@@ -922,7 +922,7 @@ def test_risky_file_is_refused_quickly_and_small(mini: Path, case: Case) -> None
 def test_too_large_file_is_refused_before_it_is_read(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    big = replace_with(HF2, sparse(100 * reader.MAX_BYTES))(mini)
+    big = replace_with(HF2, sparse(100 * sources.MAX_BYTES))(mini)
     opened: list[Path] = []
     real_open = Path.open
 
@@ -931,7 +931,7 @@ def test_too_large_file_is_refused_before_it_is_read(
         return real_open(self, *args, **kwargs)
 
     monkeypatch.setattr(Path, "open", spy)
-    source, problem = load.read_source(big)
+    source, problem = sources.read_source(big)
     assert problem is not None and problem.code == "too-large"
     assert big not in opened
     assert source.tree is None
@@ -974,7 +974,7 @@ def test_thousands_of_errors_are_capped(mini: Path) -> None:
     result = invoke(mini, "json", "libyaml")
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
-    assert len(rows) == load.MAX_SCHEMA_ERRORS + 1
+    assert len(rows) == schema_errors.MAX_SCHEMA_ERRORS + 1
     last = rows[-1]
     assert (last["line"], last["column"], last["code"]) == (112, 1, "too-many-errors")
     assert last["message"].startswith("4,900 more schema error(s) in this file not shown")
@@ -991,5 +991,5 @@ def test_tabs_as_separation_read_the_same_on_both_parsers(
     result = invoke(mini, "json", parser)
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     monkeypatch.setenv("MPI_PURE_YAML", PARSERS[parser])
-    tree = load.read_source(mini / HF2)[0].tree
+    tree = sources.read_source(mini / HF2)[0].tree
     assert tree["measures"][0]["title"] == "Additive\tFertigung"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED
-from mpi.load import load_plan, require_plan
+from mpi.loading.load import load_plan, require_plan
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "masterplan-industrie-2023.txt"
 

@@ -13,10 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from conftest import MINI, SHIPPED
-from mpi import edit
-from mpi.diagnostics import MpiError
-from mpi.load import display_name, load_plan, plan_files
-from mpi.model import MEASURE_STATUSES
+from mpi.domain.errors import MpiError
+from mpi.domain.words import MEASURE_STATUSES
+from mpi.edit import mutations, transaction
+from mpi.loading.load import load_plan
+from mpi.loading.locate import display_name, plan_files
 
 FILES = [SHIPPED / "plan.yaml", *plan_files(SHIPPED)[1]]
 TEXTS = {path: path.read_text(encoding="utf-8") for path in FILES}
@@ -134,17 +135,21 @@ def test_random_edits_leave_a_plan_that_validates(changes: list[tuple], days_ago
             before = {p.name: p.read_bytes() for p in plan.glob("*.yaml")}
             try:
                 if item[0] == "set":
-                    edit.edit_measure(
-                        plan, item[1], edit.set_status(item[2], item[3] or None, day, today)
+                    transaction.edit_measure(
+                        plan, item[1], mutations.set_status(item[2], item[3] or None, day, today)
                     )
                 elif item[0] == "note":
-                    edit.edit_measure(plan, item[1], edit.add_note(item[2], day, today))
+                    transaction.edit_measure(plan, item[1], mutations.add_note(item[2], day, today))
                 elif item[0] == "record":
                     assert math.isfinite(item[2])
-                    edit.record(plan, item[1], item[2], day, item[3] or None, today)
+                    transaction.edit_indicator(
+                        plan,
+                        item[1],
+                        mutations.record_value(item[1], item[2], day, item[3] or None, today),
+                    )
                 else:
-                    edit.edit_measure(
-                        plan, item[1], edit.set_milestone(item[2], item[3], day, today)
+                    transaction.edit_measure(
+                        plan, item[1], mutations.set_milestone(item[2], item[3], day, today)
                     )
             except MpiError:
                 # a refused change leaves every file as it was

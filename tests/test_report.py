@@ -148,7 +148,7 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]
     missing = tmp_path / "nowhere" / "report.md"
     assert "cannot write" in report(MINI, "-o", str(missing), code=2)
-    assert "--format must be one of markdown, html" in report(MINI, "-f", "pdf", code=2)
+    assert "'pdf' is not one of 'markdown', 'html'" in report(MINI, "-f", "pdf", code=2)
 
 
 def test_status_and_markdown_report_do_not_import_jinja2() -> None:

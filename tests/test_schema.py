@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import MINI, REPO, SHIPPED, break_plan
-from mpi import reader
 from mpi.cli import app
+from mpi.loading import reader
 
 runner = CliRunner()
 SCHEMA_DIR = REPO / "schema"
@@ -63,7 +63,7 @@ def test_field_is_the_default() -> None:
 def test_unknown_kind_is_a_usage_error() -> None:
     result = runner.invoke(app, ["schema", "measure"])
     assert result.exit_code == 2
-    assert "schema must be one of field, plan, not 'measure'" in result.stderr
+    assert "'measure' is not one of 'field', 'plan'" in result.stderr
     assert result.stdout == ""
 
 

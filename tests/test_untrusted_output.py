@@ -80,7 +80,7 @@ def test_csv_neutralises_formulas(hostile: Path) -> None:
 
 @pytest.mark.parametrize("value", ["=1+1", "+49 40", "-3", "@SUM(A1)", "\tx", "\rx"])
 def test_csv_cell_rules(value: str) -> None:
-    from mpi.render.csv import cell
+    from mpi.render.formats.csv import cell
 
     out = cell(value)
     assert out == "-3" if value == "-3" else not out.startswith(("=", "+", "-", "@", "\t", "\r"))
@@ -101,7 +101,7 @@ def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatc
     def boom(*_args, **_kwargs):
         raise RuntimeError("unexpected")
 
-    monkeypatch.setattr("mpi.query.status", boom)
+    monkeypatch.setattr("mpi.views.status.status", boom)
     result = runner.invoke(app, ["status", "--plan", str(MINI)])
     assert result.exit_code == 3
     assert "internal error (RuntimeError)" in result.stderr and "--debug" in result.stderr

@@ -391,7 +391,7 @@ def test_warning_keeps_exit_zero(mini: Path) -> None:
 def test_bad_format_is_usage_error() -> None:
     result = runner.invoke(app, ["validate", "--plan", str(MINI), "--format", "xml"])
     assert result.exit_code == 2
-    assert "--format must be one of text, json, github" in result.stderr
+    assert "is not one of 'text', 'json', 'github'" in result.stderr
 
 
 def test_missing_plan_dir_is_usage_error(tmp_path: Path) -> None:
@@ -419,7 +419,7 @@ def test_plan_found_in_parent_directory(mini: Path, monkeypatch: pytest.MonkeyPa
     deep.mkdir(parents=True)
     monkeypatch.chdir(deep)
     break_plan(mini, PLAN, "title: Testplan Industrie", "title: Testplan Eltern")
-    from mpi.load import find_plan
+    from mpi.loading.locate import find_plan
 
     assert find_plan(env={}) == mini.resolve()
 

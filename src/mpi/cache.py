@@ -64,7 +64,7 @@ def _code_fingerprint(hasher: hashlib._Hash) -> None:
     """mpi's own files and the installed rich (which draws the tables) by size and mtime."""
     package = Path(__file__).parent
     for root, _dirs, files in os.walk(package):
-        if "plan" in Path(root).relative_to(package).parts[:1]:
+        if "data" in Path(root).relative_to(package).parts[:1]:
             continue
         for name in sorted(files):
             if name.endswith((".py", ".j2")):
@@ -85,7 +85,7 @@ def key(argv: list[str]) -> str | None:
     understood, plan_value = _plan_option(argv[1:])
     if not understood:
         return None
-    from mpi.locate import find_plan, plan_files
+    from mpi.loading.locate import find_plan, plan_files
 
     try:
         directory = find_plan(Path(plan_value) if plan_value is not None else None)

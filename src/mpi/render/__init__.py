@@ -1,4 +1,5 @@
-"""Renderers: turn query rows into text, JSON, CSV, Markdown (and HTML for reports).
+"""Rows -> text: one registry of formats (`registry`), one module per format in `formats/`.
 
-Each module renders plain data; none computes plan facts. Plan text is data, never markup.
+Formats draw rows that the views computed; none computes plan facts. Plan text is data, never
+markup. Numbers and dates are written by `values`, the same in every format.
 """

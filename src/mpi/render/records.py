@@ -1,22 +1,22 @@
-"""Query rows as plain JSON-ready records: the shape of `--format json` (docs/json-output.md).
+"""View rows as plain JSON-ready records: the shape of `--format json` (docs/json-output.md).
 
 CSV and Markdown flatten the same records, so every format carries the same facts.
 """
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
+from typing import TYPE_CHECKING, Any
 
-from mpi.model import MEASURE_STATUSES
-from mpi.query import (
-    DueRow,
-    FieldStatus,
-    IndicatorRow,
-    MeasureDetail,
-    MeasureRow,
-    StatusSummary,
-    TimelineYear,
-)
+from mpi.domain.words import MEASURE_STATUSES
+
+if TYPE_CHECKING:
+    from mpi.domain.diagnostics import Diagnostic
+    from mpi.views.diff import PlanDiff
+    from mpi.views.due import DueRow
+    from mpi.views.measures import IndicatorRow, MeasureDetail, MeasureRow
+    from mpi.views.status import FieldStatus, StatusSummary
+    from mpi.views.timeline import Timeline
 
 
 def due_row(row: DueRow) -> dict[str, Any]:
@@ -136,12 +136,28 @@ def measure(detail: MeasureDetail) -> dict[str, Any]:
     }
 
 
-def timeline(years: list[TimelineYear]) -> list[dict[str, Any]]:
+def timeline(view: Timeline) -> list[dict[str, Any]]:
     return [
         {
             "year": y.year,
             "milestones": [due_row(r) for r in y.milestones],
             "recurring": [due_row(r) for r in y.recurring],
         }
-        for y in years
+        for y in view.years
     ]
+
+
+def diff(view: PlanDiff) -> dict[str, Any]:
+    """Every key of every change always present, null when it does not apply."""
+    return {"from": view.old, "to": view.new, "changes": [asdict(c) for c in view.changes]}
+
+
+def diagnostic(d: Diagnostic) -> dict[str, Any]:
+    return {
+        "file": d.file,
+        "line": d.line,
+        "column": d.column,
+        "severity": d.severity,
+        "code": d.code,
+        "message": d.message,
+    }

@@ -1,0 +1,107 @@
+"""Recording progress without hand-editing YAML: set, milestone, record, note."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mpi.cli.options import DateOption, DryRunOption, PlanOption, edit_dir, full_date
+from mpi.cli.output import edit_result
+from mpi.domain.errors import UsageError
+
+if TYPE_CHECKING:
+    from mpi.edit.transaction import EditResult
+
+NoteOption = Annotated[str | None, typer.Option("--note", help="Text for the updates log.")]
+
+
+def _write(edit: Callable[[], EditResult]) -> None:
+    """Run an edit; a file system error is one line naming the file, not a traceback."""
+    try:
+        result = edit()
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        raise UsageError(f"cannot write the plan{where}: {exc.strerror or exc}") from None
+    edit_result(result)
+
+
+def set_status(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.10.")],
+    status: Annotated[str, typer.Option("--status", help="The new status.")],
+    note: NoteOption = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Change a measure's status and log it."""
+    from mpi.edit import mutations, transaction
+
+    change = mutations.set_status(status, note, full_date(date, "--date"), _today())
+    directory = edit_dir(plan)
+    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+
+
+def milestone(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.15.")],
+    milestone: Annotated[str, typer.Argument(help="Milestone id or its number (1, 2, …).")],
+    state: Annotated[str, typer.Argument(help="done, open or missed.")],
+    note: NoteOption = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Mark a milestone done (with its date), open again, or missed."""
+    from mpi.edit import mutations, transaction
+
+    change = mutations.set_milestone(milestone, state, full_date(date, "--date"), _today(), note)
+    directory = edit_dir(plan)
+    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+
+
+def record_value(
+    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. bahnanteil-gueterverkehr.")],
+    value: Annotated[str, typer.Argument(help="The measured value, e.g. 19.5.")],
+    source: Annotated[str | None, typer.Option("--source", help="Where the value is from.")] = None,
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Record a measured value of an indicator."""
+    from mpi.edit import mutations, transaction
+
+    try:
+        number = float(value.replace(",", ".")) if value.count(",") <= 1 else float("nan")
+    except ValueError:
+        raise UsageError(f"VALUE must be a number, not {value!r}") from None
+    change = mutations.record_value(indicator, number, full_date(date, "--date"), source, _today())
+    directory = edit_dir(plan)
+    _write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
+
+
+def note(
+    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF2.8.")],
+    text: Annotated[str, typer.Argument(help="The note for the updates log.")],
+    date: DateOption = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    """Add a dated note to a measure's updates log."""
+    from mpi.edit import mutations, transaction
+
+    change = mutations.add_note(text, full_date(date, "--date"), _today())
+    directory = edit_dir(plan)
+    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+
+
+def _today() -> date:
+    return date.today()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("set")(set_status)
+    app.command()(milestone)
+    app.command("record")(record_value)
+    app.command()(note)

@@ -1,0 +1,41 @@
+"""Integrations with other tools: the JSON Schema for editors and CI, the iCalendar export."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mpi.cli.options import OutputOption, PlanOption, choice, valid_plan
+from mpi.cli.output import emit
+from mpi.views.schema import KINDS
+
+
+def schema(
+    kind: Annotated[
+        str,
+        typer.Argument(
+            metavar="KIND",
+            click_type=choice(KINDS),
+            help="field: a Handlungsfeld file (the default); plan: plan.yaml.",
+            show_default=False,
+        ),
+    ] = "field",
+) -> None:
+    """Print the JSON Schema of a plan file, for editors and CI (see schema/)."""
+    from mpi.views.schema import build
+
+    emit("json", "schema", build(kind))
+
+
+def calendar(output: OutputOption = None, plan: PlanOption = None) -> None:
+    """Export the milestones as an iCalendar (.ics) file to subscribe to or import."""
+    from mpi.views.calendar import calendar as entries
+    from mpi.views.calendar import utc_now
+
+    emit("ics", "calendar", entries(valid_plan(plan), utc_now()), output)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(schema)
+    app.command()(calendar)

@@ -1,0 +1,108 @@
+"""Options shared by the commands, and turning their text into values for the core."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from mpi.domain.errors import UsageError
+
+if TYPE_CHECKING:
+    from mpi.domain.model import Plan
+    from mpi.loading.load import Loaded
+
+PlanOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--plan",
+        help="Plan directory (default: $MPI_PLAN, ./plan, the shipped plan).",
+        show_default=False,
+    ),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        help="Use this date (YYYY-MM-DD) as today, for reproducible output.",
+        show_default=False,
+    ),
+]
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date", help="Date of the change (YYYY-MM-DD); default today.", show_default=False
+    ),
+]
+DryRunOption = Annotated[
+    bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE (atomically) instead of standard output.",
+        show_default=False,
+    ),
+]
+
+
+def format_option(view: str) -> Any:
+    """`--format/-f` whose choices are the formats that can draw `view` (the registry's)."""
+    from mpi.render.registry import choices
+
+    names = choices(view)
+    return typer.Option("--format", "-f", click_type=choice(names), help="Output format.")
+
+
+def choice(names: list[str] | tuple[str, ...]) -> Any:
+    """A choice of fixed words, checked by the parser (exit 2, the choices listed).
+
+    Typer's own Choice type: Typer vendors Click, so click.Choice would not be its type.
+    Its module is private; pyproject pins the Typer versions it exists in.
+    """
+    from typer._types import TyperChoice
+
+    return TyperChoice(names)
+
+
+def full_date(value: str | None, option: str) -> date:
+    """A full date given on the command line, or today when the option is absent."""
+    if value is None:
+        return date.today()
+    from mpi.domain.dates import DueError, parse_day
+
+    try:
+        return parse_day(value)
+    except DueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def load(plan_dir: Path | None) -> Loaded:
+    from mpi.loading.load import load_plan
+    from mpi.loading.locate import find_plan
+
+    return load_plan(find_plan(plan_dir))
+
+
+def valid_plan(plan_dir: Path | None) -> Plan:
+    """The plan, or PlanInvalid (exit 1) that points at `mpi validate`."""
+    from mpi.loading.load import require_plan
+
+    return require_plan(load(plan_dir))
+
+
+def edit_dir(plan_dir: Path | None) -> Path:
+    """The plan directory to write to; never the plan shipped inside the package."""
+    from mpi.loading.locate import find_plan, packaged_plan
+
+    directory = find_plan(plan_dir)
+    if directory.resolve() == packaged_plan().resolve():
+        raise UsageError(
+            "refusing to edit the plan shipped inside the installed package; "
+            "pass --plan DIR or run inside a plan repository"
+        )
+    return directory

@@ -1,0 +1,100 @@
+"""Printing what the core returns: drawn views, files written, edits, errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from mpi.domain.errors import UsageError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from mpi.domain.errors import MpiError
+    from mpi.edit.transaction import EditResult
+
+
+def console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+
+
+def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
+    """Draw `data` with the registry and print it, or write it to `output` atomically."""
+    from mpi import cache
+    from mpi.render.registry import Unwrapped, draw
+
+    drawn = draw(format, view, data)
+    if isinstance(drawn, bytes):
+        payload = drawn
+    else:
+        if not isinstance(drawn, str):
+            out = console()
+            with out.capture() as captured:
+                if isinstance(drawn, Unwrapped):
+                    out.print(drawn.renderable, soft_wrap=True)
+                else:
+                    out.print(drawn)
+            drawn = captured.get()
+        payload = drawn.encode("utf-8", "backslashreplace")
+    if output is not None and str(output) != "-":
+        write_file(output, payload)
+        return
+    if isinstance(drawn, str):
+        text = payload.decode("utf-8")
+        typer.echo(text, nl=False)
+        cache.save(text)
+    else:
+        typer.echo(payload, nl=False)
+
+
+def write_file(path: Path, data: bytes) -> None:
+    """Replace FILE atomically: a reader never sees half of it."""
+    from mpi.fsutil import atomic_write
+
+    try:
+        warning = atomic_write(path, data)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    if warning:
+        warn(warning)
+
+
+def warn(message: str) -> None:
+    from mpi.render.safe import one_line
+
+    sys.stderr.write(f"mpi: warning: {one_line(message)}\n")
+
+
+def edit_result(result: EditResult) -> None:
+    from mpi.loading.locate import display_name
+    from mpi.render.safe import visible
+
+    if not result.written:
+        typer.echo(visible(result.diff), nl=False)
+        sys.stderr.write(f"dry run: {visible(result.summary)}; nothing written\n")
+    else:
+        sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")
+    if result.warning:
+        warn(result.warning)
+
+
+def error(exc: MpiError, flag: str | None = None) -> None:
+    """One line per problem on stderr: the first diagnostics of an invalid plan, then why."""
+    from mpi.domain.errors import PlanInvalid
+    from mpi.render.safe import one_line
+
+    if isinstance(exc, PlanInvalid):
+        errors = [d for d in exc.diagnostics if d.severity == "error"]
+        for d in errors[:5]:
+            sys.stderr.write(
+                one_line(f"{d.file}:{d.line}:{d.column}: error {d.code} {d.message}") + "\n"
+            )
+        if len(errors) > 5:
+            sys.stderr.write(f"… and {len(errors) - 5} more\n")
+    message = f"{flag}: {exc.message}" if flag else exc.message
+    sys.stderr.write(f"mpi: {one_line(message)}\n")

@@ -1,0 +1,72 @@
+"""Reports for the coordination round: the progress report and the diff between revisions."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from mpi.cli.options import OutputOption, PlanOption, TodayOption, format_option, full_date
+from mpi.cli.output import emit
+
+
+def report(
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("report")] = "markdown",
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since", help="Also list what changed since this git revision (HEAD~5, a tag)."
+        ),
+    ] = None,
+    output: OutputOption = None,
+    today: TodayOption = None,
+) -> None:
+    """Progress report for the coordination round: fields, milestones, indicators, changes."""
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.loading.locate import find_plan
+    from mpi.views.report import build
+
+    day = full_date(today, "--today")
+    directory = find_plan(plan)
+    current = require_plan(load_plan(directory))
+    changes = None
+    if since is not None:
+        from mpi.loading.revision import load_at
+        from mpi.views.diff import diff as compare
+
+        changes = compare(load_at(directory, since), current)
+    emit(format, "report", build(current, day, since, changes), output)
+
+
+def diff(
+    rev: Annotated[str, typer.Argument(help="Git revision to compare from (HEAD~1, a tag, …).")],
+    rev2: Annotated[
+        str | None,
+        typer.Argument(help="Git revision to compare to; default: the working tree."),
+    ] = None,
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("diff")] = "text",
+) -> None:
+    """What changed in the plan between two git revisions (or one and the working tree)."""
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.loading.locate import find_plan
+    from mpi.loading.revision import load_at
+    from mpi.render.messages import no_changes
+    from mpi.render.safe import one_line
+    from mpi.views.diff import PlanDiff
+    from mpi.views.diff import diff as compare
+
+    directory = find_plan(plan)
+    old = load_at(directory, rev)
+    new = load_at(directory, rev2) if rev2 is not None else require_plan(load_plan(directory))
+    changes = compare(old, new)
+    emit(format, "diff", PlanDiff(rev, rev2, changes))
+    if format == "text" and not changes:
+        sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(report)
+    app.command()(diff)

@@ -1,0 +1,30 @@
+"""`mpi validate`: check the plan; the exit code says whether it is valid."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from mpi.cli.options import PlanOption, format_option
+
+
+def validate(
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("diagnostics")] = "text",
+) -> None:
+    """Check the plan: schema, references, dates; exit 1 if it is invalid."""
+    from mpi.cli import output
+    from mpi.cli.options import load
+    from mpi.render.messages import validation_summary
+
+    loaded = load(plan)
+    output.emit(format, "diagnostics", loaded.diagnostics)
+    if format == "text":
+        files = 1 + len(loaded.field_files)
+        output.console(stderr=True).print(validation_summary(loaded.diagnostics, files))
+    raise typer.Exit(loaded.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(validate)

@@ -1,0 +1,1 @@
+"""What a plan is, pure: the model, dates, the walk over its items, words. No I/O here."""

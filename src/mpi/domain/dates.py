@@ -1,0 +1,183 @@
+"""Dates at the precision the plan text gives them: a year, a month or a day.
+
+`Due("2031")` means "by the end of 2031", `Due("2030-06")` "by the end of June 2030".
+Recurring milestones expand into a sequence of such dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from mpi.domain.words import clip
+
+Precision = Literal["year", "month", "day"]
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+MIN_YEAR = 1900
+MAX_YEAR = 2100
+
+
+class DueError(ValueError):
+    """A text that is not a date of year, month or day precision."""
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Due:
+    """A deadline at year, month or day precision; ordered by the last day it covers."""
+
+    end: date
+    precision: Precision
+
+    @classmethod
+    def parse(cls, value: object) -> Due:
+        """Parse `2031`, `"2031"`, `"2030-06"` or `"2023-12-31"` (or a `date`)."""
+        if isinstance(value, Due):
+            return value
+        if isinstance(value, date):
+            return cls(value, "day")
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise DueError(f"expected a date like 2031, 2030-06 or 2023-12-31, got {_kind(value)}")
+        match = _PATTERN.fullmatch(value.strip())
+        if not match:
+            raise DueError(f"{clip(value, 40)!r} is not a date like 2031, 2030-06 or 2023-12-31")
+        year, month, day = match.groups()
+        y = int(year)
+        if not MIN_YEAR <= y <= MAX_YEAR:
+            raise DueError(f"year {y} is outside the plausible range {MIN_YEAR}-{MAX_YEAR}")
+        if month is None:
+            return cls(date(y, 12, 31), "year")
+        m = int(month)
+        if not 1 <= m <= 12:
+            raise DueError(f"{value.strip()!r} has no month {m}")
+        last = calendar.monthrange(y, m)[1]
+        if day is None:
+            return cls(date(y, m, last), "month")
+        d = int(day)
+        if not 1 <= d <= last:
+            raise DueError(f"{value.strip()!r} is not a calendar day")
+        return cls(date(y, m, d), "day")
+
+    @property
+    def start(self) -> date:
+        """The first day the period covers."""
+        if self.precision == "year":
+            return date(self.end.year, 1, 1)
+        if self.precision == "month":
+            return date(self.end.year, self.end.month, 1)
+        return self.end
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    def iso(self) -> str:
+        """ISO text at this precision: `2030`, `2030-06` or `2030-06-30`."""
+        if self.precision == "year":
+            return f"{self.end.year:04d}"
+        if self.precision == "month":
+            return f"{self.end.year:04d}-{self.end.month:02d}"
+        return self.end.isoformat()
+
+    def yaml_value(self) -> int | str:
+        """The value as written in plan files: a bare year is an int."""
+        return self.end.year if self.precision == "year" else self.iso()
+
+    def add_months(self, months: int) -> Due:
+        """The same kind of period `months` later (days clamp to the month's end)."""
+        moved = add_months(self.end, months)
+        if self.precision == "year":
+            return Due(date(moved.year, 12, 31), "year")
+        if self.precision == "month":
+            return Due(date(moved.year, moved.month, _last_day(moved)), "month")
+        return Due(moved, "day")
+
+    def __str__(self) -> str:
+        return self.iso()
+
+
+STEP_MONTHS = {"yearly": 12, "half-yearly": 6}
+
+
+def occurrences(start: Due, every: str, until: Due, limit: int = 1000) -> list[Due]:
+    """Expand a recurrence from `start` every `every` up to and including `until`.
+
+    A half-yearly series that starts with a bare year runs at the end of each half year
+    (June and December); `limit` bounds the expansion of hostile input.
+    """
+    step = STEP_MONTHS[every]
+    first = start
+    if every == "half-yearly" and start.precision == "year":
+        first = Due(date(start.year, 6, 30), "month")
+    out: list[Due] = []
+    # Count from the first occurrence, so a day clamped in a short month does not drift.
+    current = first
+    while current.end <= until.end and len(out) < limit:
+        out.append(current)
+        current = first.add_months(step * len(out))
+    return out
+
+
+def series(start: Due, every: str, end: Due | None, horizon: int) -> list[Due]:
+    """The occurrences of a recurrence; without an `end` it runs to the plan's horizon.
+
+    Every reader of recurrences (due, show, status, calendar, the editor) expands them here,
+    so they agree on the last occurrence.
+    """
+    return occurrences(start, every, end or Due.parse(horizon))
+
+
+def horizon(adopted: int, milestone_years: Iterable[int]) -> int:
+    """The last year a plan looks to: its latest plan-level deadline, at least adoption + 10."""
+    return max([*milestone_years, adopted + 10])
+
+
+_SPAN = re.compile(r"(\d{1,3})\s*([dwmy])")
+
+
+def parse_span(text: str) -> tuple[int, str]:
+    """Parse a span like `6m`, `2y`, `30d` or `4w` into (count, unit)."""
+    match = _SPAN.fullmatch(text.strip().lower())
+    if not match:
+        raise DueError(f"{clip(text, 40)!r} is not a span like 30d, 4w, 6m or 2y")
+    return int(match.group(1)), match.group(2)
+
+
+def add_span(day: date, count: int, unit: str) -> date:
+    """`day` moved forward by a span from `parse_span`."""
+    if unit == "d":
+        return day + timedelta(days=count)
+    if unit == "w":
+        return day + timedelta(weeks=count)
+    return add_months(day, count * (12 if unit == "y" else 1))
+
+
+def add_months(day: date, months: int) -> date:
+    """`day` moved by whole months; a day past the target month's end becomes its last day."""
+    y, m = divmod(day.year * 12 + day.month - 1 + months, 12)
+    moved = date(y, m + 1, 1)
+    return moved.replace(day=min(day.day, _last_day(moved)))
+
+
+def _last_day(day: date) -> int:
+    return calendar.monthrange(day.year, day.month)[1]
+
+
+def parse_day(value: object) -> date:
+    """A full calendar date (`2024-03-01`) from YAML or the command line."""
+    due = Due.parse(value)
+    if due.precision != "day":
+        raise DueError(f"{due.iso()!r} is not a full date like 2024-03-01")
+    return due.end
+
+
+def _kind(value: object) -> str:
+    return {list: "a list", dict: "a mapping", bool: "a boolean", float: "a number"}.get(
+        type(value), type(value).__name__
+    )

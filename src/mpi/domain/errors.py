@@ -1,0 +1,63 @@
+"""Errors a user can cause and fix: one message in domain words, one exit code.
+
+Nothing here knows command-line flags: an `InvalidValue` names what was wrong ("status",
+"date"), and the CLI names the flag that carried it.
+"""
+
+from __future__ import annotations
+
+from mpi.domain.diagnostics import Diagnostic
+
+EXIT_INVALID = 1
+EXIT_USAGE = 2
+EXIT_BUG = 3
+
+
+class MpiError(Exception):
+    """An error the user can cause and fix: one message, one exit code, never a traceback."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class UsageError(MpiError):
+    """Bad arguments: an unknown id, a bad date, conflicting choices."""
+
+
+class InvalidValue(UsageError):
+    """A value the user gave is wrong; `what` names it in domain words (status, date, ...).
+
+    The CLI shows it as `--what: message` when the command has an option of that name.
+    """
+
+    def __init__(self, what: str, message: str) -> None:
+        super().__init__(message)
+        self.what = what
+
+
+class PlanNotFound(MpiError):
+    """No plan directory where one was asked for."""
+
+
+class PlanInvalid(MpiError):
+    """The plan does not load or validate; the diagnostics say where and why.
+
+    Exit 1 for an invalid plan, 2 when a file could not be read at all (as `mpi validate`).
+    """
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, diagnostics: list[Diagnostic], exit_code: int = EXIT_INVALID) -> None:
+        errors = [d for d in diagnostics if d.severity == "error"]
+        super().__init__(f"the plan has {len(errors)} error(s); run `mpi validate` for details")
+        self.diagnostics = diagnostics
+        self.exit_code = exit_code
+
+
+class EditRefused(MpiError):
+    """A change that would make the plan invalid, or that raced another writer."""
+
+    exit_code = EXIT_INVALID

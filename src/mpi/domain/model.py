@@ -1,0 +1,256 @@
+"""The plan as pydantic models: what each YAML file may hold, and nothing else.
+
+`PlanFile` is plan/plan.yaml, `Field` one Handlungsfeld file; `Plan` joins them after
+both validated. Unknown keys are errors (typos must not pass silently), strings are strict
+(no number silently becomes text) and numbers must be finite.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+)
+from pydantic import Field as F
+
+from mpi.domain.dates import Due, horizon, parse_day
+from mpi.domain.words import MeasureStatus, MilestoneStatus
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+FIELD_ID = r"^HF[1-9][0-9]*$"
+GOAL_ID = r"^HF[1-9][0-9]*\.[IVXLC]+$"
+MEASURE_ID = r"^HF[1-9][0-9]*\.[1-9][0-9]*$"
+
+DUE_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    ],
+    "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
+}
+
+DueValue = Annotated[
+    Due,
+    PlainValidator(Due.parse),
+    PlainSerializer(Due.yaml_value),
+    WithJsonSchema(DUE_SCHEMA),
+]
+Day = Annotated[
+    date,
+    PlainValidator(parse_day),
+    PlainSerializer(date.isoformat),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Text = Annotated[str, F(min_length=1, max_length=100_000)]
+Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
+Number = Annotated[float, F(allow_inf_nan=False)]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)
+
+
+class Partner(Base):
+    id: Slug
+    name: Text
+    short: Text
+    signatories: list[Text] = F(default_factory=list)
+
+
+class GlossaryEntry(Base):
+    term: Text
+    definition: Text
+
+
+class Recurrence(Base):
+    """A commitment that repeats: yearly or half-yearly from `start` to `end`."""
+
+    every: Literal["yearly", "half-yearly"]
+    start: DueValue
+    end: DueValue | None = None
+    last_done: DueValue | None = None
+
+
+class Milestone(Base):
+    """A dated commitment; a bare year means by the end of that year."""
+
+    id: Slug
+    title: Text
+    due: DueValue | None = None
+    recurrence: Recurrence | None = None
+    status: MilestoneStatus = "open"
+    done: DueValue | None = None
+    note: Text | None = None
+
+
+Year = Annotated[int, F(ge=1900, le=2100)]
+
+
+class Baseline(Base):
+    value: Number
+    year: Year
+
+
+class Target(Base):
+    """`year` is the year the target is due, `permanent` for a standing target, or absent."""
+
+    value: Number
+    year: Year | Literal["permanent"] | None = None
+
+
+class Reading(Base):
+    """One recorded value of an indicator."""
+
+    date: Day
+    value: Number
+    source: Text | None = None
+
+
+class Indicator(Base):
+    """A quantitative target: where it started, where it should go, what was measured."""
+
+    id: Slug
+    name: Text
+    unit: Text
+    baseline: Baseline | None = None
+    target: Target
+    direction: Literal["at_least", "at_most"]
+    values: list[Reading] = F(default_factory=list)
+    note: Text | None = None
+
+
+class Source(Base):
+    """A footnote of the document: its text or a label, and its link if it has one."""
+
+    label: Text
+    url: Annotated[str, F(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    footnote: int | None = None
+
+
+class SubItem(Base):
+    id: Annotated[str, F(pattern=r"^[a-z]$")]
+    text: Text
+
+
+class Update(Base):
+    """An entry of a measure's updates log."""
+
+    date: Day
+    text: Text
+    status: MeasureStatus | None = None
+
+
+class Measure(Base):
+    id: Annotated[str, F(pattern=MEASURE_ID)]
+    title: Text
+    section: Slug | None = None
+    text: Text
+    items: list[SubItem] = F(default_factory=list)
+    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=list)
+    lead: list[Slug] = F(default_factory=list)
+    involved: list[Slug] = F(default_factory=list)
+    status: MeasureStatus
+    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = F(default_factory=list)
+    sources: list[Source] = F(default_factory=list)
+    milestones: list[Milestone] = F(default_factory=list)
+    indicators: list[Indicator] = F(default_factory=list)
+    updates: list[Update] = F(default_factory=list)
+
+    @property
+    def number(self) -> int:
+        return int(self.id.split(".", 1)[1])
+
+    @property
+    def field_id(self) -> str:
+        return self.id.split(".", 1)[0]
+
+
+class Section(Base):
+    id: Slug
+    title: Text
+
+
+class Goal(Base):
+    id: Annotated[str, F(pattern=GOAL_ID)]
+    text: Text
+
+
+class Field(Base):
+    """One Handlungsfeld file."""
+
+    model_config = ConfigDict(title="Handlungsfeld")
+
+    id: Annotated[str, F(pattern=FIELD_ID)]
+    title: Text
+    sections: list[Section] = F(default_factory=list)
+    goals: list[Goal]
+    measures: list[Measure]
+
+    @property
+    def number(self) -> int:
+        return int(self.id[2:])
+
+
+class MonitoringBody(Base):
+    """A format of the Dialog und Monitoring part: coordination round, task force, ..."""
+
+    id: Slug
+    name: Text
+    text: Text
+    milestones: list[Milestone] = F(default_factory=list)
+
+
+class Monitoring(Base):
+    intro: Text
+    bodies: list[MonitoringBody]
+
+
+class PlanFile(Base):
+    """plan/plan.yaml: what the plan is, who signed it, and how it is monitored."""
+
+    model_config = ConfigDict(title="Plan")
+
+    title: Text
+    adopted: Annotated[int, F(ge=1900, le=2100)]
+    partners: list[Partner]
+    vision: Text
+    agreements: list[Text] = F(default_factory=list)
+    background: Text | None = None
+    sources: list[Source] = F(default_factory=list)
+    milestones: list[Milestone] = F(default_factory=list)
+    monitoring: Monitoring | None = None
+    glossary: list[GlossaryEntry] = F(default_factory=list)
+
+
+class Plan(PlanFile):
+    """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
+
+    fields: list[Field] = F(default_factory=list)
+
+    @property
+    def horizon(self) -> int:
+        """The last year the plan looks to: its latest plan-level milestone."""
+        return horizon(self.adopted, (m.due.year for m in self.milestones if m.due is not None))
+
+    def measures(self) -> list[Measure]:
+        return [m for f in self.fields for m in f.measures]
+
+    def plan_milestones(self) -> list[tuple[str | None, Milestone]]:
+        """Plan-level milestones with the monitoring body (if any) they belong to."""
+        out: list[tuple[str | None, Milestone]] = [(None, m) for m in self.milestones]
+        if self.monitoring:
+            out += [(b.id, m) for b in self.monitoring.bodies for m in b.milestones]
+        return out
+
+
+def join(plan_file: PlanFile, fields: list[Field]) -> Plan:
+    """Join validated files into a Plan without validating them again."""
+    data: dict[str, Any] = {name: getattr(plan_file, name) for name in PlanFile.model_fields}
+    ordered = sorted(fields, key=lambda f: (f.number, f.id))
+    return Plan.model_construct(**data, fields=ordered)

@@ -1,0 +1,1 @@
+"""The one path that writes plan files: a transaction around small mutations."""

@@ -1,0 +1,1 @@
+"""Files -> Plan + Diagnostics: locate the plan, read its sources with positions, check them."""

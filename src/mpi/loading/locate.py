@@ -1,0 +1,77 @@
+"""Where the plan is and which files it has: no YAML, no pydantic, cheap to import."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from mpi.domain.errors import PlanNotFound
+
+PLAN_FILE = "plan.yaml"
+ENV_VAR = "MPI_PLAN"
+
+
+def packaged_plan() -> Path:
+    """Where the wheel puts the shipped plan: package data, next to the JSON Schemas."""
+    return Path(__file__).resolve().parents[1] / "data" / "plan"
+
+
+def shipped_plan() -> Path | None:
+    """The plan inside the installed package, or the repository's plan/ in a source checkout."""
+    packaged = packaged_plan()
+    if (packaged / PLAN_FILE).is_file():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3] / "plan"
+    return checkout if (checkout / PLAN_FILE).is_file() else None
+
+
+def find_plan(
+    explicit: Path | None = None, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path:
+    """--plan DIR, else $MPI_PLAN, else ./plan here or in a parent, else the shipped plan."""
+    env = os.environ if env is None else env
+    if explicit is not None:
+        return _plan_dir(explicit, "--plan")
+    if env.get(ENV_VAR):
+        return _plan_dir(Path(env[ENV_VAR]), ENV_VAR)
+    here = (cwd or Path.cwd()).resolve()
+    for directory in (here, *here.parents):
+        candidate = directory / "plan"
+        if (candidate / PLAN_FILE).is_file():
+            return candidate
+    shipped = shipped_plan()
+    if shipped is None:
+        raise PlanNotFound("no plan found: pass --plan DIR or set MPI_PLAN")
+    return shipped
+
+
+def _plan_dir(path: Path, origin: str) -> Path:
+    if path.is_file() and path.name.endswith((".yaml", ".yml")):
+        path = path.parent
+    if not path.is_dir():
+        raise PlanNotFound(f"{origin}: {path} is not a directory")
+    if not os.path.lexists(path / PLAN_FILE):  # a broken symlink is reported when read
+        raise PlanNotFound(f"{origin}: {path} has no {PLAN_FILE}")
+    return path
+
+
+def display_name(path: Path) -> str:
+    """The path as users should see it: relative to the working directory when inside it.
+
+    Only the directory is resolved: a symbolic link keeps its own name, not its target's.
+    """
+    try:
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def plan_files(directory: Path) -> tuple[Path, list[Path]]:
+    """plan.yaml and the Handlungsfeld files (every other *.yaml / *.yml), in name order."""
+    others = sorted(
+        p
+        for p in directory.iterdir()
+        if p.suffix in (".yaml", ".yml") and p.name != PLAN_FILE and not p.name.startswith(".")
+    )
+    return directory / PLAN_FILE, others

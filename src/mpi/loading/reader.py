@@ -1,0 +1,367 @@
+"""Read one plan file: bytes -> positioned plain data (PMap / PList / scalars).
+
+The read path walks the event stream of libyaml (PyYAML's C parser, with the pure-Python
+parser as fallback) and builds values itself, so that it can:
+- keep the line and column of every key and value,
+- resolve scalars by the YAML 1.2 core schema on every path (no `yes` -> True, no
+  sexagesimal numbers, no implicit dates: `2023-12-31` stays text),
+- refuse what plan files never need and attackers love: anchors and aliases, unknown or
+  Python tags, duplicate keys, merge keys, several documents, very deep nesting.
+Editing uses ruamel.yaml's round-trip mode instead (mpi.edit.roundtrip); this is the fast path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from typing import Any
+
+import yaml
+
+from mpi.domain.words import clip
+from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.scalars import CORE, resolve
+
+MAX_DEPTH = 64
+
+# The characters YAML allows in a stream (the same set in libyaml and PyYAML); anything else
+# is refused before parsing, so that both parsers report it the same way.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# What a parser's context ("while parsing a flow mapping") names, as an error message says it.
+_UNCLOSED = {
+    "quoted scalar": "quoted text",
+    "double-quoted scalar": "quoted text",
+    "single-quoted scalar": "quoted text",
+    "flow mapping": "flow mapping ('{')",
+    "flow sequence": "flow list ('[')",
+}
+
+_SCALAR_TAGS = {f"{CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
+
+
+class ReadError(Exception):
+    """A file that is not a readable plan document, with the position of the problem."""
+
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+
+
+def use_c_parser() -> bool:
+    """True when libyaml is available and not switched off with MPI_PURE_YAML=1."""
+    return yaml.__with_libyaml__ and os.environ.get("MPI_PURE_YAML", "") in ("", "0")
+
+
+class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
+    """PyYAML's pure-Python event parser, used when libyaml is not installed.
+
+    PyYAML refuses every tab outside quoted text, libyaml only tabs that could be taken for
+    indentation; the two overrides below follow libyaml, so that `key:<TAB>value` or
+    `value<TAB># comment` read the same on both paths.
+    """
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+
+    def scan_to_next_token(self) -> None:
+        """Skip blanks, comments and line breaks; tabs only where libyaml skips them."""
+        if self.index == 0 and self.peek() == "\ufeff":
+            self.forward()
+        while True:
+            while self.peek() == " " or (
+                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
+            ):
+                self.forward()
+            if self.peek() == "#":
+                while self.peek() not in "\0\r\n\x85\u2028\u2029":
+                    self.forward()
+            if self.scan_line_break():  # type: ignore[no-untyped-call]  # untyped in the stubs
+                if not self.flow_level:
+                    self.allow_simple_key = True
+            else:
+                return
+
+    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
+        """Blanks inside a plain scalar on one line may include tabs (`a<TAB>b`), as in libyaml."""
+        length = 0
+        while self.peek(length) in " \t":
+            length += 1
+        blanks = self.prefix(length)
+        if "\t" not in blanks or self.peek(length) in "\0\r\n\x85\u2028\u2029":
+            return super().scan_plain_spaces(indent, start_mark)
+        self.forward(length)
+        return [blanks]
+
+
+class _TooDeepForLibyaml(Exception):
+    """libyaml stopped at its own nesting limit, scanning ahead of the events we count."""
+
+
+def parse(text: str) -> Any:
+    """Text of one YAML document -> PMap / PList / scalar tree with positions."""
+    bad = _NON_PRINTABLE.search(text)
+    if bad:
+        line, column = _char_to_pos(text, bad.start())
+        raise ReadError(
+            line,
+            column,
+            "control-character",
+            f"control character U+{ord(bad.group()):04X} in the file; YAML does not allow it "
+            "(remove it, or write it as an escape such as \\x1b in double quotes)",
+        )
+    if use_c_parser():
+        from yaml._yaml import CParser
+
+        try:
+            return _parse_with(CParser, text)
+        except _TooDeepForLibyaml:
+            pass  # the pure parser stops at MAX_DEPTH and so finds the exact place
+    return _parse_with(_PyParser, text)
+
+
+def _parse_with(make_parser: Any, text: str) -> Any:
+    parser = None
+    try:
+        parser = make_parser(text)
+        return _build(parser, text)
+    except yaml.MarkedYAMLError as exc:
+        if "maximum nesting depth" in (exc.problem or "") and make_parser is not _PyParser:
+            raise _TooDeepForLibyaml from None
+        raise _syntax_error(exc, text) from None
+    except yaml.reader.ReaderError as exc:
+        offset = exc.position
+        if make_parser is not _PyParser:  # libyaml counts bytes of UTF-8
+            offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
+        line, column = _char_to_pos(text, offset)
+        raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {exc.reason}") from None
+    except yaml.YAMLError as exc:
+        raise ReadError(1, 1, "yaml-syntax", f"YAML syntax error: {exc}") from None
+    finally:
+        dispose = getattr(parser, "dispose", None)
+        if dispose:
+            dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
+    """A parser error at the place a person should look.
+
+    An unclosed quote, bracket or brace, or a line that is not `key: value`, is found
+    only later (often at the end of the file); both parsers then name where the quoted
+    text, collection or would-be key started (the context mark), and that is where the
+    error is. Otherwise the problem mark is the place, and the context's start is added.
+    """
+    problem = exc.problem or exc.context or "malformed YAML"
+    context = exc.context if exc.problem else None
+    mark = exc.problem_mark or exc.context_mark
+    start = exc.context_mark
+    unclosed = _UNCLOSED.get((context or "").split(" a ", 1)[-1])
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text)
+    if start and unclosed and (at_end or "quoted" in unclosed):
+        mark, start = start, None
+        problem = f"the {unclosed} starting here is never closed" if at_end else problem
+        context = None if at_end else context
+    elif start and context and "simple key" in context:
+        mark, start = start, None
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if context:
+        problem = f"{problem} {context}"
+        if start and (start.line + 1, start.column + 1) != (line, column):
+            problem += f" started at line {start.line + 1}, column {start.column + 1}"
+    if mark and _char_at(text, line, column) == "\t":
+        problem = "a tab character; indent with spaces"
+    return ReadError(line, column, "yaml-syntax", f"YAML syntax error: {problem}")
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
+
+
+def _char_to_pos(text: str, offset: int) -> Pos:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+
+
+def _pos(event: Any) -> Pos:
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _build(parser: Any, text: str) -> Any:
+    get = parser.get_event
+    event = get()  # StreamStart
+    event = get()
+    if isinstance(event, yaml.StreamEndEvent):
+        what = "is empty" if not text.strip() else "holds only comments"
+        raise ReadError(1, 1, "empty", f"the file {what}; a plan file holds one YAML mapping")
+    # event is DocumentStart; libyaml refuses other versions itself, PyYAML only 2.x and up
+    version = getattr(event, "version", None)
+    if version is not None and tuple(version) not in ((1, 1), (1, 2)):
+        raise ReadError(
+            *_pos(event),
+            "yaml-syntax",
+            f"YAML syntax error: found incompatible YAML document (%YAML "
+            f"{'.'.join(map(str, version))}; plan files are YAML 1.2)",
+        )
+    root = _build_document(get)
+    event = get()
+    if isinstance(event, yaml.DocumentStartEvent):
+        line, column = _pos(event)
+        raise ReadError(
+            line,
+            column,
+            "several-documents",
+            "a second YAML document ('---') in the file; a plan file holds one",
+        )
+    return root
+
+
+def _build_document(get: Any) -> Any:
+    """Build the document's root from events without recursion (depth is capped)."""
+    # Each frame: [container, pending_key or None, key position]
+    stack: list[list[Any]] = []
+    root: Any = None
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is yaml.DocumentEndEvent:
+            return root
+        if kind is yaml.AliasEvent or getattr(event, "anchor", None):
+            line, column = _pos(event)
+            what = "alias" if kind is yaml.AliasEvent else "anchor"
+            raise ReadError(
+                line,
+                column,
+                "alias",
+                f"YAML {what} '{event.anchor}': anchors and aliases are not allowed "
+                "in plan files; write the value out",
+            )
+        if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+            container = stack.pop()[0]
+            value: Any = container
+            if not stack:
+                root = value
+                continue
+            _attach(stack[-1], value, container.start)
+            continue
+        if kind is yaml.ScalarEvent:
+            frame = stack[-1] if stack else None
+            if frame is not None and isinstance(frame[0], PMap) and frame[1] is None:
+                _take_key(frame, event)
+                continue
+            value = _scalar(event)
+            if frame is None:
+                root = value
+            else:
+                _attach(frame, value, _pos(event))
+            continue
+        if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
+            frame = stack[-1] if stack else None
+            position = _pos(event)
+            if frame is not None and isinstance(frame[0], PMap) and frame[1] is None:
+                raise ReadError(
+                    *position,
+                    "complex-key",
+                    "a mapping or list used as a key; keys must be plain text",
+                )
+            _check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
+            if len(stack) >= MAX_DEPTH:
+                raise ReadError(
+                    *position,
+                    "too-deep",
+                    f"nesting deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)",
+                )
+            container = PMap(position) if kind is yaml.MappingStartEvent else PList(position)
+            stack.append([container, None, None])
+            continue
+        raise ReadError(*_pos(event), "yaml-syntax", f"unexpected YAML event {kind.__name__}")
+
+
+def _take_key(frame: list[Any], event: Any) -> None:
+    mapping: PMap = frame[0]
+    position = _pos(event)
+    if event.tag not in (None, "!", f"{CORE}str"):
+        raise ReadError(
+            *position, "unknown-tag", f"tag {_tag(event.tag)!r} on a key is not allowed"
+        )
+    key = event.value
+    _check_text(event)
+    if key == "<<" and event.implicit[0]:
+        raise ReadError(*position, "merge-key", "merge keys ('<<') are not allowed in plan files")
+    if key in mapping.at:
+        first = mapping.key_at(key)
+        raise ReadError(
+            *position,
+            "duplicate-key",
+            f"duplicate key {clip(key)!r} (first at line {first[0]}, column {first[1]})",
+        )
+    frame[1] = key
+    frame[2] = position
+    mapping.at[key] = (*position, *position)
+
+
+def _attach(frame: list[Any], value: Any, position: Pos) -> None:
+    container = frame[0]
+    if isinstance(container, PMap):
+        key = frame[1]
+        container[key] = value
+        container.at[key] = (*container.at[key][:2], *position)
+        frame[1] = None
+    else:
+        container.append(value)
+        container.items_at.append(position)
+
+
+def _check_tag(event: Any, kind: str) -> None:
+    tag = event.tag
+    if tag in (None, "!", f"{CORE}{kind}"):
+        return
+    raise ReadError(
+        *_pos(event),
+        "unknown-tag",
+        f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
+    )
+
+
+def _check_text(event: Any) -> None:
+    """Refuse lone surrogates, which PyYAML decodes from `\\ud800` escapes and libyaml refuses."""
+    if _SURROGATE.search(event.value):
+        raise ReadError(
+            *_pos(event),
+            "yaml-syntax",
+            "YAML syntax error: found invalid Unicode character escape code "
+            "(a lone surrogate) while parsing a quoted scalar",
+        )
+
+
+def _scalar(event: Any) -> Any:
+    tag = event.tag
+    value: str = event.value
+    if event.style == '"':  # only escapes in double quotes can produce lone surrogates
+        _check_text(event)
+    plain = event.implicit[0]
+    if tag == "!" or (tag is None and not plain):
+        return value
+    if tag is not None and tag not in _SCALAR_TAGS:
+        raise ReadError(
+            *_pos(event),
+            "unknown-tag",
+            f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
+        )
+    try:
+        return resolve(value, tag)
+    except ValueError as exc:
+        raise ReadError(*_pos(event), "bad-scalar", str(exc)) from None
+
+
+def _tag(tag: str) -> str:
+    """`tag:yaml.org,2002:python/name:x` -> `!!python/name:x`, as people write it."""
+    return clip("!!" + tag[len(CORE) :] if tag.startswith(CORE) else tag)

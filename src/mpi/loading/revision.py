@@ -1,0 +1,138 @@
+"""Read the plan as it was at a git revision, so `mpi diff` and `mpi report --since` can compare.
+
+Git runs as a subprocess with a list of arguments (never a shell). The revision's plan files
+are written to a temporary directory and loaded with the ordinary loader, so a plan at a
+revision is checked exactly like the working tree.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from mpi.domain.errors import PlanInvalid, UsageError
+from mpi.loading.sources import MAX_BYTES
+
+if TYPE_CHECKING:
+    from mpi.domain.model import Plan
+
+GIT_TIMEOUT = 60  # seconds; a hung git must not hang mpi forever
+BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
+
+
+def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run git in `directory`; a missing git binary is a usage error, not a crash."""
+    try:
+        return subprocess.run(
+            # Paths are file names, never patterns: a plan directory may be called `plan[1]`.
+            ["git", "--literal-pathspecs", "-C", str(directory), *args],
+            capture_output=True,
+            check=False,
+            timeout=GIT_TIMEOUT,
+        )
+    except FileNotFoundError:
+        raise UsageError("git is not installed or not on PATH") from None
+    except subprocess.TimeoutExpired:
+        raise UsageError(f"git {args[0]} took longer than {GIT_TIMEOUT} s") from None
+
+
+def _first_line(data: bytes) -> str:
+    lines = data.decode("utf-8", "replace").strip().splitlines()
+    return lines[0] if lines else ""
+
+
+def repository(plan_dir: Path) -> tuple[Path, str]:
+    """The git top-level of the plan directory and the directory's path inside it."""
+    result = _git(plan_dir, "rev-parse", "--show-toplevel")
+    if result.returncode != 0:
+        why = _first_line(result.stderr)
+        detail = "" if "not a git repository" in why else f" ({why})"
+        raise UsageError(f"the plan directory {plan_dir} is not in a git repository{detail}")
+    top = Path(result.stdout.decode("utf-8", "surrogateescape").strip())
+    try:
+        relative = plan_dir.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"the plan directory {plan_dir} is not inside {top}") from None
+    return top, relative
+
+
+def resolve(top: Path, rev: str) -> str:
+    """The commit id a revision names; anything git cannot resolve to a commit is refused."""
+    if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
+        raise UsageError(f"{rev!r} is not a git revision")
+    result = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    if result.returncode != 0:
+        raise UsageError(f"unknown git revision {rev!r}")
+    return result.stdout.decode("ascii").strip()
+
+
+def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, int]]:
+    """File name -> (blob id, size) of the YAML files directly in the plan directory."""
+    args = ["ls-tree", "-l", "-z", commit]
+    if relative != ".":
+        args += ["--", f"{relative}/"]
+    result = _git(top, *args)
+    if result.returncode != 0:
+        raise UsageError(f"cannot list {relative} at {commit[:12]}: {_first_line(result.stderr)}")
+    blobs = {}
+    for entry in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
+        if not entry:
+            continue
+        meta, path = entry.split("\t", 1)
+        mode, kind, blob, size = meta.split()
+        name = path.rsplit("/", 1)[-1]
+        if kind == "blob" and mode in BLOB_MODES and name.endswith((".yaml", ".yml")):
+            blobs[name] = (blob, int(size))
+    return blobs
+
+
+def checkout_plan(plan_dir: Path, rev: str, target: Path) -> str:
+    """Write the plan files of `rev` into `target`; returns the commit id."""
+    top, relative = repository(plan_dir)
+    commit = resolve(top, rev)
+    blobs = plan_blobs(top, commit, relative)
+    if "plan.yaml" not in blobs:
+        raise UsageError(f"{relative}/plan.yaml does not exist at revision {rev!r}")
+    for name, (blob, size) in blobs.items():
+        if size > MAX_BYTES:
+            raise UsageError(
+                f"{relative}/{name} at {rev!r} has {size:,} bytes, more than the limit of "
+                f"{MAX_BYTES:,} (MAX_BYTES)"
+            )
+        result = _git(top, "cat-file", "blob", blob)
+        if result.returncode != 0:
+            raise UsageError(f"cannot read {relative}/{name} at {rev!r}")
+        (target / name).write_bytes(result.stdout)
+    return commit
+
+
+def load_at(plan_dir: Path, rev: str) -> Plan:
+    """The validated Plan at a revision; PlanInvalid names files as `REV:path` when it is not."""
+    from mpi.loading.load import load_plan, require_plan
+
+    with tempfile.TemporaryDirectory(prefix="mpi-rev-") as tmp:
+        target = Path(tmp) / "plan"
+        target.mkdir()
+        checkout_plan(plan_dir, rev, target)
+        loaded = load_plan(target)
+        try:
+            return require_plan(loaded)
+        except PlanInvalid as exc:
+            _, relative = repository(plan_dir)
+            raise _at_revision(exc, rev, relative, target) from None
+
+
+def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> PlanInvalid:
+    """The same error with file names as they are in the repository (`HEAD~2:plan/hf1.yaml`)."""
+
+    def rename(file: str) -> str:
+        prefix = "" if relative == "." else f"{relative}/"
+        return f"{rev}:{prefix}{Path(file).name}"
+
+    renamed = PlanInvalid([replace(d, file=rename(d.file)) for d in exc.diagnostics], exc.exit_code)
+    errors = sum(d.severity == "error" for d in exc.diagnostics)
+    renamed.message = f"the plan at revision {rev} has {errors} error(s)"
+    return renamed

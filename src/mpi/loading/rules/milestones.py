@@ -1,0 +1,90 @@
+"""Milestones: a date or a recurrence, consistent status, within the plan's span."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mpi.domain.dates import Due
+from mpi.domain.diagnostics import Diagnostic
+from mpi.loading.rules.context import Context
+
+
+def milestone_dates(ctx: Context) -> Iterator[Diagnostic]:
+    """A milestone has either a due date or a recurrence; status and done date agree."""
+    for place, m in ctx.milestones:
+        name = f"{place.owner} milestone {m.id!r}"
+        if m.due is None and m.recurrence is None:
+            yield ctx.diagnostic(place, (), "milestone-due", f"{name} needs `due` or `recurrence`")
+        if m.due is not None and m.recurrence is not None:
+            yield ctx.diagnostic(
+                place,
+                ("recurrence",),
+                "milestone-due",
+                f"{name} has both `due` and `recurrence`; keep one",
+            )
+        if m.status == "done" and m.done is None:
+            yield ctx.diagnostic(
+                place, ("status",), "done-date", f"{name} is done but has no `done` date"
+            )
+        if m.status != "done" and m.done is not None:
+            yield ctx.diagnostic(
+                place,
+                ("done",),
+                "done-date",
+                f"{name} is {m.status} but has a `done` date; remove it or set status: done",
+            )
+        if m.done is not None and m.done.start > ctx.today:
+            yield ctx.diagnostic(
+                place,
+                ("done",),
+                "done-date",
+                f"{name} was done {m.done.iso()}, which is in the future",
+            )
+
+
+def recurrences(ctx: Context) -> Iterator[Diagnostic]:
+    """A recurrence ends after it starts; its last held occurrence lies within it."""
+    for place, m in ctx.milestones:
+        r = m.recurrence
+        if r is None:
+            continue
+        name = f"{place.owner} milestone {m.id!r}"
+        if r.end is not None and r.end.end < r.start.end:
+            yield ctx.diagnostic(
+                place,
+                ("recurrence", "end"),
+                "recurrence",
+                f"{name} ends ({r.end.iso()}) before it starts ({r.start.iso()})",
+            )
+        if r.last_done is not None:
+            if r.last_done.end < r.start.start:
+                yield ctx.diagnostic(
+                    place,
+                    ("recurrence", "last_done"),
+                    "recurrence",
+                    f"{name}: last_done {r.last_done.iso()} lies before the start {r.start.iso()}",
+                )
+            if r.last_done.start > ctx.today:
+                yield ctx.diagnostic(
+                    place,
+                    ("recurrence", "last_done"),
+                    "recurrence",
+                    f"{name}: last_done {r.last_done.iso()} is in the future",
+                )
+
+
+def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
+    """Warn about deadlines long before the plan's adoption or after its horizon."""
+    low, high = ctx.plan.adopted - 30, ctx.plan.horizon
+    for place, m in ctx.milestones:
+        due: Due | None = m.due or (m.recurrence.start if m.recurrence else None)
+        key = "due" if m.due else "recurrence"
+        if due is not None and not low <= due.year <= high:
+            yield ctx.diagnostic(
+                place,
+                (key,),
+                "date-range",
+                f"{place.owner} milestone {m.id!r} is due {due.iso()}, outside the "
+                f"plan's span {low}-{high}",
+                severity="warning",
+            )

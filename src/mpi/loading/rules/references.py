@@ -1,0 +1,60 @@
+"""References: the goals, partners and sections a measure names exist."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mpi.domain.diagnostics import Diagnostic
+from mpi.loading.rules.context import Context
+
+
+def references_exist(ctx: Context) -> Iterator[Diagnostic]:
+    """Goals, partners and sections a measure names exist (goals and sections in its field)."""
+    partners = {p.id for p in ctx.plan.partners}
+    all_goals = {g.id: f.id for _, f in ctx.fields for g in f.goals}
+    for place, m in ctx.measures:
+        f = place.field
+        assert f is not None  # measures live in Handlungsfeld files
+        goals = {g.id for g in f.goals}
+        sections = {s.id for s in f.sections}
+        for j, goal in enumerate(m.goals):
+            if goal not in goals:
+                other = all_goals.get(goal)
+                why = f"it belongs to {other}" if other else f"{f.id} has no such goal"
+                yield ctx.diagnostic(
+                    place,
+                    ("goals", j),
+                    "unknown-goal",
+                    f"{m.id} serves goal {goal}, but {why}{_known(goals)}",
+                )
+        for role in ("lead", "involved"):
+            for j, partner in enumerate(getattr(m, role)):
+                if partner not in partners:
+                    yield ctx.diagnostic(
+                        place,
+                        (role, j),
+                        "unknown-partner",
+                        f"{m.id}: unknown partner {partner!r}{_known(partners)}",
+                    )
+        if m.section is not None and m.section not in sections:
+            yield ctx.diagnostic(
+                place,
+                ("section",),
+                "unknown-section",
+                f"{m.id}: {f.id} has no section {m.section!r}{_known(sections)}",
+            )
+        elif m.section is None and sections:
+            yield ctx.diagnostic(
+                place,
+                (),
+                "missing-section",
+                f"{m.id} names no section, but {f.id} has sections{_known(sections)}",
+            )
+
+
+def _known(ids: set[str]) -> str:
+    if not ids:
+        return ""
+    shown = sorted(ids)[:8]
+    more = ", …" if len(ids) > 8 else ""
+    return f" (known: {', '.join(shown)}{more})"

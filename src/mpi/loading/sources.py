@@ -1,0 +1,151 @@
+"""Plan files as the loader reads them: from a folder (checked, never followed or blocked on),
+or as pending text (an edit validated before it is written). Git revisions: `revision`.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mpi.domain.diagnostics import Diagnostic, Severity
+from mpi.loading import reader
+from mpi.loading.locate import display_name
+from mpi.loading.positions import PList, PMap, Pos, locate
+from mpi.loading.reader import ReadError
+
+# Byte order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = {
+    b"\xef\xbb\xbf": "UTF-8 with a byte order mark (EF BB BF)",
+    b"\xff\xfe\x00\x00": "UTF-32 (byte order mark FF FE 00 00)",
+    b"\x00\x00\xfe\xff": "UTF-32 (byte order mark 00 00 FE FF)",
+    b"\xff\xfe": "UTF-16 (byte order mark FF FE)",
+    b"\xfe\xff": "UTF-16 (byte order mark FE FF)",
+}
+
+
+MAX_BYTES = 64 * 1024 * 1024
+UNREADABLE = frozenset({"unreadable", "not-a-file", "too-large"})
+Fail = Callable[[int, int, str, str], tuple["SourceFile", Diagnostic]]
+
+
+@dataclass
+class SourceFile:
+    """One plan file as read: where it is, how to name it, and its positioned data."""
+
+    path: Path
+    display: str
+    tree: Any = None
+
+    def at(self, *path: str | int, key: bool = False) -> Pos:
+        return locate(self.tree, path, key=key)
+
+    def diagnostic(
+        self,
+        path: tuple[str | int, ...],
+        code: str,
+        message: str,
+        *,
+        key: bool = False,
+        severity: Severity = "error",
+    ) -> Diagnostic:
+        line, column = self.at(*path, key=key)
+        return Diagnostic(self.display, line, column, severity, code, message)
+
+
+def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagnostic | None]:
+    """Read and parse one file (or `text` as its new content); problems become Diagnostics."""
+    source = SourceFile(path, display_name(path))
+
+    def fail(line: int, column: int, code: str, message: str) -> tuple[SourceFile, Diagnostic]:
+        return source, Diagnostic(source.display, line, column, "error", code, message)
+
+    if text is not None:
+        return _parse_into(source, text, fail)
+
+    try:
+        info = path.lstat()
+    except OSError as exc:
+        return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+    if stat.S_ISLNK(info.st_mode):
+        return fail(1, 1, "not-a-file", "is a symbolic link; plan files must be regular files")
+    if not stat.S_ISREG(info.st_mode):
+        return fail(1, 1, "not-a-file", "is not a regular file (a directory, FIFO or device)")
+    if info.st_size > MAX_BYTES:
+        return fail(
+            1,
+            1,
+            "too-large",
+            f"the file has {info.st_size:,} bytes, more than the limit of "
+            f"{MAX_BYTES:,} (MAX_BYTES)",
+        )
+    try:
+        # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after the check above
+        # fails or reads nothing instead of following or hanging; fstat confirms the kind.
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+        with os.fdopen(fd, "rb") as handle:
+            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+                return fail(1, 1, "not-a-file", "is not a regular file")
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > MAX_BYTES:
+        return fail(1, 1, "too-large", f"the file is larger than {MAX_BYTES:,} bytes")
+    try:
+        text = decode(data)
+    except ReadError as exc:
+        return fail(exc.line, exc.column, exc.code, exc.message)
+    return _parse_into(source, text, fail)
+
+
+def _parse_into(source: SourceFile, text: str, fail: Fail) -> tuple[SourceFile, Diagnostic | None]:
+    try:
+        source.tree = reader.parse(text)
+    except ReadError as exc:
+        return fail(exc.line, exc.column, exc.code, exc.message)
+    except RecursionError:
+        return fail(1, 1, "too-deep", "the file nests too deeply to read")
+    if not isinstance(source.tree, PMap):
+        found = "a list" if isinstance(source.tree, PList) else "a single value"
+        line, column = getattr(source.tree, "start", (1, 1))
+        return fail(
+            line,
+            column,
+            "not-a-mapping",
+            f"the file must hold a mapping of keys to values, found {found}",
+        )
+    return source, None
+
+
+def decode(data: bytes) -> str:
+    """Bytes -> text, refusing BOMs, UTF-16, NUL bytes and invalid UTF-8 with a position."""
+    for bom, encoding in _BOMS.items():
+        if data.startswith(bom):
+            raise ReadError(
+                1,
+                1,
+                "encoding",
+                f"the file is encoded as {encoding}; save it as UTF-8 without a byte order mark",
+            )
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        line, column = _offset_to_pos(data, nul)
+        hint = " (is it UTF-16?)" if data[1:2] == b"\x00" or data[:1] == b"\x00" else ""
+        raise ReadError(line, column, "encoding", f"NUL byte in the file{hint}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _offset_to_pos(data, exc.start)
+        raise ReadError(
+            line, column, "encoding", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})"
+        ) from None
+
+
+def _offset_to_pos(data: bytes, offset: int) -> Pos:
+    line = data.count(b"\n", 0, offset) + 1
+    start = data.rfind(b"\n", 0, offset) + 1
+    column = len(data[start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column

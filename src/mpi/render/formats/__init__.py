@@ -1,0 +1,1 @@
+"""One module per output format; each declares `FORMAT` (see `mpi.render.registry`)."""

@@ -1,0 +1,148 @@
+"""`--format csv`: one header row and flat cells, safe to open in a spreadsheet.
+
+Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) get a leading `'`.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from mpi.domain.words import MEASURE_STATUSES
+from mpi.render import records, values
+from mpi.render.registry import Format
+from mpi.render.safe import visible
+
+if TYPE_CHECKING:
+    from mpi.views.due import DueRow
+    from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.status import StatusSummary
+    from mpi.views.timeline import Timeline
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif isinstance(value, list | tuple):
+        text = "; ".join(cell(v) for v in value)
+    else:
+        text = visible(str(value))
+    if text.startswith(_FORMULA) and not _is_number(text):
+        return "'" + text
+    return text
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([cell(v) for v in row])
+    return out.getvalue()
+
+
+def status(summary: StatusSummary) -> str:
+    data = records.status(summary)
+    header = [
+        "id",
+        "title",
+        "measures",
+        *MEASURE_STATUSES,
+        "open_milestones",
+        "overdue_milestones",
+        "next_due",
+        "next_due_title",
+    ]
+    rows = records.status_rows(data)
+    return _table(header, rows)
+
+
+def measures(rows: list[MeasureRow]) -> str:
+    items = [records.measure_row(r) for r in rows]
+    header = ["id", "field", "title", "status", "section", "lead", "tags", "next_due"]
+    return _table(header, ([r[k] for k in header] for r in items))
+
+
+def measure(detail: MeasureDetail) -> str:
+    """Key/value rows: the measure's facts, then one row per milestone, indicator and update."""
+    data = records.measure(detail)
+    rows: list[list[Any]] = []
+    for key in ("id", "field", "section", "title", "status", "text"):
+        rows.append([key, data[key]])
+    rows += [[f"item {i['id']}", i["text"]] for i in data["items"]]
+    rows.append(["goals", [g["id"] for g in data["goals"]]])
+    rows.append(["lead", [p["id"] for p in data["lead"]]])
+    rows.append(["involved", [p["id"] for p in data["involved"]]])
+    rows.append(["tags", data["tags"]])
+    rows += [
+        [f"milestone {m['milestone']}", f"{m['due']} {m['status']}: {m['title']}"]
+        for m in data["milestones"]
+    ]
+    rows += [
+        [
+            f"indicator {i['id']}",
+            f"{i['name']} ({i['unit']}): last {_number(i['last_value'])}, "
+            f"target {_number(i['target']['value'])}",
+        ]
+        for i in data["indicators"]
+    ]
+    rows += [
+        [f"source {s['footnote'] or ''}".strip(), f"{s['label']} {s['url'] or ''}".strip()]
+        for s in data["sources"]
+    ]
+    rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
+    return _table(["key", "value"], rows)
+
+
+DUE_COLUMNS = [
+    "measure",
+    "field",
+    "owner",
+    "milestone",
+    "title",
+    "due",
+    "status",
+    "overdue",
+    "recurring",
+    "done",
+]
+# The timeline groups by year; field and done date add nothing there.
+TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]
+
+
+def _number(value: float | None) -> str:
+    return "None" if value is None else values.number(value)
+
+
+def due(rows: list[DueRow]) -> str:
+    items = [records.due_row(r) for r in rows]
+    return _table(DUE_COLUMNS, ([r[k] for k in DUE_COLUMNS] for r in items))
+
+
+def timeline(view: Timeline) -> str:
+    header = TIMELINE_COLUMNS
+    rows = []
+    for y in records.timeline(view):
+        for r in [*y["milestones"], *y["recurring"]]:
+            rows.append([y["year"], *(r[k] for k in header[1:])])
+    return _table(header, rows)
+
+
+FORMAT = Format(
+    "csv",
+    {"status": status, "measures": measures, "measure": measure, "due": due, "timeline": timeline},
+)

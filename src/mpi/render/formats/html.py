@@ -1,0 +1,171 @@
+"""`mpi report --format html`: one self-contained page (inline CSS and SVG, no requests).
+
+Only this module imports Jinja2, inside `report`: other formats and commands never pay for
+it. Autoescaping is on and every value passes through `visible` first, so plan text can
+neither inject markup nor hide text behind control or bidi characters. Chart geometry is
+computed here, not in the template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mpi import __version__
+from mpi.domain.words import MEASURE_STATUSES
+from mpi.render import values
+from mpi.render.changes import describe
+from mpi.render.registry import Format
+from mpi.render.safe import visible
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+    from mpi.views.diff import Change
+    from mpi.views.report import IndicatorLine, MilestoneLine, Report
+    from mpi.views.status import FieldStatus
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Every `{{ value }}`: None prints as nothing, text with control characters made visible."""
+    from markupsafe import Markup
+
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return visible(value)
+    return value
+
+
+def _environment() -> Environment:
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def _pct(share: float) -> str:
+    """A share of the chart width as an SVG coordinate (0-100), clamped and short."""
+    return f"{min(max(share, 0.0), 1.0) * 100:.2f}".rstrip("0").rstrip(".")
+
+
+def _amount(value: float | None, unit: str) -> str | None:
+    return None if value is None else values.amount(value, unit)
+
+
+def _field(f: FieldStatus) -> dict[str, Any]:
+    """A field's (or the total's) counts and its stacked status bar."""
+    segments, x = [], 0.0
+    for name in MEASURE_STATUSES:
+        count = f.by_status.get(name, 0)
+        if count:
+            width = count / f.measures
+            segments.append({"status": name, "count": count, "x": _pct(x), "w": _pct(width)})
+            x += width
+    return {
+        "id": f.id,
+        "title": f.title,
+        "measures": f.measures,
+        "open": f.open_milestones,
+        "overdue": f.overdue_milestones,
+        "segments": segments,
+    }
+
+
+def _milestones(lines: list[MilestoneLine], overdue: bool) -> list[dict[str, Any]]:
+    out = []
+    for line in lines:
+        r = line.row
+        note = "recurring" if r.recurring else ""
+        if r.recurring and line.occurrences > 1:
+            note = f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+        out.append(
+            {
+                "due": values.due(r.due),
+                "measure": r.measure or r.owner,
+                "title": r.title,
+                "note": note,
+            }
+        )
+    return out
+
+
+def _span(start: float, end: float) -> dict[str, str]:
+    """A bar between two shares of the axis, in either direction (values may be negative)."""
+    return {"x": _pct(min(start, end)), "w": _pct(abs(end - start))}
+
+
+def _indicator(line: IndicatorLine) -> dict[str, Any]:
+    """Numbers and bar geometry: baseline and last value as bars from zero, target as a line."""
+    row, ind = line.row, line.row.indicator
+    direction = values.direction(ind.direction)
+    target_year = f" ({ind.target.year})" if ind.target.year is not None else ""
+    base = ind.baseline
+    zero = line.share(0.0)
+    bar = _span(zero, line.share(row.last_value)) if row.last_value is not None else None
+    state = {True: "on track", False: "not on track", None: "no value yet"}[row.on_track]
+    return {
+        "measure": line.measure,
+        "name": ind.name,
+        "baseline": f"{_amount(base.value, ind.unit)} ({base.year})" if base else None,
+        "base_bar": _span(zero, line.share(base.value)) if base else None,
+        "last": _amount(row.last_value, ind.unit),
+        "last_date": values.day(row.last_date) if row.last_date else None,
+        "target": f"{direction} {_amount(ind.target.value, ind.unit)}{target_year}",
+        "target_x": _pct(line.share(ind.target.value)),
+        "bar": bar,
+        "state": state,
+        "state_class": {True: "ok", False: "behind", None: "none"}[row.on_track],
+        "low": _amount(line.low, ind.unit),
+        "high": _amount(line.high, ind.unit),
+    }
+
+
+def _change(change: Change) -> tuple[str, str]:
+    """The change's subject (shown in bold) and the rest of its one-line description."""
+    line = describe(change)
+    return change.subject, line[len(change.subject) :]
+
+
+def report(rep: Report) -> str:
+    """The whole report as one HTML document."""
+    s = rep.summary
+    context = {
+        "title": rep.title,
+        "today": values.day(rep.today),
+        "version": __version__,
+        "statuses": MEASURE_STATUSES,
+        "fields": [_field(f) for f in s.fields],
+        "measures": {
+            f.id: [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "status": m.status,
+                    "next_due": values.due(m.next_due) if m.next_due else None,
+                }
+                for m in rep.measures
+                if m.field == f.id
+            ]
+            for f in s.fields
+        },
+        "total": _field(s.totals),
+        "overdue": _milestones(rep.overdue, True),
+        "upcoming": _milestones(rep.upcoming, False),
+        "indicators": [_indicator(line) for line in rep.indicators],
+        "since": rep.since,
+        "changes": None if rep.changes is None else [_change(c) for c in rep.changes],
+    }
+    return _environment().get_template("report.html.j2").render(context)
+
+
+FORMAT = Format("html", {"report": report})

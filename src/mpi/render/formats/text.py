@@ -1,0 +1,383 @@
+"""`--format text`: rich tables for people. Built from Text objects: plan text is never markup.
+
+On a terminal it is coloured; piped or with NO_COLOR it is plain. Ids never wrap or truncate.
+rich is imported inside the draw functions, so that listing the formats stays cheap.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from mpi.domain.words import MEASURE_STATUSES
+from mpi.render import values
+from mpi.render.changes import describe
+from mpi.render.registry import Format, Unwrapped
+from mpi.render.safe import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.table import Table
+    from rich.text import Text
+
+    from mpi.domain.diagnostics import Diagnostic
+    from mpi.views.diff import PlanDiff
+    from mpi.views.due import DueRow
+    from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.status import StatusSummary
+    from mpi.views.timeline import Timeline
+
+STATUS_STYLE = {
+    "done": "green",
+    "in_progress": "cyan",
+    "ongoing": "blue",
+    "planned": "white",
+    "at_risk": "yellow",
+    "dropped": "red",
+    "open": "white",
+    "missed": "red",
+}
+# Each status has its own glyph so the bar reads without colour too.
+STATUS_GLYPH = {
+    "done": "█",
+    "in_progress": "▓",
+    "ongoing": "▒",
+    "planned": "░",
+    "at_risk": "!",
+    "dropped": "x",
+}
+BAR_WIDTH = 10
+
+
+def t(value: Any, style: str = "") -> Text:
+    """Untrusted plan text as a single line of inert Text."""
+    from rich.text import Text
+
+    return Text(one_line("" if value is None else str(value)), style=style)
+
+
+def _table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Table:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(
+        box=box.SIMPLE_HEAD,
+        title=title,
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        highlight=False,
+    )
+    for name, options in columns:
+        table.add_column(name, **{"overflow": "fold", **options})
+    return table
+
+
+def _id_column(name: str, ids: Iterable[str]) -> tuple[str, dict[str, Any]]:
+    width = max([len(name), *(len(i) for i in ids)])
+    return name, {"no_wrap": True, "min_width": width, "style": "bold"}
+
+
+def status_bar(by_status: dict[str, int], total: int) -> Text:
+    """A stacked bar of measures by status, BAR_WIDTH cells wide."""
+    from rich.text import Text
+
+    bar = Text()
+    if total == 0:
+        return Text(" " * BAR_WIDTH)
+    cells = 0
+    for name in ("done", "in_progress", "ongoing", "planned", "at_risk", "dropped"):
+        count = by_status.get(name, 0)
+        width = round(count * BAR_WIDTH / total)
+        width = min(width, BAR_WIDTH - cells)
+        if count and width == 0 and cells < BAR_WIDTH:
+            width = 1
+        bar.append(STATUS_GLYPH[name] * width, style=STATUS_STYLE[name])
+        cells += width
+    return bar
+
+
+def _breakdown(by_status: dict[str, int]) -> Text:
+    from rich.text import Text
+
+    out = Text()
+    for name in MEASURE_STATUSES:
+        if by_status.get(name):
+            if out:
+                out.append(" · ")
+            out.append(f"{by_status[name]} {name}", style=STATUS_STYLE[name])
+    return out
+
+
+def _due_text(row: DueRow | None) -> Text:
+    from rich.text import Text
+
+    if row is None:
+        return Text("–")
+    out = Text(values.due(row.due), style="red" if row.overdue else "")
+    out.append(" ")
+    out.append(row.measure or row.owner, style="bold")
+    return out
+
+
+def status(summary: StatusSummary) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    heading = Text()
+    heading.append(one_line(summary.title), style="bold")
+    heading.append(f" · as of {values.day(summary.today)}")
+    table = _table(
+        _id_column("Field", [f.id for f in summary.fields]),
+        ("Handlungsfeld", {"ratio": 1, "min_width": 13}),
+        ("Measures", {"no_wrap": True}),
+        ("Open", {"justify": "right", "no_wrap": True}),
+        ("Overdue", {"justify": "right", "no_wrap": True}),
+        ("Next deadline", {"no_wrap": True}),
+    )
+    for f in [*summary.fields, summary.totals]:
+        measures = status_bar(f.by_status, f.measures)
+        measures.append(f" {f.measures:>3}")
+        title = t(f.title)
+        title.append("\n")
+        title.append_text(_breakdown(f.by_status))
+        overdue = Text(str(f.overdue_milestones), style="bold red" if f.overdue_milestones else "")
+        table.add_row(
+            t(f.id),
+            title,
+            measures,
+            str(f.open_milestones),
+            overdue,
+            _due_text(f.next_due),
+            end_section=True,
+        )
+    legend = Text("Bar: ", style="dim")
+    for name, glyph in STATUS_GLYPH.items():
+        legend.append(glyph, style=STATUS_STYLE[name])
+        legend.append(f" {name}  ", style="dim")
+    upcoming = due(summary.next_deadlines, title="Next deadlines")
+    return Group(heading, Text(""), table, legend, Text(""), upcoming)
+
+
+def measures(rows: list[MeasureRow]) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not rows:
+        return Text("No measures match.")
+    table = _table(
+        _id_column("ID", [r.id for r in rows]),
+        ("Status", {"no_wrap": True}),
+        ("Title", {"ratio": 3, "min_width": 16}),
+        ("Lead", {"ratio": 1}),
+        ("Tags", {"ratio": 1}),
+        ("Due", {"no_wrap": True}),
+    )
+    for r in rows:
+        table.add_row(
+            t(r.id),
+            t(r.status, STATUS_STYLE.get(r.status, "")),
+            t(r.title),
+            t(", ".join(r.lead)),
+            t(", ".join(r.tags)),
+            t(values.due(r.next_due)),
+        )
+    return Group(table, Text(f"{len(rows)} measure(s)", style="dim"))
+
+
+def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
+    from rich.text import Text
+
+    if not rows:
+        return Text("No milestones match.")
+    table = _table(
+        ("Due", {"no_wrap": True}),
+        _id_column("Measure", [r.measure or r.owner for r in rows]),
+        ("Milestone", {"ratio": 1, "min_width": 16}),
+        ("Status", {"no_wrap": True}),
+        title=title,
+    )
+    for r in rows:
+        state = Text(r.status, style=STATUS_STYLE.get(r.status, ""))
+        if r.overdue:
+            state = Text("overdue", style="bold red")
+        name = t(r.title)
+        if r.recurring:
+            name.append(" ↻", style="dim")
+        table.add_row(
+            t(values.due(r.due), "red" if r.overdue else ""), t(r.measure or r.owner), name, state
+        )
+    return table
+
+
+def measure(detail: MeasureDetail) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    m = detail.measure
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(m.id, style="bold")
+    head.append(" ")
+    head.append(one_line(m.title), style="bold")
+    head.append("  ")
+    head.append(m.status, style=STATUS_STYLE.get(m.status, ""))
+    parts.append(head)
+    where = f"{detail.field.id} {detail.field.title}"
+    if detail.section_title:
+        where += f" › {detail.section_title}"
+    parts.append(t(where, "dim"))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    names = detail.partners
+    facts.add_row("Lead", t(", ".join(names.get(p, p) for p in m.lead) or "–"))
+    facts.add_row("Involved", t(", ".join(names.get(p, p) for p in m.involved) or "–"))
+    facts.add_row("Tags", t(", ".join(m.tags) or "–"))
+    parts += [Text(""), facts, Text("")]
+    for paragraph in m.text.split("\n\n"):
+        parts += [Text(visible(" ".join(paragraph.split()))), Text("")]
+    for item in m.items:
+        line = Text(f"  {item.id}. ", style="bold")
+        line.append(visible(" ".join(item.text.split())))
+        parts.append(line)
+    if m.items:
+        parts.append(Text(""))
+    if detail.goals:
+        goals = _table(_id_column("Goal", [g.id for g in detail.goals]), ("", {"ratio": 1}))
+        for g in detail.goals:
+            goals.add_row(t(g.id), t(g.text))
+        parts.append(goals)
+    parts.append(
+        due(detail.milestones, title="Milestones")
+        if detail.milestones
+        else Text("No milestones.", style="dim")
+    )
+    if detail.indicators:
+        ind = _table(
+            ("Indicator", {"ratio": 2}),
+            ("Baseline", {"no_wrap": True}),
+            ("Target", {"no_wrap": True}),
+            ("Last value", {"no_wrap": True}),
+            title="Indicators",
+        )
+        for row in detail.indicators:
+            i = row.indicator
+            base = (
+                f"{values.number(i.baseline.value)} {i.unit} ({i.baseline.year})"
+                if i.baseline
+                else "–"
+            )
+            sign = values.direction(i.direction)
+            year = f" ({i.target.year})" if i.target.year is not None else ""
+            last = (
+                f"{values.number(row.last_value)} ({row.last_date})"
+                if row.last_value is not None
+                else "–"
+            )
+            ind.add_row(
+                t(i.name),
+                t(base),
+                t(f"{sign} {values.number(i.target.value)} {i.unit}{year}"),
+                t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
+            )
+        parts.append(ind)
+    if m.sources:
+        parts.append(Text("Sources", style="bold"))
+        for s in m.sources:
+            line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
+            line.append(one_line(s.label))
+            if s.url:
+                line.append(" ")
+                line.append(one_line(s.url), style="underline")
+            parts.append(line)
+        parts.append(Text(""))
+    parts.append(Text("Updates", style="bold"))
+    for u in m.updates:
+        line = Text(f"  {values.day(u.date)} ")
+        line.append(one_line(u.text))
+        if u.status:
+            line.append(f" (status → {u.status})", style="dim")
+        parts.append(line)
+    if not m.updates:
+        parts.append(Text("  none recorded", style="dim"))
+    return Group(*parts)
+
+
+def timeline(view: Timeline) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    table = _table(
+        ("Year", {"no_wrap": True, "style": "bold"}),
+        ("", {"no_wrap": True}),
+        ("Milestones", {"ratio": 1, "min_width": 20}),
+    )
+    for y in view.years:
+        marks = Text()
+        for r in y.milestones:
+            glyph, style = (
+                ("●", "green")
+                if r.status == "done"
+                else (("✗", "bold red") if r.overdue else ("○", ""))
+            )
+            if r.status == "missed":
+                glyph, style = "✗", "red"
+            marks.append(glyph, style=style)
+        if y.recurring:
+            marks.append(f" ↻{len(y.recurring)}", style="dim")
+        names = Text()
+        for index, r in enumerate(y.milestones):
+            if index:
+                names.append("; ")
+            names.append(r.measure or r.owner, style="bold")
+            names.append(" ")
+            names.append(one_line(r.title))
+        year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
+        table.add_row(year, marks, names)
+    legend = Text(
+        "● done  ○ open  ✗ overdue or missed  ↻n occurrences of recurring "
+        "milestones (mpi due --year Y lists them)",
+        style="dim",
+    )
+    return Group(table, legend)
+
+
+def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
+    """`FILE:LINE:COLUMN: severity code message`, one line each, never wrapped."""
+    from rich.text import Text
+
+    if not items:
+        return ""
+    out = Text()
+    for d in items:
+        out.append(f"{one_line(d.file)}:{d.line}:{d.column}:", style="bold")
+        out.append(" ")
+        out.append(d.severity, style="bold red" if d.severity == "error" else "bold yellow")
+        out.append(" ")
+        out.append(d.code, style="cyan")
+        out.append(" ")
+        out.append(one_line(d.message))
+        out.append("\n")
+    out.rstrip()
+    return Unwrapped(out)
+
+
+def diff(view: PlanDiff) -> str:
+    """One line per change; nothing for none (the command says so on stderr)."""
+    return "".join(one_line(describe(c)) + "\n" for c in view.changes)
+
+
+FORMAT = Format(
+    "text",
+    {
+        "status": status,
+        "measures": measures,
+        "measure": measure,
+        "due": due,
+        "timeline": timeline,
+        "diff": diff,
+        "diagnostics": diagnostics,
+    },
+)

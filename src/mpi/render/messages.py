@@ -1,0 +1,23 @@
+"""Sentences the commands say about their work, beside what they draw."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mpi.domain.diagnostics import Diagnostic
+
+
+def validation_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+    errors = sum(1 for d in diagnostics if d.severity == "error")
+    warnings = len(diagnostics) - errors
+    if not diagnostics:
+        return f"plan is valid ({files} files checked)"
+    state = "plan is invalid" if errors else "plan is valid"
+    return f"{state}: {errors} error(s), {warnings} warning(s) in {files} files"
+
+
+def no_changes(old: str, new: str | None) -> str:
+    where = f"{old} and {new}" if new is not None else f"{old} and the working tree"
+    return f"no changes to the plan between {where}"

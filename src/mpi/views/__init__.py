@@ -1,0 +1,1 @@
+"""Plan -> plain rows, one module per question the round asks. Nothing here formats text."""

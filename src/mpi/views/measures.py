@@ -1,0 +1,162 @@
+"""Measures: the filtered list, and everything about one measure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mpi.domain import walk
+from mpi.domain.dates import Due
+from mpi.domain.errors import InvalidValue
+from mpi.domain.model import Field, Goal, Indicator, Measure, Plan
+from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
+from mpi.views.due import DueRow, all_due, milestone_rows
+from mpi.views.lookup import find_field, find_measure
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    id: str
+    field: str
+    title: str
+    status: str
+    section: str | None
+    lead: tuple[str, ...]
+    tags: tuple[str, ...]
+    next_due: Due | None
+
+
+@dataclass(frozen=True)
+class MeasureFilter:
+    field: str | None = None
+    status: str | None = None
+    partner: str | None = None
+    tag: str | None = None
+    goal: str | None = None
+    search: str | None = None
+
+
+def _searchable(measure: Measure) -> str:
+    parts = [measure.id, measure.title, measure.text, *measure.tags]
+    parts += [item.text for item in measure.items]
+    parts += [m.title for m in measure.milestones]
+    parts += [i.name for i in measure.indicators]
+    return "\n".join(parts)
+
+
+def _check_filter(plan: Plan, flt: MeasureFilter) -> None:
+    if flt.field is not None:
+        find_field(plan, flt.field)
+    if flt.status is not None:
+        measure_status(flt.status)
+    if flt.partner is not None:
+        known = [p.id for p in plan.partners]
+        if flt.partner not in known:
+            raise InvalidValue(
+                "partner", f"unknown partner {flt.partner!r}{suggest(flt.partner, known)}"
+            )
+    if flt.goal is not None:
+        goals = [g.id for f in plan.fields for g in f.goals]
+        if flt.goal.upper() not in goals:
+            raise InvalidValue(
+                "goal", f"unknown goal {flt.goal!r}{suggest(flt.goal.upper(), goals)}"
+            )
+
+
+def _selected(m: Measure, f: Field, flt: MeasureFilter) -> bool:
+    return not (
+        (flt.field is not None and f.id != flt.field.upper())
+        or (flt.status is not None and m.status != flt.status)
+        or (flt.partner is not None and flt.partner not in (*m.lead, *m.involved))
+        or (flt.tag is not None and not any(fold(flt.tag) == fold(t) for t in m.tags))
+        or (flt.goal is not None and flt.goal.upper() not in m.goals)
+        or (flt.search is not None and not matches(flt.search, _searchable(m)))
+    )
+
+
+def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRow]:
+    """Measures matching every given filter, in natural id order."""
+    _check_filter(plan, flt)
+    next_due = _next_due_by_measure(plan, today)
+    rows = [
+        MeasureRow(
+            m.id,
+            f.id,
+            m.title,
+            m.status,
+            m.section,
+            tuple(m.lead),
+            tuple(m.tags),
+            next_due.get(m.id),
+        )
+        for f in plan.fields
+        for m in f.measures
+        if _selected(m, f, flt)
+    ]
+    return sorted(rows, key=lambda r: natural_key(r.id))
+
+
+def _next_due_by_measure(plan: Plan, today: date) -> dict[str, Due]:
+    out: dict[str, Due] = {}
+    for row in all_due(plan, today):
+        if row.measure and row.status == "open" and row.due.end >= today:
+            out.setdefault(row.measure, row.due)
+    return out
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    indicator: Indicator
+    last_value: float | None
+    last_date: date | None
+    on_track: bool | None  # last value meets the target in its direction
+
+
+def indicator_row(ind: Indicator) -> IndicatorRow:
+    if not ind.values:
+        return IndicatorRow(ind, None, None, None)
+    last = max(ind.values, key=lambda v: v.date)
+    meets = (
+        last.value >= ind.target.value
+        if ind.direction == "at_least"
+        else last.value <= ind.target.value
+    )
+    return IndicatorRow(ind, last.value, last.date, meets)
+
+
+@dataclass(frozen=True)
+class MeasureDetail:
+    measure: Measure
+    field: Field
+    section_title: str | None
+    goals: list[Goal]
+    partners: dict[str, str]  # id -> short name
+    milestones: list[DueRow]  # one row per milestone (next occurrence for recurring ones)
+    indicators: list[IndicatorRow]
+
+
+def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
+    f, m = find_measure(plan, ident)
+    goals_by_id = {g.id: g for g in f.goals}
+    section = next((s.title for s in f.sections if s.id == m.section), None)
+    partners = {p.id: p.short for p in plan.partners}
+    rows = []
+    place = next(p for p, x in walk.measures([f]) if x is m)
+    for at, ms in walk.milestones_of(place, m):
+        expanded = milestone_rows(at, ms, plan, today)
+        if ms.recurrence is None or not expanded:
+            rows += expanded
+            continue
+        upcoming = [r for r in expanded if r.status == "open" and not r.overdue]
+        overdue = [r for r in expanded if r.overdue]
+        rows.append(overdue[0] if overdue else upcoming[0] if upcoming else expanded[-1])
+    rows.sort(key=lambda r: r.due.end)
+    return MeasureDetail(
+        m,
+        f,
+        section,
+        [goals_by_id[g] for g in m.goals if g in goals_by_id],
+        partners,
+        rows,
+        [indicator_row(i) for i in m.indicators],
+    )

@@ -1,0 +1,107 @@
+"""The progress report for the coordination round, as plain data from the other views.
+
+The markdown and html formats draw it; nothing here formats text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mpi.domain.dates import add_span
+from mpi.domain.model import Plan
+from mpi.views.diff import Change
+from mpi.views.due import DueQuery, DueRow, select_due
+from mpi.views.measures import (
+    IndicatorRow,
+    MeasureFilter,
+    MeasureRow,
+    indicator_row,
+    list_measures,
+)
+from mpi.views.status import StatusSummary, status
+
+UPCOMING_MONTHS = 12  # how far ahead "upcoming milestones" looks
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    """A milestone in the report; a recurring one appears once with its count of occurrences."""
+
+    row: DueRow
+    occurrences: int = 1
+
+
+@dataclass(frozen=True)
+class IndicatorLine:
+    """An indicator with its measure and the span a chart of it should cover."""
+
+    measure: str
+    row: IndicatorRow
+    low: float
+    high: float
+
+    def share(self, value: float) -> float:
+        """Where `value` lies between `low` (0.0) and `high` (1.0) on the chart's axis."""
+        return (value - self.low) / (self.high - self.low)
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything `mpi report` shows, in the order it shows it."""
+
+    title: str
+    today: date
+    summary: StatusSummary
+    measures: list[MeasureRow]  # every measure, in field and natural id order
+    overdue: list[MilestoneLine]
+    upcoming: list[MilestoneLine]
+    indicators: list[IndicatorLine]
+    since: str | None = None  # the git revision changes are counted from
+    changes: list[Change] | None = None
+
+
+def collapse(rows: list[DueRow]) -> list[MilestoneLine]:
+    """One line per milestone: the first of a recurring milestone's occurrences, with a count."""
+    first: dict[tuple[str, str], DueRow] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (row.owner, row.milestone)
+        first.setdefault(key, row)
+        counts[key] = counts.get(key, 0) + 1
+    return [MilestoneLine(row, counts[key]) for key, row in first.items()]
+
+
+def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
+    """The indicator with an axis from zero (or the lowest value) past its largest value."""
+    ind = row.indicator
+    values = [ind.target.value, *(v.value for v in ind.values)]
+    if ind.baseline:
+        values.append(ind.baseline.value)
+    low, high = min(0.0, *values), max(0.0, *values)
+    if high == low:
+        high = low + 1.0
+    return IndicatorLine(measure, row, low, high)
+
+
+def build(
+    plan: Plan, today: date, since: str | None = None, changes: list[Change] | None = None
+) -> Report:
+    """Assemble the report; `changes` is the semantic diff since revision `since`, if asked."""
+    overdue = select_due(plan, DueQuery(overdue=True), today)
+    until = add_span(today, UPCOMING_MONTHS, "m")
+    upcoming = select_due(plan, DueQuery(until=until), today)
+    indicators = [
+        indicator_line(m.id, indicator_row(i)) for m in plan.measures() for i in m.indicators
+    ]
+    return Report(
+        plan.title,
+        today,
+        status(plan, today),
+        list_measures(plan, MeasureFilter(), today),
+        collapse(overdue),
+        collapse(upcoming),
+        indicators,
+        since,
+        changes,
+    )

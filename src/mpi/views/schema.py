@@ -1,0 +1,151 @@
+"""JSON Schemas of the plan files, generated from the pydantic models for editors and CI.
+
+The models stay the single source of truth: `mpi schema` and the committed files in schema/
+are both this module's output (drawn by the json format), and a test keeps them equal.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mpi.domain.errors import InvalidValue
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+KINDS = ("field", "plan")
+DRAFT = "https://json-schema.org/draft/2020-12/schema"
+# Stricter than the model's pattern: years 1900-2100, months 01-12, days 01-31, so that an
+# editor flags `2030-13` while typing (impossible days like 02-30 are left to `mpi validate`).
+DUE_PATTERN = r"^(19\d\d|20\d\d|2100)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+_TITLES = {
+    "field": "mpi Handlungsfeld file",
+    "plan": "mpi plan.yaml",
+}
+_ROOT_DESCRIPTIONS = {
+    "field": (
+        "One Handlungsfeld of the Hamburger Masterplan Industrie 2023 (plan/hf<N>-<slug>.yaml): "
+        "its goals, sections and numbered measures. Rules across files (references, unique ids, "
+        "dates within the plan) are checked by `mpi validate`, not by this schema."
+    ),
+    "plan": (
+        "plan/plan.yaml of the Hamburger Masterplan Industrie 2023: title, partners, vision, "
+        "agreements, plan-level milestones, Dialog und Monitoring and glossary. Rules across "
+        "files are checked by `mpi validate`, not by this schema."
+    ),
+}
+
+# Descriptions for models without a docstring; the docstring wins where there is one.
+_DEF_DESCRIPTIONS = {
+    "Partner": "A signing partner; its id is used in a measure's lead and involved lists.",
+    "GlossaryEntry": "An abbreviation of the Abkürzungsverzeichnis and what it stands for.",
+    "Baseline": "Where an indicator started: its value in a year.",
+    "SubItem": "A lettered sub-item (a., b., ...) of a measure.",
+    "Measure": "A numbered measure (Maßnahme) of a Handlungsfeld, with its progress record.",
+    "Section": "A section heading inside a Handlungsfeld; measures refer to it by id.",
+    "Goal": "A goal (Ziel) of a Handlungsfeld; its id is the field id plus a Roman numeral.",
+    "Monitoring": "The Dialog und Monitoring part of the plan.",
+    "Due": "A year (2031: by the end of 2031), a month (2030-06) or a day (2023-12-31).",
+}
+
+# Descriptions of single properties, keyed by model name and property name.
+_PROPERTY_DESCRIPTIONS = {
+    ("Field", "id"): "The field id, e.g. HF1; measure and goal ids start with it.",
+    ("Field", "sections"): "Section headings inside the field, in order.",
+    ("Measure", "id"): "Field id, dot, the number the document gives: HF1.10.",
+    ("Measure", "title"): "A short title of the measure.",
+    ("Measure", "section"): "Id of a section of this field (required when it has sections).",
+    ("Measure", "text"): "The full German text of the measure.",
+    ("Measure", "goals"): "Ids of the goals of this field that the measure serves.",
+    ("Measure", "lead"): "Ids of the partners the text names as responsible.",
+    ("Measure", "involved"): "Ids of the partners the text names as taking part.",
+    ("Measure", "status"): "Where the measure stands; `mpi set` changes it and logs the change.",
+    ("Measure", "updates"): "The progress log, oldest first (`mpi set`, `mpi note`, ...).",
+    ("Milestone", "id"): "Unique within its measure or monitoring body.",
+    ("Milestone", "due"): "When it is due; a milestone has either `due` or `recurrence`.",
+    ("Milestone", "recurrence"): "Instead of `due`: a commitment that repeats.",
+    ("Milestone", "status"): "open, done (then `done` says when) or missed.",
+    ("Milestone", "done"): "When it was done; only with status done.",
+    ("Recurrence", "start"): "The first occurrence.",
+    ("Recurrence", "end"): "The last possible occurrence; default: the plan's horizon.",
+    ("Recurrence", "last_done"): "The latest occurrence that was held.",
+    ("Indicator", "id"): "Unique in the whole plan; `mpi record` uses it.",
+    ("Indicator", "direction"): "Whether the value should reach at least or at most the target.",
+    ("Indicator", "values"): "Recorded values (`mpi record`).",
+    ("Target", "year"): "The year the target is due, `permanent`, or absent.",
+    ("Source", "footnote"): "The footnote's number in the document.",
+    ("Update", "status"): "The status the measure changed to with this entry, if it did.",
+    ("PlanFile", "adopted"): "The year the plan was adopted.",
+    ("PlanFile", "agreements"): "The Präambel's list of what the partners agree on.",
+    ("PlanFile", "milestones"): "Plan-level milestones; the latest sets the plan's horizon.",
+}
+
+
+def _models(kind: str) -> type[BaseModel]:
+    from mpi.domain import model
+
+    return model.Field if kind == "field" else model.PlanFile
+
+
+def build(kind: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of one kind of plan file."""
+    if kind not in KINDS:
+        raise InvalidValue("kind", f"unknown schema kind {kind!r} (one of {', '.join(KINDS)})")
+    from mpi.domain.model import DUE_SCHEMA
+
+    root_model = _models(kind)
+    generated = root_model.model_json_schema()
+    defs: dict[str, Any] = generated.pop("$defs", {})
+    root_name = root_model.__name__
+    generated.pop("title", None)
+    generated.pop("description", None)
+    _describe(root_name, generated)
+    for name, definition in defs.items():
+        _describe(name, definition)
+    defs = {name: _ref_due(d, DUE_SCHEMA) for name, d in defs.items()}
+    defs["Due"] = _due(DUE_SCHEMA)
+    return {
+        "$schema": DRAFT,
+        "$id": f"urn:mpi:schema:{kind}",
+        "title": _TITLES[kind],
+        "description": _ROOT_DESCRIPTIONS[kind],
+        **_ref_due(generated, DUE_SCHEMA),
+        "$defs": dict(sorted(defs.items())),
+    }
+
+
+def _due(model_schema: dict[str, Any]) -> dict[str, Any]:
+    """The model's Due schema, its string pattern tightened, as one shared definition."""
+    branches = [
+        {**b, "pattern": DUE_PATTERN} if b.get("type") == "string" else b
+        for b in model_schema["anyOf"]
+    ]
+    return {"anyOf": branches, "description": _DEF_DESCRIPTIONS["Due"]}
+
+
+def _describe(name: str, definition: dict[str, Any]) -> None:
+    """Add the descriptions the models lack (editors show them on hover)."""
+    if "description" not in definition and name in _DEF_DESCRIPTIONS:
+        definition["description"] = _DEF_DESCRIPTIONS[name]
+    for prop, sub in definition.get("properties", {}).items():
+        text = _PROPERTY_DESCRIPTIONS.get((name, prop))
+        if text is not None:
+            sub["description"] = text
+
+
+def _ref_due(node: Any, due: dict[str, Any]) -> Any:
+    """Replace each inline copy of the Due schema by a reference to the one definition."""
+    if isinstance(node, dict):
+        core = {k: v for k, v in node.items() if k not in ("title", "description")}
+        if core == {k: v for k, v in due.items() if k != "description"}:
+            keep = {
+                k: node[k]
+                for k in ("title", "description")
+                if node.get(k, due.get(k)) != due.get(k)
+            }
+            return {"$ref": "#/$defs/Due", **keep}
+        return {k: _ref_due(v, due) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_ref_due(v, due) for v in node]
+    return node
