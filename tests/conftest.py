@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner, Result
 
 # Subprocesses started by tests must not read or fill the user's output cache;
 # tests/test_cache.py turns it on explicitly.
@@ -59,3 +62,59 @@ def golden(request: pytest.FixtureRequest):
         assert output == path.read_text(encoding="utf-8")
 
     return check
+
+
+_RUNNER = CliRunner()
+Invoke = Callable[..., Result]
+
+
+def invoke(
+    args: Sequence[str],
+    *,
+    input: str | None = None,
+    env: Mapping[str, str] | None = None,
+    color: bool = False,
+) -> Result:
+    """Run `mpi ARGS` in this process through Typer's runner (stdout and stderr apart).
+
+    `color=True` keeps every byte (the runner strips ANSI sequences otherwise).
+    """
+    from mpi.cli import app
+
+    return _RUNNER.invoke(app, list(args), input=input, env=env, color=color)
+
+
+@pytest.fixture
+def cli() -> Invoke:
+    """The shared CLI runner: `cli(["status", "--plan", DIR])` -> Result."""
+    return invoke
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a test repository, independent of the user's git configuration."""
+    result = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(repo),
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+            "-c",
+            "tag.gpgsign=false",
+            *args,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def commit(repo: Path, tag: str) -> None:
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--allow-empty", "-m", tag)
+    git(repo, "tag", tag)

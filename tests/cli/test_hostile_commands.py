@@ -5,12 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import break_plan
-from mpi.cli import app
+from conftest import break_plan, invoke
 
-runner = CliRunner()
 HF1 = "hf1-flaechen.yaml"
 
 CASES = {
@@ -43,7 +40,7 @@ def test_commands_refuse_hostile_plan(mini: Path, case: str, command: list[str])
     text = path.read_text(encoding="utf-8").replace(old, new)
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
     before = {p.name: p.read_bytes() for p in mini.glob("*.yaml")}
-    result = runner.invoke(app, [*command, "--plan", str(mini)])
+    result = invoke([*command, "--plan", str(mini)])
     assert result.exit_code == code, (result.exit_code, result.output)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
@@ -55,13 +52,13 @@ def test_symlinked_field_file_is_refused_by_queries(mini: Path) -> None:
     target = mini / HF1
     link = mini / "hf3-link.yaml"
     link.symlink_to(target)
-    result = runner.invoke(app, ["status", "--plan", str(mini)])
+    result = invoke(["status", "--plan", str(mini)])
     assert result.exit_code == 2
     assert "hf3-link.yaml:1:1: error not-a-file" in result.stderr
 
 
 def test_invalid_field_file_makes_queries_exit_1(mini: Path) -> None:
     break_plan(mini, HF1, "    status: ongoing", "    status: kaputt")
-    result = runner.invoke(app, ["due", "--plan", str(mini)])
+    result = invoke(["due", "--plan", str(mini)])
     assert result.exit_code == 1
     assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr

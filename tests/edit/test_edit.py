@@ -12,15 +12,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import SHIPPED, break_plan
-from mpi.cli import app
+from conftest import SHIPPED, break_plan, invoke
 from mpi.domain.errors import EditRefused
 from mpi.edit import mutations, roundtrip, transaction
 from mpi.loading.load import load_plan, require_plan
 
-runner = CliRunner()
 HF1 = "hf1-flaechen.yaml"
 TODAY = date.today().isoformat()
 
@@ -31,8 +28,8 @@ def changed_lines(before: str, after: str) -> list[str]:
     return [line for line in diff if line[:1] in "+-" and line[:3] not in ("+++", "---")]
 
 
-def invoke(plan: Path, *args: str) -> str:
-    result = runner.invoke(app, [*args, "--plan", str(plan)])
+def edit_ok(plan: Path, *args: str) -> str:
+    result = invoke([*args, "--plan", str(plan)])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -45,7 +42,7 @@ def test_round_trip_of_shipped_files_is_byte_identical(path: Path) -> None:
 
 def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
     before = (mini / HF1).read_text(encoding="utf-8")
-    invoke(
+    edit_ok(
         mini,
         "set",
         "HF1.2",
@@ -71,9 +68,9 @@ def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
 
 
 def test_second_entry_stays_inside_the_measure(mini: Path) -> None:
-    invoke(mini, "note", "HF1.1", "erste Notiz", "--date", "2026-01-10")
+    edit_ok(mini, "note", "HF1.1", "erste Notiz", "--date", "2026-01-10")
     before = (mini / HF1).read_text(encoding="utf-8")
-    invoke(mini, "note", "HF1.1", "zweite Notiz", "--date", "2026-02-10")
+    edit_ok(mini, "note", "HF1.1", "zweite Notiz", "--date", "2026-02-10")
     after = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(before, after) == [
         "+      - date: 2026-02-10",
@@ -84,15 +81,15 @@ def test_second_entry_stays_inside_the_measure(mini: Path) -> None:
 
 
 def test_earlier_entry_is_inserted_in_date_order(mini: Path) -> None:
-    invoke(mini, "note", "HF1.1", "später", "--date", "2026-05-01")
-    invoke(mini, "note", "HF1.1", "früher", "--date", "2026-01-01")
+    edit_ok(mini, "note", "HF1.1", "später", "--date", "2026-05-01")
+    edit_ok(mini, "note", "HF1.1", "früher", "--date", "2026-01-01")
     updates = require_plan(load_plan(mini)).fields[0].measures[0].updates
     assert [u.text for u in updates] == ["früher", "später"]
 
 
 def test_milestone_done_then_open_again(mini: Path) -> None:
     before = (mini / HF1).read_text(encoding="utf-8")
-    invoke(mini, "milestone", "HF1.2", "stufe-1", "done", "--date", "2026-04-30")
+    edit_ok(mini, "milestone", "HF1.2", "stufe-1", "done", "--date", "2026-04-30")
     done = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(before, done) == [
         "-        status: open",
@@ -103,7 +100,7 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
         "+      - date: 2026-04-30",
         "+        text: 'Meilenstein „Ausbaustufe 1“: open → done'",
     ]
-    invoke(mini, "milestone", "HF1.2", "1", "open", "--date", "2026-05-02")
+    edit_ok(mini, "milestone", "HF1.2", "1", "open", "--date", "2026-05-02")
     reopened = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(done, reopened) == [
         "-        status: done",
@@ -115,18 +112,18 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
 
 
 def test_recurring_milestone_records_held_occurrence(mini: Path) -> None:
-    invoke(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-05-10")
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-05-10")
     plan = require_plan(load_plan(mini))
     assert plan.fields[0].measures[1].milestones[2].recurrence.last_done.iso() == "2026-06"
-    result = runner.invoke(
-        app, ["due", "--overdue", "--plan", str(mini), "--today", "2026-11-25", "--format", "json"]
+    result = invoke(
+        ["due", "--overdue", "--plan", str(mini), "--today", "2026-11-25", "--format", "json"]
     )
     assert result.exit_code == 0 and '"2026-06"' not in result.stdout
 
 
 def test_record_adds_value_and_log(mini: Path) -> None:
     before = (mini / HF1).read_text(encoding="utf-8")
-    invoke(
+    edit_ok(
         mini,
         "record",
         "flaechenreserve",
@@ -147,13 +144,13 @@ def test_record_adds_value_and_log(mini: Path) -> None:
         "+      - date: 2026-06-30",
         "+        text: 'Indikator „Flächenreserve“: 97.5 ha (Quelle: Statistikamt Nord)'",
     ]
-    out = invoke(mini, "show", "HF1.1", "--format", "json")
+    out = edit_ok(mini, "show", "HF1.1", "--format", "json")
     assert '"last_value": 97.5' in out and '"on_track": false' in out
 
 
 def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
     before = (mini / HF1).read_bytes()
-    out = invoke(mini, "set", "HF1.1", "--status", "at_risk", "--dry-run")
+    out = edit_ok(mini, "set", "HF1.1", "--status", "at_risk", "--dry-run")
     assert "+    status: at_risk" in out and out.startswith("--- a/hf1-flaechen.yaml")
     assert (mini / HF1).read_bytes() == before
 
@@ -179,7 +176,7 @@ def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
 )
 def test_bad_edit_is_refused_and_file_untouched(mini: Path, args: list[str], message: str) -> None:
     before = {p.name: p.read_bytes() for p in mini.glob("*.yaml")}
-    result = runner.invoke(app, [*args, "--plan", str(mini)])
+    result = invoke([*args, "--plan", str(mini)])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert {p.name: p.read_bytes() for p in mini.glob("*.yaml")} == before
@@ -200,7 +197,7 @@ def test_change_that_makes_plan_invalid_is_refused(mini: Path) -> None:
 def test_edit_refused_while_another_file_is_invalid(mini: Path) -> None:
     break_plan(mini, "hf2-innovation.yaml", "    status: planned", "    status: kaputt")
     before = (mini / HF1).read_bytes()
-    result = runner.invoke(app, ["note", "HF1.1", "x", "--plan", str(mini)])
+    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
     assert result.exit_code == 1
     assert "hf2-innovation.yaml" in result.stderr and "nothing was written" in result.stderr
     assert (mini / HF1).read_bytes() == before
@@ -236,7 +233,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
 
 def test_write_keeps_file_mode(mini: Path) -> None:
     os.chmod(mini / HF1, 0o640)
-    invoke(mini, "note", "HF1.1", "x")
+    edit_ok(mini, "note", "HF1.1", "x")
     assert (mini / HF1).stat().st_mode & 0o777 == 0o640
 
 
@@ -280,6 +277,6 @@ def test_shipped_package_plan_is_not_edited(
 
     packaged = packaged_plan()
     monkeypatch.setattr("mpi.loading.locate.find_plan", lambda _explicit=None: packaged)
-    result = runner.invoke(app, ["note", "HF1.1", "x"])
+    result = invoke(["note", "HF1.1", "x"])
     assert result.exit_code == 2
     assert "refusing to edit the plan shipped inside the installed package" in result.stderr

@@ -23,15 +23,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from typer.testing import Result
 
-from conftest import FIXTURES, MINI, break_plan
-from mpi.cli import app
+from conftest import FIXTURES, MINI, break_plan, invoke
 from mpi.loading import schema_errors, sources
 from mpi.render.safe import one_line
-
-runner = CliRunner()
-
 
 HOSTILE = FIXTURES / "hostile"
 HF1 = "hf1-flaechen.yaml"
@@ -744,9 +740,8 @@ def check_output(
     return rows
 
 
-def invoke(plan: Path, fmt: str, parser: str) -> Result:
-    return runner.invoke(
-        app,
+def validate_with(plan: Path, fmt: str, parser: str) -> Result:
+    return invoke(
         ["validate", "--plan", str(plan), "--format", fmt],
         env={"MPI_PURE_YAML": PARSERS[parser]},
         color=True,  # keep every byte: click would strip ANSI sequences otherwise
@@ -758,7 +753,7 @@ def invoke(plan: Path, fmt: str, parser: str) -> Result:
 def test_hostile_file_is_reported_once_at_its_place(mini: Path, case: Case, parser: str) -> None:
     hostile = case.build(mini)
     for fmt in FORMATS:
-        result = invoke(mini, fmt, parser)
+        result = validate_with(mini, fmt, parser)
         check_output(case, fmt, hostile, result.exit_code, result.stdout, result.stderr)
 
 
@@ -768,7 +763,7 @@ def test_both_parsers_agree(mini: Path, case: Case) -> None:
     case.build(mini)
     seen = []
     for parser in PARSERS:
-        rows = json.loads(invoke(mini, "json", parser).stdout)
+        rows = json.loads(validate_with(mini, "json", parser).stdout)
         seen.append(
             [
                 (r["file"], r["line"], r["column"], r["code"])
@@ -909,7 +904,7 @@ def test_risky_file_is_refused_quickly_and_small(mini: Path, case: Case) -> None
     in this process (a process start costs more than all the rest of a case)."""
     hostile = case.build(mini)
     results = validate_isolated(mini, [("json", "libyaml"), ("text", "pure")])
-    github = invoke(mini, "github", "libyaml")
+    github = validate_with(mini, "github", "libyaml")
     results["github", "libyaml"] = (github.exit_code, github.stdout, github.stderr)
     for (fmt, _), (code, stdout, stderr) in results.items():
         rows = check_output(case, fmt, hostile, code, stdout, stderr)
@@ -945,7 +940,7 @@ UNREADABLE = Case("unreadable", lambda plan: plan / HF2, 1, 1, "unreadable", "Pe
 def test_unreadable_file_mode_000(mini: Path) -> None:
     (mini / HF2).chmod(0)
     for fmt in FORMATS:
-        result = invoke(mini, fmt, "libyaml")
+        result = validate_with(mini, fmt, "libyaml")
         check_output(UNREADABLE, fmt, mini / HF2, result.exit_code, result.stdout, result.stderr)
 
 
@@ -963,7 +958,7 @@ def test_unreadable_file_permission_error(
         return real_open(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "open", deny)
-    result = invoke(mini, fmt, "libyaml")
+    result = validate_with(mini, fmt, "libyaml")
     check_output(UNREADABLE, fmt, hostile, result.exit_code, result.stdout, result.stderr)
 
 
@@ -971,7 +966,7 @@ def test_thousands_of_errors_are_capped(mini: Path) -> None:
     """A file with 5,000 unknown keys gives MAX_SCHEMA_ERRORS messages and one summary."""
     keys = "".join(f"k{i}: {i}\n" for i in range(5_000))
     break_plan(mini, PLAN, "vision: Eine Vision.\n", "vision: Eine Vision.\n" + keys)
-    result = invoke(mini, "json", "libyaml")
+    result = validate_with(mini, "json", "libyaml")
     assert result.exit_code == 1
     rows = json.loads(result.stdout)
     assert len(rows) == schema_errors.MAX_SCHEMA_ERRORS + 1
@@ -988,7 +983,7 @@ def test_tabs_as_separation_read_the_same_on_both_parsers(
     break_plan(mini, HF2, "    status: planned", "    status:\tplanned\t# a comment")
     break_plan(mini, HF2, "    title: Additive Fertigung", "    title: Additive\tFertigung")
     break_plan(mini, HF2, "    goals: [HF2.I]", "    goals: [\tHF2.I\t]")
-    result = invoke(mini, "json", parser)
+    result = validate_with(mini, "json", parser)
     assert (result.exit_code, json.loads(result.stdout)) == (0, [])
     monkeypatch.setenv("MPI_PURE_YAML", PARSERS[parser])
     tree = sources.read_source(mini / HF2)[0].tree

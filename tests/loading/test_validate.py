@@ -7,12 +7,8 @@ import os
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import MINI, SHIPPED, break_plan
-from mpi.cli import app
-
-runner = CliRunner()
+from conftest import MINI, SHIPPED, break_plan, invoke
 
 HF1 = "hf1-flaechen.yaml"
 HF2 = "hf2-innovation.yaml"
@@ -335,7 +331,7 @@ def test_broken_fixture_reported_at_exact_position(
 ) -> None:
     monkeypatch.setenv("MPI_PURE_YAML", "1" if parser == "pure" else "0")
     break_plan(mini, file, old, new)
-    result = runner.invoke(app, ["validate", "--plan", str(mini), "--format", fmt])
+    result = invoke(["validate", "--plan", str(mini), "--format", fmt])
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
     if fmt == "json":
@@ -364,20 +360,20 @@ def test_broken_fixture_reported_at_exact_position(
 
 
 def test_mini_plan_is_valid() -> None:
-    result = runner.invoke(app, ["validate", "--plan", str(MINI)])
+    result = invoke(["validate", "--plan", str(MINI)])
     assert result.exit_code == 0, result.output
     assert "plan is valid (3 files checked)" in result.stderr
 
 
 def test_json_of_valid_plan_is_empty_array() -> None:
-    result = runner.invoke(app, ["validate", "--plan", str(MINI), "--format", "json"])
+    result = invoke(["validate", "--plan", str(MINI), "--format", "json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
 
 
 def test_warning_keeps_exit_zero(mini: Path) -> None:
     break_plan(mini, HF2, "        due: 2026", "        due: 2080")
-    result = runner.invoke(app, ["validate", "--plan", str(mini), "--format", "json"])
+    result = invoke(["validate", "--plan", str(mini), "--format", "json"])
     assert result.exit_code == 0, result.output
     [row] = json.loads(result.stdout)
     assert (row["severity"], row["code"], row["line"], row["column"]) == (
@@ -389,27 +385,27 @@ def test_warning_keeps_exit_zero(mini: Path) -> None:
 
 
 def test_bad_format_is_usage_error() -> None:
-    result = runner.invoke(app, ["validate", "--plan", str(MINI), "--format", "xml"])
+    result = invoke(["validate", "--plan", str(MINI), "--format", "xml"])
     assert result.exit_code == 2
     assert "is not one of 'text', 'json', 'github'" in result.stderr
 
 
 def test_missing_plan_dir_is_usage_error(tmp_path: Path) -> None:
-    result = runner.invoke(app, ["validate", "--plan", str(tmp_path / "nope")])
+    result = invoke(["validate", "--plan", str(tmp_path / "nope")])
     assert result.exit_code == 2
     assert "is not a directory" in result.stderr
 
 
 def test_unreadable_file_exits_2(mini: Path) -> None:
     (mini / "hf3-x.yaml").mkdir()
-    result = runner.invoke(app, ["validate", "--plan", str(mini)])
+    result = invoke(["validate", "--plan", str(mini)])
     assert result.exit_code == 2
     assert "hf3-x.yaml:1:1: error not-a-file" in result.stdout
 
 
 def test_plan_found_through_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MPI_PLAN", str(MINI))
-    result = runner.invoke(app, ["validate", "--format", "json"])
+    result = invoke(["validate", "--format", "json"])
     assert result.exit_code == 0
 
 
@@ -427,7 +423,7 @@ def test_plan_found_in_parent_directory(mini: Path, monkeypatch: pytest.MonkeyPa
 def test_shipped_plan_validates() -> None:
     if not (SHIPPED / "plan.yaml").exists():
         pytest.skip("plan/ not transcribed yet")
-    result = runner.invoke(app, ["validate", "--plan", str(SHIPPED), "--format", "json"])
+    result = invoke(["validate", "--plan", str(SHIPPED), "--format", "json"])
     assert result.exit_code == 0, result.output
     assert [r for r in json.loads(result.stdout) if r["severity"] == "error"] == []
 
@@ -435,12 +431,12 @@ def test_shipped_plan_validates() -> None:
 def test_relative_file_names_in_messages(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     break_plan(mini, HF1, "    status: ongoing", "    status: underway")
     monkeypatch.chdir(mini.parent)
-    result = runner.invoke(app, ["validate", "--plan", "plan"])
+    result = invoke(["validate", "--plan", "plan"])
     assert result.stdout.startswith(f"plan{os.sep}{HF1}:22:13: error schema")
 
 
 def test_list_instead_of_mapping(mini: Path) -> None:
     (mini / HF2).write_text("- id: HF2\n- title: x\n", encoding="utf-8")
-    result = runner.invoke(app, ["validate", "--plan", str(mini)])
+    result = invoke(["validate", "--plan", str(mini)])
     assert result.exit_code == 1
     assert f"{mini / HF2}:1:1: error not-a-mapping" in result.stdout

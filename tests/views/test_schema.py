@@ -9,19 +9,16 @@ from typing import Any
 
 import jsonschema
 import pytest
-from typer.testing import CliRunner
 
-from conftest import MINI, REPO, SHIPPED, break_plan
-from mpi.cli import app
+from conftest import MINI, REPO, SHIPPED, break_plan, invoke
 from mpi.loading import reader
 
-runner = CliRunner()
 SCHEMA_DIR = REPO / "schema"
 KINDS = ("field", "plan")
 
 
 def schema_output(*args: str) -> str:
-    result = runner.invoke(app, ["schema", *args])
+    result = invoke(["schema", *args])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -61,7 +58,7 @@ def test_field_is_the_default() -> None:
 
 
 def test_unknown_kind_is_a_usage_error() -> None:
-    result = runner.invoke(app, ["schema", "measure"])
+    result = invoke(["schema", "measure"])
     assert result.exit_code == 2
     assert "'measure' is not one of 'field', 'plan'" in result.stderr
     assert result.stdout == ""
@@ -134,4 +131,4 @@ def test_schema_rejects_a_broken_file(
     assert len(found) == 1, found
     assert mentioned in found[0]
     # the schema and `mpi validate` agree that the file is broken
-    assert runner.invoke(app, ["validate", "--plan", str(mini)]).exit_code == 1
+    assert invoke(["validate", "--plan", str(mini)]).exit_code == 1

@@ -10,7 +10,7 @@ import pytest
 from conftest import SHIPPED
 from mpi.loading.load import load_plan, require_plan
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "masterplan-industrie-2023.txt"
+SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "masterplan-industrie-2023.txt"
 
 
 @pytest.fixture(scope="module")

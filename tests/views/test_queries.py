@@ -8,16 +8,13 @@ import json
 from datetime import date
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import MINI, SHIPPED
-from mpi.cli import app
+from conftest import MINI, SHIPPED, invoke
 from mpi.domain.words import natural_key
 from mpi.loading.load import load_plan, require_plan
 from mpi.views.due import all_due
 from mpi.views.status import status
 
-runner = CliRunner()
 TODAY = "2026-11-25"
 
 
@@ -33,7 +30,7 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(*args: str) -> str:
-    result = runner.invoke(app, [*args, "--plan", str(MINI), "--today", TODAY])
+    result = invoke([*args, "--plan", str(MINI), "--today", TODAY])
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -123,8 +120,8 @@ def test_overdue_relative_to_today() -> None:
         "2025-12",
         "2026-06",
     }
-    result = runner.invoke(
-        app, ["due", "--overdue", "--plan", str(MINI), "--today", "2031-01-01", "--format", "json"]
+    result = invoke(
+        ["due", "--overdue", "--plan", str(MINI), "--today", "2031-01-01", "--format", "json"]
     )
     late = json.loads(result.stdout)
     assert ("HF1.2", "2030") in {(r["measure"], r["due"]) for r in late}
@@ -161,14 +158,14 @@ def test_before_and_all_include_done() -> None:
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
-    result = runner.invoke(app, [*args, "--plan", str(MINI), "--today", TODAY])
+    result = invoke([*args, "--plan", str(MINI), "--today", TODAY])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_bad_today_is_usage_error() -> None:
-    result = runner.invoke(app, ["status", "--plan", str(MINI), "--today", "2026-02-30"])
+    result = invoke(["status", "--plan", str(MINI), "--today", "2026-02-30"])
     assert result.exit_code == 2
     assert "--today" in result.stderr
 
@@ -177,7 +174,7 @@ def test_query_on_invalid_plan_exits_1(mini) -> None:
     from conftest import break_plan
 
     break_plan(mini, "hf1-flaechen.yaml", "    status: ongoing", "    status: underway")
-    result = runner.invoke(app, ["status", "--plan", str(mini)])
+    result = invoke(["status", "--plan", str(mini)])
     assert result.exit_code == 1
     assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr
 
@@ -244,9 +241,7 @@ def test_status_counts(plan) -> None:
 
 
 def test_status_of_shipped_plan() -> None:
-    result = runner.invoke(
-        app, ["status", "--plan", str(SHIPPED), "--format", "json", "--today", TODAY]
-    )
+    result = invoke(["status", "--plan", str(SHIPPED), "--format", "json", "--today", TODAY])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [f["measures"] for f in data["fields"]] == [17, 12, 10, 8, 4]
@@ -255,7 +250,7 @@ def test_status_of_shipped_plan() -> None:
 
 def test_shipped_plan_queries_work() -> None:
     for args in (["show", "HF1.10"], ["due", "--year", "2030"], ["timeline"], ["list"]):
-        result = runner.invoke(app, [*args, "--plan", str(SHIPPED), "--today", TODAY])
+        result = invoke([*args, "--plan", str(SHIPPED), "--today", TODAY])
         assert result.exit_code == 0, result.output
 
 

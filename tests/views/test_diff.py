@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import json
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import MINI, break_plan
-from mpi.cli import app
+from conftest import MINI, break_plan, commit, git, invoke
 from mpi.domain.errors import UsageError
 from mpi.loading import revision
 from mpi.loading.load import load_plan, require_plan
 from mpi.render.changes import describe
 from mpi.views.diff import diff as plan_diff
-
-runner = CliRunner()
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -37,36 +32,6 @@ NEW_MEASURE = """
     goals: [HF2.I]
     status: ongoing
 """
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in a test repository, independent of the user's git configuration."""
-    result = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repo),
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "tag.gpgsign=false",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def commit(repo: Path, tag: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", tag)
-    git(repo, "tag", tag)
 
 
 def make_history(repo: Path) -> Path:
@@ -108,7 +73,7 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def diff(plan: Path, *args: str, code: int = 0) -> str:
-    result = runner.invoke(app, ["diff", *args, "--plan", str(plan)])
+    result = invoke(["diff", *args, "--plan", str(plan)])
     assert result.exit_code == code, result.output
     return result.stdout if code == 0 else result.stderr
 

@@ -11,20 +11,16 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from test_diff import commit, git
-from typer.testing import CliRunner
 
-from conftest import MINI, REPO, SHIPPED, break_plan
-from mpi.cli import app
+from conftest import MINI, REPO, SHIPPED, break_plan, commit, git, invoke
 
-runner = CliRunner()
 TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "report-screenshot.png"
 
 
 def report(plan: Path, *args: str, code: int = 0) -> str:
-    result = runner.invoke(app, ["report", "--plan", str(plan), "--today", TODAY, *args])
+    result = invoke(["report", "--plan", str(plan), "--today", TODAY, *args])
     assert result.exit_code == code, result.output
     return result.stdout if code == 0 else result.stderr
 

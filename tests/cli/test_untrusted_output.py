@@ -8,12 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from conftest import break_plan
-from mpi.cli import app
+from conftest import break_plan, invoke
 
-runner = CliRunner()
 HOSTILE = (
     r"\e[31mROT\e[0m [bold]fett[/bold] [link=file:///etc/passwd]x[/link] "
     r"\e]8;;https://evil.example\e\\klick\e]8;;\e\\ \e]52;c;ZXZpbA==\a "
@@ -42,37 +39,33 @@ COMMANDS = [["status"], ["list"], ["show", "HF1.2"], ["due", "--all"], ["timelin
 def test_no_raw_control_characters_in_any_output(
     hostile: Path, command: list[str], fmt: str
 ) -> None:
-    result = runner.invoke(
-        app, [*command, "--plan", str(hostile), "--format", fmt, "--today", "2026-11-25"]
-    )
+    result = invoke([*command, "--plan", str(hostile), "--format", fmt, "--today", "2026-11-25"])
     assert result.exit_code == 0, result.output
     for control in RAW_CONTROLS:
         assert control not in result.stdout, (control, result.stdout[:500])
 
 
 def test_text_shows_markup_literally_and_controls_visibly(hostile: Path) -> None:
-    out = runner.invoke(app, ["show", "HF1.2", "--plan", str(hostile)]).stdout
+    out = invoke(["show", "HF1.2", "--plan", str(hostile)]).stdout
     assert "[bold]fett[/bold]" in out
     assert "[link=file:///etc/passwd]" in out
     assert "\\x1b[31mROT" in out and "\\u202e" in out and "\\x9b2J" in out
 
 
 def test_json_keeps_the_text_exactly(hostile: Path) -> None:
-    out = runner.invoke(app, ["show", "HF1.2", "--plan", str(hostile), "--format", "json"])
+    out = invoke(["show", "HF1.2", "--plan", str(hostile), "--format", "json"])
     title = json.loads(out.stdout)["title"]
     assert title.startswith("\x1b[31mROT") and "<script>" in title and "\u202e" in title
 
 
 def test_markdown_escapes_html_and_markup(hostile: Path) -> None:
-    out = runner.invoke(
-        app, ["show", "HF1.2", "--plan", str(hostile), "--format", "markdown"]
-    ).stdout
+    out = invoke(["show", "HF1.2", "--plan", str(hostile), "--format", "markdown"]).stdout
     assert "<script>" not in out and "&lt;script&gt;" in out
     assert "\\[bold\\]" in out
 
 
 def test_csv_neutralises_formulas(hostile: Path) -> None:
-    out = runner.invoke(app, ["due", "--all", "--plan", str(hostile), "--format", "csv"]).stdout
+    out = invoke(["due", "--all", "--plan", str(hostile), "--format", "csv"]).stdout
     titles = [row["title"] for row in csv.DictReader(io.StringIO(out))]
     assert '\'=HYPERLINK("http://evil")' in titles
     assert not any(t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in titles)
@@ -90,7 +83,7 @@ def test_csv_cell_rules(value: str) -> None:
 def test_validate_messages_make_controls_visible(mini: Path) -> None:
     break_plan(mini, "hf1-flaechen.yaml", "    tags: [Flächen]", '    "\\e[2Jtag": [x]')
     for fmt in ("text", "github", "json"):
-        result = runner.invoke(app, ["validate", "--plan", str(mini), "--format", fmt])
+        result = invoke(["validate", "--plan", str(mini), "--format", fmt])
         assert result.exit_code == 1
         assert "\x1b" not in result.stdout
 
@@ -102,9 +95,9 @@ def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatc
         raise RuntimeError("unexpected")
 
     monkeypatch.setattr("mpi.views.status.status", boom)
-    result = runner.invoke(app, ["status", "--plan", str(MINI)])
+    result = invoke(["status", "--plan", str(MINI)])
     assert result.exit_code == 3
     assert "internal error (RuntimeError)" in result.stderr and "--debug" in result.stderr
     assert "Traceback" not in result.output
-    debug = runner.invoke(app, ["--debug", "status", "--plan", str(MINI)])
+    debug = invoke(["--debug", "status", "--plan", str(MINI)])
     assert isinstance(debug.exception, RuntimeError)

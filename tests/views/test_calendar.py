@@ -14,10 +14,8 @@ from dateutil.rrule import rrulestr
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
-from typer.testing import CliRunner
 
-from conftest import MINI, SHIPPED, break_plan
-from mpi.cli import app
+from conftest import MINI, SHIPPED, break_plan, invoke
 from mpi.domain.dates import Due, occurrences
 from mpi.domain.model import Milestone
 from mpi.domain.walk import Place
@@ -25,12 +23,11 @@ from mpi.loading.load import load_plan, require_plan
 from mpi.render.formats import ics
 from mpi.views.calendar import entry as calendar_entry
 
-runner = CliRunner()
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
 
 
 def export(plan_dir: Path, *args: str) -> bytes:
-    result = runner.invoke(app, ["calendar", "--plan", str(plan_dir), *args])
+    result = invoke(["calendar", "--plan", str(plan_dir), *args])
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
 
@@ -108,8 +105,8 @@ def test_precisions_and_plan_level_summaries() -> None:
 
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
 def test_recurring_events_expand_to_the_occurrences_of_mpi_due(plan_dir: Path) -> None:
-    result = runner.invoke(
-        app, ["due", "--all", "--format", "json", "--plan", str(plan_dir), "--today", "2026-11-25"]
+    result = invoke(
+        ["due", "--all", "--format", "json", "--plan", str(plan_dir), "--today", "2026-11-25"]
     )
     assert result.exit_code == 0, result.output
     due: dict[str, list[date]] = {}
@@ -175,7 +172,7 @@ def test_output_file_is_written_atomically(mini: Path, tmp_path: Path) -> None:
     target.parent.mkdir()
     target.write_text("old")
     os.chmod(target, 0o640)
-    result = runner.invoke(app, ["calendar", "--plan", str(mini), "-o", str(target)])
+    result = invoke(["calendar", "--plan", str(mini), "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert result.stdout == ""
     assert set(events(target.read_bytes())) == set(expected(mini))
@@ -185,7 +182,7 @@ def test_output_file_is_written_atomically(mini: Path, tmp_path: Path) -> None:
 
 def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "plan.ics"
-    result = runner.invoke(app, ["calendar", "--plan", str(MINI), "-o", str(target)])
+    result = invoke(["calendar", "--plan", str(MINI), "-o", str(target)])
     assert result.exit_code == 2
     assert f"cannot write {target}" in result.stderr
 
@@ -200,6 +197,6 @@ def test_missed_milestone_is_cancelled(mini: Path) -> None:
 
 def test_invalid_plan_is_refused(mini: Path) -> None:
     break_plan(mini, "hf1-flaechen.yaml", "        due: 2035", "        due: soon")
-    result = runner.invoke(app, ["calendar", "--plan", str(mini)])
+    result = invoke(["calendar", "--plan", str(mini)])
     assert result.exit_code == 1
     assert "mpi validate" in result.stderr
