@@ -1,0 +1,104 @@
+"""Each cross-file rule called on its own: silent on the valid plan, exact on one break."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, SHIPPED, break_plan
+from mpi.domain.model import Field, PlanFile, join
+from mpi.loading import rules
+from mpi.loading.locate import plan_files
+from mpi.loading.rules.context import Context, Rule
+from mpi.loading.schema_errors import validate_model
+from mpi.loading.sources import read_source
+
+TODAY = date(2026, 11, 25)
+HF1 = "hf1-flaechen.yaml"
+HF2 = "hf2-innovation.yaml"
+PLAN = "plan.yaml"
+
+
+def context(plan_dir: Path) -> Context:
+    """The context the loader feeds the rules, built from files that pass the schema."""
+    plan_path, field_paths = plan_files(plan_dir)
+    plan_source, problem = read_source(plan_path)
+    assert problem is None
+    plan_file, errors = validate_model(plan_source, PlanFile)
+    assert plan_file is not None, errors
+    fields = []
+    for path in field_paths:
+        source, problem = read_source(path)
+        assert problem is None
+        model, errors = validate_model(source, Field)
+        assert model is not None, errors
+        fields.append((source, model))
+    plan = join(plan_file, [f for _, f in fields])
+    return Context.of(plan, plan_source, fields, TODAY)
+
+
+@pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
+@pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.__name__)
+def test_rule_is_silent_on_a_valid_plan(rule: Rule, plan_dir: Path) -> None:
+    found = [d for d in rule(context(plan_dir)) if d.severity == "error"]
+    assert found == []
+
+
+# (rule, file, old, new, line, column, code, message fragment)
+CASES = [
+    (rules.unique_ids, HF1, "  - id: HF1.2\n", "  - id: HF1.1\n", 33, 9, "duplicate-id", "line 15"),
+    (rules.unique_ids, HF1, "id: stufe-2", "id: stufe-1", 46, 13, "duplicate-id", "milestone"),
+    (rules.unique_ids, PLAN, "  - id: hk\n", "  - id: bwi\n", 8, 9, "duplicate-id", "partner"),
+    (rules.ids_match_field, HF2, "  - id: HF2.1\n", "  - id: HF1.3\n", 8, 9, "wrong-field", "HF2"),
+    (rules.references_exist, HF2, "goals: [HF2.I]", "goals: [HF1.I]", 11, 13, "unknown-goal",
+     "belongs to HF1"),
+    (rules.references_exist, HF1, "lead: [bwi, hk]", "lead: [bwi, ivh]", 38, 17,
+     "unknown-partner", "'ivh'"),
+    (rules.references_exist, HF1, "section: infrastruktur", "section: hafen", 35, 14,
+     "unknown-section", "'hafen'"),
+    (rules.contiguous_numbers, HF1, "  - id: HF1.2\n", "  - id: HF1.4\n", 33, 9, "numbering",
+     "HF1.2 to HF1.3 missing"),
+    (rules.milestone_dates, HF1, "        due: 2035\n", "        due: 2035\n        status: done\n",
+     49, 17, "done-date", "no `done` date"),
+    (rules.recurrences, HF1, "start: 2023}", "start: 2023, end: 2022}", 51, 60, "recurrence",
+     "ends (2022) before it starts"),
+    (rules.dates_in_span, HF1, "        due: 2035\n", "        due: 2099\n", 48, 14, "date-range",
+     "outside the plan's span"),
+    (rules.indicator_targets, HF1, "target: {value: 100,", "target: {value: 90,", 29, 25,
+     "indicator-target", "below the baseline 100"),
+    (rules.reading_dates, HF1, "        direction: at_least\n",
+     "        direction: at_least\n        values: [{date: 2027-01-01, value: 1}]\n", 31, 25,
+     "reading-date", "in the future"),
+    (rules.update_log, HF2, "    updates: []", "    updates: [{date: 2027-01-01, text: x}]", 24,
+     22, "update-date", "in the future"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rule", "file", "old", "new", "line", "column", "code", "fragment"),
+    CASES,
+    ids=[f"{c[0].__name__}-{c[6]}-{i}" for i, c in enumerate(CASES)],
+)
+def test_rule_reports_one_break_at_its_place(
+    mini: Path,
+    rule: Rule,
+    file: str,
+    old: str,
+    new: str,
+    line: int,
+    column: int,
+    code: str,
+    fragment: str,
+) -> None:
+    break_plan(mini, file, old, new)
+    found = list(rule(context(mini)))
+    assert len(found) == 1, found
+    d = found[0]
+    assert (Path(d.file).name, d.line, d.column, d.code) == (file, line, column, code)
+    assert fragment in d.message
+
+
+def test_every_rule_has_a_case() -> None:
+    assert {c[0] for c in CASES} == set(rules.RULES)

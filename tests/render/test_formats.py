@@ -1,0 +1,138 @@
+"""The format registry and every format's draw functions, called directly on view rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pytest
+from icalendar import Calendar
+from rich.console import Console
+
+from conftest import MINI
+from mpi.cli.app import app
+from mpi.domain.diagnostics import Diagnostic
+from mpi.loading.load import load_plan, require_plan
+from mpi.render import registry, values
+from mpi.render.formats import github, markdown, text
+from mpi.render.registry import Unwrapped
+from mpi.views import calendar, diff, measures, report, schema, status, timeline
+from mpi.views.due import DueQuery, select_due
+
+TODAY = date(2026, 11, 25)
+PLAN = require_plan(load_plan(MINI))
+DIAGNOSTICS = [
+    Diagnostic("plan/hf1.yaml", 3, 7, "error", "schema", "unknown key 'x'\nsecond line"),
+    Diagnostic("plan/hf2.yaml", 9, 1, "warning", "date-range", "due 2099, 100%: odd"),
+]
+CHANGES = diff.diff(PLAN, PLAN.model_copy(update={"title": "Neu"}))
+DATA: dict[str, Any] = {
+    "status": status.status(PLAN, TODAY),
+    "measures": measures.list_measures(PLAN, measures.MeasureFilter(), TODAY),
+    "measure": measures.measure_detail(PLAN, "HF1.2", TODAY),
+    "due": select_due(PLAN, DueQuery(include_done=True), TODAY),
+    "timeline": timeline.timeline(PLAN, TODAY),
+    "report": report.build(PLAN, TODAY, "v1", CHANGES),
+    "diff": diff.PlanDiff("v1", None, CHANGES),
+    "diagnostics": DIAGNOSTICS,
+    "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC)),
+    "schema": schema.build("field"),
+}
+PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in fmt.draws]
+
+
+def as_text(drawn: Any) -> str:
+    if isinstance(drawn, str | bytes):
+        return drawn.decode() if isinstance(drawn, bytes) else drawn
+    console = Console(width=100, color_system=None)
+    with console.capture() as out:
+        if isinstance(drawn, Unwrapped):
+            console.print(drawn.renderable, soft_wrap=True)
+        else:
+            console.print(drawn)
+    return out.get()
+
+
+def test_registry_finds_every_format_module_in_preferred_order() -> None:
+    assert list(registry.formats()) == ["text", "json", "csv", "markdown", "html", "github", "ics"]
+    assert registry.choices("status") == ["text", "json", "csv", "markdown"]
+    assert registry.choices("report") == ["markdown", "html"]
+    assert registry.choices("diagnostics") == ["text", "json", "github"]
+    assert registry.choices("diff") == ["text", "json", "markdown"]
+    assert registry.choices("nothing") == []
+
+
+def test_every_view_has_sample_data_and_a_format() -> None:
+    assert {v for _, v in PAIRS} == set(DATA)
+
+
+def test_format_options_offer_exactly_the_registry_choices() -> None:
+    """Each command's --format is a parser choice taken from the registry."""
+    import typer.main
+
+    views = {"validate": "diagnostics", "list": "measures", "show": "measure"}
+    group = typer.main.get_command(app)
+    checked = []
+    for name, command in group.commands.items():  # type: ignore[attr-defined]
+        for param in command.params:
+            if param.name == "format":
+                view = views.get(name, name)
+                assert list(param.type.choices) == registry.choices(view), name
+                checked.append(name)
+    assert sorted(checked) == ["diff", "due", "list", "report", "show", "status", "timeline",
+                               "validate"]  # fmt: skip
+
+
+@pytest.mark.parametrize(("format", "view"), PAIRS, ids=[f"{f}-{v}" for f, v in PAIRS])
+def test_every_format_draws_every_view_it_declares(format: str, view: str) -> None:
+    out = as_text(registry.draw(format, view, DATA[view]))
+    assert out.strip()
+    if format == "json":
+        json.loads(out)
+    elif format == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len({len(r) for r in rows}) == 1 and len(rows) > 1
+    elif format == "html":
+        assert out.startswith("<!DOCTYPE html>") and "</html>" in out
+    elif format == "ics":
+        assert Calendar.from_ical(out).walk("VEVENT")
+    if view in ("measure", "measures", "due", "report") and format not in ("json", "csv"):
+        assert "HF1.2" in out
+
+
+def test_text_diagnostics_are_one_unwrapped_line_each() -> None:
+    drawn = text.diagnostics(DIAGNOSTICS)
+    assert isinstance(drawn, Unwrapped)
+    lines = Console(width=20, color_system=None)
+    with lines.capture() as out:
+        lines.print(drawn.renderable, soft_wrap=True)
+    assert out.get().splitlines() == [
+        "plan/hf1.yaml:3:7: error schema unknown key 'x' second line",
+        "plan/hf2.yaml:9:1: warning date-range due 2099, 100%: odd",
+    ]
+    assert text.diagnostics([]) == ""
+
+
+def test_github_annotations_escape_their_properties_and_message() -> None:
+    assert github.diagnostics(DIAGNOSTICS).splitlines() == [
+        "::error file=plan/hf1.yaml,line=3,col=7,title=mpi schema::unknown key 'x' second line",
+        "::warning file=plan/hf2.yaml,line=9,col=1,title=mpi date-range::due 2099, 100%25: odd",
+    ]
+    assert github.diagnostics([]) == ""
+
+
+def test_markdown_escapes_markup_and_writes_numbers_one_way() -> None:
+    assert markdown.esc("a|b *c* <x>") == r"a\|b \*c\* &lt;x&gt;"
+    assert markdown.esc(19.0) == "19" and markdown.esc(1234567.5) == "1234567.5"
+    assert markdown.esc(None) == "" and markdown.esc(["a", "b"]) == "a, b"
+
+
+def test_values_write_numbers_and_dates_for_every_format() -> None:
+    assert values.number(None) == values.DASH
+    assert values.number(0.1 + 0.2) == "0.30000000000000004"  # never rounded away
+    assert values.amount(18.0, "%") == "18 %"
+    assert values.day(date(2026, 1, 2)) == "2026-01-02"
+    assert values.direction("at_least") == "≥" and values.direction("at_most") == "≤"

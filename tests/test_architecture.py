@@ -1,0 +1,119 @@
+"""The shape of src/mpi: imports flow one way, no cycles (lazy ones included), small modules."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+
+SRC = REPO / "src"
+MAX_LINES = 400
+# What each stage may import (besides itself, the top-level helpers and the stdlib).
+ALLOWED = {
+    "domain": set(),
+    "loading": {"domain"},
+    "views": {"domain", "loading"},
+    "edit": {"domain", "loading"},
+    "render": {"domain", "views"},
+    "cli": {"domain", "loading", "views", "edit", "render"},
+}
+TOP = {"mpi", "mpi.fsutil", "mpi.cache"}  # __version__, the one writer, the output cache
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(SRC).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+MODULES = {module_name(p): p for p in sorted(SRC.rglob("*.py"))}
+
+
+def imports(path: Path, *, runtime_only: bool = False) -> set[str]:
+    """Every mpi module `path` imports, at the top or inside functions (lazy imports).
+
+    `runtime_only` leaves out imports under `if TYPE_CHECKING:`.
+    """
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    skip: set[int] = set()
+    if runtime_only:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                skip |= {id(n) for child in node.body for n in ast.walk(child)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in skip:
+            continue
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("mpi")}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("mpi"):
+            for alias in node.names:
+                sub = f"{node.module}.{alias.name}"
+                found.add(sub if sub in MODULES else node.module)
+    return found
+
+
+def stage(module: str) -> str | None:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 2 or (len(parts) == 2 and parts[1] in ALLOWED) else None
+
+
+def test_the_import_graph_has_no_cycle() -> None:
+    graph = {name: imports(path) - {name} for name, path in MODULES.items()}
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+
+    def visit(node: str, path: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                cycle = [*path[path.index(nxt) :], nxt] if nxt in path else [node, nxt]
+                pytest.fail("import cycle: " + " -> ".join(cycle))
+            if nxt not in state:
+                visit(nxt, [*path, nxt])
+        state[node] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            visit(name, [name])
+
+
+@pytest.mark.parametrize("name", sorted(n for n in MODULES if stage(n)))
+def test_each_stage_imports_only_the_stages_below_it(name: str) -> None:
+    own = stage(name)
+    assert own is not None
+    runtime = name.startswith("mpi.render")  # render may name views' types, not use them
+    for target in imports(MODULES[name], runtime_only=runtime):
+        other = stage(target)
+        if other is None or other == own:
+            assert other == own or target in TOP, f"{name} imports {target}"
+            continue
+        assert other in ALLOWED[own], f"{name} ({own}) imports {target} ({other})"
+
+
+@pytest.mark.parametrize("name", sorted(MODULES))
+def test_no_module_is_longer_than_400_lines(name: str) -> None:
+    lines = MODULES[name].read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{name} has {lines} lines"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) -> None:
+    code = (
+        "import runpy, sys\n"
+        f"sys.argv = ['mpi', *{argv!r}]\n"
+        "try:\n"
+        "    runpy.run_module('mpi', run_name='__main__')\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('pydantic', 'ruamel', 'jinja2', 'icalendar'))\n"
+        "print(heavy, file=sys.stderr)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env={"MPI_NO_CACHE": "1"}
+    )
+    assert result.stderr.strip().splitlines()[-1] == "[]"
