@@ -10,10 +10,34 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from mpi.domain.model import Field, Indicator, Measure, Milestone, Plan, Target
 from mpi.domain.words import natural_key, number
+
+
+ChangeKind = Literal[
+    "field_added",
+    "field_removed",
+    "goal_added",
+    "goal_removed",
+    "measure_added",
+    "measure_removed",
+    "status",
+    "milestone_added",
+    "milestone_removed",
+    "milestone_done",
+    "milestone_reopened",
+    "milestone_missed",
+    "due_moved",
+    "indicator_added",
+    "indicator_removed",
+    "indicator_value",
+    "indicator_value_removed",
+    "update",
+    "update_removed",
+    "changed",
+]
 
 
 @dataclass(frozen=True)
@@ -30,7 +54,7 @@ class Change:
     """One change. `subject`: measure, field or goal id, monitoring body, or "plan";
     `item`: milestone or indicator id; `attribute`: what changed for kind "changed"."""
 
-    kind: str
+    kind: ChangeKind
     subject: str
     item: str | None = None
     attribute: str | None = None
@@ -199,15 +223,21 @@ def _measure(old: Measure, new: Measure) -> list[Change]:
     return out
 
 
+LOGS: dict[str, tuple[ChangeKind, ChangeKind]] = {
+    "update": ("update", "update_removed"),
+    "indicator_value": ("indicator_value", "indicator_value_removed"),
+}
+
+
 def _log(
     old: list[tuple[Any, ...]],
     new: list[tuple[Any, ...]],
-    make: Callable[[tuple[Any, ...], str], Change],
-    kind: str,
+    make: Callable[[tuple[Any, ...], ChangeKind], Change],
+    log: str,
 ) -> list[Change]:
     """Entries added to (and removed from) a log, in log order, counting repeats."""
-    added = [make(e, kind) for e in _extra(new, old)]
-    return added + [make(e, f"{kind}_removed") for e in _extra(old, new)]
+    added, removed = LOGS[log]
+    return [make(e, added) for e in _extra(new, old)] + [make(e, removed) for e in _extra(old, new)]
 
 
 def _extra(items: list[tuple[Any, ...]], others: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
@@ -240,8 +270,12 @@ def _milestone(subject: str, a: Milestone, b: Milestone) -> list[Change]:
     if _when(a) != _when(b):
         out.append(Change("due_moved", subject, b.id, old=_when(a), new=_when(b)))
     if a.status != b.status:
-        kind = {"done": "milestone_done", "missed": "milestone_missed"}.get(
-            b.status, "milestone_reopened"
+        kind: ChangeKind = (
+            "milestone_done"
+            if b.status == "done"
+            else "milestone_missed"
+            if b.status == "missed"
+            else "milestone_reopened"
         )
         done = b.done.iso() if b.done and b.status == "done" else None
         out.append(Change(kind, subject, b.id, old=a.status, new=b.status, date=done))
