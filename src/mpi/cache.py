@@ -141,12 +141,12 @@ def save(output: str) -> None:
         return
     payload = output.encode("utf-8", "backslashreplace")
     data = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    from mpi.fsutil import atomic_write
+
     directory = cache_dir()
     try:
         directory.mkdir(parents=True, exist_ok=True)
-        temp = directory / f".{_pending}.{os.getpid()}.tmp"
-        temp.write_bytes(data)
-        os.replace(temp, directory / _pending)
+        atomic_write(directory / _pending, data)
         _prune(directory)
     except OSError:
         pass

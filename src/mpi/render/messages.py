@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
+    from mpi.views.report import MilestoneLine
 
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
@@ -21,3 +22,11 @@ def validation_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
 def no_changes(old: str, new: str | None) -> str:
     where = f"{old} and {new}" if new is not None else f"{old} and the working tree"
     return f"no changes to the plan between {where}"
+
+
+def milestone_note(line: MilestoneLine, overdue: bool) -> str:
+    """What the report notes beside a milestone: recurring, and how many occurrences."""
+    r = line.row
+    if r.recurring and line.occurrences > 1:
+        return f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+    return "recurring" if r.recurring else ""

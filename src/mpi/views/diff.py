@@ -15,7 +15,6 @@ from typing import Any, Literal, TypeVar
 from mpi.domain.model import Field, Indicator, Measure, Milestone, Plan, Target
 from mpi.domain.words import natural_key, number
 
-
 ChangeKind = Literal[
     "field_added",
     "field_removed",

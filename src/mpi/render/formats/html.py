@@ -15,6 +15,7 @@ from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import values
 from mpi.render.changes import describe
+from mpi.render.messages import milestone_note
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -85,9 +86,7 @@ def _milestones(lines: list[MilestoneLine], overdue: bool) -> list[dict[str, Any
     out = []
     for line in lines:
         r = line.row
-        note = "recurring" if r.recurring else ""
-        if r.recurring and line.occurrences > 1:
-            note = f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+        note = milestone_note(line, overdue)
         out.append(
             {
                 "due": values.due(r.due),

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import records, values
 from mpi.render.changes import describe
+from mpi.render.messages import milestone_note
 from mpi.render.registry import Format
 from mpi.render.safe import one_line
 
@@ -197,9 +198,7 @@ def _milestone_lines(lines: list[MilestoneLine], empty: str, overdue: bool) -> s
     rows = []
     for line in lines:
         r = line.row
-        note = "recurring" if r.recurring else ""
-        if r.recurring and line.occurrences > 1:
-            note = f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+        note = milestone_note(line, overdue)
         rows.append([values.due(r.due), r.measure or r.owner, r.title, note])
     return _table(["Due", "Measure", "Milestone", "Note"], rows)
 
