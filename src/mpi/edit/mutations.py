@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import math
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpi.domain.dates import Due, series
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import MILESTONE_STATUSES, measure_status, suggest
 from mpi.edit.transaction import Mutation, PlanFacts
 
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-def _append_update(measure: Any, day: date, text: str, status: str | None = None) -> None:
+
+def _append_update(measure: CommentedMap, day: date, text: str, status: str | None = None) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     entry = CommentedMap()
@@ -34,7 +37,7 @@ def _append_update(measure: Any, day: date, text: str, status: str | None = None
     measure["updates"] = block
 
 
-def insert_dated(seq: Any, entry: Any) -> None:
+def insert_dated(seq: CommentedSeq, entry: CommentedMap) -> None:
     """Insert a dated entry after all entries of the same or an earlier date.
 
     At the end of the list, the comment trailing the old last entry (typically the blank line
@@ -78,7 +81,7 @@ def set_status(status: str, note: str | None, day: date, today: date) -> Mutatio
     measure_status(status)
     _check_day(day, today)
 
-    def mutate(measure: Any, _facts: PlanFacts) -> str:
+    def mutate(measure: CommentedMap, _facts: PlanFacts) -> str:
         old = measure.get("status")
         if old == status and not note:
             raise UsageError(f"{measure['id']} is already {status}; add a note to log it anyway")
@@ -94,7 +97,7 @@ def add_note(text: str, day: date, today: date) -> Mutation:
         raise UsageError("the note is empty")
     _check_day(day, today)
 
-    def mutate(measure: Any, _facts: PlanFacts) -> str:
+    def mutate(measure: CommentedMap, _facts: PlanFacts) -> str:
         _append_update(measure, day, text)
         return f"{measure['id']}: note added"
 
@@ -111,7 +114,7 @@ def set_milestone(
         )
     _check_day(day, today)
 
-    def mutate(measure: Any, facts: PlanFacts) -> str:
+    def mutate(measure: CommentedMap, facts: PlanFacts) -> str:
         milestones = measure.get("milestones") or []
         target = _pick_milestone(measure["id"], milestones, milestone)
         title = target.get("title")
@@ -133,7 +136,12 @@ def set_milestone(
 
 
 def _recurring(
-    measure: Any, target: Any, state: str, day: date, note: str | None, horizon: int
+    measure: CommentedMap,
+    target: CommentedMap,
+    state: str,
+    day: date,
+    note: str | None,
+    horizon: int,
 ) -> str:
     """A recurring milestone records its latest held occurrence in `recurrence.last_done`.
 
@@ -176,7 +184,7 @@ def _pick_milestone(measure_id: str, milestones: list[Any], wanted: str) -> Any:
     )
 
 
-def _set_key(mapping: Any, key: str, value: Any, after: tuple[str, ...]) -> None:
+def _set_key(mapping: CommentedMap, key: str, value: Any, after: tuple[str, ...]) -> None:
     """Set a key; a new key goes right after the first existing key of `after`."""
     if key in mapping:
         mapping[key] = value
@@ -197,7 +205,7 @@ def record_value(
         raise InvalidValue("value", "the value must be a finite number")
     _check_day(day, today)
 
-    def mutate(measure: Any, _facts: PlanFacts) -> str:
+    def mutate(measure: CommentedMap, _facts: PlanFacts) -> str:
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)

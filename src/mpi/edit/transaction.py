@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mpi.domain.dates import MAX_YEAR, Due, horizon
 from mpi.domain.errors import EditRefused, UsageError
@@ -27,6 +27,9 @@ from mpi.fsutil import atomic_write
 from mpi.loading.load import load_plan
 from mpi.loading.locate import PLAN_FILE, plan_files
 from mpi.loading.sources import read_source
+
+if TYPE_CHECKING:
+    from ruamel.yaml.comments import CommentedMap
 
 LOCK_NAME = ".mpi.lock"
 LOCK_TIMEOUT = 30.0
@@ -40,7 +43,7 @@ class PlanFacts:
 
 
 # A mutation changes one measure's round-trip mapping and says what it did, in one line.
-Mutation = Callable[[Any, PlanFacts], str]
+Mutation = Callable[["CommentedMap", PlanFacts], str]
 
 
 @dataclass(frozen=True)
