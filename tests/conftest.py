@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Callable, Mapping, Sequence
@@ -11,9 +10,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-# Subprocesses started by tests must not read or fill the user's output cache;
-# tests/test_cache.py turns it on explicitly.
-os.environ["MPI_NO_CACHE"] = "1"
 
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"

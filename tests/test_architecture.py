@@ -22,7 +22,7 @@ ALLOWED = {
     "render": {"domain", "views"},
     "cli": {"domain", "loading", "views", "edit", "render"},
 }
-TOP = {"mpi", "mpi.fsutil", "mpi.cache"}  # __version__, the one writer, the output cache
+TOP = {"mpi", "mpi.fsutil"}  # __version__ and the one writer
 
 
 def module_name(path: Path) -> str:
@@ -114,6 +114,6 @@ def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) ->
         "print(heavy, file=sys.stderr)\n"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, env={"MPI_NO_CACHE": "1"}
+        [sys.executable, "-c", code], capture_output=True, text=True
     )
     assert result.stderr.strip().splitlines()[-1] == "[]"

@@ -1,3 +1,3 @@
-from mpi.entry import main
+from mpi.cli import main
 
 main()

@@ -25,7 +25,6 @@ def console(stderr: bool = False) -> Console:
 
 def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
     """Draw `data` with the registry and print it, or write it to `output` atomically."""
-    from mpi import cache
     from mpi.render.registry import Unwrapped, draw
 
     drawn = draw(format, view, data)
@@ -45,9 +44,7 @@ def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
         write_file(output, payload)
         return
     if isinstance(drawn, str):
-        text = payload.decode("utf-8")
-        typer.echo(text, nl=False)
-        cache.save(text)
+        typer.echo(payload.decode("utf-8"), nl=False)
     else:
         typer.echo(payload, nl=False)
 

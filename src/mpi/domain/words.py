@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -52,6 +51,8 @@ def matches(query: str, text: str) -> bool:
 
 def suggest(ident: str, known: Iterable[str]) -> str:
     """ "; did you mean X?" for the closest known id, or nothing."""
+    import difflib
+
     close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
     return f"; did you mean {close[0]}?" if close else ""
 

@@ -5,8 +5,6 @@ Cells that a spreadsheet would read as a formula (=, +, -, @, tab, CR) get a lea
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -47,6 +45,9 @@ def _is_number(text: str) -> bool:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    import csv
+    import io
+
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)

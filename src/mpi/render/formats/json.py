@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,8 @@ if TYPE_CHECKING:
 
 def _dump(data: Any) -> str:
     """UTF-8 JSON with every control, bidi and invisible character as a \\u escape."""
+    import json
+
     return json_safe(json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
 
 
@@ -35,6 +36,8 @@ def diagnostics(items: Sequence[Diagnostic]) -> str:
 
 def schema(data: dict[str, Any]) -> str:
     """A JSON Schema as indented ASCII JSON (safe on any terminal encoding)."""
+    import json
+
     return json.dumps(data, indent=2) + "\n"
 
 
