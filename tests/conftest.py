@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-
 FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 REPO = Path(__file__).resolve().parents[1]

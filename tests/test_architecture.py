@@ -113,7 +113,5 @@ def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) ->
         "('pydantic', 'ruamel', 'jinja2', 'icalendar'))\n"
         "print(heavy, file=sys.stderr)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stderr.strip().splitlines()[-1] == "[]"

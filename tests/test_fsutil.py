@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
-from mpi.fsutil import atomic_write
+from mpi.fsutil import NotRegularFile, atomic_write, remove_stale_temps
 
 
 def test_new_file_gets_the_umask_and_an_existing_one_keeps_its_mode(tmp_path: Path) -> None:
@@ -25,14 +25,18 @@ def test_new_file_gets_the_umask_and_an_existing_one_keeps_its_mode(tmp_path: Pa
     assert fresh.read_bytes() == b"b" and stat.S_IMODE(fresh.stat().st_mode) == 0o600
 
 
-def test_a_symbolic_link_is_replaced_not_followed(tmp_path: Path) -> None:
+def test_only_a_regular_file_is_replaced(tmp_path: Path) -> None:
     target = tmp_path / "elsewhere.txt"
     target.write_bytes(b"keep")
     link = tmp_path / "out.txt"
     link.symlink_to(target)
-    atomic_write(link, b"new")
-    assert not link.is_symlink() and link.read_bytes() == b"new"
-    assert target.read_bytes() == b"keep"
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in (link, fifo, tmp_path):
+        with pytest.raises(NotRegularFile):
+            atomic_write(path, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"keep"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.txt", "out.txt", "pipe"]
 
 
 def test_a_failed_rename_leaves_the_old_file_and_no_temp_file(
@@ -81,3 +85,13 @@ def test_an_edit_whose_directory_sync_fails_succeeds_with_a_warning(
     assert result.exit_code == 0, result.output
     assert "mpi: warning:" in result.stderr and "could not be synced" in result.stderr
     assert "Notiz" in (mini / "hf1-flaechen.yaml").read_text(encoding="utf-8")
+
+
+def test_stale_temp_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    dead = tmp_path / ".hf1.yaml.mpi-999999999-0123456789ab.tmp"
+    alive = tmp_path / f".hf1.yaml.mpi-{os.getpid()}-0123456789ab.tmp"
+    other = tmp_path / ".hf1.yaml.tmp"
+    for path in (dead, alive, other):
+        path.write_bytes(b"x")
+    remove_stale_temps(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([alive.name, other.name])

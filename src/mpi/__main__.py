@@ -1,3 +1,3 @@
-from mpi.cli import main
+from mpi.console import main
 
 main()

@@ -1,23 +1,50 @@
-"""The one atomic write: a reader sees the old file or the new one, never half of either."""
+"""The one atomic write: a reader sees the old file or the new one, never half of either.
+
+Temp files are named `.NAME.mpi-PID-TOKEN.tmp`, so that mpi can tell its own leftovers (from
+a process that was killed) from anything else and remove them.
+"""
 
 from __future__ import annotations
 
 import os
+import re
 import secrets
+import stat
+from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+_TEMP = re.compile(r"\..+\.mpi-(\d+)-[0-9a-f]{12}\.tmp")
 
-def atomic_write(path: Path, data: bytes) -> str | None:
+
+class NotRegularFile(OSError):
+    """The target exists and is not a regular file (a link, a device, a directory, a FIFO)."""
+
+
+class OwnerNotKept(PermissionError):
+    """The new file could not get the old one's owner and group without taking access away."""
+
+
+def atomic_write(
+    path: Path, data: bytes, *, before_replace: Callable[[], None] | None = None
+) -> str | None:
     """Replace `path` by `data`: temp file beside it, fsync, rename, fsync the directory.
 
-    A new file gets 0666 less the umask; an existing one keeps its permission bits. A symbolic
-    link at `path` is replaced, not followed. OSError before the rename leaves the old file and
-    no temp file. Returns a warning when the rename is done but could not be made durable
-    (the directory fsync failed): the new file is in place, so that is not a failure.
+    Only a regular file (or nothing) is replaced: NotRegularFile otherwise. A new file gets
+    0666 less the umask; an existing one keeps its mode, owner and group (OwnerNotKept when
+    that is impossible and the old owner would lose access). `before_replace` runs after the
+    temp file is synced, right before the rename, and may raise to stop it. OSError before the
+    rename leaves the old file and no temp file. Returns a warning when the rename is done but
+    could not be made durable (the directory fsync failed): that is not a failure.
     """
+    try:
+        old = os.lstat(path)
+    except FileNotFoundError:
+        old = None
+    if old is not None and not stat.S_ISREG(old.st_mode):
+        raise NotRegularFile(f"{path} is not a regular file; mpi replaces only regular files")
     directory = path.parent
-    temp = directory / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    temp = directory / f".{path.name}.mpi-{os.getpid()}-{secrets.token_hex(6)}.tmp"
     # O_EXCL: never follow or reuse someone else's file; 0o666 lets the umask decide.
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -25,8 +52,11 @@ def atomic_write(path: Path, data: bytes) -> str | None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        with suppress(FileNotFoundError):
-            os.chmod(temp, path.stat().st_mode & 0o7777)
+        if old is not None:
+            _keep_owner(temp, path, old)
+            os.chmod(temp, stat.S_IMODE(old.st_mode))
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, path)
     except BaseException:
         with suppress(OSError):
@@ -41,3 +71,90 @@ def atomic_write(path: Path, data: bytes) -> str | None:
     except OSError as exc:
         return f"{path} was written, but the directory could not be synced: {exc.strerror or exc}"
     return None
+
+
+def _keep_owner(temp: Path, path: Path, old: os.stat_result) -> None:
+    """Give the temp file the old file's owner and group, as editors that save by rename do.
+
+    Only root can give a file away; anyone else keeps the group (a shared folder's group)
+    and becomes the owner, which is refused unless the old owner keeps the same access
+    through that group.
+    """
+    mine = os.stat(temp)
+    if (mine.st_uid, mine.st_gid) == (old.st_uid, old.st_gid):
+        return
+    try:
+        os.chown(temp, old.st_uid, old.st_gid)
+        return
+    except PermissionError:
+        pass
+    try:
+        os.chown(temp, -1, old.st_gid)
+    except PermissionError:
+        raise OwnerNotKept(
+            f"{path} belongs to group {_group(old.st_gid)}, which mpi cannot give the new file"
+        ) from None
+    if mine.st_uid != old.st_uid and not _owner_keeps_access(old):
+        raise OwnerNotKept(
+            f"{path} belongs to {_user(old.st_uid)}; replacing it would make you its owner "
+            f"and lock {_user(old.st_uid)} out (the group {_group(old.st_gid)} does not give "
+            "the same access)"
+        )
+
+
+def _owner_keeps_access(old: os.stat_result) -> bool:
+    """Whether the old owner has, through the file's group, what they had as its owner."""
+    import grp
+    import pwd
+
+    owner_bits, group_bits = (old.st_mode >> 6) & 7, (old.st_mode >> 3) & 7
+    if owner_bits & ~group_bits:
+        return False
+    try:
+        user = pwd.getpwuid(old.st_uid)
+        group = grp.getgrgid(old.st_gid)
+    except KeyError:
+        return False
+    return user.pw_gid == old.st_gid or user.pw_name in group.gr_mem
+
+
+def _user(uid: int) -> str:
+    import pwd
+
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"user {uid}"
+
+
+def _group(gid: int) -> str:
+    import grp
+
+    try:
+        return grp.getgrgid(gid).gr_name
+    except KeyError:
+        return str(gid)
+
+
+def remove_stale_temps(directory: Path) -> None:
+    """Remove temp files that mpi processes which no longer run left in `directory`."""
+    try:
+        names = os.listdir(directory)
+    except OSError:
+        return
+    for name in names:
+        match = _TEMP.fullmatch(name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        with suppress(OSError):
+            os.unlink(directory / name)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # running, as another user
+        return True
+    return True

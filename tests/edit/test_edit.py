@@ -15,8 +15,10 @@ import pytest
 
 from conftest import SHIPPED, break_plan, invoke
 from mpi.domain.errors import EditRefused
-from mpi.edit import mutations, roundtrip, transaction
+from mpi.edit import mutations, transaction
+from mpi.edit.document import Document
 from mpi.loading.load import load_plan, require_plan
+from mpi.loading.sources import read_source
 
 HF1 = "hf1-flaechen.yaml"
 TODAY = date.today().isoformat()
@@ -37,7 +39,7 @@ def edit_ok(plan: Path, *args: str) -> str:
 @pytest.mark.parametrize("path", sorted(SHIPPED.glob("*.yaml")), ids=lambda p: p.name)
 def test_round_trip_of_shipped_files_is_byte_identical(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
-    assert roundtrip.dump_text(roundtrip.load_text(text)) == text
+    assert Document(text, read_source(path)[0].tree).result() == text
 
 
 def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
@@ -169,7 +171,7 @@ def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
         ),
         (["milestone", "HF1.2", "bericht", "missed"], "recurs"),
         (["record", "nichtda", "5"], "unknown indicator 'nichtda'"),
-        (["record", "flaechenreserve", "viel"], "VALUE must be a number"),
+        (["record", "flaechenreserve", "viel"], "VALUE: must be a number"),
         (["record", "flaechenreserve", "nan"], "finite number"),
         (["note", "HF1.1", "  "], "the note is empty"),
     ],
@@ -185,8 +187,8 @@ def test_bad_edit_is_refused_and_file_untouched(mini: Path, args: list[str], mes
 def test_change_that_makes_plan_invalid_is_refused(mini: Path) -> None:
     before = (mini / HF1).read_bytes()
 
-    def corrupt(measure, _facts):
-        measure["status"] = "bogus"
+    def corrupt(target):
+        target.doc.set_value(target.measure, "status", "bogus")
         return "corrupted"
 
     with pytest.raises(EditRefused, match=r"would make the plan invalid.*status"):
@@ -206,9 +208,9 @@ def test_edit_refused_while_another_file_is_invalid(mini: Path) -> None:
 def test_file_changed_on_disk_is_not_overwritten(mini: Path) -> None:
     path = mini / HF1
 
-    def meanwhile(measure, _facts):
+    def meanwhile(target):
         path.write_text(path.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
-        measure["status"] = "at_risk"
+        target.doc.set_value(target.measure, "status", "at_risk")
         return "x"
 
     with pytest.raises(EditRefused, match="changed on disk"):

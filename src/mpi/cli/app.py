@@ -1,6 +1,6 @@
 """The Typer app: the error boundary, the global options, and the command groups.
 
-Heavy libraries (pydantic, ruamel.yaml, rich, jinja2) are imported inside the commands, so
+Heavy libraries (pydantic, rich, jinja2, icalendar) are imported inside the commands, so
 `mpi --version` and `mpi --help` stay fast. Each group module registers its commands here,
 explicitly: `register(app)`.
 """
@@ -96,9 +96,10 @@ for group in (validate, queries, editing, reports, integrations):
 
 
 def main() -> NoReturn:
-    """Console-script entry point."""
+    """Run the app; the console script (`mpi.console`) adds the handling of start-up."""
     try:
         app()
+        sys.stdout.flush()
     except BrokenPipeError:
         # Output piped into `head` and the like: leave quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)

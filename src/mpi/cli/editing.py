@@ -72,10 +72,7 @@ def record_value(
     """Record a measured value of an indicator."""
     from mpi.edit import mutations, transaction
 
-    try:
-        number = float(value.replace(",", ".")) if value.count(",") <= 1 else float("nan")
-    except ValueError:
-        raise UsageError(f"VALUE must be a number, not {value!r}") from None
+    number = mutations.parse_value(value)
     change = mutations.record_value(indicator, number, full_date(date, "--date"), source, _today())
     directory = edit_dir(plan)
     _write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))

@@ -51,10 +51,15 @@ def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
 
 def write_file(path: Path, data: bytes) -> None:
     """Replace FILE atomically: a reader never sees half of it."""
-    from mpi.fsutil import atomic_write
+    from mpi.fsutil import NotRegularFile, atomic_write
 
     try:
         warning = atomic_write(path, data)
+    except NotRegularFile:
+        raise UsageError(
+            f"cannot write {path}: it is not a regular file, and mpi replaces only regular "
+            "files (use -o - for standard output)"
+        ) from None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     if warning:

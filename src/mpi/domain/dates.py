@@ -17,7 +17,7 @@ from mpi.domain.words import clip
 
 Precision = Literal["year", "month", "day"]
 
-_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_PATTERN = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 MIN_YEAR = 1900
 MAX_YEAR = 2100
 
@@ -138,7 +138,7 @@ def horizon(adopted: int, milestone_years: Iterable[int]) -> int:
     return max([*milestone_years, adopted + 10])
 
 
-_SPAN = re.compile(r"(\d{1,3})\s*([dwmy])")
+_SPAN = re.compile(r"([0-9]{1,3}) *([dwmy])")
 
 
 def parse_span(text: str) -> tuple[int, str]:

@@ -1,37 +1,32 @@
 """Recording progress: the transaction every edit goes through.
 
-Every edit takes the plan's lock, reads the file under it, changes the round-trip tree
-(`roundtrip`), validates the whole plan with the new text through the normal loader, refuses
-if the file changed on disk meanwhile, and replaces the file atomically (`fsutil`). A crash at
-any moment leaves the old or the new file.
+Under the plan's lock (a lock on the plan directory itself, which no cleanup can delete):
+load the whole plan and refuse if it is already invalid; edit the measure's bytes in its file
+(`document`); load the plan again with the new text and refuse if it would be invalid or if
+anything but that measure changed; then, right before the rename, refuse if the file changed
+on disk since it was read; replace it atomically (`fsutil`), keeping owner, group and mode.
 """
 
 from __future__ import annotations
 
 import difflib
 import errno
-import hashlib
 import os
+import re
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from mpi.domain.dates import MAX_YEAR, Due, horizon
 from mpi.domain.errors import EditRefused, UsageError
 from mpi.domain.words import suggest
-from mpi.edit.roundtrip import dump_text, load_text
-from mpi.fsutil import atomic_write
-from mpi.loading.load import load_plan
-from mpi.loading.locate import PLAN_FILE, plan_files
-from mpi.loading.sources import read_source
+from mpi.edit.document import Document
+from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
+from mpi.loading.load import Loaded, load_plan
+from mpi.loading.positions import PMap
+from mpi.loading.sources import SourceFile, decode, fingerprint
 
-if TYPE_CHECKING:
-    from ruamel.yaml.comments import CommentedMap
-
-LOCK_NAME = ".mpi.lock"
 LOCK_TIMEOUT = 30.0
 
 
@@ -42,8 +37,17 @@ class PlanFacts:
     horizon: int  # the last year recurrences without an end run to
 
 
-# A mutation changes one measure's round-trip mapping and says what it did, in one line.
-Mutation = Callable[["CommentedMap", PlanFacts], str]
+@dataclass(frozen=True)
+class Target:
+    """What a mutation edits: the measure's positioned mapping in its file's document."""
+
+    doc: Document
+    measure: PMap
+    facts: PlanFacts
+
+
+# A mutation records its edits in the document and says what it did, in one line.
+Mutation = Callable[[Target], str]
 
 
 @dataclass(frozen=True)
@@ -57,18 +61,19 @@ class EditResult:
 
 @contextmanager
 def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Exclusive lock on a sidecar file, held across read, validate and write.
+    """Exclusive lock on the plan directory, held across read, validate and write.
 
-    fcntl.flock rather than the filelock package: the same call, without the ~80 ms that
-    importing filelock (and asyncio with it) adds to every edit.
+    The directory, not a lock file: a lock file can be deleted by any cleanup (`git clean -X`)
+    while a writer holds it, and then protects nothing; a file created by one member of a
+    shared folder can lock the others out. fcntl.flock rather than the filelock package: the
+    same call, without the ~80 ms that importing filelock (and asyncio) adds to every edit.
     """
     import fcntl
 
-    path = directory / LOCK_NAME
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise EditRefused(f"cannot create the lock file {path}: {exc.strerror}") from None
+        raise EditRefused(f"cannot open the plan directory {directory}: {exc.strerror}") from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -77,10 +82,12 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 break
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
+                    raise EditRefused(
+                        f"cannot lock the plan directory {directory}: {exc.strerror}"
+                    ) from None
                 if time.monotonic() > deadline:
                     raise EditRefused(
-                        f"another mpi is writing the plan ({path} is locked); try again"
+                        f"another mpi is writing the plan in {directory}; try again"
                     ) from None
                 time.sleep(0.01)
         yield
@@ -88,114 +95,173 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def _loaded_plan(directory: Path) -> Loaded:
+    """The plan as it is on disk; an edit of an invalid plan is refused, pointing at why."""
+    loaded = load_plan(directory)
+    errors = loaded.errors
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        refused = EditRefused(
+            f"the plan on disk is invalid: {first.file}:{first.line}:{first.column}: "
+            f"{first.message}{more}; fix it first (mpi validate); nothing was written"
+        )
+        refused.exit_code = loaded.exit_code or 1
+        raise refused
+    return loaded
 
 
-def _measures_on_disk(directory: Path) -> Iterator[tuple[Path, Any]]:
-    """Each measure mapping of the readable Handlungsfeld files (read with the fast reader)."""
-    _, fields = plan_files(directory)
-    for path in fields:
-        source, problem = read_source(path)
-        if problem is None:
-            for measure in source.tree.get("measures") or []:
-                if isinstance(measure, dict):
-                    yield path, measure
+def _measures(loaded: Loaded) -> Iterator[tuple[SourceFile, PMap]]:
+    for source in loaded.field_files.values():
+        for measure in source.tree.get("measures") or []:
+            yield source, measure
 
 
-def find_measure_file(directory: Path, measure_id: str) -> Path:
-    """The Handlungsfeld file that holds the measure."""
+def _find_measure(loaded: Loaded, measure_id: str) -> tuple[SourceFile, PMap]:
+    found = [(s, m) for s, m in _measures(loaded) if m.get("id") == measure_id]
+    if not found:
+        known = [str(m.get("id")) for _, m in _measures(loaded)]
+        raise UsageError(f"unknown measure {measure_id!r}{suggest(measure_id, known)}")
+    return found[0]
+
+
+def _find_indicator(loaded: Loaded, indicator_id: str) -> str:
     known: list[str] = []
-    for path, measure in _measures_on_disk(directory):
-        if measure.get("id") == measure_id:
-            return path
-        known.append(str(measure.get("id")))
-    raise UsageError(f"unknown measure {measure_id!r}{suggest(measure_id, known)}")
-
-
-def find_indicator(directory: Path, indicator_id: str) -> tuple[Path, str]:
-    """The file and measure id that hold the indicator."""
-    known: list[str] = []
-    for path, measure in _measures_on_disk(directory):
+    for _, measure in _measures(loaded):
         for indicator in measure.get("indicators") or []:
-            ident = indicator.get("id") if isinstance(indicator, dict) else None
-            if ident == indicator_id:
-                return path, str(measure.get("id"))
-            known.append(str(ident))
+            if indicator.get("id") == indicator_id:
+                return str(measure["id"])
+            known.append(str(indicator.get("id")))
     raise UsageError(f"unknown indicator {indicator_id!r}{suggest(indicator_id, known)}")
 
 
-def plan_facts(directory: Path) -> PlanFacts:
-    """The plan's horizon from plan.yaml, as `Plan.horizon` computes it.
-
-    A plan.yaml that does not read gives the widest horizon; validating the edited plan
-    refuses the edit then anyway.
-    """
-    source, problem = read_source(directory / PLAN_FILE)
-    tree = source.tree if problem is None else {}
-    adopted = tree.get("adopted")
-    if not isinstance(adopted, int):
-        return PlanFacts(MAX_YEAR)
-    years = []
-    for milestone in tree.get("milestones") or []:
-        try:
-            years.append(Due.parse(milestone.get("due")).year)
-        except (AttributeError, ValueError):
-            continue
-    return PlanFacts(horizon(adopted, years))
+def _read(source: SourceFile) -> bytes:
+    """The file's bytes, provided it is still the file that was parsed."""
+    fd = os.open(source.path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, "rb") as handle:
+        data = handle.read()
+        if fingerprint(os.fstat(handle.fileno())) != source.fingerprint:
+            raise EditRefused(
+                f"{source.display} changed on disk while mpi was reading it; "
+                "nothing was written, run the command again"
+            )
+    return data
 
 
 def edit_measure(
-    directory: Path,
-    measure_id: str,
-    mutate: Mutation,
-    *,
-    dry_run: bool = False,
-    path: Path | None = None,
+    directory: Path, measure_id: str, mutate: Mutation, *, dry_run: bool = False
 ) -> EditResult:
-    """Apply `mutate` to one measure's round-trip mapping; validate; write atomically."""
+    """Apply `mutate` to one measure's bytes; validate the whole plan; write atomically."""
     measure_id = measure_id.strip().upper()
-    with plan_lock(directory):
-        path = path or find_measure_file(directory, measure_id)
-        before = path.read_bytes()
-        text = before.decode("utf-8")
-        tree = load_text(text)
-        measure = next((m for m in tree["measures"] if m.get("id") == measure_id), None)
-        if measure is None:
-            raise UsageError(f"unknown measure {measure_id!r}")
-        summary = mutate(measure, plan_facts(directory))
-        new_text = dump_text(tree)
-        diff = "".join(
-            difflib.unified_diff(
-                text.splitlines(keepends=True),
-                new_text.splitlines(keepends=True),
-                fromfile=f"a/{path.name}",
-                tofile=f"b/{path.name}",
-            )
-        )
-        loaded = load_plan(directory, overrides={path: new_text})
-        errors = loaded.errors
-        if errors:
-            first = errors[0]
-            raise EditRefused(
-                f"refused: the change would make the plan invalid: "
-                f"{first.file}:{first.line}:{first.column}: {first.message}; "
-                "nothing was written"
-            )
-        if dry_run:
-            return EditResult(path, diff, summary, written=False)
-        if _digest(path.read_bytes()) != _digest(before):
-            raise EditRefused(
-                f"{path} changed on disk while mpi was editing it; "
-                "nothing was written, run the command again"
-            )
-        warning = atomic_write(path, new_text.encode("utf-8"))
-        return EditResult(path, diff, summary, written=True, warning=warning)
+    with nullcontext() if dry_run else plan_lock(directory):
+        if not dry_run:
+            remove_stale_temps(directory)
+        return _edit(directory, _loaded_plan(directory), measure_id, mutate, dry_run)
 
 
 def edit_indicator(
     directory: Path, indicator: str, mutate: Mutation, *, dry_run: bool = False
 ) -> EditResult:
     """Like `edit_measure`, for the measure that holds the indicator."""
-    path, measure_id = find_indicator(directory, indicator)
-    return edit_measure(directory, measure_id, mutate, dry_run=dry_run, path=path)
+    with nullcontext() if dry_run else plan_lock(directory):
+        if not dry_run:
+            remove_stale_temps(directory)
+        loaded = _loaded_plan(directory)
+        return _edit(directory, loaded, _find_indicator(loaded, indicator), mutate, dry_run)
+
+
+def _edit(
+    directory: Path, loaded: Loaded, measure_id: str, mutate: Mutation, dry_run: bool
+) -> EditResult:
+    source, measure = _find_measure(loaded, measure_id)
+    assert loaded.plan is not None
+    data = _read(source)
+    text = decode(data)
+    doc = Document(text, source.tree)
+    summary = mutate(Target(doc, measure, PlanFacts(loaded.plan.horizon)))
+    new_text = doc.result()
+    path = source.path
+    diff = unified_diff(text, new_text, path.name)
+    field_id = next(f.id for f in loaded.plan.fields if any(m.id == measure_id for m in f.measures))
+    before = _rest(loaded, field_id, measure_id)
+    source = SourceFile(source.path, source.display, None, source.fingerprint)
+    del loaded, measure, doc  # the old plan need not stay in memory with the new one
+    after = load_plan(directory, overrides={path: new_text})
+    errors = after.errors
+    if errors:
+        first = errors[0]
+        raise EditRefused(
+            f"refused: the change would make the plan invalid: "
+            f"{first.file}:{first.line}:{first.column}: {first.message}; "
+            "nothing was written"
+        )
+    if _rest(after, field_id, measure_id) != before:
+        raise EditRefused(
+            f"internal error: the edit of {measure_id} would also change other parts of "
+            f"{path.name}; nothing was written"
+        )
+    if dry_run:
+        return EditResult(path, diff, summary, written=False)
+
+    def unchanged() -> None:
+        try:
+            still = _read(source)
+        except OSError:
+            still = b""
+        if still != data:
+            raise EditRefused(
+                f"{source.display} changed on disk while mpi was editing it; "
+                "nothing was written, run the command again"
+            )
+
+    try:
+        warning = atomic_write(path, new_text.encode("utf-8"), before_replace=unchanged)
+    except OwnerNotKept as exc:
+        raise EditRefused(f"{exc}; nothing was written") from None
+    return EditResult(path, diff, summary, written=True, warning=warning)
+
+
+def _rest(loaded: Loaded, field_id: str, measure_id: str) -> str:
+    """The field that holds the measure, without it, as JSON: what the edit must not change."""
+    assert loaded.plan is not None
+    field = next(f for f in loaded.plan.fields if f.id == field_id)
+    rest = field.model_copy(update={"measures": [m for m in field.measures if m.id != measure_id]})
+    return rest.model_dump_json()
+
+
+def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
+    """`diff -u` of two versions of a file that differ in a few places.
+
+    difflib compares every line with every other (16 s on a 4 MB file); the lines both
+    versions share at the start and the end are cut off first, and the hunk line numbers
+    shifted back.
+    """
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    start = max(0, head - context)
+    keep = max(0, tail - context)
+    lines = list(
+        difflib.unified_diff(
+            a[start : len(a) - keep],
+            b[start : len(b) - keep],
+            fromfile=f"a/{name}",
+            tofile=f"b/{name}",
+            n=context,
+        )
+    )
+
+    def shift(match: re.Match[str]) -> str:
+        first_a, rest_a, first_b, rest_b = match.groups()
+        return f"@@ -{int(first_a) + start}{rest_a} +{int(first_b) + start}{rest_b} @@"
+
+    return "".join(
+        _HUNK.sub(shift, line, count=1) if line.startswith("@@") else line for line in lines
+    )
+
+
+_HUNK = re.compile(r"@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")

@@ -7,7 +7,7 @@ parser as fallback) and builds values itself, so that it can:
   sexagesimal numbers, no implicit dates: `2023-12-31` stays text),
 - refuse what plan files never need and attackers love: anchors and aliases, unknown or
   Python tags, duplicate keys, merge keys, several documents, very deep nesting.
-Editing uses ruamel.yaml's round-trip mode instead (mpi.edit.roundtrip); this is the fast path.
+Edits splice text at these positions (mpi.edit.document); nothing is ever re-serialised.
 """
 
 from __future__ import annotations
@@ -204,12 +204,18 @@ def _build(parser: Any, text: str) -> Any:
         raise ReadError(1, 1, "empty", f"the file {what}; a plan file holds one YAML mapping")
     # event is DocumentStart; libyaml refuses other versions itself, PyYAML only 2.x and up
     version = getattr(event, "version", None)
-    if version is not None and tuple(version) not in ((1, 1), (1, 2)):
+    if version is not None and tuple(version) != (1, 2):
+        # One reading of a file everywhere: YAML 1.1 would read `017` as 15 and `yes` as
+        # true, where every other tool of the plan reads 17 and "yes".
+        at = text.find("%YAML")
+        line, column = _char_to_pos(text, at) if at >= 0 else _pos(event)
         raise ReadError(
-            *_pos(event),
+            line,
+            column,
             "yaml-syntax",
             f"YAML syntax error: found incompatible YAML document (%YAML "
-            f"{'.'.join(map(str, version))}; plan files are YAML 1.2)",
+            f"{'.'.join(map(str, version))}; plan files are YAML 1.2: remove the directive "
+            "or write %YAML 1.2)",
         )
     root = _build_document(get)
     event = get()

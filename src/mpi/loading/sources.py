@@ -39,6 +39,9 @@ class SourceFile:
     path: Path
     display: str
     tree: Any = None
+    # (inode, size, mtime_ns, ctime_ns) when read from disk: an edit compares it before it
+    # writes, to refuse a file that changed since it was read.
+    fingerprint: tuple[int, int, int, int] | None = None
 
     def at(self, *path: str | int, key: bool = False) -> Pos:
         return locate(self.tree, path, key=key)
@@ -87,11 +90,20 @@ def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagno
         # fails or reads nothing instead of following or hanging; fstat confirms the kind.
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
         with os.fdopen(fd, "rb") as handle:
-            if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            before = os.fstat(handle.fileno())
+            if not stat.S_ISREG(before.st_mode):
                 return fail(1, 1, "not-a-file", "is not a regular file")
             data = handle.read(MAX_BYTES + 1)
+            source.fingerprint = fingerprint(os.fstat(handle.fileno()))
     except OSError as exc:
         return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+    if source.fingerprint != fingerprint(before) or len(data) != before.st_size:
+        return fail(
+            1,
+            1,
+            "unreadable",
+            "the file changed while it was read (is another program writing it?); try again",
+        )
     if len(data) > MAX_BYTES:
         return fail(1, 1, "too-large", f"the file is larger than {MAX_BYTES:,} bytes")
     try:
@@ -99,6 +111,10 @@ def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagno
     except ReadError as exc:
         return fail(exc.line, exc.column, exc.code, exc.message)
     return _parse_into(source, text, fail)
+
+
+def fingerprint(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def _parse_into(source: SourceFile, text: str, fail: Fail) -> tuple[SourceFile, Diagnostic | None]:

@@ -1,0 +1,28 @@
+"""The console script. Imports nothing heavy itself, so that Ctrl-C or a closed pipe during
+start-up (while typer, rich and pydantic load) ends mpi with one line, not a traceback."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import NoReturn
+
+
+def main() -> NoReturn:
+    try:
+        from mpi.cli.app import main as run
+
+        run()
+    except KeyboardInterrupt:
+        sys.stderr.write("mpi: interrupted\n")
+        raise SystemExit(130) from None
+    except BrokenPipeError:
+        _quiet_stdout()
+        raise SystemExit(0) from None
+    raise SystemExit(0)
+
+
+def _quiet_stdout() -> None:
+    """Output piped into `head` and the like: drop what is left instead of failing on exit."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

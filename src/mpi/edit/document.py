@@ -1,0 +1,321 @@
+"""A plan file as text with exact positions: edits replace only the bytes they change.
+
+Every other byte of the file stays as it is: comments, quoting, indentation, line endings
+(LF or CRLF), long lines, a final `...`. The positions come from the fast reader (PMap and
+PList remember where each key and value starts); what an edit inserts follows the file's own
+indentation. Anything this cannot do without touching other bytes is refused with a reason.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from mpi.domain.errors import EditRefused
+from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.scalars import resolve
+
+# Characters a plain or single-quoted scalar may not hold (YAML's non-printables, line
+# breaks, the byte order mark); a text with any of them is written double-quoted, escaped.
+_NEEDS_ESCAPE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+_FLOW_SPECIAL = frozenset(",[]{}")
+
+Fields = Sequence[tuple[str, str]]  # (key, scalar text already formatted)
+
+
+def scalar(text: str, *, flow: bool = False) -> str:
+    """`text` as a YAML scalar that reads back as exactly this string.
+
+    Plain when that is unambiguous, single-quoted when it only needs quoting, double-quoted
+    with escapes when it holds line breaks, controls or invisible characters.
+    """
+    if _NEEDS_ESCAPE.search(text):
+        return _double_quoted(text)
+    if _plain(text, flow):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _plain(text: str, flow: bool) -> bool:
+    if not text or text != text.strip() or text[0] in _PLAIN_FIRST:
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    if flow and any(c in _FLOW_SPECIAL for c in text):
+        return False
+    return resolve(text, None) == text and isinstance(resolve(text, None), str)
+
+
+def _double_quoted(text: str) -> str:
+    """JSON's escapes are YAML's too; what JSON leaves raw is escaped as \\uXXXX here."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), quoted[1:-1]).join('""')
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code in (0x0A, 0x09):  # json.dumps already wrote these as \n and \t
+        return char
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+@dataclass
+class Document:
+    """The text of one file and the edits to make to it, applied together by `result()`."""
+
+    text: str
+    tree: PMap
+    _edits: list[tuple[int, int, str]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+    newline: str = "\n"
+
+    def __post_init__(self) -> None:
+        if "\r\n" in self.text:
+            if self.text.count("\n") != self.text.count("\r\n"):
+                raise EditRefused(
+                    "the file mixes Windows (CRLF) and Unix (LF) line endings; mpi would "
+                    "have to change lines it does not edit. Use one kind throughout"
+                )
+            self.newline = "\r\n"
+        self._starts = [0]
+        for index, char in enumerate(self.text):
+            if char == "\n":
+                self._starts.append(index + 1)
+
+    # --- positions ---------------------------------------------------------------------
+
+    def offset(self, pos: Pos) -> int:
+        line, column = pos
+        return self._starts[line - 1] + column - 1
+
+    def line_text(self, line: int) -> str:
+        start = self._starts[line - 1]
+        end = self._starts[line] if line < len(self._starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def _line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._starts, offset)
+
+    def is_flow(self, node: PMap | PList) -> bool:
+        return self.text[self.offset(node.start)] in "{["
+
+    def indent_of(self, mapping: PMap) -> int:
+        """The column (0-based) of a block mapping's keys."""
+        first = next(iter(mapping.at))
+        return mapping.key_at(first)[1] - 1
+
+    def scalar_end(self, pos: Pos, *, flow: bool) -> int:
+        """The offset just past the one-line scalar that starts at `pos`."""
+        start = self.offset(pos)
+        line_end = self._starts[pos[0]] - 1 if pos[0] < len(self._starts) else len(self.text)
+        rest = self.text[start:line_end].rstrip("\r")
+        quote = rest[:1]
+        if quote == "'":
+            match = re.match(r"'(?:[^']|'')*'", rest)
+        elif quote == '"':
+            match = re.match(r'"(?:[^"\\]|\\.)*"', rest)
+        else:
+            stop = r"\s#|[,\]}]" if flow else r"\s#"
+            match = re.match(r"(?:(?!" + stop + r").)*", rest)
+        if match is None or (quote and not match.group()):
+            raise EditRefused(f"line {pos[0]}: a value mpi cannot edit in place")
+        return start + len(match.group().rstrip())
+
+    def flow_close(self, node: PMap | PList) -> int:
+        """The offset of the `}` or `]` that closes a flow collection."""
+        start = self.offset(node.start)
+        depth, index, text = 0, start, self.text
+        while index < len(text):
+            char = text[index]
+            if char in "'\"":
+                end = re.compile(r"'(?:[^']|'')*'" if char == "'" else r'"(?:[^"\\]|\\.)*"')
+                match = end.match(text, index)
+                index = match.end() if match else index + 1
+                continue
+            if char == "#" and text[index - 1] in " \t\n":
+                index = text.index("\n", index) if "\n" in text[index:] else len(text)
+                continue
+            if char in "[{":
+                depth += 1
+            elif char in "]}":
+                depth -= 1
+                if depth == 0:
+                    return index
+            index += 1
+        raise EditRefused(f"line {node.start[0]}: an unclosed flow collection")
+
+    def entry_end_line(self, first_line: int, indent: int) -> int:
+        """The last line with content of an entry starting at `first_line` at `indent`.
+
+        Lines indented deeper belong to it, and so do list items (`- `) at the same indent
+        (a list written flush with its key); blank and comment lines after the last such
+        line do not (they usually separate it from what follows).
+        """
+        last = first_line
+        for number in range(first_line + 1, len(self._starts) + 1):
+            raw = self.line_text(number)
+            stripped = raw.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            depth = len(raw) - len(raw.lstrip(" "))
+            if depth > indent or (depth == indent and stripped.startswith("- ")):
+                last = number
+                continue
+            break
+        return last
+
+    def _line_end(self, line: int) -> int:
+        """The offset just past the line's text (before its line break)."""
+        return self._starts[line - 1] + len(self.line_text(line))
+
+    # --- edits -------------------------------------------------------------------------
+
+    def _edit(self, start: int, end: int, replacement: str) -> None:
+        self._edits.append((start, end, replacement))
+
+    def _insert_lines(self, after_line: int, lines: list[str]) -> None:
+        nl = self.newline
+        self._edit(*(2 * (self._line_end(after_line),)), "".join(nl + line for line in lines))
+
+    def set_value(
+        self, mapping: PMap, key: str, value: str, *, after: tuple[str, ...] = ()
+    ) -> None:
+        """Set `key` to the scalar text `value`; a new key goes after the first of `after`."""
+        flow = self.is_flow(mapping)
+        if key in mapping.at:
+            start = self.offset(mapping.value_at(key))
+            self._edit(start, self.scalar_end(mapping.value_at(key), flow=flow), value)
+            return
+        anchor = next((k for k in after if k in mapping.at), list(mapping.at)[-1])
+        if flow:
+            self._edit(*(2 * (self.flow_close(mapping),)), f", {key}: {value}")
+            return
+        indent = self.indent_of(mapping)
+        end = self.entry_end_line(mapping.key_at(anchor)[0], indent)
+        self._insert_lines(end, [" " * indent + f"{key}: {value}"])
+
+    def remove_key(self, mapping: PMap, key: str) -> None:
+        """Remove a key whose value is one line long."""
+        if key not in mapping.at:
+            return
+        flow = self.is_flow(mapping)
+        key_start = self.offset(mapping.key_at(key))
+        value_end = self.scalar_end(mapping.value_at(key), flow=flow)
+        if flow:
+            before = self.text.rfind(",", 0, key_start)
+            self._edit(before if before >= self.offset(mapping.start) else key_start, value_end, "")
+            return
+        line = mapping.key_at(key)[0]
+        if self.entry_end_line(line, self.indent_of(mapping)) != line:
+            raise EditRefused(f"line {line}: `{key}` spans several lines; edit it by hand")
+        self._edit(self._starts[line - 1], self._starts[line], "")
+
+    def add_item(
+        self,
+        mapping: PMap,
+        key: str,
+        fields: Fields,
+        position: int | None = None,
+        *,
+        after: tuple[str, ...] = (),
+    ) -> None:
+        """Insert a mapping of `fields` into the list at `key`, at index `position` (default:
+        the end). A missing list is created after the first key of `after` that exists."""
+        items = mapping.get(key)
+        if key in mapping.at and not isinstance(items, PList):
+            raise EditRefused(f"line {mapping.key_at(key)[0]}: `{key}` is not a list")
+        if isinstance(items, PList) and len(items) and self.is_flow(items):
+            self._add_flow_item(items, fields, len(items) if position is None else position)
+            return
+        if self.is_flow(mapping):
+            raise EditRefused(
+                f"line {mapping.start[0]}: a list inside a flow mapping {{...}}; edit it by hand"
+            )
+        indent = self.indent_of(mapping)
+        if isinstance(items, PList) and len(items):
+            dash = items.start[1] - 1  # a block list starts at its first dash
+            first = items[0]
+            block = isinstance(first, PMap) and first.at and not self.is_flow(first)
+            inner = first.key_at(next(iter(first.at)))[1] - 1 if block else dash + 2
+            lines = self._item_lines(fields, dash, inner)
+            at = len(items) if position is None else position
+            if at < len(items):
+                start = self._starts[items.items_at[at][0] - 1]
+                self._edit(start, start, "".join(x + self.newline for x in lines))
+            else:
+                self._insert_lines(self.entry_end_line(items.items_at[-1][0], dash), lines)
+            return
+        dash, inner = self._list_style(indent)
+        lines = self._item_lines(fields, dash, inner)
+        if isinstance(items, PList):  # `key: []`: the empty flow list becomes a block list
+            colon = self.text.rfind(":", 0, self.offset(items.start)) + 1
+            self._edit(colon, self.flow_close(items) + 1, "")
+            self._insert_lines(mapping.key_at(key)[0], lines)
+            return
+        anchor = next((k for k in after if k in mapping.at), list(mapping.at)[-1])
+        end = self.entry_end_line(mapping.key_at(anchor)[0], indent)
+        self._insert_lines(end, [" " * indent + f"{key}:", *lines])
+
+    def _add_flow_item(self, items: PList, fields: Fields, at: int) -> None:
+        text = "{" + ", ".join(f"{k}: {self._flow(v)}" for k, v in fields) + "}"
+        if at < len(items):
+            start = self.offset(items.items_at[at])
+            self._edit(start, start, text + ", ")
+        else:
+            self._edit(*(2 * (self.flow_close(items),)), ", " + text)
+
+    @staticmethod
+    def _flow(value: str) -> str:
+        """A scalar formatted for block context, made safe for a flow collection."""
+        if value[:1] in "'\"" or not any(c in _FLOW_SPECIAL for c in value):
+            return value
+        return "'" + value.replace("'", "''") + "'"
+
+    def _list_style(self, indent: int) -> tuple[int, int]:
+        """How this file indents a list under a key at `indent`: (dash column, key column).
+
+        Read from the file's own list of measures; two spaces each where it has none.
+        """
+        measures = self.tree.get("measures")
+        if isinstance(measures, PList) and len(measures) and not self.is_flow(measures):
+            offset = measures.start[1] - self.tree.key_at("measures")[1]
+            if offset >= 0:
+                return indent + offset, indent + offset + self._inner_gap()
+        return indent + 2, indent + 4
+
+    def _inner_gap(self) -> int:
+        """Columns from a list item's dash to its first key (`- id:` is 2)."""
+        measures = self.tree.get("measures")
+        if isinstance(measures, PList) and len(measures) and isinstance(measures[0], PMap):
+            first = measures[0]
+            if first.at and not self.is_flow(first):
+                gap = first.key_at(next(iter(first.at)))[1] - measures.start[1]
+                if gap >= 2:
+                    return gap
+        return 2
+
+    @staticmethod
+    def _item_lines(fields: Fields, dash: int, inner: int) -> list[str]:
+        first, *rest = fields
+        lines = [" " * dash + "-" + " " * (inner - dash - 1) + f"{first[0]}: {first[1]}"]
+        lines += [" " * inner + f"{k}: {v}" for k, v in rest]
+        return lines
+
+    def result(self) -> str:
+        """The text with every edit applied (edits must not overlap)."""
+        out = self.text
+        previous = len(out) + 1
+        # Later edits at the same offset are applied first, so they end up after earlier ones.
+        ordered = sorted(enumerate(self._edits), key=lambda e: (e[1][0], e[1][1], e[0]))
+        for _, (start, end, replacement) in reversed(ordered):
+            if end > previous:
+                raise EditRefused("internal: two edits overlap; nothing was written")
+            out = out[:start] + replacement + out[end:]
+            previous = start
+        return out
