@@ -1,3 +1,9 @@
-from mpi.console import main
+try:
+    from mpi.console import main
+except KeyboardInterrupt:  # Ctrl-C while Python was still importing
+    import sys
+
+    sys.stderr.write("mpi: interrupted\n")
+    raise SystemExit(130) from None
 
 main()

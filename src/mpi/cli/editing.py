@@ -94,7 +94,9 @@ def note(
 
 
 def _today() -> date:
-    return date.today()
+    from mpi.domain.dates import current_day
+
+    return current_day()
 
 
 def register(app: typer.Typer) -> None:

@@ -26,7 +26,7 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="Use this date (YYYY-MM-DD) as today, for reproducible output.",
+        help="Use this date (YYYY-MM-DD) as today (default: $MPI_TODAY, else the local date).",
         show_default=False,
     ),
 ]
@@ -70,11 +70,11 @@ def choice(names: list[str] | tuple[str, ...]) -> Any:
 
 
 def full_date(value: str | None, option: str) -> date:
-    """A full date given on the command line, or today when the option is absent."""
-    if value is None:
-        return date.today()
-    from mpi.domain.dates import DueError, parse_day
+    """A full date given on the command line, or today ($MPI_TODAY) when it is absent."""
+    from mpi.domain.dates import DueError, current_day, parse_day
 
+    if value is None:
+        return current_day()
     try:
         return parse_day(value)
     except DueError as exc:

@@ -32,21 +32,28 @@ def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
         payload = drawn
     else:
         if not isinstance(drawn, str):
-            out = console()
-            with out.capture() as captured:
+            screen = console()
+            with screen.capture() as captured:
                 if isinstance(drawn, Unwrapped):
-                    out.print(drawn.renderable, soft_wrap=True)
+                    screen.print(drawn.renderable, soft_wrap=True)
                 else:
-                    out.print(drawn)
+                    screen.print(drawn)
             drawn = captured.get()
         payload = drawn.encode("utf-8", "backslashreplace")
     if output is not None and str(output) != "-":
         write_file(output, payload)
         return
     if isinstance(drawn, str):
-        typer.echo(payload.decode("utf-8"), nl=False)
+        out(drawn)
     else:
         typer.echo(payload, nl=False)
+
+
+def out(text: str) -> None:
+    """Print to stdout what its encoding can carry; the rest as \\u escapes, never a crash
+    (a Latin-1 or ASCII terminal, PYTHONIOENCODING=latin-1)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    typer.echo(text.encode(encoding, "backslashreplace").decode(encoding), nl=False)
 
 
 def write_file(path: Path, data: bytes) -> None:
@@ -77,7 +84,7 @@ def edit_result(result: EditResult) -> None:
     from mpi.render.safe import visible
 
     if not result.written:
-        typer.echo(visible(result.diff), nl=False)
+        out(visible(result.diff))
         sys.stderr.write(f"dry run: {visible(result.summary)}; nothing written\n")
     else:
         sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")

@@ -169,6 +169,28 @@ def _last_day(day: date) -> int:
     return calendar.monthrange(day.year, day.month)[1]
 
 
+TODAY_VARIABLE = "MPI_TODAY"
+
+
+def current_day() -> date:
+    """Today: $MPI_TODAY if set (YYYY-MM-DD), else the local date of this machine.
+
+    The local date follows the machine's time zone (TZ); set MPI_TODAY (or pass --today)
+    where that is not Hamburg's, or for reproducible output.
+    """
+    import os
+
+    value = os.environ.get(TODAY_VARIABLE)
+    if not value:
+        return date.today()
+    try:
+        return parse_day(value)
+    except DueError as exc:
+        from mpi.domain.errors import UsageError
+
+        raise UsageError(f"{TODAY_VARIABLE}: {exc}") from None
+
+
 def parse_day(value: object) -> date:
     """A full calendar date (`2024-03-01`) from YAML or the command line."""
     due = Due.parse(value)

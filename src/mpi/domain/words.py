@@ -29,7 +29,7 @@ def natural_key(ident: str) -> tuple[object, ...]:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", ident))
 
 
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss", "ı": "i"})
 
 
 def _strip_accents(text: str) -> str:
@@ -37,9 +37,12 @@ def _strip_accents(text: str) -> str:
 
 
 def fold(text: str) -> tuple[str, str]:
-    """Two search forms of a text: umlauts spelled out (ae) and umlauts stripped (a)."""
+    """Two search forms of a text: umlauts spelled out (ae) and umlauts stripped (a).
+
+    Unicode case folding, and the dotless ı folded to i, so `IŞIKLAR` finds "Işıklar".
+    """
     lower = unicodedata.normalize("NFC", text).casefold()
-    return _strip_accents(lower.translate(_UMLAUTS)), _strip_accents(lower)
+    return _strip_accents(lower.translate(_UMLAUTS)), _strip_accents(lower.replace("ı", "i"))
 
 
 def matches(query: str, text: str) -> bool:
@@ -50,11 +53,12 @@ def matches(query: str, text: str) -> bool:
 
 
 def suggest(ident: str, known: Iterable[str]) -> str:
-    """ "; did you mean X?" for the closest known id, or nothing."""
+    """ "; did you mean X?" for the closest known id (case ignored), or nothing."""
     import difflib
 
-    close = difflib.get_close_matches(ident, list(known), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]}?" if close else ""
+    by_folded = {k.casefold(): k for k in known}
+    close = difflib.get_close_matches(ident.casefold(), list(by_folded), n=1, cutoff=0.6)
+    return f"; did you mean {by_folded[close[0]]}?" if close else ""
 
 
 def clip(text: str, width: int = 60) -> str:

@@ -38,12 +38,20 @@ def find_plan(
     here = (cwd or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         candidate = directory / "plan"
-        if (candidate / PLAN_FILE).is_file():
+        if _is_file(candidate / PLAN_FILE):
             return candidate
     shipped = shipped_plan()
     if shipped is None:
         raise PlanNotFound("no plan found: pass --plan DIR or set MPI_PLAN")
     return shipped
+
+
+def _is_file(path: Path) -> bool:
+    """Path.is_file, with a directory that cannot be searched counting as no file."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
 
 
 def _plan_dir(path: Path, origin: str) -> Path:
@@ -69,9 +77,15 @@ def display_name(path: Path) -> str:
 
 def plan_files(directory: Path) -> tuple[Path, list[Path]]:
     """plan.yaml and the Handlungsfeld files (every other *.yaml / *.yml), in name order."""
+    try:
+        names = os.listdir(directory)
+    except OSError as exc:
+        raise PlanNotFound(
+            f"cannot list the plan directory {directory}: {exc.strerror or exc}"
+        ) from None
     others = sorted(
-        p
-        for p in directory.iterdir()
-        if p.suffix in (".yaml", ".yml") and p.name != PLAN_FILE and not p.name.startswith(".")
+        directory / name
+        for name in names
+        if name.endswith((".yaml", ".yml")) and name != PLAN_FILE and not name.startswith(".")
     )
     return directory / PLAN_FILE, others

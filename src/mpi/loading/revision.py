@@ -7,6 +7,7 @@ revision is checked exactly like the working tree.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import tempfile
 from dataclasses import replace
@@ -32,11 +33,18 @@ def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             capture_output=True,
             check=False,
             timeout=GIT_TIMEOUT,
+            env=_environment(),
         )
     except FileNotFoundError:
         raise UsageError("git is not installed or not on PATH") from None
     except subprocess.TimeoutExpired:
         raise UsageError(f"git {args[0]} took longer than {GIT_TIMEOUT} s") from None
+
+
+def _environment() -> dict[str, str]:
+    """This process's environment without GIT_* variables: an exported GIT_DIR or
+    GIT_WORK_TREE would make git look at another repository than the plan's."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
 
 
 def _first_line(data: bytes) -> str:
@@ -85,6 +93,11 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
         mode, kind, blob, size = meta.split()
         name = path.rsplit("/", 1)[-1]
         if kind == "blob" and mode in BLOB_MODES and name.endswith((".yaml", ".yml")):
+            if not size.isdigit():  # git prints BAD for an object it cannot find
+                raise UsageError(
+                    f"cannot read {path} at {commit[:12]}: the git repository is missing "
+                    "this file's object (a damaged or shallow clone?)"
+                )
             blobs[name] = (blob, int(size))
     return blobs
 

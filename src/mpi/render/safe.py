@@ -1,37 +1,61 @@
-"""Make untrusted plan text safe to show: control characters become visible escapes."""
+"""Make untrusted plan text safe to show: one sanitiser for every output, .ics included.
+
+Control characters, bidi overrides and isolates, and characters that are invisible or hide
+text (zero-width space, word joiner, soft hyphen, Hangul fillers, Unicode tags, ...) become
+visible escapes such as `\\u202e`. What German and emoji need stays: the zero-width
+non-joiner, and the zero-width joiner inside an emoji sequence.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
-# C0 controls except tab and newline, DEL, C1 controls, bidi overrides and isolates,
-# zero-width marks that can hide text, and lone surrogates.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+# Invisible or text-hiding characters besides the controls (see the module docstring).
+_HIDDEN = (
+    "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200d-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff9-\ufffb"
+    "\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
+# C0 controls except tab and newline, DEL and C1 controls, lone surrogates, and _HIDDEN.
+_UNSAFE = f"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff{_HIDDEN}]"
 # For one line: also newlines, tabs and the Unicode line and paragraph separators.
-_UNSAFE_LINE = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
-)
-
+_UNSAFE_LINE = f"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff{_HIDDEN}]"
 # For JSON text: what json.dumps leaves raw (it escapes C0 controls itself). Only string
 # contents can hold these, so the layout's newlines and indentation stay as they are.
-_UNSAFE_JSON = re.compile("[\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff\ud800-\udfff]")
+_UNSAFE_JSON = f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{_HIDDEN}]"
+# (The patterns are compiled on first use, by re's own cache: importing this is free.)
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    char = match.group()
+    if char == "\u200d" and _joins_emoji(match.string, match.start()):
+        return char
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+
+def _joins_emoji(text: str, index: int) -> bool:
+    """A zero-width joiner between two pictographs (👩‍💻) is part of the emoji."""
+    before = text[index - 1] if index else ""
+    after = text[index + 1] if index + 1 < len(text) else ""
+    return _pictograph(before) and _pictograph(after)
+
+
+def _pictograph(char: str) -> bool:
+    return bool(char) and (unicodedata.category(char) == "So" or char in "\ufe0f\u2642\u2640")
 
 
 def visible(text: str) -> str:
     """Text with control, bidi and invisible characters shown as `\\x1b`-style escapes."""
-    return _UNSAFE.sub(_escape, text)
+    return re.sub(_UNSAFE, _escape, text)
 
 
 def one_line(text: str) -> str:
     """Like `visible`, and newlines and tabs too: for cells and single-line messages."""
-    return _UNSAFE_LINE.sub(lambda m: " " if m.group() in "\n\t" else _escape(m), text)
+    return re.sub(_UNSAFE_LINE, lambda m: " " if m.group() in "\n\t" else _escape(m), text)
 
 
 def json_safe(text: str) -> str:
@@ -40,4 +64,20 @@ def json_safe(text: str) -> str:
     No control, bidi or invisible character reaches a terminal, and lone surrogates (from
     file names that are not UTF-8) no longer make the output invalid UTF-8.
     """
-    return _UNSAFE_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+    def escape(match: re.Match[str]) -> str:
+        char = match.group()
+        if char == "\u200d" and _joins_emoji(match.string, match.start()):
+            return char
+        return "".join(f"\\u{unit:04x}" for unit in _utf16(char))
+
+    return re.sub(_UNSAFE_JSON, escape, text)
+
+
+def _utf16(char: str) -> list[int]:
+    """The UTF-16 code units of a character, as JSON's \\u escapes spell it."""
+    code = ord(char)
+    if code <= 0xFFFF:
+        return [code]
+    code -= 0x10000
+    return [0xD800 + (code >> 10), 0xDC00 + (code & 0x3FF)]

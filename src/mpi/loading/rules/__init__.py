@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from mpi.domain.dates import current_day
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import Field, Plan
 from mpi.loading.rules.context import Context, Rule
@@ -41,5 +42,5 @@ def run(
     today: date | None = None,
 ) -> list[Diagnostic]:
     """Run every rule and return all their diagnostics."""
-    context = Context.of(plan, plan_source, fields, today or date.today())
+    context = Context.of(plan, plan_source, fields, today or current_day())
     return [d for rule in RULES for d in rule(context)]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from mpi.render import values
 from mpi.render.registry import Format
+from mpi.render.safe import visible
 
 if TYPE_CHECKING:
     from icalendar import Event
@@ -110,9 +111,9 @@ def _description(e: Entry) -> str:
 
 
 def _clean(text: str) -> str:
-    """Drop characters iCalendar TEXT may not hold (controls other than tab and newline)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(c for c in text if c in "\t\n" or not (ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F))
+    """Text for an iCalendar TEXT value: line breaks as newlines, and the same sanitiser as
+    every other output, so no control, bidi or invisible character reaches a calendar."""
+    return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 FORMAT = Format("ics", {"calendar": calendar})

@@ -1,0 +1,200 @@
+"""Reliability in a shared team folder: odd terminals, environments, faults and signals."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, SHIPPED, commit, git, invoke
+from mpi.domain.words import matches
+
+HF1 = "hf1-flaechen.yaml"
+
+
+def mpi(
+    *args: str, env: dict[str, str] | None = None, **kwargs: object
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mpi", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        **kwargs,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+@pytest.mark.parametrize(
+    "args", [["status"], ["show", "HF1.10"], ["due", "--year", "2030"], ["timeline"], ["validate"]]
+)
+def test_a_latin1_or_ascii_terminal_gets_escapes_not_a_crash(
+    encoding: str, args: list[str]
+) -> None:
+    result = mpi(
+        *args, "--plan", str(SHIPPED), env={"PYTHONIOENCODING": encoding}, encoding=encoding
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr and (result.stdout + result.stderr).strip()
+
+
+def test_mpi_today_sets_today_and_a_bad_one_is_named(tmp_path: Path) -> None:
+    fixed = invoke(["due", "--overdue", "--plan", str(MINI), "--today", "2031-01-01"])
+    through_env = invoke(["due", "--overdue", "--plan", str(MINI)], env={"MPI_TODAY": "2031-01-01"})
+    assert through_env.exit_code == 0 and through_env.stdout == fixed.stdout
+    bad = invoke(["status", "--plan", str(MINI)], env={"MPI_TODAY": "morgen"})
+    assert bad.exit_code == 2 and "MPI_TODAY: 'morgen'" in bad.stderr
+
+
+def test_search_folds_case_the_unicode_way() -> None:
+    assert matches("IŞIKLAR", "Işıklar") and matches("STRASSE", "Straße")
+    assert matches("flaechen", "Flächen") and not matches("flaechen", "Fluchten")
+
+
+def test_an_indicator_id_in_capitals_gets_a_hint(mini: Path) -> None:
+    result = invoke(["record", "FLAECHENRESERVE", "1", "--plan", str(mini)])
+    assert result.exit_code == 2 and "did you mean flaechenreserve?" in result.stderr
+
+
+def test_a_plan_folder_that_cannot_be_listed_is_one_message(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = os.listdir
+
+    def listdir(path: object = ".") -> list[str]:
+        if Path(str(path)) == mini:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "listdir", listdir)
+    result = invoke(["status"], env={"MPI_PLAN": str(mini)})
+    assert result.exit_code == 2
+    assert f"cannot list the plan directory {mini}: Permission denied" in result.stderr
+
+
+def test_dash_is_standard_output_and_only_regular_files_are_replaced(tmp_path: Path) -> None:
+    report = invoke(["report", "--plan", str(MINI), "--today", "2026-11-25", "-o", "-"])
+    assert report.exit_code == 0 and report.stdout.startswith("# Progress report")
+    assert not Path("-").exists()
+    target = tmp_path / "real.md"
+    target.write_text("keep", encoding="utf-8")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    fifo = tmp_path / "pipe.ics"
+    os.mkfifo(fifo)
+    for command, out in (["report"], link), (["calendar"], fifo), (["report"], tmp_path):
+        result = invoke([*command, "--plan", str(MINI), "-o", str(out)])
+        assert result.exit_code == 2 and "not a regular file" in result.stderr, result.output
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep"
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_hidden_characters_are_visible_in_every_format(mini: Path) -> None:
+    hidden = "A\u00adB\u2060C\u061cD\u3164E\U000e0041F\u200bG"
+    kept = "Zwischen\u200craum 👩\u200d💻"
+    path = mini / HF1
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "title: Ausbaustufe 1", f'title: "{hidden} {kept}"'
+        ),
+        encoding="utf-8",
+    )
+    outputs = [
+        invoke(["due", "--all", "--plan", str(mini), "--format", f]).stdout
+        for f in ("text", "csv", "markdown", "json")
+    ]
+    outputs.append(invoke(["calendar", "--plan", str(mini)]).stdout)
+    for out in outputs:
+        for char in "\u00ad\u2060\u061c\u3164\U000e0041\u200b":
+            assert char not in out
+        assert "\u200c" in out or "\\u200c" in out  # JSON may escape it, nothing drops it
+    assert "\\u00ad" in outputs[0].replace("\\xad", "\\u00ad") and "\\u2060" in outputs[0]
+    assert kept in outputs[0].replace("\n", "")
+
+
+def test_disk_full_during_an_edit_is_one_line_and_changes_nothing(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (mini / HF1).read_bytes()
+    real = os.fsync
+
+    def full(fd: int) -> None:
+        if stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(fd)
+
+    monkeypatch.setattr(os, "fsync", full)
+    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
+    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    assert (mini / HF1).read_bytes() == before
+    assert sorted(p.name for p in mini.iterdir()) == sorted(p.name for p in MINI.iterdir())
+
+
+def test_a_measure_in_an_unreadable_file_is_not_called_unknown(mini: Path, tmp_path: Path) -> None:
+    moved = tmp_path / "elsewhere.yaml"
+    shutil.move(mini / HF1, moved)
+    (mini / HF1).symlink_to(moved)
+    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
+    assert result.exit_code != 0 and "the plan on disk is invalid" in result.stderr
+    assert "symbolic link" in result.stderr and "did you mean" not in result.stderr
+
+
+def test_an_argument_that_is_not_utf8_is_refused_by_name(mini: Path) -> None:
+    result = mpi("note", "HF1.1", os.fsdecode(b"caf\xe9"), "--plan", str(mini))
+    assert result.returncode == 2 and "not valid UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_ignores_an_exported_git_dir_and_names_a_corrupt_repository(tmp_path: Path) -> None:
+    repo = tmp_path / "repo"
+    shutil.copytree(MINI, repo / "plan")
+    git(repo, "init", "-q")
+    commit(repo, "v0")
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    git(elsewhere, "init", "-q")
+    env = {"GIT_DIR": str(elsewhere / ".git"), "GIT_WORK_TREE": str(elsewhere)}
+    result = mpi("diff", "v0", "--plan", str(repo / "plan"), env=env)
+    assert result.returncode == 0, result.stderr
+    blob = git(repo, "rev-parse", f"v0:plan/{HF1}").strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    broken = mpi("diff", "v0", "--plan", str(repo / "plan"))
+    assert broken.returncode == 2 and "Traceback" not in broken.stderr
+    assert broken.stderr.startswith("mpi: ") and HF1 in broken.stderr
+
+
+def test_ctrl_c_during_start_up_is_one_line() -> None:
+    for delay in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "mpi", "status", "--plan", str(SHIPPED)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        time.sleep(delay)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=60)
+        assert "Traceback" not in err, (delay, err)
+        assert process.returncode in (0, 130, -signal.SIGINT), (delay, process.returncode, err)
+
+
+def test_a_closed_pipe_ends_quietly() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mpi", "timeline", "--plan", str(SHIPPED)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    err = process.stderr.read().decode() if process.stderr else ""
+    assert process.wait(timeout=60) == 0 and "Traceback" not in err, err
