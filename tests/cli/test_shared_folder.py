@@ -198,3 +198,21 @@ def test_a_closed_pipe_ends_quietly() -> None:
     process.stdout.close()
     err = process.stderr.read().decode() if process.stderr else ""
     assert process.wait(timeout=60) == 0 and "Traceback" not in err, err
+
+
+def test_plans_beyond_the_memory_caps_are_refused_early(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpi.loading import load, reader
+
+    monkeypatch.setattr(reader, "MAX_VALUES", 60)
+    result = invoke(["validate", "--plan", str(mini), "--format", "json"])
+    assert result.exit_code == 2 and '"code": "too-large"' in result.stdout
+    assert "more than 60 values" in result.stdout
+    monkeypatch.setattr(reader, "MAX_VALUES", 1_000_000)
+    monkeypatch.setattr(load, "MAX_MEASURES", 2)
+    result = invoke(["validate", "--plan", str(mini)])
+    assert result.exit_code == 2
+    assert "hf2-innovation.yaml:7:1: error too-large the plan has more than 2 measures" in (
+        result.stdout
+    )

@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import PlanInvalid
 from mpi.loading.locate import plan_files
+from mpi.loading.reader import Budget
 from mpi.loading.sources import UNREADABLE, SourceFile, read_source
+
+# Measures in a whole plan; with MAX_VALUES it bounds memory (each measure becomes a model
+# of a dozen objects however few keys it has). The benchmark's largest plan has 10,000.
+MAX_MEASURES = 20_000
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
@@ -72,7 +77,8 @@ def _load_plan(directory: Path, overrides: Mapping[Path, str] | None) -> Loaded:
     overrides = overrides or {}
     loaded = Loaded(directory)
     plan_path, field_paths = plan_files(directory)
-    plan_source, problem = read_source(plan_path, overrides.get(plan_path))
+    budget = Budget()
+    plan_source, problem = read_source(plan_path, overrides.get(plan_path), budget)
     loaded.plan_file = plan_source
     plan_data: model.PlanFile | None = None
     if problem:
@@ -81,11 +87,25 @@ def _load_plan(directory: Path, overrides: Mapping[Path, str] | None) -> Loaded:
         plan_data, problems = validate_model(plan_source, model.PlanFile)
         loaded.diagnostics += problems
     fields: list[tuple[SourceFile, model.Field]] = []
+    measures = 0
     for path in field_paths:
-        source, problem = read_source(path, overrides.get(path))
+        source, problem = read_source(path, overrides.get(path), budget)
         loaded.field_files[source.display] = source
         if problem:
             loaded.diagnostics.append(problem)
+            continue
+        listed = source.tree.get("measures")
+        measures += len(listed) if isinstance(listed, list) else 0
+        if measures > MAX_MEASURES:
+            loaded.diagnostics.append(
+                source.diagnostic(
+                    ("measures",),
+                    "too-large",
+                    f"the plan has more than {MAX_MEASURES:,} measures (limit MAX_MEASURES, "
+                    "which keeps mpi under 1 GiB of memory)",
+                    key=True,
+                )
+            )
             continue
         field_model, problems = validate_model(source, model.Field)
         loaded.diagnostics += problems

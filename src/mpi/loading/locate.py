@@ -55,9 +55,13 @@ def _is_file(path: Path) -> bool:
 
 
 def _plan_dir(path: Path, origin: str) -> Path:
-    if path.is_file() and path.name.endswith((".yaml", ".yml")):
-        path = path.parent
-    if not path.is_dir():
+    try:
+        if path.is_file() and path.name.endswith((".yaml", ".yml")):
+            path = path.parent
+        is_directory = path.is_dir()
+    except OSError as exc:
+        raise PlanNotFound(f"{origin}: cannot reach {path}: {exc.strerror or exc}") from None
+    if not is_directory:
         raise PlanNotFound(f"{origin}: {path} is not a directory")
     if not os.path.lexists(path / PLAN_FILE):  # a broken symlink is reported when read
         raise PlanNotFound(f"{origin}: {path} has no {PLAN_FILE}")

@@ -20,9 +20,25 @@ import yaml
 
 from mpi.domain.words import clip
 from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.pyparser import PyParser
 from mpi.loading.scalars import CORE, resolve
 
 MAX_DEPTH = 64
+# Values (scalars, lists, mappings) in a whole plan. Memory grows with them: the benchmark's
+# 10,000-measure plan has about 490,000 and peaks at ~175 MiB. With MAX_MEASURES this keeps
+# every plan mpi accepts, however its values are shaped, well under 1 GiB (a 28 MB file of
+# 500,000 one-line measures is refused after ~360 MiB instead of taking 1.8 GB).
+MAX_VALUES = 1_000_000
+
+
+class Budget:
+    """How many more values the files of one plan may hold; shared by all its files."""
+
+    __slots__ = ("left",)
+
+    def __init__(self, values: int | None = None) -> None:
+        self.left = MAX_VALUES if values is None else values
+
 
 # The characters YAML allows in a stream (the same set in libyaml and PyYAML); anything else
 # is refused before parsing, so that both parsers report it the same way.
@@ -58,54 +74,11 @@ def use_c_parser() -> bool:
     return yaml.__with_libyaml__ and os.environ.get("MPI_PURE_YAML", "") in ("", "0")
 
 
-class _PyParser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):
-    """PyYAML's pure-Python event parser, used when libyaml is not installed.
-
-    PyYAML refuses every tab outside quoted text, libyaml only tabs that could be taken for
-    indentation; the two overrides below follow libyaml, so that `key:<TAB>value` or
-    `value<TAB># comment` read the same on both paths.
-    """
-
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-
-    def scan_to_next_token(self) -> None:
-        """Skip blanks, comments and line breaks; tabs only where libyaml skips them."""
-        if self.index == 0 and self.peek() == "\ufeff":
-            self.forward()
-        while True:
-            while self.peek() == " " or (
-                self.peek() == "\t" and (self.flow_level or not self.allow_simple_key)
-            ):
-                self.forward()
-            if self.peek() == "#":
-                while self.peek() not in "\0\r\n\x85\u2028\u2029":
-                    self.forward()
-            if self.scan_line_break():  # type: ignore[no-untyped-call]  # untyped in the stubs
-                if not self.flow_level:
-                    self.allow_simple_key = True
-            else:
-                return
-
-    def scan_plain_spaces(self, indent: int, start_mark: Any) -> list[str] | None:
-        """Blanks inside a plain scalar on one line may include tabs (`a<TAB>b`), as in libyaml."""
-        length = 0
-        while self.peek(length) in " \t":
-            length += 1
-        blanks = self.prefix(length)
-        if "\t" not in blanks or self.peek(length) in "\0\r\n\x85\u2028\u2029":
-            return super().scan_plain_spaces(indent, start_mark)
-        self.forward(length)
-        return [blanks]
-
-
 class _TooDeepForLibyaml(Exception):
     """libyaml stopped at its own nesting limit, scanning ahead of the events we count."""
 
 
-def parse(text: str) -> Any:
+def parse(text: str, budget: Budget | None = None) -> Any:
     """Text of one YAML document -> PMap / PList / scalar tree with positions."""
     bad = _NON_PRINTABLE.search(text)
     if bad:
@@ -121,24 +94,24 @@ def parse(text: str) -> Any:
         from yaml._yaml import CParser
 
         try:
-            return _parse_with(CParser, text)
+            return _parse_with(CParser, text, budget or Budget())
         except _TooDeepForLibyaml:
             pass  # the pure parser stops at MAX_DEPTH and so finds the exact place
-    return _parse_with(_PyParser, text)
+    return _parse_with(PyParser, text, budget or Budget())
 
 
-def _parse_with(make_parser: Any, text: str) -> Any:
+def _parse_with(make_parser: Any, text: str, budget: Budget) -> Any:
     parser = None
     try:
         parser = make_parser(text)
-        return _build(parser, text)
+        return _build(parser, text, budget)
     except yaml.MarkedYAMLError as exc:
-        if "maximum nesting depth" in (exc.problem or "") and make_parser is not _PyParser:
+        if "maximum nesting depth" in (exc.problem or "") and make_parser is not PyParser:
             raise _TooDeepForLibyaml from None
         raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
         offset = exc.position
-        if make_parser is not _PyParser:  # libyaml counts bytes of UTF-8
+        if make_parser is not PyParser:  # libyaml counts bytes of UTF-8
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
         line, column = _char_to_pos(text, offset)
         raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {exc.reason}") from None
@@ -195,7 +168,7 @@ def _pos(event: Any) -> Pos:
     return mark.line + 1, mark.column + 1
 
 
-def _build(parser: Any, text: str) -> Any:
+def _build(parser: Any, text: str, budget: Budget) -> Any:
     get = parser.get_event
     event = get()  # StreamStart
     event = get()
@@ -217,7 +190,7 @@ def _build(parser: Any, text: str) -> Any:
             f"{'.'.join(map(str, version))}; plan files are YAML 1.2: remove the directive "
             "or write %YAML 1.2)",
         )
-    root = _build_document(get)
+    root = _build_document(get, budget)
     event = get()
     if isinstance(event, yaml.DocumentStartEvent):
         line, column = _pos(event)
@@ -230,8 +203,8 @@ def _build(parser: Any, text: str) -> Any:
     return root
 
 
-def _build_document(get: Any) -> Any:
-    """Build the document's root from events without recursion (depth is capped)."""
+def _build_document(get: Any, budget: Budget) -> Any:
+    """Build the document's root from events without recursion (depth and size capped)."""
     # Each frame: [container, pending_key or None, key position]
     stack: list[list[Any]] = []
     root: Any = None
@@ -264,6 +237,9 @@ def _build_document(get: Any) -> Any:
                 _take_key(frame, event)
                 continue
             value = _scalar(event)
+            budget.left -= 1
+            if budget.left < 0:
+                _too_many(event)
             if frame is None:
                 root = value
             else:
@@ -285,10 +261,22 @@ def _build_document(get: Any) -> Any:
                     "too-deep",
                     f"nesting deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)",
                 )
+            budget.left -= 1
+            if budget.left < 0:
+                _too_many(event)
             container = PMap(position) if kind is yaml.MappingStartEvent else PList(position)
             stack.append([container, None, None])
             continue
         raise ReadError(*_pos(event), "yaml-syntax", f"unexpected YAML event {kind.__name__}")
+
+
+def _too_many(event: Any) -> None:
+    raise ReadError(
+        *_pos(event),
+        "too-large",
+        f"the plan holds more than {MAX_VALUES:,} values (limit MAX_VALUES, which keeps "
+        "mpi under 1 GiB of memory); split the plan or remove what it does not need",
+    )
 
 
 def _take_key(frame: list[Any], event: Any) -> None:

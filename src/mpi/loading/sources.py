@@ -59,7 +59,9 @@ class SourceFile:
         return Diagnostic(self.display, line, column, severity, code, message)
 
 
-def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagnostic | None]:
+def read_source(
+    path: Path, text: str | None = None, budget: reader.Budget | None = None
+) -> tuple[SourceFile, Diagnostic | None]:
     """Read and parse one file (or `text` as its new content); problems become Diagnostics."""
     source = SourceFile(path, display_name(path))
 
@@ -67,7 +69,7 @@ def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagno
         return source, Diagnostic(source.display, line, column, "error", code, message)
 
     if text is not None:
-        return _parse_into(source, text, fail)
+        return _parse_into(source, text, fail, budget)
 
     try:
         info = path.lstat()
@@ -110,16 +112,18 @@ def read_source(path: Path, text: str | None = None) -> tuple[SourceFile, Diagno
         text = decode(data)
     except ReadError as exc:
         return fail(exc.line, exc.column, exc.code, exc.message)
-    return _parse_into(source, text, fail)
+    return _parse_into(source, text, fail, budget)
 
 
 def fingerprint(info: os.stat_result) -> tuple[int, int, int, int]:
     return (info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
-def _parse_into(source: SourceFile, text: str, fail: Fail) -> tuple[SourceFile, Diagnostic | None]:
+def _parse_into(
+    source: SourceFile, text: str, fail: Fail, budget: reader.Budget | None
+) -> tuple[SourceFile, Diagnostic | None]:
     try:
-        source.tree = reader.parse(text)
+        source.tree = reader.parse(text, budget)
     except ReadError as exc:
         return fail(exc.line, exc.column, exc.code, exc.message)
     except RecursionError:
