@@ -203,3 +203,11 @@ def test_an_edit_removes_temp_files_of_killed_writers(mini: Path) -> None:
     assert invoke(["note", "HF1.1", "x", "--plan", str(mini)]).exit_code == 0
     assert not stale.exists()
     assert sorted(p.name for p in mini.iterdir()) == sorted(p.name for p in MINI.iterdir())
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "0", "9"])
+def test_a_milestone_number_that_is_not_one_is_an_unknown_milestone(
+    mini: Path, number: str
+) -> None:
+    result = invoke(["milestone", "HF1.2", number, "done", "--plan", str(mini)])
+    assert result.exit_code == 2 and "has no milestone" in result.stderr
