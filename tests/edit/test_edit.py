@@ -153,7 +153,7 @@ def test_record_adds_value_and_log(mini: Path) -> None:
 def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
     before = (mini / HF1).read_bytes()
     out = edit_ok(mini, "set", "HF1.1", "--status", "at_risk", "--dry-run")
-    assert "+    status: at_risk" in out and out.startswith("--- a/hf1-flaechen.yaml")
+    assert "+    status: at_risk" in out and out.startswith(f"--- {(mini / HF1).resolve()}\n")
     assert (mini / HF1).read_bytes() == before
 
 
@@ -275,10 +275,12 @@ def test_writer_killed_mid_write_leaves_a_valid_file(mini: Path) -> None:
 def test_shipped_package_plan_is_not_edited(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from mpi.loading.locate import packaged_plan
+    from mpi.loading.locate import Location, packaged_plan
 
     packaged = packaged_plan()
-    monkeypatch.setattr("mpi.loading.locate.find_plan", lambda _explicit=None: packaged)
+    monkeypatch.setattr(
+        "mpi.loading.locate.locate_plan", lambda _explicit=None: Location(packaged, "option")
+    )
     result = invoke(["note", "HF1.1", "x"])
     assert result.exit_code == 2
     assert "refusing to edit the plan shipped inside the installed package" in result.stderr

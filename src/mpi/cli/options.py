@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
@@ -81,11 +81,47 @@ def full_date(value: str | None, option: str) -> date:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def load(plan_dir: Path | None) -> Loaded:
-    from mpi.loading.load import load_plan
-    from mpi.loading.locate import find_plan
+Purpose = Literal["read", "check", "write"]
 
-    return load_plan(find_plan(plan_dir))
+
+def plan_directory(plan_dir: Path | None, purpose: Purpose = "read") -> Path:
+    """The plan directory for a command, and never silently the wrong one.
+
+    Queries fall back to the plan shipped with mpi with a one-line notice; validate and the
+    reports (`check`) and edits (`write`) refuse it unless --plan or $MPI_PLAN names it, so
+    that a hook or CI in another repository cannot pass on mpi's own plan. Edits never
+    write into the installed package.
+    """
+    from mpi.loading.locate import is_shipped, locate_plan, packaged_plan
+
+    location = locate_plan(plan_dir)
+    if location.origin == "shipped":
+        if purpose == "read":
+            from mpi.cli.output import notice
+
+            notice(f"no plan here; showing the plan shipped with mpi ({location.path})")
+        else:
+            raise UsageError(
+                "no plan here (no plan.yaml or plan/plan.yaml in this directory or a parent); "
+                f"pass --plan DIR, or --plan {location.path} for the plan shipped with mpi"
+            )
+    if purpose == "write":
+        if location.path.resolve() == packaged_plan().resolve():
+            raise UsageError(
+                "refusing to edit the plan shipped inside the installed package; "
+                "pass --plan DIR or run inside a plan repository"
+            )
+        if is_shipped(location.path) and not location.named:
+            raise UsageError(
+                f"refusing to edit mpi's own plan ({location.path}) unless --plan names it"
+            )
+    return location.path
+
+
+def load(plan_dir: Path | None, purpose: Purpose = "read") -> Loaded:
+    from mpi.loading.load import load_plan
+
+    return load_plan(plan_directory(plan_dir, purpose))
 
 
 def valid_plan(plan_dir: Path | None) -> Plan:
@@ -96,13 +132,5 @@ def valid_plan(plan_dir: Path | None) -> Plan:
 
 
 def edit_dir(plan_dir: Path | None) -> Path:
-    """The plan directory to write to; never the plan shipped inside the package."""
-    from mpi.loading.locate import find_plan, packaged_plan
-
-    directory = find_plan(plan_dir)
-    if directory.resolve() == packaged_plan().resolve():
-        raise UsageError(
-            "refusing to edit the plan shipped inside the installed package; "
-            "pass --plan DIR or run inside a plan repository"
-        )
-    return directory
+    """The plan directory to write to; never the plan shipped with mpi unless named."""
+    return plan_directory(plan_dir, "write")

@@ -73,6 +73,12 @@ def write_file(path: Path, data: bytes) -> None:
         warn(warning)
 
 
+def notice(message: str) -> None:
+    from mpi.render.safe import one_line
+
+    sys.stderr.write(f"mpi: {one_line(message)}\n")
+
+
 def warn(message: str) -> None:
     from mpi.render.safe import one_line
 

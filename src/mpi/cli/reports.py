@@ -24,12 +24,12 @@ def report(
     today: TodayOption = None,
 ) -> None:
     """Progress report for the coordination round: fields, milestones, indicators, changes."""
+    from mpi.cli.options import plan_directory
     from mpi.loading.load import load_plan, require_plan
-    from mpi.loading.locate import find_plan
     from mpi.views.report import build
 
     day = full_date(today, "--today")
-    directory = find_plan(plan)
+    directory = plan_directory(plan, "check")
     current = require_plan(load_plan(directory))
     changes = None
     if since is not None:
@@ -50,15 +50,15 @@ def diff(
     format: Annotated[str, format_option("diff")] = "text",
 ) -> None:
     """What changed in the plan between two git revisions (or one and the working tree)."""
+    from mpi.cli.options import plan_directory
     from mpi.loading.load import load_plan, require_plan
-    from mpi.loading.locate import find_plan
     from mpi.loading.revision import load_at
     from mpi.render.messages import no_changes
     from mpi.render.safe import one_line
     from mpi.views.diff import PlanDiff
     from mpi.views.diff import diff as compare
 
-    directory = find_plan(plan)
+    directory = plan_directory(plan, "check")
     old = load_at(directory, rev)
     new = load_at(directory, rev2) if rev2 is not None else require_plan(load_plan(directory))
     changes = compare(old, new)

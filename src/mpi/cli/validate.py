@@ -16,13 +16,15 @@ def validate(
     """Check the plan: schema, references, dates; exit 1 if it is invalid."""
     from mpi.cli import output
     from mpi.cli.options import load
+    from mpi.loading.locate import display_name
     from mpi.render.messages import validation_summary
 
-    loaded = load(plan)
+    loaded = load(plan, "check")
     output.emit(format, "diagnostics", loaded.diagnostics)
     if format == "text":
         files = 1 + len(loaded.field_files)
-        output.console(stderr=True).print(validation_summary(loaded.diagnostics, files))
+        summary = validation_summary(loaded.diagnostics, files, display_name(loaded.directory))
+        output.console(stderr=True).print(summary)
     raise typer.Exit(loaded.exit_code)
 
 

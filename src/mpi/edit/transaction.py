@@ -181,7 +181,7 @@ def _edit(
     summary = mutate(Target(doc, measure, PlanFacts(loaded.plan.horizon)))
     new_text = doc.result()
     path = source.path
-    diff = unified_diff(text, new_text, path.name)
+    diff = unified_diff(text, new_text, str(path.resolve()))
     field_id = next(f.id for f in loaded.plan.fields if any(m.id == measure_id for m in f.measures))
     before = _rest(loaded, field_id, measure_id)
     source = SourceFile(source.path, source.display, None, source.fingerprint)
@@ -249,8 +249,8 @@ def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
         difflib.unified_diff(
             a[start : len(a) - keep],
             b[start : len(b) - keep],
-            fromfile=f"a/{name}",
-            tofile=f"b/{name}",
+            fromfile=name,
+            tofile=name,
             n=context,
         )
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 from mpi.domain.errors import PlanNotFound
 
@@ -26,24 +28,56 @@ def shipped_plan() -> Path | None:
     return checkout if (checkout / PLAN_FILE).is_file() else None
 
 
-def find_plan(
+@dataclass(frozen=True)
+class Location:
+    """A plan directory and how it was found: "option" (--plan), "environment" ($MPI_PLAN),
+    "search" (this directory or a parent) or "shipped" (the plan that comes with mpi)."""
+
+    path: Path
+    origin: Literal["option", "environment", "search", "shipped"]
+
+    @property
+    def named(self) -> bool:
+        """Whether the user named the plan (--plan or $MPI_PLAN) rather than mpi finding it."""
+        return self.origin in ("option", "environment")
+
+
+def locate_plan(
     explicit: Path | None = None, env: Mapping[str, str] | None = None, cwd: Path | None = None
-) -> Path:
-    """--plan DIR, else $MPI_PLAN, else ./plan here or in a parent, else the shipped plan."""
+) -> Location:
+    """--plan DIR, else $MPI_PLAN, else the nearest plan here or in a parent directory (a
+    directory holding plan.yaml, or a plan/ subdirectory holding it), else the shipped plan."""
     env = os.environ if env is None else env
     if explicit is not None:
-        return _plan_dir(explicit, "--plan")
+        return Location(_plan_dir(explicit, "--plan"), "option")
     if env.get(ENV_VAR):
-        return _plan_dir(Path(env[ENV_VAR]), ENV_VAR)
+        return Location(_plan_dir(Path(env[ENV_VAR]), ENV_VAR), "environment")
     here = (cwd or Path.cwd()).resolve()
     for directory in (here, *here.parents):
-        candidate = directory / "plan"
-        if _is_file(candidate / PLAN_FILE):
-            return candidate
+        for candidate in (directory, directory / "plan"):
+            if _is_file(candidate / PLAN_FILE):
+                return Location(candidate, "search")
     shipped = shipped_plan()
     if shipped is None:
         raise PlanNotFound("no plan found: pass --plan DIR or set MPI_PLAN")
-    return shipped
+    return Location(shipped, "shipped")
+
+
+def find_plan(
+    explicit: Path | None = None, env: Mapping[str, str] | None = None, cwd: Path | None = None
+) -> Path:
+    """The plan directory `locate_plan` finds."""
+    return locate_plan(explicit, env, cwd).path
+
+
+def is_shipped(path: Path) -> bool:
+    """Whether `path` is the plan that comes with mpi (in the package or, for an editable
+    install, in its source checkout)."""
+    shipped = shipped_plan()
+    try:
+        return shipped is not None and path.resolve() == shipped.resolve()
+    except OSError:
+        return False
 
 
 def _is_file(path: Path) -> bool:

@@ -10,13 +10,13 @@ if TYPE_CHECKING:
     from mpi.views.report import MilestoneLine
 
 
-def validation_summary(diagnostics: Sequence[Diagnostic], files: int) -> str:
+def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
     if not diagnostics:
-        return f"plan is valid ({files} files checked)"
+        return f"plan is valid ({files} files checked) in {directory}"
     state = "plan is invalid" if errors else "plan is valid"
-    return f"{state}: {errors} error(s), {warnings} warning(s) in {files} files"
+    return f"{state}: {errors} error(s), {warnings} warning(s) in {files} files, in {directory}"
 
 
 def no_changes(old: str, new: str | None) -> str:

@@ -1,0 +1,66 @@
+"""Which plan a command uses: never silently the wrong one."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import MINI, REPO, invoke
+
+
+@pytest.fixture
+def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working directory with no plan in it or above it."""
+    monkeypatch.delenv("MPI_PLAN", raising=False)
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github"])
+def test_validate_without_a_plan_here_refuses_the_shipped_one(nowhere: Path, fmt: str) -> None:
+    result = invoke(["validate", "--format", fmt])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "no plan here" in result.stderr and "--plan" in result.stderr
+
+
+@pytest.mark.parametrize("args", [["report"], ["diff", "HEAD"], ["note", "HF1.1", "x"]])
+def test_reports_and_edits_refuse_the_shipped_plan_too(nowhere: Path, args: list[str]) -> None:
+    result = invoke(args)
+    assert result.exit_code == 2 and "no plan here" in result.stderr
+
+
+def test_a_query_falls_back_to_the_shipped_plan_and_says_so(nowhere: Path) -> None:
+    result = invoke(["status", "--today", "2026-11-25"])
+    assert result.exit_code == 0 and "Hamburger Masterplan Industrie" in result.stdout
+    assert result.stderr.startswith("mpi: no plan here; showing the plan shipped with mpi")
+
+
+def test_the_shipped_plan_is_checked_when_named(nowhere: Path) -> None:
+    result = invoke(["validate", "--plan", str(REPO / "plan")])
+    assert result.exit_code == 0 and "plan is valid" in result.stderr
+
+
+def test_a_directory_holding_plan_yaml_is_a_plan(
+    nowhere: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = nowhere / "repo"
+    shutil.copytree(MINI, plan)
+    (plan / "sub").mkdir()
+    monkeypatch.chdir(plan / "sub")
+    result = invoke(["note", "HF1.1", "hier", "--date", "2026-01-10"])
+    assert result.exit_code == 0, result.output
+    assert "text: hier" in (plan / "hf1-flaechen.yaml").read_text(encoding="utf-8")
+    assert "text: hier" not in (REPO / "plan" / "hf1-flaechen-und-infrastruktur.yaml").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_mpis_own_plan_is_edited_only_when_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MPI_PLAN", raising=False)
+    monkeypatch.chdir(REPO)
+    result = invoke(["note", "HF1.1", "x", "--dry-run"])
+    assert result.exit_code == 2 and "refusing to edit mpi's own plan" in result.stderr
+    named = invoke(["note", "HF1.1", "x", "--dry-run", "--plan", "plan"])
+    assert named.exit_code == 0 and named.stdout.startswith(f"--- {REPO / 'plan'}")
