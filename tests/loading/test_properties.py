@@ -145,7 +145,7 @@ def test_random_edits_leave_a_plan_that_validates(changes: list[tuple], days_ago
                     transaction.edit_indicator(
                         plan,
                         item[1],
-                        mutations.record_value(item[1], item[2], day, item[3] or None, today),
+                        mutations.record_value(item[2], day, item[3] or None, today),
                     )
                 else:
                     transaction.edit_measure(

@@ -73,7 +73,7 @@ def record_value(
     from mpi.edit import mutations, transaction
 
     number = mutations.parse_value(value)
-    change = mutations.record_value(indicator, number, full_date(date, "--date"), source, _today())
+    change = mutations.record_value(number, full_date(date, "--date"), source, _today())
     directory = edit_dir(plan)
     _write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 
@@ -100,7 +100,7 @@ def _today() -> date:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("set")(set_status)
-    app.command()(milestone)
-    app.command("record")(record_value)
-    app.command()(note)
+    app.command("set", short_help="Change a measure's status.")(set_status)
+    app.command(short_help="Mark a milestone done, open or missed.")(milestone)
+    app.command("record", short_help="Record a value of an indicator.")(record_value)
+    app.command(short_help="Add a dated note to a measure.")(note)

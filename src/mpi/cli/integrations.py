@@ -37,5 +37,5 @@ def calendar(output: OutputOption = None, plan: PlanOption = None) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(schema)
-    app.command()(calendar)
+    app.command(short_help="JSON Schema of a plan file.")(schema)
+    app.command(short_help="Milestones as an iCalendar file.")(calendar)

@@ -76,7 +76,11 @@ def due(
     field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
     today: TodayOption = None,
 ) -> None:
-    """Milestones by date; recurring ones expand into their occurrences."""
+    """Milestones by date; recurring ones expand into their occurrences.
+
+    Without --year, --before, --within or --overdue: what is overdue and what falls due in the
+    next 12 months. --all alone lists everything, done and missed included.
+    """
     from mpi.domain.dates import Due, DueError, add_span, parse_span
     from mpi.views.due import DueQuery, select_due
 
@@ -107,7 +111,8 @@ def due(
         until = add_span(day, *parse_span(within)) if within is not None else None
     except DueError as exc:
         raise UsageError(f"--within: {exc}") from None
-    query = DueQuery(year, limit, until, overdue, all, field)
+    soon = add_span(day, 12, "m") if not chosen and not all else None
+    query = DueQuery(year, limit, until, overdue, all, field, soon)
     emit(format, "due", select_due(valid_plan(plan), query, day))
 
 
@@ -124,8 +129,8 @@ def timeline(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(status)
-    app.command("list")(list_measures)
-    app.command()(show)
-    app.command()(due)
-    app.command()(timeline)
+    app.command(short_help="Measures and deadlines on one screen.")(status)
+    app.command("list", short_help="List measures, filtered.")(list_measures)
+    app.command(short_help="Everything about one measure.")(show)
+    app.command(short_help="Milestones by date (default: overdue, next 12 months).")(due)
+    app.command(short_help="The milestones year by year.")(timeline)

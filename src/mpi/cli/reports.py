@@ -68,5 +68,5 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(report)
-    app.command()(diff)
+    app.command(short_help="Progress report (Markdown or HTML).")(report)
+    app.command(short_help="What changed between git revisions.")(diff)

@@ -29,4 +29,4 @@ def validate(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(validate)
+    app.command(short_help="Check the plan; exit 1 if it is invalid.")(validate)

@@ -57,7 +57,9 @@ def suggest(ident: str, known: Iterable[str]) -> str:
     import difflib
 
     by_folded = {k.casefold(): k for k in known}
-    close = difflib.get_close_matches(ident.casefold(), list(by_folded), n=1, cutoff=0.6)
+    wanted = ident.casefold()
+    starting = sorted(k for k in by_folded if wanted and k.startswith(wanted))
+    close = starting or difflib.get_close_matches(wanted, list(by_folded), n=1, cutoff=0.6)
     return f"; did you mean {by_folded[close[0]]}?" if close else ""
 
 

@@ -7,6 +7,7 @@ and returns a `Mutation` for `transaction.edit_measure`.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -183,14 +184,18 @@ def parse_value(text: str) -> float:
 
 
 def record_value(
-    indicator: str, value: float, day: date, source: str | None, today: date
-) -> Mutation:
+    value: float, day: date, source: str | None, today: date
+) -> Callable[[str], Mutation]:
+    """Checks the arguments now; the mutation is made for the indicator the edit finds."""
     if not math.isfinite(value):
         raise InvalidValue("value", "the value must be a finite number")
     _check_day(day, today)
     if source is not None:
         _check_text("source", source)
+    return lambda indicator: _record(indicator, value, day, source)
 
+
+def _record(indicator: str, value: float, day: date, source: str | None) -> Mutation:
     def mutate(target: Target) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)

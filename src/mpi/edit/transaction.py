@@ -125,12 +125,22 @@ def _find_measure(loaded: Loaded, measure_id: str) -> tuple[SourceFile, PMap]:
     return found[0]
 
 
-def _find_indicator(loaded: Loaded, indicator_id: str) -> str:
+def _find_indicator(loaded: Loaded, indicator_id: str) -> tuple[str, str]:
+    """(measure id, indicator id); a measure id names its indicator if it has only one."""
+    for _, measure in _measures(loaded):
+        if str(measure.get("id")) == indicator_id.strip().upper():
+            ids = [str(i.get("id")) for i in measure.get("indicators") or []]
+            if len(ids) == 1:
+                return str(measure["id"]), ids[0]
+            listed = ", ".join(ids) if ids else "none"
+            raise UsageError(
+                f"{measure['id']} has {len(ids)} indicators ({listed}); name the indicator"
+            )
     known: list[str] = []
     for _, measure in _measures(loaded):
         for indicator in measure.get("indicators") or []:
             if indicator.get("id") == indicator_id:
-                return str(measure["id"])
+                return str(measure["id"]), indicator_id
             known.append(str(indicator.get("id")))
     raise UsageError(f"unknown indicator {indicator_id!r}{suggest(indicator_id, known)}")
 
@@ -160,14 +170,20 @@ def edit_measure(
 
 
 def edit_indicator(
-    directory: Path, indicator: str, mutate: Mutation, *, dry_run: bool = False
+    directory: Path,
+    indicator: str,
+    mutate: Callable[[str], Mutation],
+    *,
+    dry_run: bool = False,
 ) -> EditResult:
-    """Like `edit_measure`, for the measure that holds the indicator."""
+    """Like `edit_measure`, for the measure that holds the indicator; `mutate` is given the
+    indicator's id (the one named, or the only indicator of a measure named by its id)."""
     with nullcontext() if dry_run else plan_lock(directory):
         if not dry_run:
             remove_stale_temps(directory)
         loaded = _loaded_plan(directory)
-        return _edit(directory, loaded, _find_indicator(loaded, indicator), mutate, dry_run)
+        measure_id, found = _find_indicator(loaded, indicator)
+        return _edit(directory, loaded, measure_id, mutate(found), dry_run)
 
 
 def _edit(

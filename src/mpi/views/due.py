@@ -90,6 +90,7 @@ class DueQuery:
     overdue: bool = False
     include_done: bool = False
     field: str | None = None
+    soon: date | None = None  # overdue, or due from today up to and including this day
 
 
 def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
@@ -111,4 +112,7 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
         rows = [r for r in rows if today <= r.due.end and r.due.start <= horizon]
     if query.overdue:
         rows = [r for r in rows if r.overdue]
+    if query.soon is not None:
+        soon = query.soon
+        rows = [r for r in rows if r.overdue or (today <= r.due.end and r.due.start <= soon)]
     return rows

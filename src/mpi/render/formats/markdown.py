@@ -108,15 +108,16 @@ def measure(detail: MeasureDetail) -> str:
     out += [f"- {esc(i['id'])}. {esc(i['text'])}" for i in d["items"]]
     if d["goals"]:
         out += ["", "## Goals", ""] + [f"- {esc(g['id'])}: {esc(g['text'])}" for g in d["goals"]]
-    out += ["", "## Milestones", "", _due_table(d["milestones"])]
+    out += ["", "## Milestones", "", _milestone_table(d, detail)]
     if d["indicators"]:
         out += [
             "## Indicators",
             "",
             _table(
-                ["Indicator", "Unit", "Baseline", "Target", "Last value"],
+                ["ID", "Indicator", "Unit", "Baseline", "Target", "Last value"],
                 (
                     [
+                        i["id"],
                         i["name"],
                         i["unit"],
                         f"{esc(i['baseline']['value'])} ({i['baseline']['year']})"
@@ -146,6 +147,26 @@ def measure(detail: MeasureDetail) -> str:
     if not d["updates"]:
         out.append("_No updates recorded._")
     return "\n".join(out) + "\n"
+
+
+def _milestone_table(d: dict[str, Any], detail: MeasureDetail) -> str:
+    """The measure's milestones with the number and id `mpi milestone` takes."""
+    if not d["milestones"]:
+        return "_No milestones._\n"
+    numbers = {m.id: index for index, m in enumerate(detail.measure.milestones, 1)}
+    return _table(
+        ["#", "ID", "Due", "Milestone", "Status"],
+        (
+            [
+                numbers.get(r["milestone"], ""),
+                r["milestone"],
+                r["due"],
+                r["title"],
+                r["status"] + (" (overdue)" if r["overdue"] else ""),
+            ]
+            for r in d["milestones"]
+        ),
+    )
 
 
 def _footnote(source: dict[str, Any]) -> str:

@@ -6,18 +6,25 @@ rich is imported inside the draw functions, so that listing the formats stays ch
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import values
 from mpi.render.changes import describe
+from mpi.render.formats._rich import (
+    STATUS_GLYPH,
+    STATUS_STYLE,
+    breakdown,
+    id_column,
+    status_bar,
+    t,
+    table,
+)
 from mpi.render.registry import Format, Unwrapped
 from mpi.render.safe import one_line, visible
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
-    from rich.table import Table
     from rich.text import Text
 
     from mpi.domain.diagnostics import Diagnostic
@@ -26,87 +33,6 @@ if TYPE_CHECKING:
     from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.status import StatusSummary
     from mpi.views.timeline import Timeline
-
-STATUS_STYLE = {
-    "done": "green",
-    "in_progress": "cyan",
-    "ongoing": "blue",
-    "planned": "white",
-    "at_risk": "yellow",
-    "dropped": "red",
-    "open": "white",
-    "missed": "red",
-}
-# Each status has its own glyph so the bar reads without colour too.
-STATUS_GLYPH = {
-    "done": "█",
-    "in_progress": "▓",
-    "ongoing": "▒",
-    "planned": "░",
-    "at_risk": "!",
-    "dropped": "x",
-}
-BAR_WIDTH = 10
-
-
-def t(value: Any, style: str = "") -> Text:
-    """Untrusted plan text as a single line of inert Text."""
-    from rich.text import Text
-
-    return Text(one_line("" if value is None else str(value)), style=style)
-
-
-def _table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Table:
-    from rich import box
-    from rich.table import Table
-
-    table = Table(
-        box=box.SIMPLE_HEAD,
-        title=title,
-        title_justify="left",
-        show_edge=False,
-        pad_edge=False,
-        highlight=False,
-    )
-    for name, options in columns:
-        table.add_column(name, **{"overflow": "fold", **options})
-    return table
-
-
-def _id_column(name: str, ids: Iterable[str]) -> tuple[str, dict[str, Any]]:
-    width = max([len(name), *(len(i) for i in ids)])
-    return name, {"no_wrap": True, "min_width": width, "style": "bold"}
-
-
-def status_bar(by_status: dict[str, int], total: int) -> Text:
-    """A stacked bar of measures by status, BAR_WIDTH cells wide."""
-    from rich.text import Text
-
-    bar = Text()
-    if total == 0:
-        return Text(" " * BAR_WIDTH)
-    cells = 0
-    for name in ("done", "in_progress", "ongoing", "planned", "at_risk", "dropped"):
-        count = by_status.get(name, 0)
-        width = round(count * BAR_WIDTH / total)
-        width = min(width, BAR_WIDTH - cells)
-        if count and width == 0 and cells < BAR_WIDTH:
-            width = 1
-        bar.append(STATUS_GLYPH[name] * width, style=STATUS_STYLE[name])
-        cells += width
-    return bar
-
-
-def _breakdown(by_status: dict[str, int]) -> Text:
-    from rich.text import Text
-
-    out = Text()
-    for name in MEASURE_STATUSES:
-        if by_status.get(name):
-            if out:
-                out.append(" · ")
-            out.append(f"{by_status[name]} {name}", style=STATUS_STYLE[name])
-    return out
 
 
 def _due_text(row: DueRow | None) -> Text:
@@ -127,8 +53,8 @@ def status(summary: StatusSummary) -> RenderableType:
     heading = Text()
     heading.append(one_line(summary.title), style="bold")
     heading.append(f" · as of {values.day(summary.today)}")
-    table = _table(
-        _id_column("Field", [f.id for f in summary.fields]),
+    grid = table(
+        id_column("Field", [f.id for f in summary.fields]),
         ("Handlungsfeld", {"ratio": 1, "min_width": 13}),
         ("Measures", {"no_wrap": True}),
         ("Open", {"justify": "right", "no_wrap": True}),
@@ -140,9 +66,9 @@ def status(summary: StatusSummary) -> RenderableType:
         measures.append(f" {f.measures:>3}")
         title = t(f.title)
         title.append("\n")
-        title.append_text(_breakdown(f.by_status))
+        title.append_text(breakdown(f.by_status))
         overdue = Text(str(f.overdue_milestones), style="bold red" if f.overdue_milestones else "")
-        table.add_row(
+        grid.add_row(
             t(f.id),
             title,
             measures,
@@ -156,7 +82,7 @@ def status(summary: StatusSummary) -> RenderableType:
         legend.append(glyph, style=STATUS_STYLE[name])
         legend.append(f" {name}  ", style="dim")
     upcoming = due(summary.next_deadlines, title="Next deadlines")
-    return Group(heading, Text(""), table, legend, Text(""), upcoming)
+    return Group(heading, Text(""), grid, legend, Text(""), upcoming)
 
 
 def measures(rows: list[MeasureRow]) -> RenderableType:
@@ -165,8 +91,8 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
 
     if not rows:
         return Text("No measures match.")
-    table = _table(
-        _id_column("ID", [r.id for r in rows]),
+    grid = table(
+        id_column("ID", [r.id for r in rows]),
         ("Status", {"no_wrap": True}),
         ("Title", {"ratio": 3, "min_width": 16}),
         ("Lead", {"ratio": 1}),
@@ -174,7 +100,7 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
         ("Due", {"no_wrap": True}),
     )
     for r in rows:
-        table.add_row(
+        grid.add_row(
             t(r.id),
             t(r.status, STATUS_STYLE.get(r.status, "")),
             t(r.title),
@@ -182,7 +108,7 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
             t(", ".join(r.tags)),
             t(values.due(r.next_due)),
         )
-    return Group(table, Text(f"{len(rows)} measure(s)", style="dim"))
+    return Group(grid, Text(f"{len(rows)} measure(s)", style="dim"))
 
 
 def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
@@ -190,9 +116,9 @@ def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
 
     if not rows:
         return Text("No milestones match.")
-    table = _table(
+    grid = table(
         ("Due", {"no_wrap": True}),
-        _id_column("Measure", [r.measure or r.owner for r in rows]),
+        id_column("Measure", [r.measure or r.owner for r in rows]),
         ("Milestone", {"ratio": 1, "min_width": 16}),
         ("Status", {"no_wrap": True}),
         title=title,
@@ -204,10 +130,42 @@ def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
         name = t(r.title)
         if r.recurring:
             name.append(" ↻", style="dim")
-        table.add_row(
+        grid.add_row(
             t(values.due(r.due), "red" if r.overdue else ""), t(r.measure or r.owner), name, state
         )
-    return table
+    return grid
+
+
+def _milestones(detail: MeasureDetail) -> RenderableType:
+    """The measure's milestones with the number and id `mpi milestone` takes."""
+    from rich.text import Text
+
+    numbers = {m.id: index for index, m in enumerate(detail.measure.milestones, 1)}
+    grid = table(
+        ("#", {"no_wrap": True, "justify": "right"}),
+        id_column("ID", [r.milestone for r in detail.milestones]),
+        ("Due", {"no_wrap": True}),
+        ("Milestone", {"ratio": 1, "min_width": 16}),
+        ("Status", {"no_wrap": True}),
+        title="Milestones",
+    )
+    for r in detail.milestones:
+        state = (
+            Text("overdue", style="bold red")
+            if r.overdue
+            else t(r.status, STATUS_STYLE.get(r.status, ""))
+        )
+        name = t(r.title)
+        if r.recurring:
+            name.append(" ↻", style="dim")
+        grid.add_row(
+            str(numbers.get(r.milestone, "")),
+            t(r.milestone),
+            t(values.due(r.due), "red" if r.overdue else ""),
+            name,
+            state,
+        )
+    return grid
 
 
 def measure(detail: MeasureDetail) -> RenderableType:
@@ -245,17 +203,14 @@ def measure(detail: MeasureDetail) -> RenderableType:
     if m.items:
         parts.append(Text(""))
     if detail.goals:
-        goals = _table(_id_column("Goal", [g.id for g in detail.goals]), ("", {"ratio": 1}))
+        goals = table(id_column("Goal", [g.id for g in detail.goals]), ("", {"ratio": 1}))
         for g in detail.goals:
             goals.add_row(t(g.id), t(g.text))
         parts.append(goals)
-    parts.append(
-        due(detail.milestones, title="Milestones")
-        if detail.milestones
-        else Text("No milestones.", style="dim")
-    )
+    parts.append(_milestones(detail) if detail.milestones else Text("No milestones.", style="dim"))
     if detail.indicators:
-        ind = _table(
+        ind = table(
+            id_column("ID", [row.indicator.id for row in detail.indicators]),
             ("Indicator", {"ratio": 2}),
             ("Baseline", {"no_wrap": True}),
             ("Target", {"no_wrap": True}),
@@ -277,6 +232,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
                 else "–"
             )
             ind.add_row(
+                t(i.id),
                 t(i.name),
                 t(base),
                 t(f"{sign} {values.number(i.target.value)} {i.unit}{year}"),
@@ -309,7 +265,7 @@ def timeline(view: Timeline) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
-    table = _table(
+    grid = table(
         ("Year", {"no_wrap": True, "style": "bold"}),
         ("", {"no_wrap": True}),
         ("Milestones", {"ratio": 1, "min_width": 20}),
@@ -335,13 +291,13 @@ def timeline(view: Timeline) -> RenderableType:
             names.append(" ")
             names.append(one_line(r.title))
         year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
-        table.add_row(year, marks, names)
+        grid.add_row(year, marks, names)
     legend = Text(
         "● done  ○ open  ✗ overdue or missed  ↻n occurrences of recurring "
         "milestones (mpi due --year Y lists them)",
         style="dim",
     )
-    return Group(table, legend)
+    return Group(grid, legend)
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:

@@ -1,0 +1,50 @@
+"""Everyday use: ids you can find, a useful default for due, help that fits."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from conftest import SHIPPED, invoke
+from mpi.loading.load import load_plan, require_plan
+
+TODAY = "2026-11-25"
+
+
+def test_show_gives_the_ids_milestone_and_record_take(mini: Path) -> None:
+    out = invoke(["show", "HF1.1", "--plan", str(mini)]).stdout
+    assert "flaechenreserve" in out
+    out = invoke(["show", "HF1.2", "--plan", str(mini), "--today", TODAY]).stdout
+    assert "1   stufe-1" in out and "3   bericht" in out
+
+
+def test_an_indicator_is_found_by_its_start_or_its_measure(mini: Path) -> None:
+    hint = invoke(["record", "flaechen", "1", "--plan", str(mini)])
+    assert hint.exit_code == 2 and "did you mean flaechenreserve?" in hint.stderr
+    by_measure = invoke(["record", "HF1.1", "99", "--date", "2026-01-10", "--plan", str(mini)])
+    assert by_measure.exit_code == 0, by_measure.output
+    values = require_plan(load_plan(mini)).fields[0].measures[0].indicators[0].values
+    assert [v.value for v in values] == [99.0]
+    none = invoke(["record", "HF1.2", "1", "--plan", str(mini)])
+    assert none.exit_code == 2 and "HF1.2 has 0 indicators (none)" in none.stderr
+
+
+def test_due_without_options_lists_overdue_and_the_next_twelve_months() -> None:
+    args = ["due", "--plan", str(SHIPPED), "--today", TODAY, "--format", "json"]
+    rows = json.loads(invoke(args).stdout)
+    everything = json.loads(invoke([*args, "--all"]).stdout)
+    assert rows and len(rows) < len(everything)
+    limit = date(2027, 11, 25).isoformat()
+    for row in rows:
+        assert row["overdue"] or (row["status"] == "open" and row["due"][:7] <= limit[:7])
+    overdue = json.loads(invoke([*args, "--overdue"]).stdout)
+    assert all(r in rows for r in overdue)
+
+
+def test_every_command_has_a_short_help_that_fits() -> None:
+    out = invoke(["--help"]).stdout
+    commands = out.split("Commands:", 1)[1].strip().splitlines()
+    assert len(commands) == 14
+    for line in commands:
+        assert len(line) <= 80 and not line.rstrip().endswith("..."), line
