@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from conftest import SHIPPED, invoke
 from mpi.loading.load import load_plan, require_plan
 
@@ -48,3 +50,16 @@ def test_every_command_has_a_short_help_that_fits() -> None:
     assert len(commands) == 14
     for line in commands:
         assert len(line) <= 80 and not line.rstrip().endswith("..."), line
+
+
+def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    for width in ("80", "100", "160"):
+        monkeypatch.setenv("COLUMNS", width)
+        out = invoke(["list", "--field", "HF1", "--plan", str(SHIPPED), "--today", TODAY]).stdout
+        lines = out.splitlines()
+        assert all(len(line) <= int(width) for line in lines)
+        row = next(line for line in lines if line.startswith("HF1.10 "))
+        assert "2026-12" in row and "ongoing" in row, row
+        assert sum(line.startswith("HF1.") for line in lines) == 17
+        due = invoke(["due", "--plan", str(SHIPPED), "--today", TODAY]).stdout
+        assert "overdue" in due and all(len(line) <= int(width) for line in due.splitlines())

@@ -59,6 +59,12 @@ def table(*columns: tuple[str, dict[str, Any]], title: str | None = None) -> Tab
     return table
 
 
+def fixed(name: str, cells: Iterable[str]) -> tuple[str, dict[str, Any]]:
+    """A column of ids, dates, numbers or statuses: never wrapped, never cut."""
+    width = max([len(name), *(len(c) for c in cells)])
+    return name, {"no_wrap": True, "min_width": width}
+
+
 def id_column(name: str, ids: Iterable[str]) -> tuple[str, dict[str, Any]]:
     width = max([len(name), *(len(i) for i in ids)])
     return name, {"no_wrap": True, "min_width": width, "style": "bold"}
@@ -93,3 +99,94 @@ def breakdown(by_status: dict[str, int]) -> Text:
                 out.append(" · ")
             out.append(f"{by_status[name]} {name}", style=STATUS_STYLE[name])
     return out
+
+
+class Fit:
+    """A table whose columns fit the terminal without cutting a value.
+
+    Fixed columns (ids, dates, numbers, statuses) always get their full width; flexible
+    columns (titles, names) share what is left, each at least its longest word where that
+    fits, the rest by weight up to what they need. rich's own table shrinks no_wrap columns
+    when space is short, which cut `2026-12` to `2026-1`; this computes the widths itself,
+    when the width is known (at render time), and hands rich exact widths.
+    """
+
+    def __init__(self, table: Table, flexible: dict[int, int]) -> None:
+        self.table = table
+        self.flexible = flexible  # column index -> weight
+
+    def __rich_console__(self, console: Any, options: Any) -> Any:
+        table = self.table
+        columns = table.columns
+        cells = [[_plain(c) for c in column._cells] for column in columns]
+        natural = [
+            max([len(column.header) if isinstance(column.header, str) else 0, *(
+                max((len(line) for line in text.split("\n")), default=0) for text in texts
+            )])
+            for column, texts in zip(columns, cells, strict=True)
+        ]  # fmt: skip
+        words = [max([1, *(len(w) for text in texts for w in text.split())]) for texts in cells]
+        # What the table adds around the cells: column separators and each cell's padding.
+        padding = sum(table._get_padding_width(i) for i in range(len(columns)))
+        available = options.max_width - table._extra_width - padding
+        fixed = sum(w for i, w in enumerate(natural) if i not in self.flexible)
+        left = available - fixed
+        widths = list(natural)
+        flexible = sorted(self.flexible)
+        minimum = {i: min(natural[i], max(words[i], 6)) for i in flexible}
+        if sum(minimum.values()) >= left:
+            # Too narrow for every word: the widest flexible columns give way (their long
+            # words fold); fixed columns never do.
+            for i in flexible:
+                widths[i] = minimum[i]
+            while sum(widths[i] for i in flexible) > left:
+                widest = max(flexible, key=lambda i: widths[i])
+                if widths[widest] <= 4:
+                    break
+                widths[widest] -= 1
+        else:
+            for i in flexible:
+                widths[i] = minimum[i]
+            spare = left - sum(minimum.values())
+            while spare > 0:
+                wanting = [i for i in flexible if widths[i] < natural[i]]
+                if not wanting:
+                    break
+                total = sum(self.flexible[i] for i in wanting)
+                given = 0
+                for i in wanting:
+                    share = max(1, spare * self.flexible[i] // total)
+                    share = min(share, natural[i] - widths[i], spare - given)
+                    widths[i] += share
+                    given += share
+                if given == 0:
+                    break
+                spare -= given
+        from rich.table import Table
+
+        fitted = Table(
+            box=table.box,
+            title=table.title,
+            title_justify=table.title_justify,
+            show_edge=table.show_edge,
+            pad_edge=table.pad_edge,
+            highlight=False,
+            expand=False,
+        )
+        for column, width in zip(columns, widths, strict=True):
+            fitted.add_column(
+                column.header,
+                width=width,
+                no_wrap=column.no_wrap,
+                overflow="fold",
+                justify=column.justify,
+                style=column.style,
+            )
+        cells_by_row = zip(*(column._cells for column in columns), strict=True)
+        for row, cells in zip(table.rows, cells_by_row, strict=True):
+            fitted.add_row(*cells, style=row.style, end_section=row.end_section)
+        yield fitted
+
+
+def _plain(cell: Any) -> str:
+    return cell.plain if hasattr(cell, "plain") else str(cell)

@@ -14,7 +14,9 @@ from mpi.render.changes import describe
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
+    Fit,
     breakdown,
+    fixed,
     id_column,
     status_bar,
     t,
@@ -82,7 +84,7 @@ def status(summary: StatusSummary) -> RenderableType:
         legend.append(glyph, style=STATUS_STYLE[name])
         legend.append(f" {name}  ", style="dim")
     upcoming = due(summary.next_deadlines, title="Next deadlines")
-    return Group(heading, Text(""), grid, legend, Text(""), upcoming)
+    return Group(heading, Text(""), Fit(grid, {1: 1}), legend, Text(""), upcoming)
 
 
 def measures(rows: list[MeasureRow]) -> RenderableType:
@@ -91,24 +93,23 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
 
     if not rows:
         return Text("No measures match.")
-    grid = table(
+    leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
+    columns = [
         id_column("ID", [r.id for r in rows]),
-        ("Status", {"no_wrap": True}),
-        ("Title", {"ratio": 3, "min_width": 16}),
-        ("Lead", {"ratio": 1}),
-        ("Tags", {"ratio": 1}),
-        ("Due", {"no_wrap": True}),
-    )
+        fixed("Status", [r.status for r in rows]),
+        ("Title", {"ratio": 1, "min_width": 20}),
+        *([("Lead", {"max_width": 14})] if leads else []),
+        ("Tags", {"max_width": 16}),
+        fixed("Due", [values.due(r.next_due) for r in rows]),
+    ]
+    grid = table(*columns)
     for r in rows:
-        grid.add_row(
-            t(r.id),
-            t(r.status, STATUS_STYLE.get(r.status, "")),
-            t(r.title),
-            t(", ".join(r.lead)),
-            t(", ".join(r.tags)),
-            t(values.due(r.next_due)),
-        )
-    return Group(grid, Text(f"{len(rows)} measure(s)", style="dim"))
+        cells = [t(r.id), t(r.status, STATUS_STYLE.get(r.status, "")), t(r.title)]
+        cells += [t(", ".join(r.lead))] if leads else []
+        cells += [t(", ".join(r.tags)), t(values.due(r.next_due))]
+        grid.add_row(*cells)
+    flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
+    return Group(Fit(grid, flexible), Text(f"{len(rows)} measure(s)", style="dim"))
 
 
 def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
@@ -133,7 +134,7 @@ def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
         grid.add_row(
             t(values.due(r.due), "red" if r.overdue else ""), t(r.measure or r.owner), name, state
         )
-    return grid
+    return Fit(grid, {2: 1})
 
 
 def _milestones(detail: MeasureDetail) -> RenderableType:
@@ -165,7 +166,7 @@ def _milestones(detail: MeasureDetail) -> RenderableType:
             name,
             state,
         )
-    return grid
+    return Fit(grid, {3: 1})
 
 
 def measure(detail: MeasureDetail) -> RenderableType:
@@ -206,7 +207,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
         goals = table(id_column("Goal", [g.id for g in detail.goals]), ("", {"ratio": 1}))
         for g in detail.goals:
             goals.add_row(t(g.id), t(g.text))
-        parts.append(goals)
+        parts.append(Fit(goals, {1: 1}))
     parts.append(_milestones(detail) if detail.milestones else Text("No milestones.", style="dim"))
     if detail.indicators:
         ind = table(
@@ -238,7 +239,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
                 t(f"{sign} {values.number(i.target.value)} {i.unit}{year}"),
                 t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
             )
-        parts.append(ind)
+        parts.append(Fit(ind, {1: 1}))
     if m.sources:
         parts.append(Text("Sources", style="bold"))
         for s in m.sources:
@@ -297,7 +298,7 @@ def timeline(view: Timeline) -> RenderableType:
         "milestones (mpi due --year Y lists them)",
         style="dim",
     )
-    return Group(grid, legend)
+    return Group(Fit(grid, {2: 1}), legend)
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
