@@ -53,6 +53,7 @@ def test_every_command_has_a_short_help_that_fits() -> None:
 
 
 def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # as on a terminal
     for width in ("80", "100", "160"):
         monkeypatch.setenv("COLUMNS", width)
         out = invoke(["list", "--field", "HF1", "--plan", str(SHIPPED), "--today", TODAY]).stdout
@@ -63,3 +64,21 @@ def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPat
         assert sum(line.startswith("HF1.") for line in lines) == 17
         due = invoke(["due", "--plan", str(SHIPPED), "--today", TODAY]).stdout
         assert "overdue" in due and all(len(line) <= int(width) for line in due.splitlines())
+
+
+def test_piped_text_is_one_record_per_line() -> None:
+    """Not a terminal: tab-separated records, nothing wrapped or padded, so grep, cut, wc work."""
+    args = ["--plan", str(SHIPPED), "--today", TODAY]
+    lines = invoke(["list", *args]).stdout.splitlines()
+    assert len(lines) == 51 and all(line == line.rstrip() for line in lines)
+    hf110 = next(line for line in lines if line.startswith("HF1.10\t")).split("\t")
+    assert hf110[1] == "ongoing" and hf110[-1] == "2026-12"
+    assert any("Industriegebiete" in line and line.startswith("HF1.6\t") for line in lines)
+    due = invoke(["due", *args]).stdout.splitlines()
+    assert due and all(len(line.split("\t")) == 6 for line in due)
+    status = invoke(["status", *args]).stdout.splitlines()
+    assert status[0].startswith("HF1\t") and any(line.startswith("total\t") for line in status)
+    timeline = invoke(["timeline", *args]).stdout.splitlines()
+    assert all(line[:4].isdigit() and line[4] == "\t" for line in timeline)
+    show = invoke(["show", "HF1.10", *args]).stdout.splitlines()
+    assert all(line == line.rstrip() for line in show)

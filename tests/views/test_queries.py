@@ -26,6 +26,7 @@ def plan():
 @pytest.fixture(autouse=True)
 def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # text as on a terminal (tables), not piped
     monkeypatch.delenv("MPI_PLAN", raising=False)
 
 

@@ -17,28 +17,34 @@ if TYPE_CHECKING:
     from mpi.edit.transaction import EditResult
 
 
-def console(stderr: bool = False) -> Console:
+def console(stderr: bool = False, width: int | None = None) -> Console:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False)
+    return Console(
+        stderr=stderr, highlight=False, emoji=False, markup=False, soft_wrap=False, width=width
+    )
 
 
 def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
     """Draw `data` with the registry and print it, or write it to `output` atomically."""
     from mpi.render.registry import Unwrapped, draw
 
-    drawn = draw(format, view, data)
+    terminal = output is None and console().is_terminal
+    drawn = draw(format, view, data, terminal=terminal)
     if isinstance(drawn, bytes):
         payload = drawn
     else:
         if not isinstance(drawn, str):
-            screen = console()
+            # Not to a terminal: nothing wrapped at a width nobody sees, no trailing spaces.
+            screen = console(width=None if terminal else 100_000)
             with screen.capture() as captured:
                 if isinstance(drawn, Unwrapped):
                     screen.print(drawn.renderable, soft_wrap=True)
                 else:
                     screen.print(drawn)
             drawn = captured.get()
+            if not terminal:
+                drawn = "".join(line.rstrip() + "\n" for line in drawn.splitlines())
         payload = drawn.encode("utf-8", "backslashreplace")
     if output is not None and str(output) != "-":
         write_file(output, payload)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, Union
 
@@ -36,10 +36,15 @@ PREFERRED = ("text", "json", "csv", "markdown", "html", "github", "ics")
 
 @dataclass(frozen=True)
 class Format:
-    """An output format: its `--format` name and a draw function per view it can draw."""
+    """An output format: its `--format` name and a draw function per view it can draw.
+
+    `piped` draws views differently when the output goes to a pipe or file instead of a
+    terminal (one record per line, no wrapping or padding), where the format needs that.
+    """
 
     name: str
     draws: Mapping[str, Draw]
+    piped: Mapping[str, Draw] = field(default_factory=dict)
 
 
 @cache
@@ -67,6 +72,9 @@ def choices(view: str) -> list[str]:
     return [name for name, f in formats().items() if view in f.draws]
 
 
-def draw(format: str, view: str, data: Any) -> Drawn:
-    """Draw `data` of `view` in `format` (one of `choices(view)`)."""
-    return formats()[format].draws[view](data)
+def draw(format: str, view: str, data: Any, *, terminal: bool = True) -> Drawn:
+    """Draw `data` of `view` in `format` (one of `choices(view)`), for a terminal or not."""
+    chosen = formats()[format]
+    if not terminal and view in chosen.piped:
+        return chosen.piped[view](data)
+    return chosen.draws[view](data)

@@ -182,9 +182,9 @@ class Fit:
                 justify=column.justify,
                 style=column.style,
             )
-        cells_by_row = zip(*(column._cells for column in columns), strict=True)
-        for row, cells in zip(table.rows, cells_by_row, strict=True):
-            fitted.add_row(*cells, style=row.style, end_section=row.end_section)
+        rows = zip(*(column._cells for column in columns), strict=True)
+        for row, renderables in zip(table.rows, rows, strict=True):
+            fitted.add_row(*renderables, style=row.style, end_section=row.end_section)
         yield fitted
 
 

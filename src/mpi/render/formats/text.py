@@ -326,6 +326,57 @@ def diff(view: PlanDiff) -> str:
     return "".join(one_line(describe(c)) + "\n" for c in view.changes)
 
 
+# --- piped: one record per line, tab-separated, nothing wrapped or padded ---------------------
+
+
+def _record(*cells: object) -> str:
+    return "\t".join(one_line("" if c is None else str(c)) for c in cells) + "\n"
+
+
+def _due_record(r: DueRow) -> str:
+    state = "overdue" if r.overdue else r.status
+    recurring = "recurring" if r.recurring else ""
+    return _record(values.due(r.due), r.measure or r.owner, r.milestone, r.title, state, recurring)
+
+
+def piped_status(summary: StatusSummary) -> str:
+    lines = []
+    for f in [*summary.fields, summary.totals]:
+        counts = ", ".join(f"{f.by_status[s]} {s}" for s in STATUS_GLYPH if f.by_status.get(s))
+        nxt = f.next_due
+        upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
+        lines.append(
+            _record(
+                f.id, f.title, f"{f.measures} measures", counts, f"{f.open_milestones} open",
+                f"{f.overdue_milestones} overdue", upcoming,
+            )
+        )  # fmt: skip
+    return "".join(lines) + "".join(_due_record(r) for r in summary.next_deadlines)
+
+
+def piped_measures(rows: list[MeasureRow]) -> str:
+    return "".join(
+        _record(
+            r.id,
+            r.status,
+            r.title,
+            *(", ".join(x) for x in (r.lead, r.tags)),
+            values.due(r.next_due),
+        )
+        for r in rows
+    )
+
+
+def piped_due(rows: list[DueRow]) -> str:
+    return "".join(_due_record(r) for r in rows)
+
+
+def piped_timeline(view: Timeline) -> str:
+    return "".join(
+        f"{y.year}\t" + _due_record(r) for y in view.years for r in [*y.milestones, *y.recurring]
+    )
+
+
 FORMAT = Format(
     "text",
     {
@@ -336,5 +387,11 @@ FORMAT = Format(
         "timeline": timeline,
         "diff": diff,
         "diagnostics": diagnostics,
+    },
+    {
+        "status": piped_status,
+        "measures": piped_measures,
+        "due": piped_due,
+        "timeline": piped_timeline,
     },
 )
