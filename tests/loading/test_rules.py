@@ -64,6 +64,8 @@ CASES = [
      49, 17, "done-date", "no `done` date"),
     (rules.recurrences, HF1, "start: 2023}", "start: 2023, end: 2022}", 51, 60, "recurrence",
      "ends (2022) before it starts"),
+    (rules.recurrences, HF1, "start: 2023}", "start: 2023, last_done: 2027-06}", 51, 66,
+     "recurrence", "the current occurrence is 2026-12"),
     (rules.dates_in_span, HF1, "        due: 2035\n", "        due: 2099\n", 48, 14, "date-range",
      "outside the plan's span"),
     (rules.indicator_targets, HF1, "target: {value: 100,", "target: {value: 90,", 29, 25,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from mpi.domain.dates import Due
+from mpi.domain.dates import Due, series
 from mpi.domain.diagnostics import Diagnostic
 from mpi.loading.rules.context import Context
 
@@ -64,12 +64,23 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                     "recurrence",
                     f"{name}: last_done {r.last_done.iso()} lies before the start {r.start.iso()}",
                 )
-            if r.last_done.start > ctx.today:
+            # An occurrence may be held before it is due (the December report in November),
+            # but none after the current one: that one has not come round yet.
+            current = next(
+                (
+                    o
+                    for o in series(r.start, r.every, r.end, ctx.plan.horizon)
+                    if o.end >= ctx.today
+                ),
+                None,
+            )
+            if current is not None and r.last_done.end > current.end:
                 yield ctx.diagnostic(
                     place,
                     ("recurrence", "last_done"),
                     "recurrence",
-                    f"{name}: last_done {r.last_done.iso()} is in the future",
+                    f"{name}: last_done {r.last_done.iso()} is in the future (the current "
+                    f"occurrence is {current.iso()})",
                 )
 
 
