@@ -150,6 +150,11 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
         at = ["--plan", str(plan)]
         rows.append(Row("mpi validate", label, [mpi, "validate", *at]))
         rows.append(Row("mpi status", label, [mpi, "status", *at]))
+        if label == "shipped":
+            # One Tab press: the measure ids that complete `mpi show HF1.1`.
+            tab = {"_MPI_COMPLETE": "complete_bash", "COMP_WORDS": "mpi show HF1.1",
+                   "COMP_CWORD": "2", "MPI_PLAN": str(plan)}  # fmt: skip
+            rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
         cj = Row(f"check-jsonschema ({schema_note})", label, [])

@@ -67,7 +67,7 @@ app = typer.Typer(
     name="mpi",
     help="Tracker for the Hamburger Masterplan Industrie 2023.",
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mpi.cli import completion
 from mpi.cli.options import DateOption, DryRunOption, PlanOption, edit_dir, full_date
 from mpi.cli.output import edit_result
 from mpi.domain.errors import UsageError
@@ -29,8 +30,12 @@ def _write(edit: Callable[[], EditResult]) -> None:
 
 
 def set_status(
-    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.10.")],
-    status: Annotated[str, typer.Option("--status", help="The new status.")],
+    measure: Annotated[
+        str, typer.Argument(help="Measure id, e.g. HF1.10.", autocompletion=completion.measure_ids)
+    ],
+    status: Annotated[
+        str, typer.Option("--status", help="The new status.", autocompletion=completion.statuses)
+    ],
     note: NoteOption = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -45,9 +50,19 @@ def set_status(
 
 
 def milestone(
-    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.15.")],
-    milestone: Annotated[str, typer.Argument(help="Milestone id or its number (1, 2, …).")],
-    state: Annotated[str, typer.Argument(help="done, open or missed.")],
+    measure: Annotated[
+        str, typer.Argument(help="Measure id, e.g. HF1.15.", autocompletion=completion.measure_ids)
+    ],
+    milestone: Annotated[
+        str,
+        typer.Argument(
+            help="Milestone id or its number (1, 2, …).", autocompletion=completion.milestone_ids
+        ),
+    ],
+    state: Annotated[
+        str,
+        typer.Argument(help="done, open or missed.", autocompletion=completion.milestone_states),
+    ],
     note: NoteOption = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
@@ -62,7 +77,13 @@ def milestone(
 
 
 def record_value(
-    indicator: Annotated[str, typer.Argument(help="Indicator id, e.g. bahnanteil-gueterverkehr.")],
+    indicator: Annotated[
+        str,
+        typer.Argument(
+            help="Indicator id, e.g. bahnanteil-gueterverkehr.",
+            autocompletion=completion.indicator_ids,
+        ),
+    ],
     value: Annotated[str, typer.Argument(help="The measured value, e.g. 19.5.")],
     source: Annotated[str | None, typer.Option("--source", help="Where the value is from.")] = None,
     date: DateOption = None,
@@ -79,7 +100,9 @@ def record_value(
 
 
 def note(
-    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF2.8.")],
+    measure: Annotated[
+        str, typer.Argument(help="Measure id, e.g. HF2.8.", autocompletion=completion.measure_ids)
+    ],
     text: Annotated[str, typer.Argument(help="The note for the updates log.")],
     date: DateOption = None,
     dry_run: DryRunOption = False,

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from mpi.cli import completion
 from mpi.cli.options import PlanOption, TodayOption, format_option, full_date, valid_plan
 from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
@@ -28,10 +29,20 @@ def list_measures(
     format: Annotated[str, format_option("measures")] = "text",
     field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
     status: Annotated[
-        str | None, typer.Option("--status", help="planned, in_progress, ongoing, done, …")
+        str | None,
+        typer.Option(
+            "--status",
+            help="planned, in_progress, ongoing, done, …",
+            autocompletion=completion.statuses,
+        ),
     ] = None,
     partner: Annotated[
-        str | None, typer.Option("--partner", help="Partner id (bwi, hk, ivh, dgb).")
+        str | None,
+        typer.Option(
+            "--partner",
+            help="Partner id (bwi, hk, ivh, dgb).",
+            autocompletion=completion.partner_ids,
+        ),
     ] = None,
     tag: Annotated[str | None, typer.Option("--tag", help="Tag, e.g. Wasserstoff.")] = None,
     goal: Annotated[str | None, typer.Option("--goal", help="Goal id, e.g. HF1.II.")] = None,
@@ -49,7 +60,9 @@ def list_measures(
 
 
 def show(
-    measure: Annotated[str, typer.Argument(help="Measure id, e.g. HF1.10.")],
+    measure: Annotated[
+        str, typer.Argument(help="Measure id, e.g. HF1.10.", autocompletion=completion.measure_ids)
+    ],
     plan: PlanOption = None,
     format: Annotated[str, format_option("measure")] = "text",
     today: TodayOption = None,
