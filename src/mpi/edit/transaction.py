@@ -201,8 +201,11 @@ def _edit(
     field_id = next(f.id for f in loaded.plan.fields if any(m.id == measure_id for m in f.measures))
     before = _rest(loaded, field_id, measure_id)
     source = SourceFile(source.path, source.display, None, source.fingerprint)
-    del loaded, measure, doc  # the old plan need not stay in memory with the new one
-    after = load_plan(directory, overrides={path: new_text})
+    # Only the edited file is read and validated again; the others are taken as loaded.
+    loaded.models.pop(path, None)
+    del measure, doc
+    after = load_plan(directory, overrides={path: new_text}, reuse=loaded)
+    del loaded
     errors = after.errors
     if errors:
         first = errors[0]

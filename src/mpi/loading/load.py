@@ -22,6 +22,8 @@ from mpi.loading.sources import UNREADABLE, SourceFile, read_source
 MAX_MEASURES = 20_000
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from mpi.domain.model import Plan
 
 
@@ -34,6 +36,8 @@ class Loaded:
     plan_file: SourceFile | None = None
     field_files: dict[str, SourceFile] = field(default_factory=dict)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    # Each file that validated, by path, with its model: what a later load may reuse.
+    models: dict[Path, tuple[SourceFile, BaseModel]] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -51,10 +55,16 @@ class Loaded:
         return any(d.code in UNREADABLE for d in self.diagnostics)
 
 
-def load_plan(directory: Path, overrides: Mapping[Path, str] | None = None) -> Loaded:
+def load_plan(
+    directory: Path,
+    overrides: Mapping[Path, str] | None = None,
+    reuse: Loaded | None = None,
+) -> Loaded:
     """Read every file of the plan, validate each against its model, join them, run checks.
 
-    `overrides` gives new text for some files (an edit validated before it is written).
+    `overrides` gives new text for some files (an edit validated before it is written);
+    `reuse`, an earlier load of the same plan, spares reading and validating again the files
+    that `overrides` does not change (an edit changes one file of many).
     """
     import gc
 
@@ -63,13 +73,15 @@ def load_plan(directory: Path, overrides: Mapping[Path, str] | None = None) -> L
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_plan(directory, overrides)
+        return _load_plan(directory, overrides, reuse)
     finally:
         if collecting:
             gc.enable()
 
 
-def _load_plan(directory: Path, overrides: Mapping[Path, str] | None) -> Loaded:
+def _load_plan(
+    directory: Path, overrides: Mapping[Path, str] | None, reuse: Loaded | None
+) -> Loaded:
     from mpi.domain import model
     from mpi.loading import rules
     from mpi.loading.schema_errors import validate_model
@@ -78,17 +90,37 @@ def _load_plan(directory: Path, overrides: Mapping[Path, str] | None) -> Loaded:
     loaded = Loaded(directory)
     plan_path, field_paths = plan_files(directory)
     budget = Budget()
-    plan_source, problem = read_source(plan_path, overrides.get(plan_path), budget)
-    loaded.plan_file = plan_source
+    earlier = reuse.models if reuse is not None else {}
+
+    def reused(path: Path) -> tuple[SourceFile, BaseModel] | None:
+        return earlier.get(path) if path not in overrides else None
+
     plan_data: model.PlanFile | None = None
-    if problem:
-        loaded.diagnostics.append(problem)
+    again = reused(plan_path)
+    if again is not None and isinstance(again[1], model.PlanFile):
+        plan_source, plan_data = again[0], again[1]
     else:
-        plan_data, problems = validate_model(plan_source, model.PlanFile)
-        loaded.diagnostics += problems
+        plan_source, problem = read_source(plan_path, overrides.get(plan_path), budget)
+        if problem:
+            loaded.diagnostics.append(problem)
+        else:
+            plan_data, problems = validate_model(plan_source, model.PlanFile)
+            loaded.diagnostics += problems
+    loaded.plan_file = plan_source
+    if plan_data is not None:
+        loaded.models[plan_path] = (plan_source, plan_data)
     fields: list[tuple[SourceFile, model.Field]] = []
     measures = 0
     for path in field_paths:
+        again = reused(path)
+        if again is not None and isinstance(again[1], model.Field):
+            source = again[0]
+            loaded.field_files[source.display] = source
+            loaded.models[path] = again
+            fields.append((source, again[1]))
+            listed = source.tree.get("measures")
+            measures += len(listed) if isinstance(listed, list) else 0
+            continue
         source, problem = read_source(path, overrides.get(path), budget)
         loaded.field_files[source.display] = source
         if problem:
@@ -111,6 +143,7 @@ def _load_plan(directory: Path, overrides: Mapping[Path, str] | None) -> Loaded:
         loaded.diagnostics += problems
         if field_model is not None:
             fields.append((source, field_model))
+            loaded.models[path] = (source, field_model)
     if not field_paths:
         loaded.diagnostics.append(
             Diagnostic(
