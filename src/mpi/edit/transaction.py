@@ -166,7 +166,7 @@ def edit_measure(
     with nullcontext() if dry_run else plan_lock(directory):
         if not dry_run:
             remove_stale_temps(directory)
-        return _edit(directory, _loaded_plan(directory), measure_id, mutate, dry_run)
+        return _edit(directory, lambda _loaded: (measure_id, mutate), dry_run)
 
 
 def edit_indicator(
@@ -181,14 +181,21 @@ def edit_indicator(
     with nullcontext() if dry_run else plan_lock(directory):
         if not dry_run:
             remove_stale_temps(directory)
-        loaded = _loaded_plan(directory)
-        measure_id, found = _find_indicator(loaded, indicator)
-        return _edit(directory, loaded, measure_id, mutate(found), dry_run)
+
+        def pick(loaded: Loaded) -> tuple[str, Mutation]:
+            measure_id, found = _find_indicator(loaded, indicator)
+            return measure_id, mutate(found)
+
+        return _edit(directory, pick, dry_run)
 
 
 def _edit(
-    directory: Path, loaded: Loaded, measure_id: str, mutate: Mutation, dry_run: bool
+    directory: Path, pick: Callable[[Loaded], tuple[str, Mutation]], dry_run: bool
 ) -> EditResult:
+    """Load the plan here, not in the caller: so that `del loaded` below frees it (an
+    argument stays referenced by the caller until the call returns)."""
+    loaded = _loaded_plan(directory)
+    measure_id, mutate = pick(loaded)
     source, measure = _find_measure(loaded, measure_id)
     assert loaded.plan is not None
     data = _read(source)
@@ -201,11 +208,12 @@ def _edit(
     field_id = next(f.id for f in loaded.plan.fields if any(m.id == measure_id for m in f.measures))
     before = _rest(loaded, field_id, measure_id)
     source = SourceFile(source.path, source.display, None, source.fingerprint)
-    # Only the edited file is read and validated again; the others are taken as loaded.
-    loaded.models.pop(path, None)
-    del measure, doc
-    after = load_plan(directory, overrides={path: new_text}, reuse=loaded)
-    del loaded
+    # Only the edited file is read and validated again; the others are taken as loaded. The
+    # old version of the edited file is let go first: both need not be in memory at once.
+    reuse = {p: v for p, v in loaded.models.items() if p != path}
+    del loaded, measure, doc
+    after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
+    del reuse
     errors = after.errors
     if errors:
         first = errors[0]

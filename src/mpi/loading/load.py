@@ -58,13 +58,13 @@ class Loaded:
 def load_plan(
     directory: Path,
     overrides: Mapping[Path, str] | None = None,
-    reuse: Loaded | None = None,
+    reuse: Mapping[Path, tuple[SourceFile, BaseModel]] | None = None,
 ) -> Loaded:
     """Read every file of the plan, validate each against its model, join them, run checks.
 
     `overrides` gives new text for some files (an edit validated before it is written);
-    `reuse`, an earlier load of the same plan, spares reading and validating again the files
-    that `overrides` does not change (an edit changes one file of many).
+    `reuse`, the `models` of an earlier load of the same plan, spares reading and validating
+    again the files that `overrides` does not change (an edit changes one file of many).
     """
     import gc
 
@@ -80,7 +80,9 @@ def load_plan(
 
 
 def _load_plan(
-    directory: Path, overrides: Mapping[Path, str] | None, reuse: Loaded | None
+    directory: Path,
+    overrides: Mapping[Path, str] | None,
+    reuse: Mapping[Path, tuple[SourceFile, BaseModel]] | None,
 ) -> Loaded:
     from mpi.domain import model
     from mpi.loading import rules
@@ -90,7 +92,7 @@ def _load_plan(
     loaded = Loaded(directory)
     plan_path, field_paths = plan_files(directory)
     budget = Budget()
-    earlier = reuse.models if reuse is not None else {}
+    earlier = reuse or {}
 
     def reused(path: Path) -> tuple[SourceFile, BaseModel] | None:
         return earlier.get(path) if path not in overrides else None
