@@ -122,6 +122,15 @@ def field_schema() -> tuple[Path, str]:
     return path, 'trivial schema {"type":"object"}: `mpi schema` missing'
 
 
+def commit(plan: Path) -> None:
+    """Make the generated plan a git repository with one commit, for `mpi diff HEAD`."""
+    git = ["git", "-C", str(plan), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    if not (plan / ".git").exists():
+        subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "generated"], check=True)
+
+
 def field_files(plan: Path) -> list[str]:
     return [str(p) for p in sorted(plan.glob("*.yaml")) if p.name != "plan.yaml"]
 
@@ -157,6 +166,12 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
+            # Edits (each run adds one entry) and the semantic diff against the commit.
+            note = [mpi, "note", "HF1.5", "Benchmark", "--date", "2026-01-01", *at]
+            rows.append(Row("mpi note HF1.5", label, note))
+            status = [mpi, "set", "HF1.5", "--status", "at_risk", "--note", "Benchmark", *at]
+            rows.append(Row("mpi set HF1.5", label, status))
+            rows.append(Row("mpi diff HEAD", label, [mpi, "diff", "HEAD", *at]))
         cj = Row(f"check-jsonschema ({schema_note})", label, [])
         cj.argv = [str(checker), "--schemafile", str(schema), *field_files(plan)]
         rows.append(cj)
@@ -202,11 +217,11 @@ def targets(rows: list[Row]) -> list[str]:
     for name in ("mpi status",):
         status = next((r for r in rows if r.command == name and r.plan == "shipped"), None)
         if status and status.median is not None:
-            limit = 6 * floor
+            limit = 12 * floor  # cold, with no output cache (issue 17)
             ok, why = status.median <= limit, f"{status.median:.3f} s vs {limit:.3f} s"
-            out.append(f"{verdict(ok)} {name} on shipped plan <= 6x floor: {why}")
+            out.append(f"{verdict(ok)} {name} on shipped plan <= 12x floor: {why}")
         else:
-            out.append(f"{verdict(None)} {name} on shipped plan <= 6x floor: not measured")
+            out.append(f"{verdict(None)} {name} on shipped plan <= 12x floor: not measured")
     validate, checker = get("mpi validate", "10k"), get("check-jsonschema", "10k")
     if validate and checker and validate.median is not None and checker.median:
         limit = 0.3 * checker.median
@@ -214,6 +229,12 @@ def targets(rows: list[Row]) -> list[str]:
         out.append(f"{verdict(ok)} mpi validate on 10k <= 0.3x check-jsonschema: {why}")
     else:
         out.append(f"{verdict(None)} mpi validate on 10k <= 0.3x check-jsonschema: not measured")
+    for command in ("mpi note", "mpi set", "mpi diff"):
+        row = get(command, "10k")
+        if row and validate and row.median is not None and validate.median:
+            limit = 1.5 * validate.median
+            ok, why = row.median <= limit, f"{row.median:.3f} s vs {limit:.3f} s"
+            out.append(f"{verdict(ok)} {row.command} on 10k <= 1.5x mpi validate: {why}")
     for r in rows:
         if r.plan == "10k" and r.command.startswith("mpi") and r.rss_mib is not None:
             ok = r.rss_mib < 200
@@ -239,6 +260,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in (1000,) if args.quick else (1000, 10000):
         path = OUT / f"plan-{size}"
         print(f"generating {path.relative_to(REPO)}: {generate(size, path):,} bytes", flush=True)
+        commit(path)
         plans[f"{size // 1000}k"] = path
     schema, schema_note = field_schema()
     rows = build_rows(plans, schema, schema_note)
