@@ -30,13 +30,14 @@ def report(
 
     day = full_date(today, "--today")
     directory = plan_directory(plan, "check")
-    current = require_plan(load_plan(directory))
+    loaded = load_plan(directory)
+    current = require_plan(loaded)
     changes = None
     if since is not None:
         from mpi.loading.revision import load_at
         from mpi.views.diff import diff as compare
 
-        changes = compare(load_at(directory, since), current)
+        changes = compare(load_at(directory, since, loaded), current)
     emit(format, "report", build(current, day, since, changes), output)
 
 
@@ -59,8 +60,12 @@ def diff(
     from mpi.views.diff import diff as compare
 
     directory = plan_directory(plan, "check")
-    old = load_at(directory, rev)
-    new = load_at(directory, rev2) if rev2 is not None else require_plan(load_plan(directory))
+    if rev2 is None:  # against the working tree: files unchanged since `rev` are read once
+        loaded = load_plan(directory)
+        new = require_plan(loaded)
+        old = load_at(directory, rev, loaded)
+    else:
+        old, new = load_at(directory, rev), load_at(directory, rev2)
     changes = compare(old, new)
     emit(format, "diff", PlanDiff(rev, rev2, changes))
     if format == "text" and not changes:

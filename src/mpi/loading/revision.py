@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.loading.sources import MAX_BYTES
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
+    from mpi.loading.load import Loaded
 
 GIT_TIMEOUT = 60  # seconds; a hung git must not hang mpi forever
 BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
@@ -102,14 +104,22 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
     return blobs
 
 
-def checkout_plan(plan_dir: Path, rev: str, target: Path) -> str:
-    """Write the plan files of `rev` into `target`; returns the commit id."""
+def checkout_plan(
+    plan_dir: Path, rev: str, target: Path, same: Callable[[str, str], bool] | None = None
+) -> str:
+    """Write the plan files of `rev` into `target`; returns the commit id.
+
+    A file for which `same(name, blob id)` holds is written empty: the caller has its model.
+    """
     top, relative = repository(plan_dir)
     commit = resolve(top, rev)
     blobs = plan_blobs(top, commit, relative)
     if "plan.yaml" not in blobs:
         raise UsageError(f"{relative}/plan.yaml does not exist at revision {rev!r}")
     for name, (blob, size) in blobs.items():
+        if same is not None and same(name, blob):
+            (target / name).write_bytes(b"")
+            continue
         if size > MAX_BYTES:
             raise UsageError(
                 f"{relative}/{name} at {rev!r} has {size:,} bytes, more than the limit of "
@@ -122,20 +132,44 @@ def checkout_plan(plan_dir: Path, rev: str, target: Path) -> str:
     return commit
 
 
-def load_at(plan_dir: Path, rev: str) -> Plan:
-    """The validated Plan at a revision; PlanInvalid names files as `REV:path` when it is not."""
+def load_at(plan_dir: Path, rev: str, current: Loaded | None = None) -> Plan:
+    """The validated Plan at a revision; PlanInvalid names files as `REV:path` when it is not.
+
+    With `current`, a load of the working tree, a file whose bytes are the same at `rev` (the
+    same git blob id) is not read or validated again: its model is taken from `current`.
+    """
     from mpi.loading.load import load_plan, require_plan
 
     with tempfile.TemporaryDirectory(prefix="mpi-rev-") as tmp:
         target = Path(tmp) / "plan"
         target.mkdir()
-        checkout_plan(plan_dir, rev, target)
-        loaded = load_plan(target)
+        reuse: dict[Path, Any] = {}
+
+        def same(name: str, blob: str) -> bool:
+            known = current.models.get(plan_dir / name) if current is not None else None
+            if known is None or _blob_id(plan_dir / name) != blob:
+                return False
+            reuse[target / name] = known
+            return True
+
+        checkout_plan(plan_dir, rev, target, same if current is not None else None)
+        loaded = load_plan(target, reuse=reuse)
         try:
             return require_plan(loaded)
         except PlanInvalid as exc:
             _, relative = repository(plan_dir)
             raise _at_revision(exc, rev, relative, target) from None
+
+
+def _blob_id(path: Path) -> str | None:
+    """The id git gives the file's bytes (SHA-1 of "blob SIZE\\0" and the bytes)."""
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
 def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> PlanInvalid:
