@@ -173,7 +173,7 @@ def test_diff_ignores_an_exported_git_dir_and_names_a_corrupt_repository(tmp_pat
 
 
 def test_ctrl_c_during_start_up_is_one_line() -> None:
-    for delay in (0.1, 0.15, 0.2, 0.25, 0.3, 0.4):
+    for delay in (0.15, 0.2, 0.25, 0.3, 0.4):
         process = subprocess.Popen(
             [sys.executable, "-m", "mpi", "status", "--plan", str(SHIPPED)],
             stdout=subprocess.DEVNULL,

@@ -25,6 +25,7 @@ from mpi.edit.document import Document
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
+from mpi.loading.reader import ReadError
 from mpi.loading.sources import SourceFile, decode, fingerprint
 
 LOCK_TIMEOUT = 30.0
@@ -199,7 +200,12 @@ def _edit(
     source, measure = _find_measure(loaded, measure_id)
     assert loaded.plan is not None
     data = _read(source)
-    text = decode(data)
+    try:
+        text = decode(data)
+    except ReadError as exc:  # it decoded when it was parsed: someone is writing it now
+        raise EditRefused(
+            f"{source.display}:{exc.line}:{exc.column}: {exc.message}; nothing was written"
+        ) from None
     doc = Document(text, source.tree)
     summary = mutate(Target(doc, measure, PlanFacts(loaded.plan.horizon)))
     new_text = doc.result()
