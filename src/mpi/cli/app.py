@@ -96,12 +96,7 @@ for group in (validate, queries, editing, reports, integrations):
 
 
 def main() -> NoReturn:
-    """Run the app; the console script (`mpi.console`) adds the handling of start-up."""
-    try:
-        app()
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Output piped into `head` and the like: leave quietly.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    """Run the app; the console script (`mpi.console`) handles Ctrl-C and a closed pipe."""
+    app()
+    sys.stdout.flush()  # a closed pipe shows here, inside mpi.console's handling
     raise SystemExit(0)

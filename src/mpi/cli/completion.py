@@ -13,14 +13,20 @@ from typing import Any
 from mpi.domain.words import MEASURE_STATUSES, MILESTONE_STATUSES
 
 
-def _trees(ctx: Any) -> Iterator[Any]:
-    """The positioned trees of the plan's Handlungsfeld files (the plan the command would use)."""
-    from mpi.loading.locate import find_plan, plan_files
-    from mpi.loading.sources import read_source
+def _plan_dir(ctx: Any) -> Path:
+    """The plan directory the command being completed would use."""
+    from mpi.loading.locate import find_plan
 
     plan = (ctx.params or {}).get("plan") if ctx is not None else None
-    directory = find_plan(Path(plan) if plan else None)
-    _, fields = plan_files(directory)
+    return find_plan(Path(plan) if plan else None)
+
+
+def _trees(ctx: Any) -> Iterator[Any]:
+    """The positioned trees of the plan's Handlungsfeld files."""
+    from mpi.loading.locate import plan_files
+    from mpi.loading.sources import read_source
+
+    _, fields = plan_files(_plan_dir(ctx))
     for path in fields:
         source, problem = read_source(path)
         if problem is None:
@@ -71,11 +77,10 @@ def indicator_ids(ctx: Any, incomplete: str) -> list[str]:
 
 def partner_ids(ctx: Any, incomplete: str) -> list[str]:
     def found() -> Iterator[str]:
-        from mpi.loading.locate import find_plan
+        from mpi.loading.locate import PLAN_FILE
         from mpi.loading.sources import read_source
 
-        plan = (ctx.params or {}).get("plan") if ctx is not None else None
-        source, problem = read_source(find_plan(Path(plan) if plan else None) / "plan.yaml")
+        source, problem = read_source(_plan_dir(ctx) / PLAN_FILE)
         if problem is None:
             for partner in source.tree.get("partners") or []:
                 if isinstance(partner, dict) and partner.get("id"):

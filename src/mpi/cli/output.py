@@ -86,9 +86,7 @@ def notice(message: str) -> None:
 
 
 def warn(message: str) -> None:
-    from mpi.render.safe import one_line
-
-    sys.stderr.write(f"mpi: warning: {one_line(message)}\n")
+    notice(f"warning: {message}")
 
 
 def edit_result(result: EditResult) -> None:

@@ -29,25 +29,24 @@ _FLOW_SPECIAL = frozenset(",[]{}")
 Fields = Sequence[tuple[str, str]]  # (key, scalar text already formatted)
 
 
-def scalar(text: str, *, flow: bool = False) -> str:
-    """`text` as a YAML scalar that reads back as exactly this string.
+def scalar(text: str) -> str:
+    """`text` as a YAML scalar that reads back as exactly this string (in block context; a
+    flow collection quotes it further, see `Document._flow`).
 
     Plain when that is unambiguous, single-quoted when it only needs quoting, double-quoted
     with escapes when it holds line breaks, controls or invisible characters.
     """
     if _NEEDS_ESCAPE.search(text):
         return _double_quoted(text)
-    if _plain(text, flow):
+    if _plain(text):
         return text
     return "'" + text.replace("'", "''") + "'"
 
 
-def _plain(text: str, flow: bool) -> bool:
+def _plain(text: str) -> bool:
     if not text or text != text.strip() or text[0] in _PLAIN_FIRST:
         return False
     if ": " in text or " #" in text or text.endswith(":"):
-        return False
-    if flow and any(c in _FLOW_SPECIAL for c in text):
         return False
     return resolve(text, None) == text and isinstance(resolve(text, None), str)
 

@@ -27,9 +27,14 @@ _UNSAFE_JSON = f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{_HIDDEN}]"
 # (The patterns are compiled on first use, by re's own cache: importing this is free.)
 
 
+def _kept(match: re.Match[str]) -> bool:
+    """A zero-width joiner between two pictographs (👩‍💻) is part of the emoji: it stays."""
+    return match.group() == "\u200d" and _joins_emoji(match.string, match.start())
+
+
 def _escape(match: re.Match[str]) -> str:
     char = match.group()
-    if char == "\u200d" and _joins_emoji(match.string, match.start()):
+    if _kept(match):
         return char
     code = ord(char)
     if code < 0x100:
@@ -67,9 +72,7 @@ def json_safe(text: str) -> str:
 
     def escape(match: re.Match[str]) -> str:
         char = match.group()
-        if char == "\u200d" and _joins_emoji(match.string, match.start()):
-            return char
-        return "".join(f"\\u{unit:04x}" for unit in _utf16(char))
+        return char if _kept(match) else "".join(f"\\u{unit:04x}" for unit in _utf16(char))
 
     return re.sub(_UNSAFE_JSON, escape, text)
 

@@ -134,6 +134,11 @@ class MeasureDetail:
     milestones: list[DueRow]  # one row per milestone (next occurrence for recurring ones)
     indicators: list[IndicatorRow]
 
+    def milestone_number(self, milestone: str) -> int | None:
+        """The number `mpi milestone` takes for the milestone: its place in the measure."""
+        ids = [m.id for m in self.measure.milestones]
+        return ids.index(milestone) + 1 if milestone in ids else None
+
 
 def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
     f, m = find_measure(plan, ident)

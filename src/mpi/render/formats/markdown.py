@@ -153,12 +153,11 @@ def _milestone_table(d: dict[str, Any], detail: MeasureDetail) -> str:
     """The measure's milestones with the number and id `mpi milestone` takes."""
     if not d["milestones"]:
         return "_No milestones._\n"
-    numbers = {m.id: index for index, m in enumerate(detail.measure.milestones, 1)}
     return _table(
         ["#", "ID", "Due", "Milestone", "Status"],
         (
             [
-                numbers.get(r["milestone"], ""),
+                detail.milestone_number(r["milestone"]) or "",
                 r["milestone"],
                 r["due"],
                 r["title"],

@@ -141,7 +141,6 @@ def _milestones(detail: MeasureDetail) -> RenderableType:
     """The measure's milestones with the number and id `mpi milestone` takes."""
     from rich.text import Text
 
-    numbers = {m.id: index for index, m in enumerate(detail.measure.milestones, 1)}
     grid = table(
         ("#", {"no_wrap": True, "justify": "right"}),
         id_column("ID", [r.milestone for r in detail.milestones]),
@@ -160,7 +159,7 @@ def _milestones(detail: MeasureDetail) -> RenderableType:
         if r.recurring:
             name.append(" ↻", style="dim")
         grid.add_row(
-            str(numbers.get(r.milestone, "")),
+            str(detail.milestone_number(r.milestone) or ""),
             t(r.milestone),
             t(values.due(r.due), "red" if r.overdue else ""),
             name,
