@@ -60,7 +60,9 @@ def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPat
         lines = out.splitlines()
         assert all(len(line) <= int(width) for line in lines)
         row = next(line for line in lines if line.startswith("HF1.10 "))
-        assert "2026-12" in row and "ongoing" in row, row
+        assert "! 2023-06" in row and "ongoing" in row, row  # its oldest overdue deadline
+        row = next(line for line in lines if line.startswith("HF1.15 "))
+        assert "2030" in row and "planned" in row, row
         assert sum(line.startswith("HF1.") for line in lines) == 17
         due = invoke(["due", "--plan", str(SHIPPED), "--today", TODAY]).stdout
         assert "overdue" in due and all(len(line) <= int(width) for line in due.splitlines())
@@ -72,10 +74,10 @@ def test_piped_text_is_one_record_per_line() -> None:
     lines = invoke(["list", *args]).stdout.splitlines()
     assert len(lines) == 51 and all(line == line.rstrip() for line in lines)
     hf110 = next(line for line in lines if line.startswith("HF1.10\t")).split("\t")
-    assert hf110[1] == "ongoing" and hf110[-1] == "2026-12"
+    assert hf110[1] == "ongoing" and hf110[-1] == "! 2023-06"
     assert any("Industriegebiete" in line and line.startswith("HF1.6\t") for line in lines)
     due = invoke(["due", *args]).stdout.splitlines()
-    assert due and all(len(line.split("\t")) == 6 for line in due)
+    assert due and all(len(line.split("\t")) == 8 for line in due)
     status = invoke(["status", *args]).stdout.splitlines()
     assert status[0].startswith("HF1\t") and any(line.startswith("total\t") for line in status)
     timeline = invoke(["timeline", *args]).stdout.splitlines()

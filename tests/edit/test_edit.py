@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import signal
 import subprocess
@@ -113,14 +114,119 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
     ]
 
 
-def test_recurring_milestone_records_held_occurrence(mini: Path) -> None:
-    edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-05-10")
+def overdue(plan: Path, today: str = "2026-11-25") -> list[str]:
+    result = invoke(["due", "--overdue", "--plan", str(plan), "--today", today, "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return [row["due"] for row in json.loads(result.stdout)]
+
+
+def occurrences(plan: Path) -> list[tuple[str, str, str | None, str | None]]:
+    bericht = require_plan(load_plan(plan)).fields[0].measures[1].milestones[2]
+    return [
+        (o.due.iso(), o.status, o.done.iso() if o.done else None, o.note)
+        for o in bericht.occurrences
+    ]
+
+
+def test_recording_one_occurrence_changes_exactly_that_one(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    before = overdue(mini)
+    assert before == ["2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"]
+    edit_ok(
+        mini, "milestone", "HF1.2", "bericht", "done", "--occurrence", "2026-06",
+        "--date", "2026-05-10",
+    )  # fmt: skip
+    assert occurrences(mini) == [("2026-06", "done", "2026-05-10", None)]
+    assert overdue(mini) == before[:-1]  # the earlier ones stay overdue
+    edit_ok(
+        mini, "milestone", "HF1.2", "3", "missed", "--occurrence", "2023-12",
+        "--note", "Runde ausgefallen", "--date", "2026-05-11",
+    )  # fmt: skip
+    assert occurrences(mini) == [
+        ("2023-12", "missed", None, "Runde ausgefallen"),
+        ("2026-06", "done", "2026-05-10", None),
+    ]
+    assert overdue(mini) == ["2023-06", "2024-06", "2024-12", "2025-06", "2025-12"]
+    updates = require_plan(load_plan(mini)).fields[0].measures[1].updates
+    assert updates[0].text == "Meilenstein „Halbjährlicher Bericht“, Termin 2026-06: open → done"
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "open", "--occurrence", "2023-12")
+    assert occurrences(mini) == [("2026-06", "done", "2026-05-10", None)]
+
+
+def test_without_an_occurrence_several_past_ones_are_listed_not_guessed(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    before = (mini / HF1).read_bytes()
+    result = invoke(["milestone", "HF1.2", "bericht", "done", "--plan", str(mini)])
+    assert result.exit_code == 2
+    assert "7 occurrences past their date and not recorded (2023-06, 2023-12" in result.stderr
+    assert "--occurrence 2026-06" in result.stderr
+    assert (mini / HF1).read_bytes() == before
+
+
+def test_without_an_occurrence_the_one_past_or_else_the_next_is_taken(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12"):
+        edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-06-20")
+    assert occurrences(mini)[-1] == ("2026-06", "done", "2026-06-20", None)
+    # none is past its date now: the half-yearly report held on 2026-11-25 is the next one
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-11-25")
+    assert occurrences(mini)[-1] == ("2026-12", "done", "2026-11-25", None)
+    assert overdue(mini) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["bericht", "done", "--occurrence", "2026-11"],
+            "no occurrence 2026-11; in 2026: 2026-06, 2026-12",
+        ),
+        (["bericht", "done", "--occurrence", "Juni"], "--occurrence: 'Juni' is not a date"),
+        (["bericht", "open"], "which occurrence? (none is recorded)"),
+        (
+            ["stufe-1", "done", "--occurrence", "2030"],
+            "--occurrence: milestone 'stufe-1' of HF1.2 does not recur",
+        ),
+    ],
+)
+def test_bad_occurrence_is_refused(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    result = invoke(["milestone", "HF1.2", *args, "--plan", str(mini)])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+
+
+def test_plan_level_and_monitoring_milestones_are_recorded_like_a_measures(mini: Path) -> None:
+    edit_ok(mini, "milestone", "evaluation", "evaluation", "done", "--date", "2026-03-01")
+    edit_ok(mini, "note", "plan", "Klimaschutzgesetz geändert", "--date", "2026-03-02")
     plan = require_plan(load_plan(mini))
-    assert plan.fields[0].measures[1].milestones[2].recurrence.last_done.iso() == "2026-06"
-    result = invoke(
-        ["due", "--overdue", "--plan", str(mini), "--today", "2026-11-25", "--format", "json"]
+    body = plan.monitoring.bodies[0]
+    assert (body.milestones[0].status, body.milestones[0].done.iso()) == ("done", "2026-03-01")
+    assert [u.text for u in body.updates] == ["Meilenstein „Evaluation des Plans“: open → done"]
+    assert [u.text for u in plan.updates] == ["Klimaschutzgesetz geändert"]
+    shown = json.loads(edit_ok(mini, "show", "evaluation", "--format", "json"))
+    assert shown["milestones"][0]["status"] == "done" and shown["updates"]
+    result = invoke(["milestone", "gremium", "1", "done", "--plan", str(mini)])
+    assert result.exit_code == 2 and "unknown measure or monitoring body 'gremium'" in result.stderr
+
+
+def test_set_says_when_a_finished_measure_keeps_open_milestones(mini: Path) -> None:
+    result = invoke(["set", "HF1.2", "--status", "done", "--plan", str(mini)])
+    assert result.exit_code == 0, result.output
+    assert "HF1.2 is done, but milestones are still open (stufe-1, stufe-2, bericht)" in (
+        result.stderr
     )
-    assert result.exit_code == 0 and '"2026-06"' not in result.stdout
+    quiet = invoke(["set", "HF1.1", "--status", "done", "--plan", str(mini)])
+    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
 
 
 def test_record_adds_value_and_log(mini: Path) -> None:
@@ -169,7 +275,7 @@ def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
             ["milestone", "HF1.2", "stufe-1", "finished"],
             "STATE: unknown milestone state 'finished'",
         ),
-        (["milestone", "HF1.2", "bericht", "missed"], "recurs"),
+        (["milestone", "HF1.2", "bericht", "missed"], "say which with --occurrence"),
         (["record", "nichtda", "5"], "unknown indicator 'nichtda'"),
         (["record", "flaechenreserve", "viel"], "VALUE: must be a number"),
         (["record", "flaechenreserve", "nan"], "finite number"),

@@ -21,6 +21,7 @@ from mpi.render.formats import github, markdown, text
 from mpi.render.registry import Unwrapped
 from mpi.views import calendar, diff, measures, report, schema, status, timeline
 from mpi.views.due import DueQuery, select_due
+from mpi.views.milestones import owner_detail
 
 TODAY = date(2026, 11, 25)
 PLAN = require_plan(load_plan(MINI))
@@ -33,12 +34,13 @@ DATA: dict[str, Any] = {
     "status": status.status(PLAN, TODAY),
     "measures": measures.list_measures(PLAN, measures.MeasureFilter(), TODAY),
     "measure": measures.measure_detail(PLAN, "HF1.2", TODAY),
+    "body": owner_detail(PLAN, "evaluation", TODAY),
     "due": select_due(PLAN, DueQuery(include_done=True), TODAY),
     "timeline": timeline.timeline(PLAN, TODAY),
     "report": report.build(PLAN, TODAY, "v1", CHANGES),
     "diff": diff.PlanDiff("v1", None, CHANGES),
     "diagnostics": DIAGNOSTICS,
-    "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC)),
+    "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY),
     "schema": schema.build("field"),
 }
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in fmt.draws]

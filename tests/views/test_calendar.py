@@ -17,6 +17,7 @@ from icalendar import Calendar
 
 from conftest import MINI, SHIPPED, break_plan, invoke
 from mpi.domain.dates import Due, occurrences
+from mpi.domain.deadlines import state
 from mpi.domain.model import Milestone
 from mpi.domain.walk import Place
 from mpi.loading.load import load_plan, require_plan
@@ -24,16 +25,25 @@ from mpi.render.formats import ics
 from mpi.views.calendar import entry as calendar_entry
 
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
+TODAY = date(2026, 11, 25)
 
 
-def export(plan_dir: Path, *args: str) -> bytes:
-    result = invoke(["calendar", "--plan", str(plan_dir), *args])
+def export(plan_dir: Path, *args: str, today: str = "2026-11-25") -> bytes:
+    result = invoke(["calendar", "--plan", str(plan_dir), "--today", today, *args])
     assert result.exit_code == 0, result.output
     return result.stdout_bytes
 
 
 def events(ics: bytes) -> dict[str, Any]:
-    return {str(e["UID"]): e for e in Calendar.from_ical(ics).walk("VEVENT")}
+    """The milestones' own events (a series once), by UID."""
+    found = Calendar.from_ical(ics).walk("VEVENT")
+    return {str(e["UID"]): e for e in found if "RECURRENCE-ID" not in e}
+
+
+def overrides(ics: bytes) -> dict[tuple[str, date], Any]:
+    """The events that override one occurrence of a series, by UID and occurrence."""
+    found = Calendar.from_ical(ics).walk("VEVENT")
+    return {(str(e["UID"]), e.decoded("RECURRENCE-ID")): e for e in found if "RECURRENCE-ID" in e}
 
 
 def expected(plan_dir: Path) -> dict[str, Any]:
@@ -69,20 +79,57 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
     assert str(cal["X-WR-CALNAME"]) == require_plan(load_plan(plan_dir)).title
     found = events(export(plan_dir))
     milestones = expected(plan_dir)
-    assert len(cal.walk("VEVENT")) == len(found) == len(milestones)
+    masters = [e for e in cal.walk("VEVENT") if "RECURRENCE-ID" not in e]
+    assert len(masters) == len(found) == len(milestones)
     assert set(found) == set(milestones)
     for uid, m in milestones.items():
         event = found[uid]
         start, end = event.decoded("DTSTART"), event.decoded("DTEND")
         assert type(start) is date and end == start + timedelta(days=1)
         assert str(event["STATUS"]) == ("CANCELLED" if m.status == "missed" else "CONFIRMED")
-        assert m.status in [str(c) for c in event["CATEGORIES"].cats]
         assert str(event["SUMMARY"]).endswith(f": {m.title}")
         if m.recurrence is None:
+            late = state(m.status, m.kind, m.due, TODAY)
+            assert str(event["CATEGORIES"].cats[0]) == late
             assert start == m.due.end
             assert "RRULE" not in event
         else:
             assert "RRULE" in event
+
+
+@pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
+def test_late_and_recorded_occurrences_override_their_series(plan_dir: Path) -> None:
+    """Each occurrence `mpi due` calls overdue is an overriding event marked so."""
+    result = invoke(
+        ["due", "--overdue", "--format", "json", "--plan", str(plan_dir), "--today", "2026-11-25"]
+    )
+    late = {
+        (f"{r['owner']}-{r['milestone']}@mpi.masterplan-industrie", Due.parse(r["due"]).end)
+        for r in json.loads(result.stdout)
+        if r["recurring"]
+    }
+    assert late
+    found = overrides(export(plan_dir))
+    marked = {key for key, e in found.items() if str(e["SUMMARY"]).startswith("OVERDUE: ")}
+    assert marked == late
+    for (uid, day), event in found.items():
+        assert event.decoded("DTSTART") == day and events(export(plan_dir))[uid]
+
+
+def test_a_recorded_occurrence_is_shown_as_done_or_missed(mini: Path) -> None:
+    break_plan(
+        mini,
+        "hf1-flaechen.yaml",
+        "start: 2023}\n",
+        "start: 2023}\n        occurrences: [{due: 2024-06, status: done, done: 2024-06-10},"
+        " {due: 2024-12, status: missed}]\n",
+    )
+    found = overrides(export(mini))
+    uid = "HF1.2-bericht@mpi.masterplan-industrie"
+    done, missed = found[(uid, date(2024, 6, 30))], found[(uid, date(2024, 12, 31))]
+    assert str(done["SUMMARY"]).startswith("DONE: ") and str(done["STATUS"]) == "CONFIRMED"
+    assert "2024-06: done 2024-06-10" in str(done["DESCRIPTION"])
+    assert str(missed["SUMMARY"]).startswith("MISSED: ") and str(missed["STATUS"]) == "CANCELLED"
 
 
 def test_precisions_and_plan_level_summaries() -> None:
@@ -142,7 +189,7 @@ def test_any_recurrence_reads_back_as_its_occurrences(start: Due, every: str, ye
         {"id": "x", "title": "X", "recurrence": {"every": every, "start": start, "end": end}}
     )
     place = Place(plan.fields[0], ("measures", 0, "milestones", 0), "HF1.1")
-    entry = calendar_entry(plan, place, milestone)
+    entry = calendar_entry(plan, place, milestone, TODAY)
     assert entry is not None
     event = ics.event(entry, STAMP)
     wanted = [o.end for o in occurrences(start, every, end)]
@@ -161,7 +208,7 @@ def test_hostile_text_is_escaped(mini: Path) -> None:
     raw = ics.decode("utf-8")
     assert "\x1b" not in raw
     # no event smuggled in: the newline stays inside the escaped SUMMARY value
-    assert raw.split("\r\n").count("BEGIN:VEVENT") == len(expected(mini))
+    assert raw.split("\r\n").count("BEGIN:VEVENT") == len(expected(mini)) + len(overrides(ics))
     assert "Bericht\\, Teil 1\\; Anhang\\\\n\\nBEGIN:VEVENT\\\\x1b[31m" in raw.replace("\r\n ", "")
     event = events(ics)["HF1.2-stufe-1@mpi.masterplan-industrie"]
     assert str(event["SUMMARY"]) == "HF1.2: Bericht, Teil 1; Anhang\\n\nBEGIN:VEVENT\\x1b[31m"
@@ -193,6 +240,7 @@ def test_missed_milestone_is_cancelled(mini: Path) -> None:
     event = events(export(mini))["HF1.2-stufe-1@mpi.masterplan-industrie"]
     assert str(event["STATUS"]) == "CANCELLED"
     assert [str(c) for c in event["CATEGORIES"].cats] == ["missed", "HF1"]
+    assert str(event["SUMMARY"]).startswith("MISSED: ")
 
 
 def test_invalid_plan_is_refused(mini: Path) -> None:

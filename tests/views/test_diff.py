@@ -61,8 +61,7 @@ def make_history(repo: Path) -> Path:
     commit(repo, "v3")
     break_plan(plan, HF1, "        direction: at_least\n    updates: []", VALUE)
     commit(repo, "v4")
-    with (plan / HF2).open("a", encoding="utf-8") as handle:
-        handle.write(NEW_MEASURE)
+    break_plan(plan, HF2, "\ngoal_assignment:", NEW_MEASURE.rstrip("\n") + "\ngoal_assignment:")
     commit(repo, "v5")
     return plan
 
@@ -129,6 +128,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "new": "in_progress",
             "date": None,
             "text": None,
+            "occurrence": None,
         },
         {
             "kind": "milestone_done",
@@ -139,6 +139,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "new": "done",
             "date": "2025-03",
             "text": None,
+            "occurrence": None,
         },
     ]
     md = diff(history, "v0", "v1", "--format", "markdown")
@@ -222,10 +223,22 @@ EDITS = {
         "every: yearly, start: 2024}",
         ["HF1.2 bericht: half-yearly from 2023 -> yearly from 2024"],
     ),
+    "occurrence recorded": (
+        HF1,
+        "start: 2023}\n",
+        "start: 2023}\n        occurrences: [{due: 2024-06, status: done, done: 2024-06-10}]\n",
+        ["HF1.2 bericht 2024-06 done (2024-06-10)"],
+    ),
+    "kind changed": (
+        HF2,
+        "        kind: expected\n",
+        "        kind: by\n",
+        ["HF2.1 neubau kind: expected -> by"],
+    ),
     "target changed": (
         HF1,
-        "target: {value: 100, year: permanent}",
-        "target: {value: 120, year: 2030}",
+        "target: {value: 100, year: permanent,",
+        "target: {value: 120, year: 2030,",
         ["HF1.1 flaechenreserve target: ≥ 100 (permanent) -> ≥ 120 (2030)"],
     ),
     "indicator added": (

@@ -91,11 +91,19 @@ def test_due_year_and_json_shape() -> None:
         "milestone": "stufe-1",
         "title": "Ausbaustufe 1",
         "due": "2030",
+        "kind": "by",
         "status": "open",
         "overdue": False,
+        "delayed": False,
         "recurring": False,
+        "occurrence": None,
         "done": None,
+        "note": None,
+        "basis": "stated",
+        "quote": "Ausbaustufe 1 bis 2030",
+        "derivation": None,
     }
+    assert (rows[0]["occurrence"], rows[0]["basis"]) == ("2030-06", "derived")
 
 
 def test_plan_level_milestone_has_null_measure() -> None:
@@ -131,7 +139,11 @@ def test_overdue_relative_to_today() -> None:
 
 def test_within_span() -> None:
     rows = json.loads(run("due", "--within", "6m", "--format", "json"))
-    assert [(r["measure"], r["due"]) for r in rows] == [("HF1.2", "2026-12"), ("HF2.1", "2026")]
+    assert [(r["measure"], r["due"]) for r in rows] == [
+        ("HF1.2", "2026-12"),
+        ("HF2.1", "2026"),
+        ("HF2.1", "2027"),  # "ab 2027": from the start of 2027, within six months
+    ]
 
 
 def test_before_and_all_include_done() -> None:
@@ -229,16 +241,19 @@ def test_status_counts(plan) -> None:
     summary = status(plan, date(2026, 11, 25))
     hf1 = summary.fields[0]
     assert (hf1.measures, dict(hf1.by_status)) == (2, {"ongoing": 1, "planned": 1})
-    assert (hf1.open_milestones, hf1.overdue_milestones) == (3, 1)
+    assert (hf1.open_milestones, hf1.overdue_milestones, hf1.overdue) == (3, 1, 7)
     assert hf1.next_due is not None and hf1.next_due.due.iso() == "2026-12"
     assert [r.due.iso() for r in summary.next_deadlines] == [
         "2026-12",
         "2026",
         "2027-06",
         "2027-12",
-        "2028-06",
+        "2027",
     ]
     assert summary.totals.measures == 3
+    assert [(line.row.due.iso(), line.occurrences) for line in summary.late] == [("2023-06", 7)]
+    later = status(plan, date(2027, 3, 1))
+    assert (later.totals.overdue, later.totals.delayed) == (8, 1)  # "voraussichtlich 2026"
 
 
 def test_status_of_shipped_plan() -> None:
@@ -258,11 +273,31 @@ def test_shipped_plan_queries_work() -> None:
 def test_show_lists_everything_about_a_measure() -> None:
     data = json.loads(run("show", "hf1.1", "--format", "json"))
     assert data["id"] == "HF1.1" and data["section_title"] == "Flächen"
-    assert data["goals"] == [{"id": "HF1.I", "text": "Industrieflächen erhalten"}]
+    assert data["goals"] == [
+        {
+            "id": "HF1.I",
+            "text": "Industrieflächen erhalten",
+            "basis": "inferred",
+            "quote": None,
+            "derivation": "nach dem Inhalt der Maßnahme zugeordnet",
+        }
+    ]
     assert data["lead"] == [{"id": "bwi", "name": "Senat/BWI"}]
     [ind] = data["indicators"]
     assert (ind["baseline"], ind["target"], ind["last_value"]) == (
-        {"value": 100.0, "year": 2023},
-        {"value": 100.0, "year": "permanent"},
+        {
+            "value": 100.0,
+            "year": 2023,
+            "basis": "derived",
+            "quote": "Wie bisher sind 100 Hektar",
+            "derivation": "Stand 2023",
+        },
+        {
+            "value": 100.0,
+            "year": "permanent",
+            "basis": "stated",
+            "quote": "100 Hektar bereitzuhalten",
+            "derivation": None,
+        },
         None,
     )

@@ -129,7 +129,7 @@ def test_html_is_self_contained() -> None:
 
 def test_html_charts_and_sections(tmp_path: Path) -> None:
     html = report(MINI, "--format", "html")
-    assert html.count('<section id="') == 5  # no "changes" section without --since
+    assert html.count('<section id="') == 7  # no "changes" section without --since
     assert '<rect class="s-planned" x="0" y="0" width="50" height="10">' in html
     assert '<rect class="baseline" x="0" y="2" width="100" height="6">' in html
     assert '<line class="target" x1="100" x2="100"' in html

@@ -51,16 +51,48 @@ def measure_ids(ctx: Any, incomplete: str) -> list[str]:
     return _safely((str(m["id"]) for m in _measures(ctx)), incomplete)
 
 
-def milestone_ids(ctx: Any, incomplete: str) -> list[str]:
-    wanted = str((ctx.params or {}).get("measure") or "").upper()
+def _plan_tree(ctx: Any) -> Any:
+    from mpi.loading.locate import PLAN_FILE
+    from mpi.loading.sources import read_source
+
+    source, problem = read_source(_plan_dir(ctx) / PLAN_FILE)
+    return source.tree if problem is None else {}
+
+
+def _bodies(ctx: Any) -> Iterator[Any]:
+    monitoring = _plan_tree(ctx).get("monitoring") or {}
+    for body in monitoring.get("bodies") or [] if isinstance(monitoring, dict) else []:
+        if isinstance(body, dict) and isinstance(body.get("id"), str):
+            yield body
+
+
+def owner_ids(ctx: Any, incomplete: str) -> list[str]:
+    """Measures, `plan` and the monitoring bodies: whatever owns milestones."""
 
     def found() -> Iterator[str]:
-        for m in _measures(ctx):
-            if m["id"] == wanted:
-                for index, ms in enumerate(m.get("milestones") or [], 1):
-                    yield str(index)
-                    if isinstance(ms, dict) and ms.get("id"):
-                        yield str(ms["id"])
+        yield from (str(m["id"]) for m in _measures(ctx))
+        yield "plan"
+        yield from (str(b["id"]) for b in _bodies(ctx))
+
+    return _safely(found(), incomplete)
+
+
+def milestone_ids(ctx: Any, incomplete: str) -> list[str]:
+    wanted = str((ctx.params or {}).get("measure") or "")
+
+    def owner() -> Any:
+        if wanted.casefold() == "plan":
+            return _plan_tree(ctx)
+        for body in _bodies(ctx):
+            if body["id"].casefold() == wanted.casefold():
+                return body
+        return next((m for m in _measures(ctx) if m["id"] == wanted.upper()), {})
+
+    def found() -> Iterator[str]:
+        for index, ms in enumerate(owner().get("milestones") or [], 1):
+            yield str(index)
+            if isinstance(ms, dict) and ms.get("id"):
+                yield str(ms["id"])
 
     return _safely(found(), incomplete)
 
@@ -77,14 +109,9 @@ def indicator_ids(ctx: Any, incomplete: str) -> list[str]:
 
 def partner_ids(ctx: Any, incomplete: str) -> list[str]:
     def found() -> Iterator[str]:
-        from mpi.loading.locate import PLAN_FILE
-        from mpi.loading.sources import read_source
-
-        source, problem = read_source(_plan_dir(ctx) / PLAN_FILE)
-        if problem is None:
-            for partner in source.tree.get("partners") or []:
-                if isinstance(partner, dict) and partner.get("id"):
-                    yield str(partner["id"])
+        for partner in _plan_tree(ctx).get("partners") or []:
+            if isinstance(partner, dict) and partner.get("id"):
+                yield str(partner["id"])
 
     return _safely(found(), incomplete)
 

@@ -51,7 +51,11 @@ def set_status(
 
 def milestone(
     measure: Annotated[
-        str, typer.Argument(help="Measure id, e.g. HF1.15.", autocompletion=completion.measure_ids)
+        str,
+        typer.Argument(
+            help="Measure id (HF1.15), `plan`, or a monitoring body (evaluation).",
+            autocompletion=completion.owner_ids,
+        ),
     ],
     milestone: Annotated[
         str,
@@ -63,17 +67,31 @@ def milestone(
         str,
         typer.Argument(help="done, open or missed.", autocompletion=completion.milestone_states),
     ],
+    occurrence: Annotated[
+        str | None,
+        typer.Option(
+            "--occurrence",
+            help="Which occurrence of a recurring milestone (2026-12, 2026).",
+            show_default=False,
+        ),
+    ] = None,
     note: NoteOption = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    """Mark a milestone done (with its date), open again, or missed."""
+    """Mark a milestone done (with its date), missed, or open again.
+
+    A recurring milestone is recorded occurrence by occurrence: --occurrence names one;
+    without it, done or missed takes the one occurrence past its date that is not recorded
+    (refusing with a list when there are several), or else the next one.
+    """
     from mpi.edit import mutations, transaction
 
-    change = mutations.set_milestone(milestone, state, full_date(date, "--date"), _today(), note)
+    day = full_date(date, "--date")
+    change = mutations.set_milestone(milestone, state, day, _today(), note, occurrence)
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+    _write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
 
 
 def record_value(
@@ -101,7 +119,11 @@ def record_value(
 
 def note(
     measure: Annotated[
-        str, typer.Argument(help="Measure id, e.g. HF2.8.", autocompletion=completion.measure_ids)
+        str,
+        typer.Argument(
+            help="Measure id (HF2.8), `plan`, or a monitoring body (evaluation).",
+            autocompletion=completion.owner_ids,
+        ),
     ],
     text: Annotated[str, typer.Argument(help="The note for the updates log.")],
     date: DateOption = None,
@@ -113,7 +135,7 @@ def note(
 
     change = mutations.add_note(text, full_date(date, "--date"), _today())
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+    _write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
 
 
 def _today() -> date:
@@ -124,6 +146,6 @@ def _today() -> date:
 
 def register(app: typer.Typer) -> None:
     app.command("set", short_help="Change a measure's status.")(set_status)
-    app.command(short_help="Mark a milestone done, open or missed.")(milestone)
+    app.command(short_help="Mark a milestone (or an occurrence) done, missed, open.")(milestone)
     app.command("record", short_help="Record a value of an indicator.")(record_value)
-    app.command(short_help="Add a dated note to a measure.")(note)
+    app.command(short_help="Add a dated note to a measure, the plan or a body.")(note)

@@ -6,7 +6,14 @@ from typing import Annotated
 
 import typer
 
-from mpi.cli.options import OutputOption, PlanOption, choice, valid_plan
+from mpi.cli.options import (
+    OutputOption,
+    PlanOption,
+    TodayOption,
+    choice,
+    full_date,
+    valid_plan,
+)
 from mpi.cli.output import emit
 from mpi.views.schema import KINDS
 
@@ -28,12 +35,18 @@ def schema(
     emit("json", "schema", build(kind))
 
 
-def calendar(output: OutputOption = None, plan: PlanOption = None) -> None:
-    """Export the milestones as an iCalendar (.ics) file to subscribe to or import."""
+def calendar(
+    output: OutputOption = None, plan: PlanOption = None, today: TodayOption = None
+) -> None:
+    """Export the milestones as an iCalendar (.ics) file to subscribe to or import.
+
+    Occurrences that are late on the day of the export (or --today) are marked so.
+    """
     from mpi.views.calendar import calendar as entries
     from mpi.views.calendar import utc_now
 
-    emit("ics", "calendar", entries(valid_plan(plan), utc_now()), output)
+    day = full_date(today, "--today")
+    emit("ics", "calendar", entries(valid_plan(plan), utc_now(), day), output)
 
 
 def register(app: typer.Typer) -> None:

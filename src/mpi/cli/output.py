@@ -100,6 +100,8 @@ def edit_result(result: EditResult) -> None:
         sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")
     if result.warning:
         warn(result.warning)
+    for message in result.new_warnings:
+        warn(message)
 
 
 def error(exc: MpiError, flag: str | None = None) -> None:

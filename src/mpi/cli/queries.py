@@ -61,20 +61,43 @@ def list_measures(
 
 def show(
     measure: Annotated[
-        str, typer.Argument(help="Measure id, e.g. HF1.10.", autocompletion=completion.measure_ids)
+        str,
+        typer.Argument(
+            help="Measure id (HF1.10), `plan`, or a monitoring body (evaluation).",
+            autocompletion=completion.owner_ids,
+        ),
     ],
     plan: PlanOption = None,
     format: Annotated[str, format_option("measure")] = "text",
     today: TodayOption = None,
 ) -> None:
-    """Everything about one measure: text, goals, partners, milestones, indicators, log."""
+    """Everything about one measure: text, goals, partners, milestones, indicators, log.
+
+    `mpi show plan` shows the plan's own milestones (the 2045 horizon), `mpi show evaluation`
+    (or another body of Dialog und Monitoring) that body's text, milestones and log.
+    """
+    from mpi.views.lookup import PLAN, find_body, find_owner
     from mpi.views.measures import measure_detail
+    from mpi.views.milestones import owner_detail
 
     day = full_date(today, "--today")
-    emit(format, "measure", measure_detail(valid_plan(plan), measure, day))
+    loaded = valid_plan(plan)
+    owner = find_owner(loaded, measure)
+    if owner == PLAN or find_body(loaded, owner) is not None:
+        emit(format, "body", owner_detail(loaded, owner, day))
+    else:
+        emit(format, "measure", measure_detail(loaded, owner, day))
 
 
 def due(
+    owner: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only this measure, `plan` or monitoring body (evaluation).",
+            autocompletion=completion.owner_ids,
+            show_default=False,
+        ),
+    ] = None,
     plan: PlanOption = None,
     format: Annotated[str, format_option("due")] = "text",
     year: Annotated[int | None, typer.Option("--year", help="Due in this year.")] = None,
@@ -91,8 +114,9 @@ def due(
 ) -> None:
     """Milestones by date; recurring ones expand into their occurrences.
 
-    Without --year, --before, --within or --overdue: what is overdue and what falls due in the
-    next 12 months. --all alone lists everything, done and missed included.
+    Without --year, --before, --within or --overdue: what is late (overdue, or delayed past a
+    "voraussichtlich" date) and what falls due in the next 12 months. --all alone lists
+    everything, done and missed included. OWNER limits it to one measure, `plan` or a body.
     """
     from mpi.domain.dates import Due, DueError, add_span, parse_span
     from mpi.views.due import DueQuery, select_due
@@ -125,7 +149,7 @@ def due(
     except DueError as exc:
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
-    query = DueQuery(year, limit, until, overdue, all, field, soon)
+    query = DueQuery(year, limit, until, overdue, all, field, soon, owner)
     emit(format, "due", select_due(valid_plan(plan), query, day))
 
 

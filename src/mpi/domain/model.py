@@ -20,7 +20,7 @@ from pydantic import (
 from pydantic import Field as F
 
 from mpi.domain.dates import Due, horizon, parse_day
-from mpi.domain.words import MeasureStatus, MilestoneStatus
+from mpi.domain.words import Basis, MeasureStatus, MilestoneKind, MilestoneStatus
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 FIELD_ID = r"^HF[1-9][0-9]*$"
@@ -68,8 +68,25 @@ class GlossaryEntry(Base):
     definition: Text
 
 
+class Sourced(Base):
+    """How a fact of the plan is known (docs/plan-format.md, "Provenance").
+
+    `stated`: the document says it, `quote` holds its words; `derived`: computed from stated
+    words, `quote` plus a one-line `derivation`; `inferred`: an editor's reading, `derivation`
+    gives the reason (a `quote` is optional). None: the plan does not say (a warning).
+    """
+
+    basis: Basis | None = None
+    quote: Text | None = None
+    derivation: Text | None = None
+
+
 class Recurrence(Base):
-    """A commitment that repeats: yearly or half-yearly from `start` to `end`."""
+    """A commitment that repeats: yearly or half-yearly from `start` to `end`.
+
+    `last_done` is the old way of recording held occurrences (every one up to it counts as
+    held); `mpi validate` warns about it: occurrences are recorded one by one now.
+    """
 
     every: Literal["yearly", "half-yearly"]
     start: DueValue
@@ -77,27 +94,44 @@ class Recurrence(Base):
     last_done: DueValue | None = None
 
 
-class Milestone(Base):
-    """A dated commitment; a bare year means by the end of that year."""
+class Occurrence(Base):
+    """One occurrence of a recurring milestone, recorded held (`done`) or `missed`.
+
+    `due` names the occurrence as the recurrence generates it (2026-12 for the second half of
+    2026); an occurrence without a record is open.
+    """
+
+    due: DueValue
+    status: Literal["done", "missed"]
+    done: DueValue | None = None
+    note: Text | None = None
+
+
+class Milestone(Sourced):
+    """A dated commitment. `kind` says how to read its date: `by` (bis: by the end of the
+    period), `from` (ab: not before it; never overdue), `expected` (voraussichtlich: past it,
+    the milestone is delayed, not broken)."""
 
     id: Slug
     title: Text
     due: DueValue | None = None
+    kind: MilestoneKind = "by"
     recurrence: Recurrence | None = None
     status: MilestoneStatus = "open"
     done: DueValue | None = None
     note: Text | None = None
+    occurrences: list[Occurrence] = F(default_factory=list)
 
 
 Year = Annotated[int, F(ge=1900, le=2100)]
 
 
-class Baseline(Base):
+class Baseline(Sourced):
     value: Number
     year: Year
 
 
-class Target(Base):
+class Target(Sourced):
     """`year` is the year the target is due, `permanent` for a standing target, or absent."""
 
     value: Number
@@ -153,6 +187,7 @@ class Measure(Base):
     text: Text
     items: list[SubItem] = F(default_factory=list)
     goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=list)
+    goal_assignment: Sourced | None = None  # default: the field's
     lead: list[Slug] = F(default_factory=list)
     involved: list[Slug] = F(default_factory=list)
     status: MeasureStatus
@@ -190,6 +225,7 @@ class Field(Base):
     title: Text
     sections: list[Section] = F(default_factory=list)
     goals: list[Goal]
+    goal_assignment: Sourced | None = None  # how its measures' goals are known
     measures: list[Measure]
 
     @property
@@ -204,11 +240,19 @@ class MonitoringBody(Base):
     name: Text
     text: Text
     milestones: list[Milestone] = F(default_factory=list)
+    updates: list[Update] = F(default_factory=list)
 
 
 class Monitoring(Base):
     intro: Text
     bodies: list[MonitoringBody]
+
+
+class Misspelling(Base):
+    """A term the document misspells: its text keeps it, search also finds `correct`."""
+
+    written: Text
+    correct: Text
 
 
 class PlanFile(Base):
@@ -219,13 +263,16 @@ class PlanFile(Base):
     title: Text
     adopted: Annotated[int, F(ge=1900, le=2100)]
     partners: list[Partner]
+    preamble: Text | None = None  # the Präambel, whole
     vision: Text
     agreements: list[Text] = F(default_factory=list)
     background: Text | None = None
     sources: list[Source] = F(default_factory=list)
     milestones: list[Milestone] = F(default_factory=list)
+    updates: list[Update] = F(default_factory=list)  # the log of plan-level milestones
     monitoring: Monitoring | None = None
     glossary: list[GlossaryEntry] = F(default_factory=list)
+    misspellings: list[Misspelling] = F(default_factory=list)
 
 
 class Plan(PlanFile):

@@ -9,8 +9,12 @@ from typing import Literal, get_args
 
 MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
 MilestoneStatus = Literal["open", "done", "missed"]
+MilestoneKind = Literal["by", "from", "expected"]  # bis, ab, voraussichtlich
+Basis = Literal["stated", "derived", "inferred"]
 MEASURE_STATUSES: tuple[str, ...] = get_args(MeasureStatus)
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
+MILESTONE_KINDS: tuple[str, ...] = get_args(MilestoneKind)
+BASES: tuple[str, ...] = get_args(Basis)
 
 
 def measure_status(status: str) -> str:
@@ -71,3 +75,37 @@ def clip(text: str, width: int = 60) -> str:
 def number(value: float) -> str:
     """A value as people write it: 19 rather than 19.0, 19.5 in full (never rounded)."""
     return str(int(value)) if float(value).is_integer() else repr(float(value))
+
+
+# Words broken across lines (`Industrie-\nflächen`, `Siel-systeme`) and soft hyphens: the
+# same word however the document's layout hyphenated it.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-\s+(?=[a-zäöüß])")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+ELISION = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…)\s*")  # words left out of a quote
+
+
+def plain_words(text: str) -> str:
+    """Text compared for quotes: whitespace collapsed, hyphenation and soft hyphens ignored."""
+    text = " ".join(unicodedata.normalize("NFC", text).replace("\u00ad", "").split())
+    return _INNER_HYPHEN.sub("", _LINE_BREAK_HYPHEN.sub("", text))
+
+
+def quoted_in(quote: str, text: str) -> bool:
+    """Whether `text` holds `quote` word for word; `…` in the quote stands for words left out
+    (its parts must occur in order). Whitespace and hyphenation do not matter."""
+    parts = [p for p in ELISION.split(quote) if p.strip()]
+    if not parts:
+        return False
+    if _in_order(parts, text):  # word for word as written: no need to normalise the text
+        return True
+    return _in_order([plain_words(p) for p in parts], plain_words(text))
+
+
+def _in_order(parts: list[str], text: str) -> bool:
+    position = 0
+    for part in parts:
+        found = text.find(part, position)
+        if found < 0:
+            return False
+        position = found + len(part)
+    return True

@@ -216,6 +216,33 @@ class Document:
             raise EditRefused(f"line {line}: `{key}` spans several lines; edit it by hand")
         self._edit(self._starts[line - 1], self._starts[line], "")
 
+    def remove_item(self, mapping: PMap, key: str, index: int) -> None:
+        """Remove item `index` of the block list at `key`, all its lines; the key goes too
+        when it was the only item (an empty block list would read as null)."""
+        items = mapping.get(key)
+        if not isinstance(items, PList) or not 0 <= index < len(items):
+            raise EditRefused(f"internal: no item {index} in `{key}`")
+        if self.is_flow(items) or self.is_flow(mapping):
+            raise EditRefused(
+                f"line {items.start[0]}: `{key}` is written as a flow list [...]; edit it by hand"
+            )
+        dash = items.start[1] - 1  # a block list starts at its first dash
+        first = items.items_at[index][0]
+        last = first
+        for number in range(first + 1, len(self._starts) + 1):
+            raw = self.line_text(number)
+            stripped = raw.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            if len(raw) - len(raw.lstrip(" ")) > dash:
+                last = number
+                continue
+            break
+        if len(items) == 1:
+            first = mapping.key_at(key)[0]
+        end = self._starts[last] if last < len(self._starts) else len(self.text)
+        self._edit(self._starts[first - 1], end, "")
+
     def add_item(
         self,
         mapping: PMap,

@@ -1,7 +1,8 @@
-"""The changes an edit can make to one measure, as text edits of its file.
+"""The changes an edit can make to one measure (or the plan level, or a monitoring body), as
+text edits of its file.
 
 Each public function checks its arguments at once (domain errors, before any lock is taken)
-and returns a `Mutation` for `transaction.edit_measure`.
+and returns a `Mutation` for `transaction.edit_measure` or `transaction.edit_owner`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from mpi.domain.dates import Due, DueError, series
+from mpi.domain.deadlines import state as deadline_state
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import MILESTONE_STATUSES, measure_status, number, suggest
 from mpi.edit.document import scalar
@@ -31,30 +33,32 @@ def _check_day(day: date, today: date) -> None:
         raise InvalidValue("date", f"{day} lies in the future")
 
 
-def _entry_date(entry: Any) -> date:
-    value = entry.get("date") if isinstance(entry, dict) else None
+def _entry_date(entry: Any, key: str = "date") -> date:
+    value = entry.get(key) if isinstance(entry, dict) else None
     try:
         return Due.parse(value).end
     except (DueError, ValueError):
         return date.min
 
 
-def _dated_position(items: Any, day: date) -> int | None:
+def _dated_position(items: Any, day: date, key: str = "date") -> int | None:
     """Where an entry dated `day` goes: after all entries of the same or an earlier date."""
     if not isinstance(items, PList):
         return None
     position = len(items)
-    while position and _entry_date(items[position - 1]) > day:
+    while position and _entry_date(items[position - 1], key) > day:
         position -= 1
     return position
 
 
 def _log(target: Target, day: date, text: str, status: str | None = None) -> None:
+    """An entry in the owner's updates log (a measure's, the plan's or a body's)."""
     fields = [("date", day.isoformat()), ("text", scalar(text))]
     if status is not None:
         fields.append(("status", status))
-    measure = target.measure
-    target.doc.add_item(measure, "updates", fields, _dated_position(measure.get("updates"), day))
+    owner = target.owner
+    position = _dated_position(owner.get("updates"), day)
+    target.doc.add_item(owner, "updates", fields, position, after=("milestones", "text"))
 
 
 def set_status(status: str, note: str | None, day: date, today: date) -> Mutation:
@@ -83,15 +87,20 @@ def add_note(text: str, day: date, today: date) -> Mutation:
 
     def mutate(target: Target) -> str:
         _log(target, day, text)
-        return f"{target.measure['id']}: note added"
+        return f"{target.owner_id}: note added"
 
     return mutate
 
 
 def set_milestone(
-    milestone: str, state: str, day: date, today: date, note: str | None = None
+    milestone: str,
+    state: str,
+    day: date,
+    today: date,
+    note: str | None = None,
+    occurrence: str | None = None,
 ) -> Mutation:
-    """Mark a milestone done (with a date), open again, or missed."""
+    """Mark a milestone (or one occurrence of a recurring one) done, missed or open again."""
     if state not in MILESTONE_STATUSES:
         raise InvalidValue(
             "state", f"unknown milestone state {state!r} (one of {', '.join(MILESTONE_STATUSES)})"
@@ -99,55 +108,125 @@ def set_milestone(
     _check_day(day, today)
     if note is not None:
         _check_text("note", note)
+    wanted: Due | None = None
+    if occurrence is not None:
+        try:
+            wanted = Due.parse(occurrence)
+        except DueError as exc:
+            raise InvalidValue("occurrence", str(exc)) from None
 
     def mutate(target: Target) -> str:
-        measure = target.measure
-        chosen = _pick_milestone(measure["id"], measure.get("milestones") or [], milestone)
+        owner = target.owner_id
+        chosen = _pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         if "recurrence" in chosen:
-            return _recurring(target, chosen, state, day, note)
+            return _recurring(target, chosen, state, day, today, note, wanted)
+        if wanted is not None:
+            raise InvalidValue(
+                "occurrence", f"milestone {chosen['id']!r} of {owner} does not recur"
+            )
         old = chosen.get("status", "open")
         if old == state:
-            raise UsageError(f"milestone {chosen['id']!r} of {measure['id']} is already {state}")
+            raise UsageError(f"milestone {chosen['id']!r} of {owner} is already {state}")
         doc = target.doc
-        doc.set_value(chosen, "status", state, after=("due",))
+        doc.set_value(chosen, "status", state, after=("kind", "due"))
         if state == "done":
             doc.set_value(chosen, "done", day.isoformat(), after=("status", "due"))
         else:
             doc.remove_key(chosen, "done")
         _log(target, day, note or f"Meilenstein „{chosen.get('title')}“: {old} → {state}")
-        return f"{measure['id']} milestone {chosen['id']}: {old} → {state}"
+        return f"{owner} milestone {chosen['id']}: {old} → {state}"
 
     return mutate
 
 
-def _recurring(target: Target, chosen: PMap, state: str, day: date, note: str | None) -> str:
-    """A recurring milestone records its latest held occurrence in `recurrence.last_done`.
+def _recurring(
+    target: Target,
+    chosen: PMap,
+    state: str,
+    day: date,
+    today: date,
+    note: str | None,
+    wanted: Due | None,
+) -> str:
+    """Record one occurrence of a recurring milestone in its `occurrences` list.
 
-    Its occurrences run to the recurrence's end or the plan's horizon, as everywhere else.
+    Without --occurrence: done or missed takes the one open occurrence past its date, refuses
+    with a list when there are several, and takes the next one when none is past; open takes
+    the one recorded occurrence, or refuses with a list.
     """
-    measure = target.measure
-    if state != "done":
-        raise UsageError(
-            f"milestone {chosen['id']!r} recurs: record a held occurrence with "
-            "'done'; to end the series, edit its recurrence end"
-        )
+    owner = target.owner_id
     rec = chosen["recurrence"]
     start = Due.parse(rec["start"])
     end = Due.parse(rec["end"]) if rec.get("end") is not None else None
-    if day < start.start:
-        raise UsageError(f"milestone {chosen['id']!r} starts {start.iso()}, after {day}")
-    # The occurrence held is the first one whose period has not ended before that day.
-    held = series(start, rec["every"], end, target.facts.horizon)
-    occurrence = next((o for o in held if o.end >= day), None)
-    if occurrence is None:
-        last = held[-1].iso() if held else start.iso()
-        raise UsageError(f"milestone {chosen['id']!r} ended {last}, before {day}")
-    target.doc.set_value(rec, "last_done", str(occurrence.yaml_value()))
-    _log(target, day, note or f"Meilenstein „{chosen.get('title')}“ ({occurrence.iso()}) erledigt")
-    return f"{measure['id']} milestone {chosen['id']}: {occurrence.iso()} done"
+    generated = series(start, rec["every"], end, target.facts.horizon)
+    entries = chosen.get("occurrences") or []
+    recorded = {Due.parse(o.get("due")): i for i, o in enumerate(entries) if isinstance(o, PMap)}
+    name = f"milestone {chosen['id']!r} of {owner}"
+    if wanted is None:
+        wanted = _choose(name, generated, recorded, state, chosen.get("kind", "by"), today)
+    elif wanted not in generated:
+        nearby = [o.iso() for o in generated if o.year == wanted.year]
+        listed = f"; in {wanted.year}: {', '.join(nearby)}" if nearby else ""
+        raise InvalidValue("occurrence", f"{name} has no occurrence {wanted.iso()}{listed}")
+    doc, title = target.doc, chosen.get("title")
+    index = recorded.get(wanted)
+    old = str(entries[index].get("status")) if index is not None else "open"
+    if old == state:
+        raise UsageError(f"{name}: occurrence {wanted.iso()} is already {state}")
+    if state == "open":
+        assert index is not None  # `old` is "open" otherwise
+        doc.remove_item(chosen, "occurrences", index)
+    elif index is not None:
+        record = entries[index]
+        doc.set_value(record, "status", state, after=("due",))
+        if state == "done":
+            doc.set_value(record, "done", day.isoformat(), after=("status",))
+        else:
+            doc.remove_key(record, "done")
+    else:
+        fields = [("due", str(wanted.yaml_value())), ("status", state)]
+        if state == "done":
+            fields.append(("done", day.isoformat()))
+        if note:
+            fields.append(("note", scalar(note)))
+        position = _dated_position(entries or None, wanted.end, "due")
+        doc.add_item(chosen, "occurrences", fields, position, after=("status", "recurrence"))
+    _log(target, day, note or f"Meilenstein „{title}“, Termin {wanted.iso()}: {old} → {state}")
+    return f"{owner} milestone {chosen['id']} ({wanted.iso()}): {old} → {state}"
 
 
-def _pick_milestone(measure_id: str, milestones: list[Any], wanted: str) -> PMap:
+def _choose(
+    name: str,
+    generated: list[Due],
+    recorded: dict[Due, int],
+    state: str,
+    kind: str,
+    today: date,
+) -> Due:
+    """The occurrence a command without --occurrence means, or a refusal that lists them."""
+    if state == "open":
+        if len(recorded) == 1:
+            return next(iter(recorded))
+        listed = ", ".join(d.iso() for d in sorted(recorded)) or "none is recorded"
+        raise InvalidValue("occurrence", f"{name}: which occurrence? ({listed})")
+    unrecorded = [o for o in generated if o not in recorded]
+    late = [o for o in unrecorded if deadline_state("open", kind, o, today) != "open"]
+    if len(late) == 1:
+        return late[0]
+    if late:
+        shown = ", ".join(o.iso() for o in late[:12]) + (", …" if len(late) > 12 else "")
+        raise InvalidValue(
+            "occurrence",
+            f"{name} has {len(late)} occurrences past their date and not recorded "
+            f"({shown}); say which with --occurrence, e.g. --occurrence {late[-1].iso()}",
+        )
+    upcoming = next((o for o in unrecorded if o.end >= today), None)
+    if upcoming is None:
+        raise UsageError(f"{name}: every occurrence is recorded; the series has ended")
+    return upcoming
+
+
+def _pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
     ids = [str(m.get("id")) for m in milestones]
     if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(milestones):
         picked: PMap = milestones[int(wanted) - 1]
@@ -156,10 +235,9 @@ def _pick_milestone(measure_id: str, milestones: list[Any], wanted: str) -> PMap
         if m.get("id") == wanted:
             return m  # type: ignore[no-any-return]
     if not ids:
-        raise UsageError(f"{measure_id} has no milestones")
+        raise UsageError(f"{owner} has no milestones")
     raise UsageError(
-        f"{measure_id} has no milestone {wanted!r}{suggest(wanted, ids)} "
-        f"(milestones: {', '.join(ids)})"
+        f"{owner} has no milestone {wanted!r}{suggest(wanted, ids)} (milestones: {', '.join(ids)})"
     )
 
 

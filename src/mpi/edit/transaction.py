@@ -1,10 +1,13 @@
 """Recording progress: the transaction every edit goes through.
 
 Under the plan's lock (a lock on the plan directory itself, which no cleanup can delete):
-load the whole plan and refuse if it is already invalid; edit the measure's bytes in its file
-(`document`); load the plan again with the new text and refuse if it would be invalid or if
-anything but that measure changed; then, right before the rename, refuse if the file changed
-on disk since it was read; replace it atomically (`fsutil`), keeping owner, group and mode.
+load the whole plan and refuse if it is already invalid; edit the bytes of what is edited (a
+measure, the plan level or a monitoring body: the owner of milestones and of an updates log)
+in its file (`document`); load the plan again with the new text and refuse if it would be
+invalid or if anything but that owner changed; then, right before the rename, refuse if the
+file changed on disk since it was read; replace it atomically (`fsutil`), keeping owner,
+group and mode. Warnings the edit brings about (a done measure with open milestones) are
+handed back with the result.
 """
 
 from __future__ import annotations
@@ -40,11 +43,18 @@ class PlanFacts:
 
 @dataclass(frozen=True)
 class Target:
-    """What a mutation edits: the measure's positioned mapping in its file's document."""
+    """What a mutation edits: the positioned mapping of a measure, of the plan level (the
+    root of plan.yaml) or of a monitoring body, in its file's document."""
 
     doc: Document
-    measure: PMap
+    owner: PMap
     facts: PlanFacts
+    owner_id: str = ""
+
+    @property
+    def measure(self) -> PMap:
+        """The owner, where it is a measure (set, record)."""
+        return self.owner
 
 
 # A mutation records its edits in the document and says what it did, in one line.
@@ -58,6 +68,7 @@ class EditResult:
     summary: str
     written: bool
     warning: str | None = None  # the file was written, but something short of failure went wrong
+    new_warnings: tuple[str, ...] = ()  # what `mpi validate` warns about now and did not before
 
 
 @contextmanager
@@ -118,12 +129,37 @@ def _measures(loaded: Loaded) -> Iterator[tuple[SourceFile, PMap]]:
             yield source, measure
 
 
-def _find_measure(loaded: Loaded, measure_id: str) -> tuple[SourceFile, PMap]:
-    found = [(s, m) for s, m in _measures(loaded) if m.get("id") == measure_id]
+PLAN = "plan"  # the owner id of the plan level (as in `mpi show plan`)
+
+
+def _bodies(loaded: Loaded) -> list[PMap]:
+    tree = loaded.plan_file.tree if loaded.plan_file else None
+    monitoring = tree.get("monitoring") if isinstance(tree, PMap) else None
+    bodies = monitoring.get("bodies") if isinstance(monitoring, PMap) else None
+    return [b for b in bodies or [] if isinstance(b, PMap)]
+
+
+def _find_owner(loaded: Loaded, owner_id: str, measures_only: bool) -> tuple[SourceFile, PMap, str]:
+    """The file, positioned mapping and id of a measure, the plan level or a body."""
+    wanted = owner_id.strip()
+    if not measures_only and loaded.plan_file is not None:
+        if wanted.casefold() == PLAN:
+            return loaded.plan_file, loaded.plan_file.tree, PLAN
+        for body in _bodies(loaded):
+            if str(body.get("id")).casefold() == wanted.casefold():
+                return loaded.plan_file, body, str(body["id"])
+    found = [(s, m) for s, m in _measures(loaded) if m.get("id") == wanted.upper()]
     if not found:
         known = [str(m.get("id")) for _, m in _measures(loaded)]
-        raise UsageError(f"unknown measure {measure_id!r}{suggest(measure_id, known)}")
-    return found[0]
+        if measures_only:
+            raise UsageError(f"unknown measure {owner_id!r}{suggest(wanted.upper(), known)}")
+        known += [PLAN, *(str(b.get("id")) for b in _bodies(loaded))]
+        raise UsageError(
+            f"unknown measure or monitoring body {owner_id!r}{suggest(wanted, known)} "
+            f"(the plan's own milestones: {PLAN})"
+        )
+    source, measure = found[0]
+    return source, measure, str(measure["id"])
 
 
 def _find_indicator(loaded: Loaded, indicator_id: str) -> tuple[str, str]:
@@ -163,11 +199,22 @@ def edit_measure(
     directory: Path, measure_id: str, mutate: Mutation, *, dry_run: bool = False
 ) -> EditResult:
     """Apply `mutate` to one measure's bytes; validate the whole plan; write atomically."""
-    measure_id = measure_id.strip().upper()
+    return edit_owner(directory, measure_id, mutate, dry_run=dry_run, measures_only=True)
+
+
+def edit_owner(
+    directory: Path,
+    owner_id: str,
+    mutate: Mutation,
+    *,
+    dry_run: bool = False,
+    measures_only: bool = False,
+) -> EditResult:
+    """Like `edit_measure`, for a measure, the plan level (`plan`) or a monitoring body."""
     with nullcontext() if dry_run else plan_lock(directory):
         if not dry_run:
             remove_stale_temps(directory)
-        return _edit(directory, lambda _loaded: (measure_id, mutate), dry_run)
+        return _edit(directory, lambda _loaded: (owner_id, mutate), dry_run, measures_only)
 
 
 def edit_indicator(
@@ -187,17 +234,20 @@ def edit_indicator(
             measure_id, found = _find_indicator(loaded, indicator)
             return measure_id, mutate(found)
 
-        return _edit(directory, pick, dry_run)
+        return _edit(directory, pick, dry_run, measures_only=True)
 
 
 def _edit(
-    directory: Path, pick: Callable[[Loaded], tuple[str, Mutation]], dry_run: bool
+    directory: Path,
+    pick: Callable[[Loaded], tuple[str, Mutation]],
+    dry_run: bool,
+    measures_only: bool,
 ) -> EditResult:
     """Load the plan here, not in the caller: so that `del loaded` below frees it (an
     argument stays referenced by the caller until the call returns)."""
     loaded = _loaded_plan(directory)
-    measure_id, mutate = pick(loaded)
-    source, measure = _find_measure(loaded, measure_id)
+    wanted, mutate = pick(loaded)
+    source, owner, owner_id = _find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
     data = _read(source)
     try:
@@ -207,17 +257,17 @@ def _edit(
             f"{source.display}:{exc.line}:{exc.column}: {exc.message}; nothing was written"
         ) from None
     doc = Document(text, source.tree)
-    summary = mutate(Target(doc, measure, PlanFacts(loaded.plan.horizon)))
+    summary = mutate(Target(doc, owner, PlanFacts(loaded.plan.horizon), owner_id))
     new_text = doc.result()
     path = source.path
     diff = unified_diff(text, new_text, str(path.resolve()))
-    field_id = next(f.id for f in loaded.plan.fields if any(m.id == measure_id for m in f.measures))
-    before = _rest(loaded, field_id, measure_id)
+    before = _rest(loaded, owner_id)
+    warned = _warnings(loaded)
     source = SourceFile(source.path, source.display, None, source.fingerprint)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # old version of the edited file is let go first: both need not be in memory at once.
     reuse = {p: v for p, v in loaded.models.items() if p != path}
-    del loaded, measure, doc
+    del loaded, owner, doc
     after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
     errors = after.errors
@@ -228,13 +278,14 @@ def _edit(
             f"{first.file}:{first.line}:{first.column}: {first.message}; "
             "nothing was written"
         )
-    if _rest(after, field_id, measure_id) != before:
+    if _rest(after, owner_id) != before:
         raise EditRefused(
-            f"internal error: the edit of {measure_id} would also change other parts of "
+            f"internal error: the edit of {owner_id} would also change other parts of "
             f"{path.name}; nothing was written"
         )
+    new_warnings = tuple(w for w in _warnings(after) if w not in warned)
     if dry_run:
-        return EditResult(path, diff, summary, written=False)
+        return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
 
     def unchanged() -> None:
         try:
@@ -251,14 +302,31 @@ def _edit(
         warning = atomic_write(path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
         raise EditRefused(f"{exc}; nothing was written") from None
-    return EditResult(path, diff, summary, written=True, warning=warning)
+    return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
 
 
-def _rest(loaded: Loaded, field_id: str, measure_id: str) -> str:
-    """The field that holds the measure, without it, as JSON: what the edit must not change."""
-    assert loaded.plan is not None
-    field = next(f for f in loaded.plan.fields if f.id == field_id)
-    rest = field.model_copy(update={"measures": [m for m in field.measures if m.id != measure_id]})
+def _warnings(loaded: Loaded) -> list[str]:
+    """The plan's warnings as `validate` words them, without positions (an edit moves lines)."""
+    return [f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"]
+
+
+def _rest(loaded: Loaded, owner_id: str) -> str:
+    """What holds the owner, without it, as JSON: what the edit must not change. For a
+    measure its field; for the plan level or a body, plan.yaml."""
+    plan = loaded.plan
+    assert plan is not None
+    field = next((f for f in plan.fields if any(m.id == owner_id for m in f.measures)), None)
+    if field is not None:
+        measures = [m for m in field.measures if m.id != owner_id]
+        return field.model_copy(update={"measures": measures}).model_dump_json()
+    rest = plan.model_copy(update={"fields": []})
+    if owner_id == PLAN:
+        rest = rest.model_copy(update={"milestones": [], "updates": []})
+    elif plan.monitoring is not None:
+        bodies = [b for b in plan.monitoring.bodies if b.id != owner_id]
+        rest = rest.model_copy(
+            update={"monitoring": plan.monitoring.model_copy(update={"bodies": bodies})}
+        )
     return rest.model_dump_json()
 
 

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
 def describe(c: Change) -> str:
     """One line for people, e.g. "HF1.10 planned -> in_progress" (plan text is not escaped)."""
     who = f"{c.subject} {c.item}" if c.item else c.subject
+    if c.occurrence:
+        who += f" {c.occurrence}"
     simple = {
         "field_added": f"{who} added: {c.text}",
         "field_removed": f"{who} removed: {c.text}",
@@ -44,4 +46,6 @@ def describe(c: Change) -> str:
         return f"{who} update {c.date} removed: {c.text}"
     if c.old is not None or c.new is not None:
         return f"{who} {c.attribute}: {c.old or '–'} -> {c.new or '–'}"
+    if c.attribute == "occurrence":
+        return f"{who} record changed"
     return f"{who} {c.attribute} changed"

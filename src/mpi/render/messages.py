@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
-    from mpi.views.report import MilestoneLine
+    from mpi.views.due import MilestoneLine
 
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
@@ -24,9 +24,9 @@ def no_changes(old: str, new: str | None) -> str:
     return f"no changes to the plan between {where}"
 
 
-def milestone_note(line: MilestoneLine, overdue: bool) -> str:
+def milestone_note(line: MilestoneLine, late: bool) -> str:
     """What the report notes beside a milestone: recurring, and how many occurrences."""
     r = line.row
     if r.recurring and line.occurrences > 1:
-        return f"{line.occurrences} occurrences" + (" overdue" if overdue else "")
+        return f"{line.occurrences} occurrences" + (f" {r.state}" if late else "")
     return "recurring" if r.recurring else ""

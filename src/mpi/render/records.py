@@ -12,14 +12,17 @@ from mpi.domain.words import MEASURE_STATUSES
 
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
+    from mpi.domain.model import Baseline, Target, Update
     from mpi.views.diff import PlanDiff
     from mpi.views.due import DueRow
     from mpi.views.measures import IndicatorRow, MeasureDetail, MeasureRow
+    from mpi.views.milestones import MilestoneSummary, OwnerDetail
     from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
 
 
 def due_row(row: DueRow) -> dict[str, Any]:
+    """One deadline; a recurring milestone has one per occurrence (`occurrence`: its due)."""
     return {
         "measure": row.measure,
         "field": row.field,
@@ -27,11 +30,24 @@ def due_row(row: DueRow) -> dict[str, Any]:
         "milestone": row.milestone,
         "title": row.title,
         "due": row.due.iso(),
+        "kind": row.kind,
         "status": row.status,
         "overdue": row.overdue,
+        "delayed": row.delayed,
         "recurring": row.recurring,
+        "occurrence": row.occurrence.iso() if row.occurrence else None,
         "done": row.done.iso() if row.done else None,
+        "note": row.note,
+        **sourced(row),
     }
+
+
+def sourced(fact: Any) -> dict[str, Any]:
+    """How a fact is known: `basis` (stated, derived, inferred or null), `quote`,
+    `derivation` (each null where the plan gives none)."""
+    if fact is None:
+        return {"basis": None, "quote": None, "derivation": None}
+    return {"basis": fact.basis, "quote": fact.quote, "derivation": fact.derivation}
 
 
 def measure_row(row: MeasureRow) -> dict[str, Any]:
@@ -44,6 +60,8 @@ def measure_row(row: MeasureRow) -> dict[str, Any]:
         "lead": list(row.lead),
         "tags": list(row.tags),
         "next_due": row.next_due.iso() if row.next_due else None,
+        "overdue_deadlines": row.overdue,
+        "oldest_overdue": row.oldest_overdue.iso() if row.oldest_overdue else None,
     }
 
 
@@ -55,6 +73,9 @@ def field_status(s: FieldStatus) -> dict[str, Any]:
         "by_status": {name: s.by_status.get(name, 0) for name in MEASURE_STATUSES},
         "open_milestones": s.open_milestones,
         "overdue_milestones": s.overdue_milestones,
+        "overdue_deadlines": s.overdue,
+        "delayed_deadlines": s.delayed,
+        "missed_deadlines": s.missed,
         "next_due": due_row(s.next_due) if s.next_due else None,
     }
 
@@ -64,19 +85,34 @@ def status(summary: StatusSummary) -> dict[str, Any]:
         "title": summary.title,
         "today": summary.today.isoformat(),
         "fields": [field_status(f) for f in summary.fields],
+        "plan_level": field_status(summary.plan_level),
         "totals": field_status(summary.totals),
+        "late": [{**due_row(line.row), "count": line.occurrences} for line in summary.late],
         "next_deadlines": [due_row(r) for r in summary.next_deadlines],
     }
 
 
-def status_rows(data: dict[str, Any]) -> list[list[Any]]:
-    """The status record flattened for tables: one row per field and one for the totals.
+STATUS_COLUMNS = [
+    "id",
+    "title",
+    "measures",
+    *MEASURE_STATUSES,
+    "open_milestones",
+    "overdue_milestones",
+    "next_due",
+    "next_due_title",
+    "overdue_deadlines",
+    "delayed_deadlines",
+    "missed_deadlines",
+]
 
-    Columns: id, title, measures, a count per measure status, open and overdue milestones,
-    and the next deadline's due date and title (None when there is none).
-    """
+
+def status_rows(data: dict[str, Any]) -> list[list[Any]]:
+    """The status record flattened for tables (STATUS_COLUMNS): one row per field, one for
+    the plan level (its own milestones and those of Dialog und Monitoring), one for the
+    totals. The next deadline's due date and title are None when there is none."""
     rows = []
-    for f in [*data["fields"], data["totals"]]:
+    for f in [*data["fields"], data["plan_level"], data["totals"]]:
         nxt = f["next_due"] or {}
         rows.append(
             [
@@ -88,6 +124,9 @@ def status_rows(data: dict[str, Any]) -> list[list[Any]]:
                 f["overdue_milestones"],
                 nxt.get("due"),
                 nxt.get("title"),
+                f["overdue_deadlines"],
+                f["delayed_deadlines"],
+                f["missed_deadlines"],
             ]
         )
     return rows
@@ -100,8 +139,8 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
         "name": ind.name,
         "unit": ind.unit,
         "direction": ind.direction,
-        "baseline": ind.baseline.model_dump() if ind.baseline else None,
-        "target": ind.target.model_dump(),
+        "baseline": _amount(ind.baseline) if ind.baseline else None,
+        "target": _amount(ind.target),
         "last_value": row.last_value,
         "last_date": row.last_date.isoformat() if row.last_date else None,
         "on_track": row.on_track,
@@ -109,6 +148,11 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
             {"date": v.date.isoformat(), "value": v.value, "source": v.source} for v in ind.values
         ],
     }
+
+
+def _amount(fact: Baseline | Target) -> dict[str, Any]:
+    """A baseline or target: `{value, year, basis, quote, derivation}`."""
+    return {"value": fact.value, "year": fact.year, **sourced(fact)}
 
 
 def measure(detail: MeasureDetail) -> dict[str, Any]:
@@ -123,16 +167,36 @@ def measure(detail: MeasureDetail) -> dict[str, Any]:
         "status": m.status,
         "text": m.text,
         "items": [{"id": i.id, "text": i.text} for i in m.items],
-        "goals": [{"id": g.id, "text": g.text} for g in detail.goals],
+        "goals": [
+            {"id": g.id, "text": g.text, **sourced(detail.goal_assignment)} for g in detail.goals
+        ],
         "lead": [{"id": p, "name": detail.partners.get(p, p)} for p in m.lead],
         "involved": [{"id": p, "name": detail.partners.get(p, p)} for p in m.involved],
         "tags": list(m.tags),
         "sources": [s.model_dump() for s in m.sources],
-        "milestones": [due_row(r) for r in detail.milestones],
+        "milestones": milestone_rows(detail.milestones),
         "indicators": [indicator(i) for i in detail.indicators],
-        "updates": [
-            {"date": u.date.isoformat(), "text": u.text, "status": u.status} for u in m.updates
-        ],
+        "updates": updates(m.updates),
+    }
+
+
+def milestone_rows(items: list[MilestoneSummary]) -> list[dict[str, Any]]:
+    """Every deadline of the milestones, each with the number `mpi milestone` takes."""
+    return [{"number": s.number, **due_row(r)} for s in items for r in s.rows]
+
+
+def updates(log: list[Update]) -> list[dict[str, Any]]:
+    return [{"date": u.date.isoformat(), "text": u.text, "status": u.status} for u in log]
+
+
+def body(detail: OwnerDetail) -> dict[str, Any]:
+    """`mpi show plan` or `mpi show BODY`: the plan level or a monitoring body."""
+    return {
+        "id": detail.id,
+        "name": detail.name,
+        "text": detail.text,
+        "milestones": milestone_rows(detail.milestones),
+        "updates": updates(detail.updates),
     }
 
 

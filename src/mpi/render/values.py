@@ -34,3 +34,10 @@ def amount(value: float | None, unit: str) -> str:
 
 def direction(direction: str) -> str:
     return "≥" if direction == "at_least" else "≤"
+
+
+def state(status: str, state: str, done: Due | None) -> str:
+    """A deadline's state for people: `overdue`, `delayed`, `open`, `missed`, `done 2026-11-25`."""
+    if status == "done":
+        return "done" + (f" {due(done)}" if done is not None else "")
+    return state

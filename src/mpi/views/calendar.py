@@ -1,18 +1,21 @@
 """The plan's milestones as calendar entries: one per milestone, a recurring one as a series.
 
 The ics format draws them (one VEVENT each, a series as an RRULE), so deadlines show up in
-everyone's calendar.
+everyone's calendar. Each entry carries its deadlines with their state on the day the
+calendar is made (`domain.deadlines`), so an overdue occurrence is overdue there as in
+`mpi due`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from mpi.domain import walk
-from mpi.domain.dates import Due, series
+from mpi.domain.dates import Due
 from mpi.domain.model import Measure, Milestone, Plan
 from mpi.domain.walk import Place
+from mpi.views.due import DueRow, milestone_rows
 
 
 @dataclass(frozen=True)
@@ -26,31 +29,33 @@ class Entry:
     milestone: Milestone
     first: Due
     until: Due
-    occurrences: list[Due]
+    deadlines: list[DueRow]  # one, or one per occurrence, with its state on `today`
+    today: date
     cancelled: bool
     until_horizon: bool = False  # a series without an end of its own runs to the horizon
+
+    @property
+    def occurrences(self) -> list[Due]:
+        """The occurrences of a recurring milestone; empty for a one-off milestone."""
+        return [r.due for r in self.deadlines if r.recurring]
 
 
 @dataclass(frozen=True)
 class CalendarView:
     title: str
     stamp: datetime  # UTC: every event's DTSTAMP
+    today: date  # the day the states of the deadlines are taken on
     entries: list[Entry]
 
 
-def entry(plan: Plan, place: Place, m: Milestone) -> Entry | None:
+def entry(plan: Plan, place: Place, m: Milestone, today: date) -> Entry | None:
     """The calendar entry of one milestone; None for a series that ends before it starts."""
     label = place.body.name if place.body else place.owner if place.measure else "Plan"
-    occurrences: list[Due] = []
-    if m.recurrence is not None:
-        r = m.recurrence
-        occurrences = series(r.start, r.every, r.end, plan.horizon)
-        if not occurrences:
-            return None
-        first, until = occurrences[0], r.end or Due.parse(plan.horizon)
-    else:
-        assert m.due is not None  # a valid plan gives each milestone a due date or a recurrence
-        first = until = m.due
+    rows = milestone_rows(place, m, plan, today)
+    if not rows:
+        return None
+    first = rows[0].due
+    until = (m.recurrence.end or Due.parse(plan.horizon)) if m.recurrence else first
     cancelled = m.status == "missed" or (
         place.measure is not None and place.measure.status == "dropped"
     )
@@ -62,15 +67,17 @@ def entry(plan: Plan, place: Place, m: Milestone) -> Entry | None:
         m,
         first,
         until,
-        occurrences,
+        rows,
+        today,
         cancelled,
         m.recurrence is not None and m.recurrence.end is None,
     )
 
 
-def calendar(plan: Plan, stamp: datetime) -> CalendarView:
-    entries = [entry(plan, place, m) for place, m in walk.milestones(plan, plan.fields)]
-    return CalendarView(plan.title, stamp, [e for e in entries if e is not None])
+def calendar(plan: Plan, stamp: datetime, today: date) -> CalendarView:
+    places = walk.milestones(plan, plan.fields)
+    entries = [entry(plan, place, m, today) for place, m in places]
+    return CalendarView(plan.title, stamp, today, [e for e in entries if e is not None])
 
 
 def utc_now() -> datetime:

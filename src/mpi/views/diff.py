@@ -61,6 +61,7 @@ class Change:
     new: str | None = None
     date: str | None = None
     text: str | None = None
+    occurrence: str | None = None  # the occurrence of a recurring milestone it concerns
 
 
 T = TypeVar("T")
@@ -283,14 +284,53 @@ def _milestone(subject: str, a: Milestone, b: Milestone) -> list[Change]:
     last_a = a.recurrence.last_done if a.recurrence else None
     last_b = b.recurrence.last_done if b.recurrence else None
     if last_a != last_b:
-        # A recurring milestone: a later `last_done` means another occurrence was held.
+        # The old way of recording: a later `last_done` means another occurrence was held.
         if last_b is not None and (last_a is None or last_b.end > last_a.end):
             out.append(
                 Change("milestone_done", subject, b.id, old="open", new="done", date=last_b.iso())
             )
         else:
             out.append(Change("milestone_reopened", subject, b.id, old="done", new="open"))
-    out += _changed(subject, b.id, [("title", a.title, b.title), ("note", a.note, b.note)])
+    out += _occurrences(subject, a, b)
+    out += _short(subject, b.id, "kind", a.kind, b.kind)
+    out += _changed(
+        subject,
+        b.id,
+        [
+            ("title", a.title, b.title),
+            ("note", a.note, b.note),
+            ("basis", (a.basis, a.quote, a.derivation), (b.basis, b.quote, b.derivation)),
+        ],
+    )
+    return out
+
+
+def _occurrences(subject: str, a: Milestone, b: Milestone) -> list[Change]:
+    """Occurrences of a recurring milestone recorded, changed or reopened, in date order."""
+    before = {o.due: o for o in a.occurrences}
+    after = {o.due: o for o in b.occurrences}
+    out = []
+    for due in sorted(set(before) | set(after)):
+        old, new = before.get(due), after.get(due)
+        old_status = old.status if old else "open"
+        new_status = new.status if new else "open"
+        if old_status == new_status:
+            if old != new and new is not None:
+                out.append(Change("changed", subject, b.id, "occurrence", occurrence=due.iso()))
+            continue
+        kind: ChangeKind = (
+            "milestone_done"
+            if new_status == "done"
+            else "milestone_missed"
+            if new_status == "missed"
+            else "milestone_reopened"
+        )
+        done = new.done.iso() if new and new.done else None
+        out.append(
+            Change(
+                kind, subject, b.id, old=old_status, new=new_status, date=done, occurrence=due.iso()
+            )
+        )
     return out
 
 

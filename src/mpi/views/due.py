@@ -6,16 +6,22 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain import walk
-from mpi.domain.dates import Due, series
+from mpi.domain.dates import Due
+from mpi.domain.deadlines import State, deadlines
 from mpi.domain.model import Milestone, Plan
 from mpi.domain.walk import Place
 from mpi.domain.words import natural_key
-from mpi.views.lookup import find_field
+from mpi.views.lookup import find_field, find_owner
 
 
 @dataclass(frozen=True)
 class DueRow:
-    """One milestone, or one occurrence of a recurring milestone."""
+    """One deadline: a milestone, or one occurrence of a recurring milestone.
+
+    `status` is what was recorded (open, done, missed); `state` adds how late an open one is
+    on the day asked (`domain.deadlines`: overdue, delayed); `kind` is how the date reads
+    (by, from, expected) and `basis`, `quote`, `derivation` how the date is known.
+    """
 
     measure: str | None
     field: str | None
@@ -24,52 +30,53 @@ class DueRow:
     title: str
     due: Due
     status: str
-    overdue: bool
+    state: State
     recurring: bool
+    kind: str = "by"
+    basis: str | None = None
+    quote: str | None = None
+    derivation: str | None = None
     done: Due | None = None
+    note: str | None = None  # an occurrence's own note
+
+    @property
+    def overdue(self) -> bool:
+        return self.state == "overdue"
+
+    @property
+    def delayed(self) -> bool:
+        return self.state == "delayed"
+
+    @property
+    def occurrence(self) -> Due | None:
+        """The occurrence this row is, for a recurring milestone."""
+        return self.due if self.recurring else None
 
 
 def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[DueRow]:
     """The rows of one milestone: one, or one per occurrence up to the recurrence's end."""
     measure = place.measure.id if place.measure else None
     field_id = place.field.id if place.field else None
-    if m.recurrence is None:
-        assert m.due is not None  # a valid plan gives each milestone a due date or a recurrence
-        overdue = m.status == "open" and m.due.end < today
-        return [
-            DueRow(
-                measure,
-                field_id,
-                place.owner,
-                m.id,
-                m.title,
-                m.due,
-                m.status,
-                overdue,
-                False,
-                m.done,
-            )
-        ]
-    r = m.recurrence
-    rows = []
-    for occurrence in series(r.start, r.every, r.end, plan.horizon):
-        held = r.last_done is not None and occurrence.end <= r.last_done.end
-        status = "done" if held or m.status == "done" else m.status
-        rows.append(
-            DueRow(
-                measure,
-                field_id,
-                place.owner,
-                m.id,
-                m.title,
-                occurrence,
-                status,
-                status == "open" and occurrence.end < today,
-                True,
-                r.last_done if held else None,
-            )
+    return [
+        DueRow(
+            measure,
+            field_id,
+            place.owner,
+            m.id,
+            m.title,
+            d.due,
+            d.status,
+            d.state,
+            d.recurring,
+            m.kind,
+            m.basis,
+            m.quote,
+            m.derivation,
+            d.done,
+            d.note,
         )
-    return rows
+        for d in deadlines(m, plan.horizon, today)
+    ]
 
 
 def all_due(plan: Plan, today: date) -> list[DueRow]:
@@ -90,16 +97,20 @@ class DueQuery:
     overdue: bool = False
     include_done: bool = False
     field: str | None = None
-    soon: date | None = None  # overdue, or due from today up to and including this day
+    soon: date | None = None  # late, or due from today up to and including this day
+    owner: str | None = None  # a measure id, "plan" or a monitoring body id
 
 
 def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     """Milestones chosen by the query (open ones unless `include_done`), in date order."""
     if query.field is not None:
         find_field(plan, query.field)
+    owner = find_owner(plan, query.owner) if query.owner is not None else None
     rows = all_due(plan, today)
     if query.field is not None:
         rows = [r for r in rows if r.field == query.field.upper()]
+    if owner is not None:
+        rows = [r for r in rows if r.owner == owner]
     if not query.include_done:
         rows = [r for r in rows if r.status == "open"]
     if query.year is not None:
@@ -114,5 +125,29 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
         rows = [r for r in rows if r.overdue]
     if query.soon is not None:
         soon = query.soon
-        rows = [r for r in rows if r.overdue or (today <= r.due.end and r.due.start <= soon)]
+        rows = [r for r in rows if late(r) or (today <= r.due.end and r.due.start <= soon)]
     return rows
+
+
+def late(row: DueRow) -> bool:
+    """Past its date and still open: overdue, or delayed (an expected date that passed)."""
+    return row.state in ("overdue", "delayed")
+
+
+@dataclass(frozen=True)
+class MilestoneLine:
+    """A milestone in a summary; a recurring one once, with how many of its rows it stands for."""
+
+    row: DueRow  # the first of them
+    occurrences: int = 1
+
+
+def collapse(rows: list[DueRow]) -> list[MilestoneLine]:
+    """One line per milestone: the first of a recurring milestone's rows, with a count."""
+    first: dict[tuple[str, str], DueRow] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for row in rows:
+        key = (row.owner, row.milestone)
+        first.setdefault(key, row)
+        counts[key] = counts.get(key, 0) + 1
+    return [MilestoneLine(row, counts[key]) for key, row in first.items()]

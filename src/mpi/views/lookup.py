@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.model import Field, Measure, Plan
+from mpi.domain.model import Field, Measure, MonitoringBody, Plan
 from mpi.domain.words import suggest
+
+# The owner of the plan-level milestones (the 2045 horizon); the milestones of Dialog und
+# Monitoring belong to their body (`evaluation`), those of a measure to the measure (HF1.10).
+PLAN = "plan"
 
 
 def find_field(plan: Plan, ident: str) -> Field:
@@ -24,3 +30,38 @@ def find_measure(plan: Plan, ident: str) -> tuple[Field, Measure]:
                 return f, m
     known = [m.id for m in plan.measures()]
     raise UsageError(f"unknown measure {ident!r}{suggest(wanted, known)}")
+
+
+def owner_ids(plan: Plan) -> list[str]:
+    """Every id that owns milestones: the measures, `plan`, the monitoring bodies."""
+    bodies = [b.id for b in plan.monitoring.bodies] if plan.monitoring else []
+    return [*(m.id for m in plan.measures()), PLAN, *bodies]
+
+
+def find_body(plan: Plan, ident: str) -> MonitoringBody | None:
+    """The monitoring body with this id (case-insensitive), or None."""
+    wanted = ident.strip().casefold()
+    bodies = plan.monitoring.bodies if plan.monitoring else []
+    return next((b for b in bodies if b.id.casefold() == wanted), None)
+
+
+def find_owner(plan: Plan, ident: str) -> str:
+    """The owner id a person typed: a measure (HF1.10), `plan`, or a monitoring body."""
+    wanted = ident.strip()
+    if wanted.casefold() == PLAN:
+        return PLAN
+    body = find_body(plan, wanted)
+    if body is not None:
+        return body.id
+    for m in plan.measures():
+        if m.id == wanted.upper():
+            return m.id
+    if re.fullmatch(r"(?i)HF\d+\.\d+", wanted):  # typed as a measure id: suggest measures
+        known = [m.id for m in plan.measures()]
+        raise UsageError(f"unknown measure {ident!r}{suggest(wanted.upper(), known)}")
+    known = owner_ids(plan)
+    bodies = ", ".join(known[known.index(PLAN) + 1 :]) or "none"
+    raise UsageError(
+        f"unknown measure or monitoring body {ident!r}{suggest(wanted, known)} "
+        f"(the plan's own milestones: {PLAN}; Dialog und Monitoring: {bodies})"
+    )

@@ -8,10 +8,11 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.dates import Due
 from mpi.domain.errors import InvalidValue
-from mpi.domain.model import Field, Goal, Indicator, Measure, Plan
+from mpi.domain.model import Field, Goal, Indicator, Measure, Misspelling, Plan, Sourced
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
-from mpi.views.due import DueRow, all_due, milestone_rows
+from mpi.views.due import DueRow, all_due
 from mpi.views.lookup import find_field, find_measure
+from mpi.views.milestones import MilestoneSummary, summaries
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,9 @@ class MeasureRow:
     section: str | None
     lead: tuple[str, ...]
     tags: tuple[str, ...]
-    next_due: Due | None
+    next_due: Due | None  # the next open deadline from today
+    overdue: int = 0  # overdue deadlines (each occurrence of a recurring milestone)
+    oldest_overdue: Due | None = None
 
 
 @dataclass(frozen=True)
@@ -36,12 +39,15 @@ class MeasureFilter:
     search: str | None = None
 
 
-def _searchable(measure: Measure) -> str:
+def _searchable(measure: Measure, misspellings: list[Misspelling]) -> str:
+    """Everything search looks at; where the document misspells a term (Wasserstoff-
+    indusriernetz), the correct spelling is added, so that it finds the measure too."""
     parts = [measure.id, measure.title, measure.text, *measure.tags]
     parts += [item.text for item in measure.items]
     parts += [m.title for m in measure.milestones]
     parts += [i.name for i in measure.indicators]
-    return "\n".join(parts)
+    text = "\n".join(parts)
+    return "\n".join([text, *(m.correct for m in misspellings if m.written in text)])
 
 
 def _check_filter(plan: Plan, flt: MeasureFilter) -> None:
@@ -63,44 +69,52 @@ def _check_filter(plan: Plan, flt: MeasureFilter) -> None:
             )
 
 
-def _selected(m: Measure, f: Field, flt: MeasureFilter) -> bool:
+def _selected(m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Misspelling]) -> bool:
     return not (
         (flt.field is not None and f.id != flt.field.upper())
         or (flt.status is not None and m.status != flt.status)
         or (flt.partner is not None and flt.partner not in (*m.lead, *m.involved))
         or (flt.tag is not None and not any(fold(flt.tag) == fold(t) for t in m.tags))
         or (flt.goal is not None and flt.goal.upper() not in m.goals)
-        or (flt.search is not None and not matches(flt.search, _searchable(m)))
+        or (flt.search is not None and not matches(flt.search, _searchable(m, misspellings)))
     )
 
 
 def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRow]:
     """Measures matching every given filter, in natural id order."""
     _check_filter(plan, flt)
-    next_due = _next_due_by_measure(plan, today)
-    rows = [
-        MeasureRow(
-            m.id,
-            f.id,
-            m.title,
-            m.status,
-            m.section,
-            tuple(m.lead),
-            tuple(m.tags),
-            next_due.get(m.id),
-        )
-        for f in plan.fields
-        for m in f.measures
-        if _selected(m, f, flt)
-    ]
+    deadlines = _deadlines_by_measure(plan, today)
+    rows = []
+    for f in plan.fields:
+        for m in f.measures:
+            if not _selected(m, f, flt, plan.misspellings):
+                continue
+            own = deadlines.get(m.id, [])
+            overdue = [r.due for r in own if r.overdue]
+            upcoming = (r.due for r in own if r.status == "open" and r.due.end >= today)
+            rows.append(
+                MeasureRow(
+                    m.id,
+                    f.id,
+                    m.title,
+                    m.status,
+                    m.section,
+                    tuple(m.lead),
+                    tuple(m.tags),
+                    next(upcoming, None),
+                    len(overdue),
+                    overdue[0] if overdue else None,
+                )
+            )
     return sorted(rows, key=lambda r: natural_key(r.id))
 
 
-def _next_due_by_measure(plan: Plan, today: date) -> dict[str, Due]:
-    out: dict[str, Due] = {}
+def _deadlines_by_measure(plan: Plan, today: date) -> dict[str, list[DueRow]]:
+    """Each measure's deadlines in date order."""
+    out: dict[str, list[DueRow]] = {}
     for row in all_due(plan, today):
-        if row.measure and row.status == "open" and row.due.end >= today:
-            out.setdefault(row.measure, row.due)
+        if row.measure:
+            out.setdefault(row.measure, []).append(row)
     return out
 
 
@@ -130,14 +144,10 @@ class MeasureDetail:
     field: Field
     section_title: str | None
     goals: list[Goal]
+    goal_assignment: Sourced | None  # how the goals are known: the measure's or the field's
     partners: dict[str, str]  # id -> short name
-    milestones: list[DueRow]  # one row per milestone (next occurrence for recurring ones)
+    milestones: list[MilestoneSummary]  # in the measure's order, numbered as `mpi milestone`
     indicators: list[IndicatorRow]
-
-    def milestone_number(self, milestone: str) -> int | None:
-        """The number `mpi milestone` takes for the milestone: its place in the measure."""
-        ids = [m.id for m in self.measure.milestones]
-        return ids.index(milestone) + 1 if milestone in ids else None
 
 
 def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
@@ -145,23 +155,14 @@ def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
     goals_by_id = {g.id: g for g in f.goals}
     section = next((s.title for s in f.sections if s.id == m.section), None)
     partners = {p.id: p.short for p in plan.partners}
-    rows = []
     place = next(p for p, x in walk.measures([f]) if x is m)
-    for at, ms in walk.milestones_of(place, m):
-        expanded = milestone_rows(at, ms, plan, today)
-        if ms.recurrence is None or not expanded:
-            rows += expanded
-            continue
-        upcoming = [r for r in expanded if r.status == "open" and not r.overdue]
-        overdue = [r for r in expanded if r.overdue]
-        rows.append(overdue[0] if overdue else upcoming[0] if upcoming else expanded[-1])
-    rows.sort(key=lambda r: r.due.end)
     return MeasureDetail(
         m,
         f,
         section,
         [goals_by_id[g] for g in m.goals if g in goals_by_id],
+        m.goal_assignment or f.goal_assignment,
         partners,
-        rows,
+        summaries(walk.milestones_of(place, m), plan, today),
         [indicator_row(i) for i in m.indicators],
     )

@@ -11,7 +11,7 @@ from datetime import date
 from mpi.domain.dates import add_span
 from mpi.domain.model import Plan
 from mpi.views.diff import Change
-from mpi.views.due import DueQuery, DueRow, select_due
+from mpi.views.due import DueQuery, MilestoneLine, all_due, collapse, select_due
 from mpi.views.measures import (
     IndicatorRow,
     MeasureFilter,
@@ -22,14 +22,6 @@ from mpi.views.measures import (
 from mpi.views.status import StatusSummary, status
 
 UPCOMING_MONTHS = 12  # how far ahead "upcoming milestones" looks
-
-
-@dataclass(frozen=True)
-class MilestoneLine:
-    """A milestone in the report; a recurring one appears once with its count of occurrences."""
-
-    row: DueRow
-    occurrences: int = 1
 
 
 @dataclass(frozen=True)
@@ -55,21 +47,12 @@ class Report:
     summary: StatusSummary
     measures: list[MeasureRow]  # every measure, in field and natural id order
     overdue: list[MilestoneLine]
+    delayed: list[MilestoneLine]  # "voraussichtlich" dates that passed
+    missed: list[MilestoneLine]  # deadlines recorded as missed
     upcoming: list[MilestoneLine]
     indicators: list[IndicatorLine]
     since: str | None = None  # the git revision changes are counted from
     changes: list[Change] | None = None
-
-
-def collapse(rows: list[DueRow]) -> list[MilestoneLine]:
-    """One line per milestone: the first of a recurring milestone's occurrences, with a count."""
-    first: dict[tuple[str, str], DueRow] = {}
-    counts: dict[tuple[str, str], int] = {}
-    for row in rows:
-        key = (row.owner, row.milestone)
-        first.setdefault(key, row)
-        counts[key] = counts.get(key, 0) + 1
-    return [MilestoneLine(row, counts[key]) for key, row in first.items()]
 
 
 def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
@@ -88,7 +71,7 @@ def build(
     plan: Plan, today: date, since: str | None = None, changes: list[Change] | None = None
 ) -> Report:
     """Assemble the report; `changes` is the semantic diff since revision `since`, if asked."""
-    overdue = select_due(plan, DueQuery(overdue=True), today)
+    rows = all_due(plan, today)
     until = add_span(today, UPCOMING_MONTHS, "m")
     upcoming = select_due(plan, DueQuery(until=until), today)
     indicators = [
@@ -99,7 +82,9 @@ def build(
         today,
         status(plan, today),
         list_measures(plan, MeasureFilter(), today),
-        collapse(overdue),
+        collapse([r for r in rows if r.overdue]),
+        collapse([r for r in rows if r.delayed]),
+        collapse([r for r in rows if r.status == "missed"]),
         collapse(upcoming),
         indicators,
         since,

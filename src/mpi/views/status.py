@@ -1,4 +1,9 @@
-"""One screen of the plan: measures by status per field, open and overdue milestones."""
+"""One screen of the plan: measures by status per field, open milestones, late deadlines.
+
+The counts say what they count: `open_milestones` counts milestones (a recurring one once,
+while it has open occurrences), `overdue`, `delayed` and `missed` count deadlines (each
+occurrence of a recurring milestone on its own), exactly the rows `mpi due` lists.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from mpi.domain.model import Plan
-from mpi.views.due import DueRow, all_due
+from mpi.views.due import DueRow, MilestoneLine, all_due, collapse
 
 
 @dataclass
@@ -17,8 +22,19 @@ class FieldStatus:
     measures: int = 0
     by_status: Counter[str] = field(default_factory=Counter)
     open_milestones: int = 0
-    overdue_milestones: int = 0
+    overdue: int = 0  # overdue deadlines
+    delayed: int = 0  # deadlines given as "voraussichtlich" that passed
+    missed: int = 0  # deadlines recorded as missed
+    overdue_milestones: int = 0  # distinct milestones with an overdue deadline
     next_due: DueRow | None = None
+
+    def add(self, rows: list[DueRow], today: date) -> None:
+        """Count the deadlines `rows` (of this field, or of the plan level for the totals)."""
+        self.open_milestones += len({(r.owner, r.milestone) for r in rows if r.status == "open"})
+        self.overdue += sum(r.overdue for r in rows)
+        self.delayed += sum(r.delayed for r in rows)
+        self.missed += sum(r.status == "missed" for r in rows)
+        self.overdue_milestones += len({(r.owner, r.milestone) for r in rows if r.overdue})
 
 
 @dataclass
@@ -28,38 +44,28 @@ class StatusSummary:
     fields: list[FieldStatus]
     totals: FieldStatus
     next_deadlines: list[DueRow]
-    plan_overdue: int = 0
+    late: list[MilestoneLine]  # overdue and delayed deadlines, a recurring milestone once
+    plan_level: FieldStatus  # the plan's own milestones and those of Dialog und Monitoring
 
 
 def status(plan: Plan, today: date, upcoming: int = 5) -> StatusSummary:
-    """Per field: measures by status, open and overdue milestones, the next deadline."""
+    """Per field: measures by status, open milestones, late deadlines, the next deadline."""
     rows = all_due(plan, today)
     summaries = []
     totals = FieldStatus("total", "Gesamt")
     for f in plan.fields:
         s = FieldStatus(f.id, f.title, len(f.measures), Counter(m.status for m in f.measures))
-        field_rows = [r for r in rows if r.field == f.id and r.status == "open"]
-        s.overdue_milestones = len({(r.owner, r.milestone) for r in field_rows if r.overdue})
-        s.open_milestones = len(_count_open(field_rows, today))
-        s.next_due = next((r for r in field_rows if r.due.end >= today), None)
+        field_rows = [r for r in rows if r.field == f.id]
+        s.add(field_rows, today)
+        ahead = (r for r in field_rows if r.status == "open" and r.due.end >= today)
+        s.next_due = next(ahead, None)
         summaries.append(s)
         totals.measures += s.measures
         totals.by_status.update(s.by_status)
-        totals.open_milestones += s.open_milestones
-        totals.overdue_milestones += s.overdue_milestones
-    plan_rows = [r for r in rows if r.field is None and r.status == "open"]
-    totals.open_milestones += len(_count_open(plan_rows, today))
-    plan_overdue = len({(r.owner, r.milestone) for r in plan_rows if r.overdue})
-    totals.overdue_milestones += plan_overdue
+    plan_level = FieldStatus("plan", "Plan, Dialog und Monitoring")
+    plan_level.add([r for r in rows if r.field is None], today)
+    totals.add(rows, today)
     future = [r for r in rows if r.status == "open" and r.due.end >= today]
     totals.next_due = future[0] if future else None
-    return StatusSummary(plan.title, today, summaries, totals, future[:upcoming], plan_overdue)
-
-
-def _count_open(rows: list[DueRow], today: date) -> list[tuple[str, str]]:
-    """Open milestones, counting a recurring one once (not each future occurrence)."""
-    keys = {(r.owner, r.milestone) for r in rows if not r.recurring}
-    keys |= {
-        (r.owner, r.milestone) for r in rows if r.recurring and (r.overdue or r.due.end >= today)
-    }
-    return sorted(keys)
+    late = collapse([r for r in rows if r.state in ("overdue", "delayed")])
+    return StatusSummary(plan.title, today, summaries, totals, future[:upcoming], late, plan_level)

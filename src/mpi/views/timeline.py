@@ -1,11 +1,13 @@
-"""The plan year by year: what falls due in each year from adoption to the horizon."""
+"""The plan year by year: what falls due in each year, from the earliest dated item (done
+events before the adoption, such as the FabCity accession in 2019, included) to the horizon."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 
-from mpi.domain.model import Plan
+from mpi.domain import walk
+from mpi.domain.model import Plan, Recurrence
 from mpi.views.due import DueRow, all_due
 
 
@@ -20,17 +22,26 @@ class TimelineYear:
 class Timeline:
     years: list[TimelineYear]
     today: date
+    series: list[tuple[DueRow, Recurrence]]  # each recurring milestone: its first row
 
 
 def timeline(plan: Plan, today: date) -> Timeline:
-    """Every year from the plan's adoption to its horizon with what falls due in it."""
+    """Every year from the earliest deadline (or the adoption) to the horizon, with its rows."""
     rows = all_due(plan, today)
+    first = min([plan.adopted, *(r.due.year for r in rows)])
     years = []
-    for year in range(plan.adopted, plan.horizon + 1):
+    for year in range(first, plan.horizon + 1):
         this = [r for r in rows if r.due.year == year]
         years.append(
             TimelineYear(
                 year, [r for r in this if not r.recurring], [r for r in this if r.recurring]
             )
         )
-    return Timeline(years, today)
+    series: dict[tuple[str, str], tuple[DueRow, Recurrence]] = {}
+    for place, m in walk.milestones(plan, plan.fields):
+        if m.recurrence is not None:
+            key = (place.owner, m.id)
+            row = next((r for r in rows if (r.owner, r.milestone) == key), None)
+            if row is not None:
+                series[key] = (row, m.recurrence)
+    return Timeline(years, today, list(series.values()))

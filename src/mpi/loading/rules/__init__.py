@@ -16,8 +16,15 @@ from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import Field, Plan
 from mpi.loading.rules.context import Context, Rule
 from mpi.loading.rules.ids import contiguous_numbers, ids_match_field, unique_ids
-from mpi.loading.rules.milestones import dates_in_span, milestone_dates, recurrences
+from mpi.loading.rules.milestones import (
+    dates_in_span,
+    finished_measures,
+    milestone_dates,
+    recorded_occurrences,
+    recurrences,
+)
 from mpi.loading.rules.progress import indicator_targets, reading_dates, update_log
+from mpi.loading.rules.provenance import misspellings, provenance
 from mpi.loading.rules.references import references_exist
 from mpi.loading.sources import SourceFile
 
@@ -28,7 +35,11 @@ RULES: tuple[Rule, ...] = (
     contiguous_numbers,
     milestone_dates,
     recurrences,
+    recorded_occurrences,
     dates_in_span,
+    finished_measures,
+    provenance,
+    misspellings,
     indicator_targets,
     reading_dates,
     update_log,

@@ -48,6 +48,14 @@ def unique_ids(ctx: Context) -> Iterator[Diagnostic]:
             ((b.id, plan_src, ("monitoring", "bodies", i, "id")) for i, b in enumerate(bodies)),
             "monitoring body",
         )
+        for i, b in enumerate(bodies):
+            if b.id == "plan":  # `plan` names the plan level itself (mpi show plan)
+                yield plan_src.diagnostic(
+                    ("monitoring", "bodies", i, "id"),
+                    "reserved-id",
+                    "a monitoring body cannot be called 'plan': `mpi show plan` means the "
+                    "plan's own milestones",
+                )
     # Milestones are unique per owner: the plan, a monitoring body, a measure.
     owners: dict[tuple[int, tuple[str | int, ...]], list[Located]] = {}
     for p, ms in ctx.milestones:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpi.domain.dates import Due, series
+from mpi.domain.deadlines import deadlines, is_open, occurrences
 from mpi.domain.diagnostics import Diagnostic
 from mpi.loading.rules.context import Context
 
@@ -56,7 +57,24 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                 "recurrence",
                 f"{name} ends ({r.end.iso()}) before it starts ({r.start.iso()})",
             )
+        if m.status != "open":
+            yield ctx.diagnostic(
+                place,
+                ("status",),
+                "recurrence",
+                f"{name} recurs: the series stays open; record each occurrence done or "
+                "missed on its own (mpi milestone ... --occurrence), end the series with "
+                "`recurrence.end`",
+            )
         if r.last_done is not None:
+            yield ctx.diagnostic(
+                place,
+                ("recurrence", "last_done"),
+                "last-done",
+                f"{name}: `last_done` counts every occurrence up to it as held; record "
+                "occurrences one by one instead (mpi milestone ... done --occurrence D)",
+                severity="warning",
+            )
             if r.last_done.end < r.start.start:
                 yield ctx.diagnostic(
                     place,
@@ -97,5 +115,87 @@ def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
                 "date-range",
                 f"{place.owner} milestone {m.id!r} is due {due.iso()}, outside the "
                 f"plan's span {low}-{high}",
+                severity="warning",
+            )
+
+
+def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
+    """Recorded occurrences are ones the recurrence generates, once each, dated sensibly."""
+    horizon = ctx.plan.horizon
+    for place, m in ctx.milestones:
+        if not m.occurrences:
+            continue
+        name = f"{place.owner} milestone {m.id!r}"
+        if m.recurrence is None:
+            yield ctx.diagnostic(
+                place,
+                ("occurrences",),
+                "occurrence",
+                f"{name} does not recur; record it with its own status and done date",
+            )
+            continue
+        generated = set(occurrences(m, horizon))
+        seen: set[Due] = set()
+        for k, o in enumerate(m.occurrences):
+            at = ("occurrences", k)
+            if o.due not in generated:
+                nearby = sorted(g.iso() for g in generated if g.year == o.due.year)
+                listed = f" (in {o.due.year}: {', '.join(nearby)})" if nearby else ""
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "due"),
+                    "occurrence",
+                    f"{name} has no occurrence {o.due.iso()}{listed}",
+                )
+            elif o.due in seen:
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "due"),
+                    "occurrence",
+                    f"{name}: occurrence {o.due.iso()} is recorded twice",
+                )
+            seen.add(o.due)
+            if o.status == "done" and o.done is None:
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "status"),
+                    "done-date",
+                    f"{name}: occurrence {o.due.iso()} is done but has no `done` date",
+                )
+            if o.status == "missed" and o.done is not None:
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "done"),
+                    "done-date",
+                    f"{name}: occurrence {o.due.iso()} is missed but has a `done` date",
+                )
+            if o.done is not None and o.done.start > ctx.today:
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "done"),
+                    "done-date",
+                    f"{name}: occurrence {o.due.iso()} was done {o.done.iso()}, "
+                    "which is in the future",
+                )
+
+
+def finished_measures(ctx: Context) -> Iterator[Diagnostic]:
+    """A measure that is done or dropped has no open milestones left (one warning each)."""
+    horizon = ctx.plan.horizon
+    for place, m in ctx.measures:
+        if m.status not in ("done", "dropped"):
+            continue
+        still = [ms for ms in m.milestones if is_open(deadlines(ms, horizon, ctx.today))]
+        if still:
+            listed = ", ".join(ms.id for ms in still)
+            series = any(ms.recurrence for ms in still)
+            how = "mark them done or missed (mpi milestone)" + (
+                ", and end a recurring one (`recurrence.end`)" if series else ""
+            )
+            yield ctx.diagnostic(
+                place,
+                ("status",),
+                "open-milestone",
+                f"{m.id} is {m.status}, but milestones are still open ({listed}); {how}",
                 severity="warning",
             )

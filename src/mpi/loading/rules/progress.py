@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
+from mpi.domain.model import Update
 from mpi.domain.words import number
 from mpi.loading.rules.context import Context
+from mpi.loading.sources import SourceFile
 
 
 def indicator_targets(ctx: Context) -> Iterator[Diagnostic]:
@@ -53,24 +55,28 @@ def reading_dates(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def update_log(ctx: Context) -> Iterator[Diagnostic]:
-    """Updates are in date order and none lies in the future."""
-    for place, m in ctx.measures:
-        for j, update in enumerate(m.updates):
-            sub = ("updates", j, "date")
+    """Updates are in date order and none lies in the future: the logs of the measures, of
+    the plan level and of the monitoring bodies."""
+    logs: list[tuple[SourceFile, tuple[str | int, ...], str, list[Update]]] = [
+        (ctx.source(place), place.path, m.id, m.updates) for place, m in ctx.measures
+    ]
+    logs.append((ctx.plan_source, (), "plan", ctx.plan.updates))
+    if ctx.plan.monitoring:
+        for i, body in enumerate(ctx.plan.monitoring.bodies):
+            path: tuple[str | int, ...] = ("monitoring", "bodies", i)
+            logs.append((ctx.plan_source, path, body.id, body.updates))
+    for source, path, owner, updates in logs:
+        for j, update in enumerate(updates):
+            at = (*path, "updates", j, "date")
             if update.date > ctx.today:
-                yield ctx.diagnostic(
-                    place,
-                    sub,
-                    "update-date",
-                    f"{m.id}: update dated {update.date} is in the future",
+                yield source.diagnostic(
+                    at, "update-date", f"{owner}: update dated {update.date} is in the future"
                 )
-            if j and update.date < m.updates[j - 1].date:
-                yield ctx.diagnostic(
-                    place,
-                    sub,
+            if j and update.date < updates[j - 1].date:
+                yield source.diagnostic(
+                    at,
                     "update-order",
-                    f"{m.id}: update dated {update.date} comes after one "
-                    f"dated {m.updates[j - 1].date}; keep the log in date "
-                    "order",
+                    f"{owner}: update dated {update.date} comes after one dated "
+                    f"{updates[j - 1].date}; keep the log in date order",
                     severity="warning",
                 )

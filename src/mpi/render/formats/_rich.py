@@ -22,6 +22,8 @@ STATUS_STYLE = {
     "dropped": "red",
     "open": "white",
     "missed": "red",
+    "overdue": "bold red",
+    "delayed": "yellow",
 }
 # Each status has its own glyph so the bar reads without colour too.
 STATUS_GLYPH = {
@@ -120,8 +122,8 @@ class Fit:
         columns = table.columns
         cells = [[_plain(c) for c in column._cells] for column in columns]
         natural = [
-            max([len(column.header) if isinstance(column.header, str) else 0, *(
-                max((len(line) for line in text.split("\n")), default=0) for text in texts
+            max([_widest(column.header if isinstance(column.header, str) else ""), *(
+                _widest(text) for text in texts
             )])
             for column, texts in zip(columns, cells, strict=True)
         ]  # fmt: skip
@@ -186,6 +188,11 @@ class Fit:
         for row, renderables in zip(table.rows, rows, strict=True):
             fitted.add_row(*renderables, style=row.style, end_section=row.end_section)
         yield fitted
+
+
+def _widest(text: str) -> int:
+    """The width of the longest line of a cell or a header (headers may have two lines)."""
+    return max((len(line) for line in text.split("\n")), default=0)
 
 
 def _plain(cell: Any) -> str:

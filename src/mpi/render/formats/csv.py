@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import records, values
 from mpi.render.registry import Format
 from mpi.render.safe import visible
@@ -16,6 +15,7 @@ from mpi.render.safe import visible
 if TYPE_CHECKING:
     from mpi.views.due import DueRow
     from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.milestones import OwnerDetail
     from mpi.views.status import StatusSummary
     from mpi.views.timeline import Timeline
 
@@ -57,24 +57,23 @@ def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 
 def status(summary: StatusSummary) -> str:
-    data = records.status(summary)
-    header = [
-        "id",
-        "title",
-        "measures",
-        *MEASURE_STATUSES,
-        "open_milestones",
-        "overdue_milestones",
-        "next_due",
-        "next_due_title",
-    ]
-    rows = records.status_rows(data)
-    return _table(header, rows)
+    return _table(records.STATUS_COLUMNS, records.status_rows(records.status(summary)))
 
 
 def measures(rows: list[MeasureRow]) -> str:
     items = [records.measure_row(r) for r in rows]
-    header = ["id", "field", "title", "status", "section", "lead", "tags", "next_due"]
+    header = [
+        "id",
+        "field",
+        "title",
+        "status",
+        "section",
+        "lead",
+        "tags",
+        "next_due",
+        "overdue_deadlines",
+        "oldest_overdue",
+    ]
     return _table(header, ([r[k] for k in header] for r in items))
 
 
@@ -86,21 +85,26 @@ def measure(detail: MeasureDetail) -> str:
         rows.append([key, data[key]])
     rows += [[f"item {i['id']}", i["text"]] for i in data["items"]]
     rows.append(["goals", [g["id"] for g in data["goals"]]])
+    if data["goals"]:
+        rows.append(["goals assigned", _how(data["goals"][0])])
     rows.append(["lead", [p["id"] for p in data["lead"]]])
     rows.append(["involved", [p["id"] for p in data["involved"]]])
     rows.append(["tags", data["tags"]])
-    rows += [
-        [f"milestone {m['milestone']}", f"{m['due']} {m['status']}: {m['title']}"]
-        for m in data["milestones"]
-    ]
-    rows += [
-        [
-            f"indicator {i['id']}",
-            f"{i['name']} ({i['unit']}): last {_number(i['last_value'])}, "
-            f"target {_number(i['target']['value'])}",
-        ]
-        for i in data["indicators"]
-    ]
+    rows += _milestone_rows(data["milestones"])
+    for i in data["indicators"]:
+        rows.append(
+            [
+                f"indicator {i['id']}",
+                f"{i['name']} ({i['unit']}): last {_number(i['last_value'])}, "
+                f"target {_number(i['target']['value'])}",
+            ]
+        )
+        for name in ("baseline", "target"):
+            if i[name]:
+                fact = i[name]
+                when = f" ({fact['year']})" if fact["year"] is not None else ""
+                value = f"{_number(fact['value'])}{when} ({_how(fact)})"
+                rows.append([f"indicator {i['id']} {name}", value])
     rows += [
         [f"source {s['footnote'] or ''}".strip(), f"{s['label']} {s['url'] or ''}".strip()]
         for s in data["sources"]
@@ -120,9 +124,37 @@ DUE_COLUMNS = [
     "overdue",
     "recurring",
     "done",
+    "kind",
+    "delayed",
+    "occurrence",
+    "basis",
+    "quote",
+    "derivation",
 ]
 # The timeline groups by year; field and done date add nothing there.
 TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]
+
+
+def _milestone_rows(milestones: list[dict[str, Any]]) -> list[list[Any]]:
+    """Key/value rows of deadlines: `milestone ID [OCCURRENCE]`, kind, due, state, basis."""
+    return [
+        [
+            f"milestone {m['milestone']}" + (f" {m['occurrence']}" if m["occurrence"] else ""),
+            f"{m['kind']} {m['due']} {_state(m)}: {m['title']} ({_how(m)})",
+        ]
+        for m in milestones
+    ]
+
+
+def _how(fact: dict[str, Any]) -> str:
+    """How a fact is known, in one cell: basis, and quote and derivation where given."""
+    parts = [f"basis: {fact['basis'] or 'none'}"]
+    parts += [f"{key}: {fact[key]}" for key in ("quote", "derivation") if fact[key]]
+    return "; ".join(parts)
+
+
+def _state(row: dict[str, Any]) -> str:
+    return "overdue" if row["overdue"] else "delayed" if row["delayed"] else row["status"]
 
 
 def _number(value: float | None) -> str:
@@ -143,7 +175,23 @@ def timeline(view: Timeline) -> str:
     return _table(header, rows)
 
 
+def body(detail: OwnerDetail) -> str:
+    """Key/value rows of `mpi show plan` or `mpi show BODY`."""
+    data = records.body(detail)
+    rows: list[list[Any]] = [["id", data["id"]], ["name", data["name"]], ["text", data["text"]]]
+    rows += _milestone_rows(data["milestones"])
+    rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
+    return _table(["key", "value"], rows)
+
+
 FORMAT = Format(
     "csv",
-    {"status": status, "measures": measures, "measure": measure, "due": due, "timeline": timeline},
+    {
+        "status": status,
+        "measures": measures,
+        "measure": measure,
+        "body": body,
+        "due": due,
+        "timeline": timeline,
+    },
 )

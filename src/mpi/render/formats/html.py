@@ -16,14 +16,17 @@ from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.messages import milestone_note
+from mpi.render.provenance import BASIS_WORDS, deadline, explanation, needs_note
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
 if TYPE_CHECKING:
     from jinja2 import Environment
 
+    from mpi.domain.model import Sourced
     from mpi.views.diff import Change
-    from mpi.views.report import IndicatorLine, MilestoneLine, Report
+    from mpi.views.due import MilestoneLine
+    from mpi.views.report import IndicatorLine, Report
     from mpi.views.status import FieldStatus
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -77,22 +80,35 @@ def _field(f: FieldStatus) -> dict[str, Any]:
         "title": f.title,
         "measures": f.measures,
         "open": f.open_milestones,
-        "overdue": f.overdue_milestones,
+        "overdue": f.overdue,
+        "delayed": f.delayed,
         "segments": segments,
     }
 
 
-def _milestones(lines: list[MilestoneLine], overdue: bool) -> list[dict[str, Any]]:
+def _how(basis: str | None, quote: str | None, derivation: str | None) -> dict[str, Any]:
+    """A marker for what the document does not state in words, with its derivation."""
+    if not needs_note(basis):
+        return {"basis": None, "how": None}
+    return {"basis": BASIS_WORDS[basis], "how": explanation(basis, quote, derivation)}
+
+
+def _fact(fact: Sourced | None) -> dict[str, Any]:
+    return _how(fact.basis, fact.quote, fact.derivation) if fact else _how(None, None, None)
+
+
+def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
     out = []
     for line in lines:
         r = line.row
-        note = milestone_note(line, overdue)
+        note = milestone_note(line, late)
         out.append(
             {
-                "due": values.due(r.due),
+                "due": deadline(r.kind, r.due),
                 "measure": r.measure or r.owner,
                 "title": r.title,
                 "note": note,
+                **_how(r.basis, r.quote, r.derivation),
             }
         )
     return out
@@ -115,6 +131,8 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     return {
         "measure": line.measure,
         "name": ind.name,
+        "baseline_how": _fact(base) if base else None,
+        "target_how": _fact(ind.target),
         "baseline": f"{_amount(base.value, ind.unit)} ({base.year})" if base else None,
         "base_bar": _span(zero, line.share(base.value)) if base else None,
         "last": _amount(row.last_value, ind.unit),
@@ -151,6 +169,7 @@ def report(rep: Report) -> str:
                     "title": m.title,
                     "status": m.status,
                     "next_due": values.due(m.next_due) if m.next_due else None,
+                    "overdue": values.due(m.oldest_overdue) if m.oldest_overdue else None,
                 }
                 for m in rep.measures
                 if m.field == f.id
@@ -159,7 +178,14 @@ def report(rep: Report) -> str:
         },
         "total": _field(s.totals),
         "overdue": _milestones(rep.overdue, True),
+        "delayed": _milestones(rep.delayed, True),
+        "missed": _milestones(rep.missed, True),
         "upcoming": _milestones(rep.upcoming, False),
+        "late_counts": {
+            "overdue": s.totals.overdue,
+            "delayed": s.totals.delayed,
+            "missed": s.totals.missed,
+        },
         "indicators": [_indicator(line) for line in rep.indicators],
         "since": rep.since,
         "changes": None if rep.changes is None else [_change(c) for c in rep.changes],

@@ -2,7 +2,10 @@
 
 One all-day VEVENT per milestone on the last day of its due period; a recurring milestone is
 one VEVENT with an RRULE (not one event per occurrence), so calendars stay small and an edit of
-the series replaces it as a whole. icalendar is imported only when a calendar is drawn.
+the series replaces it as a whole. An occurrence that is recorded (done, missed) or late on the
+day the calendar is made (overdue, delayed) gets its own VEVENT with the series' UID and a
+RECURRENCE-ID (RFC 5545, 3.8.4.4) saying so, so the calendar agrees with `mpi due`.
+icalendar is imported only when a calendar is drawn.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from mpi.render import values
+from mpi.render.provenance import deadline, explanation, series
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -19,6 +23,7 @@ if TYPE_CHECKING:
 
     from mpi.domain.dates import Due
     from mpi.views.calendar import CalendarView, Entry
+    from mpi.views.due import DueRow
 
 UID_DOMAIN = "mpi.masterplan-industrie"
 PRODID = "-//mpi//Hamburger Masterplan Industrie//DE"
@@ -40,26 +45,59 @@ def calendar(view: CalendarView) -> bytes:
     cal.add("x-wr-calname", _clean(view.title))
     for entry in view.entries:
         cal.add_component(event(entry, view.stamp))
+        if entry.milestone.recurrence is not None:
+            for row in entry.deadlines:
+                if row.state != "open":
+                    cal.add_component(occurrence(entry, row, view.stamp))
     data: bytes = cal.to_ical()
     return data
 
 
-def event(e: Entry, stamp: datetime) -> Event:
+STATE_TEXT = {"overdue": "OVERDUE", "delayed": "DELAYED", "missed": "MISSED", "done": "DONE"}
+
+
+def _summary(e: Entry, state: str) -> str:
+    """`HF1.15: HH-WIN Ausbaustufe 1`, prefixed with its state when it is not plainly open."""
+    prefix = f"{STATE_TEXT[state]}: " if state in STATE_TEXT else ""
+    return _clean(f"{prefix}{e.label}: {e.milestone.title}")
+
+
+def _base(e: Entry, stamp: datetime, day: Due, state: str) -> Event:
     from icalendar import Event
 
-    m = e.milestone
     event = Event()
-    event.add("uid", f"{e.owner}-{m.id}@{UID_DOMAIN}")
+    event.add("uid", f"{e.owner}-{e.milestone.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
-    event.add("summary", _clean(f"{e.label}: {m.title}"))
-    event.add("dtstart", e.first.end)
-    event.add("dtend", e.first.end + timedelta(days=1))
+    event.add("summary", _summary(e, state))
+    event.add("dtstart", day.end)
+    event.add("dtend", day.end + timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
-    event.add("status", "CANCELLED" if e.cancelled else "CONFIRMED")
-    event.add("categories", [m.status, e.field or "Plan"])
+    cancelled = e.cancelled or state == "missed"
+    event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
+    event.add("categories", [state, e.field or "Plan"])
+    return event
+
+
+def event(e: Entry, stamp: datetime) -> Event:
+    """The milestone's VEVENT: a one-off milestone with its state, or the whole series."""
+    m = e.milestone
+    state = e.deadlines[0].state if m.recurrence is None else "open"
+    event = _base(e, stamp, e.first, state)
     event.add("description", _clean(_description(e)))
     if m.recurrence is not None:
         _add_recurrence(event, e.occurrences, m.recurrence.every, e.until)
+    return event
+
+
+def occurrence(e: Entry, row: DueRow, stamp: datetime) -> Event:
+    """One occurrence of a series that is recorded or late: it overrides the series there."""
+    event = _base(e, stamp, row.due, row.state)
+    event.add("recurrence-id", row.due.end)
+    lines = [f"Occurrence {row.due.iso()}: {values.state(row.status, row.state, row.done)}"]
+    if row.note:
+        lines.append(f"Note: {row.note}")
+    lines += ["", _description(e)]
+    event.add("description", _clean("\n".join(lines)))
     return event
 
 
@@ -92,19 +130,21 @@ def _description(e: Entry) -> str:
         lines.append(f"Dialog und Monitoring: {e.label}")
     else:
         lines.append("Plan-level milestone")
-    lines.append(f"Milestone status: {m.status}")
     if m.recurrence is not None:
         r = m.recurrence
         until = values.due(e.until)
         end = f"{until} (the plan's horizon)" if e.until_horizon else until
-        lines.append(f"Due {r.every} from {values.due(e.first)} until {end}")
+        lines.append(f"Due: {series(r)}, until {end}")
         lines.append(f"({PRECISION_TEXT[e.first.precision]})")
-        if r.last_done is not None:
-            lines.append(f"Last held: {values.due(r.last_done)}")
+        late = [row for row in e.deadlines if row.state in ("overdue", "delayed")]
+        if late:
+            listed = ", ".join(row.due.iso() for row in late)
+            lines.append(f"Late on {values.day(e.today)}: {len(late)} ({listed})")
     else:
-        lines.append(f"Due: {values.due(e.first)} ({PRECISION_TEXT[e.first.precision]})")
-    if m.done is not None:
-        lines.append(f"Done: {values.due(m.done)}")
+        first = e.deadlines[0]
+        lines.append(f"Milestone status: {values.state(first.status, first.state, first.done)}")
+        lines.append(f"Due: {deadline(m.kind, e.first)} ({PRECISION_TEXT[e.first.precision]})")
+    lines.append(f"Date {explanation(m.basis, m.quote, m.derivation)}")
     if m.note:
         lines.append(f"Note: {m.note}")
     return "\n".join(lines)

@@ -47,6 +47,7 @@ FORMAT = Format(
         "status": lambda summary: _dump(records.status(summary)),
         "measures": measures,
         "measure": lambda detail: _dump(records.measure(detail)),
+        "body": lambda detail: _dump(records.body(detail)),
         "due": due,
         "timeline": lambda view: _dump(records.timeline(view)),
         "diff": lambda view: _dump(records.diff(view)),

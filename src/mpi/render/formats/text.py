@@ -22,8 +22,10 @@ from mpi.render.formats._rich import (
     t,
     table,
 )
+from mpi.render.formats._text_detail import body, measure, notes_text
+from mpi.render.provenance import Notes, deadline, series
 from mpi.render.registry import Format, Unwrapped
-from mpi.render.safe import one_line, visible
+from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -31,60 +33,97 @@ if TYPE_CHECKING:
 
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.diff import PlanDiff
-    from mpi.views.due import DueRow
-    from mpi.views.measures import MeasureDetail, MeasureRow
-    from mpi.views.status import StatusSummary
+    from mpi.views.due import DueRow, MilestoneLine
+    from mpi.views.measures import MeasureRow
+    from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
 
 
-def _due_text(row: DueRow | None) -> Text:
-    from rich.text import Text
-
+def _due_text(row: DueRow | None, notes: Notes) -> Text:
+    """`bis 2026-12 [1] HF1.10`: a deadline in the document's words and whose it is."""
     if row is None:
-        return Text("–")
-    out = Text(values.due(row.due), style="red" if row.overdue else "")
+        return t(values.DASH)
+    out = t(deadline(row.kind, row.due), STATUS_STYLE.get(row.state, ""))
+    out.append(notes.row(row))
     out.append(" ")
     out.append(row.measure or row.owner, style="bold")
     return out
+
+
+def _count(number: int, style: str) -> Text:
+    return t(str(number), style if number else "")
 
 
 def status(summary: StatusSummary) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
+    notes = Notes()
     heading = Text()
     heading.append(one_line(summary.title), style="bold")
     heading.append(f" · as of {values.day(summary.today)}")
     grid = table(
-        id_column("Field", [f.id for f in summary.fields]),
+        id_column("Field", [f.id for f in summary.fields] + ["plan", "total"]),
         ("Handlungsfeld", {"ratio": 1, "min_width": 13}),
         ("Measures", {"no_wrap": True}),
-        ("Open", {"justify": "right", "no_wrap": True}),
-        ("Overdue", {"justify": "right", "no_wrap": True}),
-        ("Next deadline", {"no_wrap": True}),
+        ("Open\nmilestones", {"justify": "right", "no_wrap": True}),
+        ("Overdue\ndeadlines", {"justify": "right", "no_wrap": True}),
     )
-    for f in [*summary.fields, summary.totals]:
-        measures = status_bar(f.by_status, f.measures)
-        measures.append(f" {f.measures:>3}")
+    rows: list[FieldStatus] = [*summary.fields]
+    if summary.plan_level.open_milestones or summary.plan_level.overdue:
+        rows.append(summary.plan_level)
+    for f in [*rows, summary.totals]:
+        measures = Text("")
         title = t(f.title)
-        title.append("\n")
-        title.append_text(breakdown(f.by_status))
-        overdue = Text(str(f.overdue_milestones), style="bold red" if f.overdue_milestones else "")
-        grid.add_row(
-            t(f.id),
-            title,
-            measures,
-            str(f.open_milestones),
-            overdue,
-            _due_text(f.next_due),
-            end_section=True,
-        )
+        if f is not summary.plan_level:
+            measures = status_bar(f.by_status, f.measures)
+            measures.append(f" {f.measures:>3}")
+            title.append("\n")
+            title.append_text(breakdown(f.by_status))
+        if f.next_due is not None:
+            title.append("\nnext: ", style="dim")
+            title.append_text(_due_text(f.next_due, notes))
+        late = _count(f.overdue, "bold red")
+        if f.delayed:
+            late.append(f" ◐{f.delayed}", style="yellow")
+        grid.add_row(t(f.id), title, measures, str(f.open_milestones), late, end_section=True)
     legend = Text("Bar: ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
         legend.append(glyph, style=STATUS_STYLE[name])
         legend.append(f" {name}  ", style="dim")
-    upcoming = due(summary.next_deadlines, title="Next deadlines")
-    return Group(heading, Text(""), Fit(grid, {1: 1}), legend, Text(""), upcoming)
+    counts = Text(
+        "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its own, "
+        "as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed.",
+        style="dim",
+    )
+    parts: list[RenderableType] = [heading, Text(""), Fit(grid, {1: 1}), legend, counts]
+    parts.append(Text(""))
+    if summary.late:
+        total = summary.totals.overdue + summary.totals.delayed
+        parts += [_late(summary.late, f"Late: {total} deadline(s)", notes), Text("")]
+    parts.append(_due_table(summary.next_deadlines, notes, title="Next deadlines"))
+    return Group(*parts, *notes_text(notes))
+
+
+def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableType:
+    """Late deadlines, a recurring milestone once: its oldest late occurrence and a count."""
+    grid = table(
+        ("Due", {"no_wrap": True}),
+        id_column("Measure", [line.row.measure or line.row.owner for line in lines]),
+        ("Milestone", {"ratio": 1, "min_width": 16}),
+        ("Status", {"no_wrap": True}),
+        title=title,
+    )
+    for line in lines:
+        r = line.row
+        date = t(deadline(r.kind, r.due), STATUS_STYLE[r.state])
+        date.append(notes.row(r))
+        name = t(r.title)
+        if r.recurring:
+            name.append(" ↻", style="dim")
+        state = f"{line.occurrences} {r.state}" if line.occurrences > 1 else r.state
+        grid.add_row(date, t(r.measure or r.owner), name, t(state, STATUS_STYLE[r.state]))
+    return Fit(grid, {2: 1})
 
 
 def measures(rows: list[MeasureRow]) -> RenderableType:
@@ -94,25 +133,47 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     if not rows:
         return Text("No measures match.")
     leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
+    dues = [_measure_due(r) for r in rows]
     columns = [
         id_column("ID", [r.id for r in rows]),
         fixed("Status", [r.status for r in rows]),
         ("Title", {"ratio": 1, "min_width": 20}),
         *([("Lead", {"max_width": 14})] if leads else []),
         ("Tags", {"max_width": 16}),
-        fixed("Due", [values.due(r.next_due) for r in rows]),
+        fixed("Due", [d.plain for d in dues]),
     ]
     grid = table(*columns)
-    for r in rows:
+    for r, due_cell in zip(rows, dues, strict=True):
         cells = [t(r.id), t(r.status, STATUS_STYLE.get(r.status, "")), t(r.title)]
         cells += [t(", ".join(r.lead))] if leads else []
-        cells += [t(", ".join(r.tags)), t(values.due(r.next_due))]
+        cells += [t(", ".join(r.tags)), due_cell]
         grid.add_row(*cells)
     flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
-    return Group(Fit(grid, flexible), Text(f"{len(rows)} measure(s)", style="dim"))
+    late = sum(1 for r in rows if r.overdue)
+    footer = f"{len(rows)} measure(s)"
+    if late:
+        footer += f"; ! {late} with overdue deadlines (Due: the oldest overdue one)"
+    return Group(Fit(grid, flexible), Text(footer, style="dim"))
 
 
-def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
+def _measure_due(row: MeasureRow) -> Text:
+    """The oldest overdue deadline, marked `!`, or else the next one."""
+    if row.oldest_overdue is not None:
+        return t(f"! {values.due(row.oldest_overdue)}", "bold red")
+    return t(values.due(row.next_due))
+
+
+def due(rows: list[DueRow]) -> RenderableType:
+    from rich.console import Group
+    from rich.text import Text
+
+    if not rows:
+        return Text("No milestones match.")
+    notes = Notes()
+    return Group(_due_table(rows, notes), *notes_text(notes))
+
+
+def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> RenderableType:
     from rich.text import Text
 
     if not rows:
@@ -125,146 +186,31 @@ def due(rows: list[DueRow], title: str | None = None) -> RenderableType:
         title=title,
     )
     for r in rows:
-        state = Text(r.status, style=STATUS_STYLE.get(r.status, ""))
-        if r.overdue:
-            state = Text("overdue", style="bold red")
+        style = STATUS_STYLE.get(r.state, "")
+        date = t(deadline(r.kind, r.due), style if r.state in ("overdue", "delayed") else "")
+        date.append(notes.row(r))
         name = t(r.title)
         if r.recurring:
             name.append(" ↻", style="dim")
-        grid.add_row(
-            t(values.due(r.due), "red" if r.overdue else ""), t(r.measure or r.owner), name, state
-        )
+        state = t(values.state(r.status, r.state, r.done), style)
+        grid.add_row(date, t(r.measure or r.owner), name, state)
     return Fit(grid, {2: 1})
 
 
-def _milestones(detail: MeasureDetail) -> RenderableType:
-    """The measure's milestones with the number and id `mpi milestone` takes."""
-    from rich.text import Text
-
-    grid = table(
-        ("#", {"no_wrap": True, "justify": "right"}),
-        id_column("ID", [r.milestone for r in detail.milestones]),
-        ("Due", {"no_wrap": True}),
-        ("Milestone", {"ratio": 1, "min_width": 16}),
-        ("Status", {"no_wrap": True}),
-        title="Milestones",
-    )
-    for r in detail.milestones:
-        state = (
-            Text("overdue", style="bold red")
-            if r.overdue
-            else t(r.status, STATUS_STYLE.get(r.status, ""))
-        )
-        name = t(r.title)
-        if r.recurring:
-            name.append(" ↻", style="dim")
-        grid.add_row(
-            str(detail.milestone_number(r.milestone) or ""),
-            t(r.milestone),
-            t(values.due(r.due), "red" if r.overdue else ""),
-            name,
-            state,
-        )
-    return Fit(grid, {3: 1})
-
-
-def measure(detail: MeasureDetail) -> RenderableType:
-    from rich.console import Group
-    from rich.table import Table
-    from rich.text import Text
-
-    m = detail.measure
-    parts: list[RenderableType] = []
-    head = Text()
-    head.append(m.id, style="bold")
-    head.append(" ")
-    head.append(one_line(m.title), style="bold")
-    head.append("  ")
-    head.append(m.status, style=STATUS_STYLE.get(m.status, ""))
-    parts.append(head)
-    where = f"{detail.field.id} {detail.field.title}"
-    if detail.section_title:
-        where += f" › {detail.section_title}"
-    parts.append(t(where, "dim"))
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-    names = detail.partners
-    facts.add_row("Lead", t(", ".join(names.get(p, p) for p in m.lead) or "–"))
-    facts.add_row("Involved", t(", ".join(names.get(p, p) for p in m.involved) or "–"))
-    facts.add_row("Tags", t(", ".join(m.tags) or "–"))
-    parts += [Text(""), facts, Text("")]
-    for paragraph in m.text.split("\n\n"):
-        parts += [Text(visible(" ".join(paragraph.split()))), Text("")]
-    for item in m.items:
-        line = Text(f"  {item.id}. ", style="bold")
-        line.append(visible(" ".join(item.text.split())))
-        parts.append(line)
-    if m.items:
-        parts.append(Text(""))
-    if detail.goals:
-        goals = table(id_column("Goal", [g.id for g in detail.goals]), ("", {"ratio": 1}))
-        for g in detail.goals:
-            goals.add_row(t(g.id), t(g.text))
-        parts.append(Fit(goals, {1: 1}))
-    parts.append(_milestones(detail) if detail.milestones else Text("No milestones.", style="dim"))
-    if detail.indicators:
-        ind = table(
-            id_column("ID", [row.indicator.id for row in detail.indicators]),
-            ("Indicator", {"ratio": 2}),
-            ("Baseline", {"no_wrap": True}),
-            ("Target", {"no_wrap": True}),
-            ("Last value", {"no_wrap": True}),
-            title="Indicators",
-        )
-        for row in detail.indicators:
-            i = row.indicator
-            base = (
-                f"{values.number(i.baseline.value)} {i.unit} ({i.baseline.year})"
-                if i.baseline
-                else "–"
-            )
-            sign = values.direction(i.direction)
-            year = f" ({i.target.year})" if i.target.year is not None else ""
-            last = (
-                f"{values.number(row.last_value)} ({row.last_date})"
-                if row.last_value is not None
-                else "–"
-            )
-            ind.add_row(
-                t(i.id),
-                t(i.name),
-                t(base),
-                t(f"{sign} {values.number(i.target.value)} {i.unit}{year}"),
-                t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
-            )
-        parts.append(Fit(ind, {1: 1}))
-    if m.sources:
-        parts.append(Text("Sources", style="bold"))
-        for s in m.sources:
-            line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
-            line.append(one_line(s.label))
-            if s.url:
-                line.append(" ")
-                line.append(one_line(s.url), style="underline")
-            parts.append(line)
-        parts.append(Text(""))
-    parts.append(Text("Updates", style="bold"))
-    for u in m.updates:
-        line = Text(f"  {values.day(u.date)} ")
-        line.append(one_line(u.text))
-        if u.status:
-            line.append(f" (status → {u.status})", style="dim")
-        parts.append(line)
-    if not m.updates:
-        parts.append(Text("  none recorded", style="dim"))
-    return Group(*parts)
+GLYPHS = {
+    "done": ("●", "green"),
+    "open": ("○", ""),
+    "overdue": ("✗", "bold red"),
+    "delayed": ("◐", "yellow"),
+    "missed": ("✗", "red"),
+}
 
 
 def timeline(view: Timeline) -> RenderableType:
     from rich.console import Group
     from rich.text import Text
 
+    notes = Notes()
     grid = table(
         ("Year", {"no_wrap": True, "style": "bold"}),
         ("", {"no_wrap": True}),
@@ -273,16 +219,13 @@ def timeline(view: Timeline) -> RenderableType:
     for y in view.years:
         marks = Text()
         for r in y.milestones:
-            glyph, style = (
-                ("●", "green")
-                if r.status == "done"
-                else (("✗", "bold red") if r.overdue else ("○", ""))
-            )
-            if r.status == "missed":
-                glyph, style = "✗", "red"
+            glyph, style = GLYPHS[r.state]
             marks.append(glyph, style=style)
         if y.recurring:
             marks.append(f" ↻{len(y.recurring)}", style="dim")
+            late = sum(1 for r in y.recurring if r.overdue)
+            if late:
+                marks.append(f" ✗{late}", style="bold red")
         names = Text()
         for index, r in enumerate(y.milestones):
             if index:
@@ -290,14 +233,33 @@ def timeline(view: Timeline) -> RenderableType:
             names.append(r.measure or r.owner, style="bold")
             names.append(" ")
             names.append(one_line(r.title))
+            if r.kind != "by":
+                names.append(f" ({deadline(r.kind, r.due)})", style="dim")
+            names.append(notes.row(r))
         year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
         grid.add_row(year, marks, names)
     legend = Text(
-        "● done  ○ open  ✗ overdue or missed  ↻n occurrences of recurring "
-        "milestones (mpi due --year Y lists them)",
+        "● done  ○ open  ✗ overdue or missed  ◐ delayed  ↻n occurrences of recurring "
+        "milestones, ✗n of them overdue (mpi due --year Y lists them)",
         style="dim",
     )
-    return Group(Fit(grid, {2: 1}), legend)
+    return Group(Fit(grid, {2: 1}), legend, *_series_lines(view, notes), *notes_text(notes))
+
+
+def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
+    """The recurring milestones the ↻ counts stand for, each once, in its own words."""
+    from rich.text import Text
+
+    if not view.series:
+        return []
+    lines: list[RenderableType] = [Text(""), Text("Recurring milestones", style="bold")]
+    for r, recurrence in view.series:
+        line = Text("  ")
+        line.append(r.measure or r.owner, style="bold")
+        line.append(f" {one_line(r.title)}: {series(recurrence)}")
+        line.append(notes.row(r))
+        lines.append(line)
+    return lines
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
@@ -333,21 +295,30 @@ def _record(*cells: object) -> str:
 
 
 def _due_record(r: DueRow) -> str:
-    state = "overdue" if r.overdue else r.status
     recurring = "recurring" if r.recurring else ""
-    return _record(values.due(r.due), r.measure or r.owner, r.milestone, r.title, state, recurring)
+    return _record(
+        values.due(r.due),
+        r.measure or r.owner,
+        r.milestone,
+        r.title,
+        r.state,
+        recurring,
+        r.kind,
+        r.basis or "",
+    )
 
 
 def piped_status(summary: StatusSummary) -> str:
     lines = []
-    for f in [*summary.fields, summary.totals]:
+    for f in [*summary.fields, summary.plan_level, summary.totals]:
         counts = ", ".join(f"{f.by_status[s]} {s}" for s in STATUS_GLYPH if f.by_status.get(s))
         nxt = f.next_due
         upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
         lines.append(
             _record(
-                f.id, f.title, f"{f.measures} measures", counts, f"{f.open_milestones} open",
-                f"{f.overdue_milestones} overdue", upcoming,
+                f.id, f.title, f"{f.measures} measures", counts,
+                f"{f.open_milestones} open milestones", f"{f.overdue} overdue deadlines",
+                f"{f.delayed} delayed", upcoming,
             )
         )  # fmt: skip
     return "".join(lines) + "".join(_due_record(r) for r in summary.next_deadlines)
@@ -360,7 +331,7 @@ def piped_measures(rows: list[MeasureRow]) -> str:
             r.status,
             r.title,
             *(", ".join(x) for x in (r.lead, r.tags)),
-            values.due(r.next_due),
+            _measure_due(r).plain,
         )
         for r in rows
     )
@@ -382,6 +353,7 @@ FORMAT = Format(
         "status": status,
         "measures": measures,
         "measure": measure,
+        "body": body,
         "due": due,
         "timeline": timeline,
         "diff": diff,

@@ -1,0 +1,144 @@
+"""Provenance: every date, baseline, target and goal assignment says how it is known, and every
+quote is found in the text the plan stores for its item.
+
+A measure's items quote the measure (its text, sub-items and footnotes); the plan's own
+milestones and those of Dialog und Monitoring quote the plan level (Präambel, Ausgangslage,
+Dialog und Monitoring, their footnotes). That the stored texts are the document's own words
+is checked by the tests against the document itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from mpi.domain.diagnostics import Diagnostic, Severity
+from mpi.domain.model import Measure, PlanFile, Sourced
+from mpi.domain.words import quoted_in
+from mpi.loading.rules.context import Context
+from mpi.loading.sources import SourceFile
+
+Path = tuple[str | int, ...]
+
+
+def measure_texts(m: Measure) -> list[str]:
+    """The document's text a measure stores: its text, sub-items and footnotes."""
+    return [m.text, *(i.text for i in m.items), *(s.label for s in m.sources)]
+
+
+def plan_texts(plan: PlanFile) -> list[str]:
+    """The document's text the plan level stores: Präambel, Ausgangslage, Dialog und
+    Monitoring and their footnotes."""
+    texts = [t for t in (plan.preamble, plan.vision, plan.background) if t]
+    texts += plan.agreements
+    if plan.monitoring:
+        texts.append(plan.monitoring.intro)
+        texts += [b.text for b in plan.monitoring.bodies]
+    return texts + [s.label for s in plan.sources]
+
+
+def _check(
+    source: SourceFile, path: Path, fact: Sourced, what: str, texts: list[str]
+) -> Iterator[Diagnostic]:
+    """One item's provenance: complete for its basis, and its quote found in `texts`."""
+
+    def problem(
+        sub: str | None, code: str, message: str, severity: Severity = "error"
+    ) -> Diagnostic:
+        at = (*path, sub) if sub else path
+        return source.diagnostic(at, code, message, severity=severity)
+
+    if fact.basis is None:
+        if fact.quote is not None or fact.derivation is not None:
+            sub = "quote" if fact.quote is not None else "derivation"
+            yield problem(sub, "provenance", f"{what}: add `basis` (stated, derived or inferred)")
+        else:
+            yield problem(
+                None,
+                "provenance-missing",
+                f"{what} does not say how it is known: add `basis: stated` with the "
+                "document's words in `quote`, `derived` with `quote` and `derivation`, or "
+                "`inferred` with the reason in `derivation`",
+                "warning",
+            )
+        return
+    if fact.basis in ("stated", "derived") and fact.quote is None:
+        yield problem(
+            "basis", "provenance", f"{what} is {fact.basis}: give the document's words in `quote`"
+        )
+    if fact.basis == "derived" and fact.derivation is None:
+        yield problem("basis", "provenance", f"{what} is derived: say how in `derivation`")
+    if fact.basis == "inferred" and fact.derivation is None:
+        yield problem("basis", "provenance", f"{what} is inferred: give the reason in `derivation`")
+    if fact.quote is not None and not any(quoted_in(fact.quote, t) for t in texts):
+        yield problem(
+            "quote",
+            "quote-not-found",
+            f"{what}: the quote is not in the text the plan stores for it "
+            f"({'the measure' if path and path[0] == 'measures' else 'the plan level'}); "
+            "quote the document word for word (… for words left out)",
+        )
+
+
+def provenance(ctx: Context) -> Iterator[Diagnostic]:
+    """Milestones, baselines, targets and goal assignments say how they are known."""
+    cached: dict[int, list[str]] = {}
+
+    def texts_of(m: Measure) -> list[str]:
+        if id(m) not in cached:
+            cached[id(m)] = measure_texts(m)
+        return cached[id(m)]
+
+    plan_level = plan_texts(ctx.plan)
+    for place, ms in ctx.milestones:
+        texts = texts_of(place.measure) if place.measure else plan_level
+        what = f"{place.owner} milestone {ms.id!r}"
+        yield from _check(ctx.source(place), place.path, ms, what, texts)
+    for place, ind in ctx.indicators:
+        assert place.measure is not None
+        for name in ("baseline", "target"):
+            fact = getattr(ind, name)
+            if fact is not None:
+                what = f"{name} of indicator {ind.id!r}"
+                path = (*place.path, name)
+                yield from _check(ctx.source(place), path, fact, what, texts_of(place.measure))
+    for source, f in ctx.fields:
+        if f.goal_assignment is not None:
+            what = f"goal assignment of {f.id}"
+            goals = [g.text for g in f.goals]
+            yield from _check(source, ("goal_assignment",), f.goal_assignment, what, goals)
+    for place, m in ctx.measures:
+        assert place.field is not None
+        if m.goal_assignment is not None:
+            what = f"goal assignment of {m.id}"
+            path = (*place.path, "goal_assignment")
+            yield from _check(ctx.source(place), path, m.goal_assignment, what, texts_of(m))
+        elif m.goals and place.field.goal_assignment is None:
+            yield ctx.diagnostic(
+                place,
+                ("goals",),
+                "provenance-missing",
+                f"{m.id}: how are its goals known? Add `goal_assignment` to the measure or "
+                f"to {place.field.id} (basis and quote or derivation)",
+                severity="warning",
+            )
+
+
+def misspellings(ctx: Context) -> Iterator[Diagnostic]:
+    """Each misspelling the plan lists occurs in its texts (else search gains nothing)."""
+    if not ctx.plan.misspellings:
+        return
+    texts = plan_texts(ctx.plan)
+    texts += [t for _, m in ctx.measures for t in (m.title, *measure_texts(m))]
+    texts += [ms.title for _, ms in ctx.milestones]
+    for i, entry in enumerate(ctx.plan.misspellings):
+        # Word for word first: normalising all the text of a large plan costs time and memory.
+        if any(entry.written in text for text in texts):
+            continue
+        if any(quoted_in(entry.written, text) for text in texts):
+            continue
+        yield ctx.plan_source.diagnostic(
+            ("misspellings", i, "written"),
+            "misspelling",
+            f"{entry.written!r} occurs nowhere in the plan's texts",
+            severity="warning",
+        )

@@ -1,0 +1,127 @@
+"""Markdown building blocks: escaping, tables, deadline cells and provenance notes.
+
+Plan text is escaped (never markup); cells that are already Markdown are passed as `Raw`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from mpi.domain.words import MEASURE_STATUSES
+from mpi.render import values
+from mpi.render.provenance import Notes, deadline
+from mpi.render.safe import one_line
+
+if TYPE_CHECKING:
+    from mpi.views.due import DueRow, MilestoneLine
+    from mpi.views.status import StatusSummary
+
+_SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
+
+
+class Raw(str):
+    """A cell that is Markdown already (escaped parts, code spans): not escaped again."""
+
+    __slots__ = ()
+
+
+def esc(value: Any) -> str:
+    """Plan text as inert Markdown: markup characters escaped, HTML neutralised, one line."""
+    if value is None:
+        return ""
+    if isinstance(value, Raw):
+        return str(value)
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        return values.number(value)
+    if isinstance(value, list | tuple):
+        return ", ".join(esc(v) for v in value)
+    text = one_line(str(value))
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _SPECIAL.sub(r"\\\1", text)
+
+
+def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(esc(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def when(row: DueRow, notes: Notes) -> Raw:
+    """A deadline in the document's words, with the mark of its note: `bis 2033 [1]`."""
+    return Raw(esc(deadline(row.kind, row.due)) + esc(notes.row(row)))
+
+
+def state(row: DueRow) -> str:
+    return values.state(row.status, row.state, row.done)
+
+
+def due_table(rows: list[DueRow], notes: Notes) -> str:
+    if not rows:
+        return "_No milestones._\n"
+    return table(
+        ["Due", "Measure", "Milestone", "Status"],
+        ([when(r, notes), r.measure or r.owner, r.title, state(r)] for r in rows),
+    )
+
+
+def late_table(lines: list[MilestoneLine], notes: Notes, empty: str) -> str:
+    """Late deadlines, a recurring milestone once: its oldest late one and how many."""
+    if not lines:
+        return f"_{empty}_\n"
+    rows = []
+    for line in lines:
+        r = line.row
+        count = f"{line.occurrences} {r.state}, the first {values.due(r.due)}"
+        rows.append(
+            [
+                when(r, notes),
+                r.measure or r.owner,
+                r.title,
+                count if line.occurrences > 1 else state(r),
+            ]
+        )
+    return table(["Due", "Measure", "Milestone", "Status"], rows)
+
+
+def notes_block(notes: Notes, heading: str | None = None) -> list[str]:
+    """The notes as a list below a table: how each marked date or target is known."""
+    if not notes.items:
+        return []
+    out = [f"{heading}", ""] if heading else []
+    return [*out, *(f"- {esc(line)}" for line in notes.lines()), ""]
+
+
+STATUS_HEADER = [
+    "Field",
+    "Title",
+    "Measures",
+    *MEASURE_STATUSES,
+    "Open milestones",
+    "Overdue deadlines",
+    "Delayed",
+    "Next deadline",
+]
+
+
+def status_table(summary: StatusSummary, notes: Notes) -> str:
+    """Measures by status per field, the plan level, the totals: what each count counts."""
+    rows = []
+    for f in [*summary.fields, summary.plan_level, summary.totals]:
+        nxt = f.next_due
+        rows.append(
+            [
+                f.id,
+                f.title,
+                f.measures,
+                *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
+                f.open_milestones,
+                f.overdue,
+                f.delayed,
+                Raw(f"{when(nxt, notes)} {esc(nxt.measure or nxt.owner)}") if nxt else "–",
+            ]
+        )
+    return table(STATUS_HEADER, rows)

@@ -1,0 +1,229 @@
+"""`mpi show` as text: one measure, the plan level or a monitoring body, on one screen.
+
+Every date and target carries a numbered note saying how it is known (the document's words
+for stated facts, the derivation or reason for the others), listed at the end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mpi.render import values
+from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
+from mpi.render.provenance import Notes, deadline, series
+from mpi.render.safe import one_line, visible
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+    from rich.text import Text
+
+    from mpi.domain.model import Update
+    from mpi.views.measures import MeasureDetail
+    from mpi.views.milestones import MilestoneSummary, OwnerDetail
+
+
+def notes_text(notes: Notes) -> list[RenderableType]:
+    """The notes below a table: how each marked date or target is known."""
+    from rich.text import Text
+
+    if not notes.items:
+        return []
+    return [Text(""), *(Text(one_line(line), style="dim") for line in notes.lines())]
+
+
+def _series(s: MilestoneSummary, notes: Notes) -> Text:
+    """A recurring milestone's dates: `halbjährlich ab 2023` (the document's words)."""
+    assert s.milestone.recurrence is not None
+    out = t(series(s.milestone.recurrence))
+    out.append(notes.row(s.first))
+    return out
+
+
+def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
+    """The milestones with the number and id `mpi milestone` takes; a recurring one with its
+    late occurrences, the next one, and the ones recorded."""
+
+    grid = table(
+        ("#", {"no_wrap": True, "justify": "right"}),
+        id_column("ID", [s.milestone.id for s in items]),
+        ("Due", {"no_wrap": True}),
+        ("Milestone", {"ratio": 1, "min_width": 16}),
+        ("Status", {"no_wrap": True}),
+        title="Milestones",
+    )
+    for s in items:
+        m, first = s.milestone, s.first
+        name = t(m.title)
+        if m.recurrence is None:
+            date = t(deadline(m.kind, first.due), STATUS_STYLE.get(first.state, ""))
+            date.append(notes.row(first))
+            state = t(values.state(first.status, first.state, first.done))
+            state.stylize(STATUS_STYLE[first.state])
+        else:
+            date = _series(s, notes)
+            name.append(" ↻", style="dim")
+            late = s.late
+            for word in ("overdue", "delayed"):
+                dues = [values.due(r.due) for r in late if r.state == word]
+                if dues:
+                    name.append(f"\n{word}: {', '.join(dues)}", style=STATUS_STYLE[word])
+            for r in s.recorded:
+                held = f" ({values.due(r.done)})" if r.done else ""
+                name.append(f"\n{values.due(r.due)} {r.status}{held}", style="dim")
+                if r.note:
+                    name.append(f": {one_line(r.note)}", style="dim")
+            nxt = s.next
+            if nxt is not None:
+                name.append(f"\nnext: {deadline(nxt.kind, nxt.due)}", style="dim")
+            state = (
+                t(f"{len(late)} {late[0].state}", STATUS_STYLE[late[0].state])
+                if late
+                else t("open" if nxt else "ended")
+            )
+        if m.note:
+            name.append(f"\n{one_line(m.note)}", style="dim italic")
+        grid.add_row(str(s.number), t(m.id), date, name, state)
+    return Fit(grid, {3: 1})
+
+
+def _updates(updates: list[Update]) -> list[RenderableType]:
+    from rich.text import Text
+
+    parts: list[RenderableType] = [Text("Updates", style="bold")]
+    for u in updates:
+        line = Text(f"  {values.day(u.date)} ")
+        line.append(one_line(u.text))
+        if u.status:
+            line.append(f" (status → {u.status})", style="dim")
+        parts.append(line)
+    if not updates:
+        parts.append(Text("  none recorded", style="dim"))
+    return parts
+
+
+def _paragraphs(text: str) -> list[RenderableType]:
+    from rich.text import Text
+
+    out: list[RenderableType] = []
+    for paragraph in text.split("\n\n"):
+        out += [Text(visible(" ".join(paragraph.split()))), Text("")]
+    return out
+
+
+def measure(detail: MeasureDetail) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    m = detail.measure
+    notes = Notes(every_fact=True)
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(m.id, style="bold")
+    head.append(" ")
+    head.append(one_line(m.title), style="bold")
+    head.append("  ")
+    head.append(m.status, style=STATUS_STYLE.get(m.status, ""))
+    parts.append(head)
+    where = f"{detail.field.id} {detail.field.title}"
+    if detail.section_title:
+        where += f" › {detail.section_title}"
+    parts.append(t(where, "dim"))
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    names = detail.partners
+    facts.add_row("Lead", t(", ".join(names.get(p, p) for p in m.lead) or "–"))
+    facts.add_row("Involved", t(", ".join(names.get(p, p) for p in m.involved) or "–"))
+    facts.add_row("Tags", t(", ".join(m.tags) or "–"))
+    parts += [Text(""), facts, Text(""), *_paragraphs(m.text)]
+    for item in m.items:
+        line = Text(f"  {item.id}. ", style="bold")
+        line.append(visible(" ".join(item.text.split())))
+        parts.append(line)
+    if m.items:
+        parts.append(Text(""))
+    if detail.goals:
+        mark = notes.fact((m.id, "goals"), f"{m.id} goals", detail.goal_assignment)
+        goals = table(id_column(f"Goal{mark}", [g.id for g in detail.goals]), ("", {"ratio": 1}))
+        for g in detail.goals:
+            goals.add_row(t(g.id), t(g.text))
+        parts.append(Fit(goals, {1: 1}))
+    if detail.milestones:
+        parts.append(_milestones(detail.milestones, notes))
+    else:
+        parts.append(Text("No milestones.", style="dim"))
+    if detail.indicators:
+        parts.append(_indicators(detail, notes))
+    if m.sources:
+        parts.append(Text("Sources", style="bold"))
+        for s in m.sources:
+            line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
+            line.append(one_line(s.label))
+            if s.url:
+                line.append(" ")
+                line.append(one_line(s.url), style="underline")
+            parts.append(line)
+        parts.append(Text(""))
+    parts += _updates(m.updates)
+    if notes.items:
+        parts += [Text(""), Text("How each date and target is known", style="bold")]
+        parts += [Text(one_line(line)) for line in notes.lines()]
+    return Group(*parts)
+
+
+def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
+    ind = table(
+        id_column("ID", [row.indicator.id for row in detail.indicators]),
+        ("Indicator", {"ratio": 2}),
+        ("Baseline", {"no_wrap": True}),
+        ("Target", {"no_wrap": True}),
+        ("Last value", {"no_wrap": True}),
+        title="Indicators",
+    )
+    for row in detail.indicators:
+        i = row.indicator
+        base = values.DASH
+        if i.baseline:
+            base = f"{values.number(i.baseline.value)} {i.unit} ({i.baseline.year})"
+            base += notes.fact((i.id, "baseline"), f"{i.id} baseline", i.baseline)
+        year = f" ({i.target.year})" if i.target.year is not None else ""
+        target = f"{values.direction(i.direction)} {values.number(i.target.value)} {i.unit}{year}"
+        target += notes.fact((i.id, "target"), f"{i.id} target", i.target)
+        last = (
+            f"{values.number(row.last_value)} ({row.last_date})"
+            if row.last_value is not None
+            else values.DASH
+        )
+        ind.add_row(
+            t(i.id),
+            t(i.name),
+            t(base),
+            t(target),
+            t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
+        )
+    return Fit(ind, {1: 1})
+
+
+def body(detail: OwnerDetail) -> RenderableType:
+    """The plan level (`mpi show plan`) or a monitoring body (`mpi show evaluation`)."""
+    from rich.console import Group
+    from rich.text import Text
+
+    notes = Notes(every_fact=True)
+    head = Text()
+    head.append(detail.id, style="bold")
+    head.append(" ")
+    head.append(one_line(detail.name), style="bold")
+    parts: list[RenderableType] = [head, Text("")]
+    if detail.text:
+        parts += _paragraphs(detail.text)
+    if detail.milestones:
+        parts.append(_milestones(detail.milestones, notes))
+    else:
+        parts.append(Text("No milestones.", style="dim"))
+    parts += _updates(detail.updates)
+    if notes.items:
+        parts += [Text(""), Text("How each date is known", style="bold")]
+        parts += [Text(one_line(line)) for line in notes.lines()]
+    return Group(*parts)
