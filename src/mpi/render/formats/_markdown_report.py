@@ -74,7 +74,7 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
         rows.append(
             [
                 esc(line.measure),
-                esc(ind.name),
+                esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else ""),
                 baseline,
                 _amount(row.last_value, ind.unit, row.last_date),
                 target,

@@ -195,9 +195,12 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
             if row.last_value is not None
             else values.DASH
         )
+        name = t(i.name)
+        if i.note:
+            name.append(f"\n{one_line(i.note)}", style="dim italic")
         ind.add_row(
             t(i.id),
-            t(i.name),
+            name,
             t(base),
             t(target),
             t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),

@@ -90,7 +90,7 @@ def _how(basis: str | None, quote: str | None, derivation: str | None) -> dict[s
     """A marker for what the document does not state in words, with its derivation."""
     if not needs_note(basis):
         return {"basis": None, "how": None}
-    return {"basis": BASIS_WORDS[basis], "how": explanation(basis, quote, derivation)}
+    return {"basis": BASIS_WORDS[basis], "how": explanation(basis, quote, derivation, quotes=False)}
 
 
 def _fact(fact: Sourced | None) -> dict[str, Any]:
@@ -131,6 +131,7 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     return {
         "measure": line.measure,
         "name": ind.name,
+        "note": ind.note,
         "baseline_how": _fact(base) if base else None,
         "target_how": _fact(ind.target),
         "baseline": f"{_amount(base.value, ind.unit)} ({base.year})" if base else None,

@@ -140,7 +140,8 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> str:
         mark = notes.fact((i.id, "target"), f"{i.id} target", i.target)
         target = f"{values.direction(i.direction)} {values.number(i.target.value)}{year}{mark}"
         last = f"{values.number(row.last_value)} ({row.last_date})" if row.last_date else "–"
-        rows.append([i.id, i.name, i.unit, base, target, last])
+        name = f"{esc(i.name)}<br>_{esc(i.note)}_" if i.note else esc(i.name)
+        rows.append([i.id, Raw(name), i.unit, base, target, last])
     return table(["ID", "Indicator", "Unit", "Baseline", "Target", "Last value"], rows)
 
 
