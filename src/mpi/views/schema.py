@@ -69,7 +69,25 @@ _PROPERTY_DESCRIPTIONS = {
     ("Milestone", "done"): "When it was done; only with status done.",
     ("Recurrence", "start"): "The first occurrence.",
     ("Recurrence", "end"): "The last possible occurrence; default: the plan's horizon.",
-    ("Recurrence", "last_done"): "The latest occurrence that was held.",
+    ("Recurrence", "last_done"): (
+        "Deprecated: counts every occurrence up to it as held. Record occurrences one by one "
+        "in the milestone's `occurrences` (mpi milestone ... --occurrence)."
+    ),
+    ("Milestone", "kind"): (
+        "How the date reads: by (bis: by the end of the period), from (ab: not before it, "
+        "never overdue), expected (voraussichtlich: delayed once past, not overdue)."
+    ),
+    ("Milestone", "occurrences"): (
+        "Recorded occurrences of a recurring milestone; one not listed is open."
+    ),
+    ("Occurrence", "due"): "Which occurrence, as the recurrence generates it (2026-12).",
+    ("Occurrence", "done"): "When it was held (for status done).",
+    ("Measure", "goal_assignment"): "How its goals are known; default: the field's.",
+    ("Field", "goal_assignment"): "How the goals of its measures are known.",
+    ("PlanFile", "preamble"): "The Präambel, whole, as the document words it.",
+    ("PlanFile", "updates"): "The log of the plan-level milestones (`mpi note plan ...`).",
+    ("PlanFile", "misspellings"): "Terms the document misspells; search finds both spellings.",
+    ("MonitoringBody", "updates"): "The body's log (`mpi note BODY ...`).",
     ("Indicator", "id"): "Unique in the whole plan; `mpi record` uses it.",
     ("Indicator", "direction"): "Whether the value should reach at least or at most the target.",
     ("Indicator", "values"): "Recorded values (`mpi record`).",
@@ -79,6 +97,23 @@ _PROPERTY_DESCRIPTIONS = {
     ("PlanFile", "adopted"): "The year the plan was adopted.",
     ("PlanFile", "agreements"): "The Präambel's list of what the partners agree on.",
     ("PlanFile", "milestones"): "Plan-level milestones; the latest sets the plan's horizon.",
+}
+# How a fact is known, on every model that says it (docs/plan-format.md, "Provenance").
+_PROVENANCE = {
+    "basis": (
+        "How it is known: stated (the document says it), derived (computed from stated words), "
+        "inferred (an editor's reading)."
+    ),
+    "quote": (
+        "The document's words, found by `mpi validate` in the text the plan stores (… for "
+        "words left out)."
+    ),
+    "derivation": "For derived: how it was computed; for inferred: the reason.",
+}
+_PROPERTY_DESCRIPTIONS |= {
+    (model, name): text
+    for model in ("Milestone", "Baseline", "Target", "Sourced")
+    for name, text in _PROVENANCE.items()
 }
 
 
