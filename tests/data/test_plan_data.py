@@ -124,17 +124,19 @@ def test_every_date_and_target_says_how_it_is_known(plan) -> None:
 
 
 @pytest.mark.parametrize(
-    ("ident", "milestone_id"),
+    ("ident", "milestone_id", "basis"),
     [
-        ("HF1.16", "glasfaser-vollversorgung"),  # "in den nächsten zehn Jahren"
-        ("HF1.10", "bericht-koordinierungsrunde"),  # start from the adoption
-        ("HF5.2", "spitzengespraech"),  # "künftig"
-        ("HF1.6", "standortmanagement-schnackenburgallee"),  # "Mitte 2022"
+        ("HF1.16", "glasfaser-vollversorgung", "derived"),  # "in den nächsten zehn Jahren"
+        ("HF1.6", "standortmanagement-schnackenburgallee", "derived"),  # "Mitte 2022"
+        ("HF1.10", "bericht-koordinierungsrunde", "inferred"),  # no start given: assumed
+        ("HF5.2", "spitzengespraech", "inferred"),  # "künftig": no year given
     ],
 )
-def test_derived_dates_are_marked_so(plan, ident: str, milestone_id: str) -> None:
+def test_derived_and_inferred_dates_are_marked_so(
+    plan, ident: str, milestone_id: str, basis: str
+) -> None:
     m = milestone(plan, ident, milestone_id)
-    assert (m.basis, bool(m.derivation)) == ("derived", True)
+    assert (m.basis, bool(m.derivation)) == (basis, True)
 
 
 def test_what_the_document_does_not_say_is_gone_or_marked(plan) -> None:
@@ -145,7 +147,9 @@ def test_what_the_document_does_not_say_is_gone_or_marked(plan) -> None:
     assert [i.id for i in measure(plan, "HF2.1").indicators] == []
     rail = measure(plan, "HF1.12").indicators[0]
     assert "bundesweit" in rail.name and "Bundesebene" in rail.name
-    assert rail.baseline.basis == "derived" and rail.target.basis == "stated"
+    assert rail.baseline.basis == "inferred" and rail.target.basis == "stated"
+    reserve = measure(plan, "HF1.1").indicators[0]
+    assert reserve.baseline.basis == "inferred" and reserve.target.basis == "stated"
     for ind in measure(plan, "HF1.16").indicators:
         assert ind.target.basis == "inferred" and ind.baseline.basis == "stated"
     evaluation = plan.monitoring.bodies[3].milestones[0]
@@ -251,6 +255,23 @@ def test_every_quote_is_the_documents_word_for_word(plan) -> None:
     assert len(quotes) > 30
     for quote in quotes:
         assert quoted_in(quote, document) or quoted_in(quote, notes), quote
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="the document text is not beside the repository")
+def test_footnote_texts_are_the_footnotes_own_words(plan) -> None:
+    """`text` of a source is what quotes may cite: its footnote's words, links left out."""
+    numbers = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+    footnotes = {}
+    for line in SEED.read_text(encoding="utf-8").splitlines():
+        match = FOOTNOTE.match(line)
+        if match:
+            number = int(match.group().strip().translate(numbers))
+            footnotes[number] = plain_words(LINK.sub("", line[match.end() :]).replace("**", ""))
+    sources = [s for m in plan.measures() for s in m.sources] + list(plan.sources)
+    texts = [s for s in sources if s.text]
+    assert len(texts) == 17
+    for s in texts:
+        assert plain_words(s.text) in footnotes[s.footnote], (s.footnote, s.text)
 
 
 def test_search_finds_the_correct_spelling_of_a_misspelled_term() -> None:

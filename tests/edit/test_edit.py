@@ -205,6 +205,73 @@ def test_bad_occurrence_is_refused(
     assert message in result.stderr
 
 
+def test_a_note_never_hides_which_occurrence_it_is_about(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    args = ["milestone", "HF1.2", "bericht"]
+    edit_ok(mini, *args, "done", "--occurrence", "2024-06", "--note", "mit 12 Firmen")
+    edit_ok(mini, *args, "missed", "--occurrence", "2024-06", "--note", "doch ausgefallen")
+    assert occurrences(mini)[0] == ("2024-06", "missed", None, "doch ausgefallen")
+    log = [u.text for u in require_plan(load_plan(mini)).fields[0].measures[1].updates]
+    assert log == [
+        "Meilenstein „Halbjährlicher Bericht“, Termin 2024-06: open → done – mit 12 Firmen",
+        "Meilenstein „Halbjährlicher Bericht“, Termin 2024-06: done → missed – doch ausgefallen",
+    ]
+
+
+def test_an_occurrence_that_has_not_come_round_is_not_recorded(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A repeated `done` must not record next year's event in advance."""
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"):
+        edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "done")  # the current one, 2026-12
+    again = invoke(["milestone", "HF1.2", "bericht", "done", "--plan", str(mini)])
+    assert again.exit_code == 2
+    assert "occurrence 2027-06 has not come round yet (the current one is 2026-12)" in (
+        again.stderr
+    )
+    early = invoke(
+        ["milestone", "HF1.2", "3", "done", "--occurrence", "2030-06", "--plan", str(mini)]
+    )
+    assert early.exit_code == 2 and "has not come round yet" in early.stderr
+
+
+def test_occurrences_written_as_a_flow_list_are_undone_in_place(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    records = "[{due: 2024-06, status: done, done: 2024-06-10}, {due: 2024-12, status: missed}]"
+    break_plan(mini, HF1, "start: 2023}\n", f"start: 2023}}\n        occurrences: {records}\n")
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "open", "--occurrence", "2024-12")
+    assert "        occurrences: [{due: 2024-06, status: done, done: 2024-06-10}]\n" in (
+        (mini / HF1).read_text(encoding="utf-8")
+    )
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "open")  # the only one recorded
+    assert "        occurrences: []\n" in (mini / HF1).read_text(encoding="utf-8")
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", "2023-06")
+    assert occurrences(mini) == [("2023-06", "missed", None, None)]
+
+
+def test_occurrences_held_through_last_done_read_as_done(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The old `last_done` counts as held in the views; the command reads it the same way."""
+    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    break_plan(mini, HF1, "start: 2023}", "start: 2023, last_done: 2026-06}")
+    assert overdue(mini) == []
+    edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", "2024-06")
+    assert overdue(mini) == [] and occurrences(mini)[0][:2] == ("2024-06", "missed")
+    log = require_plan(load_plan(mini)).fields[0].measures[1].updates[-1].text
+    assert log.endswith("Termin 2024-06: done → missed")
+    undo = invoke(
+        ["milestone", "HF1.2", "3", "open", "--occurrence", "2023-06", "--plan", str(mini)]
+    )
+    assert undo.exit_code == 2 and "counts as held through `recurrence.last_done`" in undo.stderr
+
+
 def test_plan_level_and_monitoring_milestones_are_recorded_like_a_measures(mini: Path) -> None:
     edit_ok(mini, "milestone", "evaluation", "evaluation", "done", "--date", "2026-03-01")
     edit_ok(mini, "note", "plan", "Klimaschutzgesetz geändert", "--date", "2026-03-02")

@@ -115,3 +115,15 @@ def test_rule_reports_one_break_at_its_place(
 
 def test_every_rule_has_a_case() -> None:
     assert {c[0] for c in CASES} == set(rules.RULES)
+
+
+def test_an_occurrence_recorded_before_it_comes_round_is_an_error(mini: Path) -> None:
+    break_plan(
+        mini,
+        HF1,
+        "start: 2023}\n",
+        "start: 2023}\n        occurrences: [{due: 2027-06, status: done, done: 2026-11-20}]\n",
+    )
+    [d] = list(rules.recorded_occurrences(context(mini)))
+    assert (d.line, d.code) == (56, "occurrence")
+    assert "2027-06 has not come round yet (the current one is 2026-12)" in d.message

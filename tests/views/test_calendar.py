@@ -91,7 +91,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
         if m.recurrence is None:
             late = state(m.status, m.kind, m.due, TODAY)
             assert str(event["CATEGORIES"].cats[0]) == late
-            assert start == m.due.end
+            assert start == (m.due.start if m.kind == "from" else m.due.end)
             assert "RRULE" not in event
         else:
             assert "RRULE" in event

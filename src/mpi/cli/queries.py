@@ -107,7 +107,12 @@ def due(
     within: Annotated[
         str | None, typer.Option("--within", help="Due from today within a span: 30d, 6m, 2y.")
     ] = None,
-    overdue: Annotated[bool, typer.Option("--overdue", help="Open and past due.")] = False,
+    overdue: Annotated[
+        bool,
+        typer.Option(
+            "--overdue", help="Open and past a `bis` date (delayed ones: without options)."
+        ),
+    ] = False,
     all: Annotated[bool, typer.Option("--all", help="Include done and missed ones.")] = False,
     field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
     today: TodayOption = None,

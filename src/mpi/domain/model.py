@@ -16,6 +16,7 @@ from pydantic import (
     PlainSerializer,
     PlainValidator,
     WithJsonSchema,
+    model_validator,
 )
 from pydantic import Field as F
 
@@ -160,11 +161,24 @@ class Indicator(Base):
 
 
 class Source(Base):
-    """A footnote of the document: its text or a label, and its link if it has one."""
+    """A footnote of the document: `text`, its own words (what quotes may cite), or a `label`
+    an editor gave a footnote that is only a link; and its link if it has one."""
 
-    label: Text
+    label: Text | None = None
+    text: Text | None = None
     url: Annotated[str, F(pattern=r"^https?://\S+$", max_length=2000)] | None = None
     footnote: int | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> Source:
+        if self.label is None and self.text is None:
+            raise ValueError("a source needs `text` (the footnote's words) or a `label`")
+        return self
+
+    @property
+    def shown(self) -> str:
+        """What people read: the footnote's words, or the editor's label."""
+        return self.text or self.label or ""
 
 
 class SubItem(Base):

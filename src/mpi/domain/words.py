@@ -78,8 +78,9 @@ def number(value: float) -> str:
 
 
 # Words broken across lines (`Industrie-\nflächen`, `Siel-systeme`) and soft hyphens: the
-# same word however the document's layout hyphenated it.
-_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-\s+(?=[a-zäöüß])")
+# same word however the document's layout hyphenated it. A hyphen before a conjunction is
+# German's shared word part ("Gewerbe- und Industrieflächen") and stays.
+_LINE_BREAK_HYPHEN = re.compile(r"(?<=\w)-\s+(?!(?:und|oder|bzw|sowie|bis)\b)(?=[a-zäöüß])")
 _INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 ELISION = re.compile(r"\s*(?:\[…\]|\[\.\.\.\]|…)\s*")  # words left out of a quote
 

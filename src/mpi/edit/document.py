@@ -222,10 +222,11 @@ class Document:
         items = mapping.get(key)
         if not isinstance(items, PList) or not 0 <= index < len(items):
             raise EditRefused(f"internal: no item {index} in `{key}`")
-        if self.is_flow(items) or self.is_flow(mapping):
-            raise EditRefused(
-                f"line {items.start[0]}: `{key}` is written as a flow list [...]; edit it by hand"
-            )
+        if self.is_flow(items):
+            self._remove_flow_item(items, index)
+            return
+        if self.is_flow(mapping):
+            raise EditRefused(f"line {mapping.start[0]}: a block list in a flow mapping")
         dash = items.start[1] - 1  # a block list starts at its first dash
         first = items.items_at[index][0]
         last = first
@@ -242,6 +243,26 @@ class Document:
             first = mapping.key_at(key)[0]
         end = self._starts[last] if last < len(self._starts) else len(self.text)
         self._edit(self._starts[first - 1], end, "")
+
+    def _remove_flow_item(self, items: PList, index: int) -> None:
+        """Remove item `index` of a flow list `[a, b, c]` with its comma; `[]` when it was
+        the only one."""
+        if len(items) == 1:
+            self._edit(self.offset(items.start), self.flow_close(items) + 1, "[]")
+            return
+        if index + 1 < len(items):  # up to the next item: this one and its comma
+            self._edit(
+                self.offset(items.items_at[index]), self.offset(items.items_at[index + 1]), ""
+            )
+            return
+        self._edit(self._item_end(items, index - 1), self._item_end(items, index), "")
+
+    def _item_end(self, items: PList, index: int) -> int:
+        """The offset just past item `index` of a flow list (a mapping, list or scalar)."""
+        item = items[index]
+        if isinstance(item, PMap | PList) and self.is_flow(item):
+            return self.flow_close(item) + 1
+        return self.scalar_end(items.items_at[index], flow=True)
 
     def add_item(
         self,

@@ -44,6 +44,20 @@ def deadline(kind: str, due: Due | None) -> str:
     return f"{KIND_WORDS.get(kind, kind)} {values.due(due)}"
 
 
+SHORT_KIND_WORDS = {"by": "", "from": "ab ", "expected": "vsl. "}  # for narrow columns
+
+
+def short(row: DueRow) -> str:
+    """A deadline for a narrow column: `2030`, `ab 2031`, `vsl. 2026` (voraussichtlich)."""
+    return SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due)
+
+
+def worded(row: DueRow) -> str:
+    """A deadline as the document words it; a done one by its date alone (it was met, and
+    "bis 2019" would misread the document's "Im Juni 2019 ... angeschlossen")."""
+    return values.due(row.due) if row.status == "done" else deadline(row.kind, row.due)
+
+
 def needs_note(basis: str | None) -> bool:
     """Whether a fact needs a note: everything the document does not state in words."""
     return basis != "stated"

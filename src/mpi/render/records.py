@@ -62,6 +62,7 @@ def measure_row(row: MeasureRow) -> dict[str, Any]:
         "next_due": row.next_due.iso() if row.next_due else None,
         "overdue_deadlines": row.overdue,
         "oldest_overdue": row.oldest_overdue.iso() if row.oldest_overdue else None,
+        "delayed_deadlines": row.delayed,
     }
 
 

@@ -10,7 +10,7 @@ from mpi.domain.dates import Due
 from mpi.domain.errors import InvalidValue
 from mpi.domain.model import Field, Goal, Indicator, Measure, Misspelling, Plan, Sourced
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
-from mpi.views.due import DueRow, all_due
+from mpi.views.due import DueRow, all_due, late
 from mpi.views.lookup import find_field, find_measure
 from mpi.views.milestones import MilestoneSummary, summaries
 
@@ -24,9 +24,30 @@ class MeasureRow:
     section: str | None
     lead: tuple[str, ...]
     tags: tuple[str, ...]
-    next_due: Due | None  # the next open deadline from today
-    overdue: int = 0  # overdue deadlines (each occurrence of a recurring milestone)
-    oldest_overdue: Due | None = None
+    next: DueRow | None = None  # the next open deadline from today
+    late: tuple[DueRow, ...] = ()  # overdue and delayed deadlines, oldest first
+
+    @property
+    def next_due(self) -> Due | None:
+        return self.next.due if self.next else None
+
+    @property
+    def overdue(self) -> int:
+        """Overdue deadlines, each occurrence of a recurring milestone on its own."""
+        return sum(r.overdue for r in self.late)
+
+    @property
+    def delayed(self) -> int:
+        return sum(r.delayed for r in self.late)
+
+    @property
+    def oldest_overdue(self) -> Due | None:
+        return next((r.due for r in self.late if r.overdue), None)
+
+    @property
+    def due(self) -> DueRow | None:
+        """The deadline a list shows for the measure: its oldest late one, or the next."""
+        return self.late[0] if self.late else self.next
 
 
 @dataclass(frozen=True)
@@ -47,7 +68,10 @@ def _searchable(measure: Measure, misspellings: list[Misspelling]) -> str:
     parts += [m.title for m in measure.milestones]
     parts += [i.name for i in measure.indicators]
     text = "\n".join(parts)
-    return "\n".join([text, *(m.correct for m in misspellings if m.written in text)])
+    corrected = text
+    for m in misspellings:
+        corrected = corrected.replace(m.written, m.correct)
+    return text if corrected == text else f"{text}\n{corrected}"
 
 
 def _check_filter(plan: Plan, flt: MeasureFilter) -> None:
@@ -90,8 +114,7 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
             if not _selected(m, f, flt, plan.misspellings):
                 continue
             own = deadlines.get(m.id, [])
-            overdue = [r.due for r in own if r.overdue]
-            upcoming = (r.due for r in own if r.status == "open" and r.due.end >= today)
+            upcoming = (r for r in own if r.status == "open" and r.due.end >= today)
             rows.append(
                 MeasureRow(
                     m.id,
@@ -102,8 +125,7 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
                     tuple(m.lead),
                     tuple(m.tags),
                     next(upcoming, None),
-                    len(overdue),
-                    overdue[0] if overdue else None,
+                    tuple(r for r in own if late(r)),
                 )
             )
     return sorted(rows, key=lambda r: natural_key(r.id))

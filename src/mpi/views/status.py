@@ -29,12 +29,15 @@ class FieldStatus:
     next_due: DueRow | None = None
 
     def add(self, rows: list[DueRow], today: date) -> None:
-        """Count the deadlines `rows` (of this field, or of the plan level for the totals)."""
+        """Count the deadlines `rows` (of this field, the plan level, or all for the totals)
+        and take the first open one from `today` on as the next deadline."""
         self.open_milestones += len({(r.owner, r.milestone) for r in rows if r.status == "open"})
         self.overdue += sum(r.overdue for r in rows)
         self.delayed += sum(r.delayed for r in rows)
         self.missed += sum(r.status == "missed" for r in rows)
         self.overdue_milestones += len({(r.owner, r.milestone) for r in rows if r.overdue})
+        ahead = (r for r in rows if r.status == "open" and r.due.end >= today)
+        self.next_due = next(ahead, self.next_due)
 
 
 @dataclass
@@ -55,10 +58,7 @@ def status(plan: Plan, today: date, upcoming: int = 5) -> StatusSummary:
     totals = FieldStatus("total", "Gesamt")
     for f in plan.fields:
         s = FieldStatus(f.id, f.title, len(f.measures), Counter(m.status for m in f.measures))
-        field_rows = [r for r in rows if r.field == f.id]
-        s.add(field_rows, today)
-        ahead = (r for r in field_rows if r.status == "open" and r.due.end >= today)
-        s.next_due = next(ahead, None)
+        s.add([r for r in rows if r.field == f.id], today)
         summaries.append(s)
         totals.measures += s.measures
         totals.by_status.update(s.by_status)
@@ -66,6 +66,5 @@ def status(plan: Plan, today: date, upcoming: int = 5) -> StatusSummary:
     plan_level.add([r for r in rows if r.field is None], today)
     totals.add(rows, today)
     future = [r for r in rows if r.status == "open" and r.due.end >= today]
-    totals.next_due = future[0] if future else None
     late = collapse([r for r in rows if r.state in ("overdue", "delayed")])
     return StatusSummary(plan.title, today, summaries, totals, future[:upcoming], late, plan_level)

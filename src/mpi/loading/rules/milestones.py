@@ -134,7 +134,9 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
                 f"{name} does not recur; record it with its own status and done date",
             )
             continue
-        generated = set(occurrences(m, horizon))
+        dues = occurrences(m, horizon)
+        generated = set(dues)
+        current = next((o for o in dues if o.end >= ctx.today), None)  # coming round now
         seen: set[Due] = set()
         for k, o in enumerate(m.occurrences):
             at = ("occurrences", k)
@@ -146,6 +148,14 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
                     (*at, "due"),
                     "occurrence",
                     f"{name} has no occurrence {o.due.iso()}{listed}",
+                )
+            elif current is not None and o.due.end > current.end:
+                yield ctx.diagnostic(
+                    place,
+                    (*at, "due"),
+                    "occurrence",
+                    f"{name}: occurrence {o.due.iso()} has not come round yet (the current one "
+                    f"is {current.iso()}); it cannot be {o.status} already",
                 )
             elif o.due in seen:
                 yield ctx.diagnostic(

@@ -21,8 +21,9 @@ Path = tuple[str | int, ...]
 
 
 def measure_texts(m: Measure) -> list[str]:
-    """The document's text a measure stores: its text, sub-items and footnotes."""
-    return [m.text, *(i.text for i in m.items), *(s.label for s in m.sources)]
+    """The document's text a measure stores: its text, sub-items and footnotes' words (not
+    the labels an editor gave footnotes that are only links)."""
+    return [m.text, *(i.text for i in m.items), *(s.text for s in m.sources if s.text)]
 
 
 def plan_texts(plan: PlanFile) -> list[str]:
@@ -33,7 +34,7 @@ def plan_texts(plan: PlanFile) -> list[str]:
     if plan.monitoring:
         texts.append(plan.monitoring.intro)
         texts += [b.text for b in plan.monitoring.bodies]
-    return texts + [s.label for s in plan.sources]
+    return texts + [s.text for s in plan.sources if s.text]
 
 
 def _check(

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import values
-from mpi.render.provenance import Notes, deadline
+from mpi.render.provenance import Notes, worded
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
 
 def when(row: DueRow, notes: Notes) -> Raw:
     """A deadline in the document's words, with the mark of its note: `bis 2033 [1]`."""
-    return Raw(esc(deadline(row.kind, row.due)) + esc(notes.row(row)))
+    return Raw(esc(worded(row)) + esc(notes.row(row)))
 
 
 def state(row: DueRow) -> str:

@@ -21,6 +21,7 @@ from mpi.render.provenance import Notes
 if TYPE_CHECKING:
     from mpi.views.diff import PlanDiff
     from mpi.views.due import MilestoneLine
+    from mpi.views.measures import MeasureRow
     from mpi.views.report import IndicatorLine, Report
 
 BAR_WIDTH = 20
@@ -43,6 +44,15 @@ def _amount(value: float | None, unit: str, when: Any = None) -> str:
     if value is None:
         return "–"
     return f"{esc(value)} {esc(unit)}" + (f" ({esc(when)})" if when is not None else "")
+
+
+def _measure_due(m: MeasureRow, notes: Notes) -> Raw | str:
+    """A measure's oldest late deadline, in bold with its state, or its next one."""
+    shown = m.due
+    if shown is None:
+        return "–"
+    cell = when(shown, notes)
+    return Raw(f"**{cell} {shown.state}**") if m.late else cell
 
 
 def _upcoming(lines: list[MilestoneLine], notes: Notes) -> str:
@@ -118,17 +128,7 @@ def report(rep: Report) -> str:
         out.append(
             table(
                 ["ID", "Measure", "Status", "Due"],
-                (
-                    [
-                        m.id,
-                        m.title,
-                        m.status,
-                        Raw(f"**{esc(values.due(m.oldest_overdue))} overdue**")
-                        if m.oldest_overdue
-                        else values.due(m.next_due),
-                    ]
-                    for m in in_field
-                ),
+                ([m.id, m.title, m.status, _measure_due(m, notes)] for m in in_field),
             )
             if in_field
             else "_No measures._\n"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.render import values
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
-from mpi.render.provenance import Notes, deadline, series
+from mpi.render.provenance import Notes, deadline, series, worded
 from mpi.render.safe import one_line, visible
 
 if TYPE_CHECKING:
@@ -55,7 +55,7 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
         m, first = s.milestone, s.first
         name = t(m.title)
         if m.recurrence is None:
-            date = t(deadline(m.kind, first.due), STATUS_STYLE.get(first.state, ""))
+            date = t(worded(first), STATUS_STYLE.get(first.state, ""))
             date.append(notes.row(first))
             state = t(values.state(first.status, first.state, first.done))
             state.stylize(STATUS_STYLE[first.state])
@@ -159,7 +159,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
         parts.append(Text("Sources", style="bold"))
         for s in m.sources:
             line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
-            line.append(one_line(s.label))
+            line.append(one_line(s.shown))
             if s.url:
                 line.append(" ")
                 line.append(one_line(s.url), style="underline")

@@ -73,6 +73,7 @@ def measures(rows: list[MeasureRow]) -> str:
         "next_due",
         "overdue_deadlines",
         "oldest_overdue",
+        "delayed_deadlines",
     ]
     return _table(header, ([r[k] for k in header] for r in items))
 
@@ -106,7 +107,10 @@ def measure(detail: MeasureDetail) -> str:
                 value = f"{_number(fact['value'])}{when} ({_how(fact)})"
                 rows.append([f"indicator {i['id']} {name}", value])
     rows += [
-        [f"source {s['footnote'] or ''}".strip(), f"{s['label']} {s['url'] or ''}".strip()]
+        [
+            f"source {s['footnote'] or ''}".strip(),
+            f"{s['text'] or s['label']} {s['url'] or ''}".strip(),
+        ]
         for s in data["sources"]
     ]
     rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
@@ -130,6 +134,7 @@ DUE_COLUMNS = [
     "basis",
     "quote",
     "derivation",
+    "note",
 ]
 # The timeline groups by year; field and done date add nothing there.
 TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]

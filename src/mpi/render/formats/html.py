@@ -16,7 +16,7 @@ from mpi.domain.words import MEASURE_STATUSES
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.messages import milestone_note
-from mpi.render.provenance import BASIS_WORDS, deadline, explanation, needs_note
+from mpi.render.provenance import BASIS_WORDS, deadline, explanation, needs_note, worded
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mpi.domain.model import Sourced
     from mpi.views.diff import Change
     from mpi.views.due import MilestoneLine
+    from mpi.views.measures import MeasureRow
     from mpi.views.report import IndicatorLine, Report
     from mpi.views.status import FieldStatus
 
@@ -104,7 +105,7 @@ def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
         note = milestone_note(line, late)
         out.append(
             {
-                "due": deadline(r.kind, r.due),
+                "due": worded(r),
                 "measure": r.measure or r.owner,
                 "title": r.title,
                 "note": note,
@@ -148,6 +149,18 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     }
 
 
+def _measure_due(m: MeasureRow) -> dict[str, Any]:
+    """A measure's oldest late deadline with its state, or its next one, and how it is known."""
+    shown = m.due
+    if shown is None:
+        return {"due": None, "state": None, "basis": None, "how": None}
+    return {
+        "due": deadline(shown.kind, shown.due),
+        "state": shown.state if m.late else None,
+        **_how(shown.basis, shown.quote, shown.derivation),
+    }
+
+
 def _change(change: Change) -> tuple[str, str]:
     """The change's subject (shown in bold) and the rest of its one-line description."""
     line = describe(change)
@@ -163,14 +176,15 @@ def report(rep: Report) -> str:
         "version": __version__,
         "statuses": MEASURE_STATUSES,
         "fields": [_field(f) for f in s.fields],
+        # the plan's own milestones and those of Dialog und Monitoring: a card of their own
+        "plan_level": _field(s.plan_level) if s.plan_level.open_milestones else None,
         "measures": {
             f.id: [
                 {
                     "id": m.id,
                     "title": m.title,
                     "status": m.status,
-                    "next_due": values.due(m.next_due) if m.next_due else None,
-                    "overdue": values.due(m.oldest_overdue) if m.oldest_overdue else None,
+                    **_measure_due(m),
                 }
                 for m in rep.measures
                 if m.field == f.id

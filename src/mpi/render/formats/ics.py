@@ -69,8 +69,11 @@ def _base(e: Entry, stamp: datetime, day: Due, state: str) -> Event:
     event.add("uid", f"{e.owner}-{e.milestone.id}@{UID_DOMAIN}")
     event.add("dtstamp", stamp)
     event.add("summary", _summary(e, state))
-    event.add("dtstart", day.end)
-    event.add("dtend", day.end + timedelta(days=1))
+    # "ab 2031" (kind from) is not before the start of its period; the others are due by
+    # its end.
+    on = day.start if e.milestone.kind == "from" else day.end
+    event.add("dtstart", on)
+    event.add("dtend", on + timedelta(days=1))
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     cancelled = e.cancelled or state == "missed"
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
@@ -135,7 +138,7 @@ def _description(e: Entry) -> str:
         until = values.due(e.until)
         end = f"{until} (the plan's horizon)" if e.until_horizon else until
         lines.append(f"Due: {series(r)}, until {end}")
-        lines.append(f"({PRECISION_TEXT[e.first.precision]})")
+        lines.append(f"({_reading(m.kind, e.first)})")
         late = [row for row in e.deadlines if row.state in ("overdue", "delayed")]
         if late:
             listed = ", ".join(row.due.iso() for row in late)
@@ -143,11 +146,18 @@ def _description(e: Entry) -> str:
     else:
         first = e.deadlines[0]
         lines.append(f"Milestone status: {values.state(first.status, first.state, first.done)}")
-        lines.append(f"Due: {deadline(m.kind, e.first)} ({PRECISION_TEXT[e.first.precision]})")
+        lines.append(f"Due: {deadline(m.kind, e.first)} ({_reading(m.kind, e.first)})")
     lines.append(f"Date {explanation(m.basis, m.quote, m.derivation)}")
     if m.note:
         lines.append(f"Note: {m.note}")
     return "\n".join(lines)
+
+
+def _reading(kind: str, due: Due) -> str:
+    """How the event's day relates to the date: the end of its period, or for "ab" its start."""
+    if kind == "from":
+        return f"not before {due.start.isoformat()}: the event is on the first day"
+    return PRECISION_TEXT[due.precision]
 
 
 def _clean(text: str) -> str:

@@ -21,7 +21,7 @@ from mpi.render.formats._markdown import (
     when,
 )
 from mpi.render.formats._markdown_report import diff, report
-from mpi.render.provenance import Notes, deadline, series
+from mpi.render.provenance import Notes, deadline, series, worded
 from mpi.render.registry import Format
 
 if TYPE_CHECKING:
@@ -48,9 +48,11 @@ def measures(rows: list[MeasureRow]) -> str:
         return "_No measures match._\n"
 
     def due(r: MeasureRow) -> str:
-        if r.oldest_overdue is not None:
-            return f"{values.due(r.oldest_overdue)} (overdue: {r.overdue})"
-        return values.due(r.next_due)
+        shown = r.due
+        if shown is None:
+            return "–"
+        late = f" ({shown.state}: {r.overdue or r.delayed})" if r.late else ""
+        return deadline(shown.kind, shown.due) + late
 
     return table(
         ["ID", "Status", "Title", "Lead", "Tags", "Due"],
@@ -121,7 +123,7 @@ def measure(detail: MeasureDetail) -> str:
         for s in m.sources:
             number = f"[{s.footnote}] " if s.footnote is not None else ""
             link = f" <{esc(s.url)}>" if s.url else ""
-            out.append(f"- {esc(number)}{esc(s.label)}{link}")
+            out.append(f"- {esc(number)}{esc(s.shown)}{link}")
         out.append("")
     out += _updates(m.updates)
     out += ["", *notes_block(notes, "## How each date and target is known")]
@@ -166,11 +168,14 @@ def timeline(view: Timeline) -> str:
     out = ["| Year | Milestones | Recurring |", "|---|---|---|"]
     for y in view.years:
         ms = "; ".join(
-            f"{esc(r.measure or r.owner)} {esc(r.title)} ({esc(deadline(r.kind, r.due))}, "
+            f"{esc(r.measure or r.owner)} {esc(r.title)} ({esc(worded(r))}, "
             f"{esc(r.state)}){esc(notes.row(r))}"
             for r in y.milestones
         )
-        owners = sorted({esc(r.measure or r.owner) for r in y.recurring})
+        series: dict[tuple[str, str], DueRow] = {}
+        for r in y.recurring:
+            series.setdefault((r.owner, r.milestone), r)
+        owners = sorted(esc(r.measure or r.owner) + esc(notes.row(r)) for r in series.values())
         late = sum(1 for r in y.recurring if r.overdue)
         rec = "; ".join(owners) + (f" ({late} overdue)" if late else "")
         out.append(f"| {y.year} | {ms} | {rec} |")

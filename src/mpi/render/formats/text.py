@@ -23,7 +23,7 @@ from mpi.render.formats._rich import (
     table,
 )
 from mpi.render.formats._text_detail import body, measure, notes_text
-from mpi.render.provenance import Notes, deadline, series
+from mpi.render.provenance import Notes, deadline, series, short, worded
 from mpi.render.registry import Format, Unwrapped
 from mpi.render.safe import one_line
 
@@ -149,18 +149,22 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
         cells += [t(", ".join(r.tags)), due_cell]
         grid.add_row(*cells)
     flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
-    late = sum(1 for r in rows if r.overdue)
     footer = f"{len(rows)} measure(s)"
-    if late:
-        footer += f"; ! {late} with overdue deadlines (Due: the oldest overdue one)"
+    if any(r.late for r in rows):
+        footer += "; Due: the oldest ! overdue or ◐ delayed deadline, else the next"
     return Group(Fit(grid, flexible), Text(footer, style="dim"))
 
 
+LATE_MARK = {"overdue": "! ", "delayed": "◐ "}
+
+
 def _measure_due(row: MeasureRow) -> Text:
-    """The oldest overdue deadline, marked `!`, or else the next one."""
-    if row.oldest_overdue is not None:
-        return t(f"! {values.due(row.oldest_overdue)}", "bold red")
-    return t(values.due(row.next_due))
+    """The oldest late deadline, marked `!` (overdue) or `◐` (delayed), or else the next one."""
+    shown = row.due
+    if shown is None:
+        return t(values.DASH)
+    mark = LATE_MARK.get(shown.state, "")
+    return t(mark + short(shown), STATUS_STYLE.get(shown.state, ""))
 
 
 def due(rows: list[DueRow]) -> RenderableType:
@@ -187,7 +191,7 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
     )
     for r in rows:
         style = STATUS_STYLE.get(r.state, "")
-        date = t(deadline(r.kind, r.due), style if r.state in ("overdue", "delayed") else "")
+        date = t(worded(r), style if r.state in ("overdue", "delayed") else "")
         date.append(notes.row(r))
         name = t(r.title)
         if r.recurring:
@@ -234,7 +238,7 @@ def timeline(view: Timeline) -> RenderableType:
             names.append(" ")
             names.append(one_line(r.title))
             if r.kind != "by":
-                names.append(f" ({deadline(r.kind, r.due)})", style="dim")
+                names.append(f" ({worded(r)})", style="dim")
             names.append(notes.row(r))
         year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
         grid.add_row(year, marks, names)
