@@ -172,7 +172,9 @@ class Source(Base):
     @model_validator(mode="after")
     def _named(self) -> Source:
         if self.label is None and self.text is None:
-            raise ValueError("a source needs `text` (the footnote's words) or a `label`")
+            from mpi.i18n import _
+
+            raise ValueError(_("a source needs `text` (the footnote's words) or a `label`"))
         return self
 
     @property
@@ -276,6 +278,7 @@ class PlanFile(Base):
 
     title: Text
     adopted: Annotated[int, F(ge=1900, le=2100)]
+    language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
     vision: Text

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import InvalidValue
+from mpi.i18n import _
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -95,6 +96,10 @@ _PROPERTY_DESCRIPTIONS = {
     ("Source", "footnote"): "The footnote's number in the document.",
     ("Update", "status"): "The status the measure changed to with this entry, if it did.",
     ("PlanFile", "adopted"): "The year the plan was adopted.",
+    ("PlanFile", "language"): (
+        "The language of the plan's text (de or en). mpi speaks it to readers who choose no "
+        "language themselves (--lang, $MPI_LANG, a German or English locale)."
+    ),
     ("PlanFile", "agreements"): "The Präambel's list of what the partners agree on.",
     ("PlanFile", "milestones"): "Plan-level milestones; the latest sets the plan's horizon.",
 }
@@ -126,7 +131,12 @@ def _models(kind: str) -> type[BaseModel]:
 def build(kind: str) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of one kind of plan file."""
     if kind not in KINDS:
-        raise InvalidValue("kind", f"unknown schema kind {kind!r} (one of {', '.join(KINDS)})")
+        raise InvalidValue(
+            "kind",
+            _("unknown schema kind {kind} (one of {choices})").format(
+                kind=repr(kind), choices=", ".join(KINDS)
+            ),
+        )
     from mpi.domain.model import DUE_SCHEMA
 
     root_model = _models(kind)
