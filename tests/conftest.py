@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI = FIXTURES / "mini"
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED = REPO / "plan"
+
+
+@pytest.fixture(autouse=True, scope="session")
+def english() -> Iterator[None]:
+    """The tests written before mpi spoke German read English: MPI_LANG=en for the whole run
+    (subprocesses inherit it). German output is tested with --lang de or MPI_LANG=de, and
+    the language order itself with the variables set explicitly (tests/cli/test_language.py)."""
+    saved = os.environ.get("MPI_LANG")
+    os.environ["MPI_LANG"] = "en"
+    yield
+    if saved is None:
+        del os.environ["MPI_LANG"]
+    else:
+        os.environ["MPI_LANG"] = saved
 
 
 @pytest.fixture

@@ -91,8 +91,11 @@ def test_earlier_entry_is_inserted_in_date_order(mini: Path) -> None:
 
 
 def test_milestone_done_then_open_again(mini: Path) -> None:
+    """In German, as the log of a German plan reads (the values in the file stay English)."""
     before = (mini / HF1).read_text(encoding="utf-8")
-    edit_ok(mini, "milestone", "HF1.2", "stufe-1", "done", "--date", "2026-04-30")
+    edit_ok(
+        mini, "milestone", "HF1.2", "stufe-1", "erledigt", "--date", "30.04.2026", "--lang", "de"
+    )
     done = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(before, done) == [
         "-        status: open",
@@ -101,16 +104,16 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
         "-    updates: []",
         "+    updates:",
         "+      - date: 2026-04-30",
-        "+        text: 'Meilenstein „Ausbaustufe 1“: open → done'",
+        "+        text: 'Meilenstein „Ausbaustufe 1“: offen → erledigt'",
     ]
-    edit_ok(mini, "milestone", "HF1.2", "1", "open", "--date", "2026-05-02")
+    edit_ok(mini, "milestone", "HF1.2", "1", "offen", "--date", "2026-05-02", "--lang", "de")
     reopened = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(done, reopened) == [
         "-        status: done",
         "-        done: 2026-04-30",
         "+        status: open",
         "+      - date: 2026-05-02",
-        "+        text: 'Meilenstein „Ausbaustufe 1“: done → open'",
+        "+        text: 'Meilenstein „Ausbaustufe 1“: erledigt → offen'",
     ]
 
 
@@ -150,7 +153,10 @@ def test_recording_one_occurrence_changes_exactly_that_one(
     ]
     assert overdue(mini) == ["2023-06", "2024-06", "2024-12", "2025-06", "2025-12"]
     updates = require_plan(load_plan(mini)).fields[0].measures[1].updates
-    assert updates[0].text == "Meilenstein „Halbjährlicher Bericht“, Termin 2026-06: open → done"
+    assert (
+        updates[0].text
+        == "Meilenstein „Halbjährlicher Bericht“, Termin Juni 2026: offen → erledigt"
+    )
     edit_ok(mini, "milestone", "HF1.2", "bericht", "open", "--occurrence", "2023-12")
     assert occurrences(mini) == [("2026-06", "done", "2026-05-10", None)]
 
@@ -215,8 +221,9 @@ def test_a_note_never_hides_which_occurrence_it_is_about(
     assert occurrences(mini)[0] == ("2024-06", "missed", None, "doch ausgefallen")
     log = [u.text for u in require_plan(load_plan(mini)).fields[0].measures[1].updates]
     assert log == [
-        "Meilenstein „Halbjährlicher Bericht“, Termin 2024-06: open → done – mit 12 Firmen",
-        "Meilenstein „Halbjährlicher Bericht“, Termin 2024-06: done → missed – doch ausgefallen",
+        "Meilenstein „Halbjährlicher Bericht“, Termin Juni 2024: offen → erledigt – mit 12 Firmen",
+        "Meilenstein „Halbjährlicher Bericht“, Termin Juni 2024: erledigt → verfehlt"
+        " – doch ausgefallen",
     ]
 
 
@@ -265,7 +272,7 @@ def test_occurrences_held_through_last_done_read_as_done(
     edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", "2024-06")
     assert overdue(mini) == [] and occurrences(mini)[0][:2] == ("2024-06", "missed")
     log = require_plan(load_plan(mini)).fields[0].measures[1].updates[-1].text
-    assert log.endswith("Termin 2024-06: done → missed")
+    assert log.endswith("Termin Juni 2024: erledigt → verfehlt")
     undo = invoke(
         ["milestone", "HF1.2", "3", "open", "--occurrence", "2023-06", "--plan", str(mini)]
     )
@@ -278,7 +285,9 @@ def test_plan_level_and_monitoring_milestones_are_recorded_like_a_measures(mini:
     plan = require_plan(load_plan(mini))
     body = plan.monitoring.bodies[0]
     assert (body.milestones[0].status, body.milestones[0].done.iso()) == ("done", "2026-03-01")
-    assert [u.text for u in body.updates] == ["Meilenstein „Evaluation des Plans“: open → done"]
+    assert [u.text for u in body.updates] == [
+        "Meilenstein „Evaluation des Plans“: offen → erledigt"
+    ]
     assert [u.text for u in plan.updates] == ["Klimaschutzgesetz geändert"]
     shown = json.loads(edit_ok(mini, "show", "evaluation", "--format", "json"))
     assert shown["milestones"][0]["status"] == "done" and shown["updates"]
@@ -317,7 +326,7 @@ def test_record_adds_value_and_log(mini: Path) -> None:
         "+            source: Statistikamt Nord",
         "+    updates:",
         "+      - date: 2026-06-30",
-        "+        text: 'Indikator „Flächenreserve“: 97.5 ha (Quelle: Statistikamt Nord)'",
+        "+        text: 'Indikator „Flächenreserve“: 97,5 ha (Quelle: Statistikamt Nord)'",
     ]
     out = edit_ok(mini, "show", "HF1.1", "--format", "json")
     assert '"last_value": 97.5' in out and '"on_track": false' in out

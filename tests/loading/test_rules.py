@@ -73,7 +73,7 @@ CASES = [
     (rules.finished_measures, HF1, "    status: planned", "    status: done", 39, 13,
      "open-milestone", "still open (stufe-1, stufe-2, bericht)"),
     (rules.provenance, HF1, "quote: Ausbaustufe 1 bis 2030", "quote: Ausbaustufe 1 bis 2031",
-     47, 16, "quote-not-found", "not in the text the plan stores"),
+     47, 16, "quote-not-found", "not in the text the measure stores"),
     (rules.misspellings, PLAN, "preamble:",
      "misspellings: [{written: Wassrstoff, correct: x}]\npreamble:", 34, 26, "misspelling",
      "occurs nowhere"),

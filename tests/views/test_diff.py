@@ -221,7 +221,7 @@ EDITS = {
         HF1,
         "every: half-yearly, start: 2023}",
         "every: yearly, start: 2024}",
-        ["HF1.2 bericht: half-yearly from 2023 -> yearly from 2024"],
+        ["HF1.2 bericht: halbjährlich ab 2023 -> jährlich ab 2024"],
     ),
     "occurrence recorded": (
         HF1,
@@ -233,7 +233,7 @@ EDITS = {
         HF2,
         "        kind: expected\n",
         "        kind: by\n",
-        ["HF2.1 neubau kind: expected -> by"],
+        ["HF2.1 neubau kind of date: voraussichtlich -> bis"],
     ),
     "target changed": (
         HF1,

@@ -61,9 +61,9 @@ def counts(plan: Path, today: str) -> dict[str, int]:
     years = data(plan, today, "timeline")
     out["timeline"] = sum(r["overdue"] for y in years for r in [*y["milestones"], *y["recurring"]])
     report = run(plan, today, "report")
-    out["report"] = int(re.search(r"## Overdue \((\d+) deadlines\)", report)[1])  # type: ignore[index]
-    out["report: delayed"] = int(re.search(r"## Delayed \((\d+) deadlines", report)[1])  # type: ignore[index]
-    out["report: missed"] = int(re.search(r"## Missed \((\d+) deadlines\)", report)[1])  # type: ignore[index]
+    out["report"] = int(re.search(r"## Overdue \((\d+) deadlines?\)", report)[1])  # type: ignore[index]
+    out["report: delayed"] = int(re.search(r"## Delayed \((\d+) deadlines?", report)[1])  # type: ignore[index]
+    out["report: missed"] = int(re.search(r"## Missed \((\d+) deadlines?\)", report)[1])  # type: ignore[index]
     ics = Calendar.from_ical(
         invoke(["calendar", "--plan", str(plan), "--today", today]).stdout_bytes
     )

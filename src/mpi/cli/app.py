@@ -7,23 +7,93 @@ explicitly: `register(app)`.
 
 from __future__ import annotations
 
+import contextvars
 import os
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer._click import exceptions
+from typer.core import TyperGroup, TyperOption
 
 from mpi import __version__
-from mpi.cli import editing, integrations, output, queries, reports, validate
-from mpi.domain.errors import EXIT_BUG, InvalidValue, MpiError
+from mpi.cli import editing, integrations, output, queries, reports, usage, validate
+from mpi.cli.language import OPTION, language_of
+from mpi.domain.errors import EXIT_BUG, EXIT_USAGE, InvalidValue, MpiError
+from mpi.i18n import N_, _, activate
 
 if TYPE_CHECKING:
     from typer._click import Context  # Typer vendors Click; this is its Context
 
 
+def _lang_option() -> TyperOption:
+    """`--lang de|en` on every command: read before parsing (`language_of`), so the parser's
+    own messages are in the language too; here it is only declared, checked and documented."""
+    return TyperOption(
+        param_decls=[OPTION],
+        metavar="de|en",
+        expose_value=False,
+        help=N_(
+            "Language of what mpi writes for people (default: $MPI_LANG, the locale, "
+            "the plan's language)."
+        ),
+    )
+
+
 class App(TyperGroup):
-    """Turns errors users can cause into one line and an exit code; never a traceback."""
+    """Turns errors users can cause into one line and an exit code; never a traceback.
+
+    It also speaks the reader's language: the language is chosen before the command line is
+    parsed, every command takes --lang, and help and usage errors are translated (`usage`).
+    """
+
+    context_class = usage.Context
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(_lang_option())
+        for command in self.commands.values():
+            command.params.append(_lang_option())
+            command.context_class = usage.Context
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        """Run in a context of its own (the language stays with this run)."""
+        arguments = list(sys.argv[1:] if args is None else args)
+        run = contextvars.copy_context()
+        return run.run(self._run, arguments, prog_name, complete_var, standalone_mode, extra)
+
+    def _run(
+        self,
+        args: list[str],
+        prog_name: str | None,
+        complete_var: str | None,
+        standalone_mode: bool,
+        extra: dict[str, Any],
+    ) -> Any:
+        try:
+            activate(language_of(args))
+        except MpiError as exc:
+            output.error(exc)
+            raise SystemExit(EXIT_USAGE) from None
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            code = super().main(args, prog_name, complete_var, False, **extra)
+        except exceptions.ClickException as exc:
+            usage.show(exc)
+            raise SystemExit(exc.exit_code) from None
+        except typer.Abort:
+            sys.stderr.write(_("Aborted!") + "\n")
+            raise SystemExit(1) from None
+        raise SystemExit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Context) -> Any:
         try:
@@ -34,7 +104,7 @@ class App(TyperGroup):
         except (typer.Exit, typer.Abort, SystemExit):
             raise
         except KeyboardInterrupt:
-            sys.stderr.write("mpi: interrupted\n")
+            sys.stderr.write("mpi: " + _("interrupted") + "\n")
             raise SystemExit(130) from None
         except BrokenPipeError:
             raise SystemExit(0) from None
@@ -43,10 +113,11 @@ class App(TyperGroup):
                 raise  # a usage error of the command-line parser: it prints itself
             if ctx.params.get("debug") or os.environ.get("MPI_DEBUG"):
                 raise
-            sys.stderr.write(
-                f"mpi: internal error ({type(exc).__name__}); please report it with the "
-                "command you ran. Run again with --debug to see the traceback.\n"
+            said = _(
+                "internal error ({name}); please report it with the command you ran. "
+                "Run again with --debug to see the traceback."
             )
+            sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
             raise SystemExit(EXIT_BUG) from None
 
     def _flag(self, ctx: Context, exc: MpiError) -> str | None:
@@ -58,14 +129,15 @@ class App(TyperGroup):
             if param.name == exc.what:
                 if param.param_type_name == "option":
                     return param.opts[0]
-                return (param.name or exc.what).upper()  # an argument, as its help shows it
+                # an argument, named as its help shows it
+                return usage.placeholder(param.name or exc.what).upper()
         return None
 
 
 app = typer.Typer(
     cls=App,
     name="mpi",
-    help="Tracker for the Hamburger Masterplan Industrie 2023.",
+    help=N_("Tracker for the Hamburger Masterplan Industrie 2023."),
     no_args_is_help=True,
     add_completion=True,
     pretty_exceptions_enable=False,
@@ -82,13 +154,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def main_callback(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help=N_("Show the version.")),
     ] = False,
     debug: Annotated[
-        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+        bool, typer.Option("--debug", help=N_("Show tracebacks of internal errors."))
     ] = False,
 ) -> None:
-    """Tracker for the Hamburger Masterplan Industrie 2023."""
+    """The options before the command (the app's help, not this docstring, is shown)."""
 
 
 for group in (validate, queries, editing, reports, integrations):

@@ -116,9 +116,19 @@ def partner_ids(ctx: Any, incomplete: str) -> list[str]:
     return _safely(found(), incomplete)
 
 
+def _words(values: tuple[str, ...], context: str, incomplete: str) -> list[str]:
+    """The canonical values and, in German, their German names (one word: what a shell
+    completes), that start with what was typed (case ignored)."""
+    from mpi.i18n import pgettext
+
+    named = [pgettext(context, v) for v in values]
+    words = dict.fromkeys([*values, *(w for w in named if " " not in w)])
+    return [w for w in words if w.casefold().startswith(incomplete.casefold())]
+
+
 def statuses(incomplete: str) -> list[str]:
-    return [s for s in MEASURE_STATUSES if s.startswith(incomplete)]
+    return _words(MEASURE_STATUSES, "measure status", incomplete)
 
 
 def milestone_states(incomplete: str) -> list[str]:
-    return [s for s in MILESTONE_STATUSES if s.startswith(incomplete)]
+    return _words(MILESTONE_STATUSES, "milestone state", incomplete)

@@ -12,11 +12,12 @@ from mpi.cli import completion
 from mpi.cli.options import DateOption, DryRunOption, PlanOption, edit_dir, full_date
 from mpi.cli.output import edit_result
 from mpi.domain.errors import UsageError
+from mpi.i18n import N_, _
 
 if TYPE_CHECKING:
     from mpi.edit.transaction import EditResult
 
-NoteOption = Annotated[str | None, typer.Option("--note", help="Text for the updates log.")]
+NoteOption = Annotated[str | None, typer.Option("--note", help=N_("Text for the updates log."))]
 
 
 def _write(edit: Callable[[], EditResult]) -> None:
@@ -25,23 +26,25 @@ def _write(edit: Callable[[], EditResult]) -> None:
         result = edit()
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
-        raise UsageError(f"cannot write the plan{where}: {exc.strerror or exc}") from None
+        said = _("cannot write the plan{where}: {reason}")
+        raise UsageError(said.format(where=where, reason=exc.strerror or exc)) from None
     edit_result(result)
 
 
 def set_status(
     measure: Annotated[
-        str, typer.Argument(help="Measure id, e.g. HF1.10.", autocompletion=completion.measure_ids)
+        str,
+        typer.Argument(help=N_("Measure id, e.g. HF1.10."), autocompletion=completion.measure_ids),
     ],
     status: Annotated[
-        str, typer.Option("--status", help="The new status.", autocompletion=completion.statuses)
+        str,
+        typer.Option("--status", help=N_("The new status."), autocompletion=completion.statuses),
     ],
     note: NoteOption = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    """Change a measure's status and log it."""
     from mpi.edit import mutations, transaction
 
     change = mutations.set_status(status, note, full_date(date, "--date"), _today())
@@ -53,25 +56,28 @@ def milestone(
     measure: Annotated[
         str,
         typer.Argument(
-            help="Measure id (HF1.15), `plan`, or a monitoring body (evaluation).",
+            help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
             autocompletion=completion.owner_ids,
         ),
     ],
     milestone: Annotated[
         str,
         typer.Argument(
-            help="Milestone id or its number (1, 2, …).", autocompletion=completion.milestone_ids
+            help=N_("Milestone id or its number (1, 2, …)."),
+            autocompletion=completion.milestone_ids,
         ),
     ],
     state: Annotated[
         str,
-        typer.Argument(help="done, open or missed.", autocompletion=completion.milestone_states),
+        typer.Argument(
+            help=N_("done, open or missed."), autocompletion=completion.milestone_states
+        ),
     ],
     occurrence: Annotated[
         str | None,
         typer.Option(
             "--occurrence",
-            help="Which occurrence of a recurring milestone (2026-12, 2026).",
+            help=N_("Which occurrence of a recurring milestone (2026-12, 2026)."),
             show_default=False,
         ),
     ] = None,
@@ -80,12 +86,6 @@ def milestone(
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    """Mark a milestone done (with its date), missed, or open again.
-
-    A recurring milestone is recorded occurrence by occurrence: --occurrence names one;
-    without it, done or missed takes the one occurrence past its date that is not recorded
-    (refusing with a list when there are several), or else the next one.
-    """
     from mpi.edit import mutations, transaction
 
     day = full_date(date, "--date")
@@ -98,17 +98,18 @@ def record_value(
     indicator: Annotated[
         str,
         typer.Argument(
-            help="Indicator id, e.g. bahnanteil-gueterverkehr.",
+            help=N_("Indicator id, e.g. bahnanteil-gueterverkehr."),
             autocompletion=completion.indicator_ids,
         ),
     ],
-    value: Annotated[str, typer.Argument(help="The measured value, e.g. 19.5.")],
-    source: Annotated[str | None, typer.Option("--source", help="Where the value is from.")] = None,
+    value: Annotated[str, typer.Argument(help=N_("The measured value, e.g. 19.5."))],
+    source: Annotated[
+        str | None, typer.Option("--source", help=N_("Where the value is from."))
+    ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    """Record a measured value of an indicator."""
     from mpi.edit import mutations, transaction
 
     number = mutations.parse_value(value)
@@ -121,16 +122,15 @@ def note(
     measure: Annotated[
         str,
         typer.Argument(
-            help="Measure id (HF2.8), `plan`, or a monitoring body (evaluation).",
+            help=N_("Measure id (HF2.8), `plan`, or a monitoring body (evaluation)."),
             autocompletion=completion.owner_ids,
         ),
     ],
-    text: Annotated[str, typer.Argument(help="The note for the updates log.")],
+    text: Annotated[str, typer.Argument(help=N_("The note for the updates log."))],
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    """Add a dated note to a measure's updates log."""
     from mpi.edit import mutations, transaction
 
     change = mutations.add_note(text, full_date(date, "--date"), _today())
@@ -145,7 +145,27 @@ def _today() -> date:
 
 
 def register(app: typer.Typer) -> None:
-    app.command("set", short_help="Change a measure's status.")(set_status)
-    app.command(short_help="Mark a milestone (or an occurrence) done, missed, open.")(milestone)
-    app.command("record", short_help="Record a value of an indicator.")(record_value)
-    app.command(short_help="Add a dated note to a measure, the plan or a body.")(note)
+    app.command(
+        "set",
+        short_help=N_("Change a measure's status."),
+        help=N_("Change a measure's status and log it."),
+    )(set_status)
+    app.command(
+        short_help=N_("Mark a milestone (or an occurrence) done, missed, open."),
+        help=N_(
+            "Mark a milestone done (with its date), missed, or open again.\n\n"
+            "A recurring milestone is recorded occurrence by occurrence: --occurrence names "
+            "one; without it, done or missed takes the one occurrence past its date that is "
+            "not recorded (refusing with a list when there are several), or else the next "
+            "one."
+        ),
+    )(milestone)
+    app.command(
+        "record",
+        short_help=N_("Record a value of an indicator."),
+        help=N_("Record a measured value of an indicator."),
+    )(record_value)
+    app.command(
+        short_help=N_("Add a dated note to a measure, the plan or a body."),
+        help=N_("Add a dated note to a measure's updates log."),
+    )(note)

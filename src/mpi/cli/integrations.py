@@ -15,6 +15,7 @@ from mpi.cli.options import (
     valid_plan,
 )
 from mpi.cli.output import emit
+from mpi.i18n import N_
 from mpi.views.schema import KINDS
 
 
@@ -24,12 +25,11 @@ def schema(
         typer.Argument(
             metavar="KIND",
             click_type=choice(KINDS),
-            help="field: a Handlungsfeld file (the default); plan: plan.yaml.",
+            help=N_("field: a Handlungsfeld file (the default); plan: plan.yaml."),
             show_default=False,
         ),
     ] = "field",
 ) -> None:
-    """Print the JSON Schema of a plan file, for editors and CI (see schema/)."""
     from mpi.views.schema import build
 
     emit("json", "schema", build(kind))
@@ -38,10 +38,6 @@ def schema(
 def calendar(
     output: OutputOption = None, plan: PlanOption = None, today: TodayOption = None
 ) -> None:
-    """Export the milestones as an iCalendar (.ics) file to subscribe to or import.
-
-    Occurrences that are late on the day of the export (or --today) are marked so.
-    """
     from mpi.views.calendar import calendar as entries
     from mpi.views.calendar import utc_now
 
@@ -50,5 +46,14 @@ def calendar(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(short_help="JSON Schema of a plan file.")(schema)
-    app.command(short_help="Milestones as an iCalendar file.")(calendar)
+    app.command(
+        short_help=N_("JSON Schema of a plan file."),
+        help=N_("Print the JSON Schema of a plan file, for editors and CI (see schema/)."),
+    )(schema)
+    app.command(
+        short_help=N_("Milestones as an iCalendar file."),
+        help=N_(
+            "Export the milestones as an iCalendar (.ics) file to subscribe to or import.\n\n"
+            "Occurrences that are late on the day of the export (or --today) are marked so."
+        ),
+    )(calendar)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 
 from mpi.domain.errors import UsageError
+from mpi.i18n import N_, _
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
@@ -18,7 +19,7 @@ PlanOption = Annotated[
     Path | None,
     typer.Option(
         "--plan",
-        help="Plan directory (default: $MPI_PLAN, ./plan, the shipped plan).",
+        help=N_("Plan directory (default: $MPI_PLAN, ./plan, the shipped plan)."),
         show_default=False,
     ),
 ]
@@ -26,25 +27,30 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
-        help="Use this date (YYYY-MM-DD) as today (default: $MPI_TODAY, else the local date).",
+        help=N_(
+            "Use this date (25.11.2026 or 2026-11-25) as today (default: $MPI_TODAY, else "
+            "the local date)."
+        ),
         show_default=False,
     ),
 ]
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--date", help="Date of the change (YYYY-MM-DD); default today.", show_default=False
+        "--date",
+        help=N_("Date of the change (25.11.2026 or 2026-11-25); default today."),
+        show_default=False,
     ),
 ]
 DryRunOption = Annotated[
-    bool, typer.Option("--dry-run", help="Print the diff that would be written; write nothing.")
+    bool, typer.Option("--dry-run", help=N_("Print the diff that would be written; write nothing."))
 ]
 OutputOption = Annotated[
     Path | None,
     typer.Option(
         "--output",
         "-o",
-        help="Write to FILE (atomically) instead of standard output.",
+        help=N_("Write to FILE (atomically) instead of standard output."),
         show_default=False,
     ),
 ]
@@ -55,7 +61,7 @@ def format_option(view: str) -> Any:
     from mpi.render.registry import choices
 
     names = choices(view)
-    return typer.Option("--format", "-f", click_type=choice(names), help="Output format.")
+    return typer.Option("--format", "-f", click_type=choice(names), help=N_("Output format."))
 
 
 def choice(names: list[str] | tuple[str, ...]) -> Any:
@@ -71,12 +77,12 @@ def choice(names: list[str] | tuple[str, ...]) -> Any:
 
 def full_date(value: str | None, option: str) -> date:
     """A full date given on the command line, or today ($MPI_TODAY) when it is absent."""
-    from mpi.domain.dates import DueError, current_day, parse_day
+    from mpi.domain.dates import DueError, current_day, typed_day
 
     if value is None:
         return current_day()
     try:
-        return parse_day(value)
+        return typed_day(value)
     except DueError as exc:
         raise UsageError(f"{option}: {exc}") from None
 
@@ -99,21 +105,31 @@ def plan_directory(plan_dir: Path | None, purpose: Purpose = "read") -> Path:
         if purpose == "read":
             from mpi.cli.output import notice
 
-            notice(f"no plan here; showing the plan shipped with mpi ({location.path})")
+            notice(
+                _("no plan here; showing the plan shipped with mpi ({path})").format(
+                    path=location.path
+                )
+            )
         else:
             raise UsageError(
-                "no plan here (no plan.yaml or plan/plan.yaml in this directory or a parent); "
-                f"pass --plan DIR, or --plan {location.path} for the plan shipped with mpi"
+                _(
+                    "no plan here (no plan.yaml or plan/plan.yaml in this directory or a "
+                    "parent); pass --plan DIR, or --plan {path} for the plan shipped with mpi"
+                ).format(path=location.path)
             )
     if purpose == "write":
         if location.path.resolve() == packaged_plan().resolve():
             raise UsageError(
-                "refusing to edit the plan shipped inside the installed package; "
-                "pass --plan DIR or run inside a plan repository"
+                _(
+                    "refusing to edit the plan shipped inside the installed package; "
+                    "pass --plan DIR or run inside a plan repository"
+                )
             )
         if is_shipped(location.path) and not location.named:
             raise UsageError(
-                f"refusing to edit mpi's own plan ({location.path}) unless --plan names it"
+                _("refusing to edit mpi's own plan ({path}) unless --plan names it").format(
+                    path=location.path
+                )
             )
     return location.path
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from mpi.domain.errors import UsageError
+from mpi.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -70,11 +71,15 @@ def write_file(path: Path, data: bytes) -> None:
         warning = atomic_write(path, data)
     except NotRegularFile:
         raise UsageError(
-            f"cannot write {path}: it is not a regular file, and mpi replaces only regular "
-            "files (use -o - for standard output)"
+            _(
+                "cannot write {path}: it is not a regular file, and mpi replaces only regular "
+                "files (use -o - for standard output)"
+            ).format(path=path)
         ) from None
     except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+        raise UsageError(
+            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if warning:
         warn(warning)
 
@@ -86,7 +91,7 @@ def notice(message: str) -> None:
 
 
 def warn(message: str) -> None:
-    notice(f"warning: {message}")
+    notice(_("warning: {message}").format(message=message))
 
 
 def edit_result(result: EditResult) -> None:
@@ -95,7 +100,8 @@ def edit_result(result: EditResult) -> None:
 
     if not result.written:
         out(visible(result.diff))
-        sys.stderr.write(f"dry run: {visible(result.summary)}; nothing written\n")
+        said = _("dry run: {summary}; nothing written").format(summary=visible(result.summary))
+        sys.stderr.write(said + "\n")
     else:
         sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")
     if result.warning:
@@ -112,10 +118,12 @@ def error(exc: MpiError, flag: str | None = None) -> None:
     if isinstance(exc, PlanInvalid):
         errors = [d for d in exc.diagnostics if d.severity == "error"]
         for d in errors[:5]:
-            sys.stderr.write(
-                one_line(f"{d.file}:{d.line}:{d.column}: error {d.code} {d.message}") + "\n"
-            )
+            where = f"{d.file}:{d.line}:{d.column}:"
+            said = " ".join([where, _("error"), d.code, d.message])
+            sys.stderr.write(one_line(said) + "\n")
         if len(errors) > 5:
-            sys.stderr.write(f"… and {len(errors) - 5} more\n")
+            more = len(errors) - 5
+            said = ngettext("… and {count} more error", "… and {count} more errors", more)
+            sys.stderr.write(said.format(count=more) + "\n")
     message = f"{flag}: {exc.message}" if flag else exc.message
     sys.stderr.write(f"mpi: {one_line(message)}\n")

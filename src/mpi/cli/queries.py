@@ -10,6 +10,7 @@ from mpi.cli import completion
 from mpi.cli.options import PlanOption, TodayOption, format_option, full_date, valid_plan
 from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
+from mpi.i18n import N_, _
 
 
 def status(
@@ -17,7 +18,6 @@ def status(
     format: Annotated[str, format_option("status")] = "text",
     today: TodayOption = None,
 ) -> None:
-    """One screen: measures by status per Handlungsfeld, milestones, next deadlines."""
     from mpi.views.status import status as summary
 
     day = full_date(today, "--today")
@@ -27,12 +27,14 @@ def status(
 def list_measures(
     plan: PlanOption = None,
     format: Annotated[str, format_option("measures")] = "text",
-    field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
+    field: Annotated[
+        str | None, typer.Option("--field", help=N_("Handlungsfeld, e.g. HF1."))
+    ] = None,
     status: Annotated[
         str | None,
         typer.Option(
             "--status",
-            help="planned, in_progress, ongoing, done, …",
+            help=N_("planned, in_progress, ongoing, done, …"),
             autocompletion=completion.statuses,
         ),
     ] = None,
@@ -40,18 +42,17 @@ def list_measures(
         str | None,
         typer.Option(
             "--partner",
-            help="Partner id (bwi, hk, ivh, dgb).",
+            help=N_("Partner id (bwi, hk, ivh, dgb)."),
             autocompletion=completion.partner_ids,
         ),
     ] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help="Tag, e.g. Wasserstoff.")] = None,
-    goal: Annotated[str | None, typer.Option("--goal", help="Goal id, e.g. HF1.II.")] = None,
+    tag: Annotated[str | None, typer.Option("--tag", help=N_("Tag, e.g. Wasserstoff."))] = None,
+    goal: Annotated[str | None, typer.Option("--goal", help=N_("Goal id, e.g. HF1.II."))] = None,
     search: Annotated[
-        str | None, typer.Option("--search", help="Text to find (case and umlauts ignored).")
+        str | None, typer.Option("--search", help=N_("Text to find (case and umlauts ignored)."))
     ] = None,
     today: TodayOption = None,
 ) -> None:
-    """List measures, filtered, in natural id order (HF1.2 before HF1.10)."""
     from mpi.views.measures import MeasureFilter, list_measures
 
     flt = MeasureFilter(field, status, partner, tag, goal, search)
@@ -63,7 +64,7 @@ def show(
     measure: Annotated[
         str,
         typer.Argument(
-            help="Measure id (HF1.10), `plan`, or a monitoring body (evaluation).",
+            help=N_("Measure id (HF1.10), `plan`, or a monitoring body (evaluation)."),
             autocompletion=completion.owner_ids,
         ),
     ],
@@ -71,11 +72,6 @@ def show(
     format: Annotated[str, format_option("measure")] = "text",
     today: TodayOption = None,
 ) -> None:
-    """Everything about one measure: text, goals, partners, milestones, indicators, log.
-
-    `mpi show plan` shows the plan's own milestones (the 2045 horizon), `mpi show evaluation`
-    (or another body of Dialog und Monitoring) that body's text, milestones and log.
-    """
     from mpi.views.lookup import PLAN, find_body, find_owner
     from mpi.views.measures import measure_detail
     from mpi.views.milestones import owner_detail
@@ -93,37 +89,33 @@ def due(
     owner: Annotated[
         str | None,
         typer.Argument(
-            help="Only this measure, `plan` or monitoring body (evaluation).",
+            help=N_("Only this measure, `plan` or monitoring body (evaluation)."),
             autocompletion=completion.owner_ids,
             show_default=False,
         ),
     ] = None,
     plan: PlanOption = None,
     format: Annotated[str, format_option("due")] = "text",
-    year: Annotated[int | None, typer.Option("--year", help="Due in this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
-        str | None, typer.Option("--before", help="Due before this date (2030, 2030-06, …).")
+        str | None, typer.Option("--before", help=N_("Due before this date (2030, 2030-06, …)."))
     ] = None,
     within: Annotated[
-        str | None, typer.Option("--within", help="Due from today within a span: 30d, 6m, 2y.")
+        str | None, typer.Option("--within", help=N_("Due from today within a span: 30d, 6m, 2y."))
     ] = None,
     overdue: Annotated[
         bool,
         typer.Option(
-            "--overdue", help="Open and past a `bis` date (delayed ones: without options)."
+            "--overdue", help=N_("Open and past a `bis` date (delayed ones: without options).")
         ),
     ] = False,
-    all: Annotated[bool, typer.Option("--all", help="Include done and missed ones.")] = False,
-    field: Annotated[str | None, typer.Option("--field", help="Handlungsfeld, e.g. HF1.")] = None,
+    all: Annotated[bool, typer.Option("--all", help=N_("Include done and missed ones."))] = False,
+    field: Annotated[
+        str | None, typer.Option("--field", help=N_("Handlungsfeld, e.g. HF1."))
+    ] = None,
     today: TodayOption = None,
 ) -> None:
-    """Milestones by date; recurring ones expand into their occurrences.
-
-    Without --year, --before, --within or --overdue: what is late (overdue, or delayed past a
-    "voraussichtlich" date) and what falls due in the next 12 months. --all alone lists
-    everything, done and missed included. OWNER limits it to one measure, `plan` or a body.
-    """
-    from mpi.domain.dates import Due, DueError, add_span, parse_span
+    from mpi.domain.dates import DueError, add_span, parse_span, typed_due
     from mpi.views.due import DueQuery, select_due
 
     chosen = [
@@ -138,15 +130,17 @@ def due(
     ]
     if len(chosen) > 1:
         raise UsageError(
-            f"choose one of --year, --before, --within, --overdue (got {' and '.join(chosen)})"
+            _("choose one of --year, --before, --within, --overdue (got {options})").format(
+                options=_(" and ").join(chosen)
+            )
         )
     if overdue and all:
-        raise UsageError("--overdue lists open milestones only; drop --all")
+        raise UsageError(_("--overdue lists open milestones only; drop --all"))
     if year is not None and not 1900 <= year <= 2100:
-        raise UsageError(f"--year {year} is outside 1900-2100")
+        raise UsageError(_("--year {year} is outside 1900-2100").format(year=year))
     day = full_date(today, "--today")
     try:
-        limit = Due.parse(before) if before is not None else None
+        limit = typed_due(before) if before is not None else None
     except DueError as exc:
         raise UsageError(f"--before: {exc}") from None
     try:
@@ -163,7 +157,6 @@ def timeline(
     format: Annotated[str, format_option("timeline")] = "text",
     today: TodayOption = None,
 ) -> None:
-    """The milestones year by year from the plan's adoption to its horizon."""
     from mpi.views.timeline import timeline as years
 
     day = full_date(today, "--today")
@@ -171,8 +164,36 @@ def timeline(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(short_help="Measures and deadlines on one screen.")(status)
-    app.command("list", short_help="List measures, filtered.")(list_measures)
-    app.command(short_help="Everything about one measure.")(show)
-    app.command(short_help="Milestones by date (default: overdue, next 12 months).")(due)
-    app.command(short_help="The milestones year by year.")(timeline)
+    app.command(
+        short_help=N_("Measures and deadlines on one screen."),
+        help=N_("One screen: measures by status per Handlungsfeld, milestones, next deadlines."),
+    )(status)
+    app.command(
+        "list",
+        short_help=N_("List measures, filtered."),
+        help=N_("List measures, filtered, in natural id order (HF1.2 before HF1.10)."),
+    )(list_measures)
+    app.command(
+        short_help=N_("Everything about one measure."),
+        help=N_(
+            "Everything about one measure: text, goals, partners, milestones, indicators, "
+            "log.\n\n"
+            "`mpi show plan` shows the plan's own milestones (the 2045 horizon), `mpi show "
+            "evaluation` (or another body of Dialog und Monitoring) that body's text, "
+            "milestones and log."
+        ),
+    )(show)
+    app.command(
+        short_help=N_("Milestones by date (default: overdue, next 12 months)."),
+        help=N_(
+            "Milestones by date; recurring ones expand into their occurrences.\n\n"
+            "Without --year, --before, --within or --overdue: what is late (overdue, or "
+            'delayed past a "voraussichtlich" date) and what falls due in the next 12 '
+            "months. --all alone lists everything, done and missed included. OWNER limits "
+            "it to one measure, `plan` or a body."
+        ),
+    )(due)
+    app.command(
+        short_help=N_("The milestones year by year."),
+        help=N_("The milestones year by year from the plan's adoption to its horizon."),
+    )(timeline)

@@ -9,6 +9,7 @@ import typer
 
 from mpi.cli.options import OutputOption, PlanOption, TodayOption, format_option, full_date
 from mpi.cli.output import emit
+from mpi.i18n import N_
 
 
 def report(
@@ -17,13 +18,12 @@ def report(
     since: Annotated[
         str | None,
         typer.Option(
-            "--since", help="Also list what changed since this git revision (HEAD~5, a tag)."
+            "--since", help=N_("Also list what changed since this git revision (HEAD~5, a tag).")
         ),
     ] = None,
     output: OutputOption = None,
     today: TodayOption = None,
 ) -> None:
-    """Progress report for the coordination round: fields, milestones, indicators, changes."""
     from mpi.cli.options import plan_directory
     from mpi.loading.load import load_plan, require_plan
     from mpi.views.report import build
@@ -42,15 +42,16 @@ def report(
 
 
 def diff(
-    rev: Annotated[str, typer.Argument(help="Git revision to compare from (HEAD~1, a tag, …).")],
+    rev: Annotated[
+        str, typer.Argument(help=N_("Git revision to compare from (HEAD~1, a tag, …)."))
+    ],
     rev2: Annotated[
         str | None,
-        typer.Argument(help="Git revision to compare to; default: the working tree."),
+        typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
     ] = None,
     plan: PlanOption = None,
     format: Annotated[str, format_option("diff")] = "text",
 ) -> None:
-    """What changed in the plan between two git revisions (or one and the working tree)."""
     from mpi.cli.options import plan_directory
     from mpi.loading.load import load_plan, require_plan
     from mpi.loading.revision import load_at
@@ -73,5 +74,15 @@ def diff(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(short_help="Progress report (Markdown or HTML).")(report)
-    app.command(short_help="What changed between git revisions.")(diff)
+    app.command(
+        short_help=N_("Progress report (Markdown or HTML)."),
+        help=N_(
+            "Progress report for the coordination round: fields, milestones, indicators, changes."
+        ),
+    )(report)
+    app.command(
+        short_help=N_("What changed between git revisions."),
+        help=N_(
+            "What changed in the plan between two git revisions (or one and the working tree)."
+        ),
+    )(diff)

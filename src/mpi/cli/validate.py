@@ -7,13 +7,13 @@ from typing import Annotated
 import typer
 
 from mpi.cli.options import PlanOption, format_option
+from mpi.i18n import N_
 
 
 def validate(
     plan: PlanOption = None,
     format: Annotated[str, format_option("diagnostics")] = "text",
 ) -> None:
-    """Check the plan: schema, references, dates; exit 1 if it is invalid."""
     from mpi.cli import output
     from mpi.cli.options import load
     from mpi.loading.locate import display_name
@@ -29,4 +29,7 @@ def validate(
 
 
 def register(app: typer.Typer) -> None:
-    app.command(short_help="Check the plan; exit 1 if it is invalid.")(validate)
+    app.command(
+        short_help=N_("Check the plan; exit 1 if it is invalid."),
+        help=N_("Check the plan: schema, references, dates; exit 1 if it is invalid."),
+    )(validate)

@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from mpi.domain.words import clip
+from mpi.i18n import _
 
 Precision = Literal["year", "month", "day"]
 
@@ -43,25 +44,39 @@ class Due:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise DueError(f"expected a date like 2031, 2030-06 or 2023-12-31, got {_kind(value)}")
+            raise DueError(
+                _("expected a date like 2031, 2030-06 or 2023-12-31, got {kind}").format(
+                    kind=_kind(value)
+                )
+            )
         match = _PATTERN.fullmatch(value.strip())
         if not match:
-            raise DueError(f"{clip(value, 40)!r} is not a date like 2031, 2030-06 or 2023-12-31")
+            raise DueError(
+                _("{value} is not a date like 2031, 2030-06 or 2023-12-31").format(
+                    value=repr(clip(value, 40))
+                )
+            )
         year, month, day = match.groups()
         y = int(year)
         if not MIN_YEAR <= y <= MAX_YEAR:
-            raise DueError(f"year {y} is outside the plausible range {MIN_YEAR}-{MAX_YEAR}")
+            raise DueError(
+                _("year {year} is outside the plausible range {low}-{high}").format(
+                    year=y, low=MIN_YEAR, high=MAX_YEAR
+                )
+            )
         if month is None:
             return cls(date(y, 12, 31), "year")
         m = int(month)
         if not 1 <= m <= 12:
-            raise DueError(f"{value.strip()!r} has no month {m}")
+            raise DueError(
+                _("{value} has no month {month}").format(value=repr(value.strip()), month=m)
+            )
         last = calendar.monthrange(y, m)[1]
         if day is None:
             return cls(date(y, m, last), "month")
         d = int(day)
         if not 1 <= d <= last:
-            raise DueError(f"{value.strip()!r} is not a calendar day")
+            raise DueError(_("{value} is not a calendar day").format(value=repr(value.strip())))
         return cls(date(y, m, d), "day")
 
     @property
@@ -145,7 +160,9 @@ def parse_span(text: str) -> tuple[int, str]:
     """Parse a span like `6m`, `2y`, `30d` or `4w` into (count, unit)."""
     match = _SPAN.fullmatch(text.strip().lower())
     if not match:
-        raise DueError(f"{clip(text, 40)!r} is not a span like 30d, 4w, 6m or 2y")
+        raise DueError(
+            _("{value} is not a span like 30d, 4w, 6m or 2y").format(value=repr(clip(text, 40)))
+        )
     return int(match.group(1)), match.group(2)
 
 
@@ -195,11 +212,62 @@ def parse_day(value: object) -> date:
     """A full calendar date (`2024-03-01`) from YAML or the command line."""
     due = Due.parse(value)
     if due.precision != "day":
-        raise DueError(f"{due.iso()!r} is not a full date like 2024-03-01")
+        raise DueError(
+            _("{value} is not a full date like 2024-03-01").format(value=repr(due.iso()))
+        )
     return due.end
 
 
 def _kind(value: object) -> str:
-    return {list: "a list", dict: "a mapping", bool: "a boolean", float: "a number"}.get(
-        type(value), type(value).__name__
-    )
+    kinds = {list: _("a list"), dict: _("a mapping"), bool: _("a boolean"), float: _("a number")}
+    return kinds.get(type(value), type(value).__name__)
+
+
+# Dates as people type them on the command line: German order besides ISO, ASCII digits only.
+_TYPED_DAY = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
+_TYPED_MONTH = re.compile(r"([0-9]{1,2})[./]([0-9]{4})")
+
+
+def _typed(text: str) -> str:
+    """A typed date in ISO: 25.11.2026 -> 2026-11-25, 12.2026 or 12/2026 -> 2026-12."""
+    text = text.strip()
+    day = _TYPED_DAY.fullmatch(text)
+    if day:
+        return f"{day[3]}-{int(day[2]):02d}-{int(day[1]):02d}"
+    month = _TYPED_MONTH.fullmatch(text)
+    if month:
+        return f"{month[2]}-{int(month[1]):02d}"
+    return text
+
+
+_DATE_SHAPE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+
+
+def typed_day(text: str) -> date:
+    """A full date typed by a person: 25.11.2026 or 2026-11-25."""
+    iso = _typed(text)
+    try:
+        return parse_day(iso)
+    except DueError as exc:
+        if _DATE_SHAPE.fullmatch(iso) and len(iso) == 10:  # a date, but not a real one
+            raise DueError(str(exc).replace(repr(iso), repr(text.strip()))) from None
+        raise DueError(
+            _("{value} is not a date like 25.11.2026 or 2026-11-25").format(
+                value=repr(clip(text, 40))
+            )
+        ) from None
+
+
+def typed_due(text: str) -> Due:
+    """A deadline typed by a person: 2031, 12.2030 (2030-12) or 25.11.2026 (2026-11-25)."""
+    iso = _typed(text)
+    try:
+        return Due.parse(iso)
+    except DueError as exc:
+        if _DATE_SHAPE.fullmatch(iso):  # a date, but not a real one (month 13)
+            raise DueError(str(exc).replace(repr(iso), repr(text.strip()))) from None
+        raise DueError(
+            _("{value} is not a date like 2031, 12.2030 or 25.11.2026").format(
+                value=repr(clip(text, 40))
+            )
+        ) from None

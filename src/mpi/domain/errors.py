@@ -51,8 +51,14 @@ class PlanInvalid(MpiError):
     exit_code = EXIT_INVALID
 
     def __init__(self, diagnostics: list[Diagnostic], exit_code: int = EXIT_INVALID) -> None:
+        from mpi.i18n import _
+
         errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__(f"the plan has {len(errors)} error(s); run `mpi validate` for details")
+        super().__init__(
+            _("the plan has {count} error(s); run `mpi validate` for details").format(
+                count=len(errors)
+            )
+        )
         self.diagnostics = diagnostics
         self.exit_code = exit_code
 

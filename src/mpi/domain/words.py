@@ -7,6 +7,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Literal, get_args
 
+from mpi.i18n import NC_
+
 MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
 MilestoneStatus = Literal["open", "done", "missed"]
 MilestoneKind = Literal["by", "from", "expected"]  # bis, ab, voraussichtlich
@@ -17,15 +19,79 @@ MILESTONE_KINDS: tuple[str, ...] = get_args(MilestoneKind)
 BASES: tuple[str, ...] = get_args(Basis)
 
 
-def measure_status(status: str) -> str:
-    """A measure status, or an error that lists the known ones."""
-    from mpi.domain.errors import InvalidValue
+# The words people type for each status, German and English, besides the value itself
+# (case, umlauts, spaces, hyphens and underscores do not matter). The plan files and JSON keep
+# the canonical English value.
+# The names people read (pgettext contexts): one English word can be two German ones, a
+# measure is "abgeschlossen" where a milestone is "erledigt".
+NAMES = (
+    NC_("measure status", "planned"),
+    NC_("measure status", "in_progress"),
+    NC_("measure status", "ongoing"),
+    NC_("measure status", "done"),
+    NC_("measure status", "at_risk"),
+    NC_("measure status", "dropped"),
+    NC_("milestone state", "open"),
+    NC_("milestone state", "done"),
+    NC_("milestone state", "missed"),
+    NC_("milestone state", "overdue"),  # an open one past its "bis" date
+    NC_("milestone state", "delayed"),  # an open one past its "voraussichtlich" date
+)
+MEASURE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
+    "planned": ("geplant", "in Planung", "vorgesehen", "noch nicht begonnen"),
+    "in_progress": ("in Umsetzung", "in Bearbeitung", "in Arbeit", "begonnen", "in progress"),
+    "ongoing": ("laufend", "fortlaufend", "dauerhaft", "Daueraufgabe", "kontinuierlich"),
+    "done": ("abgeschlossen", "erledigt", "fertig", "umgesetzt", "erfüllt"),
+    "at_risk": ("gefährdet", "kritisch", "at risk", "in Gefahr"),
+    "dropped": ("entfallen", "gestrichen", "aufgegeben", "eingestellt", "verworfen"),
+}
+MILESTONE_STATE_WORDS: dict[str, tuple[str, ...]] = {
+    "open": ("offen", "ausstehend", "wieder offen", "noch offen"),
+    "done": ("erledigt", "erfüllt", "abgeschlossen", "fertig", "gehalten", "stattgefunden"),
+    "missed": ("verfehlt", "versäumt", "verpasst", "ausgefallen", "nicht erfüllt"),
+}
 
-    if status not in MEASURE_STATUSES:
-        raise InvalidValue(
-            "status", f"unknown status {status!r} (one of {', '.join(MEASURE_STATUSES)})"
-        )
-    return status
+
+def _key(word: str) -> str:
+    """A word as compared: case, umlauts, spaces, hyphens and underscores ignored."""
+    return fold(re.sub(r"[\s_-]+", "", word))[0]
+
+
+def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> str:
+    """The canonical value a person's word means: the value itself, one of its words, or
+    an unambiguous start of one (at least three letters). Else InvalidValue naming the
+    choices in the active language. `what` is "measure status" or "milestone state"."""
+    from mpi.domain.errors import InvalidValue
+    from mpi.i18n import _, pgettext
+
+    wanted = _key(typed)
+    aliases = {_key(v): v for v in words} | {_key(w): v for v, ws in words.items() for w in ws}
+    if wanted in aliases:
+        return aliases[wanted]
+    starting = {v for k, v in aliases.items() if len(wanted) >= 3 and k.startswith(wanted)}
+    if len(starting) == 1:
+        return starting.pop()
+    shown = ", ".join(pgettext(what, v) for v in words)
+    if starting:
+        meant = ", ".join(pgettext(what, v) for v in sorted(starting))
+        message = _("{word} is ambiguous: {meant}").format(word=repr(typed), meant=meant)
+    elif what == "measure status":
+        message = _("unknown status {word} (one of {choices})")
+    else:
+        message = _("unknown milestone state {word} (one of {choices})")
+    message = message.format(word=repr(typed), choices=shown)
+    raise InvalidValue("status" if what == "measure status" else "state", message)
+
+
+def measure_status(typed: str) -> str:
+    """A measure status from what a person typed (German or English), or an error that
+    lists the statuses."""
+    return resolve_word("measure status", typed, MEASURE_STATUS_WORDS)
+
+
+def milestone_state(typed: str) -> str:
+    """A milestone state (open, done, missed) from what a person typed."""
+    return resolve_word("milestone state", typed, MILESTONE_STATE_WORDS)
 
 
 def natural_key(ident: str) -> tuple[object, ...]:
@@ -64,7 +130,9 @@ def suggest(ident: str, known: Iterable[str]) -> str:
     wanted = ident.casefold()
     starting = sorted(k for k in by_folded if wanted and k.startswith(wanted))
     close = starting or difflib.get_close_matches(wanted, list(by_folded), n=1, cutoff=0.6)
-    return f"; did you mean {by_folded[close[0]]}?" if close else ""
+    from mpi.i18n import _
+
+    return _("; did you mean {ident}?").format(ident=by_folded[close[0]]) if close else ""
 
 
 def clip(text: str, width: int = 60) -> str:
@@ -73,8 +141,11 @@ def clip(text: str, width: int = 60) -> str:
 
 
 def number(value: float) -> str:
-    """A value as people write it: 19 rather than 19.0, 19.5 in full (never rounded)."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """A value as the plan files and JSON write it: 19 rather than 19.0, 19.5 in full (never
+    rounded). People read it in their language through `mpi.i18n.formats.number`."""
+    from mpi.i18n.formats import plain_number
+
+    return plain_number(value)
 
 
 # Words broken across lines (`Industrie-\nflächen`, `Siel-systeme`) and soft hyphens: the
@@ -110,3 +181,30 @@ def _in_order(parts: list[str], text: str) -> bool:
             return False
         position = found + len(part)
     return True
+
+
+_THOUSANDS = {"de": ".", "en": ","}
+
+
+def typed_number(text: str, language: str) -> str | None:
+    """A number as people type it, in Python's notation, or None if it is not one.
+
+    19,5 and 19.5 are both 19.5; 10.000 (German) and 10,000 (English) are ten thousand, as
+    are 1.234,5 and 1,234.5 where both separators appear; a single separator followed by
+    exactly three digits reads in the language's way (German 10.000 = 10000, 10,000 = 10).
+    """
+    if text.count(",") + text.count(".") == 0:
+        return text
+    # groups of three after one kind of separator, then perhaps the other kind and decimals
+    grouped = re.fullmatch(r"-?[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*(?:([.,])[0-9]+)?", text)
+    if grouped and grouped[1] != grouped[2]:
+        thousands = grouped[1]
+        if grouped[2] is None and text.count(thousands) == 1:
+            thousands = _THOUSANDS.get(language, ",")  # 10.000 or 10,000: as the language reads it
+            if thousands != grouped[1]:
+                return text.replace(",", ".")
+        decimal = "," if thousands == "." else "."
+        return text.replace(thousands, "").replace(decimal, ".")
+    if text.count(",") + text.count(".") == 1:
+        return text.replace(",", ".")
+    return None

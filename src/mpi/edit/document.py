@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mpi.domain.errors import EditRefused
+from mpi.i18n import _
 from mpi.loading.positions import PList, PMap, Pos
 from mpi.loading.scalars import resolve
 
@@ -78,8 +79,10 @@ class Document:
         if "\r\n" in self.text:
             if self.text.count("\n") != self.text.count("\r\n"):
                 raise EditRefused(
-                    "the file mixes Windows (CRLF) and Unix (LF) line endings; mpi would "
-                    "have to change lines it does not edit. Use one kind throughout"
+                    _(
+                        "the file mixes Windows (CRLF) and Unix (LF) line endings; mpi would "
+                        "have to change lines it does not edit. Use one kind throughout"
+                    )
                 )
             self.newline = "\r\n"
         self._starts = [0]
@@ -124,7 +127,9 @@ class Document:
             stop = r"\s#|[,\]}]" if flow else r"\s#"
             match = re.match(r"(?:(?!" + stop + r").)*", rest)
         if match is None or (quote and not match.group()):
-            raise EditRefused(f"line {pos[0]}: a value mpi cannot edit in place")
+            raise EditRefused(
+                _("line {line}: a value mpi cannot edit in place").format(line=pos[0])
+            )
         return start + len(match.group().rstrip())
 
     def flow_close(self, node: PMap | PList) -> int:
@@ -148,7 +153,7 @@ class Document:
                 if depth == 0:
                     return index
             index += 1
-        raise EditRefused(f"line {node.start[0]}: an unclosed flow collection")
+        raise EditRefused(_("line {line}: an unclosed flow collection").format(line=node.start[0]))
 
     def entry_end_line(self, first_line: int, indent: int) -> int:
         """The last line with content of an entry starting at `first_line` at `indent`.
@@ -213,7 +218,11 @@ class Document:
             return
         line = mapping.key_at(key)[0]
         if self.entry_end_line(line, self.indent_of(mapping)) != line:
-            raise EditRefused(f"line {line}: `{key}` spans several lines; edit it by hand")
+            raise EditRefused(
+                _("line {line}: `{key}` spans several lines; edit it by hand").format(
+                    line=line, key=key
+                )
+            )
         self._edit(self._starts[line - 1], self._starts[line], "")
 
     def remove_item(self, mapping: PMap, key: str, index: int) -> None:
@@ -226,7 +235,11 @@ class Document:
             self._remove_flow_item(items, index)
             return
         if self.is_flow(mapping):
-            raise EditRefused(f"line {mapping.start[0]}: a block list in a flow mapping")
+            raise EditRefused(
+                _("line {line}: a block list in a flow mapping; edit it by hand").format(
+                    line=mapping.start[0]
+                )
+            )
         dash = items.start[1] - 1  # a block list starts at its first dash
         first = items.items_at[index][0]
         last = first
@@ -277,13 +290,17 @@ class Document:
         the end). A missing list is created after the first key of `after` that exists."""
         items = mapping.get(key)
         if key in mapping.at and not isinstance(items, PList):
-            raise EditRefused(f"line {mapping.key_at(key)[0]}: `{key}` is not a list")
+            raise EditRefused(
+                _("line {line}: `{key}` is not a list").format(line=mapping.key_at(key)[0], key=key)
+            )
         if isinstance(items, PList) and len(items) and self.is_flow(items):
             self._add_flow_item(items, fields, len(items) if position is None else position)
             return
         if self.is_flow(mapping):
             raise EditRefused(
-                f"line {mapping.start[0]}: a list inside a flow mapping {{...}}; edit it by hand"
+                _("line {line}: a list inside a flow mapping {{...}}; edit it by hand").format(
+                    line=mapping.start[0]
+                )
             )
         indent = self.indent_of(mapping)
         if isinstance(items, PList) and len(items):
@@ -361,7 +378,7 @@ class Document:
         previous = len(out) + 1
         # Later edits at the same offset are applied first, so they end up after earlier ones.
         ordered = sorted(enumerate(self._edits), key=lambda e: (e[1][0], e[1][1], e[0]))
-        for _, (start, end, replacement) in reversed(ordered):
+        for _order, (start, end, replacement) in reversed(ordered):
             if end > previous:
                 raise EditRefused("internal: two edits overlap; nothing was written")
             out = out[:start] + replacement + out[end:]

@@ -8,6 +8,7 @@ from typing import Any
 from mpi.domain.dates import Due, DueError
 from mpi.edit.document import scalar
 from mpi.edit.transaction import Target
+from mpi.i18n import pgettext
 from mpi.loading.positions import PList
 
 
@@ -43,3 +44,8 @@ def with_note(said: str, note: str | None) -> str:
     """The log entry of a milestone change: what changed (which milestone, which occurrence),
     then the note, so that a note never hides what it is about."""
     return f"{said} – {note}" if note else said
+
+
+def state_change(old: object, new: object) -> str:
+    """`offen → erledigt`: a milestone's change of state, in the active language."""
+    return pgettext("milestone state", str(old)) + " → " + pgettext("milestone state", str(new))

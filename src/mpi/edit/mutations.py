@@ -13,29 +13,38 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from mpi.domain.dates import Due, DueError
+from mpi.domain.dates import Due, DueError, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import MILESTONE_STATUSES, measure_status, number, suggest
+from mpi.domain.words import measure_status, milestone_state, number, suggest, typed_number
 from mpi.edit.document import scalar
-from mpi.edit.log import dated_position, log_entry, with_note
+from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
 from mpi.edit.transaction import Mutation, Target
+from mpi.i18n import _, formats, language, pgettext, speaking
 from mpi.loading.positions import PMap
 
 
 def _check_text(what: str, text: str) -> str:
     if any("\ud800" <= c <= "\udfff" for c in text):
-        raise InvalidValue(what, "is not valid UTF-8 (check the terminal's encoding)")
+        raise InvalidValue(what, _("is not valid UTF-8 (check the terminal's encoding)"))
     return text
 
 
 def _check_day(day: date, today: date) -> None:
     if day > today:
-        raise InvalidValue("date", f"{day} lies in the future")
+        raise InvalidValue("date", _("{day} lies in the future").format(day=formats.day(day)))
 
 
-def set_status(status: str, note: str | None, day: date, today: date) -> Mutation:
-    measure_status(status)
+def status_word(status: object) -> str:
+    return pgettext("measure status", str(status))
+
+
+def state_word(state: object) -> str:
+    return pgettext("milestone state", str(state))
+
+
+def set_status(typed: str, note: str | None, day: date, today: date) -> Mutation:
+    status = measure_status(typed)
     _check_day(day, today)
     if note is not None:
         _check_text("note", note)
@@ -44,23 +53,30 @@ def set_status(status: str, note: str | None, day: date, today: date) -> Mutatio
         measure = target.measure
         old = measure.get("status")
         if old == status and not note:
-            raise UsageError(f"{measure['id']} is already {status}; add a note to log it anyway")
+            raise UsageError(
+                _("{measure} is already {status}; add a note to log it anyway").format(
+                    measure=measure["id"], status=status_word(status)
+                )
+            )
         target.doc.set_value(measure, "status", status)
-        log_entry(target, day, note or f"Status: {old} → {status}", status)
-        return f"{measure['id']}: {old} → {status}"
+        with speaking(target.facts.language):
+            change = f"{status_word(old)} → {status_word(status)}"
+            logged = note or _("Status: {change}").format(change=change)
+        log_entry(target, day, logged, status)
+        return f"{measure['id']}: {status_word(old)} → {status_word(status)}"
 
     return mutate
 
 
 def add_note(text: str, day: date, today: date) -> Mutation:
     if not text.strip():
-        raise UsageError("the note is empty")
+        raise UsageError(_("the note is empty"))
     _check_text("text", text)
     _check_day(day, today)
 
     def mutate(target: Target) -> str:
         log_entry(target, day, text)
-        return f"{target.owner_id}: note added"
+        return _("{owner}: note added").format(owner=target.owner_id)
 
     return mutate
 
@@ -74,17 +90,14 @@ def set_milestone(
     occurrence: str | None = None,
 ) -> Mutation:
     """Mark a milestone (or one occurrence of a recurring one) done, missed or open again."""
-    if state not in MILESTONE_STATUSES:
-        raise InvalidValue(
-            "state", f"unknown milestone state {state!r} (one of {', '.join(MILESTONE_STATUSES)})"
-        )
+    state = milestone_state(state)
     _check_day(day, today)
     if note is not None:
         _check_text("note", note)
     wanted: Due | None = None
     if occurrence is not None:
         try:
-            wanted = Due.parse(occurrence)
+            wanted = typed_due(occurrence)
         except DueError as exc:
             raise InvalidValue("occurrence", str(exc)) from None
 
@@ -95,20 +108,32 @@ def set_milestone(
             return record_occurrence(target, chosen, state, day, today, note, wanted)
         if wanted is not None:
             raise InvalidValue(
-                "occurrence", f"milestone {chosen['id']!r} of {owner} does not recur"
+                "occurrence",
+                _("milestone {milestone} of {owner} does not recur").format(
+                    milestone=repr(chosen["id"]), owner=owner
+                ),
             )
         old = chosen.get("status", "open")
         if old == state:
-            raise UsageError(f"milestone {chosen['id']!r} of {owner} is already {state}")
+            raise UsageError(
+                _("milestone {milestone} of {owner} is already {state}").format(
+                    milestone=repr(chosen["id"]), owner=owner, state=state_word(state)
+                )
+            )
         doc = target.doc
         doc.set_value(chosen, "status", state, after=("kind", "due"))
         if state == "done":
             doc.set_value(chosen, "done", day.isoformat(), after=("status", "due"))
         else:
             doc.remove_key(chosen, "done")
-        said = f"Meilenstein „{chosen.get('title')}“: {old} → {state}"
+        with speaking(target.facts.language):
+            said = _("Milestone „{title}“: {change}").format(
+                title=chosen.get("title"), change=state_change(old, state)
+            )
         log_entry(target, day, with_note(said, note))
-        return f"{owner} milestone {chosen['id']}: {old} → {state}"
+        return _("{owner} milestone {milestone}: {change}").format(
+            owner=owner, milestone=chosen["id"], change=state_change(old, state)
+        )
 
     return mutate
 
@@ -122,28 +147,38 @@ def _pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
         if m.get("id") == wanted:
             return m  # type: ignore[no-any-return]
     if not ids:
-        raise UsageError(f"{owner} has no milestones")
+        raise UsageError(_("{owner} has no milestones").format(owner=owner))
     raise UsageError(
-        f"{owner} has no milestone {wanted!r}{suggest(wanted, ids)} (milestones: {', '.join(ids)})"
+        _("{owner} has no milestone {milestone}{hint} (milestones: {ids})").format(
+            owner=owner, milestone=repr(wanted), hint=suggest(wanted, ids), ids=", ".join(ids)
+        )
     )
 
 
 def parse_value(text: str) -> float:
-    """A measured value as people type it (19.5 or 19,5), stored exactly or refused."""
-    cleaned = text.strip().replace(",", ".") if text.count(",") <= 1 else ""
+    """A measured value as people type it (19.5, 19,5, 10.000, 1.234,5), stored exactly or
+    refused; a lone separator before three digits is read in the active language's way."""
+    cleaned = typed_number(text.strip(), language())
     try:
-        exact = Decimal(cleaned) if cleaned.isascii() else None
+        exact = Decimal(cleaned) if cleaned is not None and cleaned.isascii() else None
     except InvalidOperation:
         exact = None
     if exact is None:
-        raise InvalidValue("value", f"must be a number like 19.5 or 19,5, not {text!r}")
+        raise InvalidValue(
+            "value",
+            _("must be a number like 19.5, 19,5 or 10.000, not {text}").format(text=repr(text)),
+        )
     if not exact.is_finite():
-        raise InvalidValue("value", f"must be a finite number, not {text!r}")
+        raise InvalidValue(
+            "value", _("must be a finite number, not {text}").format(text=repr(text))
+        )
     value = float(exact)
     if not math.isfinite(value) or Decimal(repr(value)) != exact:
         raise InvalidValue(
             "value",
-            f"{text} cannot be stored exactly (at most 15 significant digits); round it",
+            _("{text} cannot be stored exactly (at most 15 significant digits); round it").format(
+                text=text
+            ),
         )
     return value
 
@@ -153,7 +188,7 @@ def record_value(
 ) -> Callable[[str], Mutation]:
     """Checks the arguments now; the mutation is made for the indicator the edit finds."""
     if not math.isfinite(value):
-        raise InvalidValue("value", "the value must be a finite number")
+        raise InvalidValue("value", _("the value must be a finite number"))
     _check_day(day, today)
     if source is not None:
         _check_text("source", source)
@@ -164,17 +199,23 @@ def _record(indicator: str, value: float, day: date, source: str | None) -> Muta
     def mutate(target: Target) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
-        shown = number(value)
-        fields = [("date", day.isoformat()), ("value", shown)]
+        fields = [("date", day.isoformat()), ("value", number(value))]
         if source:
             fields.append(("source", scalar(source)))
         position = dated_position(ind.get("values"), day)
         target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
         unit = ind.get("unit", "")
-        text = f"Indikator „{ind.get('name')}“: {shown} {unit}".rstrip()
-        if source:
-            text += f" (Quelle: {source})"
+        with speaking(target.facts.language):
+            amount = f"{formats.number(value)} {unit}".rstrip()
+            text = _("Indicator „{name}“: {amount}").format(name=ind.get("name"), amount=amount)
+            if source:
+                text += " " + _("(source: {source})").format(source=source)
         log_entry(target, day, text)
-        return f"{measure['id']} indicator {indicator}: {shown} {unit} on {day}"
+        return _("{measure} indicator {indicator}: {amount} on {day}").format(
+            measure=measure["id"],
+            indicator=indicator,
+            amount=f"{formats.number(value)} {unit}".rstrip(),
+            day=formats.day(day),
+        )
 
     return mutate

@@ -14,8 +14,9 @@ from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import state as deadline_state
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.edit.document import scalar
-from mpi.edit.log import dated_position, log_entry, with_note
+from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.transaction import Target
+from mpi.i18n import _, formats, pgettext, speaking
 from mpi.loading.positions import PMap
 
 
@@ -48,28 +49,55 @@ def record_occurrence(
             return str(entries[recorded[due]].get("status"))
         return "done" if legacy is not None and due.end <= legacy.end else "open"
 
-    name = f"milestone {chosen['id']!r} of {target.owner_id}"
+    name = _("milestone {milestone} of {owner}").format(
+        milestone=repr(chosen["id"]), owner=target.owner_id
+    )
     current = next((o for o in generated if o.end >= today), None)  # coming round now
     if wanted is None:
         kind = str(chosen.get("kind", "by"))
         wanted = _choose(name, generated, list(recorded), status_of, state, kind, today)
     elif wanted not in generated:
         nearby = [o.iso() for o in generated if o.year == wanted.year]
-        listed = f"; in {wanted.year}: {', '.join(nearby)}" if nearby else ""
-        raise InvalidValue("occurrence", f"{name} has no occurrence {wanted.iso()}{listed}")
+        listed = (
+            _("; in {year}: {occurrences}").format(year=wanted.year, occurrences=", ".join(nearby))
+            if nearby
+            else ""
+        )
+        raise InvalidValue(
+            "occurrence",
+            _("{milestone} has no occurrence {occurrence}{listed}").format(
+                milestone=name, occurrence=wanted.iso(), listed=listed
+            ),
+        )
     if state != "open" and current is not None and wanted.end > current.end:
         raise InvalidValue(
             "occurrence",
-            f"{name}: occurrence {wanted.iso()} has not come round yet (the current one is "
-            f"{current.iso()})",
+            _(
+                "{milestone}: occurrence {occurrence} has not come round yet (the current one "
+                "is {current})"
+            ).format(milestone=name, occurrence=wanted.iso(), current=current.iso()),
         )
     old = status_of(wanted)
     if old == state:
-        raise UsageError(f"{name}: occurrence {wanted.iso()} is already {state}")
+        raise UsageError(
+            _("{milestone}: occurrence {occurrence} is already {state}").format(
+                milestone=name, occurrence=wanted.iso(), state=pgettext("milestone state", state)
+            )
+        )
     _write(target, chosen, entries, recorded.get(wanted), wanted, state, day, note, name)
-    said = f"Meilenstein „{chosen.get('title')}“, Termin {wanted.iso()}: {old} → {state}"
+    with speaking(target.facts.language):
+        said = _("Milestone „{title}“, occurrence {occurrence}: {change}").format(
+            title=chosen.get("title"),
+            occurrence=formats.due(wanted),
+            change=state_change(old, state),
+        )
     log_entry(target, day, with_note(said, note))
-    return f"{target.owner_id} milestone {chosen['id']} ({wanted.iso()}): {old} → {state}"
+    return _("{owner} milestone {milestone} ({occurrence}): {change}").format(
+        owner=target.owner_id,
+        milestone=chosen["id"],
+        occurrence=formats.due(wanted),
+        change=state_change(old, state),
+    )
 
 
 def _write(
@@ -88,8 +116,10 @@ def _write(
     if state == "open":
         if index is None:  # held only through the old `last_done`
             raise UsageError(
-                f"{name}: occurrence {wanted.iso()} counts as held through "
-                "`recurrence.last_done`; change last_done by hand to undo it"
+                _(
+                    "{milestone}: occurrence {occurrence} counts as held through "
+                    "`recurrence.last_done`; change last_done by hand to undo it"
+                ).format(milestone=name, occurrence=wanted.iso())
             )
         doc.remove_item(chosen, "occurrences", index)
     elif index is not None:
@@ -124,8 +154,11 @@ def _choose(
     if state == "open":
         if len(recorded) == 1:
             return recorded[0]
-        listed = ", ".join(d.iso() for d in sorted(recorded)) or "none is recorded"
-        raise InvalidValue("occurrence", f"{name}: which occurrence? ({listed})")
+        listed = ", ".join(d.iso() for d in sorted(recorded)) or _("none is recorded")
+        raise InvalidValue(
+            "occurrence",
+            _("{milestone}: which occurrence? ({listed})").format(milestone=name, listed=listed),
+        )
     unrecorded = [o for o in generated if status_of(o) == "open"]
     late = [o for o in unrecorded if deadline_state("open", kind, o, today) != "open"]
     if len(late) == 1:
@@ -134,10 +167,16 @@ def _choose(
         shown = ", ".join(o.iso() for o in late[:12]) + (", …" if len(late) > 12 else "")
         raise InvalidValue(
             "occurrence",
-            f"{name} has {len(late)} occurrences past their date and not recorded "
-            f"({shown}); say which with --occurrence, e.g. --occurrence {late[-1].iso()}",
+            _(
+                "{milestone} has {count} occurrences past their date and not recorded "
+                "({listed}); say which with --occurrence, e.g. --occurrence {example}"
+            ).format(milestone=name, count=len(late), listed=shown, example=late[-1].iso()),
         )
     upcoming = next((o for o in unrecorded if o.end >= today), None)
     if upcoming is None:
-        raise UsageError(f"{name}: every occurrence is recorded; the series has ended")
+        raise UsageError(
+            _("{milestone}: every occurrence is recorded; the series has ended").format(
+                milestone=name
+            )
+        )
     return upcoming

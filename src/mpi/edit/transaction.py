@@ -12,24 +12,23 @@ handed back with the result.
 
 from __future__ import annotations
 
-import difflib
 import errno
 import os
-import re
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpi.domain.errors import EditRefused, UsageError
-from mpi.domain.words import suggest
+from mpi.domain.errors import EditRefused
 from mpi.edit.document import Document
+from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
+from mpi.i18n import Language, _
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
-from mpi.loading.reader import ReadError
 from mpi.loading.sources import SourceFile, decode, fingerprint
+from mpi.loading.yaml_errors import ReadError
 
 LOCK_TIMEOUT = 30.0
 
@@ -39,6 +38,7 @@ class PlanFacts:
     """What a mutation may need to know about the plan beyond the measure it changes."""
 
     horizon: int  # the last year recurrences without an end run to
+    language: Language = "de"  # of the plan's text: the language its updates log is kept in
 
 
 @dataclass(frozen=True)
@@ -85,7 +85,11 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise EditRefused(f"cannot open the plan directory {directory}: {exc.strerror}") from None
+        raise EditRefused(
+            _("cannot open the plan directory {directory}: {reason}").format(
+                directory=directory, reason=exc.strerror
+            )
+        ) from None
     try:
         deadline = time.monotonic() + timeout
         while True:
@@ -95,11 +99,15 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise EditRefused(
-                        f"cannot lock the plan directory {directory}: {exc.strerror}"
+                        _("cannot lock the plan directory {directory}: {reason}").format(
+                            directory=directory, reason=exc.strerror
+                        )
                     ) from None
                 if time.monotonic() > deadline:
                     raise EditRefused(
-                        f"another mpi is writing the plan in {directory}; try again"
+                        _("another mpi is writing the plan in {directory}; try again").format(
+                            directory=directory
+                        )
                     ) from None
                 time.sleep(0.01)
         yield
@@ -113,73 +121,18 @@ def _loaded_plan(directory: Path) -> Loaded:
     errors = loaded.errors
     if errors:
         first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
         refused = EditRefused(
-            f"the plan on disk is invalid: {first.file}:{first.line}:{first.column}: "
-            f"{first.message}{more}; fix it first (mpi validate); nothing was written"
+            _(
+                "the plan on disk is invalid: {where}: {message}{more}; fix it first "
+                "(mpi validate); nothing was written"
+            ).format(
+                where=f"{first.file}:{first.line}:{first.column}", message=first.message, more=more
+            )
         )
         refused.exit_code = loaded.exit_code or 1
         raise refused
     return loaded
-
-
-def _measures(loaded: Loaded) -> Iterator[tuple[SourceFile, PMap]]:
-    for source in loaded.field_files.values():
-        for measure in source.tree.get("measures") or []:
-            yield source, measure
-
-
-PLAN = "plan"  # the owner id of the plan level (as in `mpi show plan`)
-
-
-def _bodies(loaded: Loaded) -> list[PMap]:
-    tree = loaded.plan_file.tree if loaded.plan_file else None
-    monitoring = tree.get("monitoring") if isinstance(tree, PMap) else None
-    bodies = monitoring.get("bodies") if isinstance(monitoring, PMap) else None
-    return [b for b in bodies or [] if isinstance(b, PMap)]
-
-
-def _find_owner(loaded: Loaded, owner_id: str, measures_only: bool) -> tuple[SourceFile, PMap, str]:
-    """The file, positioned mapping and id of a measure, the plan level or a body."""
-    wanted = owner_id.strip()
-    if not measures_only and loaded.plan_file is not None:
-        if wanted.casefold() == PLAN:
-            return loaded.plan_file, loaded.plan_file.tree, PLAN
-        for body in _bodies(loaded):
-            if str(body.get("id")).casefold() == wanted.casefold():
-                return loaded.plan_file, body, str(body["id"])
-    found = [(s, m) for s, m in _measures(loaded) if m.get("id") == wanted.upper()]
-    if not found:
-        known = [str(m.get("id")) for _, m in _measures(loaded)]
-        if measures_only:
-            raise UsageError(f"unknown measure {owner_id!r}{suggest(wanted.upper(), known)}")
-        known += [PLAN, *(str(b.get("id")) for b in _bodies(loaded))]
-        raise UsageError(
-            f"unknown measure or monitoring body {owner_id!r}{suggest(wanted, known)} "
-            f"(the plan's own milestones: {PLAN})"
-        )
-    source, measure = found[0]
-    return source, measure, str(measure["id"])
-
-
-def _find_indicator(loaded: Loaded, indicator_id: str) -> tuple[str, str]:
-    """(measure id, indicator id); a measure id names its indicator if it has only one."""
-    for _, measure in _measures(loaded):
-        if str(measure.get("id")) == indicator_id.strip().upper():
-            ids = [str(i.get("id")) for i in measure.get("indicators") or []]
-            if len(ids) == 1:
-                return str(measure["id"]), ids[0]
-            listed = ", ".join(ids) if ids else "none"
-            raise UsageError(
-                f"{measure['id']} has {len(ids)} indicators ({listed}); name the indicator"
-            )
-    known: list[str] = []
-    for _, measure in _measures(loaded):
-        for indicator in measure.get("indicators") or []:
-            if indicator.get("id") == indicator_id:
-                return str(measure["id"]), indicator_id
-            known.append(str(indicator.get("id")))
-    raise UsageError(f"unknown indicator {indicator_id!r}{suggest(indicator_id, known)}")
 
 
 def _read(source: SourceFile) -> bytes:
@@ -189,8 +142,10 @@ def _read(source: SourceFile) -> bytes:
         data = handle.read()
         if fingerprint(os.fstat(handle.fileno())) != source.fingerprint:
             raise EditRefused(
-                f"{source.display} changed on disk while mpi was reading it; "
-                "nothing was written, run the command again"
+                _(
+                    "{file} changed on disk while mpi was reading it; nothing was written, run "
+                    "the command again"
+                ).format(file=source.display)
             )
     return data
 
@@ -231,7 +186,7 @@ def edit_indicator(
             remove_stale_temps(directory)
 
         def pick(loaded: Loaded) -> tuple[str, Mutation]:
-            measure_id, found = _find_indicator(loaded, indicator)
+            measure_id, found = find_indicator(loaded, indicator)
             return measure_id, mutate(found)
 
         return _edit(directory, pick, dry_run, measures_only=True)
@@ -247,17 +202,21 @@ def _edit(
     argument stays referenced by the caller until the call returns)."""
     loaded = _loaded_plan(directory)
     wanted, mutate = pick(loaded)
-    source, owner, owner_id = _find_owner(loaded, wanted, measures_only)
+    source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
     data = _read(source)
     try:
         text = decode(data)
     except ReadError as exc:  # it decoded when it was parsed: someone is writing it now
         raise EditRefused(
-            f"{source.display}:{exc.line}:{exc.column}: {exc.message}; nothing was written"
+            _("{where}: {message}; nothing was written").format(
+                where=f"{source.display}:{exc.line}:{exc.column}", message=exc.message
+            )
         ) from None
     doc = Document(text, source.tree)
-    summary = mutate(Target(doc, owner, PlanFacts(loaded.plan.horizon), owner_id))
+    summary = mutate(
+        Target(doc, owner, PlanFacts(loaded.plan.horizon, loaded.plan.language), owner_id)
+    )
     new_text = doc.result()
     path = source.path
     diff = unified_diff(text, new_text, str(path.resolve()))
@@ -274,14 +233,17 @@ def _edit(
     if errors:
         first = errors[0]
         raise EditRefused(
-            f"refused: the change would make the plan invalid: "
-            f"{first.file}:{first.line}:{first.column}: {first.message}; "
-            "nothing was written"
+            _(
+                "refused: the change would make the plan invalid: {where}: {message}; "
+                "nothing was written"
+            ).format(where=f"{first.file}:{first.line}:{first.column}", message=first.message)
         )
     if _rest(after, owner_id) != before:
         raise EditRefused(
-            f"internal error: the edit of {owner_id} would also change other parts of "
-            f"{path.name}; nothing was written"
+            _(
+                "internal error: the edit of {owner} would also change other parts of {file}; "
+                "nothing was written"
+            ).format(owner=owner_id, file=path.name)
         )
     new_warnings = tuple(w for w in _warnings(after) if w not in warned)
     if dry_run:
@@ -294,14 +256,16 @@ def _edit(
             still = b""
         if still != data:
             raise EditRefused(
-                f"{source.display} changed on disk while mpi was editing it; "
-                "nothing was written, run the command again"
+                _(
+                    "{file} changed on disk while mpi was editing it; nothing was written, run "
+                    "the command again"
+                ).format(file=source.display)
             )
 
     try:
         warning = atomic_write(path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
-        raise EditRefused(f"{exc}; nothing was written") from None
+        raise EditRefused(_("{reason}; nothing was written").format(reason=exc)) from None
     return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
 
 
@@ -328,41 +292,3 @@ def _rest(loaded: Loaded, owner_id: str) -> str:
             update={"monitoring": plan.monitoring.model_copy(update={"bodies": bodies})}
         )
     return rest.model_dump_json()
-
-
-def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
-    """`diff -u` of two versions of a file that differ in a few places.
-
-    difflib compares every line with every other (16 s on a 4 MB file); the lines both
-    versions share at the start and the end are cut off first, and the hunk line numbers
-    shifted back.
-    """
-    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    start = max(0, head - context)
-    keep = max(0, tail - context)
-    lines = list(
-        difflib.unified_diff(
-            a[start : len(a) - keep],
-            b[start : len(b) - keep],
-            fromfile=name,
-            tofile=name,
-            n=context,
-        )
-    )
-
-    def shift(match: re.Match[str]) -> str:
-        first_a, rest_a, first_b, rest_b = match.groups()
-        return f"@@ -{int(first_a) + start}{rest_a} +{int(first_b) + start}{rest_b} @@"
-
-    return "".join(
-        _HUNK.sub(shift, line, count=1) if line.startswith("@@") else line for line in lines
-    )
-
-
-_HUNK = re.compile(r"@@ -(\d+)((?:,\d+)?) \+(\d+)((?:,\d+)?) @@")

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import PlanInvalid
+from mpi.i18n import _
+from mpi.i18n.formats import count
 from mpi.loading.locate import plan_files
 from mpi.loading.reader import Budget
 from mpi.loading.sources import UNREADABLE, SourceFile, read_source
@@ -135,8 +137,10 @@ def _load_plan(
                 source.diagnostic(
                     ("measures",),
                     "too-large",
-                    f"the plan has more than {MAX_MEASURES:,} measures (limit MAX_MEASURES, "
-                    "which keeps mpi under 1 GiB of memory)",
+                    _(
+                        "the plan has more than {limit} measures (limit MAX_MEASURES, which "
+                        "keeps mpi under 1 GiB of memory)"
+                    ).format(limit=count(MAX_MEASURES)),
                     key=True,
                 )
             )
@@ -154,7 +158,7 @@ def _load_plan(
                 1,
                 "warning",
                 "no-fields",
-                "the plan directory has no Handlungsfeld files (hf*.yaml)",
+                _("the plan directory has no Handlungsfeld files (hf*.yaml)"),
             )
         )
     if loaded.errors or plan_data is None:

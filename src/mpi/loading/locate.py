@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from mpi.domain.errors import PlanNotFound
+from mpi.i18n import _
 
 PLAN_FILE = "plan.yaml"
 ENV_VAR = "MPI_PLAN"
@@ -59,7 +60,7 @@ def locate_plan(
                 return Location(candidate, "search")
     shipped = shipped_plan()
     if shipped is None:
-        raise PlanNotFound("no plan found: pass --plan DIR or set MPI_PLAN")
+        raise PlanNotFound(_("no plan found: pass --plan DIR or set MPI_PLAN"))
     return Location(shipped, "shipped")
 
 
@@ -94,11 +95,19 @@ def _plan_dir(path: Path, origin: str) -> Path:
             path = path.parent
         is_directory = path.is_dir()
     except OSError as exc:
-        raise PlanNotFound(f"{origin}: cannot reach {path}: {exc.strerror or exc}") from None
+        raise PlanNotFound(
+            _("{origin}: cannot reach {path}: {reason}").format(
+                origin=origin, path=path, reason=exc.strerror or exc
+            )
+        ) from None
     if not is_directory:
-        raise PlanNotFound(f"{origin}: {path} is not a directory")
+        raise PlanNotFound(
+            _("{origin}: {path} is not a directory").format(origin=origin, path=path)
+        )
     if not os.path.lexists(path / PLAN_FILE):  # a broken symlink is reported when read
-        raise PlanNotFound(f"{origin}: {path} has no {PLAN_FILE}")
+        raise PlanNotFound(
+            _("{origin}: {path} has no {file}").format(origin=origin, path=path, file=PLAN_FILE)
+        )
     return path
 
 
@@ -119,7 +128,9 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
         names = os.listdir(directory)
     except OSError as exc:
         raise PlanNotFound(
-            f"cannot list the plan directory {directory}: {exc.strerror or exc}"
+            _("cannot list the plan directory {directory}: {reason}").format(
+                directory=directory, reason=exc.strerror or exc
+            )
         ) from None
     others = sorted(
         directory / name

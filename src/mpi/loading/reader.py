@@ -19,9 +19,12 @@ from typing import Any
 import yaml
 
 from mpi.domain.words import clip
+from mpi.i18n import _
+from mpi.i18n.formats import count
 from mpi.loading.positions import PList, PMap, Pos
 from mpi.loading.pyparser import PyParser
 from mpi.loading.scalars import CORE, resolve
+from mpi.loading.yaml_errors import ReadError, syntax, syntax_error
 
 MAX_DEPTH = 64
 # Values (scalars, lists, mappings) in a whole plan. Memory grows with them: the benchmark's
@@ -46,27 +49,7 @@ _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# What a parser's context ("while parsing a flow mapping") names, as an error message says it.
-_UNCLOSED = {
-    "quoted scalar": "quoted text",
-    "double-quoted scalar": "quoted text",
-    "single-quoted scalar": "quoted text",
-    "flow mapping": "flow mapping ('{')",
-    "flow sequence": "flow list ('[')",
-}
-
 _SCALAR_TAGS = {f"{CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
-
-
-class ReadError(Exception):
-    """A file that is not a readable plan document, with the position of the problem."""
-
-    def __init__(self, line: int, column: int, code: str, message: str) -> None:
-        super().__init__(message)
-        self.line = line
-        self.column = column
-        self.code = code
-        self.message = message
 
 
 def use_c_parser() -> bool:
@@ -87,8 +70,10 @@ def parse(text: str, budget: Budget | None = None) -> Any:
             line,
             column,
             "control-character",
-            f"control character U+{ord(bad.group()):04X} in the file; YAML does not allow it "
-            "(remove it, or write it as an escape such as \\x1b in double quotes)",
+            _(
+                "control character {code} in the file; YAML does not allow it (remove it, or "
+                "write it as an escape such as \\x1b in double quotes)"
+            ).format(code=f"U+{ord(bad.group()):04X}"),
         )
     if use_c_parser():
         from yaml._yaml import CParser
@@ -108,54 +93,19 @@ def _parse_with(make_parser: Any, text: str, budget: Budget) -> Any:
     except yaml.MarkedYAMLError as exc:
         if "maximum nesting depth" in (exc.problem or "") and make_parser is not PyParser:
             raise _TooDeepForLibyaml from None
-        raise _syntax_error(exc, text) from None
+        raise syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:
         offset = exc.position
         if make_parser is not PyParser:  # libyaml counts bytes of UTF-8
             offset = len(text.encode("utf-8")[:offset].decode("utf-8", errors="ignore"))
         line, column = _char_to_pos(text, offset)
-        raise ReadError(line, column, "yaml-syntax", f"YAML syntax error: {exc.reason}") from None
+        raise ReadError(line, column, "yaml-syntax", syntax(_(str(exc.reason)))) from None
     except yaml.YAMLError as exc:
-        raise ReadError(1, 1, "yaml-syntax", f"YAML syntax error: {exc}") from None
+        raise ReadError(1, 1, "yaml-syntax", syntax(str(exc))) from None
     finally:
         dispose = getattr(parser, "dispose", None)
         if dispose:
             dispose()
-
-
-def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
-    """A parser error at the place a person should look.
-
-    An unclosed quote, bracket or brace, or a line that is not `key: value`, is found
-    only later (often at the end of the file); both parsers then name where the quoted
-    text, collection or would-be key started (the context mark), and that is where the
-    error is. Otherwise the problem mark is the place, and the context's start is added.
-    """
-    problem = exc.problem or exc.context or "malformed YAML"
-    context = exc.context if exc.problem else None
-    mark = exc.problem_mark or exc.context_mark
-    start = exc.context_mark
-    unclosed = _UNCLOSED.get((context or "").split(" a ", 1)[-1])
-    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text)
-    if start and unclosed and (at_end or "quoted" in unclosed):
-        mark, start = start, None
-        problem = f"the {unclosed} starting here is never closed" if at_end else problem
-        context = None if at_end else context
-    elif start and context and "simple key" in context:
-        mark, start = start, None
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if context:
-        problem = f"{problem} {context}"
-        if start and (start.line + 1, start.column + 1) != (line, column):
-            problem += f" started at line {start.line + 1}, column {start.column + 1}"
-    if mark and _char_at(text, line, column) == "\t":
-        problem = "a tab character; indent with spaces"
-    return ReadError(line, column, "yaml-syntax", f"YAML syntax error: {problem}")
-
-
-def _char_at(text: str, line: int, column: int) -> str:
-    lines = text.split("\n", line)
-    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
 
 
 def _char_to_pos(text: str, offset: int) -> Pos:
@@ -173,8 +123,12 @@ def _build(parser: Any, text: str, budget: Budget) -> Any:
     event = get()  # StreamStart
     event = get()
     if isinstance(event, yaml.StreamEndEvent):
-        what = "is empty" if not text.strip() else "holds only comments"
-        raise ReadError(1, 1, "empty", f"the file {what}; a plan file holds one YAML mapping")
+        message = (
+            _("the file is empty; a plan file holds one YAML mapping")
+            if not text.strip()
+            else _("the file holds only comments; a plan file holds one YAML mapping")
+        )
+        raise ReadError(1, 1, "empty", message)
     # event is DocumentStart; libyaml refuses other versions itself, PyYAML only 2.x and up
     version = getattr(event, "version", None)
     if version is not None and tuple(version) != (1, 2):
@@ -186,9 +140,12 @@ def _build(parser: Any, text: str, budget: Budget) -> Any:
             line,
             column,
             "yaml-syntax",
-            f"YAML syntax error: found incompatible YAML document (%YAML "
-            f"{'.'.join(map(str, version))}; plan files are YAML 1.2: remove the directive "
-            "or write %YAML 1.2)",
+            syntax(
+                _(
+                    "found incompatible YAML document (%YAML {version}; plan files are YAML "
+                    "1.2: remove the directive or write %YAML 1.2)"
+                ).format(version=".".join(map(str, version)))
+            ),
         )
     root = _build_document(get, budget)
     event = get()
@@ -198,7 +155,7 @@ def _build(parser: Any, text: str, budget: Budget) -> Any:
             line,
             column,
             "several-documents",
-            "a second YAML document ('---') in the file; a plan file holds one",
+            _("a second YAML document ('---') in the file; a plan file holds one"),
         )
     return root
 
@@ -215,14 +172,18 @@ def _build_document(get: Any, budget: Budget) -> Any:
             return root
         if kind is yaml.AliasEvent or getattr(event, "anchor", None):
             line, column = _pos(event)
-            what = "alias" if kind is yaml.AliasEvent else "anchor"
-            raise ReadError(
-                line,
-                column,
-                "alias",
-                f"YAML {what} '{event.anchor}': anchors and aliases are not allowed "
-                "in plan files; write the value out",
+            message = (
+                _(
+                    "YAML alias '{name}': anchors and aliases are not allowed in plan files; "
+                    "write the value out"
+                )
+                if kind is yaml.AliasEvent
+                else _(
+                    "YAML anchor '{name}': anchors and aliases are not allowed in plan files; "
+                    "write the value out"
+                )
             )
+            raise ReadError(line, column, "alias", message.format(name=event.anchor))
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
             container = stack.pop()[0]
             value: Any = container
@@ -252,14 +213,16 @@ def _build_document(get: Any, budget: Budget) -> Any:
                 raise ReadError(
                     *position,
                     "complex-key",
-                    "a mapping or list used as a key; keys must be plain text",
+                    _("a mapping or list used as a key; keys must be plain text"),
                 )
             _check_tag(event, "map" if kind is yaml.MappingStartEvent else "seq")
             if len(stack) >= MAX_DEPTH:
                 raise ReadError(
                     *position,
                     "too-deep",
-                    f"nesting deeper than {MAX_DEPTH} levels (limit MAX_DEPTH)",
+                    _("nesting deeper than {limit} levels (limit MAX_DEPTH)").format(
+                        limit=MAX_DEPTH
+                    ),
                 )
             budget.left -= 1
             if budget.left < 0:
@@ -267,15 +230,21 @@ def _build_document(get: Any, budget: Budget) -> Any:
             container = PMap(position) if kind is yaml.MappingStartEvent else PList(position)
             stack.append([container, None, None])
             continue
-        raise ReadError(*_pos(event), "yaml-syntax", f"unexpected YAML event {kind.__name__}")
+        raise ReadError(
+            *_pos(event),
+            "yaml-syntax",
+            _("unexpected YAML event {event}").format(event=kind.__name__),
+        )
 
 
 def _too_many(event: Any) -> None:
     raise ReadError(
         *_pos(event),
         "too-large",
-        f"the plan holds more than {MAX_VALUES:,} values (limit MAX_VALUES, which keeps "
-        "mpi under 1 GiB of memory); split the plan or remove what it does not need",
+        _(
+            "the plan holds more than {limit} values (limit MAX_VALUES, which keeps mpi under "
+            "1 GiB of memory); split the plan or remove what it does not need"
+        ).format(limit=count(MAX_VALUES)),
     )
 
 
@@ -284,18 +253,24 @@ def _take_key(frame: list[Any], event: Any) -> None:
     position = _pos(event)
     if event.tag not in (None, "!", f"{CORE}str"):
         raise ReadError(
-            *position, "unknown-tag", f"tag {_tag(event.tag)!r} on a key is not allowed"
+            *position,
+            "unknown-tag",
+            _("tag {tag} on a key is not allowed").format(tag=repr(_tag(event.tag))),
         )
     key = event.value
     _check_text(event)
     if key == "<<" and event.implicit[0]:
-        raise ReadError(*position, "merge-key", "merge keys ('<<') are not allowed in plan files")
+        raise ReadError(
+            *position, "merge-key", _("merge keys ('<<') are not allowed in plan files")
+        )
     if key in mapping.at:
         first = mapping.key_at(key)
         raise ReadError(
             *position,
             "duplicate-key",
-            f"duplicate key {clip(key)!r} (first at line {first[0]}, column {first[1]})",
+            _("duplicate key {key} (first at line {line}, column {column})").format(
+                key=repr(clip(key)), line=first[0], column=first[1]
+            ),
         )
     frame[1] = key
     frame[2] = position
@@ -318,10 +293,12 @@ def _check_tag(event: Any, kind: str) -> None:
     tag = event.tag
     if tag in (None, "!", f"{CORE}{kind}"):
         return
-    raise ReadError(
-        *_pos(event),
-        "unknown-tag",
-        f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
+    raise ReadError(*_pos(event), "unknown-tag", _unknown_tag(tag))
+
+
+def _unknown_tag(tag: str) -> str:
+    return _("unknown tag {tag}: plan files use plain YAML without tags").format(
+        tag=repr(_tag(tag))
     )
 
 
@@ -331,8 +308,12 @@ def _check_text(event: Any) -> None:
         raise ReadError(
             *_pos(event),
             "yaml-syntax",
-            "YAML syntax error: found invalid Unicode character escape code "
-            "(a lone surrogate) while parsing a quoted scalar",
+            syntax(
+                _(
+                    "found invalid Unicode character escape code (a lone surrogate) while "
+                    "parsing a quoted scalar"
+                )
+            ),
         )
 
 
@@ -345,11 +326,7 @@ def _scalar(event: Any) -> Any:
     if tag == "!" or (tag is None and not plain):
         return value
     if tag is not None and tag not in _SCALAR_TAGS:
-        raise ReadError(
-            *_pos(event),
-            "unknown-tag",
-            f"unknown tag {_tag(tag)!r}: plan files use plain YAML without tags",
-        )
+        raise ReadError(*_pos(event), "unknown-tag", _unknown_tag(tag))
     try:
         return resolve(value, tag)
     except ValueError as exc:

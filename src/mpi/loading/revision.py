@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import PlanInvalid, UsageError
+from mpi.i18n import _
+from mpi.i18n.formats import count
 from mpi.loading.sources import MAX_BYTES
 
 if TYPE_CHECKING:
@@ -38,15 +40,21 @@ def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
             env=_environment(),
         )
     except FileNotFoundError:
-        raise UsageError("git is not installed or not on PATH") from None
+        raise UsageError(_("git is not installed or not on PATH")) from None
     except subprocess.TimeoutExpired:
-        raise UsageError(f"git {args[0]} took longer than {GIT_TIMEOUT} s") from None
+        raise UsageError(
+            _("git {command} took longer than {seconds} s").format(
+                command=args[0], seconds=GIT_TIMEOUT
+            )
+        ) from None
 
 
 def _environment() -> dict[str, str]:
-    """This process's environment without GIT_* variables: an exported GIT_DIR or
-    GIT_WORK_TREE would make git look at another repository than the plan's."""
-    return {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    """This process's environment without GIT_* variables (an exported GIT_DIR or
+    GIT_WORK_TREE would make git look at another repository than the plan's), and with git's
+    messages in English, which mpi reads (a German locale would translate them)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    return env | {"LC_ALL": "C", "LANGUAGE": ""}
 
 
 def _first_line(data: bytes) -> str:
@@ -60,22 +68,30 @@ def repository(plan_dir: Path) -> tuple[Path, str]:
     if result.returncode != 0:
         why = _first_line(result.stderr)
         detail = "" if "not a git repository" in why else f" ({why})"
-        raise UsageError(f"the plan directory {plan_dir} is not in a git repository{detail}")
+        raise UsageError(
+            _("the plan directory {directory} is not in a git repository{detail}").format(
+                directory=plan_dir, detail=detail
+            )
+        )
     top = Path(result.stdout.decode("utf-8", "surrogateescape").strip())
     try:
         relative = plan_dir.resolve().relative_to(top.resolve()).as_posix()
     except ValueError:
-        raise UsageError(f"the plan directory {plan_dir} is not inside {top}") from None
+        raise UsageError(
+            _("the plan directory {directory} is not inside {top}").format(
+                directory=plan_dir, top=top
+            )
+        ) from None
     return top, relative
 
 
 def resolve(top: Path, rev: str) -> str:
     """The commit id a revision names; anything git cannot resolve to a commit is refused."""
     if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
-        raise UsageError(f"{rev!r} is not a git revision")
+        raise UsageError(_("{rev} is not a git revision").format(rev=repr(rev)))
     result = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if result.returncode != 0:
-        raise UsageError(f"unknown git revision {rev!r}")
+        raise UsageError(_("unknown git revision {rev}").format(rev=repr(rev)))
     return result.stdout.decode("ascii").strip()
 
 
@@ -86,7 +102,11 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
         args += ["--", f"{relative}/"]
     result = _git(top, *args)
     if result.returncode != 0:
-        raise UsageError(f"cannot list {relative} at {commit[:12]}: {_first_line(result.stderr)}")
+        raise UsageError(
+            _("cannot list {path} at {commit}: {reason}").format(
+                path=relative, commit=commit[:12], reason=_first_line(result.stderr)
+            )
+        )
     blobs = {}
     for entry in result.stdout.decode("utf-8", "surrogateescape").split("\0"):
         if not entry:
@@ -97,8 +117,10 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
         if kind == "blob" and mode in BLOB_MODES and name.endswith((".yaml", ".yml")):
             if not size.isdigit():  # git prints BAD for an object it cannot find
                 raise UsageError(
-                    f"cannot read {path} at {commit[:12]}: the git repository is missing "
-                    "this file's object (a damaged or shallow clone?)"
+                    _(
+                        "cannot read {path} at {commit}: the git repository is missing this "
+                        "file's object (a damaged or shallow clone?)"
+                    ).format(path=path, commit=commit[:12])
                 )
             blobs[name] = (blob, int(size))
     return blobs
@@ -115,19 +137,31 @@ def checkout_plan(
     commit = resolve(top, rev)
     blobs = plan_blobs(top, commit, relative)
     if "plan.yaml" not in blobs:
-        raise UsageError(f"{relative}/plan.yaml does not exist at revision {rev!r}")
+        raise UsageError(
+            _("{path} does not exist at revision {rev}").format(
+                path=f"{relative}/plan.yaml", rev=repr(rev)
+            )
+        )
     for name, (blob, size) in blobs.items():
         if same is not None and same(name, blob):
             (target / name).write_bytes(b"")
             continue
         if size > MAX_BYTES:
             raise UsageError(
-                f"{relative}/{name} at {rev!r} has {size:,} bytes, more than the limit of "
-                f"{MAX_BYTES:,} (MAX_BYTES)"
+                _(
+                    "{path} at {rev} has {size} bytes, more than the limit of {limit} (MAX_BYTES)"
+                ).format(
+                    path=f"{relative}/{name}",
+                    rev=repr(rev),
+                    size=count(size),
+                    limit=count(MAX_BYTES),
+                )
             )
         result = _git(top, "cat-file", "blob", blob)
         if result.returncode != 0:
-            raise UsageError(f"cannot read {relative}/{name} at {rev!r}")
+            raise UsageError(
+                _("cannot read {path} at {rev}").format(path=f"{relative}/{name}", rev=repr(rev))
+            )
         (target / name).write_bytes(result.stdout)
     return commit
 
@@ -157,7 +191,7 @@ def load_at(plan_dir: Path, rev: str, current: Loaded | None = None) -> Plan:
         try:
             return require_plan(loaded)
         except PlanInvalid as exc:
-            _, relative = repository(plan_dir)
+            _top, relative = repository(plan_dir)
             raise _at_revision(exc, rev, relative, target) from None
 
 
@@ -181,5 +215,7 @@ def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> Pla
 
     renamed = PlanInvalid([replace(d, file=rename(d.file)) for d in exc.diagnostics], exc.exit_code)
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    renamed.message = f"the plan at revision {rev} has {errors} error(s)"
+    renamed.message = _("the plan at revision {rev} has {count} error(s)").format(
+        rev=rev, count=errors
+    )
     return renamed

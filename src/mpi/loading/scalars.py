@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from mpi.domain.words import clip
+from mpi.i18n import _
 
 CORE = "tag:yaml.org,2002:"
 _NULL = re.compile(r"~|null|Null|NULL|")
@@ -49,7 +50,9 @@ def resolve(value: str, tag: str | None) -> Any:
             digits = len(value.lstrip("+-").removeprefix("0o").removeprefix("0x"))
             if digits > _MAX_DIGITS:
                 raise ValueError(
-                    f"a number with {digits} digits is too large (limit {_MAX_DIGITS})"
+                    _("a number with {digits} digits is too large (limit {limit})").format(
+                        digits=digits, limit=_MAX_DIGITS
+                    )
                 )
         if _INT.fullmatch(value):
             number = int(value)
@@ -67,4 +70,9 @@ def resolve(value: str, tag: str | None) -> Any:
             return math.nan
     if name is None:
         return value
-    raise ValueError(f"{clip(value)!r} is not a valid {name}")
+    kinds = {"int": _("integer"), "float": _("number"), "bool": _("boolean"), "null": _("null")}
+    raise ValueError(
+        _("{value} is not a valid {kind}").format(
+            value=repr(clip(value)), kind=kinds.get(str(name), str(name))
+        )
+    )

@@ -7,12 +7,15 @@ them (`measures[HF1.10].milestones[a26-ost].due`), "did you mean" for unknown ke
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.words import clip
+from mpi.i18n import N_, _
+from mpi.i18n.formats import count
 from mpi.loading.positions import PList, PMap
 from mpi.loading.sources import SourceFile
 
@@ -51,8 +54,9 @@ def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> li
                 column,
                 "error",
                 "too-many-errors",
-                f"{len(errors) - index:,} more schema error(s) in this file not shown; "
-                "fix the ones above first",
+                _(
+                    "{count} more schema error(s) in this file not shown; fix the ones above first"
+                ).format(count=count(len(errors) - index)),
             )
             break
         message = _message(model, error, loc)
@@ -61,7 +65,7 @@ def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> li
             grouped[(line, column, where)].append(message)
     out = []
     for (line, column, where), messages in grouped.items():
-        text = " or ".join(messages) if len(messages) > 1 else messages[0]
+        text = _(" or ").join(messages) if len(messages) > 1 else messages[0]
         prefix = f"{where}: " if where else ""
         out.append(Diagnostic(source.display, line, column, "error", "schema", prefix + text))
     return [*out, more] if more else out
@@ -73,14 +77,56 @@ def _message(model: Any, error: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
         name = str(loc[-1])
         allowed = _allowed_keys(model, loc[:-1])
         hint = difflib.get_close_matches(name, allowed, n=1)
-        suffix = f"; did you mean {hint[0]!r}?" if hint else ""
-        return f"unknown key {clip(name)!r}{suffix}"
+        suffix = _("; did you mean {key}?").format(key=repr(hint[0])) if hint else ""
+        return _("unknown key {key}{hint}").format(key=repr(clip(name)), hint=suffix)
     if kind == "missing":
-        return f"missing required key {loc[-1]!r}"
+        return _("missing required key {key}").format(key=repr(loc[-1]))
     message = str(error["msg"])
     if kind == "value_error" and message.startswith("Value error, "):
-        message = message[len("Value error, ") :]
-    return message
+        return message[len("Value error, ") :]  # our own message, in the active language
+    return _pydantic(kind, error.get("ctx") or {}, message)
+
+
+# pydantic's messages for the errors a plan file can have, as message ids (its English words)
+# with the values of the error's context; anything else keeps pydantic's English message.
+PYDANTIC = {
+    "string_type": N_("Input should be a valid string"),
+    "int_type": N_("Input should be a valid integer"),
+    "int_parsing": N_("Input should be a valid integer"),
+    "float_type": N_("Input should be a valid number"),
+    "float_parsing": N_("Input should be a valid number"),
+    "bool_type": N_("Input should be a valid boolean"),
+    "dict_type": N_("Input should be a valid dictionary"),
+    "model_type": N_("Input should be a valid dictionary"),
+    "model_attributes_type": N_("Input should be a valid dictionary"),
+    "list_type": N_("Input should be a valid list"),
+    "literal_error": N_("Input should be {expected}"),
+    "string_too_short": N_("String should have at least {min_length} character(s)"),
+    "string_too_long": N_("String should have at most {max_length} characters"),
+    "string_pattern_mismatch": N_("String should match pattern '{pattern}'"),
+    "greater_than_equal": N_("Input should be greater than or equal to {ge}"),
+    "less_than_equal": N_("Input should be less than or equal to {le}"),
+    "finite_number": N_("Input should be a finite number"),
+    "int_from_float": N_("Input should be a valid integer, got a number with a fractional part"),
+}
+
+
+def _pydantic(kind: str, ctx: Mapping[str, Any], message: str) -> str:
+    template = PYDANTIC.get(kind)
+    if template is None:
+        return message
+    values = dict(ctx)
+    if "expected" in values:  # "'a', 'b' or 'c'": the "or" in the active language
+        choices = re.split(r", | or ", str(values["expected"]))
+        values["expected"] = (
+            _("{choices} or {last}").format(choices=", ".join(choices[:-1]), last=choices[-1])
+            if len(choices) > 1
+            else choices[0]
+        )
+    try:
+        return _(template).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return message
 
 
 def _allowed_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:

@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import Any
 
 from mpi.domain.diagnostics import Diagnostic, Severity
+from mpi.i18n import N_, _
+from mpi.i18n.formats import count
 from mpi.loading import reader
 from mpi.loading.locate import display_name
 from mpi.loading.positions import PList, PMap, Pos, locate
-from mpi.loading.reader import ReadError
+from mpi.loading.yaml_errors import ReadError
 
 # Byte order marks, longest first: the UTF-32 LE mark starts with the UTF-16 LE one.
 _BOMS = {
-    b"\xef\xbb\xbf": "UTF-8 with a byte order mark (EF BB BF)",
-    b"\xff\xfe\x00\x00": "UTF-32 (byte order mark FF FE 00 00)",
-    b"\x00\x00\xfe\xff": "UTF-32 (byte order mark 00 00 FE FF)",
-    b"\xff\xfe": "UTF-16 (byte order mark FF FE)",
-    b"\xfe\xff": "UTF-16 (byte order mark FE FF)",
+    b"\xef\xbb\xbf": N_("UTF-8 with a byte order mark (EF BB BF)"),
+    b"\xff\xfe\x00\x00": N_("UTF-32 (byte order mark FF FE 00 00)"),
+    b"\x00\x00\xfe\xff": N_("UTF-32 (byte order mark 00 00 FE FF)"),
+    b"\xff\xfe": N_("UTF-16 (byte order mark FF FE)"),
+    b"\xfe\xff": N_("UTF-16 (byte order mark FE FF)"),
 }
 
 
@@ -74,18 +76,19 @@ def read_source(
     try:
         info = path.lstat()
     except OSError as exc:
-        return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return fail(1, 1, "unreadable", _cannot_read(exc))
     if stat.S_ISLNK(info.st_mode):
-        return fail(1, 1, "not-a-file", "is a symbolic link; plan files must be regular files")
+        return fail(1, 1, "not-a-file", _("is a symbolic link; plan files must be regular files"))
     if not stat.S_ISREG(info.st_mode):
-        return fail(1, 1, "not-a-file", "is not a regular file (a directory, FIFO or device)")
+        return fail(1, 1, "not-a-file", _("is not a regular file (a directory, FIFO or device)"))
     if info.st_size > MAX_BYTES:
         return fail(
             1,
             1,
             "too-large",
-            f"the file has {info.st_size:,} bytes, more than the limit of "
-            f"{MAX_BYTES:,} (MAX_BYTES)",
+            _("the file has {size} bytes, more than the limit of {limit} (MAX_BYTES)").format(
+                size=count(info.st_size), limit=count(MAX_BYTES)
+            ),
         )
     try:
         # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after the check above
@@ -94,20 +97,25 @@ def read_source(
         with os.fdopen(fd, "rb") as handle:
             before = os.fstat(handle.fileno())
             if not stat.S_ISREG(before.st_mode):
-                return fail(1, 1, "not-a-file", "is not a regular file")
+                return fail(1, 1, "not-a-file", _("is not a regular file"))
             data = handle.read(MAX_BYTES + 1)
             source.fingerprint = fingerprint(os.fstat(handle.fileno()))
     except OSError as exc:
-        return fail(1, 1, "unreadable", f"cannot read the file: {exc.strerror or exc}")
+        return fail(1, 1, "unreadable", _cannot_read(exc))
     if source.fingerprint != fingerprint(before) or len(data) != before.st_size:
         return fail(
             1,
             1,
             "unreadable",
-            "the file changed while it was read (is another program writing it?); try again",
+            _("the file changed while it was read (is another program writing it?); try again"),
         )
     if len(data) > MAX_BYTES:
-        return fail(1, 1, "too-large", f"the file is larger than {MAX_BYTES:,} bytes")
+        return fail(
+            1,
+            1,
+            "too-large",
+            _("the file is larger than {limit} bytes").format(limit=count(MAX_BYTES)),
+        )
     try:
         text = decode(data)
     except ReadError as exc:
@@ -127,15 +135,15 @@ def _parse_into(
     except ReadError as exc:
         return fail(exc.line, exc.column, exc.code, exc.message)
     except RecursionError:
-        return fail(1, 1, "too-deep", "the file nests too deeply to read")
+        return fail(1, 1, "too-deep", _("the file nests too deeply to read"))
     if not isinstance(source.tree, PMap):
-        found = "a list" if isinstance(source.tree, PList) else "a single value"
+        found = _("a list") if isinstance(source.tree, PList) else _("a single value")
         line, column = getattr(source.tree, "start", (1, 1))
         return fail(
             line,
             column,
             "not-a-mapping",
-            f"the file must hold a mapping of keys to values, found {found}",
+            _("the file must hold a mapping of keys to values, found {found}").format(found=found),
         )
     return source, None
 
@@ -148,20 +156,30 @@ def decode(data: bytes) -> str:
                 1,
                 1,
                 "encoding",
-                f"the file is encoded as {encoding}; save it as UTF-8 without a byte order mark",
+                _(
+                    "the file is encoded as {encoding}; save it as UTF-8 without a byte order mark"
+                ).format(encoding=_(encoding)),
             )
     nul = data.find(b"\x00")
     if nul >= 0:
         line, column = _offset_to_pos(data, nul)
-        hint = " (is it UTF-16?)" if data[1:2] == b"\x00" or data[:1] == b"\x00" else ""
-        raise ReadError(line, column, "encoding", f"NUL byte in the file{hint}")
+        utf16 = data[1:2] == b"\x00" or data[:1] == b"\x00"
+        message = _("NUL byte in the file (is it UTF-16?)") if utf16 else _("NUL byte in the file")
+        raise ReadError(line, column, "encoding", message)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _offset_to_pos(data, exc.start)
         raise ReadError(
-            line, column, "encoding", f"invalid UTF-8 (byte 0x{data[exc.start]:02x})"
+            line,
+            column,
+            "encoding",
+            _("invalid UTF-8 (byte {byte})").format(byte=f"0x{data[exc.start]:02x}"),
         ) from None
+
+
+def _cannot_read(exc: OSError) -> str:
+    return _("cannot read the file: {reason}").format(reason=exc.strerror or exc)
 
 
 def _offset_to_pos(data: bytes, offset: int) -> Pos:

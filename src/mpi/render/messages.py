@@ -5,6 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mpi.i18n import _, ngettext
+from mpi.render.provenance import state as state_word
+
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
@@ -13,20 +16,37 @@ if TYPE_CHECKING:
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
     errors = sum(1 for d in diagnostics if d.severity == "error")
     warnings = len(diagnostics) - errors
+    checked = ngettext("{count} file", "{count} files", files).format(count=files)
     if not diagnostics:
-        return f"plan is valid ({files} files checked) in {directory}"
-    state = "plan is invalid" if errors else "plan is valid"
-    return f"{state}: {errors} error(s), {warnings} warning(s) in {files} files, in {directory}"
+        return _("plan is valid ({files} checked) in {directory}").format(
+            files=checked, directory=directory
+        )
+    found = ", ".join(
+        [
+            ngettext("{count} error", "{count} errors", errors).format(count=errors),
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+        ]
+    )
+    state = _("plan is invalid") if errors else _("plan is valid")
+    return _("{state}: {found} in {files}, in {directory}").format(
+        state=state, found=found, files=checked, directory=directory
+    )
 
 
 def no_changes(old: str, new: str | None) -> str:
-    where = f"{old} and {new}" if new is not None else f"{old} and the working tree"
-    return f"no changes to the plan between {where}"
+    if new is None:
+        return _("no changes to the plan between {old} and the working tree").format(old=old)
+    return _("no changes to the plan between {old} and {new}").format(old=old, new=new)
 
 
 def milestone_note(line: MilestoneLine, late: bool) -> str:
     """What the report notes beside a milestone: recurring, and how many occurrences."""
     r = line.row
     if r.recurring and line.occurrences > 1:
-        return f"{line.occurrences} occurrences" + (f" {r.state}" if late else "")
-    return "recurring" if r.recurring else ""
+        count = line.occurrences
+        if late:
+            return ngettext(
+                "{count} occurrence {state}", "{count} occurrences {state}", count
+            ).format(count=count, state=state_word(r.state))
+        return ngettext("{count} occurrence", "{count} occurrences", count).format(count=count)
+    return _("recurring") if r.recurring else ""

@@ -1,6 +1,7 @@
 """How a date or target is known, for people: the date in the document's words ("bis 2030",
-"ab 2031", "voraussichtlich 2026") and numbered notes for what the document does not say in
-so many words (derived, inferred, or not sourced at all), listed below a table.
+"ab 2031", "voraussichtlich 2026", in either language), status names in the reader's
+language, and numbered notes for what the document does not say in so many words (derived,
+inferred, or not sourced at all), listed below a table.
 
 Stated facts need no note: the quote is the document's, and `mpi show` prints it. Every
 format that people read (text, Markdown, HTML, the calendar) marks the others the same way.
@@ -11,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mpi.i18n import N_, _, pgettext
 from mpi.render import values
 
 if TYPE_CHECKING:
@@ -18,18 +20,40 @@ if TYPE_CHECKING:
     from mpi.domain.model import Recurrence, Sourced
     from mpi.views.due import DueRow
 
-# The document's words for how a date reads (kind).
+# How a date reads (kind), in the document's words in both languages: "bis 2030", "ab 2031",
+# "voraussichtlich 2026" are what the plan says (as "Handlungsfeld" stays a term in English).
 KIND_WORDS = {"by": "bis", "from": "ab", "expected": "voraussichtlich"}
-BASIS_WORDS = {
-    "stated": "stated",
-    "derived": "derived",
-    "inferred": "inferred",
-    None: "not sourced",
-}
-UNSOURCED = "the plan does not say how this is known"
-
-
+SHORT_KIND_WORDS = {"by": "", "from": "ab ", "expected": "vsl. "}  # for narrow columns
 EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
+BASIS_WORDS = {
+    "stated": N_("stated"),
+    "derived": N_("derived"),
+    "inferred": N_("inferred"),
+    None: N_("not sourced"),
+}
+
+
+def status(value: str) -> str:
+    """A measure's status in the reader's language (geplant, in Umsetzung, laufend, ...)."""
+    return pgettext("measure status", value)
+
+
+def state(value: str) -> str:
+    """A deadline's state in the reader's language (offen, erledigt, verfehlt, überfällig,
+    verzögert)."""
+    return pgettext("milestone state", value)
+
+
+def progress(status: str, state_: str, done: Due | None) -> str:
+    """A deadline's state for people: `überfällig`, `verzögert`, `offen`, `verfehlt`,
+    `erledigt 25.11.2026` (English: overdue, delayed, open, missed, done 2026-11-25)."""
+    if status == "done" and done is not None:
+        return pgettext("milestone state", "done {date}").format(date=values.due(done))
+    return state("done" if status == "done" else state_)
+
+
+def basis(value: str | None) -> str:
+    return _(BASIS_WORDS.get(value, str(value)))
 
 
 def series(recurrence: Recurrence) -> str:
@@ -42,9 +66,6 @@ def series(recurrence: Recurrence) -> str:
 def deadline(kind: str, due: Due | None) -> str:
     """A date as the document words it: `bis 2030`, `ab 2031`, `voraussichtlich 2026`."""
     return f"{KIND_WORDS.get(kind, kind)} {values.due(due)}"
-
-
-SHORT_KIND_WORDS = {"by": "", "from": "ab ", "expected": "vsl. "}  # for narrow columns
 
 
 def short(row: DueRow) -> str:
@@ -68,15 +89,21 @@ def explanation(
 ) -> str:
     """One line: how a fact is known (`derived from „…“: …`, `inferred: …`); without
     `quotes` only the derivation or reason (lists of many dates; `mpi show` quotes)."""
-    words = BASIS_WORDS.get(basis, str(basis))
     if basis is None:
-        return f"{words}: {UNSOURCED}"
+        return _("not sourced: the plan does not say how this is known")
     if basis == "stated":
-        return f"{words}: „{quote}“" if quote else words
+        return _("stated: „{quote}“").format(quote=quote) if quote else _("stated")
     if basis == "derived":
-        return f"{words} from „{quote}“: {derivation}" if quotes else f"{words}: {derivation}"
-    cited = f" (the document: „{quote}“)" if quote and quotes else ""
-    return f"{words}: {derivation}{cited}"
+        if quotes:
+            return _("derived from „{quote}“: {derivation}").format(
+                quote=quote, derivation=derivation
+            )
+        return _("derived: {derivation}").format(derivation=derivation)
+    if quote and quotes:
+        return _("inferred: {reason} (the document: „{quote}“)").format(
+            reason=derivation, quote=quote
+        )
+    return _("inferred: {reason}").format(reason=derivation)
 
 
 @dataclass
@@ -118,6 +145,18 @@ class Notes:
         if fact is None:
             return self.mark(key, label, None, None, None)
         return self.mark(key, label, fact.basis, fact.quote, fact.derivation)
+
+    def goals(self, measure: str, fact: Sourced | None) -> str:
+        """The mark of how a measure's goals are known."""
+        return self.fact((measure, "goals"), _("{measure} goals").format(measure=measure), fact)
+
+    def baseline(self, indicator: str, fact: Sourced | None) -> str:
+        label = _("{indicator} baseline").format(indicator=indicator)
+        return self.fact((indicator, "baseline"), label, fact)
+
+    def target(self, indicator: str, fact: Sourced | None) -> str:
+        label = _("{indicator} target").format(indicator=indicator)
+        return self.fact((indicator, "target"), label, fact)
 
     def lines(self) -> list[str]:
         """`[1] HF1.16 glasfaser-vollversorgung: derived from „…“ — …`, one per note."""

@@ -5,26 +5,30 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mpi.domain.words import number as _number
+from mpi.i18n import formats
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
+    from mpi.views.status import FieldStatus
 
 DASH = "–"  # a value that is not there
 
 
 def number(value: float | None) -> str:
-    """19 rather than 19.0; 19.5 in full, never rounded; a dash for no value."""
-    return DASH if value is None else _number(value)
+    """19 rather than 19.0; 19.5 in full, never rounded (19,5 and 10.000 in German); a dash
+    for no value."""
+    return DASH if value is None else formats.number(value)
 
 
 def day(value: date | None) -> str:
-    return DASH if value is None else value.isoformat()
+    """A day: 2026-11-25, in German 25.11.2026."""
+    return DASH if value is None else formats.day(value)
 
 
 def due(value: Due | None) -> str:
-    """A deadline at its precision: 2031, 2030-06 or 2030-06-30."""
-    return DASH if value is None else value.iso()
+    """A deadline at its precision: 2031, 2030-06 or 2030-06-30 (German: Juni 2030,
+    30.06.2030)."""
+    return DASH if value is None else formats.due(value)
 
 
 def amount(value: float | None, unit: str) -> str:
@@ -32,12 +36,20 @@ def amount(value: float | None, unit: str) -> str:
     return DASH if value is None else f"{number(value)} {unit}"
 
 
+def target_year(year: int | str) -> str:
+    """A target's year, or `permanent` (dauerhaft)."""
+    from mpi.i18n import _
+
+    return _("permanent") if year == "permanent" else str(year)
+
+
+def field_title(field: FieldStatus) -> str:
+    """A row of the status table: a Handlungsfeld's title, the plan level's ("Plan, Dialog
+    und Monitoring", the document's words), or the total's in the reader's language."""
+    from mpi.i18n import _
+
+    return _("Total") if field.id == "total" else field.title
+
+
 def direction(direction: str) -> str:
     return "≥" if direction == "at_least" else "≤"
-
-
-def state(status: str, state: str, done: Due | None) -> str:
-    """A deadline's state for people: `overdue`, `delayed`, `open`, `missed`, `done 2026-11-25`."""
-    if status == "done":
-        return "done" + (f" {due(done)}" if done is not None else "")
-    return state

@@ -7,6 +7,7 @@ import re
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.model import Field, Measure, MonitoringBody, Plan
 from mpi.domain.words import suggest
+from mpi.i18n import _
 
 # The owner of the plan-level milestones (the 2045 horizon); the milestones of Dialog und
 # Monitoring belong to their body (`evaluation`), those of a measure to the measure (HF1.10).
@@ -18,7 +19,12 @@ def find_field(plan: Plan, ident: str) -> Field:
         if f.id == ident.upper():
             return f
     known = [f.id for f in plan.fields]
-    raise InvalidValue("field", f"unknown Handlungsfeld {ident!r}{suggest(ident.upper(), known)}")
+    raise InvalidValue(
+        "field",
+        _("unknown Handlungsfeld {field}{hint}").format(
+            field=repr(ident), hint=suggest(ident.upper(), known)
+        ),
+    )
 
 
 def find_measure(plan: Plan, ident: str) -> tuple[Field, Measure]:
@@ -29,7 +35,11 @@ def find_measure(plan: Plan, ident: str) -> tuple[Field, Measure]:
             if m.id == wanted:
                 return f, m
     known = [m.id for m in plan.measures()]
-    raise UsageError(f"unknown measure {ident!r}{suggest(wanted, known)}")
+    raise UsageError(
+        _("unknown measure {measure}{hint}").format(
+            measure=repr(ident), hint=suggest(wanted, known)
+        )
+    )
 
 
 def owner_ids(plan: Plan) -> list[str]:
@@ -58,10 +68,16 @@ def find_owner(plan: Plan, ident: str) -> str:
             return m.id
     if re.fullmatch(r"(?i)HF\d+\.\d+", wanted):  # typed as a measure id: suggest measures
         known = [m.id for m in plan.measures()]
-        raise UsageError(f"unknown measure {ident!r}{suggest(wanted.upper(), known)}")
+        raise UsageError(
+            _("unknown measure {measure}{hint}").format(
+                measure=repr(ident), hint=suggest(wanted.upper(), known)
+            )
+        )
     known = owner_ids(plan)
     bodies = ", ".join(known[known.index(PLAN) + 1 :]) or "none"
     raise UsageError(
-        f"unknown measure or monitoring body {ident!r}{suggest(wanted, known)} "
-        f"(the plan's own milestones: {PLAN}; Dialog und Monitoring: {bodies})"
+        _(
+            "unknown measure or monitoring body {owner}{hint} (the plan's own milestones: "
+            "{plan}; Dialog und Monitoring: {bodies})"
+        ).format(owner=repr(ident), hint=suggest(wanted, known), plan=PLAN, bodies=bodies)
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mpi.domain import walk
@@ -10,6 +10,7 @@ from mpi.domain.dates import Due
 from mpi.domain.errors import InvalidValue
 from mpi.domain.model import Field, Goal, Indicator, Measure, Misspelling, Plan, Sourced
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
+from mpi.i18n import _
 from mpi.views.due import DueRow, all_due, late
 from mpi.views.lookup import find_field, find_measure
 from mpi.views.milestones import MilestoneSummary, summaries
@@ -74,23 +75,32 @@ def _searchable(measure: Measure, misspellings: list[Misspelling]) -> str:
     return text if corrected == text else f"{text}\n{corrected}"
 
 
-def _check_filter(plan: Plan, flt: MeasureFilter) -> None:
+def _check_filter(plan: Plan, flt: MeasureFilter) -> MeasureFilter:
+    """The filter with its values checked, and the status as the plan writes it (a person may
+    type `laufend` for ongoing)."""
     if flt.field is not None:
         find_field(plan, flt.field)
     if flt.status is not None:
-        measure_status(flt.status)
+        flt = replace(flt, status=measure_status(flt.status))
     if flt.partner is not None:
         known = [p.id for p in plan.partners]
         if flt.partner not in known:
             raise InvalidValue(
-                "partner", f"unknown partner {flt.partner!r}{suggest(flt.partner, known)}"
+                "partner",
+                _("unknown partner {partner}{hint}").format(
+                    partner=repr(flt.partner), hint=suggest(flt.partner, known)
+                ),
             )
     if flt.goal is not None:
         goals = [g.id for f in plan.fields for g in f.goals]
         if flt.goal.upper() not in goals:
             raise InvalidValue(
-                "goal", f"unknown goal {flt.goal!r}{suggest(flt.goal.upper(), goals)}"
+                "goal",
+                _("unknown goal {goal}{hint}").format(
+                    goal=repr(flt.goal), hint=suggest(flt.goal.upper(), goals)
+                ),
             )
+    return flt
 
 
 def _selected(m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Misspelling]) -> bool:
@@ -106,7 +116,7 @@ def _selected(m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Missp
 
 def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRow]:
     """Measures matching every given filter, in natural id order."""
-    _check_filter(plan, flt)
+    flt = _check_filter(plan, flt)
     deadlines = _deadlines_by_measure(plan, today)
     rows = []
     for f in plan.fields:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from mpi.domain.diagnostics import Diagnostic
+from mpi.i18n import N_, _
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
@@ -16,10 +17,18 @@ def _duplicates(items: Iterable[Located], what: str) -> Iterator[Diagnostic]:
     for ident, source, path in items:
         if ident in seen:
             first_source, first_path = seen[ident]
-            line, _ = first_source.at(*first_path)
-            where = f"line {line}" if first_source is source else f"{first_source.display}:{line}"
+            line, _column = first_source.at(*first_path)
+            where = (
+                _("line {line}").format(line=line)
+                if first_source is source
+                else f"{first_source.display}:{line}"
+            )
             yield source.diagnostic(
-                path, "duplicate-id", f"duplicate {what} id {ident!r} (first at {where})"
+                path,
+                "duplicate-id",
+                _("duplicate {what} id {ident} (first at {where})").format(
+                    what=_(what), ident=repr(ident), where=where
+                ),
             )
         else:
             seen[ident] = (source, path)
@@ -29,32 +38,35 @@ def unique_ids(ctx: Context) -> Iterator[Diagnostic]:
     """Ids are unique: fields, measures and indicators plan-wide; the rest in their scope."""
     plan, plan_src = ctx.plan, ctx.plan_source
     yield from _duplicates(
-        ((p.id, plan_src, ("partners", i, "id")) for i, p in enumerate(plan.partners)), "partner"
+        ((p.id, plan_src, ("partners", i, "id")) for i, p in enumerate(plan.partners)),
+        N_("partner"),
     )
-    yield from _duplicates(((f.id, src, ("id",)) for src, f in ctx.fields), "Handlungsfeld")
+    yield from _duplicates(((f.id, src, ("id",)) for src, f in ctx.fields), N_("Handlungsfeld"))
     yield from _duplicates(
-        ((m.id, ctx.source(p), (*p.path, "id")) for p, m in ctx.measures), "measure"
+        ((m.id, ctx.source(p), (*p.path, "id")) for p, m in ctx.measures), N_("measure")
     )
     yield from _duplicates(
-        ((i.id, ctx.source(p), (*p.path, "id")) for p, i in ctx.indicators), "indicator"
+        ((i.id, ctx.source(p), (*p.path, "id")) for p, i in ctx.indicators), N_("indicator")
     )
     yield from _duplicates(
         ((g.term, plan_src, ("glossary", i, "term")) for i, g in enumerate(plan.glossary)),
-        "glossary",
+        N_("glossary"),
     )
     if plan.monitoring:
         bodies = plan.monitoring.bodies
         yield from _duplicates(
             ((b.id, plan_src, ("monitoring", "bodies", i, "id")) for i, b in enumerate(bodies)),
-            "monitoring body",
+            N_("monitoring body"),
         )
         for i, b in enumerate(bodies):
             if b.id == "plan":  # `plan` names the plan level itself (mpi show plan)
                 yield plan_src.diagnostic(
                     ("monitoring", "bodies", i, "id"),
                     "reserved-id",
-                    "a monitoring body cannot be called 'plan': `mpi show plan` means the "
-                    "plan's own milestones",
+                    _(
+                        "a monitoring body cannot be called 'plan': `mpi show plan` means the "
+                        "plan's own milestones"
+                    ),
                 )
     # Milestones are unique per owner: the plan, a monitoring body, a measure.
     owners: dict[tuple[int, tuple[str | int, ...]], list[Located]] = {}
@@ -62,18 +74,18 @@ def unique_ids(ctx: Context) -> Iterator[Diagnostic]:
         owner = (id(p.field), p.path[:-2])
         owners.setdefault(owner, []).append((ms.id, ctx.source(p), (*p.path, "id")))
     for located in owners.values():
-        yield from _duplicates(located, "milestone")
+        yield from _duplicates(located, N_("milestone"))
     for src, f in ctx.fields:
         yield from _duplicates(
-            ((g.id, src, ("goals", i, "id")) for i, g in enumerate(f.goals)), "goal"
+            ((g.id, src, ("goals", i, "id")) for i, g in enumerate(f.goals)), N_("goal")
         )
         yield from _duplicates(
-            ((s.id, src, ("sections", i, "id")) for i, s in enumerate(f.sections)), "section"
+            ((s.id, src, ("sections", i, "id")) for i, s in enumerate(f.sections)), N_("section")
         )
     for p, m in ctx.measures:
         yield from _duplicates(
             ((it.id, ctx.source(p), (*p.path, "items", j, "id")) for j, it in enumerate(m.items)),
-            "sub-item",
+            N_("sub-item"),
         )
 
 
@@ -85,7 +97,9 @@ def ids_match_field(ctx: Context) -> Iterator[Diagnostic]:
                 yield src.diagnostic(
                     ("goals", i, "id"),
                     "wrong-field",
-                    f"goal {g.id} is in the file of {f.id}; its id must start with {f.id}.",
+                    _(
+                        "goal {goal} is in the file of {field}; its id must start with {field}."
+                    ).format(goal=g.id, field=f.id),
                 )
     for place, m in ctx.measures:
         owner = place.field
@@ -94,7 +108,9 @@ def ids_match_field(ctx: Context) -> Iterator[Diagnostic]:
                 place,
                 ("id",),
                 "wrong-field",
-                f"measure {m.id} is in the file of {owner.id}; its id must start with {owner.id}.",
+                _(
+                    "measure {measure} is in the file of {field}; its id must start with {field}."
+                ).format(measure=m.id, field=owner.id),
             )
 
 
@@ -109,20 +125,26 @@ def contiguous_numbers(ctx: Context) -> Iterator[Diagnostic]:
                 gap = (
                     f"{f.id}.{expected}"
                     if number == expected + 1
-                    else f"{f.id}.{expected} to {f.id}.{number - 1}"
+                    else _("{first} to {last}").format(
+                        first=f"{f.id}.{expected}", last=f"{f.id}.{number - 1}"
+                    )
                 )
                 yield src.diagnostic(
                     ("measures", i, "id"),
                     "numbering",
-                    f"measures of {f.id} must be numbered 1, 2, 3, … without "
-                    f"gaps; {gap} missing before {m.id}",
+                    _(
+                        "measures of {field} must be numbered 1, 2, 3, … without gaps; {gap} "
+                        "missing before {measure}"
+                    ).format(field=f.id, gap=gap, measure=m.id),
                 )
             elif number < expected and number not in seen:
                 yield src.diagnostic(
                     ("measures", i, "id"),
                     "numbering",
-                    f"measures of {f.id} must be in ascending order; {m.id} "
-                    f"comes after {f.id}.{expected - 1}",
+                    _(
+                        "measures of {field} must be in ascending order; {measure} comes after "
+                        "{previous}"
+                    ).format(field=f.id, measure=m.id, previous=f"{f.id}.{expected - 1}"),
                 )
             seen.add(number)
             expected = max(expected, number + 1)

@@ -7,39 +7,53 @@ from collections.abc import Iterator
 from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import deadlines, is_open, occurrences
 from mpi.domain.diagnostics import Diagnostic
+from mpi.i18n import _, pgettext
 from mpi.loading.rules.context import Context
+
+
+def _named(owner: str, milestone: str) -> str:
+    """`HF1.10 milestone 'a26-ost'`: a milestone as messages name it."""
+    return _("{owner} milestone {milestone}").format(owner=owner, milestone=repr(milestone))
 
 
 def milestone_dates(ctx: Context) -> Iterator[Diagnostic]:
     """A milestone has either a due date or a recurrence; status and done date agree."""
     for place, m in ctx.milestones:
-        name = f"{place.owner} milestone {m.id!r}"
+        name = _named(place.owner, m.id)
         if m.due is None and m.recurrence is None:
-            yield ctx.diagnostic(place, (), "milestone-due", f"{name} needs `due` or `recurrence`")
+            message = _("{milestone} needs `due` or `recurrence`").format(milestone=name)
+            yield ctx.diagnostic(place, (), "milestone-due", message)
         if m.due is not None and m.recurrence is not None:
             yield ctx.diagnostic(
                 place,
                 ("recurrence",),
                 "milestone-due",
-                f"{name} has both `due` and `recurrence`; keep one",
+                _("{milestone} has both `due` and `recurrence`; keep one").format(milestone=name),
             )
         if m.status == "done" and m.done is None:
             yield ctx.diagnostic(
-                place, ("status",), "done-date", f"{name} is done but has no `done` date"
+                place,
+                ("status",),
+                "done-date",
+                _("{milestone} is done but has no `done` date").format(milestone=name),
             )
         if m.status != "done" and m.done is not None:
             yield ctx.diagnostic(
                 place,
                 ("done",),
                 "done-date",
-                f"{name} is {m.status} but has a `done` date; remove it or set status: done",
+                _(
+                    "{milestone} is {status} but has a `done` date; remove it or set status: done"
+                ).format(milestone=name, status=pgettext("milestone state", m.status)),
             )
         if m.done is not None and m.done.start > ctx.today:
             yield ctx.diagnostic(
                 place,
                 ("done",),
                 "done-date",
-                f"{name} was done {m.done.iso()}, which is in the future",
+                _("{milestone} was done {done}, which is in the future").format(
+                    milestone=name, done=m.done.iso()
+                ),
             )
 
 
@@ -49,30 +63,36 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
         r = m.recurrence
         if r is None:
             continue
-        name = f"{place.owner} milestone {m.id!r}"
+        name = _named(place.owner, m.id)
         if r.end is not None and r.end.end < r.start.end:
             yield ctx.diagnostic(
                 place,
                 ("recurrence", "end"),
                 "recurrence",
-                f"{name} ends ({r.end.iso()}) before it starts ({r.start.iso()})",
+                _("{milestone} ends ({end}) before it starts ({start})").format(
+                    milestone=name, end=r.end.iso(), start=r.start.iso()
+                ),
             )
         if m.status != "open":
             yield ctx.diagnostic(
                 place,
                 ("status",),
                 "recurrence",
-                f"{name} recurs: the series stays open; record each occurrence done or "
-                "missed on its own (mpi milestone ... --occurrence), end the series with "
-                "`recurrence.end`",
+                _(
+                    "{milestone} recurs: the series stays open; record each occurrence done or "
+                    "missed on its own (mpi milestone ... --occurrence), end the series with "
+                    "`recurrence.end`"
+                ).format(milestone=name),
             )
         if r.last_done is not None:
             yield ctx.diagnostic(
                 place,
                 ("recurrence", "last_done"),
                 "last-done",
-                f"{name}: `last_done` counts every occurrence up to it as held; record "
-                "occurrences one by one instead (mpi milestone ... done --occurrence D)",
+                _(
+                    "{milestone}: `last_done` counts every occurrence up to it as held; record "
+                    "occurrences one by one instead (mpi milestone ... done --occurrence D)"
+                ).format(milestone=name),
                 severity="warning",
             )
             if r.last_done.end < r.start.start:
@@ -80,7 +100,9 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                     place,
                     ("recurrence", "last_done"),
                     "recurrence",
-                    f"{name}: last_done {r.last_done.iso()} lies before the start {r.start.iso()}",
+                    _("{milestone}: last_done {last} lies before the start {start}").format(
+                        milestone=name, last=r.last_done.iso(), start=r.start.iso()
+                    ),
                 )
             # An occurrence may be held before it is due (the December report in November),
             # but none after the current one: that one has not come round yet.
@@ -97,8 +119,10 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                     place,
                     ("recurrence", "last_done"),
                     "recurrence",
-                    f"{name}: last_done {r.last_done.iso()} is in the future (the current "
-                    f"occurrence is {current.iso()})",
+                    _(
+                        "{milestone}: last_done {last} is in the future (the current "
+                        "occurrence is {current})"
+                    ).format(milestone=name, last=r.last_done.iso(), current=current.iso()),
                 )
 
 
@@ -113,8 +137,9 @@ def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
                 place,
                 (key,),
                 "date-range",
-                f"{place.owner} milestone {m.id!r} is due {due.iso()}, outside the "
-                f"plan's span {low}-{high}",
+                _("{milestone} is due {due}, outside the plan's span {low}-{high}").format(
+                    milestone=_named(place.owner, m.id), due=due.iso(), low=low, high=high
+                ),
                 severity="warning",
             )
 
@@ -125,13 +150,15 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
     for place, m in ctx.milestones:
         if not m.occurrences:
             continue
-        name = f"{place.owner} milestone {m.id!r}"
+        name = _named(place.owner, m.id)
         if m.recurrence is None:
             yield ctx.diagnostic(
                 place,
                 ("occurrences",),
                 "occurrence",
-                f"{name} does not recur; record it with its own status and done date",
+                _("{milestone} does not recur; record it with its own status and done date").format(
+                    milestone=name
+                ),
             )
             continue
         dues = occurrences(m, horizon)
@@ -142,27 +169,44 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
             at = ("occurrences", k)
             if o.due not in generated:
                 nearby = sorted(g.iso() for g in generated if g.year == o.due.year)
-                listed = f" (in {o.due.year}: {', '.join(nearby)})" if nearby else ""
+                listed = (
+                    _(" (in {year}: {occurrences})").format(
+                        year=o.due.year, occurrences=", ".join(nearby)
+                    )
+                    if nearby
+                    else ""
+                )
                 yield ctx.diagnostic(
                     place,
                     (*at, "due"),
                     "occurrence",
-                    f"{name} has no occurrence {o.due.iso()}{listed}",
+                    _("{milestone} has no occurrence {occurrence}{listed}").format(
+                        milestone=name, occurrence=o.due.iso(), listed=listed
+                    ),
                 )
             elif current is not None and o.due.end > current.end:
                 yield ctx.diagnostic(
                     place,
                     (*at, "due"),
                     "occurrence",
-                    f"{name}: occurrence {o.due.iso()} has not come round yet (the current one "
-                    f"is {current.iso()}); it cannot be {o.status} already",
+                    _(
+                        "{milestone}: occurrence {occurrence} has not come round yet (the current "
+                        "one is {current}); it cannot be {status} already"
+                    ).format(
+                        milestone=name,
+                        occurrence=o.due.iso(),
+                        current=current.iso(),
+                        status=pgettext("milestone state", o.status),
+                    ),
                 )
             elif o.due in seen:
                 yield ctx.diagnostic(
                     place,
                     (*at, "due"),
                     "occurrence",
-                    f"{name}: occurrence {o.due.iso()} is recorded twice",
+                    _("{milestone}: occurrence {occurrence} is recorded twice").format(
+                        milestone=name, occurrence=o.due.iso()
+                    ),
                 )
             seen.add(o.due)
             if o.status == "done" and o.done is None:
@@ -170,22 +214,28 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
                     place,
                     (*at, "status"),
                     "done-date",
-                    f"{name}: occurrence {o.due.iso()} is done but has no `done` date",
+                    _("{milestone}: occurrence {occurrence} is done but has no `done` date").format(
+                        milestone=name, occurrence=o.due.iso()
+                    ),
                 )
             if o.status == "missed" and o.done is not None:
                 yield ctx.diagnostic(
                     place,
                     (*at, "done"),
                     "done-date",
-                    f"{name}: occurrence {o.due.iso()} is missed but has a `done` date",
+                    _(
+                        "{milestone}: occurrence {occurrence} is missed but has a `done` date"
+                    ).format(milestone=name, occurrence=o.due.iso()),
                 )
             if o.done is not None and o.done.start > ctx.today:
                 yield ctx.diagnostic(
                     place,
                     (*at, "done"),
                     "done-date",
-                    f"{name}: occurrence {o.due.iso()} was done {o.done.iso()}, "
-                    "which is in the future",
+                    _(
+                        "{milestone}: occurrence {occurrence} was done {done}, which is in the "
+                        "future"
+                    ).format(milestone=name, occurrence=o.due.iso(), done=o.done.iso()),
                 )
 
 
@@ -198,14 +248,23 @@ def finished_measures(ctx: Context) -> Iterator[Diagnostic]:
         still = [ms for ms in m.milestones if is_open(deadlines(ms, horizon, ctx.today))]
         if still:
             listed = ", ".join(ms.id for ms in still)
-            series = any(ms.recurrence for ms in still)
-            how = "mark them done or missed (mpi milestone)" + (
-                ", and end a recurring one (`recurrence.end`)" if series else ""
+            how = (
+                _(
+                    "mark them done or missed (mpi milestone), and end a recurring one "
+                    "(`recurrence.end`)"
+                )
+                if any(ms.recurrence for ms in still)
+                else _("mark them done or missed (mpi milestone)")
             )
             yield ctx.diagnostic(
                 place,
                 ("status",),
                 "open-milestone",
-                f"{m.id} is {m.status}, but milestones are still open ({listed}); {how}",
+                _("{measure} is {status}, but milestones are still open ({listed}); {how}").format(
+                    measure=m.id,
+                    status=pgettext("measure status", m.status),
+                    listed=listed,
+                    how=how,
+                ),
                 severity="warning",
             )

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import Update
 from mpi.domain.words import number
+from mpi.i18n import _
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
@@ -22,21 +23,37 @@ def indicator_targets(ctx: Context) -> Iterator[Diagnostic]:
                 else target.value > base.value
             )
             if wrong:
-                side = "below" if ind.direction == "at_least" else "above"
+                template = (
+                    _(
+                        "indicator {indicator}: target {target} lies below the baseline "
+                        "{baseline}, against direction {direction}"
+                    )
+                    if ind.direction == "at_least"
+                    else _(
+                        "indicator {indicator}: target {target} lies above the baseline "
+                        "{baseline}, against direction {direction}"
+                    )
+                )
                 yield ctx.diagnostic(
                     place,
                     ("target", "value"),
                     "indicator-target",
-                    f"indicator {ind.id!r}: target {number(target.value)} lies {side} the "
-                    f"baseline {number(base.value)}, against direction {ind.direction}",
+                    template.format(
+                        indicator=repr(ind.id),
+                        target=number(target.value),
+                        baseline=number(base.value),
+                        direction=ind.direction,
+                    ),
                 )
             if isinstance(target.year, int) and target.year < base.year:
                 yield ctx.diagnostic(
                     place,
                     ("target", "year"),
                     "indicator-target",
-                    f"indicator {ind.id!r}: target year {target.year} lies before the "
-                    f"baseline year {base.year}",
+                    _(
+                        "indicator {indicator}: target year {year} lies before the baseline "
+                        "year {baseline}"
+                    ).format(indicator=repr(ind.id), year=target.year, baseline=base.year),
                 )
 
 
@@ -49,8 +66,9 @@ def reading_dates(ctx: Context) -> Iterator[Diagnostic]:
                     place,
                     ("values", k, "date"),
                     "reading-date",
-                    f"indicator {ind.id!r}: value recorded for {reading.date}, which "
-                    "is in the future",
+                    _(
+                        "indicator {indicator}: value recorded for {day}, which is in the future"
+                    ).format(indicator=repr(ind.id), day=reading.date),
                 )
 
 
@@ -70,13 +88,19 @@ def update_log(ctx: Context) -> Iterator[Diagnostic]:
             at = (*path, "updates", j, "date")
             if update.date > ctx.today:
                 yield source.diagnostic(
-                    at, "update-date", f"{owner}: update dated {update.date} is in the future"
+                    at,
+                    "update-date",
+                    _("{owner}: update dated {day} is in the future").format(
+                        owner=owner, day=update.date
+                    ),
                 )
             if j and update.date < updates[j - 1].date:
                 yield source.diagnostic(
                     at,
                     "update-order",
-                    f"{owner}: update dated {update.date} comes after one dated "
-                    f"{updates[j - 1].date}; keep the log in date order",
+                    _(
+                        "{owner}: update dated {day} comes after one dated {previous}; keep the "
+                        "log in date order"
+                    ).format(owner=owner, day=update.date, previous=updates[j - 1].date),
                     severity="warning",
                 )

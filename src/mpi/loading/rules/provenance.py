@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.model import Measure, PlanFile, Sourced
 from mpi.domain.words import quoted_in
+from mpi.i18n import _
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
@@ -51,32 +52,58 @@ def _check(
     if fact.basis is None:
         if fact.quote is not None or fact.derivation is not None:
             sub = "quote" if fact.quote is not None else "derivation"
-            yield problem(sub, "provenance", f"{what}: add `basis` (stated, derived or inferred)")
+            yield problem(
+                sub,
+                "provenance",
+                _("{what}: add `basis` (stated, derived or inferred)").format(what=what),
+            )
         else:
             yield problem(
                 None,
                 "provenance-missing",
-                f"{what} does not say how it is known: add `basis: stated` with the "
-                "document's words in `quote`, `derived` with `quote` and `derivation`, or "
-                "`inferred` with the reason in `derivation`",
+                _(
+                    "{what} does not say how it is known: add `basis: stated` with the "
+                    "document's words in `quote`, `derived` with `quote` and `derivation`, or "
+                    "`inferred` with the reason in `derivation`"
+                ).format(what=what),
                 "warning",
             )
         return
     if fact.basis in ("stated", "derived") and fact.quote is None:
         yield problem(
-            "basis", "provenance", f"{what} is {fact.basis}: give the document's words in `quote`"
+            "basis",
+            "provenance",
+            _("{what} is {basis}: give the document's words in `quote`").format(
+                what=what, basis=fact.basis
+            ),
         )
     if fact.basis == "derived" and fact.derivation is None:
-        yield problem("basis", "provenance", f"{what} is derived: say how in `derivation`")
+        yield problem(
+            "basis", "provenance", _("{what} is derived: say how in `derivation`").format(what=what)
+        )
     if fact.basis == "inferred" and fact.derivation is None:
-        yield problem("basis", "provenance", f"{what} is inferred: give the reason in `derivation`")
+        yield problem(
+            "basis",
+            "provenance",
+            _("{what} is inferred: give the reason in `derivation`").format(what=what),
+        )
     if fact.quote is not None and not any(quoted_in(fact.quote, t) for t in texts):
         yield problem(
             "quote",
             "quote-not-found",
-            f"{what}: the quote is not in the text the plan stores for it "
-            f"({'the measure' if path and path[0] == 'measures' else 'the plan level'}); "
-            "quote the document word for word (… for words left out)",
+            (
+                _(
+                    "{what}: the quote is not in the text the measure stores (its text, "
+                    "sub-items, footnotes); quote the document word for word (… for words "
+                    "left out)"
+                )
+                if path and path[0] == "measures"
+                else _(
+                    "{what}: the quote is not in the text the plan level stores (Präambel, "
+                    "Ausgangslage, Dialog und Monitoring, their footnotes); quote the document "
+                    "word for word (… for words left out)"
+                )
+            ).format(what=what),
         )
 
 
@@ -92,25 +119,29 @@ def provenance(ctx: Context) -> Iterator[Diagnostic]:
     plan_level = plan_texts(ctx.plan)
     for place, ms in ctx.milestones:
         texts = texts_of(place.measure) if place.measure else plan_level
-        what = f"{place.owner} milestone {ms.id!r}"
+        what = _("{owner} milestone {milestone}").format(owner=place.owner, milestone=repr(ms.id))
         yield from _check(ctx.source(place), place.path, ms, what, texts)
     for place, ind in ctx.indicators:
         assert place.measure is not None
         for name in ("baseline", "target"):
             fact = getattr(ind, name)
             if fact is not None:
-                what = f"{name} of indicator {ind.id!r}"
+                what = (
+                    _("baseline of indicator {indicator}")
+                    if name == "baseline"
+                    else _("target of indicator {indicator}")
+                ).format(indicator=repr(ind.id))
                 path = (*place.path, name)
                 yield from _check(ctx.source(place), path, fact, what, texts_of(place.measure))
     for source, f in ctx.fields:
         if f.goal_assignment is not None:
-            what = f"goal assignment of {f.id}"
+            what = _("goal assignment of {owner}").format(owner=f.id)
             goals = [g.text for g in f.goals]
             yield from _check(source, ("goal_assignment",), f.goal_assignment, what, goals)
     for place, m in ctx.measures:
         assert place.field is not None
         if m.goal_assignment is not None:
-            what = f"goal assignment of {m.id}"
+            what = _("goal assignment of {owner}").format(owner=m.id)
             path = (*place.path, "goal_assignment")
             yield from _check(ctx.source(place), path, m.goal_assignment, what, texts_of(m))
         elif m.goals and place.field.goal_assignment is None:
@@ -118,8 +149,10 @@ def provenance(ctx: Context) -> Iterator[Diagnostic]:
                 place,
                 ("goals",),
                 "provenance-missing",
-                f"{m.id}: how are its goals known? Add `goal_assignment` to the measure or "
-                f"to {place.field.id} (basis and quote or derivation)",
+                _(
+                    "{measure}: how are its goals known? Add `goal_assignment` to the measure or "
+                    "to {field} (basis and quote or derivation)"
+                ).format(measure=m.id, field=place.field.id),
                 severity="warning",
             )
 
@@ -140,6 +173,6 @@ def misspellings(ctx: Context) -> Iterator[Diagnostic]:
         yield ctx.plan_source.diagnostic(
             ("misspellings", i, "written"),
             "misspelling",
-            f"{entry.written!r} occurs nowhere in the plan's texts",
+            _("{written} occurs nowhere in the plan's texts").format(written=repr(entry.written)),
             severity="warning",
         )

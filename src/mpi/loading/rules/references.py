@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
+from mpi.i18n import _
 from mpi.loading.rules.context import Context
 
 
@@ -20,12 +21,18 @@ def references_exist(ctx: Context) -> Iterator[Diagnostic]:
         for j, goal in enumerate(m.goals):
             if goal not in goals:
                 other = all_goals.get(goal)
-                why = f"it belongs to {other}" if other else f"{f.id} has no such goal"
+                why = (
+                    _("it belongs to {field}").format(field=other)
+                    if other
+                    else _("{field} has no such goal").format(field=f.id)
+                )
                 yield ctx.diagnostic(
                     place,
                     ("goals", j),
                     "unknown-goal",
-                    f"{m.id} serves goal {goal}, but {why}{_known(goals)}",
+                    _("{measure} serves goal {goal}, but {why}{known}").format(
+                        measure=m.id, goal=goal, why=why, known=_known(goals)
+                    ),
                 )
         for role in ("lead", "involved"):
             for j, partner in enumerate(getattr(m, role)):
@@ -34,21 +41,27 @@ def references_exist(ctx: Context) -> Iterator[Diagnostic]:
                         place,
                         (role, j),
                         "unknown-partner",
-                        f"{m.id}: unknown partner {partner!r}{_known(partners)}",
+                        _("{measure}: unknown partner {partner}{known}").format(
+                            measure=m.id, partner=repr(partner), known=_known(partners)
+                        ),
                     )
         if m.section is not None and m.section not in sections:
             yield ctx.diagnostic(
                 place,
                 ("section",),
                 "unknown-section",
-                f"{m.id}: {f.id} has no section {m.section!r}{_known(sections)}",
+                _("{measure}: {field} has no section {section}{known}").format(
+                    measure=m.id, field=f.id, section=repr(m.section), known=_known(sections)
+                ),
             )
         elif m.section is None and sections:
             yield ctx.diagnostic(
                 place,
                 (),
                 "missing-section",
-                f"{m.id} names no section, but {f.id} has sections{_known(sections)}",
+                _("{measure} names no section, but {field} has sections{known}").format(
+                    measure=m.id, field=f.id, known=_known(sections)
+                ),
             )
 
 
@@ -57,4 +70,4 @@ def _known(ids: set[str]) -> str:
         return ""
     shown = sorted(ids)[:8]
     more = ", …" if len(ids) > 8 else ""
-    return f" (known: {', '.join(shown)}{more})"
+    return _(" (known: {ids})").format(ids=", ".join(shown) + more)

@@ -10,8 +10,11 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.words import MEASURE_STATUSES
+from mpi.i18n import N_, _
 from mpi.render import values
-from mpi.render.provenance import Notes, worded
+from mpi.render.provenance import Notes, progress, worded
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -34,7 +37,7 @@ def esc(value: Any) -> str:
     if isinstance(value, Raw):
         return str(value)
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, float):
         return values.number(value)
     if isinstance(value, list | tuple):
@@ -56,14 +59,14 @@ def when(row: DueRow, notes: Notes) -> Raw:
 
 
 def state(row: DueRow) -> str:
-    return values.state(row.status, row.state, row.done)
+    return progress(row.status, row.state, row.done)
 
 
 def due_table(rows: list[DueRow], notes: Notes) -> str:
     if not rows:
-        return "_No milestones._\n"
+        return "_" + _("No milestones.") + "_\n"
     return table(
-        ["Due", "Measure", "Milestone", "Status"],
+        [_("Due"), _("Measure"), _("Milestone"), _("Status")],
         ([when(r, notes), r.measure or r.owner, r.title, state(r)] for r in rows),
     )
 
@@ -75,7 +78,9 @@ def late_table(lines: list[MilestoneLine], notes: Notes, empty: str) -> str:
     rows = []
     for line in lines:
         r = line.row
-        count = f"{line.occurrences} {r.state}, the first {values.due(r.due)}"
+        count = _("{count} {state}, the first {date}").format(
+            count=line.occurrences, state=state_word(r.state), date=values.due(r.due)
+        )
         rows.append(
             [
                 when(r, notes),
@@ -84,7 +89,7 @@ def late_table(lines: list[MilestoneLine], notes: Notes, empty: str) -> str:
                 count if line.occurrences > 1 else state(r),
             ]
         )
-    return table(["Due", "Measure", "Milestone", "Status"], rows)
+    return table([_("Due"), _("Measure"), _("Milestone"), _("Status")], rows)
 
 
 def notes_block(notes: Notes, heading: str | None = None) -> list[str]:
@@ -96,14 +101,13 @@ def notes_block(notes: Notes, heading: str | None = None) -> list[str]:
 
 
 STATUS_HEADER = [
-    "Field",
-    "Title",
-    "Measures",
-    *MEASURE_STATUSES,
-    "Open milestones",
-    "Overdue deadlines",
-    "Delayed",
-    "Next deadline",
+    N_("Field"),
+    N_("Title"),
+    N_("Measures"),
+    N_("Open milestones"),
+    N_("Overdue deadlines"),
+    N_("Delayed"),
+    N_("Next deadline"),
 ]
 
 
@@ -114,8 +118,8 @@ def status_table(summary: StatusSummary, notes: Notes) -> str:
         nxt = f.next_due
         rows.append(
             [
-                f.id,
-                f.title,
+                _("total") if f is summary.totals else f.id,
+                values.field_title(f),
                 f.measures,
                 *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
                 f.open_milestones,
@@ -124,4 +128,6 @@ def status_table(summary: StatusSummary, notes: Notes) -> str:
                 Raw(f"{when(nxt, notes)} {esc(nxt.measure or nxt.owner)}") if nxt else "–",
             ]
         )
-    return table(STATUS_HEADER, rows)
+    head = [_(word) for word in STATUS_HEADER]
+    head[3:3] = [status_word(name) for name in MEASURE_STATUSES]
+    return table(head, rows)

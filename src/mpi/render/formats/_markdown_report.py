@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mpi.i18n import N_, _, ngettext
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.formats._markdown import (
@@ -17,6 +18,8 @@ from mpi.render.formats._markdown import (
 )
 from mpi.render.messages import milestone_note
 from mpi.render.provenance import Notes
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 
 if TYPE_CHECKING:
     from mpi.views.diff import PlanDiff
@@ -52,54 +55,71 @@ def _measure_due(m: MeasureRow, notes: Notes) -> Raw | str:
     if shown is None:
         return "–"
     cell = when(shown, notes)
-    return Raw(f"**{cell} {shown.state}**") if m.late else cell
+    return Raw(f"**{cell} {esc(state_word(shown.state))}**") if m.late else cell
 
 
 def _upcoming(lines: list[MilestoneLine], notes: Notes) -> str:
     if not lines:
-        return "_None due in the next 12 months._\n"
+        return "_" + _("None due in the next 12 months.") + "_\n"
     rows = [
         [when(line.row, notes), line.row.measure or line.row.owner, line.row.title, note]
         for line in lines
         for note in [milestone_note(line, False)]
     ]
-    return table(["Due", "Measure", "Milestone", "Note"], rows)
+    return table([_("Due"), _("Measure"), _("Milestone"), _("Note")], rows)
 
 
 def _indicators(rep: Report, notes: Notes) -> list[str]:
     if not rep.indicators:
-        return ["_No indicators._\n"]
+        return ["_" + _("No indicators.") + "_\n"]
     rows = []
     for line in rep.indicators:
         row, ind = line.row, line.row.indicator
         base = ind.baseline
         target = values.direction(ind.direction) + " " + _amount(ind.target.value, ind.unit)
         if ind.target.year is not None:
-            target += f" ({esc(ind.target.year)})"
-        target += esc(notes.fact((ind.id, "target"), f"{ind.id} target", ind.target))
+            target += f" ({esc(values.target_year(ind.target.year))})"
+        target += esc(notes.target(ind.id, ind.target))
         baseline = "–"
         if base:
-            mark = esc(notes.fact((ind.id, "baseline"), f"{ind.id} baseline", base))
+            mark = esc(notes.baseline(ind.id, base))
             baseline = _amount(base.value, ind.unit, base.year) + mark
         rows.append(
             [
                 esc(line.measure),
                 esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else ""),
                 baseline,
-                _amount(row.last_value, ind.unit, row.last_date),
+                _amount(row.last_value, ind.unit, row.last_date and values.day(row.last_date)),
                 target,
-                esc(row.on_track) or "–",
+                esc(_on_track(row.on_track)),
                 text_bar(line),
             ]
         )
-    lines = ["| Measure | Indicator | Baseline | Last value | Target | On track | Chart |"]
-    lines.append("|---|---|---|---|---|---|---|")
+    head = [
+        N_("Measure"),
+        N_("Indicator"),
+        N_("Baseline"),
+        N_("Last value"),
+        N_("Target"),
+        N_("On track"),
+        N_("Chart"),
+    ]
+    lines = ["| " + " | ".join(_(word) for word in head) + " |", "|---|---|---|---|---|---|---|"]
     lines += ["| " + " | ".join(cells) + " |" for cells in rows]
     return [
         "\n".join(lines) + "\n",
-        "Each bar runs from 0 to the largest of baseline, values and target: "
-        "█ last value, ▒ baseline, ┃ target.\n",
+        _(
+            "Each bar runs from 0 to the largest of baseline, values and target: "
+            "█ last value, ▒ baseline, ┃ target."
+        )
+        + "\n",
     ]
+
+
+def _on_track(value: bool | None) -> str:
+    if value is None:
+        return values.DASH
+    return _("yes") if value else _("no")
 
 
 def report(rep: Report) -> str:
@@ -107,39 +127,50 @@ def report(rep: Report) -> str:
     indicators, changes since a revision, every measure."""
     notes = Notes()
     s = rep.summary
-    out = [f"# Progress report: {esc(rep.title)}", "", f"As of {values.day(rep.today)}.", ""]
-    out += ["## Measures by Handlungsfeld", "", status_table(s, notes)]
-    out += [f"## Overdue ({s.totals.overdue} deadlines)", ""]
-    out.append(late_table(rep.overdue, notes, "None overdue."))
-    out += [f"## Delayed ({s.totals.delayed} deadlines given as „voraussichtlich“)", ""]
-    out.append(late_table(rep.delayed, notes, "None delayed."))
-    out += [f"## Missed ({s.totals.missed} deadlines)", ""]
-    out.append(late_table(rep.missed, notes, "None recorded as missed."))
-    out += ["## Upcoming (next 12 months)", "", _upcoming(rep.upcoming, notes)]
-    out += ["## Indicators", "", *_indicators(rep, notes)]
+    t = s.totals
+    out = ["# " + _("Progress report: {title}").format(title=esc(rep.title)), ""]
+    out += [_("As of {day}.").format(day=values.day(rep.today)), ""]
+    out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
+    overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
+    out += ["## " + overdue.format(count=t.overdue), ""]
+    out.append(late_table(rep.overdue, notes, _("None overdue.")))
+    delayed = ngettext(
+        "Delayed ({count} deadline given as „voraussichtlich“)",
+        "Delayed ({count} deadlines given as „voraussichtlich“)",
+        t.delayed,
+    )
+    out += ["## " + delayed.format(count=t.delayed), ""]
+    out.append(late_table(rep.delayed, notes, _("None delayed.")))
+    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
+    out += ["## " + missed.format(count=t.missed), ""]
+    out.append(late_table(rep.missed, notes, _("None recorded as missed.")))
+    out += ["## " + _("Upcoming (next 12 months)"), "", _upcoming(rep.upcoming, notes)]
+    out += ["## " + _("Indicators"), "", *_indicators(rep, notes)]
     if rep.changes is not None:
-        out += [f"## Changes since {esc(rep.since)}", ""]
-        out += [f"- {esc(describe(c))}" for c in rep.changes] or ["_No changes._"]
+        out += ["## " + _("Changes since {revision}").format(revision=esc(rep.since)), ""]
+        no_changes = "_" + _("No changes.") + "_"
+        out += [f"- {esc(describe(c))}" for c in rep.changes] or [no_changes]
         out.append("")
-    out += ["## All measures", ""]
+    out += ["## " + _("All measures"), ""]
     for f in s.fields:
         in_field = [m for m in rep.measures if m.field == f.id]
         out += [f"### {esc(f.id)} {esc(f.title)}", ""]
         out.append(
             table(
-                ["ID", "Measure", "Status", "Due"],
-                ([m.id, m.title, m.status, _measure_due(m, notes)] for m in in_field),
+                [_("ID"), _("Measure"), _("Status"), _("Due")],
+                ([m.id, m.title, status_word(m.status), _measure_due(m, notes)] for m in in_field),
             )
             if in_field
-            else "_No measures._\n"
+            else "_" + _("No measures.") + "_\n"
         )
-    out += notes_block(notes, "## Notes: dates and targets the document does not state")
+    notes_title = _("Notes: dates and targets the document does not state")
+    out += notes_block(notes, "## " + notes_title)
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def diff(view: PlanDiff) -> str:
     """`mpi diff --format markdown`: one bullet per semantic change."""
-    new = view.new if view.new is not None else "the working tree"
-    out = [f"## Changes from {esc(view.old)} to {esc(new)}", ""]
-    out += [f"- {esc(describe(c))}" for c in view.changes] or ["_No changes._"]
+    new = view.new if view.new is not None else _("the working tree")
+    out = ["## " + _("Changes from {old} to {new}").format(old=esc(view.old), new=esc(new)), ""]
+    out += [f"- {esc(describe(c))}" for c in view.changes] or ["_" + _("No changes.") + "_"]
     return "\n".join(out) + "\n"

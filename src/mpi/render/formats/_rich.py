@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.words import MEASURE_STATUSES
+from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def breakdown(by_status: dict[str, int]) -> Text:
         if by_status.get(name):
             if out:
                 out.append(" · ")
-            out.append(f"{by_status[name]} {name}", style=STATUS_STYLE[name])
+            out.append(f"{by_status[name]} {status_word(name)}", style=STATUS_STYLE[name])
     return out
 
 

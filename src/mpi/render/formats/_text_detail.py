@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mpi.i18n import _
 from mpi.render import values
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
-from mpi.render.provenance import Notes, deadline, series, worded
+from mpi.render.provenance import Notes, deadline, progress, series, worded
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line, visible
+from mpi.render.values import target_year
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -46,10 +50,10 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
     grid = table(
         ("#", {"no_wrap": True, "justify": "right"}),
         id_column("ID", [s.milestone.id for s in items]),
-        ("Due", {"no_wrap": True}),
-        ("Milestone", {"ratio": 1, "min_width": 16}),
-        ("Status", {"no_wrap": True}),
-        title="Milestones",
+        (_("Due"), {"no_wrap": True}),
+        (_("Milestone"), {"ratio": 1, "min_width": 16}),
+        (_("Status"), {"no_wrap": True}),
+        title=_("Milestones"),
     )
     for s in items:
         m, first = s.milestone, s.first
@@ -57,7 +61,7 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
         if m.recurrence is None:
             date = t(worded(first), STATUS_STYLE.get(first.state, ""))
             date.append(notes.row(first))
-            state = t(values.state(first.status, first.state, first.done))
+            state = t(progress(first.status, first.state, first.done))
             state.stylize(STATUS_STYLE[first.state])
         else:
             date = _series(s, notes)
@@ -66,19 +70,21 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
             for word in ("overdue", "delayed"):
                 dues = [values.due(r.due) for r in late if r.state == word]
                 if dues:
-                    name.append(f"\n{word}: {', '.join(dues)}", style=STATUS_STYLE[word])
+                    name.append(
+                        f"\n{state_word(word)}: {', '.join(dues)}", style=STATUS_STYLE[word]
+                    )
             for r in s.recorded:
                 held = f" ({values.due(r.done)})" if r.done else ""
-                name.append(f"\n{values.due(r.due)} {r.status}{held}", style="dim")
+                name.append(f"\n{values.due(r.due)} {state_word(r.status)}{held}", style="dim")
                 if r.note:
                     name.append(f": {one_line(r.note)}", style="dim")
             nxt = s.next
             if nxt is not None:
-                name.append(f"\nnext: {deadline(nxt.kind, nxt.due)}", style="dim")
+                name.append("\n" + _("next:") + f" {deadline(nxt.kind, nxt.due)}", style="dim")
             state = (
-                t(f"{len(late)} {late[0].state}", STATUS_STYLE[late[0].state])
+                t(f"{len(late)} {state_word(late[0].state)}", STATUS_STYLE[late[0].state])
                 if late
-                else t("open" if nxt else "ended")
+                else t(state_word("open") if nxt else _("ended"))
             )
         if m.note:
             name.append(f"\n{one_line(m.note)}", style="dim italic")
@@ -89,15 +95,17 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
 def _updates(updates: list[Update]) -> list[RenderableType]:
     from rich.text import Text
 
-    parts: list[RenderableType] = [Text("Updates", style="bold")]
+    parts: list[RenderableType] = [Text(_("Updates"), style="bold")]
     for u in updates:
         line = Text(f"  {values.day(u.date)} ")
         line.append(one_line(u.text))
         if u.status:
-            line.append(f" (status → {u.status})", style="dim")
+            line.append(
+                " " + _("(status → {status})").format(status=status_word(u.status)), style="dim"
+            )
         parts.append(line)
     if not updates:
-        parts.append(Text("  none recorded", style="dim"))
+        parts.append(Text("  " + _("none recorded"), style="dim"))
     return parts
 
 
@@ -123,7 +131,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
     head.append(" ")
     head.append(one_line(m.title), style="bold")
     head.append("  ")
-    head.append(m.status, style=STATUS_STYLE.get(m.status, ""))
+    head.append(status_word(m.status), style=STATUS_STYLE.get(m.status, ""))
     parts.append(head)
     where = f"{detail.field.id} {detail.field.title}"
     if detail.section_title:
@@ -133,9 +141,9 @@ def measure(detail: MeasureDetail) -> RenderableType:
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     names = detail.partners
-    facts.add_row("Lead", t(", ".join(names.get(p, p) for p in m.lead) or "–"))
-    facts.add_row("Involved", t(", ".join(names.get(p, p) for p in m.involved) or "–"))
-    facts.add_row("Tags", t(", ".join(m.tags) or "–"))
+    facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or "–"))
+    facts.add_row(_("Involved"), t(", ".join(names.get(p, p) for p in m.involved) or "–"))
+    facts.add_row(_("Tags"), t(", ".join(m.tags) or "–"))
     parts += [Text(""), facts, Text(""), *_paragraphs(m.text)]
     for item in m.items:
         line = Text(f"  {item.id}. ", style="bold")
@@ -144,19 +152,19 @@ def measure(detail: MeasureDetail) -> RenderableType:
     if m.items:
         parts.append(Text(""))
     if detail.goals:
-        mark = notes.fact((m.id, "goals"), f"{m.id} goals", detail.goal_assignment)
-        goals = table(id_column(f"Goal{mark}", [g.id for g in detail.goals]), ("", {"ratio": 1}))
+        mark = notes.goals(m.id, detail.goal_assignment)
+        goals = table(id_column(_("Goal") + mark, [g.id for g in detail.goals]), ("", {"ratio": 1}))
         for g in detail.goals:
             goals.add_row(t(g.id), t(g.text))
         parts.append(Fit(goals, {1: 1}))
     if detail.milestones:
         parts.append(_milestones(detail.milestones, notes))
     else:
-        parts.append(Text("No milestones.", style="dim"))
+        parts.append(Text(_("No milestones."), style="dim"))
     if detail.indicators:
         parts.append(_indicators(detail, notes))
     if m.sources:
-        parts.append(Text("Sources", style="bold"))
+        parts.append(Text(_("Sources"), style="bold"))
         for s in m.sources:
             line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
             line.append(one_line(s.shown))
@@ -167,7 +175,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
         parts.append(Text(""))
     parts += _updates(m.updates)
     if notes.items:
-        parts += [Text(""), Text("How each date and target is known", style="bold")]
+        parts += [Text(""), Text(_("How each date and target is known"), style="bold")]
         parts += [Text(one_line(line)) for line in notes.lines()]
     return Group(*parts)
 
@@ -175,23 +183,23 @@ def measure(detail: MeasureDetail) -> RenderableType:
 def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
     ind = table(
         id_column("ID", [row.indicator.id for row in detail.indicators]),
-        ("Indicator", {"ratio": 2}),
-        ("Baseline", {"no_wrap": True}),
-        ("Target", {"no_wrap": True}),
-        ("Last value", {"no_wrap": True}),
-        title="Indicators",
+        (_("Indicator"), {"ratio": 2}),
+        (_("Baseline"), {"no_wrap": True}),
+        (_("Target"), {"no_wrap": True}),
+        (_("Last value"), {"no_wrap": True}),
+        title=_("Indicators"),
     )
     for row in detail.indicators:
         i = row.indicator
         base = values.DASH
         if i.baseline:
-            base = f"{values.number(i.baseline.value)} {i.unit} ({i.baseline.year})"
-            base += notes.fact((i.id, "baseline"), f"{i.id} baseline", i.baseline)
-        year = f" ({i.target.year})" if i.target.year is not None else ""
-        target = f"{values.direction(i.direction)} {values.number(i.target.value)} {i.unit}{year}"
-        target += notes.fact((i.id, "target"), f"{i.id} target", i.target)
+            base = f"{values.amount(i.baseline.value, i.unit)} ({i.baseline.year})"
+            base += notes.baseline(i.id, i.baseline)
+        year = f" ({target_year(i.target.year)})" if i.target.year is not None else ""
+        target = f"{values.direction(i.direction)} {values.amount(i.target.value, i.unit)}{year}"
+        target += notes.target(i.id, i.target)
         last = (
-            f"{values.number(row.last_value)} ({row.last_date})"
+            f"{values.number(row.last_value)} ({values.day(row.last_date)})"
             if row.last_value is not None
             else values.DASH
         )
@@ -224,9 +232,9 @@ def body(detail: OwnerDetail) -> RenderableType:
     if detail.milestones:
         parts.append(_milestones(detail.milestones, notes))
     else:
-        parts.append(Text("No milestones.", style="dim"))
+        parts.append(Text(_("No milestones."), style="dim"))
     parts += _updates(detail.updates)
     if notes.items:
-        parts += [Text(""), Text("How each date is known", style="bold")]
+        parts += [Text(""), Text(_("How each date is known"), style="bold")]
         parts += [Text(one_line(line)) for line in notes.lines()]
     return Group(*parts)

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from mpi.render import records, values
+from mpi.domain.words import number
+from mpi.render import records
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -163,7 +164,8 @@ def _state(row: dict[str, Any]) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "None" if value is None else values.number(value)
+    """A number as the JSON contract writes it: the same in every language."""
+    return "None" if value is None else number(value)
 
 
 def due(rows: list[DueRow]) -> str:

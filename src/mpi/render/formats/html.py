@@ -13,10 +13,14 @@ from typing import TYPE_CHECKING, Any
 
 from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
+from mpi.i18n import _, language, ngettext
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.messages import milestone_note
-from mpi.render.provenance import BASIS_WORDS, deadline, explanation, needs_note, worded
+from mpi.render.provenance import basis as basis_word
+from mpi.render.provenance import deadline, explanation, needs_note, worded
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -47,7 +51,7 @@ def _finalize(value: Any) -> Any:
 def _environment() -> Environment:
     from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=StrictUndefined,
@@ -56,6 +60,9 @@ def _environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    # the texts people read: plain functions, so their output is escaped like any value
+    env.globals.update({"_": _, "ngettext": ngettext, "status": status_word})
+    return env
 
 
 def _pct(share: float) -> str:
@@ -91,7 +98,7 @@ def _how(basis: str | None, quote: str | None, derivation: str | None) -> dict[s
     """A marker for what the document does not state in words, with its derivation."""
     if not needs_note(basis):
         return {"basis": None, "how": None}
-    return {"basis": BASIS_WORDS[basis], "how": explanation(basis, quote, derivation, quotes=False)}
+    return {"basis": basis_word(basis), "how": explanation(basis, quote, derivation, quotes=False)}
 
 
 def _fact(fact: Sourced | None) -> dict[str, Any]:
@@ -124,11 +131,12 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     """Numbers and bar geometry: baseline and last value as bars from zero, target as a line."""
     row, ind = line.row, line.row.indicator
     direction = values.direction(ind.direction)
-    target_year = f" ({ind.target.year})" if ind.target.year is not None else ""
+    year = ind.target.year
+    target_year = f" ({values.target_year(year)})" if year is not None else ""
     base = ind.baseline
     zero = line.share(0.0)
     bar = _span(zero, line.share(row.last_value)) if row.last_value is not None else None
-    state = {True: "on track", False: "not on track", None: "no value yet"}[row.on_track]
+    state = {True: _("on track"), False: _("not on track"), None: _("no value yet")}[row.on_track]
     return {
         "measure": line.measure,
         "name": ind.name,
@@ -156,7 +164,7 @@ def _measure_due(m: MeasureRow) -> dict[str, Any]:
         return {"due": None, "state": None, "basis": None, "how": None}
     return {
         "due": deadline(shown.kind, shown.due),
-        "state": shown.state if m.late else None,
+        "state": state_word(shown.state) if m.late else None,
         **_how(shown.basis, shown.quote, shown.derivation),
     }
 
@@ -172,6 +180,7 @@ def report(rep: Report) -> str:
     s = rep.summary
     context = {
         "title": rep.title,
+        "lang": language(),
         "today": values.day(rep.today),
         "version": __version__,
         "statuses": MEASURE_STATUSES,

@@ -13,8 +13,11 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
+from mpi.i18n import N_, _
 from mpi.render import values
-from mpi.render.provenance import deadline, explanation, series
+from mpi.render.provenance import deadline, explanation, progress, series
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -28,9 +31,9 @@ if TYPE_CHECKING:
 UID_DOMAIN = "mpi.masterplan-industrie"
 PRODID = "-//mpi//Hamburger Masterplan Industrie//DE"
 PRECISION_TEXT = {
-    "year": "year precision: by the end of the year",
-    "month": "month precision: by the end of the month",
-    "day": "day precision: on or by that day",
+    "year": N_("year precision: by the end of the year"),
+    "month": N_("month precision: by the end of the month"),
+    "day": N_("day precision: on or by that day"),
 }
 
 
@@ -53,12 +56,17 @@ def calendar(view: CalendarView) -> bytes:
     return data
 
 
-STATE_TEXT = {"overdue": "OVERDUE", "delayed": "DELAYED", "missed": "MISSED", "done": "DONE"}
+STATE_TEXT = {  # the prefix of an event's summary
+    "overdue": N_("OVERDUE"),
+    "delayed": N_("DELAYED"),
+    "missed": N_("MISSED"),
+    "done": N_("DONE"),
+}
 
 
 def _summary(e: Entry, state: str) -> str:
     """`HF1.15: HH-WIN Ausbaustufe 1`, prefixed with its state when it is not plainly open."""
-    prefix = f"{STATE_TEXT[state]}: " if state in STATE_TEXT else ""
+    prefix = _(STATE_TEXT[state]) + ": " if state in STATE_TEXT else ""
     return _clean(f"{prefix}{e.label}: {e.milestone.title}")
 
 
@@ -77,7 +85,7 @@ def _base(e: Entry, stamp: datetime, day: Due, state: str) -> Event:
     event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
     cancelled = e.cancelled or state == "missed"
     event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
-    event.add("categories", [state, e.field or "Plan"])
+    event.add("categories", [state_word(state), e.field or _("Plan")])
     return event
 
 
@@ -96,9 +104,10 @@ def occurrence(e: Entry, row: DueRow, stamp: datetime) -> Event:
     """One occurrence of a series that is recorded or late: it overrides the series there."""
     event = _base(e, stamp, row.due, row.state)
     event.add("recurrence-id", row.due.end)
-    lines = [f"Occurrence {row.due.iso()}: {values.state(row.status, row.state, row.done)}"]
+    said = progress(row.status, row.state, row.done)
+    lines = [_("Occurrence {date}: {state}").format(date=values.due(row.due), state=said)]
     if row.note:
-        lines.append(f"Note: {row.note}")
+        lines.append(_("Note: {note}").format(note=row.note))
     lines += ["", _description(e)]
     event.add("description", _clean("\n".join(lines)))
     return event
@@ -127,37 +136,49 @@ def _description(e: Entry) -> str:
     m = e.milestone
     lines = []
     if e.measure is not None:
-        lines.append(f"Measure {e.measure.id}: {e.measure.title}")
-        lines.append(f"Measure status: {e.measure.status}")
+        lines.append(_("Measure {id}: {title}").format(id=e.measure.id, title=e.measure.title))
+        lines.append(_("Measure status: {status}").format(status=status_word(e.measure.status)))
     elif e.owner != "plan":
         lines.append(f"Dialog und Monitoring: {e.label}")
     else:
-        lines.append("Plan-level milestone")
+        lines.append(_("Plan-level milestone"))
     if m.recurrence is not None:
         r = m.recurrence
         until = values.due(e.until)
-        end = f"{until} (the plan's horizon)" if e.until_horizon else until
-        lines.append(f"Due: {series(r)}, until {end}")
+        end = _("{date} (the plan's horizon)").format(date=until) if e.until_horizon else until
+        lines.append(_("Due: {series}, until {end}").format(series=series(r), end=end))
         lines.append(f"({_reading(m.kind, e.first)})")
         late = [row for row in e.deadlines if row.state in ("overdue", "delayed")]
         if late:
-            listed = ", ".join(row.due.iso() for row in late)
-            lines.append(f"Late on {values.day(e.today)}: {len(late)} ({listed})")
+            listed = ", ".join(values.due(row.due) for row in late)
+            lines.append(
+                _("Late on {day}: {count} ({listed})").format(
+                    day=values.day(e.today), count=len(late), listed=listed
+                )
+            )
     else:
         first = e.deadlines[0]
-        lines.append(f"Milestone status: {values.state(first.status, first.state, first.done)}")
-        lines.append(f"Due: {deadline(m.kind, e.first)} ({_reading(m.kind, e.first)})")
-    lines.append(f"Date {explanation(m.basis, m.quote, m.derivation)}")
+        said = progress(first.status, first.state, first.done)
+        lines.append(_("Milestone status: {state}").format(state=said))
+        lines.append(
+            _("Due: {date} ({reading})").format(
+                date=deadline(m.kind, e.first), reading=_reading(m.kind, e.first)
+            )
+        )
+    how = explanation(m.basis, m.quote, m.derivation)
+    lines.append(_("Date {how}").format(how=how))
     if m.note:
-        lines.append(f"Note: {m.note}")
+        lines.append(_("Note: {note}").format(note=m.note))
     return "\n".join(lines)
 
 
 def _reading(kind: str, due: Due) -> str:
     """How the event's day relates to the date: the end of its period, or for "ab" its start."""
     if kind == "from":
-        return f"not before {due.start.isoformat()}: the event is on the first day"
-    return PRECISION_TEXT[due.precision]
+        return _("not before {day}: the event is on the first day").format(
+            day=values.day(due.start)
+        )
+    return _(PRECISION_TEXT[due.precision])
 
 
 def _clean(text: str) -> str:

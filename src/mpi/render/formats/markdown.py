@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from mpi.i18n import _, ngettext
 from mpi.render import records, values
 from mpi.render.formats._markdown import (
     Raw,
@@ -21,7 +22,9 @@ from mpi.render.formats._markdown import (
     when,
 )
 from mpi.render.formats._markdown_report import diff, report
-from mpi.render.provenance import Notes, deadline, series, worded
+from mpi.render.provenance import Notes, deadline, progress, series, worded
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format
 
 if TYPE_CHECKING:
@@ -36,27 +39,30 @@ if TYPE_CHECKING:
 def status(summary: StatusSummary) -> str:
     notes = Notes()
     late = summary.totals.overdue + summary.totals.delayed
-    out = [f"# {esc(summary.title)}", "", f"As of {values.day(summary.today)}.", ""]
-    out += [status_table(summary, notes), f"## Late: {late} deadline(s)", ""]
-    out += [late_table(summary.late, notes, "Nothing is late."), "## Next deadlines", ""]
-    out += [due_table(summary.next_deadlines, notes), *notes_block(notes, "## Notes")]
+    as_of = _("As of {day}.").format(day=values.day(summary.today))
+    late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", late)
+    out = [f"# {esc(summary.title)}", "", as_of, ""]
+    out += [status_table(summary, notes), "## " + late_title.format(count=late), ""]
+    out += [late_table(summary.late, notes, _("Nothing is late.")), "## " + _("Next deadlines")]
+    out += ["", due_table(summary.next_deadlines, notes)]
+    out += notes_block(notes, "## " + _("Notes"))
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def measures(rows: list[MeasureRow]) -> str:
     if not rows:
-        return "_No measures match._\n"
+        return "_" + _("No measures match.") + "_\n"
 
     def due(r: MeasureRow) -> str:
         shown = r.due
         if shown is None:
             return "–"
-        late = f" ({shown.state}: {r.overdue or r.delayed})" if r.late else ""
+        late = f" ({state_word(shown.state)}: {r.overdue or r.delayed})" if r.late else ""
         return deadline(shown.kind, shown.due) + late
 
     return table(
-        ["ID", "Status", "Title", "Lead", "Tags", "Due"],
-        ([r.id, r.status, r.title, r.lead, r.tags, due(r)] for r in rows),
+        [_("ID"), _("Status"), _("Title"), _("Lead"), _("Tags"), _("Due")],
+        ([r.id, status_word(r.status), r.title, r.lead, r.tags, due(r)] for r in rows),
     )
 
 
@@ -64,7 +70,7 @@ def milestones(items: list[MilestoneSummary], notes: Notes) -> str:
     """The milestones with the number and id `mpi milestone` takes; a recurring one with its
     late occurrences, the ones recorded and the next one."""
     if not items:
-        return "_No milestones._\n"
+        return "_" + _("No milestones.") + "_\n"
     rows = []
     for s in items:
         m, first = s.milestone, s.first
@@ -75,26 +81,30 @@ def milestones(items: list[MilestoneSummary], notes: Notes) -> str:
         for word in ("overdue", "delayed"):
             dues = [values.due(r.due) for r in s.late if r.state == word]
             if dues:
-                details.append(f"{word}: {', '.join(dues)}")
+                details.append(f"{state_word(word)}: {', '.join(dues)}")
         details += [
-            f"{values.due(r.due)} {values.state(r.status, r.state, r.done)}" for r in s.recorded
+            f"{values.due(r.due)} {progress(r.status, r.state, r.done)}" for r in s.recorded
         ]
         if s.next is not None:
-            details.append(f"next: {deadline(s.next.kind, s.next.due)}")
+            details.append(_("next:") + " " + deadline(s.next.kind, s.next.due))
         assert m.recurrence is not None
         cell = Raw(esc(series(m.recurrence)) + esc(notes.row(first)))
-        rows.append([s.number, m.id, cell, m.title, "; ".join(details) or "open"])
-    return table(["#", "ID", "Due", "Milestone", "Status"], rows)
+        rows.append([s.number, m.id, cell, m.title, "; ".join(details) or state_word("open")])
+    return table(["#", _("ID"), _("Due"), _("Milestone"), _("Status")], rows)
 
 
 def _updates(log: list[Update]) -> list[str]:
-    out = ["## Updates", ""]
+    out = ["## " + _("Updates"), ""]
     out += [
         f"- {esc(values.day(u.date))}: {esc(u.text)}"
-        + (f" (status → {esc(u.status)})" if u.status else "")
+        + (
+            " " + esc(_("(status → {status})").format(status=status_word(u.status)))
+            if u.status
+            else ""
+        )
         for u in log
     ]
-    return out if log else [*out, "_No updates recorded._"]
+    return out if log else [*out, "_" + _("No updates recorded.") + "_"]
 
 
 def measure(detail: MeasureDetail) -> str:
@@ -102,31 +112,34 @@ def measure(detail: MeasureDetail) -> str:
     d = records.measure(detail)
     notes = Notes(every_fact=True)
     out = [f"# {esc(m.id)} {esc(m.title)}", ""]
-    out.append(f"**Handlungsfeld:** {esc(detail.field.id)} {esc(detail.field.title)}  ")
+    facts = [(_("Handlungsfeld"), f"{esc(detail.field.id)} {esc(detail.field.title)}")]
     if detail.section_title:
-        out.append(f"**Section:** {esc(detail.section_title)}  ")
-    out.append(f"**Status:** {esc(m.status)}  ")
-    out.append(f"**Lead:** {esc([p['name'] for p in d['lead']]) or '–'}  ")
-    out.append(f"**Involved:** {esc([p['name'] for p in d['involved']]) or '–'}  ")
-    out.append(f"**Tags:** {esc(m.tags) or '–'}")
+        facts.append((_("Section"), esc(detail.section_title)))
+    facts += [
+        (_("Status"), esc(status_word(m.status))),
+        (_("Lead"), esc([p["name"] for p in d["lead"]]) or "–"),
+        (_("Involved"), esc([p["name"] for p in d["involved"]]) or "–"),
+        (_("Tags"), esc(m.tags) or "–"),
+    ]
+    out.append("  \n".join(f"**{name}:** {value}" for name, value in facts))
     out += ["", *(esc(p) + "\n" for p in m.text.split("\n\n"))]
     out += [f"- {esc(i.id)}. {esc(i.text)}" for i in m.items]
     if detail.goals:
-        mark = notes.fact((m.id, "goals"), f"{m.id} goals", detail.goal_assignment)
-        out += ["", f"## Goals{esc(mark)}", ""]
+        mark = notes.goals(m.id, detail.goal_assignment)
+        out += ["", "## " + _("Goals") + esc(mark), ""]
         out += [f"- {esc(g.id)}: {esc(g.text)}" for g in detail.goals]
-    out += ["", "## Milestones", "", milestones(detail.milestones, notes)]
+    out += ["", "## " + _("Milestones"), "", milestones(detail.milestones, notes)]
     if detail.indicators:
-        out += ["## Indicators", "", _indicators(detail, notes)]
+        out += ["## " + _("Indicators"), "", _indicators(detail, notes)]
     if m.sources:
-        out += ["## Sources", ""]
+        out += ["## " + _("Sources"), ""]
         for s in m.sources:
             number = f"[{s.footnote}] " if s.footnote is not None else ""
             link = f" <{esc(s.url)}>" if s.url else ""
             out.append(f"- {esc(number)}{esc(s.shown)}{link}")
         out.append("")
     out += _updates(m.updates)
-    out += ["", *notes_block(notes, "## How each date and target is known")]
+    out += ["", *notes_block(notes, "## " + _("How each date and target is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -136,15 +149,18 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> str:
         i = row.indicator
         base = "–"
         if i.baseline:
-            mark = notes.fact((i.id, "baseline"), f"{i.id} baseline", i.baseline)
+            mark = notes.baseline(i.id, i.baseline)
             base = f"{values.number(i.baseline.value)} ({i.baseline.year}){mark}"
-        year = f" ({i.target.year})" if i.target.year is not None else ""
-        mark = notes.fact((i.id, "target"), f"{i.id} target", i.target)
+        year = f" ({values.target_year(i.target.year)})" if i.target.year is not None else ""
+        mark = notes.target(i.id, i.target)
         target = f"{values.direction(i.direction)} {values.number(i.target.value)}{year}{mark}"
-        last = f"{values.number(row.last_value)} ({row.last_date})" if row.last_date else "–"
+        last = "–"
+        if row.last_date:
+            last = f"{values.number(row.last_value)} ({values.day(row.last_date)})"
         name = f"{esc(i.name)}<br>_{esc(i.note)}_" if i.note else esc(i.name)
         rows.append([i.id, Raw(name), i.unit, base, target, last])
-    return table(["ID", "Indicator", "Unit", "Baseline", "Target", "Last value"], rows)
+    head = [_("ID"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Last value")]
+    return table(head, rows)
 
 
 def body(detail: OwnerDetail) -> str:
@@ -153,8 +169,8 @@ def body(detail: OwnerDetail) -> str:
     out = [f"# {esc(detail.id)}: {esc(detail.name)}", ""]
     if detail.text:
         out += [*(esc(p) + "\n" for p in detail.text.split("\n\n"))]
-    out += ["## Milestones", "", milestones(detail.milestones, notes), *_updates(detail.updates)]
-    out += ["", *notes_block(notes, "## How each date is known")]
+    out += ["## " + _("Milestones"), "", milestones(detail.milestones, notes)]
+    out += [*_updates(detail.updates), "", *notes_block(notes, "## " + _("How each date is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -165,11 +181,12 @@ def due(rows: list[DueRow]) -> str:
 
 def timeline(view: Timeline) -> str:
     notes = Notes()
-    out = ["| Year | Milestones | Recurring |", "|---|---|---|"]
+    head = [_("Year"), _("Milestones"), _("Recurring")]
+    out = ["| " + " | ".join(head) + " |", "|---|---|---|"]
     for y in view.years:
         ms = "; ".join(
             f"{esc(r.measure or r.owner)} {esc(r.title)} ({esc(worded(r))}, "
-            f"{esc(r.state)}){esc(notes.row(r))}"
+            f"{esc(state_word(r.state))}){esc(notes.row(r))}"
             for r in y.milestones
         )
         series: dict[tuple[str, str], DueRow] = {}
@@ -177,7 +194,8 @@ def timeline(view: Timeline) -> str:
             series.setdefault((r.owner, r.milestone), r)
         owners = sorted(esc(r.measure or r.owner) + esc(notes.row(r)) for r in series.values())
         late = sum(1 for r in y.recurring if r.overdue)
-        rec = "; ".join(owners) + (f" ({late} overdue)" if late else "")
+        overdue = _("{count} overdue").format(count=late)
+        rec = "; ".join(owners) + (f" ({overdue})" if late else "")
         out.append(f"| {y.year} | {ms} | {rec} |")
     return "\n".join([*out, "", *notes_block(notes)]).rstrip("\n") + "\n"
 

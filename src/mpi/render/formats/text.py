@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.formats._rich import (
@@ -23,7 +24,10 @@ from mpi.render.formats._rich import (
     table,
 )
 from mpi.render.formats._text_detail import body, measure, notes_text
-from mpi.render.provenance import Notes, deadline, series, short, worded
+from mpi.render.provenance import Notes, deadline, progress, series, short, worded
+from mpi.render.provenance import basis as basis_word
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format, Unwrapped
 from mpi.render.safe import one_line
 
@@ -61,57 +65,61 @@ def status(summary: StatusSummary) -> RenderableType:
     notes = Notes()
     heading = Text()
     heading.append(one_line(summary.title), style="bold")
-    heading.append(f" · as of {values.day(summary.today)}")
+    heading.append(" · " + _("as of {day}").format(day=values.day(summary.today)))
     grid = table(
-        id_column("Field", [f.id for f in summary.fields] + ["plan", "total"]),
-        ("Handlungsfeld", {"ratio": 1, "min_width": 13}),
-        ("Measures", {"no_wrap": True}),
-        ("Open\nmilestones", {"justify": "right", "no_wrap": True}),
-        ("Overdue\ndeadlines", {"justify": "right", "no_wrap": True}),
+        id_column(_("Field"), [f.id for f in summary.fields] + ["plan", "total"]),
+        (_("Handlungsfeld"), {"ratio": 1, "min_width": 13}),
+        (_("Measures"), {"no_wrap": True}),
+        (_("Open\nmilestones"), {"justify": "right", "no_wrap": True}),
+        (_("Overdue\ndeadlines"), {"justify": "right", "no_wrap": True}),
     )
     rows: list[FieldStatus] = [*summary.fields]
     if summary.plan_level.open_milestones or summary.plan_level.overdue:
         rows.append(summary.plan_level)
     for f in [*rows, summary.totals]:
         measures = Text("")
-        title = t(f.title)
+        title = t(values.field_title(f))
         if f is not summary.plan_level:
             measures = status_bar(f.by_status, f.measures)
             measures.append(f" {f.measures:>3}")
             title.append("\n")
             title.append_text(breakdown(f.by_status))
         if f.next_due is not None:
-            title.append("\nnext: ", style="dim")
+            title.append("\n" + _("next:") + " ", style="dim")
             title.append_text(_due_text(f.next_due, notes))
         late = _count(f.overdue, "bold red")
         if f.delayed:
             late.append(f" ◐{f.delayed}", style="yellow")
-        grid.add_row(t(f.id), title, measures, str(f.open_milestones), late, end_section=True)
-    legend = Text("Bar: ", style="dim")
+        label = _("total") if f is summary.totals else f.id
+        grid.add_row(t(label), title, measures, str(f.open_milestones), late, end_section=True)
+    legend = Text(_("Bar:") + " ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
         legend.append(glyph, style=STATUS_STYLE[name])
-        legend.append(f" {name}  ", style="dim")
+        legend.append(f" {status_word(name)}  ", style="dim")
     counts = Text(
-        "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its own, "
-        "as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed.",
+        _(
+            "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its "
+            "own, as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed."
+        ),
         style="dim",
     )
     parts: list[RenderableType] = [heading, Text(""), Fit(grid, {1: 1}), legend, counts]
     parts.append(Text(""))
     if summary.late:
         total = summary.totals.overdue + summary.totals.delayed
-        parts += [_late(summary.late, f"Late: {total} deadline(s)", notes), Text("")]
-    parts.append(_due_table(summary.next_deadlines, notes, title="Next deadlines"))
+        late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", total)
+        parts += [_late(summary.late, late_title.format(count=total), notes), Text("")]
+    parts.append(_due_table(summary.next_deadlines, notes, title=_("Next deadlines")))
     return Group(*parts, *notes_text(notes))
 
 
 def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableType:
     """Late deadlines, a recurring milestone once: its oldest late occurrence and a count."""
     grid = table(
-        ("Due", {"no_wrap": True}),
-        id_column("Measure", [line.row.measure or line.row.owner for line in lines]),
-        ("Milestone", {"ratio": 1, "min_width": 16}),
-        ("Status", {"no_wrap": True}),
+        (_("Due"), {"no_wrap": True}),
+        id_column(_("Measure"), [line.row.measure or line.row.owner for line in lines]),
+        (_("Milestone"), {"ratio": 1, "min_width": 16}),
+        (_("Status"), {"no_wrap": True}),
         title=title,
     )
     for line in lines:
@@ -121,7 +129,9 @@ def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableTyp
         name = t(r.title)
         if r.recurring:
             name.append(" ↻", style="dim")
-        state = f"{line.occurrences} {r.state}" if line.occurrences > 1 else r.state
+        state = state_word(r.state)
+        if line.occurrences > 1:
+            state = f"{line.occurrences} {state}"
         grid.add_row(date, t(r.measure or r.owner), name, t(state, STATUS_STYLE[r.state]))
     return Fit(grid, {2: 1})
 
@@ -131,28 +141,33 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     from rich.text import Text
 
     if not rows:
-        return Text("No measures match.")
+        return Text(_("No measures match."))
     leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
     dues = [_measure_due(r) for r in rows]
     columns = [
-        id_column("ID", [r.id for r in rows]),
-        fixed("Status", [r.status for r in rows]),
-        ("Title", {"ratio": 1, "min_width": 20}),
-        *([("Lead", {"max_width": 14})] if leads else []),
-        ("Tags", {"max_width": 16}),
-        fixed("Due", [d.plain for d in dues]),
+        id_column(_("ID"), [r.id for r in rows]),
+        fixed(_("Status"), [status_word(r.status) for r in rows]),
+        (_("Title"), {"ratio": 1, "min_width": 20}),
+        *([(_("Lead"), {"max_width": 14})] if leads else []),
+        (_("Tags"), {"max_width": 16}),
+        fixed(_("Due"), [d.plain for d in dues]),
     ]
     grid = table(*columns)
     for r, due_cell in zip(rows, dues, strict=True):
-        cells = [t(r.id), t(r.status, STATUS_STYLE.get(r.status, "")), t(r.title)]
+        status = t(status_word(r.status), STATUS_STYLE.get(r.status, ""))
+        cells = [t(r.id), status, t(r.title)]
         cells += [t(", ".join(r.lead))] if leads else []
         cells += [t(", ".join(r.tags)), due_cell]
         grid.add_row(*cells)
     flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
-    footer = f"{len(rows)} measure(s)"
+    footer = _measures(len(rows))
     if any(r.late for r in rows):
-        footer += "; Due: the oldest ! overdue or ◐ delayed deadline, else the next"
+        footer += "; " + _("Due: the oldest ! overdue or ◐ delayed deadline, else the next")
     return Group(Fit(grid, flexible), Text(footer, style="dim"))
+
+
+def _measures(count: int) -> str:
+    return ngettext("{count} measure", "{count} measures", count).format(count=count)
 
 
 LATE_MARK = {"overdue": "! ", "delayed": "◐ "}
@@ -172,7 +187,7 @@ def due(rows: list[DueRow]) -> RenderableType:
     from rich.text import Text
 
     if not rows:
-        return Text("No milestones match.")
+        return Text(_("No milestones match."))
     notes = Notes()
     return Group(_due_table(rows, notes), *notes_text(notes))
 
@@ -181,12 +196,12 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
     from rich.text import Text
 
     if not rows:
-        return Text("No milestones match.")
+        return Text(_("No milestones match."))
     grid = table(
-        ("Due", {"no_wrap": True}),
-        id_column("Measure", [r.measure or r.owner for r in rows]),
-        ("Milestone", {"ratio": 1, "min_width": 16}),
-        ("Status", {"no_wrap": True}),
+        (_("Due"), {"no_wrap": True}),
+        id_column(_("Measure"), [r.measure or r.owner for r in rows]),
+        (_("Milestone"), {"ratio": 1, "min_width": 16}),
+        (_("Status"), {"no_wrap": True}),
         title=title,
     )
     for r in rows:
@@ -196,7 +211,7 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
         name = t(r.title)
         if r.recurring:
             name.append(" ↻", style="dim")
-        state = t(values.state(r.status, r.state, r.done), style)
+        state = t(progress(r.status, r.state, r.done), style)
         grid.add_row(date, t(r.measure or r.owner), name, state)
     return Fit(grid, {2: 1})
 
@@ -216,9 +231,9 @@ def timeline(view: Timeline) -> RenderableType:
 
     notes = Notes()
     grid = table(
-        ("Year", {"no_wrap": True, "style": "bold"}),
+        (_("Year"), {"no_wrap": True, "style": "bold"}),
         ("", {"no_wrap": True}),
-        ("Milestones", {"ratio": 1, "min_width": 20}),
+        (_("Milestones"), {"ratio": 1, "min_width": 20}),
     )
     for y in view.years:
         marks = Text()
@@ -243,8 +258,10 @@ def timeline(view: Timeline) -> RenderableType:
         year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
         grid.add_row(year, marks, names)
     legend = Text(
-        "● done  ○ open  ✗ overdue or missed  ◐ delayed  ↻n occurrences of recurring "
-        "milestones, ✗n of them overdue (mpi due --year Y lists them)",
+        _(
+            "● done  ○ open  ✗ overdue or missed  ◐ delayed  ↻n occurrences of recurring "
+            "milestones, ✗n of them overdue (mpi due --year Y lists them)"
+        ),
         style="dim",
     )
     return Group(Fit(grid, {2: 1}), legend, *_series_lines(view, notes), *notes_text(notes))
@@ -256,7 +273,7 @@ def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
 
     if not view.series:
         return []
-    lines: list[RenderableType] = [Text(""), Text("Recurring milestones", style="bold")]
+    lines: list[RenderableType] = [Text(""), Text(_("Recurring milestones"), style="bold")]
     for r, recurrence in view.series:
         line = Text("  ")
         line.append(r.measure or r.owner, style="bold")
@@ -276,7 +293,8 @@ def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
     for d in items:
         out.append(f"{one_line(d.file)}:{d.line}:{d.column}:", style="bold")
         out.append(" ")
-        out.append(d.severity, style="bold red" if d.severity == "error" else "bold yellow")
+        severity = _("error") if d.severity == "error" else _("warning")
+        out.append(severity, style="bold red" if d.severity == "error" else "bold yellow")
         out.append(" ")
         out.append(d.code, style="cyan")
         out.append(" ")
@@ -299,30 +317,39 @@ def _record(*cells: object) -> str:
 
 
 def _due_record(r: DueRow) -> str:
-    recurring = "recurring" if r.recurring else ""
+    recurring = _("recurring") if r.recurring else ""
     return _record(
         values.due(r.due),
         r.measure or r.owner,
         r.milestone,
         r.title,
-        r.state,
+        state_word(r.state),
         recurring,
-        r.kind,
-        r.basis or "",
+        deadline(r.kind, r.due),
+        basis_word(r.basis),
     )
 
 
 def piped_status(summary: StatusSummary) -> str:
     lines = []
     for f in [*summary.fields, summary.plan_level, summary.totals]:
-        counts = ", ".join(f"{f.by_status[s]} {s}" for s in STATUS_GLYPH if f.by_status.get(s))
+        counts = ", ".join(
+            f"{f.by_status[s]} {status_word(s)}" for s in STATUS_GLYPH if f.by_status.get(s)
+        )
         nxt = f.next_due
         upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
         lines.append(
             _record(
-                f.id, f.title, f"{f.measures} measures", counts,
-                f"{f.open_milestones} open milestones", f"{f.overdue} overdue deadlines",
-                f"{f.delayed} delayed", upcoming,
+                _("total") if f is summary.totals else f.id, values.field_title(f),
+                _measures(f.measures),
+                counts,
+                ngettext(
+                    "{count} open milestone", "{count} open milestones", f.open_milestones
+                ).format(count=f.open_milestones),
+                ngettext(
+                    "{count} overdue deadline", "{count} overdue deadlines", f.overdue
+                ).format(count=f.overdue),
+                _("{count} delayed").format(count=f.delayed), upcoming,
             )
         )  # fmt: skip
     return "".join(lines) + "".join(_due_record(r) for r in summary.next_deadlines)
@@ -332,7 +359,7 @@ def piped_measures(rows: list[MeasureRow]) -> str:
     return "".join(
         _record(
             r.id,
-            r.status,
+            status_word(r.status),
             r.title,
             *(", ".join(x) for x in (r.lead, r.tags)),
             _measure_due(r).plain,

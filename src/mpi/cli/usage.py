@@ -1,0 +1,221 @@
+"""The command-line parser's own words in the reader's language: help pages and usage errors.
+
+Typer (with the Click it vendors) writes its help and its errors in English, with no catalog
+of its own that follows mpi's choice of language. mpi's help texts are English message ids
+(marked with N_), so the help formatter translates what it writes: headings, the usage line,
+the help of each command, argument and option, and the `[default: …]` notes. Usage errors
+are caught before Typer prints them and said again from the exception's own fields; a
+message mpi does not know (a future Typer wording) is shown as Typer wrote it.
+pyproject pins the Typer versions whose wording this follows; tests/cli/test_language.py
+checks each one.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from typer._click import Context as ClickContext
+from typer._click import exceptions
+from typer._click.formatting import HelpFormatter
+
+from mpi.i18n import N_, NC_, _, ngettext, pgettext
+
+# Typer's own help texts, for the catalog (the formatter translates them like mpi's own).
+TYPER_TEXTS = (
+    N_("Show this message and exit."),
+    N_("Install completion for the current shell."),
+    N_("Show completion for the current shell, to copy it or customize the installation."),
+    N_("Options"),
+    N_("Arguments"),
+    N_("Commands"),
+)
+# The names of arguments and value types in usage lines and help: placeholders people read.
+ARGUMENTS = (
+    NC_("argument", "measure"),
+    NC_("argument", "milestone"),
+    NC_("argument", "state"),
+    NC_("argument", "indicator"),
+    NC_("argument", "value"),
+    NC_("argument", "text"),
+    NC_("argument", "owner"),
+    NC_("argument", "rev"),
+    NC_("argument", "rev2"),
+)
+TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
+_PLACEHOLDER = re.compile(r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z]+)(?=>)")
+
+
+def placeholder(name: str) -> str:
+    """An argument's or a value type's name in the reader's language (`measure` is
+    `maßnahme`, `<path>` is `<pfad>`)."""
+    if name in ARGUMENTS:
+        return pgettext("argument", name)
+    if name in TYPES:
+        return pgettext("value type", name)
+    return name
+
+
+def _placeholders(text: str) -> str:
+    """`{measure} [owner] --plan <path>` with each placeholder in the reader's language."""
+    return _PLACEHOLDER.sub(lambda m: placeholder(m[1] or m[2]), text)
+
+
+_EXTRA = re.compile(
+    r"^(?P<help>.*?)\s*\[(?P<extra>(?:default: |env var: |required)[^\[\]]*)\]$", re.S
+)
+
+
+def help_text(text: str) -> str:
+    """A definition of the help (an option's, an argument's, a command's) in the reader's
+    language, with Typer's `[default: text; required]` note after it."""
+    found = _EXTRA.match(text)
+    if found is None:
+        return _(text) if text else text
+    notes = []
+    for part in found["extra"].split("; "):
+        if part == "required":
+            notes.append(_("required"))
+        elif part.startswith("default: "):
+            notes.append(_("default: {default}").format(default=part[len("default: ") :]))
+        else:
+            notes.append(part)
+    head = _(found["help"]) if found["help"] else ""
+    return f"{head}  [{'; '.join(notes)}]".lstrip()
+
+
+class Formatter(HelpFormatter):
+    """Click's help formatter, writing each text in the reader's language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        args = args.replace("COMMAND [ARGS]...", _("COMMAND [ARGS]..."))
+        args = _placeholders(args.replace("[OPTIONS]", _("[OPTIONS]")))
+        super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(_(heading))
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_(text))
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        rows = [(self._term(term), help_text(text)) for term, text in rows]
+        super().write_dl(rows, col_max, col_spacing)
+
+    @staticmethod
+    def _term(term: str) -> str:
+        """An argument's name (`measure`) or an option with its value type (`--plan <path>`)."""
+        return placeholder(term) if term.isidentifier() else _placeholders(term)
+
+    @contextmanager
+    def section(self, name: str) -> Iterator[None]:
+        with super().section(name):  # write_heading translates the name
+            yield
+
+
+class Context(ClickContext):
+    """A command's context whose help speaks the reader's language."""
+
+    formatter_class = Formatter
+
+
+_CHOICE = re.compile(r"^(?P<value>'.*') is not one of (?P<choices>.*)\.$", re.S)
+_NUMBER = re.compile(r"^(?P<value>'.*') is not a valid (?P<kind>int|integer|float)\.$", re.S)
+_REQUIRES = re.compile(r"^Option (?P<option>'[^']*') requires (?:an argument|\d+ arguments)\.$")
+_NO_VALUE = re.compile(r"^Option (?P<option>'[^']*') does not take a value\.$")
+_EXTRA_ARGS = re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)$", re.S)
+_NO_COMMAND = re.compile(r"^No such command (?P<name>'.*')\.(?: Did you mean (?P<hint>.*)\?)?$")
+
+
+def _invalid_value(message: str) -> str:
+    found = _CHOICE.match(message)
+    if found:
+        return _("{value} is not one of {choices}.").format(**found.groupdict())
+    found = _NUMBER.match(message)
+    if found:
+        return _("{value} is not a whole number.").format(value=found["value"])
+    return message
+
+
+def message(exc: exceptions.ClickException) -> str:
+    """The error's message in the reader's language (Typer's English if mpi does not know it)."""
+    if isinstance(exc, exceptions.NoSuchOption):
+        said = _("No such option: {option}").format(option=exc.option_name)
+        if exc.possibilities:
+            said += " " + _("(Possible options: {options})").format(
+                options=", ".join(sorted(exc.possibilities))
+            )
+        return said
+    if isinstance(exc, exceptions.MissingParameter):
+        hint = _hint(exc)
+        if (exc.param_type or (exc.param and exc.param.param_type_name)) == "argument":
+            return _("Missing argument {name}.").format(name=hint)
+        return _("Missing option {name}.").format(name=hint)
+    if isinstance(exc, exceptions.BadParameter):
+        hint = _hint(exc)
+        text = _invalid_value(exc.message)
+        if not hint:
+            return _("Invalid value: {message}").format(message=text)
+        return _("Invalid value for {option}: {message}").format(option=hint, message=text)
+    return _usage_message(exc.format_message())
+
+
+def _usage_message(text: str) -> str:
+    for pattern, said in (
+        (_REQUIRES, N_("Option {option} requires a value.")),
+        (_NO_VALUE, N_("Option {option} does not take a value.")),
+    ):
+        found = pattern.match(text)
+        if found:
+            return _(said).format(**found.groupdict())
+    found = _EXTRA_ARGS.match(text)
+    if found:
+        count = len(found["args"].split())
+        return ngettext(
+            "Got an unexpected extra argument ({args})",
+            "Got unexpected extra arguments ({args})",
+            count,
+        ).format(args=found["args"])
+    found = _NO_COMMAND.match(text)
+    if found:
+        said = _("No such command {name}.").format(name=found["name"])
+        if found["hint"]:
+            said += " " + _("Did you mean {names}?").format(names=found["hint"])
+        return said
+    if text == "Missing command.":
+        return _("Missing command.")
+    return text
+
+
+def _hint(exc: exceptions.BadParameter) -> str:
+    """`'--format' / '-f'` or `'MEASURE'`: how the parameter is named in the error."""
+    hint: Any = exc.param_hint
+    if hint is None and exc.param is not None:
+        hint = exc.param.get_error_hint(exc.ctx)  # type: ignore[arg-type]
+    if hint is None:
+        return ""
+    if isinstance(hint, str):
+        return hint
+    return " / ".join(repr(h) for h in hint)
+
+
+def show(exc: exceptions.ClickException) -> None:
+    """Print a usage error as Typer would, in the reader's language: usage, hint, error."""
+    out = sys.stderr
+    if isinstance(exc, exceptions.NoArgsIsHelpError):
+        out.write(exc.format_message() + "\n")  # the help page itself, already translated
+        return
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        out.write(ctx.get_usage() + "\n")
+        if ctx.command.get_help_option(ctx) is not None:
+            hint = _("Try '{command} {option}' for help.")
+            out.write(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
+            out.write("\n")
+        out.write("\n")
+    out.write(_("Error: {message}").format(message=message(exc)) + "\n")

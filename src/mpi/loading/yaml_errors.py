@@ -1,0 +1,128 @@
+"""YAML errors as people read them: where to look, and in their language.
+
+libyaml and PyYAML word their errors in English; the phrases they use are message ids here
+(PARSER_WORDS), so a German reader gets German, and a phrase not listed stays as the parser
+wrote it.
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from mpi.i18n import N_, _
+
+
+class ReadError(Exception):
+    """A file that is not a readable plan document, with the position of the problem."""
+
+    def __init__(self, line: int, column: int, code: str, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.column = column
+        self.code = code
+        self.message = message
+
+
+# What a parser's context ("while parsing a flow mapping") names, as an error message says it.
+_UNCLOSED = {
+    "quoted scalar": N_("quoted text"),
+    "double-quoted scalar": N_("quoted text"),
+    "single-quoted scalar": N_("quoted text"),
+    "flow mapping": N_("flow mapping ('{')"),
+    "flow sequence": N_("flow list ('[')"),
+}
+# What libyaml and PyYAML say, as message ids: a German reader gets them in German; a
+# message not listed here stays as the parser words it.
+PARSER_WORDS = (
+    N_("did not find expected key"),
+    N_("did not find expected ',' or ']'"),
+    N_("did not find expected ',' or '}'"),
+    N_("did not find expected '-' indicator"),
+    N_("did not find expected <document start>"),
+    N_("could not find expected ':'"),
+    N_("expected ',' or ']', but got ':'"),
+    N_("expected ',' or '}', but got ':'"),
+    N_("mapping values are not allowed in this context"),
+    N_("mapping values are not allowed here"),
+    N_("block sequence entries are not allowed in this context"),
+    N_("found character that cannot start any token"),
+    N_("found a tab character that violates indentation"),
+    N_("found a tab character where an indentation space is expected"),
+    N_("found unexpected end of stream"),
+    N_("found unexpected ':'"),
+    N_("found unknown escape character"),
+    N_("found undefined tag handle"),
+    N_("found duplicate anchor; first occurrence"),
+    N_("found invalid Unicode character escape code"),
+    N_("expected <block end>, but found '<block mapping start>'"),
+    N_("expected <block end>, but found '<block sequence start>'"),
+    N_("expected <block end>, but found '<scalar>'"),
+    N_("expected <block end>, but found '?'"),
+    N_("expected <block end>, but found '-'"),
+    N_("expected <document start>, but found '<block mapping start>'"),
+    N_("malformed YAML"),
+    N_("while parsing a block mapping"),
+    N_("while parsing a block collection"),
+    N_("while parsing a flow mapping"),
+    N_("while parsing a flow sequence"),
+    N_("while parsing a block node"),
+    N_("while parsing a flow node"),
+    N_("while parsing a node"),
+    N_("while scanning a simple key"),
+    N_("while scanning a quoted scalar"),
+    N_("while scanning a double-quoted scalar"),
+    N_("while scanning a single-quoted scalar"),
+    N_("while scanning a plain scalar"),
+    N_("while scanning a block scalar"),
+    N_("while scanning a directive"),
+    N_("while scanning a tag"),
+    N_("while scanning an anchor"),
+    N_("while scanning an alias"),
+    N_("while scanning for the next token"),
+)
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
+    """A parser error at the place a person should look.
+
+    An unclosed quote, bracket or brace, or a line that is not `key: value`, is found
+    only later (often at the end of the file); both parsers then name where the quoted
+    text, collection or would-be key started (the context mark), and that is where the
+    error is. Otherwise the problem mark is the place, and the context's start is added.
+    """
+    problem = _(exc.problem or exc.context or "malformed YAML")
+    raw_context = exc.context if exc.problem else None  # in English, as the parsers say it
+    context = _(raw_context) if raw_context else None
+    mark = exc.problem_mark or exc.context_mark
+    start = exc.context_mark
+    unclosed = _UNCLOSED.get((raw_context or "").split(" a ", 1)[-1])
+    at_end = exc.problem_mark is not None and exc.problem_mark.index >= len(text)
+    if start and unclosed and (at_end or "quoted" in unclosed):
+        mark, start = start, None
+        problem = (
+            _("the {what} starting here is never closed").format(what=_(unclosed))
+            if at_end
+            else problem
+        )
+        context = None if at_end else context
+    elif start and raw_context and "simple key" in raw_context:
+        mark, start = start, None
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if context:
+        problem = f"{problem} {context}"
+        if start and (start.line + 1, start.column + 1) != (line, column):
+            problem += " " + _("started at line {line}, column {column}").format(
+                line=start.line + 1, column=start.column + 1
+            )
+    if mark and _char_at(text, line, column) == "\t":
+        problem = _("a tab character; indent with spaces")
+    return ReadError(line, column, "yaml-syntax", syntax(problem))
+
+
+def syntax(problem: str) -> str:
+    return _("YAML syntax error: {problem}").format(problem=problem)
+
+
+def _char_at(text: str, line: int, column: int) -> str:
+    lines = text.split("\n", line)
+    return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
