@@ -1,0 +1,243 @@
+"""Which language mpi speaks, and that the parser's own words (help, usage errors) follow it.
+
+Order: --lang, $MPI_LANG, the locale ($LC_ALL, $LC_MESSAGES, $LANG: the first set) when it
+names German or English, the plan's `language:`, German.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from conftest import MINI, SHIPPED, commit, git, invoke
+from mpi.cli.language import language_of
+
+UNSET = {"MPI_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None, "LANGUAGE": None}
+GERMAN = "Stand 25.11.2026"  # the heading of `mpi status` on a terminal-less run, in German
+TODAY = "2026-11-25"
+
+
+def speak(args: list[str], **env: str) -> Result:
+    """Run mpi with no language settings but the ones given."""
+    return invoke(args, env={**UNSET, **env})
+
+
+def status_language(plan: Path = MINI, *extra: str, **env: str) -> str:
+    result = speak(["status", "--plan", str(plan), "--today", TODAY, *extra], **env)
+    assert result.exit_code == 0, result.output
+    return "de" if "Maßnahmen" in result.stdout else "en"
+
+
+@pytest.mark.parametrize(
+    ("env", "extra", "expected"),
+    [
+        ({}, [], "de"),  # no setting at all: the plan says German
+        ({"LANG": "C"}, [], "de"),  # a CI machine: C names no language, the plan decides
+        ({"LANG": "C.UTF-8", "LC_ALL": "POSIX"}, [], "de"),
+        ({"LANG": "en_US.UTF-8"}, [], "en"),
+        ({"LANG": "de_DE.UTF-8"}, [], "de"),
+        ({"LANG": "fr_FR.UTF-8"}, [], "de"),  # French: not ours, the plan decides
+        ({"LANG": "de_DE.UTF-8", "LC_MESSAGES": "en_GB.UTF-8"}, [], "en"),
+        ({"LANG": "en_US.UTF-8", "LC_MESSAGES": "en_GB", "LC_ALL": "de_AT.UTF-8"}, [], "de"),
+        ({"LANG": "de_DE.UTF-8", "MPI_LANG": "en"}, [], "en"),
+        ({"LC_ALL": "en_US.UTF-8", "MPI_LANG": "de"}, [], "de"),
+        ({"MPI_LANG": "de"}, ["--lang", "en"], "en"),
+        ({"MPI_LANG": "en"}, ["--lang=de"], "de"),
+        ({"LANG": "en_US.UTF-8"}, ["--lang", "DE"], "de"),
+    ],
+)
+def test_the_order_of_choice(env: dict[str, str], extra: list[str], expected: str) -> None:
+    assert status_language(MINI, *extra, **env) == expected
+
+
+def test_an_english_plan_speaks_english_where_nothing_else_decides(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    plan.mkdir()
+    for source in MINI.iterdir():
+        (plan / source.name).write_bytes(source.read_bytes())
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    (plan / "plan.yaml").write_text(
+        text.replace("adopted: 2023\n", "adopted: 2023\nlanguage: en\n")
+    )
+    assert status_language(plan) == "en"
+    assert status_language(plan, LANG="de_DE.UTF-8") == "de"
+    assert status_language(plan, "--lang", "de") == "de"
+
+
+def test_the_plan_is_found_the_way_the_command_finds_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    english = tmp_path / "plan"
+    english.mkdir()
+    (english / "plan.yaml").write_text("title: x\nlanguage: en\n", encoding="utf-8")
+    assert language_of(["status"], {}) == "en"  # ./plan/plan.yaml
+    assert language_of(["status", "--plan", str(SHIPPED)], {}) == "de"
+    assert language_of(["status"], {"MPI_PLAN": str(SHIPPED)}) == "de"
+    assert language_of(["note", "HF1.1", "--", "--lang", "en"], {"MPI_PLAN": str(SHIPPED)}) == "de"
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "said"),
+    [
+        (["status", "--lang", "fr"], {}, "mpi: --lang: unbekannte Sprache 'fr' (de oder en)"),
+        (
+            ["status"],
+            {"MPI_LANG": "klingon"},
+            "mpi: MPI_LANG: unbekannte Sprache 'klingon' (de oder en)",
+        ),
+        (
+            ["status", "--lang", "fr"],
+            {"LANG": "en_US.UTF-8"},
+            "mpi: --lang: unknown language 'fr' (de or en)",
+        ),
+    ],
+)
+def test_an_unknown_language_is_refused(args: list[str], env: dict[str, str], said: str) -> None:
+    result = speak([*args, "--plan", str(MINI)], **env)
+    assert result.exit_code == 2
+    assert result.stderr == said + "\n" and result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        "validate",
+        "status",
+        "list",
+        "show",
+        "due",
+        "timeline",
+        "set",
+        "milestone",
+        "record",
+        "note",
+        "report",
+        "diff",
+        "schema",
+        "calendar",
+    ],
+)
+def test_every_command_takes_lang_and_documents_it(command: str) -> None:
+    result = speak([command, "--help", "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert "--lang de|en" in result.stdout
+    assert result.stdout.startswith(f"Aufruf: mpi {command} [OPTIONEN]")
+    assert "Optionen:" in result.stdout and "Diese Hilfe zeigen und beenden." in result.stdout
+    assert "Show this message" not in result.stdout and "Options:" not in result.stdout
+
+
+def test_the_help_speaks_german() -> None:
+    out = speak(["--help"]).stdout
+    assert out.startswith("Aufruf: mpi [OPTIONEN] BEFEHL [ARGUMENTE]...")
+    assert "Verfolgt die Umsetzung des Hamburger Masterplans Industrie 2023." in out
+    assert "Befehle:" in out and "Maßnahmen und Fristen auf einen Blick." in out
+    detail = speak(["milestone", "--help"]).stdout
+    assert "Argumente:" in detail and "[erforderlich]" in detail
+    assert "Ein wiederkehrender Meilenstein wird Termin für Termin vermerkt" in detail
+    assert "Standard: text" in speak(["status", "--help"]).stdout
+    english = speak(["milestone", "--help", "--lang", "en"]).stdout
+    assert english.startswith("Usage: mpi milestone [OPTIONS]") and "[required]" in english
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["status", "--foo"], "Fehler: Unbekannte Option: --foo (Mögliche Optionen: --format)"),
+        (
+            ["status", "--formt", "json"],
+            "Fehler: Unbekannte Option: --formt (Mögliche Optionen: --format)",
+        ),
+        (
+            ["status", "--format", "x"],
+            "Fehler: Ungültiger Wert für '--format' / '-f': 'x' ist keiner von 'text', 'json', "
+            "'csv', 'markdown'.",
+        ),
+        (["show"], "Fehler: Argument 'measure' fehlt."),
+        (["status", "--plan"], "Fehler: Option '--plan' braucht einen Wert."),
+        (["status", "extra"], "Fehler: Unerwartetes zusätzliches Argument (extra)"),
+        (["status", "a", "b"], "Fehler: Unerwartete zusätzliche Argumente (a b)"),
+        (
+            ["due", "--year", "bald"],
+            "Fehler: Ungültiger Wert für '--year': 'bald' ist keine ganze Zahl.",
+        ),
+        (["statsu"], "Fehler: Unbekannter Befehl 'statsu'. Gemeint ist vielleicht 'status'?"),
+    ],
+)
+def test_usage_errors_speak_german(args: list[str], said: str) -> None:
+    result = speak(args)
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.splitlines()
+    if len(lines) > 1:  # Typer names the usage where it knows the command
+        assert lines[0].startswith("Aufruf: mpi"), result.stderr
+        assert lines[1].startswith("Hilfe mit 'mpi") and lines[1].endswith(" --help'."), lines
+    assert lines[-1] == said
+    assert "Error" not in result.stderr and "Usage" not in result.stderr
+
+
+def test_usage_errors_in_english_stay_as_typer_says_them() -> None:
+    result = speak(["status", "--format", "x", "--lang", "en"])
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: Invalid value for '--format' / '-f': 'x' is not one of 'text', 'json', 'csv', "
+        "'markdown'."
+    )
+    assert result.stderr.startswith(
+        "Usage: mpi status [OPTIONS]\nTry 'mpi status --help' for help."
+    )
+
+
+def test_mpi_without_a_command_shows_the_german_help() -> None:
+    result = speak([])
+    assert result.exit_code == 2
+    assert "Aufruf: mpi [OPTIONEN] BEFEHL [ARGUMENTE]..." in result.output
+
+
+# --- JSON and CSV: a machine contract, the same bytes in both languages -------------------
+
+MACHINE = [
+    ["status", "--format", "json"],
+    ["status", "--format", "csv"],
+    ["list", "--format", "json"],
+    ["list", "--format", "csv"],
+    ["show", "HF1.10", "--format", "json"],
+    ["show", "HF1.10", "--format", "csv"],
+    ["show", "plan", "--format", "json"],
+    ["show", "evaluation", "--format", "csv"],
+    ["due", "--all", "--format", "json"],
+    ["due", "--all", "--format", "csv"],
+    ["timeline", "--format", "json"],
+    ["timeline", "--format", "csv"],
+    ["validate", "--format", "json"],
+    ["schema", "plan"],
+]
+
+
+@pytest.mark.parametrize("args", MACHINE, ids=lambda a: " ".join(a))
+def test_machine_output_is_byte_identical_in_both_languages(args: list[str]) -> None:
+    common = [*args, "--plan", str(SHIPPED)] if args[0] != "schema" else args
+    if args[0] not in ("validate", "schema"):
+        common += ["--today", TODAY]
+    german, english = speak([*common, "--lang", "de"]), speak([*common, "--lang", "en"])
+    assert german.exit_code == english.exit_code == 0, german.output + english.output
+    assert german.stdout_bytes == english.stdout_bytes
+    assert german.stdout_bytes  # something was compared
+
+
+def test_the_diff_as_json_is_byte_identical_in_both_languages(mini: Path) -> None:
+    git(mini, "init", "-q")
+    commit(mini, "round-1")
+    edit = speak(
+        ["milestone", "HF1.2", "stufe-1", "erledigt", "--plan", str(mini), "--date", "1.3.2026"]
+    )
+    assert edit.exit_code == 0, edit.output
+    runs = [
+        speak(["diff", "round-1", "--format", "json", "--plan", str(mini), "--lang", lang])
+        for lang in ("de", "en")
+    ]
+    assert runs[0].exit_code == runs[1].exit_code == 0
+    assert (
+        runs[0].stdout_bytes == runs[1].stdout_bytes and b"milestone_done" in runs[0].stdout_bytes
+    )

@@ -1,0 +1,52 @@
+"""Golden files in German (tests/golden/de/): the same views as the English goldens in
+tests/golden/, as the people of the coordination round read them."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FIXTURES, MINI, invoke
+
+TODAY = "2026-11-25"
+CASES = {
+    "status.txt": ["status"],
+    "status.md": ["status", "--format", "markdown"],
+    "show-HF1.2.txt": ["show", "HF1.2"],
+    "show-HF1.1.md": ["show", "HF1.1", "--format", "markdown"],
+    "show-plan.txt": ["show", "plan"],
+    "due.txt": ["due"],
+    "due-2030.txt": ["due", "--year", "2030"],
+    "due-all.md": ["due", "--all", "--before", "2027", "--format", "markdown"],
+    "report.md": ["report"],
+    "timeline.txt": ["timeline"],
+    "list.txt": ["list"],
+}
+# The plan with every status, kind and state (tests/fixtures/every), for the views that show them.
+EVERY_CASES = {
+    "every-status.txt": ["status"],
+    "every-show-HF1.3.txt": ["show", "HF1.3"],
+    "every-due.txt": ["due"],
+    "every-report.md": ["report"],
+}
+
+
+@pytest.fixture(autouse=True)
+def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # text as on a terminal (tables), not piped
+    monkeypatch.delenv("MPI_PLAN", raising=False)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_german_golden_output(name: str, golden) -> None:
+    result = invoke([*CASES[name], "--plan", str(MINI), "--today", TODAY, "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    golden(f"de/{name}", result.stdout)
+
+
+@pytest.mark.parametrize("name", sorted(EVERY_CASES))
+def test_german_golden_output_of_every_status(name: str, golden) -> None:
+    plan = FIXTURES / "every"
+    result = invoke([*EVERY_CASES[name], "--plan", str(plan), "--today", TODAY, "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    golden(f"de/{name}", result.stdout)
