@@ -176,7 +176,8 @@ def png_size(path: Path) -> tuple[int, int]:
 )
 def test_phone_screenshot_in_headless_chromium(tmp_path: Path, request) -> None:
     page = tmp_path / "report.html"
-    report(SHIPPED, "--format", "html", "-o", str(page))
+    report(SHIPPED, "--format", "html", "-o", str(page), "--lang", "de")  # as the round reads it
+    assert '<html lang="de">' in page.read_text(encoding="utf-8")
     shot = tmp_path / "report.png"
     command = [
         str(CHROMIUM),

@@ -128,7 +128,13 @@ class Fit:
             )])
             for column, texts in zip(columns, cells, strict=True)
         ]  # fmt: skip
-        words = [max([1, *(len(w) for text in texts for w in text.split())]) for texts in cells]
+        heads = [
+            max([1, *(len(w) for w in _plain(column.header).split())]) for column in columns
+        ]  # a header's words never fold
+        words = [
+            max([heads[i], *(len(w) for text in texts for w in text.split())])
+            for i, texts in enumerate(cells)
+        ]
         # What the table adds around the cells: column separators and each cell's padding.
         padding = sum(table._get_padding_width(i) for i in range(len(columns)))
         available = options.max_width - table._extra_width - padding
@@ -138,14 +144,19 @@ class Fit:
         flexible = sorted(self.flexible)
         minimum = {i: min(natural[i], max(words[i], 6)) for i in flexible}
         if sum(minimum.values()) >= left:
-            # Too narrow for every word: the widest flexible columns give way (their long
-            # words fold); fixed columns never do.
+            # Too narrow for every word: flexible columns give way, those of least weight
+            # first (tags before titles), the widest of them, never below their header's
+            # longest word (their long words fold); fixed columns never do.
             for i in flexible:
                 widths[i] = minimum[i]
             while sum(widths[i] for i in flexible) > left:
-                widest = max(flexible, key=lambda i: widths[i])
-                if widths[widest] <= 4:
+                giving = [i for i in flexible if widths[i] > max(4, heads[i])]
+                if not giving:
                     break
+                lightest = min(self.flexible[i] for i in giving)
+                widest = max(
+                    (i for i in giving if self.flexible[i] == lightest), key=lambda i: widths[i]
+                )
                 widths[widest] -= 1
         else:
             for i in flexible:

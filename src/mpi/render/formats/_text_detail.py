@@ -184,9 +184,9 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
     ind = table(
         id_column("ID", [row.indicator.id for row in detail.indicators]),
         (_("Indicator"), {"ratio": 2}),
-        (_("Baseline"), {"no_wrap": True}),
-        (_("Target"), {"no_wrap": True}),
-        (_("Last value"), {"no_wrap": True}),
+        (_("Baseline"), {}),  # values wrap between their words (`≥ 10.000 ha` / `(2030)`)
+        (_("Target"), {}),
+        (_("Last value"), {}),
         title=_("Indicators"),
     )
     for row in detail.indicators:
@@ -199,7 +199,7 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
         target = f"{values.direction(i.direction)} {values.amount(i.target.value, i.unit)}{year}"
         target += notes.target(i.id, i.target)
         last = (
-            f"{values.number(row.last_value)} ({values.day(row.last_date)})"
+            f"{values.amount(row.last_value, i.unit)} ({values.day(row.last_date)})"
             if row.last_value is not None
             else values.DASH
         )
@@ -213,7 +213,7 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
             t(target),
             t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
         )
-    return Fit(ind, {1: 1})
+    return Fit(ind, {1: 2, 2: 1, 3: 1, 4: 1})
 
 
 def body(detail: OwnerDetail) -> RenderableType:

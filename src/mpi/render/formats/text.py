@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mpi.i18n import _, ngettext
+from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.formats._rich import (
@@ -148,7 +148,7 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
         id_column(_("ID"), [r.id for r in rows]),
         fixed(_("Status"), [status_word(r.status) for r in rows]),
         (_("Title"), {"ratio": 1, "min_width": 20}),
-        *([(_("Lead"), {"max_width": 14})] if leads else []),
+        *([(pgettext("narrow column", "Lead"), {"max_width": 14})] if leads else []),
         (_("Tags"), {"max_width": 16}),
         fixed(_("Due"), [d.plain for d in dues]),
     ]
