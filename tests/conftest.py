@@ -32,6 +32,17 @@ def english() -> Iterator[None]:
 
 
 @pytest.fixture
+def german() -> Iterator[None]:
+    """German for the test's own calls into mpi (CLI runs choose their language themselves)."""
+    from mpi.i18n import activate, language
+
+    before = language()
+    activate("de")
+    yield
+    activate(before)
+
+
+@pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A writable copy of tests/fixtures/mini."""
     target = tmp_path / "plan"

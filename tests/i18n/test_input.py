@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,19 +14,10 @@ from mpi.domain.words import (
     measure_status,
     milestone_state,
 )
-from mpi.i18n import activate, language
 from mpi.loading.load import load_plan, require_plan
 
 STATUS_ALIASES = [(w, v) for v, ws in MEASURE_STATUS_WORDS.items() for w in (v, *ws)]
 STATE_ALIASES = [(w, v) for v, ws in MILESTONE_STATE_WORDS.items() for w in (v, *ws)]
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = language()
-    activate("de")
-    yield
-    activate(before)
 
 
 @pytest.mark.parametrize(("word", "value"), STATUS_ALIASES)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from datetime import date
 from decimal import Decimal
 
@@ -14,14 +13,6 @@ from hypothesis import strategies as st
 from mpi.domain.dates import Due, DueError, typed_day, typed_due
 from mpi.domain.words import typed_number
 from mpi.i18n import Language, activate, formats, language
-
-
-@pytest.fixture
-def german() -> Iterator[None]:
-    before = language()
-    activate("de")
-    yield
-    activate(before)
 
 
 @pytest.mark.usefixtures("german")
