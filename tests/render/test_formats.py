@@ -19,7 +19,7 @@ from mpi.loading.load import load_plan, require_plan
 from mpi.render import registry, values
 from mpi.render.formats import github, markdown, text
 from mpi.render.registry import Unwrapped
-from mpi.views import calendar, diff, measures, report, schema, status, timeline
+from mpi.views import calendar, diff, indicators, measures, report, schema, status, timeline
 from mpi.views.due import DueQuery, select_due
 from mpi.views.milestones import owner_detail
 
@@ -42,6 +42,7 @@ DATA: dict[str, Any] = {
     "diagnostics": DIAGNOSTICS,
     "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY),
     "schema": schema.build("field"),
+    "indicators": indicators.all_indicators(PLAN),
 }
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in fmt.draws]
 
@@ -84,8 +85,8 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
                 view = views.get(name, name)
                 assert list(param.type.choices) == registry.choices(view), name
                 checked.append(name)
-    assert sorted(checked) == ["diff", "due", "list", "report", "show", "status", "timeline",
-                               "validate"]  # fmt: skip
+    assert sorted(checked) == ["diff", "due", "indicators", "list", "report", "show", "status",
+                               "timeline", "validate"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("format", "view"), PAIRS, ids=[f"{f}-{v}" for f, v in PAIRS])

@@ -165,7 +165,7 @@ def test_before_and_all_include_done() -> None:
         (["due", "--field", "HF9"], "unknown Handlungsfeld 'HF9'"),
         (["show", "HF1.20"], "unknown measure 'HF1.20'; did you mean HF1.2?"),
         (["list", "--status", "finished"], "--status: unknown status 'finished'"),
-        (["list", "--partner", "bw"], "unknown partner 'bw'; did you mean bwi?"),
+        (["list", "--partner", "bw"], "unknown partner 'bw'; did you mean bwi? (the partners: bwi"),
         (["list", "--goal", "HF1.IV"], "unknown goal"),
         (["status", "--format", "xml"], "'xml' is not one of 'text', 'json', 'csv', 'markdown'"),
     ],

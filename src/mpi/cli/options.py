@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 
+from mpi.cli import completion
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
 
@@ -54,6 +55,54 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+FieldsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--field", help=N_("Handlungsfeld, e.g. HF1; repeated, any of them."), show_default=False
+    ),
+]
+LeadOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--lead",
+        help=N_(
+            "Only what this partner leads: its id, short name or name (bwi, Handelskammer, "
+            "DGB Nord); repeated, any of them."
+        ),
+        autocompletion=completion.partner_ids,
+        show_default=False,
+    ),
+]
+StaleOption = Annotated[
+    str | None,
+    typer.Option(
+        "--stale",
+        help=N_(
+            "Measures without an update for longer than this span (6m, 90d, 1y); a measure "
+            "never updated counts from the end of the adoption year."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def several(values: list[str] | None) -> tuple[str, ...]:
+    """A repeated option's values (none given: no filter)."""
+    return tuple(values or ())
+
+
+def span(value: str | None, option: str) -> tuple[int, str] | None:
+    """A span such as 6m from the command line (30d, 4w, 6m, 2y), or None."""
+    from mpi.domain.dates import DueError, parse_span
+
+    if value is None:
+        return None
+    try:
+        return parse_span(value)
+    except DueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def format_option(view: str) -> Any:

@@ -7,7 +7,18 @@ from typing import Annotated
 import typer
 
 from mpi.cli import completion
-from mpi.cli.options import PlanOption, TodayOption, format_option, full_date, valid_plan
+from mpi.cli.options import (
+    FieldsOption,
+    LeadOption,
+    PlanOption,
+    StaleOption,
+    TodayOption,
+    format_option,
+    full_date,
+    several,
+    span,
+    valid_plan,
+)
 from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
@@ -27,35 +38,58 @@ def status(
 def list_measures(
     plan: PlanOption = None,
     format: Annotated[str, format_option("measures")] = "text",
-    field: Annotated[
-        str | None, typer.Option("--field", help=N_("Handlungsfeld, e.g. HF1."))
-    ] = None,
+    field: FieldsOption = None,
     status: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--status",
-            help=N_("planned, in_progress, ongoing, done, …"),
+            help=N_("planned, in_progress, ongoing, done, …; repeated, any of them."),
             autocompletion=completion.statuses,
+            show_default=False,
         ),
     ] = None,
     partner: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--partner",
-            help=N_("Partner id (bwi, hk, ivh, dgb)."),
+            help=N_(
+                "A partner leading or involved: its id, short name or name; repeated, any of them."
+            ),
             autocompletion=completion.partner_ids,
+            show_default=False,
         ),
     ] = None,
-    tag: Annotated[str | None, typer.Option("--tag", help=N_("Tag, e.g. Wasserstoff."))] = None,
-    goal: Annotated[str | None, typer.Option("--goal", help=N_("Goal id, e.g. HF1.II."))] = None,
+    lead: LeadOption = None,
+    tag: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--tag", help=N_("Tag, e.g. Wasserstoff; repeated, any of them."), show_default=False
+        ),
+    ] = None,
+    goal: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--goal", help=N_("Goal id, e.g. HF1.II; repeated, any of them."), show_default=False
+        ),
+    ] = None,
     search: Annotated[
         str | None, typer.Option("--search", help=N_("Text to find (case and umlauts ignored)."))
     ] = None,
+    stale: StaleOption = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.views.measures import MeasureFilter, list_measures
 
-    flt = MeasureFilter(field, status, partner, tag, goal, search)
+    flt = MeasureFilter(
+        fields=several(field),
+        statuses=several(status),
+        partners=several(partner),
+        tags=several(tag),
+        goals=several(goal),
+        search=search,
+        leads=several(lead),
+        stale=span(stale, "--stale"),
+    )
     day = full_date(today, "--today")
     emit(format, "measures", list_measures(valid_plan(plan), flt, day))
 
@@ -110,9 +144,8 @@ def due(
         ),
     ] = False,
     all: Annotated[bool, typer.Option("--all", help=N_("Include done and missed ones."))] = False,
-    field: Annotated[
-        str | None, typer.Option("--field", help=N_("Handlungsfeld, e.g. HF1."))
-    ] = None,
+    field: FieldsOption = None,
+    lead: LeadOption = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.domain.dates import DueError, add_span, parse_span, typed_due
@@ -148,8 +181,20 @@ def due(
     except DueError as exc:
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
-    query = DueQuery(year, limit, until, overdue, all, field, soon, owner)
+    query = DueQuery(year, limit, until, overdue, all, several(field), soon, owner, several(lead))
     emit(format, "due", select_due(valid_plan(plan), query, day))
+
+
+def indicators(
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("indicators")] = "text",
+    field: FieldsOption = None,
+    lead: LeadOption = None,
+) -> None:
+    from mpi.views.indicators import select_indicators
+
+    rows = select_indicators(valid_plan(plan), several(field), several(lead))
+    emit(format, "indicators", rows)
 
 
 def timeline(
@@ -193,6 +238,15 @@ def register(app: typer.Typer) -> None:
             "it to one measure, `plan` or a body."
         ),
     )(due)
+    app.command(
+        short_help=N_("Each indicator against its target."),
+        help=N_(
+            "Each indicator against its target: baseline, latest value, target, and an "
+            "assessment by Eurostat's method for the EU SDG indicators (the actual annual "
+            "growth against the growth the target needs: on track, moderate or insufficient "
+            "progress, moving away, or not assessable and why; docs/indicators.md)."
+        ),
+    )(indicators)
     app.command(
         short_help=N_("The milestones year by year."),
         help=N_("The milestones year by year from the plan's adoption to its horizon."),

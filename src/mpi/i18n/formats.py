@@ -76,3 +76,19 @@ def _date(value: date, pattern: str) -> str:
     from babel.dates import format_date
 
     return str(format_date(value, pattern, locale=LOCALES["de"]))
+
+
+def rounded(value: float, places: int = 1) -> str:
+    """A number rounded for reading (a rate, a share): 4.1 in English, 4,1 in German; a
+    negative one with the minus sign (−3), not a hyphen."""
+    text = f"{abs(value):.{places}f}"
+    text = text if language() == "en" else text.replace(".", ",")
+    return "−" + text if value < 0 and text.strip("0,.") else text
+
+
+def signed(value: float, places: int = 1) -> str:
+    """A change with its sign: +4,1 or −2,8 (the minus sign, not a hyphen)."""
+    text = rounded(abs(value), places)
+    if text.strip("0,.") == "":
+        return text
+    return ("+" if value > 0 else "−") + text

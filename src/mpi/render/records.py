@@ -15,7 +15,8 @@ if TYPE_CHECKING:
     from mpi.domain.model import Baseline, Target, Update
     from mpi.views.diff import PlanDiff
     from mpi.views.due import DueRow
-    from mpi.views.measures import IndicatorRow, MeasureDetail, MeasureRow
+    from mpi.views.indicators import IndicatorRow
+    from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
     from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
@@ -63,6 +64,7 @@ def measure_row(row: MeasureRow) -> dict[str, Any]:
         "overdue_deadlines": row.overdue,
         "oldest_overdue": row.oldest_overdue.iso() if row.oldest_overdue else None,
         "delayed_deadlines": row.delayed,
+        "last_update": row.last_update.isoformat() if row.last_update else None,
     }
 
 
@@ -134,7 +136,7 @@ def status_rows(data: dict[str, Any]) -> list[list[Any]]:
 
 
 def indicator(row: IndicatorRow) -> dict[str, Any]:
-    ind = row.indicator
+    ind, a = row.indicator, row.assessment
     return {
         "id": ind.id,
         "name": ind.name,
@@ -145,10 +147,26 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
         "last_value": row.last_value,
         "last_date": row.last_date.isoformat() if row.last_date else None,
         "on_track": row.on_track,
+        "assessment": a.category,
+        "reason": a.reason,
+        "method": a.method,
+        "actual_rate": _rate(a.actual_rate),
+        "required_rate": _rate(a.required_rate),
+        "ratio": _rate(a.ratio),
         "values": [
             {"date": v.date.isoformat(), "value": v.value, "source": v.source} for v in ind.values
         ],
     }
+
+
+def _rate(value: float | None) -> float | None:
+    """A rate or ratio to six decimals: enough for any reading, without float noise."""
+    return None if value is None else round(value, 6)
+
+
+def assessed(row: IndicatorRow) -> dict[str, Any]:
+    """A row of `mpi indicators`: the indicator with its measure, field and lead."""
+    return {"measure": row.measure, "field": row.field, "lead": list(row.lead), **indicator(row)}
 
 
 def _amount(fact: Baseline | Target) -> dict[str, Any]:

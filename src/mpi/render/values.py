@@ -9,6 +9,7 @@ from mpi.i18n import formats
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
+    from mpi.domain.model import Indicator
     from mpi.views.status import FieldStatus
 
 DASH = "–"  # a value that is not there
@@ -49,6 +50,23 @@ def field_title(field: FieldStatus) -> str:
     from mpi.i18n import _
 
     return _("Total") if field.id == "total" else field.title
+
+
+def baseline(ind: Indicator) -> str:
+    """`100 ha (2023)`, or a dash."""
+    base = ind.baseline
+    return DASH if base is None else f"{amount(base.value, ind.unit)} ({base.year})"
+
+
+def target(ind: Indicator) -> str:
+    """`≥ 10.000 ha (2030)`: the direction, the value and the target year if there is one."""
+    year = f" ({target_year(ind.target.year)})" if ind.target.year is not None else ""
+    return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}"
+
+
+def reading(value: float | None, unit: str, on: date | None) -> str:
+    """A recorded value with its day: `97,5 ha (30.06.2024)`, or a dash."""
+    return DASH if value is None else f"{amount(value, unit)} ({day(on)})"
 
 
 def direction(direction: str) -> str:

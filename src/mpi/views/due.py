@@ -11,7 +11,7 @@ from mpi.domain.deadlines import State, deadlines
 from mpi.domain.model import Milestone, Plan
 from mpi.domain.walk import Place
 from mpi.domain.words import natural_key
-from mpi.views.lookup import find_field, find_owner
+from mpi.views.lookup import find_field, find_owner, find_partner
 
 
 @dataclass(frozen=True)
@@ -96,19 +96,23 @@ class DueQuery:
     until: date | None = None  # from today up to and including this day
     overdue: bool = False
     include_done: bool = False
-    field: str | None = None
+    fields: tuple[str, ...] = ()  # any of these Handlungsfelder
     soon: date | None = None  # late, or due from today up to and including this day
     owner: str | None = None  # a measure id, "plan" or a monitoring body id
+    leads: tuple[str, ...] = ()  # measures any of these partners lead (named as people do)
 
 
 def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     """Milestones chosen by the query (open ones unless `include_done`), in date order."""
-    if query.field is not None:
-        find_field(plan, query.field)
+    fields = {find_field(plan, f).id for f in query.fields}
+    leads = {find_partner(plan, p, "lead") for p in query.leads}
     owner = find_owner(plan, query.owner) if query.owner is not None else None
     rows = all_due(plan, today)
-    if query.field is not None:
-        rows = [r for r in rows if r.field == query.field.upper()]
+    if fields:
+        rows = [r for r in rows if r.field in fields]
+    if leads:
+        led = {m.id for m in plan.measures() if leads.intersection(m.lead)}
+        rows = [r for r in rows if r.measure in led]
     if owner is not None:
         rows = [r for r in rows if r.owner == owner]
     if not query.include_done:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
 from mpi.domain import walk
-from mpi.domain.dates import Due
+from mpi.domain.dates import Due, add_span
 from mpi.domain.errors import InvalidValue
-from mpi.domain.model import Field, Goal, Indicator, Measure, Misspelling, Plan, Sourced
+from mpi.domain.model import Field, Goal, Measure, Misspelling, Plan, Sourced, Update
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
 from mpi.i18n import _
 from mpi.views.due import DueRow, all_due, late
-from mpi.views.lookup import find_field, find_measure
+from mpi.views.indicators import IndicatorRow, indicator_row
+from mpi.views.lookup import find_field, find_measure, find_partner
 from mpi.views.milestones import MilestoneSummary, summaries
 
 
@@ -27,6 +29,8 @@ class MeasureRow:
     tags: tuple[str, ...]
     next: DueRow | None = None  # the next open deadline from today
     late: tuple[DueRow, ...] = ()  # overdue and delayed deadlines, oldest first
+    last_update: date | None = None  # the date of the latest updates entry
+    latest_note: Update | None = None  # the latest updates entry (the log is in date order)
 
     @property
     def next_due(self) -> Due | None:
@@ -53,12 +57,17 @@ class MeasureRow:
 
 @dataclass(frozen=True)
 class MeasureFilter:
-    field: str | None = None
-    status: str | None = None
-    partner: str | None = None
-    tag: str | None = None
-    goal: str | None = None
+    """Which measures to list. A repeated option combines its values (any of them); different
+    options all apply. `partners` matches lead or involved, `leads` the lead only."""
+
+    fields: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    goals: tuple[str, ...] = ()
     search: str | None = None
+    leads: tuple[str, ...] = ()
+    stale: tuple[int, str] | None = None  # a span (6, "m"): no update for longer than that
 
 
 def _searchable(measure: Measure, misspellings: list[Misspelling]) -> str:
@@ -76,42 +85,60 @@ def _searchable(measure: Measure, misspellings: list[Misspelling]) -> str:
 
 
 def _check_filter(plan: Plan, flt: MeasureFilter) -> MeasureFilter:
-    """The filter with its values checked, and the status as the plan writes it (a person may
-    type `laufend` for ongoing)."""
-    if flt.field is not None:
-        find_field(plan, flt.field)
-    if flt.status is not None:
-        flt = replace(flt, status=measure_status(flt.status))
-    if flt.partner is not None:
-        known = [p.id for p in plan.partners]
-        if flt.partner not in known:
-            raise InvalidValue(
-                "partner",
-                _("unknown partner {partner}{hint}").format(
-                    partner=repr(flt.partner), hint=suggest(flt.partner, known)
-                ),
-            )
-    if flt.goal is not None:
-        goals = [g.id for f in plan.fields for g in f.goals]
-        if flt.goal.upper() not in goals:
+    """The filter with its values checked and as the plan writes them: a status typed as
+    `laufend` is ongoing, a partner named `DGB Nord` is dgb, a field `hf1` is HF1."""
+    goals = [g.id for f in plan.fields for g in f.goals]
+    for goal in flt.goals:
+        if goal.upper() not in goals:
             raise InvalidValue(
                 "goal",
                 _("unknown goal {goal}{hint}").format(
-                    goal=repr(flt.goal), hint=suggest(flt.goal.upper(), goals)
+                    goal=repr(goal), hint=suggest(goal.upper(), goals)
                 ),
             )
-    return flt
-
-
-def _selected(m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Misspelling]) -> bool:
-    return not (
-        (flt.field is not None and f.id != flt.field.upper())
-        or (flt.status is not None and m.status != flt.status)
-        or (flt.partner is not None and flt.partner not in (*m.lead, *m.involved))
-        or (flt.tag is not None and not any(fold(flt.tag) == fold(t) for t in m.tags))
-        or (flt.goal is not None and flt.goal.upper() not in m.goals)
-        or (flt.search is not None and not matches(flt.search, _searchable(m, misspellings)))
+    return replace(
+        flt,
+        fields=tuple(find_field(plan, f).id for f in flt.fields),
+        statuses=tuple(measure_status(s) for s in flt.statuses),
+        partners=tuple(find_partner(plan, p) for p in flt.partners),
+        leads=tuple(find_partner(plan, p, "lead") for p in flt.leads),
+        goals=tuple(g.upper() for g in flt.goals),
     )
+
+
+def _selected(
+    m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Misspelling], stale: bool
+) -> bool:
+    def wanted(chosen: tuple[str, ...], present: Iterable[str]) -> bool:
+        return not chosen or any(c in present for c in chosen)
+
+    return (
+        wanted(flt.fields, [f.id])
+        and wanted(flt.statuses, [m.status])
+        and wanted(flt.partners, [*m.lead, *m.involved])
+        and wanted(flt.leads, m.lead)
+        and wanted(tuple(fold(t)[0] for t in flt.tags), [fold(t)[0] for t in m.tags])
+        and wanted(flt.goals, m.goals)
+        and (flt.search is None or matches(flt.search, _searchable(m, misspellings)))
+        and (flt.stale is None or stale)
+    )
+
+
+def last_update(m: Measure) -> date | None:
+    """The date of the measure's latest updates entry, or None."""
+    return max((u.date for u in m.updates), default=None)
+
+
+def adopted_on(plan: Plan) -> date:
+    """The day mpi counts an unrecorded measure's time from: the last day of the adoption
+    year (the document gives the year only; counting from its end calls nothing stale early)."""
+    return date(plan.adopted, 12, 31)
+
+
+def stale_since(plan: Plan, m: Measure, span: tuple[int, str]) -> date:
+    """The day from which the measure counts as stale: its last update (or the adoption)
+    plus the span. Stale on any later day."""
+    return add_span(last_update(m) or adopted_on(plan), *span)
 
 
 def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRow]:
@@ -121,7 +148,8 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
     rows = []
     for f in plan.fields:
         for m in f.measures:
-            if not _selected(m, f, flt, plan.misspellings):
+            stale = flt.stale is not None and today > stale_since(plan, m, flt.stale)
+            if not _selected(m, f, flt, plan.misspellings, stale):
                 continue
             own = deadlines.get(m.id, [])
             upcoming = (r for r in own if r.status == "open" and r.due.end >= today)
@@ -136,6 +164,8 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
                     tuple(m.tags),
                     next(upcoming, None),
                     tuple(r for r in own if late(r)),
+                    last_update(m),
+                    m.updates[-1] if m.updates else None,
                 )
             )
     return sorted(rows, key=lambda r: natural_key(r.id))
@@ -148,26 +178,6 @@ def _deadlines_by_measure(plan: Plan, today: date) -> dict[str, list[DueRow]]:
         if row.measure:
             out.setdefault(row.measure, []).append(row)
     return out
-
-
-@dataclass(frozen=True)
-class IndicatorRow:
-    indicator: Indicator
-    last_value: float | None
-    last_date: date | None
-    on_track: bool | None  # last value meets the target in its direction
-
-
-def indicator_row(ind: Indicator) -> IndicatorRow:
-    if not ind.values:
-        return IndicatorRow(ind, None, None, None)
-    last = max(ind.values, key=lambda v: v.date)
-    meets = (
-        last.value >= ind.target.value
-        if ind.direction == "at_least"
-        else last.value <= ind.target.value
-    )
-    return IndicatorRow(ind, last.value, last.date, meets)
 
 
 @dataclass(frozen=True)
@@ -196,5 +206,5 @@ def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
         m.goal_assignment or f.goal_assignment,
         partners,
         summaries(walk.milestones_of(place, m), plan, today),
-        [indicator_row(i) for i in m.indicators],
+        [indicator_row(i, m.id, f.id, tuple(m.lead)) for i in m.indicators],
     )

@@ -12,13 +12,8 @@ from mpi.domain.dates import add_span
 from mpi.domain.model import Plan
 from mpi.views.diff import Change
 from mpi.views.due import DueQuery, MilestoneLine, all_due, collapse, select_due
-from mpi.views.measures import (
-    IndicatorRow,
-    MeasureFilter,
-    MeasureRow,
-    indicator_row,
-    list_measures,
-)
+from mpi.views.indicators import IndicatorRow, all_indicators
+from mpi.views.measures import MeasureFilter, MeasureRow, list_measures
 from mpi.views.status import StatusSummary, status
 
 UPCOMING_MONTHS = 12  # how far ahead "upcoming milestones" looks
@@ -74,9 +69,7 @@ def build(
     rows = all_due(plan, today)
     until = add_span(today, UPCOMING_MONTHS, "m")
     upcoming = select_due(plan, DueQuery(until=until), today)
-    indicators = [
-        indicator_line(m.id, indicator_row(i)) for m in plan.measures() for i in m.indicators
-    ]
+    indicators = [indicator_line(row.measure, row) for row in all_indicators(plan)]
     return Report(
         plan.title,
         today,

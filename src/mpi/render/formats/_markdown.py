@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import N_, _
-from mpi.render import values
+from mpi.render import assessment, values
 from mpi.render.provenance import Notes, progress, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -19,6 +19,7 @@ from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
     from mpi.views.due import DueRow, MilestoneLine
+    from mpi.views.indicators import IndicatorRow
     from mpi.views.status import StatusSummary
 
 _SPECIAL = re.compile(r"([\\`*_\[\]|~#])")
@@ -131,3 +132,34 @@ def status_table(summary: StatusSummary, notes: Notes) -> str:
     head = [_(word) for word in STATUS_HEADER]
     head[3:3] = [status_word(name) for name in MEASURE_STATUSES]
     return table(head, rows)
+
+
+def assessed(row: IndicatorRow) -> Raw:
+    """The assessment: the category in bold, then why and the numbers."""
+    a = row.assessment
+    details = [d for d in (assessment.reason(a), assessment.numbers(a, row.indicator.unit)) if d]
+    cell = "**" + esc(assessment.category(a)) + "**"
+    return Raw(cell + ("<br>" + esc("; ".join(details)) if details else ""))
+
+
+def indicator_table(rows: list[IndicatorRow], notes: Notes, *, measures: bool) -> str:
+    """Baseline, last value and target with the marks of their notes, and the assessment."""
+    out: list[list[Any]] = []
+    for row in rows:
+        i = row.indicator
+        base = values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else "")
+        name = f"{esc(i.name)}<br>_{esc(i.note)}_" if i.note else esc(i.name)
+        out.append(
+            [
+                i.id,
+                *([row.measure] if measures else []),
+                Raw(name),
+                base,
+                values.reading(row.last_value, i.unit, row.last_date),
+                values.target(i) + notes.target(i.id, i.target),
+                assessed(row),
+            ]
+        )
+    head = [_("ID"), *([_("Measure")] if measures else []), _("Indicator"), _("Baseline")]
+    head += [_("Last value"), _("Target"), _("Assessment")]
+    return table(head, out)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
 from mpi.render.changes import describe
 from mpi.render.formats._markdown import (
     Raw,
+    assessed,
     esc,
     late_table,
     notes_block,
@@ -43,12 +44,6 @@ def text_bar(line: IndicatorLine, width: int = BAR_WIDTH) -> str:
     return "`" + "".join(bar) + "`"
 
 
-def _amount(value: float | None, unit: str, when: Any = None) -> str:
-    if value is None:
-        return "–"
-    return f"{esc(value)} {esc(unit)}" + (f" ({esc(when)})" if when is not None else "")
-
-
 def _measure_due(m: MeasureRow, notes: Notes) -> Raw | str:
     """A measure's oldest late deadline, in bold with its state, or its next one."""
     shown = m.due
@@ -75,23 +70,15 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
     rows = []
     for line in rep.indicators:
         row, ind = line.row, line.row.indicator
-        base = ind.baseline
-        target = values.direction(ind.direction) + " " + _amount(ind.target.value, ind.unit)
-        if ind.target.year is not None:
-            target += f" ({esc(values.target_year(ind.target.year))})"
-        target += esc(notes.target(ind.id, ind.target))
-        baseline = "–"
-        if base:
-            mark = esc(notes.baseline(ind.id, base))
-            baseline = _amount(base.value, ind.unit, base.year) + mark
+        base = values.baseline(ind) + (notes.baseline(ind.id, ind.baseline) if ind.baseline else "")
         rows.append(
             [
                 esc(line.measure),
                 esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else ""),
-                baseline,
-                _amount(row.last_value, ind.unit, row.last_date and values.day(row.last_date)),
-                target,
-                esc(_on_track(row.on_track)),
+                esc(base),
+                esc(values.reading(row.last_value, ind.unit, row.last_date)),
+                esc(values.target(ind) + notes.target(ind.id, ind.target)),
+                assessed(row),
                 text_bar(line),
             ]
         )
@@ -101,7 +88,7 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
         N_("Baseline"),
         N_("Last value"),
         N_("Target"),
-        N_("On track"),
+        N_("Assessment"),
         N_("Chart"),
     ]
     lines = ["| " + " | ".join(_(word) for word in head) + " |", "|---|---|---|---|---|---|---|"]
@@ -114,12 +101,6 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
         )
         + "\n",
     ]
-
-
-def _on_track(value: bool | None) -> str:
-    if value is None:
-        return values.DASH
-    return _("yes") if value else _("no")
 
 
 def report(rep: Report) -> str:

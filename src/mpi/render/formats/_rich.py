@@ -10,8 +10,11 @@ from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from rich.table import Table
     from rich.text import Text
+
+    from mpi.render.provenance import Notes
 
 
 STATUS_STYLE = {
@@ -209,3 +212,12 @@ def _widest(text: str) -> int:
 
 def _plain(cell: Any) -> str:
     return cell.plain if hasattr(cell, "plain") else str(cell)
+
+
+def notes_text(notes: Notes) -> list[RenderableType]:
+    """The notes below a table: how each marked date or target is known."""
+    from rich.text import Text
+
+    if not notes.items:
+        return []
+    return [Text(""), *(Text(one_line(line), style="dim") for line in notes.lines())]

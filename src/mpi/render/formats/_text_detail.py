@@ -15,7 +15,6 @@ from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line, visible
-from mpi.render.values import target_year
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -24,15 +23,6 @@ if TYPE_CHECKING:
     from mpi.domain.model import Update
     from mpi.views.measures import MeasureDetail
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
-
-
-def notes_text(notes: Notes) -> list[RenderableType]:
-    """The notes below a table: how each marked date or target is known."""
-    from rich.text import Text
-
-    if not notes.items:
-        return []
-    return [Text(""), *(Text(one_line(line), style="dim") for line in notes.lines())]
 
 
 def _series(s: MilestoneSummary, notes: Notes) -> Text:
@@ -162,7 +152,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
     else:
         parts.append(Text(_("No milestones."), style="dim"))
     if detail.indicators:
-        parts.append(_indicators(detail, notes))
+        parts += _indicators(detail, notes)
     if m.sources:
         parts.append(Text(_("Sources"), style="bold"))
         for s in m.sources:
@@ -180,40 +170,10 @@ def measure(detail: MeasureDetail) -> RenderableType:
     return Group(*parts)
 
 
-def _indicators(detail: MeasureDetail, notes: Notes) -> RenderableType:
-    ind = table(
-        id_column("ID", [row.indicator.id for row in detail.indicators]),
-        (_("Indicator"), {"ratio": 2}),
-        (_("Baseline"), {}),  # values wrap between their words (`≥ 10.000 ha` / `(2030)`)
-        (_("Target"), {}),
-        (_("Last value"), {}),
-        title=_("Indicators"),
-    )
-    for row in detail.indicators:
-        i = row.indicator
-        base = values.DASH
-        if i.baseline:
-            base = f"{values.amount(i.baseline.value, i.unit)} ({i.baseline.year})"
-            base += notes.baseline(i.id, i.baseline)
-        year = f" ({target_year(i.target.year)})" if i.target.year is not None else ""
-        target = f"{values.direction(i.direction)} {values.amount(i.target.value, i.unit)}{year}"
-        target += notes.target(i.id, i.target)
-        last = (
-            f"{values.amount(row.last_value, i.unit)} ({values.day(row.last_date)})"
-            if row.last_value is not None
-            else values.DASH
-        )
-        name = t(i.name)
-        if i.note:
-            name.append(f"\n{one_line(i.note)}", style="dim italic")
-        ind.add_row(
-            t(i.id),
-            name,
-            t(base),
-            t(target),
-            t(last, "" if row.on_track is None else "green" if row.on_track else "yellow"),
-        )
-    return Fit(ind, {1: 2, 2: 1, 3: 1, 4: 1})
+def _indicators(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
+    from mpi.render.formats._text_indicators import indicator_blocks
+
+    return indicator_blocks(detail.indicators, notes, measures=False, title=_("Indicators"))
 
 
 def body(detail: OwnerDetail) -> RenderableType:

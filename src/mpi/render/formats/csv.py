@@ -15,6 +15,7 @@ from mpi.render.safe import visible
 
 if TYPE_CHECKING:
     from mpi.views.due import DueRow
+    from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.milestones import OwnerDetail
     from mpi.views.status import StatusSummary
@@ -191,6 +192,44 @@ def body(detail: OwnerDetail) -> str:
     return _table(["key", "value"], rows)
 
 
+INDICATOR_COLUMNS = [
+    "measure",
+    "field",
+    "id",
+    "name",
+    "unit",
+    "direction",
+    "baseline_value",
+    "baseline_year",
+    "target_value",
+    "target_year",
+    "last_value",
+    "last_date",
+    "assessment",
+    "reason",
+    "method",
+    "actual_rate",
+    "required_rate",
+    "ratio",
+]
+
+
+def indicators(rows: list[IndicatorRow]) -> str:
+    """`mpi indicators`: one row per indicator with the numbers of its assessment."""
+    out = []
+    for row in rows:
+        r = records.assessed(row)
+        base = r["baseline"] or {}
+        flat = r | {
+            "baseline_value": base.get("value"),
+            "baseline_year": base.get("year"),
+            "target_value": r["target"]["value"],
+            "target_year": r["target"]["year"],
+        }
+        out.append([flat[k] for k in INDICATOR_COLUMNS])
+    return _table(INDICATOR_COLUMNS, out)
+
+
 FORMAT = Format(
     "csv",
     {
@@ -200,5 +239,6 @@ FORMAT = Format(
         "body": body,
         "due": due,
         "timeline": timeline,
+        "indicators": indicators,
     },
 )

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
-from mpi.render import values
+from mpi.render import assessment, values
 from mpi.render.changes import describe
 from mpi.render.messages import milestone_note
 from mpi.render.provenance import basis as basis_word
@@ -127,6 +127,15 @@ def _span(start: float, end: float) -> dict[str, str]:
     return {"x": _pct(min(start, end)), "w": _pct(abs(end - start))}
 
 
+STATE_CLASS = {  # the assessment's colour (report.html.j2)
+    "on_track": "ok",
+    "moderate": "moderate",
+    "insufficient": "behind",
+    "moving_away": "away",
+    "not_assessable": "none",
+}
+
+
 def _indicator(line: IndicatorLine) -> dict[str, Any]:
     """Numbers and bar geometry: baseline and last value as bars from zero, target as a line."""
     row, ind = line.row, line.row.indicator
@@ -136,7 +145,8 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     base = ind.baseline
     zero = line.share(0.0)
     bar = _span(zero, line.share(row.last_value)) if row.last_value is not None else None
-    state = {True: _("on track"), False: _("not on track"), None: _("no value yet")}[row.on_track]
+    a = row.assessment
+    details = [d for d in (assessment.reason(a), assessment.numbers(a, ind.unit)) if d]
     return {
         "measure": line.measure,
         "name": ind.name,
@@ -150,8 +160,10 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
         "target": f"{direction} {_amount(ind.target.value, ind.unit)}{target_year}",
         "target_x": _pct(line.share(ind.target.value)),
         "bar": bar,
-        "state": state,
-        "state_class": {True: "ok", False: "behind", None: "none"}[row.on_track],
+        "state": assessment.category(a),
+        "state_class": STATE_CLASS[a.category],
+        "assessment": "; ".join(details) or None,
+        "bar_class": {True: "ok", False: "behind", None: "none"}[row.on_track],
         "low": _amount(line.low, ind.unit),
         "high": _amount(line.high, ind.unit),
     }

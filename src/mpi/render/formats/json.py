@@ -53,5 +53,6 @@ FORMAT = Format(
         "diff": lambda view: _dump(records.diff(view)),
         "diagnostics": diagnostics,
         "schema": schema,
+        "indicators": lambda rows: _dump([records.assessed(r) for r in rows]),
     },
 )

@@ -6,7 +6,7 @@ say in words carries a numbered note with its derivation, listed below the table
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
@@ -14,6 +14,7 @@ from mpi.render.formats._markdown import (
     Raw,
     due_table,
     esc,
+    indicator_table,
     late_table,
     notes_block,
     state,
@@ -30,6 +31,7 @@ from mpi.render.registry import Format
 if TYPE_CHECKING:
     from mpi.domain.model import Update
     from mpi.views.due import DueRow
+    from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
     from mpi.views.status import StatusSummary
@@ -144,23 +146,16 @@ def measure(detail: MeasureDetail) -> str:
 
 
 def _indicators(detail: MeasureDetail, notes: Notes) -> str:
-    rows: list[list[Any]] = []
-    for row in detail.indicators:
-        i = row.indicator
-        base = "–"
-        if i.baseline:
-            mark = notes.baseline(i.id, i.baseline)
-            base = f"{values.number(i.baseline.value)} ({i.baseline.year}){mark}"
-        year = f" ({values.target_year(i.target.year)})" if i.target.year is not None else ""
-        mark = notes.target(i.id, i.target)
-        target = f"{values.direction(i.direction)} {values.number(i.target.value)}{year}{mark}"
-        last = "–"
-        if row.last_date:
-            last = f"{values.number(row.last_value)} ({values.day(row.last_date)})"
-        name = f"{esc(i.name)}<br>_{esc(i.note)}_" if i.note else esc(i.name)
-        rows.append([i.id, Raw(name), i.unit, base, target, last])
-    head = [_("ID"), _("Indicator"), _("Unit"), _("Baseline"), _("Target"), _("Last value")]
-    return table(head, rows)
+    return indicator_table(detail.indicators, notes, measures=False)
+
+
+def indicators(rows: list[IndicatorRow]) -> str:
+    """`mpi indicators`: every indicator against its target."""
+    if not rows:
+        return "_" + _("No indicators.") + "_\n"
+    notes = Notes()
+    out = [indicator_table(rows, notes, measures=True), *notes_block(notes)]
+    return "\n".join(out).rstrip("\n") + "\n"
 
 
 def body(detail: OwnerDetail) -> str:
@@ -211,5 +206,6 @@ FORMAT = Format(
         "timeline": timeline,
         "report": report,
         "diff": diff,
+        "indicators": indicators,
     },
 )

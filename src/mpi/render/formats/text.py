@@ -19,13 +19,22 @@ from mpi.render.formats._rich import (
     breakdown,
     fixed,
     id_column,
+    notes_text,
     status_bar,
     t,
     table,
 )
-from mpi.render.formats._text_detail import body, measure, notes_text
-from mpi.render.provenance import Notes, deadline, progress, series, short, worded
-from mpi.render.provenance import basis as basis_word
+from mpi.render.formats._text_detail import body, measure
+from mpi.render.formats._text_indicators import indicators, piped_indicators
+from mpi.render.formats._text_piped import (
+    measure_due,
+    measures_count,
+    piped_due,
+    piped_measures,
+    piped_status,
+    piped_timeline,
+)
+from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format, Unwrapped
@@ -143,7 +152,7 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     if not rows:
         return Text(_("No measures match."))
     leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
-    dues = [_measure_due(r) for r in rows]
+    dues = [measure_due(r) for r in rows]
     columns = [
         id_column(_("ID"), [r.id for r in rows]),
         fixed(_("Status"), [status_word(r.status) for r in rows]),
@@ -160,26 +169,10 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
         cells += [t(", ".join(r.tags)), due_cell]
         grid.add_row(*cells)
     flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
-    footer = _measures(len(rows))
+    footer = measures_count(len(rows))
     if any(r.late for r in rows):
         footer += "; " + _("Due: the oldest ! overdue or ◐ delayed deadline, else the next")
     return Group(Fit(grid, flexible), Text(footer, style="dim"))
-
-
-def _measures(count: int) -> str:
-    return ngettext("{count} measure", "{count} measures", count).format(count=count)
-
-
-LATE_MARK = {"overdue": "! ", "delayed": "◐ "}
-
-
-def _measure_due(row: MeasureRow) -> Text:
-    """The oldest late deadline, marked `!` (overdue) or `◐` (delayed), or else the next one."""
-    shown = row.due
-    if shown is None:
-        return t(values.DASH)
-    mark = LATE_MARK.get(shown.state, "")
-    return t(mark + short(shown), STATUS_STYLE.get(shown.state, ""))
 
 
 def due(rows: list[DueRow]) -> RenderableType:
@@ -309,75 +302,6 @@ def diff(view: PlanDiff) -> str:
     return "".join(one_line(describe(c)) + "\n" for c in view.changes)
 
 
-# --- piped: one record per line, tab-separated, nothing wrapped or padded ---------------------
-
-
-def _record(*cells: object) -> str:
-    return "\t".join(one_line("" if c is None else str(c)) for c in cells) + "\n"
-
-
-def _due_record(r: DueRow) -> str:
-    recurring = _("recurring") if r.recurring else ""
-    return _record(
-        values.due(r.due),
-        r.measure or r.owner,
-        r.milestone,
-        r.title,
-        state_word(r.state),
-        recurring,
-        deadline(r.kind, r.due),
-        basis_word(r.basis),
-    )
-
-
-def piped_status(summary: StatusSummary) -> str:
-    lines = []
-    for f in [*summary.fields, summary.plan_level, summary.totals]:
-        counts = ", ".join(
-            f"{f.by_status[s]} {status_word(s)}" for s in STATUS_GLYPH if f.by_status.get(s)
-        )
-        nxt = f.next_due
-        upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
-        lines.append(
-            _record(
-                _("total") if f is summary.totals else f.id, values.field_title(f),
-                _measures(f.measures),
-                counts,
-                ngettext(
-                    "{count} open milestone", "{count} open milestones", f.open_milestones
-                ).format(count=f.open_milestones),
-                ngettext(
-                    "{count} overdue deadline", "{count} overdue deadlines", f.overdue
-                ).format(count=f.overdue),
-                _("{count} delayed").format(count=f.delayed), upcoming,
-            )
-        )  # fmt: skip
-    return "".join(lines) + "".join(_due_record(r) for r in summary.next_deadlines)
-
-
-def piped_measures(rows: list[MeasureRow]) -> str:
-    return "".join(
-        _record(
-            r.id,
-            status_word(r.status),
-            r.title,
-            *(", ".join(x) for x in (r.lead, r.tags)),
-            _measure_due(r).plain,
-        )
-        for r in rows
-    )
-
-
-def piped_due(rows: list[DueRow]) -> str:
-    return "".join(_due_record(r) for r in rows)
-
-
-def piped_timeline(view: Timeline) -> str:
-    return "".join(
-        f"{y.year}\t" + _due_record(r) for y in view.years for r in [*y.milestones, *y.recurring]
-    )
-
-
 FORMAT = Format(
     "text",
     {
@@ -389,11 +313,13 @@ FORMAT = Format(
         "timeline": timeline,
         "diff": diff,
         "diagnostics": diagnostics,
+        "indicators": indicators,
     },
     {
         "status": piped_status,
         "measures": piped_measures,
         "due": piped_due,
         "timeline": piped_timeline,
+        "indicators": piped_indicators,
     },
 )

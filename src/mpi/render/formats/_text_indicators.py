@@ -1,0 +1,97 @@
+"""Indicators as text: `mpi indicators`, and the indicator table of `mpi show`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mpi.i18n import _
+from mpi.render import assessment, values
+from mpi.render.formats._rich import notes_text, t
+from mpi.render.safe import one_line
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mpi.render.provenance import Notes
+    from mpi.views.indicators import IndicatorRow
+
+
+MARK = {  # the assessment at a glance, also without colour
+    "on_track": "●",
+    "moderate": "◕",
+    "insufficient": "◑",
+    "moving_away": "○",
+    "not_assessable": "–",
+}
+
+
+def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableType]:
+    """One indicator in lines that wrap, indented, at any width: its name (and note), its
+    figures with the marks of their notes, its assessment with the numbers it rests on."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    i, a = row.indicator, row.assessment
+    head = Text()
+    head.append(i.id, style="bold")
+    if measure:
+        head.append(f"  {row.measure}")
+    head.append(f"  {one_line(i.name)}")
+    base = values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else "")
+    figures = [
+        _("Baseline") + " " + base,
+        _("Last value") + " " + values.reading(row.last_value, i.unit, row.last_date),
+        _("Target") + " " + values.target(i) + notes.target(i.id, i.target),
+    ]
+    said = Text(f"{MARK[a.category]} {assessment.category(a)}", style=assessment.STYLE[a.category])
+    details = [d for d in (assessment.reason(a), assessment.numbers(a, i.unit)) if d]
+    if details:
+        said.append(": " + "; ".join(details), style="")
+    lines = [t(one_line(i.note), "dim italic")] if i.note else []
+    lines += [t(" · ".join(figures)), said]
+    return [head, *(Padding(line, (0, 0, 0, 2)) for line in lines)]
+
+
+def indicator_blocks(
+    rows: list[IndicatorRow], notes: Notes, *, measures: bool, title: str | None = None
+) -> list[RenderableType]:
+    """The indicators one after another, a blank line between them."""
+    from rich.text import Text
+
+    out: list[RenderableType] = [Text(title, style="bold")] if title else []
+    for n, row in enumerate(rows):
+        if n:
+            out.append(Text(""))
+        out += block(row, notes, measure=measures)
+    return out
+
+
+def indicators(rows: list[IndicatorRow]) -> RenderableType:
+    """`mpi indicators`: every indicator against its target, and how each figure is known."""
+    from rich.console import Group
+    from rich.text import Text
+
+    from mpi.render.provenance import Notes
+
+    if not rows:
+        return Text(_("No indicators."))
+    notes = Notes()
+    return Group(*indicator_blocks(rows, notes, measures=True), *notes_text(notes))
+
+
+def piped_indicators(rows: list[IndicatorRow]) -> str:
+    """One indicator a line: id, measure, name, baseline, last value, target, assessment."""
+    from mpi.render.formats._text_piped import record
+
+    return "".join(
+        record(
+            row.indicator.id,
+            row.measure,
+            row.indicator.name,
+            values.baseline(row.indicator),
+            values.reading(row.last_value, row.indicator.unit, row.last_date),
+            values.target(row.indicator),
+            assessment.summary(row.assessment, row.indicator.unit),
+        )
+        for row in rows
+    )

@@ -1,0 +1,105 @@
+"""Text for pipes and files: one record per line, tab-separated, nothing wrapped or padded, so
+`grep`, `cut -f` and `wc -l` work (`--format text` when the output is not a terminal)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mpi.i18n import _, ngettext
+from mpi.render import values
+from mpi.render.formats._rich import STATUS_GLYPH, STATUS_STYLE, t
+from mpi.render.provenance import basis as basis_word
+from mpi.render.provenance import deadline, short
+from mpi.render.provenance import state as state_word
+from mpi.render.provenance import status as status_word
+from mpi.render.safe import one_line
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from mpi.views.due import DueRow
+    from mpi.views.measures import MeasureRow
+    from mpi.views.status import StatusSummary
+    from mpi.views.timeline import Timeline
+
+
+def measures_count(count: int) -> str:
+    return ngettext("{count} measure", "{count} measures", count).format(count=count)
+
+
+LATE_MARK = {"overdue": "! ", "delayed": "◐ "}
+
+
+def measure_due(row: MeasureRow) -> Text:
+    """The oldest late deadline, marked `!` (overdue) or `◐` (delayed), or else the next one."""
+    shown = row.due
+    if shown is None:
+        return t(values.DASH)
+    mark = LATE_MARK.get(shown.state, "")
+    return t(mark + short(shown), STATUS_STYLE.get(shown.state, ""))
+
+
+def record(*cells: object) -> str:
+    return "\t".join(one_line("" if c is None else str(c)) for c in cells) + "\n"
+
+
+def _duerecord(r: DueRow) -> str:
+    recurring = _("recurring") if r.recurring else ""
+    return record(
+        values.due(r.due),
+        r.measure or r.owner,
+        r.milestone,
+        r.title,
+        state_word(r.state),
+        recurring,
+        deadline(r.kind, r.due),
+        basis_word(r.basis),
+    )
+
+
+def piped_status(summary: StatusSummary) -> str:
+    lines = []
+    for f in [*summary.fields, summary.plan_level, summary.totals]:
+        counts = ", ".join(
+            f"{f.by_status[s]} {status_word(s)}" for s in STATUS_GLYPH if f.by_status.get(s)
+        )
+        nxt = f.next_due
+        upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
+        lines.append(
+            record(
+                _("total") if f is summary.totals else f.id, values.field_title(f),
+                measures_count(f.measures),
+                counts,
+                ngettext(
+                    "{count} open milestone", "{count} open milestones", f.open_milestones
+                ).format(count=f.open_milestones),
+                ngettext(
+                    "{count} overdue deadline", "{count} overdue deadlines", f.overdue
+                ).format(count=f.overdue),
+                _("{count} delayed").format(count=f.delayed), upcoming,
+            )
+        )  # fmt: skip
+    return "".join(lines) + "".join(_duerecord(r) for r in summary.next_deadlines)
+
+
+def piped_measures(rows: list[MeasureRow]) -> str:
+    return "".join(
+        record(
+            r.id,
+            status_word(r.status),
+            r.title,
+            *(", ".join(x) for x in (r.lead, r.tags)),
+            measure_due(r).plain,
+        )
+        for r in rows
+    )
+
+
+def piped_due(rows: list[DueRow]) -> str:
+    return "".join(_duerecord(r) for r in rows)
+
+
+def piped_timeline(view: Timeline) -> str:
+    return "".join(
+        f"{y.year}\t" + _duerecord(r) for y in view.years for r in [*y.milestones, *y.recurring]
+    )
