@@ -14,12 +14,24 @@ def main() -> NoReturn:
 
         run()
     except KeyboardInterrupt:
-        sys.stderr.write("mpi: interrupted\n")
+        sys.stderr.write(f"mpi: {interrupted()}\n")
         raise SystemExit(130) from None
     except BrokenPipeError:
         _quiet_stdout()
         raise SystemExit(0) from None
     raise SystemExit(0)
+
+
+def interrupted() -> str:
+    """ "interrupted" in the run's language, chosen without reading the plan (Ctrl-C may come
+    before anything else is loaded): --lang, $MPI_LANG, the locale, else German."""
+    try:
+        from mpi.i18n import _, activate, choose, option_value
+
+        activate(choose(option_value(sys.argv[1:], "--lang")))
+        return _("interrupted")
+    except (Exception, KeyboardInterrupt):  # a second Ctrl-C, or an unknown --lang
+        return "interrupted"
 
 
 def _quiet_stdout() -> None:

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from contextlib import suppress
 from pathlib import Path
 
+from mpi.i18n import _, reason
+
 _TEMP = re.compile(r"\..+\.mpi-(\d+)-[0-9a-f]{12}\.tmp")
 
 
@@ -69,7 +71,9 @@ def atomic_write(
         finally:
             os.close(dir_fd)
     except OSError as exc:
-        return f"{path} was written, but the directory could not be synced: {exc.strerror or exc}"
+        return _("{path} was written, but the directory could not be synced: {reason}").format(
+            path=path, reason=reason(exc)
+        )
     return None
 
 
@@ -92,13 +96,16 @@ def _keep_owner(temp: Path, path: Path, old: os.stat_result) -> None:
         os.chown(temp, -1, old.st_gid)
     except PermissionError:
         raise OwnerNotKept(
-            f"{path} belongs to group {_group(old.st_gid)}, which mpi cannot give the new file"
+            _("{path} belongs to group {group}, which mpi cannot give the new file").format(
+                path=path, group=_group(old.st_gid)
+            )
         ) from None
     if mine.st_uid != old.st_uid and not _owner_keeps_access(old):
         raise OwnerNotKept(
-            f"{path} belongs to {_user(old.st_uid)}; replacing it would make you its owner "
-            f"and lock {_user(old.st_uid)} out (the group {_group(old.st_gid)} does not give "
-            "the same access)"
+            _(
+                "{path} belongs to {user}; replacing it would make you its owner and lock "
+                "{user} out (the group {group} does not give the same access)"
+            ).format(path=path, user=_user(old.st_uid), group=_group(old.st_gid))
         )
 
 
@@ -124,7 +131,7 @@ def _user(uid: int) -> str:
     try:
         return pwd.getpwuid(uid).pw_name
     except KeyError:
-        return f"user {uid}"
+        return _("user {uid}").format(uid=uid)
 
 
 def _group(gid: int) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from conftest import MINI, invoke
 from mpi.domain.errors import InvalidValue
 from mpi.domain.words import (
     MEASURE_STATUS_WORDS,
@@ -59,7 +59,7 @@ def test_an_unknown_word_lists_the_choices_in_german() -> None:
     with pytest.raises(InvalidValue) as caught:
         milestone_state("vielleicht")
     assert caught.value.message == (
-        "unbekannter Stand eines Meilensteins 'vielleicht' (möglich: offen, erledigt, verfehlt)"
+        "unbekannter Status eines Meilensteins 'vielleicht' (möglich: offen, erledigt, verfehlt)"
     )
 
 
@@ -67,7 +67,7 @@ def test_an_unknown_word_lists_the_choices_in_german() -> None:
 def test_an_ambiguous_start_names_what_it_could_mean() -> None:
     with pytest.raises(InvalidValue) as caught:
         milestone_state("aus")  # ausstehend (open) or ausgefallen (missed)
-    assert caught.value.message == "'aus' ist mehrdeutig: verfehlt, offen"
+    assert caught.value.message == "'aus' ist mehrdeutig: verfehlt oder offen?"
 
 
 def test_an_unknown_word_in_english_lists_the_english_names() -> None:
@@ -121,7 +121,7 @@ def test_record_takes_a_thousands_separator(mini: Path) -> None:
         (["set", "HF1.2", "--status", "bald"], "--status: unbekannter Status 'bald' (möglich: "),
         (["set", "HF1.2", "--status", "laufend", "--date", "31.02.2026"], "--date: "),
         (["record", "flaechenreserve", "viel"], "WERT: muss eine Zahl wie 19,5"),
-        (["milestone", "HF1.2", "stufe-1", "vielleicht"], "STAND: unbekannter Stand"),
+        (["milestone", "HF1.2", "stufe-1", "vielleicht"], "STATUS: unbekannter Status"),
     ],
 )
 def test_bad_german_input_gets_one_german_line(mini: Path, args: list[str], said: str) -> None:
@@ -129,3 +129,54 @@ def test_bad_german_input_gets_one_german_line(mini: Path, args: list[str], said
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("mpi: " + said), result.stderr
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [("Dezember 2030", "2030-12"), ("Dez. 2030", "2030-12"), ("märz 2024", "2024-03")],
+)
+def test_a_month_as_mpi_writes_it_is_understood(typed: str, iso: str) -> None:
+    from mpi.domain.dates import typed_due
+
+    assert typed_due(typed).iso() == iso
+
+
+def test_spans_in_german_units() -> None:
+    from mpi.domain.dates import parse_span
+
+    assert parse_span("30T") == (30, "d") and parse_span("2 J") == (2, "y")
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("0.125", "0.125"), ("-0.500", "-0.500")])
+def test_a_number_with_a_leading_zero_is_no_thousands(typed: str, meant: str) -> None:
+    from mpi.domain.words import typed_number
+
+    assert typed_number(typed, "de") == meant
+
+
+def test_a_thousands_reading_is_said(mini: Path) -> None:
+    result = invoke(
+        ["record", "flaechenreserve", "2.125", "--plan", str(mini), "--lang", "de", "--dry-run"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "'2.125' als 2125 gelesen (Tausenderpunkt); als Dezimalzahl 2,125 schreiben" in (
+        result.stderr
+    )
+    quiet = invoke(["record", "flaechenreserve", "2,5", "--plan", str(mini), "--dry-run"])
+    assert "gelesen" not in quiet.stderr and "read as" not in quiet.stderr
+
+
+def test_a_german_word_in_the_file_gets_its_english_value_named(mini: Path) -> None:
+    path = mini / "hf1-flaechen.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("status: ongoing", "status: laufend"))
+    result = invoke(["validate", "--plan", str(mini), "--lang", "de"])
+    assert result.exit_code == 1
+    assert "in der Datei heißt „laufend“ 'ongoing'" in result.stdout
+
+
+def test_the_system_s_reasons_speak_german(tmp_path: Path) -> None:
+    result = invoke(
+        ["report", "--plan", str(MINI), "-o", str(tmp_path / "nirgends" / "r.md"), "--lang", "de"]
+    )
+    assert result.exit_code == 2
+    assert "Datei oder Verzeichnis nicht gefunden" in result.stderr

@@ -175,7 +175,7 @@ CASES = [
         12,
         13,
         "yaml-syntax",
-        "flow sequence started at line 11, column 12",
+        "flow sequence that started at line 11, column 12",
     ),
     Case(
         "unclosed-brace-at-end",
@@ -199,7 +199,7 @@ CASES = [
         10,
         4,
         "yaml-syntax",
-        "block collection started at line 8, column 3",
+        "block collection that started at line 8, column 3",
     ),
     Case(
         "stray-colon",
@@ -984,7 +984,7 @@ def test_thousands_of_errors_are_capped(mini: Path) -> None:
     assert len(rows) == schema_errors.MAX_SCHEMA_ERRORS + 1
     last = rows[-1]
     assert (last["line"], last["column"], last["code"]) == (112, 1, "too-many-errors")
-    assert last["message"].startswith("4,900 more schema error(s) in this file not shown")
+    assert last["message"].startswith("4,900 more schema errors in this file not shown")
 
 
 @pytest.mark.parametrize("parser", PARSERS)

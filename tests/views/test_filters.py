@@ -86,4 +86,4 @@ def test_an_ambiguous_partner_names_the_candidates(tmp_path: Path) -> None:
     text = (plan / "plan.yaml").read_text(encoding="utf-8")
     (plan / "plan.yaml").write_text(text.replace("short: Handelskammer", "short: Behörde HK"))
     result = invoke(["list", "--lead", "Beh", "--plan", str(plan)])
-    assert result.exit_code == 2 and "'Beh' is ambiguous: bwi, hk" in result.stderr
+    assert result.exit_code == 2 and "'Beh' is ambiguous: bwi or hk?" in result.stderr

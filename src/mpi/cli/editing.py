@@ -10,9 +10,9 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.options import DateOption, DryRunOption, PlanOption, edit_dir, full_date
-from mpi.cli.output import edit_result
+from mpi.cli.output import edit_result, warn
 from mpi.domain.errors import UsageError
-from mpi.i18n import N_, _
+from mpi.i18n import N_, _, reason
 
 if TYPE_CHECKING:
     from mpi.edit.transaction import EditResult
@@ -27,7 +27,7 @@ def _write(edit: Callable[[], EditResult]) -> None:
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         said = _("cannot write the plan{where}: {reason}")
-        raise UsageError(said.format(where=where, reason=exc.strerror or exc)) from None
+        raise UsageError(said.format(where=where, reason=reason(exc))) from None
     edit_result(result)
 
 
@@ -110,9 +110,19 @@ def record_value(
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
+    from mpi.domain.words import read_as_thousands
     from mpi.edit import mutations, transaction
+    from mpi.i18n import formats, language
 
     number = mutations.parse_value(value)
+    if read_as_thousands(value, language()):
+        warn(
+            _("{typed} read as {number} (a thousands separator); a decimal is {decimal}").format(
+                typed=repr(value.strip()),
+                number=formats.plain_number(number),
+                decimal=formats.number(number / 1000),
+            )
+        )
     change = mutations.record_value(number, full_date(date, "--date"), source, _today())
     directory = edit_dir(plan)
     _write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))

@@ -23,7 +23,6 @@ def schema(
     kind: Annotated[
         str,
         typer.Argument(
-            metavar="KIND",
             click_type=choice(KINDS),
             help=N_("field: a Handlungsfeld file (the default); plan: plan.yaml."),
             show_default=False,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import typer
 
 from mpi.domain.errors import UsageError
-from mpi.i18n import _, ngettext
+from mpi.i18n import _, ngettext, reason
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -78,7 +78,7 @@ def write_file(path: Path, data: bytes) -> None:
         ) from None
     except OSError as exc:
         raise UsageError(
-            _("cannot write {path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            _("cannot write {path}: {reason}").format(path=path, reason=reason(exc))
         ) from None
     if warning:
         warn(warning)

@@ -44,6 +44,7 @@ ARGUMENTS = (
     NC_("argument", "owner"),
     NC_("argument", "rev"),
     NC_("argument", "rev2"),
+    NC_("argument", "kind"),
 )
 TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
 _PLACEHOLDER = re.compile(r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z]+)(?=>)")
@@ -95,7 +96,10 @@ class Formatter(HelpFormatter):
         args = _placeholders(args.replace("[OPTIONS]", _("[OPTIONS]")))
         super().write_usage(prog, args, _("Usage:") + " " if prefix is None else prefix)
 
+    heading = ""  # the heading being written (English): only arguments' names are placeholders
+
     def write_heading(self, heading: str) -> None:
+        self.heading = heading
         super().write_heading(_(heading))
 
     def write_text(self, text: str) -> None:
@@ -107,10 +111,15 @@ class Formatter(HelpFormatter):
         rows = [(self._term(term), help_text(text)) for term, text in rows]
         super().write_dl(rows, col_max, col_spacing)
 
-    @staticmethod
-    def _term(term: str) -> str:
-        """An argument's name (`measure`) or an option with its value type (`--plan <path>`)."""
-        return placeholder(term) if term.isidentifier() else _placeholders(term)
+    def _term(self, term: str) -> str:
+        """An argument's name (`measure`) or an option with its value type (`--plan <path>`);
+        a command's name stays what it is typed as."""
+        if self.heading == "Commands":
+            return term
+        if self.heading == "Arguments":  # `measure`, or `kind:<field|plan>` with its choices
+            name, colon, rest = term.partition(":")
+            return placeholder(name) + colon + rest
+        return _placeholders(term)
 
     @contextmanager
     def section(self, name: str) -> Iterator[None]:
@@ -193,15 +202,16 @@ def _usage_message(text: str) -> str:
 
 
 def _hint(exc: exceptions.BadParameter) -> str:
-    """`'--format' / '-f'` or `'MEASURE'`: how the parameter is named in the error."""
+    """`'--format' / '-f'` or `'maßnahme'`: how the parameter is named in the error, an
+    argument as its usage line shows it."""
     hint: Any = exc.param_hint
     if hint is None and exc.param is not None:
         hint = exc.param.get_error_hint(exc.ctx)  # type: ignore[arg-type]
     if hint is None:
         return ""
-    if isinstance(hint, str):
-        return hint
-    return " / ".join(repr(h) for h in hint)
+    if not isinstance(hint, str):
+        hint = " / ".join(repr(h) for h in hint)
+    return re.sub(r"'([a-z0-9_]+)'", lambda m: repr(placeholder(m[1])), hint)
 
 
 def show(exc: exceptions.ClickException) -> None:

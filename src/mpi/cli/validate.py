@@ -14,12 +14,17 @@ def validate(
     plan: PlanOption = None,
     format: Annotated[str, format_option("diagnostics")] = "text",
 ) -> None:
+    from contextlib import nullcontext
+
     from mpi.cli import output
     from mpi.cli.options import load
+    from mpi.i18n import speaking
     from mpi.loading.locate import display_name
     from mpi.render.messages import validation_summary
 
-    loaded = load(plan, "check")
+    # JSON is the same bytes in every language: its messages are English, like its codes.
+    with speaking("en") if format == "json" else nullcontext():
+        loaded = load(plan, "check")
     output.emit(format, "diagnostics", loaded.diagnostics)
     if format == "text":
         files = 1 + len(loaded.field_files)

@@ -153,7 +153,8 @@ def horizon(adopted: int, milestone_years: Iterable[int]) -> int:
     return max([*milestone_years, adopted + 10])
 
 
-_SPAN = re.compile(r"([0-9]{1,3}) *([dwmy])")
+_SPAN = re.compile(r"([0-9]{1,3}) *([dwmytj])")  # t, j: Tage, Jahre (w, m: Wochen, Monate)
+_GERMAN_UNITS = {"t": "d", "j": "y"}
 
 
 def parse_span(text: str) -> tuple[int, str]:
@@ -163,7 +164,7 @@ def parse_span(text: str) -> tuple[int, str]:
         raise DueError(
             _("{value} is not a span like 30d, 4w, 6m or 2y").format(value=repr(clip(text, 40)))
         )
-    return int(match.group(1)), match.group(2)
+    return int(match.group(1)), _GERMAN_UNITS.get(match.group(2), match.group(2))
 
 
 def add_span(day: date, count: int, unit: str) -> date:
@@ -228,9 +229,38 @@ _TYPED_DAY = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
 _TYPED_MONTH = re.compile(r"([0-9]{1,2})[./]([0-9]{4})")
 
 
+# Month names as mpi writes them (Dezember 2026) and as people abbreviate them, German and English.
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "januar jan january",
+            "februar feb february",
+            "maerz märz mär mrz march mar",
+            "april apr",
+            "mai may",
+            "juni jun june",
+            "juli jul july",
+            "august aug",
+            "september sep sept",
+            "oktober okt october oct",
+            "november nov",
+            "dezember dez december dec",
+        ],
+        1,
+    )
+    for name in names.split()
+}
+_TYPED_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.? *([0-9]{4})")
+
+
 def _typed(text: str) -> str:
-    """A typed date in ISO: 25.11.2026 -> 2026-11-25, 12.2026 or 12/2026 -> 2026-12."""
+    """A typed date in ISO: 25.11.2026 -> 2026-11-25, 12.2026 or 12/2026 -> 2026-12,
+    Dezember 2026 or Dez. 2026 -> 2026-12."""
     text = text.strip()
+    named = _TYPED_NAMED_MONTH.fullmatch(text)
+    if named and named[1].casefold() in _MONTHS:
+        return f"{named[2]}-{_MONTHS[named[1].casefold()]:02d}"
     day = _TYPED_DAY.fullmatch(text)
     if day:
         return f"{day[3]}-{int(day[2]):02d}-{int(day[1]):02d}"

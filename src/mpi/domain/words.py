@@ -52,6 +52,34 @@ MILESTONE_STATE_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
+# German words for the other fixed values of the file format, for hints where a file has one.
+FILE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "kind": {"by": ("bis",), "from": ("ab",), "expected": ("voraussichtlich", "vsl.")},
+    "every": {"yearly": ("jährlich",), "half-yearly": ("halbjährlich",)},
+    "direction": {"at_least": ("mindestens",), "at_most": ("höchstens",)},
+    "basis": {
+        "stated": ("wörtlich", "belegt"),
+        "derived": ("abgeleitet",),
+        "inferred": ("gefolgert", "erschlossen"),
+    },
+}
+
+
+def file_value(key: str, typed: object, in_milestone: bool) -> str | None:
+    """The value a file means by a person's word (`status: laufend` means ongoing), or None."""
+    if not isinstance(typed, str):
+        return None
+    if key == "status":
+        words = MILESTONE_STATE_WORDS if in_milestone else MEASURE_STATUS_WORDS
+    elif key in FILE_WORDS:
+        words = FILE_WORDS[key]
+    else:
+        return None
+    wanted = _key(typed)
+    meant = {v for v, ws in words.items() for w in (v, *ws) if _key(w) == wanted}
+    return meant.pop() if len(meant) == 1 else None
+
+
 def _key(word: str) -> str:
     """A word as compared: case, umlauts, spaces, hyphens and underscores ignored."""
     return fold(re.sub(r"[\s_-]+", "", word))[0]
@@ -73,8 +101,9 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
         return starting.pop()
     shown = ", ".join(pgettext(what, v) for v in words)
     if starting:
-        meant = ", ".join(pgettext(what, v) for v in sorted(starting))
-        message = _("{word} is ambiguous: {meant}").format(word=repr(typed), meant=meant)
+        names = [pgettext(what, v) for v in sorted(starting)]
+        meant = _("{choices} or {last}").format(choices=", ".join(names[:-1]), last=names[-1])
+        message = _("{word} is ambiguous: {meant}?").format(word=repr(typed), meant=meant)
     elif what == "measure status":
         message = _("unknown status {word} (one of {choices})")
     else:
@@ -186,6 +215,13 @@ def _in_order(parts: list[str], text: str) -> bool:
 _THOUSANDS = {"de": ".", "en": ","}
 
 
+def read_as_thousands(text: str, language: str) -> bool:
+    """Whether `text` has one separator, read as the language's thousands separator (German
+    2.125 is 2125, English 2,125 too): worth saying, as a reader may have meant a decimal."""
+    found = re.fullmatch(r"-?[1-9][0-9]{0,2}([.,])[0-9]{3}", text.strip())
+    return found is not None and found[1] == _THOUSANDS.get(language, ",")
+
+
 def typed_number(text: str, language: str) -> str | None:
     """A number as people type it, in Python's notation, or None if it is not one.
 
@@ -196,7 +232,7 @@ def typed_number(text: str, language: str) -> str | None:
     if text.count(",") + text.count(".") == 0:
         return text
     # groups of three after one kind of separator, then perhaps the other kind and decimals
-    grouped = re.fullmatch(r"-?[0-9]{1,3}([.,])[0-9]{3}(?:\1[0-9]{3})*(?:([.,])[0-9]+)?", text)
+    grouped = re.fullmatch(r"-?[1-9][0-9]{0,2}([.,])[0-9]{3}(?:\1[0-9]{3})*(?:([.,])[0-9]+)?", text)
     if grouped and grouped[1] != grouped[2]:
         thousands = grouped[1]
         if grouped[2] is None and text.count(thousands) == 1:

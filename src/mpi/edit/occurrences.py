@@ -57,7 +57,7 @@ def record_occurrence(
         kind = str(chosen.get("kind", "by"))
         wanted = _choose(name, generated, list(recorded), status_of, state, kind, today)
     elif wanted not in generated:
-        nearby = [o.iso() for o in generated if o.year == wanted.year]
+        nearby = [formats.due(o) for o in generated if o.year == wanted.year]
         listed = (
             _("; in {year}: {occurrences}").format(year=wanted.year, occurrences=", ".join(nearby))
             if nearby
@@ -66,7 +66,7 @@ def record_occurrence(
         raise InvalidValue(
             "occurrence",
             _("{milestone} has no occurrence {occurrence}{listed}").format(
-                milestone=name, occurrence=wanted.iso(), listed=listed
+                milestone=name, occurrence=formats.due(wanted), listed=listed
             ),
         )
     if state != "open" and current is not None and wanted.end > current.end:
@@ -75,13 +75,15 @@ def record_occurrence(
             _(
                 "{milestone}: occurrence {occurrence} has not come round yet (the current one "
                 "is {current})"
-            ).format(milestone=name, occurrence=wanted.iso(), current=current.iso()),
+            ).format(milestone=name, occurrence=formats.due(wanted), current=formats.due(current)),
         )
     old = status_of(wanted)
     if old == state:
         raise UsageError(
             _("{milestone}: occurrence {occurrence} is already {state}").format(
-                milestone=name, occurrence=wanted.iso(), state=pgettext("milestone state", state)
+                milestone=name,
+                occurrence=formats.due(wanted),
+                state=pgettext("milestone state", state),
             )
         )
     _write(target, chosen, entries, recorded.get(wanted), wanted, state, day, note, name)
@@ -119,7 +121,7 @@ def _write(
                 _(
                     "{milestone}: occurrence {occurrence} counts as held through "
                     "`recurrence.last_done`; change last_done by hand to undo it"
-                ).format(milestone=name, occurrence=wanted.iso())
+                ).format(milestone=name, occurrence=formats.due(wanted))
             )
         doc.remove_item(chosen, "occurrences", index)
     elif index is not None:
@@ -154,7 +156,7 @@ def _choose(
     if state == "open":
         if len(recorded) == 1:
             return recorded[0]
-        listed = ", ".join(d.iso() for d in sorted(recorded)) or _("none is recorded")
+        listed = ", ".join(formats.due(d) for d in sorted(recorded)) or _("none is recorded")
         raise InvalidValue(
             "occurrence",
             _("{milestone}: which occurrence? ({listed})").format(milestone=name, listed=listed),
@@ -164,13 +166,15 @@ def _choose(
     if len(late) == 1:
         return late[0]
     if late:
-        shown = ", ".join(o.iso() for o in late[:12]) + (", …" if len(late) > 12 else "")
+        shown = ", ".join(formats.due(o) for o in late[:12]) + (", …" if len(late) > 12 else "")
         raise InvalidValue(
             "occurrence",
             _(
                 "{milestone} has {count} occurrences past their date and not recorded "
                 "({listed}); say which with --occurrence, e.g. --occurrence {example}"
-            ).format(milestone=name, count=len(late), listed=shown, example=late[-1].iso()),
+            ).format(
+                milestone=name, count=len(late), listed=shown, example=formats.typed(late[-1])
+            ),
         )
     upcoming = next((o for o in unrecorded if o.end >= today), None)
     if upcoming is None:

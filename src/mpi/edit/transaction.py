@@ -24,7 +24,7 @@ from mpi.domain.errors import EditRefused
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
-from mpi.i18n import Language, _
+from mpi.i18n import Language, _, reason
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
 from mpi.loading.sources import SourceFile, decode, fingerprint
@@ -87,7 +87,7 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     except OSError as exc:
         raise EditRefused(
             _("cannot open the plan directory {directory}: {reason}").format(
-                directory=directory, reason=exc.strerror
+                directory=directory, reason=reason(exc)
             )
         ) from None
     try:
@@ -100,7 +100,7 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise EditRefused(
                         _("cannot lock the plan directory {directory}: {reason}").format(
-                            directory=directory, reason=exc.strerror
+                            directory=directory, reason=reason(exc)
                         )
                     ) from None
                 if time.monotonic() > deadline:

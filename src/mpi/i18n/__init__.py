@@ -136,6 +136,35 @@ def NC_(context: str, message: str) -> str:  # pybabel: -k NC_:1c,2
     return message
 
 
+# The C library's words for why a file operation failed (OSError.strerror; Python does not
+# set the locale, so they are English), for the catalog.
+OS_ERRORS = (
+    N_("No such file or directory"),
+    N_("Permission denied"),
+    N_("Operation not permitted"),
+    N_("Not a directory"),
+    N_("Is a directory"),
+    N_("No space left on device"),
+    N_("Disk quota exceeded"),
+    N_("Read-only file system"),
+    N_("File exists"),
+    N_("Directory not empty"),
+    N_("File name too long"),
+    N_("Too many levels of symbolic links"),
+    N_("Input/output error"),
+    N_("Device or resource busy"),
+    N_("Invalid cross-device link"),
+    N_("Stale file handle"),
+    N_("No such device or address"),
+)
+
+
+def reason(exc: OSError) -> str:
+    """Why a file operation failed, in the reader's language where the catalog knows the
+    C library's words ("Permission denied": "Zugriff verweigert"), else as they are."""
+    return _(exc.strerror) if exc.strerror else str(exc)
+
+
 def catalog_exists(language: Language = "de") -> bool:
     """Whether the compiled catalog of `language` is there (built with the package)."""
     return (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()

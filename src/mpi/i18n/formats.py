@@ -9,7 +9,7 @@ which scripts and English readers of a German plan both read without ambiguity.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from functools import cache
 from typing import Protocol
 
@@ -42,7 +42,9 @@ def number(value: float) -> str:
     from babel.numbers import format_decimal
 
     exact = Decimal(plain_number(value))
-    return format_decimal(exact, locale=LOCALES["de"], decimal_quantization=False)
+    with localcontext() as context:  # Babel quantizes: room for every digit of a float
+        context.prec = 400
+        return format_decimal(exact, locale=LOCALES["de"], decimal_quantization=False)
 
 
 def count(value: int) -> str:
@@ -61,13 +63,23 @@ def day(value: date) -> str:
     return _date(value, "dd.MM.yyyy")
 
 
-def due(value: Dated) -> str:
+def due(value: Dated, *, short: bool = False) -> str:
     """A date at its precision: 2031, 2026-12 or 2026-11-25; in German 2031, Dezember 2026
-    or 25.11.2026."""
+    (`short`, for narrow columns: Dez. 2026) or 25.11.2026."""
     if language() == "en" or value.precision == "year":
         return value.iso()
     if value.precision == "month":
-        return _date(value.end, "MMMM yyyy")
+        return _date(value.end, "MMM yyyy" if short else "MMMM yyyy")
+    return day(value.end)
+
+
+def typed(value: Dated) -> str:
+    """A date as a person types it on the command line: 2026, 06.2026 or 25.11.2026 in German
+    (mpi reads them back), ISO in English."""
+    if language() == "en" or value.precision == "year":
+        return value.iso()
+    if value.precision == "month":
+        return f"{value.end.month:02d}.{value.end.year}"
     return day(value.end)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Literal
 
 from mpi.domain.errors import PlanNotFound
-from mpi.i18n import _
+from mpi.i18n import _, reason
 
 PLAN_FILE = "plan.yaml"
 ENV_VAR = "MPI_PLAN"
@@ -97,7 +97,7 @@ def _plan_dir(path: Path, origin: str) -> Path:
     except OSError as exc:
         raise PlanNotFound(
             _("{origin}: cannot reach {path}: {reason}").format(
-                origin=origin, path=path, reason=exc.strerror or exc
+                origin=origin, path=path, reason=reason(exc)
             )
         ) from None
     if not is_directory:
@@ -129,7 +129,7 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
     except OSError as exc:
         raise PlanNotFound(
             _("cannot list the plan directory {directory}: {reason}").format(
-                directory=directory, reason=exc.strerror or exc
+                directory=directory, reason=reason(exc)
             )
         ) from None
     others = sorted(

@@ -13,8 +13,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.words import clip
-from mpi.i18n import N_, _
+from mpi.domain.words import clip, file_value
+from mpi.i18n import N_, _, ngettext
 from mpi.i18n.formats import count
 from mpi.loading.positions import PList, PMap
 from mpi.loading.sources import SourceFile
@@ -33,13 +33,14 @@ def validate_model(source: SourceFile, model: type[M]) -> tuple[M | None, list[D
     try:
         return model.model_validate(source.tree), []
     except ValidationError as exc:
-        errors = exc.errors(include_url=False, include_context=True, include_input=False)
+        errors = exc.errors(include_url=False, include_context=True, include_input=True)
         return None, _schema_diagnostics(source, model, errors)
 
 
 def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> list[Diagnostic]:
     """One diagnostic per place (errors of a union join with "or"), at most MAX_SCHEMA_ERRORS."""
     grouped: dict[tuple[int, int, str], list[str]] = {}
+    wanted: dict[tuple[int, int, str], list[str | None]] = {}  # what each error expected
     more: Diagnostic | None = None
     for index, error in enumerate(errors):
         loc = tuple(error["loc"])
@@ -54,8 +55,10 @@ def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> li
                 column,
                 "error",
                 "too-many-errors",
-                _(
-                    "{count} more schema error(s) in this file not shown; fix the ones above first"
+                ngettext(
+                    "{count} more schema error in this file not shown; fix the ones above first",
+                    "{count} more schema errors in this file not shown; fix the ones above first",
+                    len(errors) - index,
                 ).format(count=count(len(errors) - index)),
             )
             break
@@ -63,9 +66,16 @@ def _schema_diagnostics(source: SourceFile, model: Any, errors: list[Any]) -> li
         grouped.setdefault((line, column, where), [])
         if message not in grouped[(line, column, where)]:
             grouped[(line, column, where)].append(message)
+        wanted.setdefault((line, column, where), []).append(_expected(error))
     out = []
     for (line, column, where), messages in grouped.items():
-        text = _(" or ").join(messages) if len(messages) > 1 else messages[0]
+        text = messages[0]
+        if len(messages) > 1:  # a union: "expected a whole number or 'permanent'"
+            phrases = [w for w in wanted[(line, column, where)] if w is not None]
+            if len(phrases) == len(wanted[(line, column, where)]):
+                text = _("expected {choices}").format(choices=_or(list(dict.fromkeys(phrases))))
+            else:
+                text = _(" or ").join(messages)
         prefix = f"{where}: " if where else ""
         out.append(Diagnostic(source.display, line, column, "error", "schema", prefix + text))
     return [*out, more] if more else out
@@ -84,7 +94,14 @@ def _message(model: Any, error: Mapping[str, Any], loc: tuple[Any, ...]) -> str:
     message = str(error["msg"])
     if kind == "value_error" and message.startswith("Value error, "):
         return message[len("Value error, ") :]  # our own message, in the active language
-    return _pydantic(kind, error.get("ctx") or {}, message)
+    said = _pydantic(kind, error.get("ctx") or {}, message)
+    if kind == "literal_error" and loc:
+        meant = file_value(str(loc[-1]), error.get("input"), "milestones" in loc)
+        if meant is not None:  # a German word where the file wants its English value
+            said += "; " + _("the file writes {word} as {value}").format(
+                word="„" + str(error.get("input")) + "“", value=repr(meant)
+            )
+    return said
 
 
 # pydantic's messages for the errors a plan file can have, as message ids (its English words)
@@ -111,18 +128,45 @@ PYDANTIC = {
 }
 
 
+# What an error of a type says was expected, for joining the errors of a union into one.
+EXPECTED = {
+    "string_type": N_("text"),
+    "int_type": N_("a whole number"),
+    "int_parsing": N_("a whole number"),
+    "int_from_float": N_("a whole number"),
+    "float_type": N_("a number"),
+    "float_parsing": N_("a number"),
+    "bool_type": N_("true or false"),
+    "dict_type": N_("a mapping"),
+    "model_type": N_("a mapping"),
+    "model_attributes_type": N_("a mapping"),
+    "list_type": N_("a list"),
+}
+
+
+def _expected(error: Mapping[str, Any]) -> str | None:
+    """What the error expected, as a phrase (`a whole number`, `'permanent'`), or None."""
+    kind = error["type"]
+    if kind == "literal_error":
+        return str((error.get("ctx") or {}).get("expected", "")) or None
+    phrase = EXPECTED.get(kind)
+    return _(phrase) if phrase else None
+
+
+def _or(choices: list[str]) -> str:
+    """`a, b or c` in the active language."""
+    if len(choices) == 1:
+        return choices[0]
+    return _("{choices} or {last}").format(choices=", ".join(choices[:-1]), last=choices[-1])
+
+
 def _pydantic(kind: str, ctx: Mapping[str, Any], message: str) -> str:
     template = PYDANTIC.get(kind)
     if template is None:
         return message
     values = dict(ctx)
     if "expected" in values:  # "'a', 'b' or 'c'": the "or" in the active language
-        choices = re.split(r", | or ", str(values["expected"]))
-        values["expected"] = (
-            _("{choices} or {last}").format(choices=", ".join(choices[:-1]), last=choices[-1])
-            if len(choices) > 1
-            else choices[0]
-        )
+        values["expected"] = _or(re.split(r", | or ", str(values["expected"])))
     try:
         return _(template).format(**values)
     except (KeyError, IndexError, ValueError):

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.i18n import N_, _
+from mpi.i18n import N_, _, reason
 from mpi.i18n.formats import count
 from mpi.loading import reader
 from mpi.loading.locate import display_name
@@ -179,7 +179,7 @@ def decode(data: bytes) -> str:
 
 
 def _cannot_read(exc: OSError) -> str:
-    return _("cannot read the file: {reason}").format(reason=exc.strerror or exc)
+    return _("cannot read the file: {reason}").format(reason=reason(exc))
 
 
 def _offset_to_pos(data: bytes, offset: int) -> Pos:

@@ -108,12 +108,12 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     elif start and raw_context and "simple key" in raw_context:
         mark, start = start, None
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    if context:
-        problem = f"{problem} {context}"
-        if start and (start.line + 1, start.column + 1) != (line, column):
-            problem += " " + _("started at line {line}, column {column}").format(
-                line=start.line + 1, column=start.column + 1
-            )
+    if context and start and (start.line + 1, start.column + 1) != (line, column):
+        problem = _("{problem} ({context} that started at line {line}, column {column})").format(
+            problem=problem, context=context, line=start.line + 1, column=start.column + 1
+        )
+    elif context:
+        problem = _("{problem} ({context})").format(problem=problem, context=context)
     if mark and _char_at(text, line, column) == "\t":
         problem = _("a tab character; indent with spaces")
     return ReadError(line, column, "yaml-syntax", syntax(problem))

@@ -70,7 +70,7 @@ def deadline(kind: str, due: Due | None) -> str:
 
 def short(row: DueRow) -> str:
     """A deadline for a narrow column: `2030`, `ab 2031`, `vsl. 2026` (voraussichtlich)."""
-    return SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due)
+    return SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due, short=True)
 
 
 def worded(row: DueRow) -> str:

@@ -26,10 +26,10 @@ def day(value: date | None) -> str:
     return DASH if value is None else formats.day(value)
 
 
-def due(value: Due | None) -> str:
+def due(value: Due | None, *, short: bool = False) -> str:
     """A deadline at its precision: 2031, 2030-06 or 2030-06-30 (German: Juni 2030,
-    30.06.2030)."""
-    return DASH if value is None else formats.due(value)
+    30.06.2030; `short` for narrow columns: Dez. 2030)."""
+    return DASH if value is None else formats.due(value, short=short)
 
 
 def amount(value: float | None, unit: str) -> str:

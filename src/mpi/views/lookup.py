@@ -59,9 +59,8 @@ def find_partner(plan: Plan, typed: str, what: str = "partner") -> str:
         return starting[0]
     known = ", ".join(f"{p.id} ({p.short})" if p.short else p.id for p in plan.partners)
     if starting:
-        message = _("{word} is ambiguous: {meant}").format(
-            word=repr(typed), meant=", ".join(starting)
-        )
+        meant = _("{choices} or {last}").format(choices=", ".join(starting[:-1]), last=starting[-1])
+        message = _("{word} is ambiguous: {meant}?").format(word=repr(typed), meant=meant)
     else:
         hint = suggest(typed.strip().casefold(), [p.id for p in plan.partners])
         message = _("unknown partner {partner}{hint} (the partners: {known})").format(
