@@ -82,6 +82,7 @@ def leaks(output: str, plan: Path, *, diff: bool = False) -> list[str]:
     text = re.sub(r"https?://\S+|\S*/\S*", " ", text)  # URLs and paths
     text = re.sub(r"(?<!\w)--?[a-z][\w-]*", " ", text)  # options
     text = re.sub(r"\bmpi \w+", " ", text)  # commands
+    text = re.sub(r"\b[0-9a-f]{7,40}\b", " ", text)  # git commits (a1be9… is no English "be")
     text = re.sub(r"\b[a-z]+(?:[-_][a-z0-9]+)+\b", " ", text)  # codes and ids
     allowed = plan_words(plan)
     words = (w for w in re.findall(r"[^\W\d]+(?:'s)?", text))
@@ -143,6 +144,12 @@ def cases(plan: Path) -> list[list[str]]:
         ["report", "--format", "html"],
         ["validate"],
         ["validate", "--format", "github"],
+        ["indicators"],
+        ["indicators", "--format", "markdown"],
+        ["list", "--stale", "6m", "--lead", "bwi"],
+        ["round"],
+        ["round", "--since", "01.01.2024", "--lead", "bwi"],
+        ["round", "--since", "01.01.2024", "--format", "html"],
     ]
     for owner in OWNERS[plan]:
         out += [["show", owner], ["show", owner, "--format", "markdown"]]
@@ -172,6 +179,18 @@ def test_no_english_in_what_the_commands_show(plan: Path, env: dict[str, str]) -
         if words:
             found[" ".join(args)] = words
     assert not found, found
+
+
+@pytest.mark.parametrize("plan", [SHIPPED, EVERY], ids=["shipped", "every"])
+def test_no_english_in_the_word_briefing(plan: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "runde.docx"
+    run(["round", "--since", "01.01.2024", "--format", "docx", "-o", str(target)], plan, **PIPED)
+    document = docx.Document(str(target))
+    said = [p.text for p in document.paragraphs]
+    said += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
+    assert not leaks("\n".join(said), plan), leaks("\n".join(said), plan)
 
 
 @pytest.mark.parametrize("plan", [SHIPPED, EVERY], ids=["shipped", "every"])

@@ -60,7 +60,7 @@ def test_json_keeps_the_text_exactly(hostile: Path) -> None:
 
 def test_markdown_escapes_html_and_markup(hostile: Path) -> None:
     out = invoke(["show", "HF1.2", "--plan", str(hostile), "--format", "markdown"]).stdout
-    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "<script>" not in out and "&lt;script>" in out  # no tag can open without "<"
     assert "\\[bold\\]" in out
 
 

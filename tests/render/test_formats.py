@@ -19,7 +19,18 @@ from mpi.loading.load import load_plan, require_plan
 from mpi.render import registry, values
 from mpi.render.formats import github, markdown, text
 from mpi.render.registry import Unwrapped
-from mpi.views import calendar, diff, indicators, measures, report, schema, status, timeline
+from mpi.views import (
+    calendar,
+    diff,
+    indicators,
+    measures,
+    record,
+    report,
+    schema,
+    status,
+    timeline,
+)
+from mpi.views import round as round_view
 from mpi.views.due import DueQuery, select_due
 from mpi.views.milestones import owner_detail
 
@@ -43,6 +54,13 @@ DATA: dict[str, Any] = {
     "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY),
     "schema": schema.build("field"),
     "indicators": indicators.all_indicators(PLAN),
+    "round": round_view.build(
+        PLAN,
+        record.Record("plan", None, False, TODAY, "0", 0, 0),
+        TODAY,
+        since="v1",
+        changes=CHANGES,
+    ),
 }
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in fmt.draws]
 
@@ -60,7 +78,9 @@ def as_text(drawn: Any) -> str:
 
 
 def test_registry_finds_every_format_module_in_preferred_order() -> None:
-    assert list(registry.formats()) == ["text", "json", "csv", "markdown", "html", "github", "ics"]
+    assert list(registry.formats()) == [
+        "text", "json", "csv", "markdown", "html", "docx", "github", "ics"
+    ]  # fmt: skip
     assert registry.choices("status") == ["text", "json", "csv", "markdown"]
     assert registry.choices("report") == ["markdown", "html"]
     assert registry.choices("diagnostics") == ["text", "json", "github"]
@@ -85,13 +105,22 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
                 view = views.get(name, name)
                 assert list(param.type.choices) == registry.choices(view), name
                 checked.append(name)
-    assert sorted(checked) == ["diff", "due", "indicators", "list", "report", "show", "status",
-                               "timeline", "validate"]  # fmt: skip
+    assert sorted(checked) == ["diff", "due", "indicators", "list", "report", "round", "show",
+                               "status", "timeline", "validate"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("format", "view"), PAIRS, ids=[f"{f}-{v}" for f, v in PAIRS])
 def test_every_format_draws_every_view_it_declares(format: str, view: str) -> None:
-    out = as_text(registry.draw(format, view, DATA[view]))
+    drawn = registry.draw(format, view, DATA[view])
+    if format == "docx":
+        import docx
+
+        assert isinstance(drawn, bytes)
+        document = docx.Document(io.BytesIO(drawn))
+        assert document.paragraphs[0].style is not None
+        assert document.paragraphs[0].style.name == "Title"
+        return
+    out = as_text(drawn)
     assert out.strip()
     if format == "json":
         json.loads(out)
@@ -128,7 +157,9 @@ def test_github_annotations_escape_their_properties_and_message() -> None:
 
 
 def test_markdown_escapes_markup_and_writes_numbers_one_way() -> None:
-    assert markdown.esc("a|b *c* <x>") == r"a\|b \*c\* &lt;x&gt;"
+    assert markdown.esc("a|b *c* <x>") == r"a\|b \*c\* &lt;x>"
+    assert markdown.esc("2030 -> 2032") == "2030 -> 2032"  # no tag opens without "<"
+    assert markdown.esc("> quoted") == r"\> quoted"  # not a quote at the start of a line
     assert markdown.esc(19.0) == "19" and markdown.esc(1234567.5) == "1234567.5"
     assert markdown.esc(None) == "" and markdown.esc(["a", "b"]) == "a, b"
 

@@ -143,7 +143,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
         },
     ]
     md = diff(history, "v0", "v1", "--format", "markdown")
-    assert md == "## Changes from v0 to v1\n\n- HF1.2 planned -&gt; in\\_progress\n"
+    assert md == "## Changes from v0 to v1\n\n- HF1.2 planned -> in\\_progress\n"
 
 
 def test_bad_revision_is_a_usage_error(history: Path) -> None:

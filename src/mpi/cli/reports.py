@@ -3,42 +3,139 @@
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mpi.cli.options import OutputOption, PlanOption, TodayOption, format_option, full_date
+from mpi.cli.options import (
+    LeadOption,
+    OutputOption,
+    PlanOption,
+    StaleOption,
+    TodayOption,
+    format_option,
+    full_date,
+    several,
+    span,
+)
 from mpi.cli.output import emit
-from mpi.i18n import N_
+from mpi.domain.errors import UsageError
+from mpi.i18n import N_, _, formats
+
+if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
+    from mpi.domain.model import Plan
+    from mpi.loading.load import Loaded
+    from mpi.views.diff import Change
+
+
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        help=N_(
+            "The last round: a git tag or revision (v2026-06, HEAD~5) or a date (12.06.2026); "
+            "what changed since then is listed."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def _changes_since(
+    directory: Path, loaded: Loaded, current: Plan, since: str
+) -> tuple[list[Change], date | None]:
+    """The plan's changes since a revision or a date, and that day where known. A date is
+    the last commit made by its end; outside git, what the plan records as dated after it."""
+    from mpi.domain.dates import DueError, typed_day
+    from mpi.loading.revision import commit_before, commit_day, load_at, state
+    from mpi.views.diff import diff as compare
+    from mpi.views.round import dated_changes
+
+    try:
+        day: date | None = typed_day(since)
+    except DueError:
+        day = None
+    if day is None:
+        return compare(load_at(directory, since, loaded), current), commit_day(directory, since)
+    commit = commit_before(directory, day) if state(directory) is not None else None
+    if commit is None:
+        return dated_changes(current, day), day
+    return compare(load_at(directory, commit, loaded), current), day
 
 
 def report(
     plan: PlanOption = None,
     format: Annotated[str, format_option("report")] = "markdown",
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", help=N_("Also list what changed since this git revision (HEAD~5, a tag).")
-        ),
-    ] = None,
+    since: SinceOption = None,
+    lead: LeadOption = None,
     output: OutputOption = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
-    from mpi.loading.load import load_plan, require_plan
+    from mpi.loading.load import load_plan
+    from mpi.views.record import record, usable
     from mpi.views.report import build
 
     day = full_date(today, "--today")
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
-    current = require_plan(loaded)
+    current = usable(loaded)
     changes = None
     if since is not None:
-        from mpi.loading.revision import load_at
-        from mpi.views.diff import diff as compare
+        changes, _day = _changes_since(directory, loaded, current, since)
+    view = build(current, day, since, changes, leads=several(lead), record=record(loaded, day))
+    emit(format, "report", view, output)
 
-        changes = compare(load_at(directory, since, loaded), current)
-    emit(format, "report", build(current, day, since, changes), output)
+
+def round_(
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("round")] = "markdown",
+    since: SinceOption = None,
+    until: Annotated[
+        str | None,
+        typer.Option(
+            "--until",
+            help=N_("The day of the next round (default: in six months)."),
+            show_default=False,
+        ),
+    ] = None,
+    stale: StaleOption = None,
+    lead: LeadOption = None,
+    output: OutputOption = None,
+    today: TodayOption = None,
+) -> None:
+    from mpi.cli.options import plan_directory
+    from mpi.loading.load import load_plan
+    from mpi.views.record import record, usable
+    from mpi.views.round import STALE, build
+
+    day = full_date(today, "--today")
+    next_round = full_date(until, "--until") if until is not None else None
+    if next_round is not None and next_round < day:
+        raise UsageError(_("--until {day} lies before today").format(day=formats.day(next_round)))
+    directory = plan_directory(plan, "check")
+    loaded = load_plan(directory)
+    current = usable(loaded)
+    changes, since_day = (None, None)
+    if since is not None:
+        changes, since_day = _changes_since(directory, loaded, current, since)
+    view = build(
+        current,
+        record(loaded, day),
+        day,
+        until=next_round,
+        since=since,
+        since_day=since_day,
+        changes=changes,
+        stale=span(stale, "--stale") or STALE,
+        leads=several(lead),
+    )
+    if format == "docx" and output is None and sys.stdout.isatty():
+        raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
+    emit(format, "round", view, output)
 
 
 def diff(
@@ -80,6 +177,18 @@ def register(app: typer.Typer) -> None:
             "Progress report for the coordination round: fields, milestones, indicators, changes."
         ),
     )(report)
+    app.command(
+        "round",
+        short_help=N_("Briefing for the next coordination round."),
+        help=N_(
+            "The briefing for the next coordination round: per Handlungsfeld what changed "
+            "since the last round (--since), what is late or missed, what falls due before the "
+            "next round (--until), measures at risk or without an update (--stale), the "
+            "indicators; each with its lead partner and latest note; and what the round has "
+            "to decide. Markdown, HTML (print-ready on A4) or Word (docx, with -o).\n\n"
+            "--lead PARTNER makes it a partner's own briefing: the measures it leads."
+        ),
+    )(round_)
     app.command(
         short_help=N_("What changed between git revisions."),
         help=N_(

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,6 +94,40 @@ def resolve(top: Path, rev: str) -> str:
     if result.returncode != 0:
         raise UsageError(_("unknown git revision {rev}").format(rev=repr(rev)))
     return result.stdout.decode("ascii").strip()
+
+
+def state(plan_dir: Path) -> tuple[str, bool] | None:
+    """The commit checked out where the plan is, and whether the plan directory has changes
+    not committed (a report of record says both); None outside git or without git."""
+    try:
+        top, relative = repository(plan_dir)
+    except UsageError:
+        return None
+    head = _git(top, "rev-parse", "--verify", "--quiet", "HEAD")
+    if head.returncode != 0:
+        return None  # a repository without a commit yet
+    status = _git(top, "status", "--porcelain", "--untracked-files=normal", "--", f"{relative}/")
+    return head.stdout.decode("ascii").strip(), bool(status.stdout.strip())
+
+
+def commit_day(plan_dir: Path, rev: str) -> date | None:
+    """The day the commit a revision names was made (its committer date), or None."""
+    top, _relative = repository(plan_dir)
+    commit = resolve(top, rev)
+    result = _git(top, "log", "-1", "--format=%cs", commit)
+    try:
+        return date.fromisoformat(result.stdout.decode("ascii").strip())
+    except ValueError:
+        return None
+
+
+def commit_before(plan_dir: Path, day: date) -> str | None:
+    """The last commit made on or before `day` (its end, local time), or None."""
+    top, _relative = repository(plan_dir)
+    until = f"{day.isoformat()} 23:59:59"
+    result = _git(top, "rev-list", "-1", f"--before={until}", "HEAD")
+    found = result.stdout.decode("ascii").strip()
+    return found if result.returncode == 0 and found else None
 
 
 def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, int]]:

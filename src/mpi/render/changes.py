@@ -7,6 +7,7 @@ The view's old and new values are the machine's words (JSON shows them as they a
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
@@ -86,9 +87,20 @@ def _value(attribute: str | None, value: str | None) -> str:
     return value
 
 
-def describe(c: Change) -> str:
-    """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped)."""
-    who = f"{c.subject} {c.item}" if c.item else c.subject
+def describe(
+    c: Change,
+    names: Mapping[str, str] | None = None,
+    titles: Mapping[tuple[str, str], str] | None = None,
+) -> str:
+    """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
+    With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
+    "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
+    who = c.subject
+    if names and c.subject in names:
+        who += " " + names[c.subject]
+    if c.item:
+        title = (titles or {}).get((c.subject, c.item))
+        who += f", „{title}“" if title else f" {c.item}"
     if c.occurrence:
         who += " " + moment(c.occurrence)
     added = _("{who} added: {text}").format(who=who, text=c.text)

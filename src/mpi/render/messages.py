@@ -6,11 +6,13 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
+from mpi.render import values
 from mpi.render.provenance import state as state_word
 
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
+    from mpi.views.record import Record
 
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
@@ -50,3 +52,43 @@ def milestone_note(line: MilestoneLine, late: bool) -> str:
             ).format(count=count, state=state_word(r.state))
         return ngettext("{count} occurrence", "{count} occurrences", count).format(count=count)
     return _("recurring") if r.recurring else ""
+
+
+def made_from(record: Record) -> str:
+    """What a report was made from, in one line (every report and round states it)."""
+    if record.commit is None:
+        where = _("the plan in {directory} (not in git)").format(directory=record.directory)
+    elif record.dirty:
+        where = _("the plan in {directory} at git commit {commit}, with uncommitted changes")
+        where = where.format(directory=record.directory, commit=record.commit[:12])
+    else:
+        where = _("the plan in {directory} at git commit {commit}").format(
+            directory=record.directory, commit=record.commit[:12]
+        )
+    checked = ngettext("{count} warning", "{count} warnings", record.warnings).format(
+        count=record.warnings
+    )
+    if record.valid:
+        result = _("valid, {warnings}").format(warnings=checked)
+    else:
+        errors = ngettext("{count} error", "{count} errors", record.errors)
+        result = _("invalid, {errors}, {warnings}").format(
+            errors=errors.format(count=record.errors), warnings=checked
+        )
+    return _("Made from {where}; cut-off {day}; mpi {version}; validation: {result}.").format(
+        where=where, day=values.day(record.cut_off), version=record.version, result=result
+    )
+
+
+def invalid_warning(record: Record) -> str | None:
+    """The line at the top of a report made from an invalid plan, or None."""
+    if record.valid:
+        return None
+    return _(
+        "The plan is invalid ({errors}): `mpi validate` names the problems. What this report "
+        "says may be wrong where they are."
+    ).format(
+        errors=ngettext("{count} error", "{count} errors", record.errors).format(
+            count=record.errors
+        )
+    )

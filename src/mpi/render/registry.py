@@ -31,7 +31,7 @@ Drawn = Union[str, bytes, Unwrapped, "RenderableType"]
 Draw = Callable[[Any], Drawn]
 
 # The order choices are listed in; a format not named here comes after these, by name.
-PREFERRED = ("text", "json", "csv", "markdown", "html", "github", "ics")
+PREFERRED = ("text", "json", "csv", "markdown", "html", "docx", "github", "ics")
 
 
 @dataclass(frozen=True)

@@ -124,6 +124,12 @@ def _selected(
     )
 
 
+def latest_update(updates: list[Update]) -> Update | None:
+    """The latest entry of an updates log by its date (of two on one day, the later listed);
+    a log kept out of order (validate warns) still gives the newest."""
+    return max(reversed(updates), key=lambda u: u.date) if updates else None
+
+
 def last_update(m: Measure) -> date | None:
     """The date of the measure's latest updates entry, or None."""
     return max((u.date for u in m.updates), default=None)
@@ -165,7 +171,7 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
                     next(upcoming, None),
                     tuple(r for r in own if late(r)),
                     last_update(m),
-                    m.updates[-1] if m.updates else None,
+                    latest_update(m.updates),
                 )
             )
     return sorted(rows, key=lambda r: natural_key(r.id))

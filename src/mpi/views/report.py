@@ -13,7 +13,9 @@ from mpi.domain.model import Plan
 from mpi.views.diff import Change
 from mpi.views.due import DueQuery, MilestoneLine, all_due, collapse, select_due
 from mpi.views.indicators import IndicatorRow, all_indicators
+from mpi.views.lookup import find_partner
 from mpi.views.measures import MeasureFilter, MeasureRow, list_measures
+from mpi.views.record import Record
 from mpi.views.status import StatusSummary, status
 
 UPCOMING_MONTHS = 12  # how far ahead "upcoming milestones" looks
@@ -48,6 +50,8 @@ class Report:
     indicators: list[IndicatorLine]
     since: str | None = None  # the git revision changes are counted from
     changes: list[Change] | None = None
+    record: Record | None = None  # what it was made from
+    leads: tuple[str, ...] = ()  # a partner's own report: the measures it leads
 
 
 def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
@@ -63,18 +67,35 @@ def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
 
 
 def build(
-    plan: Plan, today: date, since: str | None = None, changes: list[Change] | None = None
+    plan: Plan,
+    today: date,
+    since: str | None = None,
+    changes: list[Change] | None = None,
+    *,
+    leads: tuple[str, ...] = (),
+    record: Record | None = None,
 ) -> Report:
-    """Assemble the report; `changes` is the semantic diff since revision `since`, if asked."""
-    rows = all_due(plan, today)
+    """Assemble the report; `changes` is the semantic diff since revision `since`, if asked.
+    With `leads`, a partner's own report: the measures it leads (the summary stays whole)."""
+    led = {find_partner(plan, p, "lead") for p in leads}
+    mine = {m.id for m in plan.measures() if not led or led.intersection(m.lead)}
+
+    def wanted(owner: str) -> bool:
+        return not led or owner in mine
+
+    rows = [r for r in all_due(plan, today) if wanted(r.owner)]
     until = add_span(today, UPCOMING_MONTHS, "m")
-    upcoming = select_due(plan, DueQuery(until=until), today)
-    indicators = [indicator_line(row.measure, row) for row in all_indicators(plan)]
+    upcoming = [r for r in select_due(plan, DueQuery(until=until), today) if wanted(r.owner)]
+    indicators = [
+        indicator_line(row.measure, row) for row in all_indicators(plan) if wanted(row.measure)
+    ]
+    if led and changes is not None:
+        changes = [c for c in changes if c.subject in mine]
     return Report(
         plan.title,
         today,
         status(plan, today),
-        list_measures(plan, MeasureFilter(), today),
+        list_measures(plan, MeasureFilter(leads=tuple(led)), today),
         collapse([r for r in rows if r.overdue]),
         collapse([r for r in rows if r.delayed]),
         collapse([r for r in rows if r.status == "missed"]),
@@ -82,4 +103,6 @@ def build(
         indicators,
         since,
         changes,
+        record,
+        tuple(sorted(led)),
     )

@@ -44,8 +44,10 @@ def esc(value: Any) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(esc(v) for v in value)
     text = one_line(str(value))
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _SPECIAL.sub(r"\\\1", text)
+    text = text.replace("&", "&amp;").replace("<", "&lt;")  # no tag can open without "<"
+    text = _SPECIAL.sub(r"\\\1", text)
+    # ">" is markup only where a line starts (a quote): "2030 -> 2032" stays as it reads
+    return "\\" + text if text.startswith(">") else text
 
 
 def table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:

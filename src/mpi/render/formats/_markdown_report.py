@@ -17,7 +17,7 @@ from mpi.render.formats._markdown import (
     table,
     when,
 )
-from mpi.render.messages import milestone_note
+from mpi.render.messages import invalid_warning, made_from, milestone_note
 from mpi.render.provenance import Notes
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -110,6 +110,10 @@ def report(rep: Report) -> str:
     s = rep.summary
     t = s.totals
     out = ["# " + _("Progress report: {title}").format(title=esc(rep.title)), ""]
+    if rep.record is not None:
+        warning = invalid_warning(rep.record)
+        out += [f"**{esc(warning)}**", ""] if warning else []
+        out += [f"_{esc(made_from(rep.record))}_", ""]
     out += [_("As of {day}.").format(day=values.day(rep.today)), ""]
     out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
     overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)

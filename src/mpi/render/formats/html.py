@@ -16,7 +16,7 @@ from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
 from mpi.render import assessment, values
 from mpi.render.changes import describe
-from mpi.render.messages import milestone_note
+from mpi.render.messages import invalid_warning, made_from, milestone_note
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
 from mpi.render.provenance import state as state_word
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from mpi.views.due import MilestoneLine
     from mpi.views.measures import MeasureRow
     from mpi.views.report import IndicatorLine, Report
+    from mpi.views.round import Round
     from mpi.views.status import FieldStatus
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -193,6 +194,8 @@ def report(rep: Report) -> str:
     context = {
         "title": rep.title,
         "lang": language(),
+        "made_from": made_from(rep.record) if rep.record else None,
+        "invalid": invalid_warning(rep.record) if rep.record else None,
         "today": values.day(rep.today),
         "version": __version__,
         "statuses": MEASURE_STATUSES,
@@ -229,4 +232,11 @@ def report(rep: Report) -> str:
     return _environment().get_template("report.html.j2").render(context)
 
 
-FORMAT = Format("html", {"report": report})
+def round_(view: Round) -> str:
+    """The briefing for the coordination round as one page, print-ready on A4."""
+    from mpi.render.formats._html_round import context
+
+    return _environment().get_template("round.html.j2").render(context(view))
+
+
+FORMAT = Format("html", {"report": report, "round": round_})

@@ -23,6 +23,7 @@ from mpi.render.formats._markdown import (
     when,
 )
 from mpi.render.formats._markdown_report import diff, report
+from mpi.render.formats._markdown_round import round_
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -207,5 +208,6 @@ FORMAT = Format(
         "report": report,
         "diff": diff,
         "indicators": indicators,
+        "round": round_,
     },
 )

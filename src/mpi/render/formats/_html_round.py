@@ -1,0 +1,139 @@
+"""`mpi round --format html`: the briefing as one self-contained page, print-ready on A4 (a page
+per Handlungsfeld, headings kept with what follows, a table of contents)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mpi import __version__
+from mpi.i18n import _, language
+from mpi.render import assessment, values
+from mpi.render.briefing import changed, heading, latest, lead, period, reason, span, stale_summary
+from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.provenance import Notes, basis, explanation, needs_note, progress, worded
+
+if TYPE_CHECKING:
+    from mpi.views.due import MilestoneLine
+    from mpi.views.measures import MeasureRow
+    from mpi.views.round import Round, Section
+
+STATE_CLASS = {
+    "on_track": "ok",
+    "moderate": "moderate",
+    "insufficient": "behind",
+    "moving_away": "away",
+    "not_assessable": "",
+}
+
+
+def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
+    r = line.row
+    item = view.items.get(r.owner)
+    marked = needs_note(r.basis)
+    if marked:
+        notes.row(r)
+    return {
+        "due": worded(r),
+        "owner": r.owner,
+        "title": r.title,
+        "note": milestone_note(line, r.state != "open") or progress(r.status, r.state, r.done),
+        "basis": basis(r.basis) if marked else None,
+        "how": explanation(r.basis, r.quote, r.derivation, quotes=False) if marked else None,
+        "lead": lead(view, item),
+        "latest": latest(item),
+    }
+
+
+def _measure(view: Round, m: MeasureRow, stale: bool) -> dict[str, Any]:
+    item = view.items[m.id]
+    last = values.day(m.last_update) if m.last_update else _("never")
+    return {
+        "id": m.id,
+        "title": m.title,
+        "lead": lead(view, item),
+        "last": last if stale else latest(item),
+    }
+
+
+def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
+    done, noted = changed(view, s) if view.since is not None else ([], [])
+    out: dict[str, Any] = {
+        "anchor": s.id.lower(),
+        "heading": heading(s),
+        "changes": done,
+        "noted": noted,
+        "late": [_deadline(view, line, notes) for line in s.late],
+        "missed": [_deadline(view, line, notes) for line in s.missed],
+        "upcoming": [_deadline(view, line, notes) for line in s.upcoming],
+        "at_risk": [_measure(view, m, False) for m in s.at_risk],
+        "stale": [_measure(view, m, True) for m in s.stale],
+        "indicators": [
+            {
+                "measure": row.measure,
+                "name": row.indicator.name,
+                "baseline": values.baseline(row.indicator),
+                "last": values.reading(row.last_value, row.indicator.unit, row.last_date),
+                "target": values.target(row.indicator),
+                "state": assessment.category(row.assessment),
+                "state_class": STATE_CLASS[row.assessment.category],
+                "details": "; ".join(
+                    d
+                    for d in (
+                        assessment.reason(row.assessment),
+                        assessment.numbers(row.assessment, row.indicator.unit),
+                    )
+                    if d
+                ),
+            }
+            for row in s.indicators
+        ],
+    }
+    out["empty"] = not any(
+        out[k]
+        for k in (
+            "changes",
+            "noted",
+            "late",
+            "missed",
+            "upcoming",
+            "at_risk",
+            "stale",
+            "indicators",
+        )
+    )
+    return out
+
+
+def context(view: Round) -> dict[str, Any]:
+    """Everything the template shows, as text: the template only lays it out."""
+    notes = Notes()
+    listed = [d for d in view.decisions if d.reason != "stale"]
+    stale = [d for d in view.decisions if d.reason == "stale"]
+    sections = [_section(view, s, notes) for s in view.sections]
+    return {
+        "lang": language(),
+        "version": __version__,
+        "heading": _("Briefing for the coordination round: {title}").format(title=view.title),
+        "today": values.day(view.today),
+        "period": period(view),
+        "made_from": made_from(view.record),
+        "invalid": invalid_warning(view.record),
+        "decision_count": len(view.decisions),
+        "decisions": [
+            {
+                "id": d.item.id,
+                "title": d.item.title,
+                "lead": lead(view, d.item),
+                "why": reason(view, d),
+                "latest": latest(d.item),
+            }
+            for d in listed
+        ],
+        "stale": stale_summary(view, stale) if stale else None,
+        "sections": sections,
+        "upcoming_heading": _("Due before the next round ({day})").format(
+            day=values.day(view.until)
+        ),
+        "stale_heading": _("Without an update for more than {span}").format(span=span(view.stale)),
+        "notes": notes.lines(),
+    }

@@ -1,0 +1,115 @@
+"""`mpi round --format markdown`: the briefing for the coordination round."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mpi.i18n import _
+from mpi.render import values
+from mpi.render.briefing import (
+    changed,
+    heading,
+    latest,
+    lead,
+    period,
+    reason,
+    span,
+    stale_summary,
+)
+from mpi.render.formats._markdown import esc, indicator_table, notes_block, state, table, when
+from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.provenance import Notes
+
+if TYPE_CHECKING:
+    from mpi.views.due import MilestoneLine
+    from mpi.views.measures import MeasureRow
+    from mpi.views.round import Round, Section
+
+
+def decisions(view: Round) -> list[str]:
+    """The items to decide on: each late, missed or endangered one in a table; the stale ones
+    in one line (each Handlungsfeld below lists them with their last update)."""
+    out = ["## " + _("For decision ({count})").format(count=len(view.decisions)), ""]
+    if not view.decisions:
+        return [*out, "_" + _("Nothing to decide.") + "_", ""]
+    listed = [d for d in view.decisions if d.reason != "stale"]
+    stale = [d for d in view.decisions if d.reason == "stale"]
+    if listed:
+        rows = [
+            [d.item.id, d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
+            for d in listed
+        ]
+        out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
+    if stale:
+        out += [esc(stale_summary(view, stale)), ""]
+    return out
+
+
+def _deadlines(view: Round, lines: list[MilestoneLine], notes: Notes) -> str:
+    rows: list[list[Any]] = []
+    for line in lines:
+        r = line.row
+        item = view.items.get(r.owner)
+        said = milestone_note(line, r.state != "open") or state(r)
+        rows.append([when(r, notes), r.owner, r.title, said, lead(view, item), latest(item)])
+    head = [_("Due"), _("Measure"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")]
+    return table(head, rows)
+
+
+def _measures(view: Round, rows: list[MeasureRow], stale: bool) -> str:
+    out = []
+    for m in rows:
+        item = view.items[m.id]
+        last = values.day(m.last_update) if m.last_update else _("never")
+        out.append([m.id, m.title, lead(view, item), last if stale else latest(item)])
+    last_head = _("Last update") if stale else _("Latest note")
+    return table([_("Measure"), _("Title"), _("Lead"), last_head], out)
+
+
+def _changes(view: Round, s: Section) -> str:
+    done, noted = changed(view, s)
+    out = [f"- {esc(line)}" for line in done]
+    if noted:
+        out += ["", "**" + _("New notes") + "**", "", *(f"- {esc(line)}" for line in noted)]
+    return "\n".join(out) + "\n" if out else ""
+
+
+def section(view: Round, s: Section, notes: Notes) -> list[str]:
+    """A Handlungsfeld: only the parts that have something in them."""
+    out = ["## " + esc(heading(s)), ""]
+    parts: list[tuple[str, str]] = []
+    if view.since is not None:
+        parts.append((_("Changes since the last round"), _changes(view, s)))
+    upcoming = _("Due before the next round ({day})").format(day=values.day(view.until))
+    for title, lines in ((_("Late"), s.late), (_("Missed"), s.missed), (upcoming, s.upcoming)):
+        parts.append((title, _deadlines(view, lines, notes) if lines else ""))
+    parts.append((_("Measures at risk"), _measures(view, s.at_risk, False) if s.at_risk else ""))
+    stale = _("Without an update for more than {span}").format(span=span(view.stale))
+    parts.append((stale, _measures(view, s.stale, True) if s.stale else ""))
+    shown = indicator_table(s.indicators, notes, measures=True) if s.indicators else ""
+    parts.append((_("Indicators"), shown))
+    filled = [(title, body) for title, body in parts if body]
+    if not filled:
+        return [*out, "_" + _("Nothing changed, nothing is due or late.") + "_", ""]
+    for title, body in filled:
+        out += [f"### {esc(title)}", "", body]
+    return out
+
+
+def round_(view: Round) -> str:
+    """The briefing: what it was made from, what to decide, then each Handlungsfeld."""
+    notes = Notes()
+    title = _("Briefing for the coordination round: {title}").format(title=view.title)
+    out = ["# " + esc(title), ""]
+    warning = invalid_warning(view.record)
+    if warning:
+        out += [f"**{esc(warning)}**", ""]
+    out += [f"_{esc(made_from(view.record))}_", "", esc(period(view)), ""]
+    out += ["## " + _("Contents"), ""]
+    out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
+    out += ["- " + esc(heading(s)) for s in view.sections]
+    out += ["", *decisions(view)]
+    for s in view.sections:
+        out += section(view, s, notes)
+    out += notes_block(notes, "## " + _("Notes: dates and targets the document does not state"))
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,189 @@
+"""`mpi round --format docx`: the briefing as a Word document the BWI can edit before sending
+it: real headings (Heading 1 per Handlungsfeld, Heading 2 per part, so Word's navigation pane
+and a table of contents find them), real tables, a page per Handlungsfeld.
+
+python-docx (and lxml) are imported here only, when a Word file is asked for (~60 ms).
+"""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime, time
+from typing import TYPE_CHECKING, Any
+
+from mpi.i18n import _, language
+from mpi.render import assessment, values
+from mpi.render.briefing import changed, heading, latest, lead, period, reason, span, stale_summary
+from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.provenance import Notes, progress, worded
+from mpi.render.registry import Format
+from mpi.render.safe import visible
+
+if TYPE_CHECKING:
+    from docx.document import Document
+
+    from mpi.views.due import MilestoneLine
+    from mpi.views.round import Round, Section
+
+LANGUAGE_TAGS = {"de": "de-DE", "en": "en-GB"}
+
+
+def _text(value: Any) -> str:
+    """Plan text for a Word run: no control or bidi character reaches the file (XML 1.0 has
+    no room for most of them anyway)."""
+    return visible("" if value is None else str(value))
+
+
+def _table(doc: Document, head: list[str], rows: list[list[str]]) -> None:
+    table = doc.add_table(rows=1, cols=len(head))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, head, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(_text(text)).bold = True
+    _repeat_header(table.rows[0])
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = _text(text)
+
+
+def _repeat_header(row: Any) -> None:
+    """The header row repeats at the top of each page a table runs over."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = row._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    properties.append(header)
+
+
+def _deadlines(doc: Document, view: Round, lines: list[MilestoneLine], notes: Notes) -> None:
+    rows = []
+    for line in lines:
+        r = line.row
+        item = view.items.get(r.owner)
+        said = milestone_note(line, r.state != "open") or progress(r.status, r.state, r.done)
+        rows.append(
+            [worded(r) + notes.row(r), f"{r.owner} {r.title}", said, lead(view, item), latest(item)]
+        )
+    _table(doc, [_("Due"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")], rows)
+
+
+def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
+    title = doc.add_heading(_text(heading(s)), level=1)
+    title.paragraph_format.page_break_before = True
+    shown = False
+    if view.since is not None:
+        done, noted = changed(view, s)
+        if done or noted:
+            shown = True
+            doc.add_heading(_("Changes since the last round"), level=2)
+            for line in done:
+                doc.add_paragraph(_text(line), style="List Bullet")
+            if noted:
+                doc.add_paragraph().add_run(_("New notes")).bold = True
+                for line in noted:
+                    doc.add_paragraph(_text(line), style="List Bullet")
+    upcoming = _("Due before the next round ({day})").format(day=values.day(view.until))
+    for part, lines in ((_("Late"), s.late), (_("Missed"), s.missed), (upcoming, s.upcoming)):
+        if lines:
+            shown = True
+            doc.add_heading(part, level=2)
+            _deadlines(doc, view, lines, notes)
+    stale = _("Without an update for more than {span}").format(span=span(view.stale))
+    for part, rows, is_stale in ((_("Measures at risk"), s.at_risk, False), (stale, s.stale, True)):
+        if rows:
+            shown = True
+            doc.add_heading(part, level=2)
+            last = _("Last update") if is_stale else _("Latest note")
+            table = []
+            for m in rows:
+                item = view.items[m.id]
+                when = values.day(m.last_update) if m.last_update else _("never")
+                table.append(
+                    [f"{m.id} {m.title}", lead(view, item), when if is_stale else latest(item)]
+                )
+            _table(doc, [_("Measure"), _("Lead"), last], table)
+    if s.indicators:
+        shown = True
+        doc.add_heading(_("Indicators"), level=2)
+        table = []
+        for row in s.indicators:
+            i, a = row.indicator, row.assessment
+            details = [d for d in (assessment.reason(a), assessment.numbers(a, i.unit)) if d]
+            said = assessment.category(a) + (": " + "; ".join(details) if details else "")
+            table.append(
+                [
+                    f"{row.measure} {i.name}",
+                    values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else ""),
+                    values.reading(row.last_value, i.unit, row.last_date),
+                    values.target(i) + notes.target(i.id, i.target),
+                    said,
+                ]
+            )
+        head = [_("Indicator"), _("Baseline"), _("Last value"), _("Target"), _("Assessment")]
+        _table(doc, head, table)
+    if not shown:
+        doc.add_paragraph().add_run(_("Nothing changed, nothing is due or late.")).italic = True
+
+
+def round_(view: Round) -> bytes:
+    """The briefing as a .docx file."""
+    from docx import Document as new_document
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
+
+    doc = new_document()
+    normal = doc.styles["Normal"]
+    normal.font.name = "Arial"
+    normal.font.size = Pt(10)
+    tag = OxmlElement("w:lang")
+    tag.set(qn("w:val"), LANGUAGE_TAGS.get(language(), "de-DE"))
+    normal.element.get_or_add_rPr().append(tag)  # Word's spelling checker reads German
+    title = _("Briefing for the coordination round: {title}").format(title=view.title)
+    properties = doc.core_properties
+    properties.title = _text(title)
+    properties.author = "mpi"
+    properties.created = properties.modified = datetime.combine(view.today, time())
+    doc.add_heading(_text(title), level=0)
+    warning = invalid_warning(view.record)
+    if warning:
+        run = doc.add_paragraph().add_run(_text(warning))
+        run.bold = True
+        run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
+    doc.add_paragraph(_text(period(view)))
+    doc.add_paragraph().add_run(_text(made_from(view.record))).italic = True
+    doc.add_heading(_("Contents"), level=1)
+    doc.add_paragraph(
+        _("For decision ({count})").format(count=len(view.decisions)), style="List Number"
+    )
+    for s in view.sections:
+        doc.add_paragraph(_text(heading(s)), style="List Number")
+    doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
+    listed = [d for d in view.decisions if d.reason != "stale"]
+    stale = [d for d in view.decisions if d.reason == "stale"]
+    if listed:
+        rows = [
+            [f"{d.item.id} {d.item.title}", lead(view, d.item), reason(view, d), latest(d.item)]
+            for d in listed
+        ]
+        _table(doc, [_("Measure"), _("Lead"), _("Why"), _("Latest note")], rows)
+    if stale:
+        doc.add_paragraph(_text(stale_summary(view, stale)))
+    if not view.decisions:
+        doc.add_paragraph(_("Nothing to decide."))
+    notes = Notes()
+    for s in view.sections:
+        _section(doc, view, s, notes)
+    if notes.items:
+        doc.add_heading(_("Notes: dates and targets the document does not state"), level=1)
+        for line in notes.lines():
+            doc.add_paragraph(_text(line), style="List Bullet")
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+FORMAT = Format("docx", {"round": round_})

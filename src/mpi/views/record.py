@@ -1,0 +1,53 @@
+"""What a report was made from, so that a printed page can be traced back: the plan's git
+commit (and whether the working tree had changes), the cut-off date, the mpi version and the
+validation result."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mpi import __version__
+from mpi.domain.errors import PlanInvalid
+from mpi.domain.model import Plan
+from mpi.loading.load import Loaded
+from mpi.loading.locate import display_name
+from mpi.loading.revision import state
+
+
+@dataclass(frozen=True)
+class Record:
+    directory: str  # the plan directory as the user named it
+    commit: str | None  # the commit checked out; None outside git
+    dirty: bool  # the plan directory had changes not committed
+    cut_off: date  # the day the report looks from (--today)
+    version: str
+    errors: int
+    warnings: int
+
+    @property
+    def valid(self) -> bool:
+        return self.errors == 0
+
+
+def record(loaded: Loaded, today: date) -> Record:
+    """The record of a report made from `loaded` on `today`."""
+    errors = len(loaded.errors)
+    found = state(loaded.directory)
+    return Record(
+        display_name(loaded.directory),
+        found[0] if found else None,
+        found[1] if found else False,
+        today,
+        __version__,
+        errors,
+        len(loaded.diagnostics) - errors,
+    )
+
+
+def usable(loaded: Loaded) -> Plan:
+    """The plan a report can still be made from: one that was read, even if a rule across
+    files failed (the report then says it is invalid); PlanInvalid if it could not be read."""
+    if loaded.plan is None or loaded.unreadable:
+        raise PlanInvalid(loaded.diagnostics, loaded.exit_code or 1)
+    return loaded.plan

@@ -1,0 +1,290 @@
+"""`mpi round`: the briefing for the coordination round, in Markdown, HTML and Word; what a
+report was made from; a partner's own briefing."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, REPO, SHIPPED, commit, git, invoke
+
+TODAY = "2026-11-25"
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOT = REPO / "docs" / "round-screenshot.png"
+
+
+@pytest.fixture(scope="module")
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A git copy of the shipped plan: the last round tagged, then a few recorded changes."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path_factory.mktemp("round") / "repo"
+    shutil.copytree(SHIPPED, root / "plan")
+    git(root, "init", "-q")
+    commit(root, "runde-2026-06")
+    plan = str(root / "plan")
+    for args in (
+        ["set", "HF1.10", "--status", "gefährdet", "--note", "Planfeststellung verzögert"],
+        ["milestone", "HF1.10", "2", "erledigt", "--occurrence", "06.2026", "--date", "30.06.2026"],
+        ["milestone", "HF5.2", "1", "verfehlt", "--occurrence", "2026", "--date", "01.11.2026"],
+        ["record", "glasfaser-haushalte", "61", "--date", "31.12.2025", "--source", "Atlas"],
+        ["note", "HF2.8", "Matchingveranstaltung mit 120 Teilnehmenden", "--date", "15.09.2026"],
+    ):
+        result = invoke([*args, "--plan", plan, "--lang", "de"], env={"MPI_TODAY": TODAY})
+        assert result.exit_code == 0, result.output
+    return root
+
+
+def run_round(repo: Path, *args: str, lang: str = "de") -> str:
+    plan = str(repo / "plan")
+    result = invoke(["round", "--plan", plan, "--today", TODAY, "--lang", lang, *args])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_markdown_names_each_change_in_words(repo: Path) -> None:
+    out = run_round(repo, "--since", "runde-2026-06")
+    assert "HF1.10 Ausbau des Bundesfernstraßennetzes laufend -> gefährdet" in out
+    assert (
+        "„Halbjährliche Information der Partner (A 26 Ost, neue Köhlbrandquerung)“ "
+        "Juni 2026 erledigt (30.06.2026)" in out
+    )
+    assert (
+        "„Jährliches Spitzengespräch des Ersten Bürgermeisters mit Industrieunternehmen“ "
+        "2026 verfehlt" in out
+    )
+    assert (
+        "„Privathaushalte in Hamburg mit Glasfaseranschluss bis ins Gebäude“: "
+        "Wert 61 am 31.12.2025 (Atlas)" in out
+    )
+    assert (
+        "HF2.8 Vernetzung von Industrie und Wissenschaft, 15.09.2026: "
+        "Matchingveranstaltung mit 120 Teilnehmenden" in out
+    )
+
+
+def test_markdown_names_what_the_round_decides_with_lead_and_latest_note(repo: Path) -> None:
+    out = run_round(repo, "--since", "runde-2026-06")
+    decisions = out.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
+    rows = {
+        line.split(" | ")[0].strip("| "): line
+        for line in decisions.splitlines()
+        if line.startswith("| HF")
+    }
+    assert "gefährdet" in rows["HF1.10"] and "Planfeststellung verzögert" in rows["HF1.10"]
+    assert (
+        "„Standortmanagement Schnackenburgallee eingerichtet“ überfällig seit Juni 2022, "
+        "seither kein Vermerk" in rows["HF1.6"]
+    )
+    assert "Senat/BWI, Handelskammer, IVH, DGB Nord" in rows["HF1.6"]  # its lead partners
+    assert "verfehlt (2026)" in rows["HF5.2"]  # missed since the last round
+    assert "HF1.10" not in re.findall(
+        r"ohne Aktualisierung seit mehr als 6 Monaten: (.*)", decisions
+    )[0].split(", ")
+    assert "HF2.8" not in decisions  # noted two months ago: not stale
+
+
+def test_each_field_has_its_late_upcoming_risky_and_stale_items(repo: Path) -> None:
+    out = run_round(repo, "--since", "runde-2026-06", "--until", "30.06.2027")
+    hf1 = out.split("## HF1 Flächen und Infrastruktur", 1)[1].split("\n## HF2", 1)[0]
+    assert "### Im Verzug" in hf1 and "Standortmanagement Schnackenburgallee" in hf1
+    assert "### Fällig bis zur nächsten Runde (30.06.2027)" in hf1
+    assert (
+        "### Gefährdete Maßnahmen" in hf1
+        and "### Ohne Aktualisierung seit mehr als 6 Monaten" in hf1
+    )
+    assert "### Indikatoren" in hf1 and "nicht bewertbar" in hf1
+    plan = out.split("## Plan, Dialog und Monitoring", 1)[1].split("\n## ", 1)[0]
+    assert "Nichts verändert, nichts fällig oder im Verzug." in plan  # the evaluation is in 2028
+
+
+def test_it_states_what_it_was_made_from(repo: Path) -> None:
+    head = git(repo, "rev-parse", "HEAD").strip()
+    out = run_round(repo)
+    assert f"Git-Commit {head[:12]}, mit nicht eingecheckten Änderungen" in out
+    assert "Stichtag 25.11.2026" in out and "Prüfung: gültig, 0 Warnungen" in out
+    assert "Keine letzte Runde angegeben (--since)" in out
+    report = invoke(["report", "--plan", str(repo / "plan"), "--today", TODAY, "--lang", "de"])
+    assert f"Git-Commit {head[:12]}" in report.stdout
+
+
+def test_a_report_from_an_invalid_plan_says_so_at_the_top(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "mini", plan)
+    path = plan / "hf1-flaechen.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("quote: Ausbaustufe 1 bis 2030", "quote: nirgends")
+    )
+    for args in (["round"], ["report"], ["report", "--format", "html"]):
+        result = invoke([*args, "--plan", str(plan), "--today", TODAY, "--lang", "de"])
+        assert result.exit_code == 0, result.output
+        top = result.stdout.split("<body>", 1)[-1][:1500]
+        assert "Der Plan ist ungültig (1 Fehler)" in top and "(nicht in Git)" in top
+    broken = plan / "hf2-innovation.yaml"
+    broken.write_text("id: HF2\ntitle: [kaputt\n")  # unreadable: no report at all
+    result = invoke(["round", "--plan", str(plan), "--today", TODAY, "--lang", "de"])
+    assert result.exit_code == 1 and "YAML-Syntaxfehler" in result.stderr
+
+
+def test_a_partners_own_briefing(repo: Path) -> None:
+    out = run_round(repo, "--since", "runde-2026-06", "--lead", "DGB Nord")
+    assert "Die Vorlage für DGB Nord: die Maßnahmen unter eigener Federführung." in out
+    ids = set(re.findall(r"\| (HF\d\.\d+) \|", out))
+    led = {m for m in ids}
+    assert "HF1.6" in led and "HF1.10" not in led  # HF1.10 has no lead; HF1.6 is led by all four
+    assert "## Plan, Dialog und Monitoring" not in out
+
+
+def test_since_a_date_outside_git_lists_what_the_plan_dates_after_it(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "every", plan)
+    out = invoke(
+        ["round", "--plan", str(plan), "--today", TODAY, "--since", "01.01.2025", "--lang", "de"]
+    ).stdout
+    assert "Veränderungen seit der letzten Runde (01.01.2025, 01.01.2025)" in out
+    assert "Richtfest gefeiert" in out and "Bauantrag gestellt" not in out  # 2025-03-01, not 2024
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--until", "01.01.2026"], "--until 01.01.2026 liegt vor heute"),
+        (["--stale", "bald"], "--stale: 'bald' ist keine Spanne"),
+        (["--since", "keine-revision"], "unbekannte Git-Revision 'keine-revision'"),
+        (["--lead", "xyz"], "--lead: unbekannter Partner 'xyz'"),
+    ],
+)
+def test_bad_options_get_one_line(repo: Path, args: list[str], said: str) -> None:
+    result = invoke(
+        ["round", "--plan", str(repo / "plan"), "--today", TODAY, "--lang", "de", *args]
+    )
+    assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_the_word_file_has_real_headings_and_tables(repo: Path, tmp_path: Path) -> None:
+    import docx
+
+    target = tmp_path / "runde.docx"
+    run_round(repo, "--since", "runde-2026-06", "--format", "docx", "-o", str(target))
+    document = docx.Document(str(target))
+    styles = [(p.style.name, p.text) for p in document.paragraphs if p.style is not None]
+    headings = [text for style, text in styles if style == "Heading 1"]
+    assert styles[0][0] == "Title" and styles[0][1].startswith(
+        "Vorlage für die Koordinierungsrunde"
+    )
+    assert headings[0] == "Inhalt" and headings[1].startswith("Zur Entscheidung (")
+    assert headings[2] == "HF1 Flächen und Infrastruktur"
+    assert "Plan, Dialog und Monitoring" in headings
+    assert ("Heading 2", "Veränderungen seit der letzten Runde") in styles
+    first = document.tables[0]
+    assert [c.text for c in first.rows[0].cells] == [
+        "Maßnahme",
+        "Federführung",
+        "Warum",
+        "Letzter Vermerk",
+    ]
+    assert any("HF1.10 Ausbau des Bundesfernstraßennetzes" in r.cells[0].text for r in first.rows)
+    assert document.core_properties.author == "mpi"
+    field_headings = [
+        p
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == "Heading 1" and p.text.startswith("HF")
+    ]
+    assert all(p.paragraph_format.page_break_before for p in field_headings)
+
+
+def test_a_word_file_is_not_written_to_a_terminal(repo: Path) -> None:
+    import os
+    import pty
+    import sys
+
+    ours, theirs = pty.openpty()
+    try:
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mpi",
+                "round",
+                "--plan",
+                str(repo / "plan"),
+                "--format",
+                "docx",
+            ],
+            stdout=theirs,
+            stderr=subprocess.PIPE,
+            env={**os.environ, "MPI_LANG": "de"},
+            timeout=60,
+            check=False,
+        )
+    finally:
+        os.close(ours)
+        os.close(theirs)
+    assert result.returncode == 2 and b"-o DATEI" in result.stderr
+
+
+def test_html_is_self_contained_and_breaks_pages_between_fields(repo: Path) -> None:
+    html = run_round(repo, "--since", "runde-2026-06", "--format", "html")
+    assert html.startswith("<!DOCTYPE html>") and '<html lang="de">' in html
+    assert "@page { size: A4" in html and "section.field { break-before: page" in html
+    assert "<script" not in html and "http" not in html.split("</style>", 1)[1].replace(
+        "https://", ""
+    )
+    assert html.count('<section class="field"') == 6
+    anchors = re.findall(r'<a href="#([^"]+)">', html)
+    for anchor in anchors:
+        assert f'id="{anchor}"' in html
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium for the print test")
+def test_html_prints_on_a4_a_page_per_field_and_has_a_screenshot(
+    repo: Path, tmp_path: Path, request
+) -> None:
+    page = tmp_path / "runde.html"
+    run_round(repo, "--since", "runde-2026-06", "--format", "html", "-o", str(page))
+    pdf, shot = tmp_path / "runde.pdf", tmp_path / "runde.png"
+    profile = f"--user-data-dir={tmp_path / 'profile'}"
+    common = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+              "--disable-background-networking", profile]  # fmt: skip
+    subprocess.run(
+        [*common, "--no-pdf-header-footer", f"--print-to-pdf={pdf}", page.as_uri()],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    subprocess.run(
+        [
+            *common,
+            "--hide-scrollbars",
+            f"--screenshot={shot}",
+            "--window-size=794,1400",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf.read_bytes()))
+    assert pages >= 7  # the title with the decisions, then a page (or more) per field
+    assert shot.stat().st_size > 20_000
+    if request.config.getoption("--update-golden"):
+        shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_english_on_request(repo: Path) -> None:
+    out = run_round(repo, "--since", "runde-2026-06", lang="en")
+    assert out.startswith(
+        "# Briefing for the coordination round: Hamburger Masterplan Industrie 2023"
+    )
+    assert "## For decision (" in out and "## HF1 Flächen und Infrastruktur" in out
+
+
+def test_the_markdown_reads_back_with_io(repo: Path) -> None:
+    """The Markdown is one UTF-8 text (no stray bytes), whatever the plan text holds."""
+    out = run_round(repo, "--since", "runde-2026-06")
+    assert io.StringIO(out).read() == out
