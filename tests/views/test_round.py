@@ -288,3 +288,34 @@ def test_the_markdown_reads_back_with_io(repo: Path) -> None:
     """The Markdown is one UTF-8 text (no stray bytes), whatever the plan text holds."""
     out = run_round(repo, "--since", "runde-2026-06")
     assert io.StringIO(out).read() == out
+
+
+def test_all_three_formats_name_the_same_changes_and_decisions(repo: Path, tmp_path: Path) -> None:
+    import html as html_text
+
+    import docx
+
+    wanted = [
+        "HF1.10 Ausbau des Bundesfernstraßennetzes laufend -> gefährdet",
+        "„Jährliches Spitzengespräch des Ersten Bürgermeisters mit Industrieunternehmen“ "
+        "2026 verfehlt",
+        "Matchingveranstaltung mit 120 Teilnehmenden",
+        "„Standortmanagement Schnackenburgallee eingerichtet“ überfällig seit Juni 2022, "
+        "seither kein Vermerk",
+        "25.11.2026: Planfeststellung verzögert",  # HF1.10's latest note
+        "Senat/BWI, Handelskammer, IVH, DGB Nord",  # HF1.6's lead
+        "Ohne Aktualisierung seit mehr als 6 Monaten",
+    ]
+    markdown = run_round(repo, "--since", "runde-2026-06")
+    page = html_text.unescape(run_round(repo, "--since", "runde-2026-06", "--format", "html"))
+    target = tmp_path / "runde.docx"
+    run_round(repo, "--since", "runde-2026-06", "--format", "docx", "-o", str(target))
+    document = docx.Document(str(target))
+    word = "\n".join(
+        [p.text for p in document.paragraphs]
+        + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    )
+    for text in wanted:
+        assert text in markdown, text
+        assert text in page, text
+        assert text in word, text
