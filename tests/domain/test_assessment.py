@@ -174,3 +174,14 @@ def test_every_valid_indicator_gets_a_category(
     result = assess(ind)
     assert result.category in ("on_track", "moderate", "insufficient", "moving_away")
     assert result.actual_rate is not None and result.required_rate is not None
+
+
+def test_a_target_of_zero_is_read_by_average_annual_change() -> None:
+    """Halfway from 100 to "at most 0" after half the time is on track (a compound rate to
+    zero would be -100 % a year and call it insufficient)."""
+    emissions = indicator(
+        [("2025-06-30", 50.0)], baseline=(100, 2020), target=(0, 2030), direction="at_most"
+    )
+    result = assess(emissions)
+    assert (result.category, result.method) == ("on_track", "linear")
+    assert (result.actual_rate, result.required_rate, result.ratio) == (-10.0, -10.0, 1.0)

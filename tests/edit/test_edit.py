@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, break_plan, invoke
+from mpi.domain.dates import current_day
 from mpi.domain.errors import EditRefused
 from mpi.edit import mutations, transaction
 from mpi.edit.document import Document
@@ -325,8 +326,9 @@ def test_record_adds_value_and_log(mini: Path) -> None:
         "+            value: 97.5",
         "+            source: Statistikamt Nord",
         "+    updates:",
-        "+      - date: 2026-06-30",
-        "+        text: 'Indikator „Flächenreserve“: 97,5 ha (Quelle: Statistikamt Nord)'",
+        f"+      - date: {current_day().isoformat()}",  # logged the day it is recorded
+        "+        text: 'Indikator „Flächenreserve“: 97,5 ha (Stand 30.06.2026) (Quelle: "
+        "Statistikamt Nord)'",
     ]
     out = edit_ok(mini, "show", "HF1.1", "--format", "json")
     assert '"last_value": 97.5' in out and '"on_track": false' in out

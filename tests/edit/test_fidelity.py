@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from conftest import MINI, invoke
+from mpi.domain.dates import current_day
 from mpi.loading.load import load_plan, require_plan
 from mpi.loading.sources import read_source
 
@@ -80,7 +81,11 @@ def test_every_edit_keeps_every_other_byte(mini: Path, style: str) -> None:
             assert after.count("\n") == after.count("\r\n"), "line endings stay CRLF"
     plan = require_plan(load_plan(mini))
     hf11, hf12 = plan.fields[0].measures[:2]
-    assert [u.text for u in hf11.updates][-1] == "zweite Notiz"
+    logged = {u.text: u.date for u in hf11.updates}
+    assert logged["zweite Notiz"].isoformat() == "2026-07-01"
+    # A value is logged the day it is recorded, naming its own date (the plan's German).
+    recorded = "Indikator „Flächenreserve“: 97,5 ha (Stand 30.06.2026) (Quelle: Amt)"
+    assert logged[recorded] == current_day()
     assert hf12.status == "in_progress" and hf12.milestones[0].status == "done"
     held = [(o.due.iso(), o.status, o.done.iso()) for o in hf12.milestones[2].occurrences]
     assert held == [("2026-06", "done", "2026-05-10")]

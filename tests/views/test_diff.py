@@ -129,6 +129,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "date": None,
             "text": None,
             "occurrence": None,
+            "note": None,
         },
         {
             "kind": "milestone_done",
@@ -140,6 +141,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "date": "2025-03",
             "text": None,
             "occurrence": None,
+            "note": None,
         },
     ]
     md = diff(history, "v0", "v1", "--format", "markdown")

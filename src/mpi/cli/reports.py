@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -44,26 +45,36 @@ SinceOption = Annotated[
 ]
 
 
+_DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _changes_since(
-    directory: Path, loaded: Loaded, current: Plan, since: str
-) -> tuple[list[Change], date | None]:
-    """The plan's changes since a revision or a date, and that day where known. A date is
-    the last commit made by its end; outside git, what the plan records as dated after it."""
+    directory: Path, loaded: Loaded, current: Plan, since: str, today: date
+) -> tuple[list[Change], date | None, bool]:
+    """The plan's changes since a revision or a date, that day where known, and whether they
+    come from the plan's dated entries rather than git. A date is the last commit made by its
+    end; without one (outside git, or before the first commit), what the plan dates after it."""
     from mpi.domain.dates import DueError, typed_day
     from mpi.loading.revision import commit_before, commit_day, load_at, state
     from mpi.views.diff import diff as compare
     from mpi.views.round import dated_changes
 
+    if not _DATE_LIKE.fullmatch(since.strip()):
+        return (
+            compare(load_at(directory, since, loaded), current),
+            commit_day(directory, since),
+            False,
+        )
     try:
-        day: date | None = typed_day(since)
-    except DueError:
-        day = None
-    if day is None:
-        return compare(load_at(directory, since, loaded), current), commit_day(directory, since)
+        day = typed_day(since)
+    except DueError as exc:
+        raise UsageError(f"--since: {exc}") from None
+    if day > today:
+        raise UsageError(_("--since {day} lies after today").format(day=formats.day(day)))
     commit = commit_before(directory, day) if state(directory) is not None else None
     if commit is None:
-        return dated_changes(current, day), day
-    return compare(load_at(directory, commit, loaded), current), day
+        return dated_changes(current, day), day, True
+    return compare(load_at(directory, commit, loaded), current), day, False
 
 
 def report(
@@ -85,7 +96,7 @@ def report(
     current = usable(loaded)
     changes = None
     if since is not None:
-        changes, _day = _changes_since(directory, loaded, current, since)
+        changes, _day, _dated = _changes_since(directory, loaded, current, since, day)
     view = build(current, day, since, changes, leads=several(lead), record=record(loaded, day))
     emit(format, "report", view, output)
 
@@ -119,9 +130,9 @@ def round_(
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
     current = usable(loaded)
-    changes, since_day = (None, None)
+    changes, since_day, dated = None, None, False
     if since is not None:
-        changes, since_day = _changes_since(directory, loaded, current, since)
+        changes, since_day, dated = _changes_since(directory, loaded, current, since, day)
     view = build(
         current,
         record(loaded, day),
@@ -130,6 +141,7 @@ def round_(
         since=since,
         since_day=since_day,
         changes=changes,
+        dated=dated,
         stale=span(stale, "--stale") or STALE,
         leads=several(lead),
     )

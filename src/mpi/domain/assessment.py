@@ -12,8 +12,9 @@ from the baseline. The ratio of the two decides:
     CAGR(required) = (target / baseline) ** (1 / (T - t0)) - 1
 
 An "at most" target (a falling quantity) needs no special case: both rates are negative when
-it falls, and their ratio is positive. Where a compound rate is not defined (a baseline,
-latest value or target of zero or below), mpi compares average annual changes instead, in the
+it falls, and their ratio is positive. Where a compound rate is not defined or means nothing
+(a baseline, latest value or target of zero or below: from or to zero a compound rate is
+infinite or -100 %), mpi compares average annual changes instead, in the
 indicator's unit per year (`method` "linear"), and says so. Years: t0 is the baseline's year,
 t the year of the latest value, T the target year (annual statistics: a value stands for its
 year). A target already met is on track, whatever the rates. docs/indicators.md has the
@@ -94,7 +95,7 @@ def rates(
     baseline: float, latest: float, target: float, years: int, target_years: int
 ) -> tuple[Literal["compound", "linear"], float, float]:
     """The actual and the required annual rate, compound where it is defined."""
-    if baseline > 0 and latest >= 0 and target >= 0:
+    if baseline > 0 and latest > 0 and target > 0:
         actual = (latest / baseline) ** (1 / years) - 1
         required = (target / baseline) ** (1 / target_years) - 1
         return "compound", actual, required

@@ -192,10 +192,13 @@ def record_value(
     _check_day(day, today)
     if source is not None:
         _check_text("source", source)
-    return lambda indicator: _record(indicator, value, day, source)
+    return lambda indicator: _record(indicator, value, day, source, today)
 
 
-def _record(indicator: str, value: float, day: date, source: str | None) -> Mutation:
+def _record(indicator: str, value: float, day: date, source: str | None, today: date) -> Mutation:
+    """The value, dated `day`; the log says it on `today`, the day it was recorded (a value
+    for the end of last year entered now is news now), naming the value's own date."""
+
     def mutate(target: Target) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
@@ -208,9 +211,11 @@ def _record(indicator: str, value: float, day: date, source: str | None) -> Muta
         with speaking(target.facts.language):
             amount = f"{formats.number(value)} {unit}".rstrip()
             text = _("Indicator „{name}“: {amount}").format(name=ind.get("name"), amount=amount)
+            if day != today:
+                text += " " + _("(as of {day})").format(day=formats.day(day))
             if source:
                 text += " " + _("(source: {source})").format(source=source)
-        log_entry(target, day, text)
+        log_entry(target, today, text)
         return _("{measure} indicator {indicator}: {amount} on {day}").format(
             measure=measure["id"],
             indicator=indicator,

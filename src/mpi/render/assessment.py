@@ -40,7 +40,13 @@ def category(a: Assessment) -> str:
 
 
 def reason(a: Assessment) -> str | None:
-    return _(REASON_WORDS[a.reason]) if a.reason else None
+    """Why, where the ratio does not say it; for an indicator that cannot be assessed, also
+    whether its latest value meets the target now."""
+    said = _(REASON_WORDS[a.reason]) if a.reason else None
+    if a.category == "not_assessable" and a.target_met is not None:
+        met = _("target met now") if a.target_met else _("target not met now")
+        said = f"{said}; {met}" if said else met
+    return said
 
 
 def rate(value: float, method: str | None, unit: str) -> str:
@@ -60,7 +66,7 @@ def numbers(a: Assessment, unit: str) -> str | None:
     if a.ratio is not None:
         said += " " + _("({ratio} % of it)").format(ratio=formats.rounded(a.ratio * 100, 0))
     if a.method == "linear":
-        said += "; " + _("average annual change: a compound rate is not defined from zero")
+        said += "; " + _("average annual change: no growth rate for values of zero or below")
     return said
 
 

@@ -9,9 +9,12 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.changes import describe
+from mpi.render.messages import milestone_note
+from mpi.render.provenance import progress
 
 if TYPE_CHECKING:
     from mpi.views.diff import Change
+    from mpi.views.due import MilestoneLine
     from mpi.views.round import Decision, Item, Round, Section
 
 
@@ -47,6 +50,8 @@ def reason(view: Round, d: Decision) -> str:
         ).format(count=d.occurrences)
     if d.reason == "missed":
         said = _("„{milestone}“ missed ({date})")
+    elif d.reason == "delayed_without_note":
+        said = _("„{milestone}“ expected for {date}, delayed, nothing noted since")
     else:
         said = _("„{milestone}“ overdue since {date}, nothing noted since")
     return said.format(milestone=title, date=values.due(d.row.due)) + count
@@ -69,12 +74,19 @@ def period(view: Round) -> str:
     said = _("As of {day}.").format(day=values.day(view.today)) + " "
     if view.since is None:
         said += _("No last round given (--since): no changes listed.")
-    elif view.since_day is not None:
+    elif view.since_day is not None and view.since != values.day(view.since_day):
         said += _("Changes since the last round ({since}, {day}).").format(
             since=view.since, day=values.day(view.since_day)
         )
     else:
-        said += _("Changes since the last round ({since}).").format(since=view.since)
+        said += _("Changes since the last round ({since}).").format(
+            since=values.day(view.since_day) if view.since_day else view.since
+        )
+    if view.dated:
+        said += " " + _(
+            "No git state of the plan from then: the changes are what the plan's dated entries "
+            "say (notes, values, milestones done)."
+        )
     said += " " + _("Next round: {day}.").format(day=values.day(view.until))
     if view.leads:
         names = ", ".join(view.partners.get(p, p) for p in view.leads)
@@ -84,20 +96,29 @@ def period(view: Round) -> str:
     return said
 
 
+def status(line: MilestoneLine) -> str:
+    """A deadline's state (`überfällig`, `erledigt 30.06.2026`), or for a recurring milestone's
+    several late occurrences how many (`6 Termine überfällig`)."""
+    r = line.row
+    if line.occurrences > 1:
+        return milestone_note(line, r.state != "open")
+    return progress(r.status, r.state, r.done)
+
+
 def heading(s: Section) -> str:
     """`HF1 Flächen und Infrastruktur`, or the plan level's title alone."""
     return s.title if s.id == "plan" else f"{s.id} {s.title}"
 
 
 def changed(view: Round, s: Section) -> tuple[list[str], list[str]]:
-    """What changed in the section since the last round, and the notes written since, each a
-    line in words (titles, not ids alone)."""
+    """What changed in the section since the last round, and the notes written since (in date
+    order), each a line in words (titles, not ids alone)."""
     names = {ident: item.title for ident, item in view.items.items()}
-    done = [describe(c, names, view.titles) for c in s.changes if not _note(c)]
+    done = [describe(c, names, view.titles, view.units) for c in s.changes if not _note(c)]
     noted = [
         f"{c.subject} {names.get(c.subject, '')}, {values.day(date.fromisoformat(c.date or ''))}: "
         f"{c.text}"
-        for c in s.changes
+        for c in sorted(s.changes, key=lambda c: c.date or "")
         if c.kind == "update"
     ]
     return done, noted
@@ -108,9 +129,20 @@ def _note(c: Change) -> bool:
 
 
 def stale_summary(view: Round, stale: list[Decision]) -> str:
-    """`51 Maßnahmen ohne Aktualisierung seit mehr als 6 Monaten: HF1.1, …`."""
+    """`45 Maßnahmen ohne Aktualisierung seit mehr als 6 Monaten: Senat/BWI: HF1.2, HF1.4;
+    ohne Federführung: HF1.1, …`: grouped by lead partner, so each sees its own."""
+    groups: dict[str, list[str]] = {}
+    for d in stale:
+        for partner in d.item.lead or ("",):
+            groups.setdefault(partner, []).append(d.item.id)
+    order = [*view.partners, ""]  # the partners in the plan's order, then measures without one
+    nobody = _("without a lead")
+    parts = [
+        (view.partners.get(p, p) if p else nobody) + ": " + ", ".join(groups[p])
+        for p in sorted(groups, key=lambda p: order.index(p) if p in order else len(order))
+    ]
     return ngettext(
         "{count} measure without an update for more than {span}: {ids}",
         "{count} measures without an update for more than {span}: {ids}",
         len(stale),
-    ).format(count=len(stale), span=span(view.stale), ids=", ".join(d.item.id for d in stale))
+    ).format(count=len(stale), span=span(view.stale), ids="; ".join(parts))

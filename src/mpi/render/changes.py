@@ -91,6 +91,18 @@ def describe(
     c: Change,
     names: Mapping[str, str] | None = None,
     titles: Mapping[tuple[str, str], str] | None = None,
+    units: Mapping[tuple[str, str], str] | None = None,
+) -> str:
+    """One line for people (see `_describe`), with what someone wrote with the change."""
+    said = _describe(c, names, titles, units)
+    return f"{said} – {c.note}" if c.note else said
+
+
+def _describe(
+    c: Change,
+    names: Mapping[str, str] | None,
+    titles: Mapping[tuple[str, str], str] | None,
+    units: Mapping[tuple[str, str], str] | None,
 ) -> str:
     """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
@@ -111,6 +123,8 @@ def describe(
         return added
     if c.kind in ("field_removed", "goal_removed", "measure_removed", "indicator_removed"):
         return removed
+    if c.kind == "status" and c.old is None:  # from a log entry: the status it was set to
+        return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
     if c.kind == "status":
         return f"{who} {status_word(c.old or '')} -> {status_word(c.new or '')}"
     if c.kind == "milestone_added":
@@ -127,11 +141,10 @@ def describe(
         return f"{who} {state_word('done')}" + (f" ({when})" if when else "")
     if c.kind == "milestone_reopened":
         return _("{who} reopened (was {state})").format(who=who, state=state_word(c.old or "done"))
+    unit = (units or {}).get((c.subject, c.item or ""), "")
     if c.kind == "indicator_value":
-        return (
-            _("{who}: value {value} on {date}").format(who=who, value=_number(c.new), date=when)
-            + source
-        )
+        value = f"{_number(c.new)} {unit}".rstrip()
+        return _("{who}: value {value} on {date}").format(who=who, value=value, date=when) + source
     if c.kind == "indicator_value_removed":
         return _("{who}: value {value} on {date} removed").format(
             who=who, value=_number(c.new), date=when

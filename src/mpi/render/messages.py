@@ -85,8 +85,8 @@ def invalid_warning(record: Record) -> str | None:
     if record.valid:
         return None
     return _(
-        "The plan is invalid ({errors}): `mpi validate` names the problems. What this report "
-        "says may be wrong where they are."
+        "The plan is invalid ({errors}); mpi validate names the problems. What is said here "
+        "may be wrong where they are."
     ).format(
         errors=ngettext("{count} error", "{count} errors", record.errors).format(
             count=record.errors

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-from mpi.domain.model import Field, Indicator, Measure, Milestone, Plan, Target
+from mpi.domain.model import Field, Indicator, Measure, Milestone, Plan, Target, Update
 from mpi.domain.words import natural_key, number
 
 ChangeKind = Literal[
@@ -62,6 +62,7 @@ class Change:
     date: str | None = None
     text: str | None = None
     occurrence: str | None = None  # the occurrence of a recurring milestone it concerns
+    note: str | None = None  # what someone wrote with the change (the log line's own words)
 
 
 T = TypeVar("T")
@@ -98,6 +99,7 @@ def diff(old: Plan, new: Plan) -> list[Change]:
     """Everything that changed from `old` to `new`, in plan order."""
     out = _plan_level(old, new)
     out += _milestones("plan", old.milestones, new.milestones)
+    out += _updates("plan", old.updates, new.updates)
     old_bodies = old.monitoring.bodies if old.monitoring else []
     new_bodies = new.monitoring.bodies if new.monitoring else []
     for ident, a, b in _pairs(old_bodies, new_bodies, lambda x: x.id):
@@ -105,6 +107,7 @@ def diff(old: Plan, new: Plan) -> list[Change]:
             continue  # reported as a change of "monitoring bodies" above
         out += _changed(ident, None, [("name", a.name, b.name), ("text", a.text, b.text)])
         out += _milestones(ident, a.milestones, b.milestones)
+        out += _updates(ident, a.updates, b.updates)
     for ident, f, g in _pairs(old.fields, new.fields, lambda x: x.id, natural=True):
         if f is None:
             out.append(Change("field_added", ident, text=g.title if g else None))
@@ -214,13 +217,17 @@ def _measure(old: Measure, new: Measure) -> list[Change]:
         out += _short(s, None, name, getattr(old, name), getattr(new, name))
     out += _milestones(s, old.milestones, new.milestones)
     out += _indicators(s, old.indicators, new.indicators)
-    out += _log(
-        [(u.date.isoformat(), u.text, u.status) for u in old.updates],
-        [(u.date.isoformat(), u.text, u.status) for u in new.updates],
-        lambda e, kind: Change(kind, s, new=e[2], date=e[0], text=e[1]),
+    return out + _updates(s, old.updates, new.updates)
+
+
+def _updates(subject: str, old: list[Update], new: list[Update]) -> list[Change]:
+    """Entries added to and removed from an updates log (a measure's, the plan's, a body's)."""
+    return _log(
+        [(u.date.isoformat(), u.text, u.status) for u in old],
+        [(u.date.isoformat(), u.text, u.status) for u in new],
+        lambda e, kind: Change(kind, subject, new=e[2], date=e[0], text=e[1]),
         "update",
     )
-    return out
 
 
 LOGS: dict[str, tuple[ChangeKind, ChangeKind]] = {

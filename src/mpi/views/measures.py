@@ -154,7 +154,11 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
     rows = []
     for f in plan.fields:
         for m in f.measures:
-            stale = flt.stale is not None and today > stale_since(plan, m, flt.stale)
+            stale = (
+                flt.stale is not None
+                and m.status not in ("done", "dropped")  # finished: nothing more to report
+                and today > stale_since(plan, m, flt.stale)
+            )
             if not _selected(m, f, flt, plan.misspellings, stale):
                 continue
             own = deadlines.get(m.id, [])

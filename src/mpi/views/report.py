@@ -5,7 +5,7 @@ The markdown and html formats draw it; nothing here formats text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mpi.domain.dates import add_span
@@ -52,6 +52,7 @@ class Report:
     changes: list[Change] | None = None
     record: Record | None = None  # what it was made from
     leads: tuple[str, ...] = ()  # a partner's own report: the measures it leads
+    partners: dict[str, str] = field(default_factory=dict)  # id -> short name
 
 
 def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
@@ -76,26 +77,27 @@ def build(
     record: Record | None = None,
 ) -> Report:
     """Assemble the report; `changes` is the semantic diff since revision `since`, if asked.
-    With `leads`, a partner's own report: the measures it leads (the summary stays whole)."""
+    With `leads`, a partner's own report: everything counted from the measures it leads (the
+    plan level, led by nobody, left out)."""
     led = {find_partner(plan, p, "lead") for p in leads}
-    mine = {m.id for m in plan.measures() if not led or led.intersection(m.lead)}
-
-    def wanted(owner: str) -> bool:
-        return not led or owner in mine
-
-    rows = [r for r in all_due(plan, today) if wanted(r.owner)]
+    whole = plan
+    if led:
+        fields = [
+            f.model_copy(update={"measures": [m for m in f.measures if led.intersection(m.lead)]})
+            for f in plan.fields
+        ]
+        plan = plan.model_copy(update={"fields": fields, "milestones": [], "monitoring": None})
+        mine = {m.id for m in plan.measures()}
+        changes = None if changes is None else [c for c in changes if c.subject in mine]
+    rows = all_due(plan, today)
     until = add_span(today, UPCOMING_MONTHS, "m")
-    upcoming = [r for r in select_due(plan, DueQuery(until=until), today) if wanted(r.owner)]
-    indicators = [
-        indicator_line(row.measure, row) for row in all_indicators(plan) if wanted(row.measure)
-    ]
-    if led and changes is not None:
-        changes = [c for c in changes if c.subject in mine]
+    upcoming = select_due(plan, DueQuery(until=until), today)
+    indicators = [indicator_line(row.measure, row) for row in all_indicators(plan)]
     return Report(
-        plan.title,
+        whole.title,
         today,
         status(plan, today),
-        list_measures(plan, MeasureFilter(leads=tuple(led)), today),
+        list_measures(plan, MeasureFilter(), today),
         collapse([r for r in rows if r.overdue]),
         collapse([r for r in rows if r.delayed]),
         collapse([r for r in rows if r.status == "missed"]),
@@ -104,5 +106,6 @@ def build(
         since,
         changes,
         record,
-        tuple(sorted(led)),
+        tuple(p.id for p in whole.partners if p.id in led),
+        {p.id: p.short for p in whole.partners},
     )

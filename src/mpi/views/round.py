@@ -8,7 +8,7 @@ with its lead partner and its latest note. Then what the round has to decide on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
@@ -33,19 +33,21 @@ NEXT_ROUND = (6, "m")  # the next round, unless --until says when
 PLAN_LEVEL = "plan"  # the section of the plan's own milestones and Dialog und Monitoring
 PLAN_LEVEL_TITLE = "Plan, Dialog und Monitoring"  # the document's words, as `mpi status` shows it
 
-Reason = Literal["overdue_without_note", "missed", "at_risk", "stale"]
+Reason = Literal["overdue_without_note", "delayed_without_note", "missed", "at_risk", "stale"]
 
 
 @dataclass(frozen=True)
 class Item:
     """Something the round looks at: a measure, the plan level or a monitoring body, with who
-    leads it and what was last noted about it."""
+    leads it, its log and what was last noted about it."""
 
     id: str  # a measure id, `plan` or a body's id
     title: str
     section: str  # the Handlungsfeld it belongs to, or PLAN_LEVEL
     lead: tuple[str, ...]  # partner ids
     latest: Update | None  # the latest updates entry
+    log: tuple[Update, ...] = ()
+    names: tuple[str, ...] = ()  # its milestones' titles and indicators' names
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Decision:
 
     item: Item
     reason: Reason
-    row: DueRow | None = None  # the deadline concerned (overdue, missed)
+    row: DueRow | None = None  # the deadline concerned (overdue, delayed, missed)
     occurrences: int = 1  # how many deadlines of that milestone the row stands for
     since: date | None = None  # stale: the day it became stale
 
@@ -87,21 +89,40 @@ class Round:
     partners: dict[str, str]  # id -> short name
     items: dict[str, Item]  # by id: every measure, `plan` and the bodies
     titles: dict[tuple[str, str], str]  # (owner, milestone or indicator id) -> its title
+    units: dict[tuple[str, str], str]  # (measure, indicator id) -> its unit
     sections: list[Section]
     decisions: list[Decision]
+    dated: bool = False  # the changes come from the plan's dated entries, not from git
 
 
 def items(plan: Plan) -> dict[str, Item]:
-    """Every measure, the plan level and each body of Dialog und Monitoring, with its lead and
-    latest note."""
+    """Every measure, the plan level and each body of Dialog und Monitoring, with its lead,
+    log and latest note."""
+
+    def item(
+        ident: str, title: str, section: str, lead: list[str], log: list[Update], names: list[str]
+    ) -> Item:
+        return Item(
+            ident, title, section, tuple(lead), latest_update(log), tuple(log), tuple(names)
+        )
+
     out = {
-        m.id: Item(m.id, m.title, f.id, tuple(m.lead), latest_update(m.updates))
+        m.id: item(
+            m.id,
+            m.title,
+            f.id,
+            m.lead,
+            m.updates,
+            [x.title for x in m.milestones] + [i.name for i in m.indicators],
+        )
         for f in plan.fields
         for m in f.measures
     }
-    out[PLAN] = Item(PLAN, plan.title, PLAN_LEVEL, (), latest_update(plan.updates))
+    out[PLAN] = item(
+        PLAN, plan.title, PLAN_LEVEL, [], plan.updates, [x.title for x in plan.milestones]
+    )
     for b in plan.monitoring.bodies if plan.monitoring else []:
-        out[b.id] = Item(b.id, b.name, PLAN_LEVEL, (), latest_update(b.updates))
+        out[b.id] = item(b.id, b.name, PLAN_LEVEL, [], b.updates, [x.title for x in b.milestones])
     return out
 
 
@@ -117,9 +138,55 @@ def titles(plan: Plan) -> dict[tuple[str, str], str]:
     return out
 
 
-def _noted_since(item: Item, day: date) -> bool:
-    """Whether the item's log has an entry dated after `day`."""
-    return item.latest is not None and item.latest.date > day
+def noted_since(item: Item, day: date, title: str) -> bool:
+    """Whether someone wrote about the milestone `title` in the item's log after `day`: an
+    entry that names it („title“), or a note that names none of the item's milestones and
+    indicators (what mpi logs for another one does not count)."""
+    for entry in item.log:
+        if entry.date <= day:
+            continue
+        if f"„{title}“" in entry.text:
+            return True
+        if not any(f"„{name}“" in entry.text for name in item.names):
+            return True
+    return False
+
+
+def restates(note: Change, change: Change, titles: dict[tuple[str, str], str]) -> bool:
+    """Whether a log entry only says what `change` says: the line mpi writes with a change
+    (the milestone or indicator named in it, the status it records, the same day)."""
+    if note.subject != change.subject or change.kind in ("update", "update_removed"):
+        return False
+    if change.kind == "status":
+        return note.new is not None and note.new == change.new
+    name = titles.get((change.subject, change.item or ""))
+    if name is not None and f"„{name}“" in (note.text or ""):
+        return True
+    return change.date is not None and change.date == note.date and change.kind == "due_moved"
+
+
+def merged(changes: list[Change], titles: dict[tuple[str, str], str]) -> list[Change]:
+    """The changes with each log line mpi wrote for one of them left out: a change once. What
+    someone wrote with it (`--note`) stays, as the change's `note`."""
+    notes: dict[int, str] = {}
+    kept = []
+    for c in changes:
+        said = next((o for o in changes if c.kind == "update" and restates(c, o, titles)), None)
+        if said is None:
+            kept.append(c)
+            continue
+        own = _own_words(c.text or "", said)
+        if own:
+            notes[id(said)] = own
+    return [replace(c, note=notes[id(c)]) if id(c) in notes else c for c in kept]
+
+
+def _own_words(text: str, change: Change) -> str | None:
+    """The part of a log line someone wrote: all of it after `mpi set --note` (mpi writes
+    "Status: a → b" only without one), the part after " – " of a milestone's line."""
+    if change.kind == "status":
+        return None if text.startswith("Status: ") else text
+    return text.split(" – ", 1)[1] if " – " in text else None
 
 
 def build(
@@ -131,6 +198,7 @@ def build(
     since: str | None = None,
     since_day: date | None = None,
     changes: list[Change] | None = None,
+    dated: bool = False,
     stale: tuple[int, str] = STALE,
     leads: tuple[str, ...] = (),
 ) -> Round:
@@ -138,6 +206,7 @@ def build(
     leads = tuple(dict.fromkeys(find_partner(plan, p, "lead") for p in leads))
     until = until or add_span(today, *NEXT_ROUND)
     known = items(plan)
+    named = titles(plan)
 
     def wanted(owner: str) -> bool:
         """A partner's own briefing: only the measures it leads."""
@@ -155,25 +224,26 @@ def build(
         item = known.get(owner)
         return sections.get(item.section) if item else None
 
-    for c in changes or []:
+    changes = merged(changes or [], named)
+    for c in changes:
         if c.subject in known:  # a measure, the plan level, a body
             found = section_of(c.subject) if wanted(c.subject) else None
         else:  # a field or a goal (HF1, HF1.II): its field
             found = None if leads else sections.get(c.subject.split(".")[0])
         if found is not None:
             found.changes.append(c)
-    upcoming = [
-        r for r in rows if r.status == "open" and today <= r.due.end and r.due.start <= until
-    ]
-    for kind, chosen in (
-        ("late", [r for r in rows if late(r)]),
-        ("missed", [r for r in rows if r.status == "missed"]),
-        ("upcoming", upcoming),
-    ):
-        for line in collapse(chosen):
-            section = section_of(line.row.owner)
-            if section is not None:
-                getattr(section, kind).append(line)
+    for s in sections.values():
+        s.changes.sort(key=lambda c: (c.kind == "update", c.date or ""))
+    for line in collapse([r for r in rows if late(r)]):
+        if (found := section_of(line.row.owner)) is not None:
+            found.late.append(line)
+    for line in collapse([r for r in rows if r.status == "missed"]):
+        if (found := section_of(line.row.owner)) is not None:
+            found.missed.append(line)
+    soon = [r for r in rows if r.status == "open" and today <= r.due.end and _due_by(r, until)]
+    for r in soon:  # each occurrence on its own: the round wants to know which
+        if (found := section_of(r.owner)) is not None:
+            found.upcoming.append(MilestoneLine(r))
     for m in measures:
         if m.status == "at_risk":
             sections[m.field].at_risk.append(m)
@@ -182,8 +252,10 @@ def build(
     for row in indicators:
         sections[row.field].indicators.append(row)
 
-    decisions = _decisions(plan, known, rows, measures, stale_rows, stale, since_day)
-    partners = {p.id: p.short for p in plan.partners}
+    missed_now = {(c.subject, c.item) for c in changes if c.kind == "milestone_missed"}
+    decisions = _decisions(
+        plan, known, rows, measures, stale_rows, stale, missed_now if since else None
+    )
     return Round(
         plan.title,
         record,
@@ -193,12 +265,20 @@ def build(
         since_day,
         stale,
         leads,
-        partners,
+        {p.id: p.short for p in plan.partners},
         known,
-        titles(plan),
+        named,
+        {(m.id, i.id): i.unit for m in plan.measures() for i in m.indicators},
         list(sections.values()),
         decisions,
+        dated,
     )
+
+
+def _due_by(row: DueRow, until: date) -> bool:
+    """Whether the deadline falls due by `until`: a `bis` or `voraussichtlich` date by its end,
+    an `ab` date by its start."""
+    return (row.due.start if row.kind == "from" else row.due.end) <= until
 
 
 def _decisions(
@@ -208,19 +288,24 @@ def _decisions(
     measures: list[MeasureRow],
     stale_rows: list[MeasureRow],
     stale: tuple[int, str],
-    since_day: date | None,
+    missed_now: set[tuple[str, str | None]] | None,
 ) -> list[Decision]:
-    """What the round decides on: overdue deadlines nobody has written about since they fell
-    due, deadlines missed since the last round (all of them when it is not known), measures
-    at risk, stale measures."""
+    """What the round decides on: late deadlines (overdue, or delayed past a "voraussichtlich"
+    date) nobody has written about since they fell due, deadlines recorded as missed since the
+    last round (all of them when it is not given), measures at risk, stale measures."""
     out = []
-    for line in collapse([r for r in rows if r.overdue]):
-        item = known[line.row.owner]
-        if not _noted_since(item, line.row.due.end):
-            out.append(Decision(item, "overdue_without_note", line.row, line.occurrences))
+    late_rows: list[tuple[Reason, list[DueRow]]] = [
+        ("overdue_without_note", [r for r in rows if r.overdue]),
+        ("delayed_without_note", [r for r in rows if r.delayed]),
+    ]
+    for reason, chosen in late_rows:
+        for line in collapse(chosen):
+            item = known[line.row.owner]
+            if not noted_since(item, line.row.due.end, line.row.title):
+                out.append(Decision(item, reason, line.row, line.occurrences))
     missed = [r for r in rows if r.status == "missed"]
-    if since_day is not None:
-        missed = [r for r in missed if r.due.end > since_day]
+    if missed_now is not None:
+        missed = [r for r in missed if (r.owner, r.milestone) in missed_now]
     for line in collapse(missed):
         out.append(Decision(known[line.row.owner], "missed", line.row, line.occurrences))
     for m in measures:
@@ -234,27 +319,42 @@ def _decisions(
 
 def dated_changes(plan: Plan, since: date) -> list[Change]:
     """What the plan itself records as happened after `since`, where no git history says what
-    changed: updates log entries, indicator values, milestones and occurrences done."""
+    changed: updates log entries (with the status they record), indicator values, milestones
+    and occurrences done, occurrences missed that a log entry after `since` names."""
     out: list[Change] = []
     owners = [("plan", plan.milestones, plan.updates)]
-    owners += (
-        [(b.id, b.milestones, b.updates) for b in plan.monitoring.bodies] if plan.monitoring else []
-    )
+    if plan.monitoring:
+        owners += [(b.id, b.milestones, b.updates) for b in plan.monitoring.bodies]
     owners += [(m.id, m.milestones, m.updates) for m in plan.measures()]
     for owner, milestones, updates in owners:
+        recent = [u for u in updates if u.date > since]
         for ms in milestones:
             if ms.done is not None and ms.status == "done" and ms.done.end > since:
                 out.append(Change("milestone_done", owner, ms.id, "open", "done", ms.done.iso()))
             for o in ms.occurrences:
                 if o.status == "done" and o.done is not None and o.done.end > since:
-                    day = o.done.iso()
+                    done = o.done.iso()
                     out.append(
-                        Change("milestone_done", owner, ms.id, date=day, occurrence=o.due.iso())
+                        Change("milestone_done", owner, ms.id, date=done, occurrence=o.due.iso())
                     )
+                elif o.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
+                    out.append(
+                        Change(
+                            "milestone_missed", owner, ms.id, new="missed", occurrence=o.due.iso()
+                        )
+                    )
+            if ms.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
+                out.append(Change("milestone_missed", owner, ms.id, new="missed"))
+        previous = None
+        for u in sorted(updates, key=lambda u: u.date):
+            if u.status is not None and u.date > since and u.status != previous:
+                out.append(
+                    Change("status", owner, old=previous, new=u.status, date=u.date.isoformat())
+                )
+            previous = u.status or previous
         out += [
             Change("update", owner, new=u.status, date=u.date.isoformat(), text=u.text)
-            for u in updates
-            if u.date > since
+            for u in recent
         ]
     for m in plan.measures():
         for ind in m.indicators:

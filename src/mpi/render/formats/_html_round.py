@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING, Any
 from mpi import __version__
 from mpi.i18n import _, language
 from mpi.render import assessment, values
-from mpi.render.briefing import changed, heading, latest, lead, period, reason, span, stale_summary
-from mpi.render.messages import invalid_warning, made_from, milestone_note
-from mpi.render.provenance import Notes, basis, explanation, needs_note, progress, worded
+from mpi.render.briefing import (
+    changed,
+    heading,
+    latest,
+    lead,
+    period,
+    reason,
+    span,
+    stale_summary,
+    status,
+)
+from mpi.render.messages import invalid_warning, made_from
+from mpi.render.provenance import Notes, basis, explanation, needs_note, worded
 
 if TYPE_CHECKING:
     from mpi.views.due import MilestoneLine
@@ -36,7 +46,7 @@ def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
         "due": worded(r),
         "owner": r.owner,
         "title": r.title,
-        "note": milestone_note(line, r.state != "open") or progress(r.status, r.state, r.done),
+        "note": status(line),
         "basis": basis(r.basis) if marked else None,
         "how": explanation(r.basis, r.quote, r.derivation, quotes=False) if marked else None,
         "lead": lead(view, item),

@@ -115,6 +115,12 @@ def report(rep: Report) -> str:
         out += [f"**{esc(warning)}**", ""] if warning else []
         out += [f"_{esc(made_from(rep.record))}_", ""]
     out += [_("As of {day}.").format(day=values.day(rep.today)), ""]
+    if rep.leads:
+        names = ", ".join(rep.partners.get(p, p) for p in rep.leads)
+        out += [
+            esc(_("The report of {partners}: the measures they lead.").format(partners=names)),
+            "",
+        ]
     out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
     overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
     out += ["## " + overdue.format(count=t.overdue), ""]

@@ -15,9 +15,10 @@ from mpi.render.briefing import (
     reason,
     span,
     stale_summary,
+    status,
 )
-from mpi.render.formats._markdown import esc, indicator_table, notes_block, state, table, when
-from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.formats._markdown import esc, indicator_table, notes_block, table, when
+from mpi.render.messages import invalid_warning, made_from
 from mpi.render.provenance import Notes
 
 if TYPE_CHECKING:
@@ -50,8 +51,9 @@ def _deadlines(view: Round, lines: list[MilestoneLine], notes: Notes) -> str:
     for line in lines:
         r = line.row
         item = view.items.get(r.owner)
-        said = milestone_note(line, r.state != "open") or state(r)
-        rows.append([when(r, notes), r.owner, r.title, said, lead(view, item), latest(item)])
+        rows.append(
+            [when(r, notes), r.owner, r.title, status(line), lead(view, item), latest(item)]
+        )
     head = [_("Due"), _("Measure"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")]
     return table(head, rows)
 

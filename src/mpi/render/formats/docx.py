@@ -13,9 +13,19 @@ from typing import TYPE_CHECKING, Any
 
 from mpi.i18n import _, language
 from mpi.render import assessment, values
-from mpi.render.briefing import changed, heading, latest, lead, period, reason, span, stale_summary
-from mpi.render.messages import invalid_warning, made_from, milestone_note
-from mpi.render.provenance import Notes, progress, worded
+from mpi.render.briefing import (
+    changed,
+    heading,
+    latest,
+    lead,
+    period,
+    reason,
+    span,
+    stale_summary,
+    status,
+)
+from mpi.render.messages import invalid_warning, made_from
+from mpi.render.provenance import Notes, worded
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -63,10 +73,8 @@ def _deadlines(doc: Document, view: Round, lines: list[MilestoneLine], notes: No
     for line in lines:
         r = line.row
         item = view.items.get(r.owner)
-        said = milestone_note(line, r.state != "open") or progress(r.status, r.state, r.done)
-        rows.append(
-            [worded(r) + notes.row(r), f"{r.owner} {r.title}", said, lead(view, item), latest(item)]
-        )
+        due = worded(r) + notes.row(r)
+        rows.append([due, f"{r.owner} {r.title}", status(line), lead(view, item), latest(item)])
     _table(doc, [_("Due"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")], rows)
 
 
@@ -133,9 +141,13 @@ def round_(view: Round) -> bytes:
     from docx import Document as new_document
     from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
-    from docx.shared import Pt, RGBColor
+    from docx.shared import Mm, Pt, RGBColor
 
     doc = new_document()
+    for part in doc.sections:  # A4 with 2 cm margins, as a German office prints it
+        part.page_width, part.page_height = Mm(210), Mm(297)
+        part.left_margin = part.right_margin = Mm(20)
+        part.top_margin = part.bottom_margin = Mm(20)
     normal = doc.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(10)

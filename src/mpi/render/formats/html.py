@@ -195,6 +195,11 @@ def report(rep: Report) -> str:
         "title": rep.title,
         "lang": language(),
         "made_from": made_from(rep.record) if rep.record else None,
+        "leads": _("The report of {partners}: the measures they lead.").format(
+            partners=", ".join(rep.partners.get(p, p) for p in rep.leads)
+        )
+        if rep.leads
+        else None,
         "invalid": invalid_warning(rep.record) if rep.record else None,
         "today": values.day(rep.today),
         "version": __version__,
