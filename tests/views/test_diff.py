@@ -77,23 +77,38 @@ def diff(plan: Path, *args: str, code: int = 0) -> str:
     return result.stdout if code == 0 else result.stderr
 
 
+POSTPONED = (
+    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 1“: deadline postponed by 12 months (2030 -> 2031), "
+    "without decision"
+)
+VALUE_RECORDED = (
+    "HF1.1 Flächen erhalten, „Flächenreserve“: value 98.5 ha on 2024-06-30 (Statistikamt Nord)"
+)
 CASES = {
-    ("v0", "v1"): ["HF1.2 planned -> in_progress"],
-    ("v1", "v2"): ["HF2.1 neubau done (2025-03)"],
-    ("v2", "v1"): ["HF2.1 neubau reopened (was done)"],
-    ("v2", "v3"): ["HF1.2 stufe-1: 2030 -> 2031"],
-    ("v3", "v4"): ["HF1.1 flaechenreserve: value 98.5 on 2024-06-30 (Statistikamt Nord)"],
+    ("v0", "v1"): ["HF1.2 Wasserstoffnetz planned -> in_progress"],
+    ("v1", "v2"): ["HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)"],
+    ("v2", "v1"): ["HF2.1 Additive Fertigung, „Neubau fertig“ reopened (was done)"],
+    ("v2", "v3"): ["Weakening change (1):", POSTPONED],
+    ("v3", "v4"): [VALUE_RECORDED],
     ("v4", "v5"): ["HF2.2 added: FabCity"],
-    ("v5", "v4"): ["HF2.2 removed: FabCity"],
+    ("v5", "v4"): ["Weakening change (1):", "! HF2.2 removed: FabCity, without decision"],
     ("v5", "HEAD"): [],
     ("v0", "v5"): [
-        "HF1.1 flaechenreserve: value 98.5 on 2024-06-30 (Statistikamt Nord)",
-        "HF1.2 planned -> in_progress",
-        "HF1.2 stufe-1: 2030 -> 2031",
-        "HF2.1 neubau done (2025-03)",
+        "Weakening change (1):",
+        POSTPONED,
+        "Other changes (4):",
+        VALUE_RECORDED,
+        "HF1.2 Wasserstoffnetz planned -> in_progress",
+        "HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)",
         "HF2.2 added: FabCity",
     ],
 }
+
+
+STAGE_2 = (
+    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 2“: deadline postponed by 12 months (2035 -> 2036), "
+    "without decision"
+)
 
 
 @pytest.mark.parametrize(("old", "new"), sorted(CASES))
@@ -108,8 +123,10 @@ def test_diff_against_the_working_tree(tmp_path: Path) -> None:
     break_plan(plan, HF1, "    lead: [bwi, hk]", "    lead: [hk]")
     break_plan(plan, "plan.yaml", "vision: Eine Vision.", "vision: Eine neue Vision.")
     assert diff(plan, "HEAD~1").splitlines() == [
+        "Weakening change (1):",
+        "! HF1.2 Wasserstoffnetz: partner taken off the lead (bwi, hk -> hk), without decision",
+        "Other changes (3):",
         "plan vision changed",
-        "HF1.2 lead: bwi, hk -> hk",
         "HF2.I text changed",
         "HF2.2 added: FabCity",
     ]
@@ -120,7 +137,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
     assert data["from"] == "v0" and data["to"] == "v2"
     assert data["changes"] == [
         {
-            "kind": "status",
+            "kind": "status_changed",
             "subject": "HF1.2",
             "item": None,
             "attribute": None,
@@ -130,6 +147,13 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "text": None,
             "occurrence": None,
             "note": None,
+            "what": "measure",
+            "weakening": False,
+            "months": None,
+            "days": None,
+            "title": "Wasserstoffnetz",
+            "item_title": None,
+            "decision": None,
         },
         {
             "kind": "milestone_done",
@@ -142,10 +166,25 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "text": None,
             "occurrence": None,
             "note": None,
+            "what": "milestone",
+            "weakening": False,
+            "months": None,
+            "days": None,
+            "title": "Additive Fertigung",
+            "item_title": "Neubau fertig",
+            "decision": None,
         },
     ]
     md = diff(history, "v0", "v1", "--format", "markdown")
-    assert md == "## Changes from v0 to v1\n\n- HF1.2 planned -> in\\_progress\n"
+    assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz planned -> in\\_progress\n"
+    md = diff(history, "v2", "v3", "--format", "markdown")
+    assert md == (
+        f"## Changes from v2 to v3\n\n### Weakening change (1)\n\n- **{POSTPONED[2:]}**\n"
+    )
+    data = json.loads(diff(history, "v2", "v3", "--format", "json"))
+    (moved,) = data["changes"]
+    assert (moved["kind"], moved["weakening"], moved["months"]) == ("postponed", True, 12)
+    assert (moved["old"], moved["new"], moved["decision"]) == ("2030", "2031", None)
 
 
 def test_bad_revision_is_a_usage_error(history: Path) -> None:
@@ -181,7 +220,7 @@ def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     commit(repo, "v0")
     break_plan(repo, HF1, "        due: 2035\n", "        due: 2036\n")
-    assert diff(repo, "v0").splitlines() == ["HF1.2 stufe-2: 2035 -> 2036"]
+    assert diff(repo, "v0").splitlines()[1] == STAGE_2
 
 
 # --- the semantic diff itself, without git -----------------------------------------------------
@@ -217,13 +256,16 @@ EDITS = {
         HF2,
         "    updates: []",
         "      - id: eroeffnung\n        title: Eröffnung\n        due: 2027-09\n    updates: []",
-        ["HF2.1 eroeffnung added: Eröffnung (due 2027-09)"],
+        ["HF2.1 added: Eröffnung (due 2027-09)"],
     ),
     "recurrence changed": (
         HF1,
         "every: half-yearly, start: 2023}",
         "every: yearly, start: 2024}",
-        ["HF1.2 bericht: halbjährlich ab 2023 -> jährlich ab 2024"],
+        [
+            "HF1.2 bericht: recurring duty thinned out (halbjährlich ab 2023 -> jährlich ab "
+            "2024), without decision"
+        ],
     ),
     "occurrence recorded": (
         HF1,
@@ -235,20 +277,23 @@ EDITS = {
         HF2,
         "        kind: expected\n",
         "        kind: by\n",
-        ["HF2.1 neubau kind of date: voraussichtlich -> bis"],
+        ["HF2.1 neubau: date made more binding (voraussichtlich -> bis)"],
     ),
     "target changed": (
         HF1,
         "target: {value: 100, year: permanent,",
         "target: {value: 120, year: 2030,",
-        ["HF1.1 flaechenreserve target: ≥ 100 (permanent) -> ≥ 120 (2030)"],
+        [
+            "HF1.1 flaechenreserve: target raised (at least 100 -> at least 120)",
+            "HF1.1 flaechenreserve: target year changed (permanent -> 2030)",
+        ],
     ),
     "indicator added": (
         HF2,
         "    tags: [Innovation]\n",
         "    tags: [Innovation]\n    indicators:\n      - id: flaeche\n        name: Nutzfläche\n"
         "        unit: m²\n        target: {value: 500}\n        direction: at_least\n",
-        ["HF2.1 flaeche added: Nutzfläche"],
+        ["HF2.1 added: Nutzfläche"],
     ),
     "title changed": (
         HF2,
@@ -266,7 +311,7 @@ EDITS = {
         "plan.yaml",
         "due: 2028",
         "due: 2029",
-        ["evaluation evaluation: 2028 -> 2029"],
+        ["evaluation evaluation: deadline postponed by 12 months (2028 -> 2029), without decision"],
     ),
 }
 
@@ -290,4 +335,4 @@ def test_plan_directory_with_an_unusual_name(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     commit(repo, "v0")
     break_plan(plan, HF1, "        due: 2035\n", "        due: 2036\n")
-    assert diff(plan, "v0").splitlines() == ["HF1.2 stufe-2: 2035 -> 2036"]
+    assert diff(plan, "v0").splitlines()[1] == STAGE_2

@@ -18,7 +18,7 @@ from typer._click import exceptions
 from typer.core import TyperGroup, TyperOption
 
 from mpi import __version__
-from mpi.cli import editing, integrations, output, queries, reports, usage, validate
+from mpi.cli import deciding, editing, integrations, output, queries, reports, usage, validate
 from mpi.cli.language import OPTION, language_of
 from mpi.domain.errors import EXIT_BUG, EXIT_USAGE, InvalidValue, MpiError
 from mpi.i18n import N_, _, activate
@@ -164,7 +164,7 @@ def main_callback(
     """The options before the command (the app's help, not this docstring, is shown)."""
 
 
-for group in (validate, queries, editing, reports, integrations):
+for group in (validate, queries, editing, deciding, reports, integrations):
     group.register(app)
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 NoteOption = Annotated[str | None, typer.Option("--note", help=N_("Text for the updates log."))]
 
 
-def _write(edit: Callable[[], EditResult]) -> None:
+def write(edit: Callable[[], EditResult]) -> None:
     """Run an edit; a file system error is one line naming the file, not a traceback."""
     try:
         result = edit()
@@ -47,9 +47,9 @@ def set_status(
 ) -> None:
     from mpi.edit import mutations, transaction
 
-    change = mutations.set_status(status, note, full_date(date, "--date"), _today())
+    change = mutations.set_status(status, note, full_date(date, "--date"), today())
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
 
 
 def milestone(
@@ -89,9 +89,9 @@ def milestone(
     from mpi.edit import mutations, transaction
 
     day = full_date(date, "--date")
-    change = mutations.set_milestone(milestone, state, day, _today(), note, occurrence)
+    change = mutations.set_milestone(milestone, state, day, today(), note, occurrence)
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
 
 
 def record_value(
@@ -123,9 +123,9 @@ def record_value(
                 decimal=formats.number(number / 1000),
             )
         )
-    change = mutations.record_value(number, full_date(date, "--date"), source, _today())
+    change = mutations.record_value(number, full_date(date, "--date"), source, today())
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
+    write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 
 
 def note(
@@ -143,12 +143,12 @@ def note(
 ) -> None:
     from mpi.edit import mutations, transaction
 
-    change = mutations.add_note(text, full_date(date, "--date"), _today())
+    change = mutations.add_note(text, full_date(date, "--date"), today())
     directory = edit_dir(plan)
-    _write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
 
 
-def _today() -> date:
+def today() -> date:
     from mpi.domain.dates import current_day
 
     return current_day()

@@ -166,8 +166,7 @@ def diff(
     from mpi.loading.revision import load_at
     from mpi.render.messages import no_changes
     from mpi.render.safe import one_line
-    from mpi.views.diff import PlanDiff
-    from mpi.views.diff import diff as compare
+    from mpi.views.diff import build
 
     directory = plan_directory(plan, "check")
     if rev2 is None:  # against the working tree: files unchanged since `rev` are read once
@@ -176,9 +175,9 @@ def diff(
         old = load_at(directory, rev, loaded)
     else:
         old, new = load_at(directory, rev), load_at(directory, rev2)
-    changes = compare(old, new)
-    emit(format, "diff", PlanDiff(rev, rev2, changes))
-    if format == "text" and not changes:
+    view = build(rev, rev2, old, new)
+    emit(format, "diff", view)
+    if format == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
 

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from mpi.cli.options import PlanOption, format_option
 from mpi.i18n import N_
 
+if TYPE_CHECKING:
+    from mpi.domain.diagnostics import Diagnostic
+    from mpi.loading.load import Loaded
+
 
 def validate(
     plan: PlanOption = None,
     format: Annotated[str, format_option("diagnostics")] = "text",
+    baseline: Annotated[
+        str | None,
+        typer.Option(
+            "--baseline",
+            help=N_(
+                "The git revision holding the plan as adopted (default: adopted_revision in "
+                "plan.yaml); every commitment is compared with it."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from contextlib import nullcontext
 
@@ -25,12 +40,30 @@ def validate(
     # JSON is the same bytes in every language: its messages are English, like its codes.
     with speaking("en") if format == "json" else nullcontext():
         loaded = load(plan, "check")
-    output.emit(format, "diagnostics", loaded.diagnostics)
+        diagnostics = loaded.diagnostics + adopted_plan(loaded, baseline)
+    output.emit(format, "diagnostics", diagnostics)
     if format == "text":
         files = 1 + len(loaded.field_files)
-        summary = validation_summary(loaded.diagnostics, files, display_name(loaded.directory))
+        summary = validation_summary(diagnostics, files, display_name(loaded.directory))
         output.console(stderr=True).print(summary)
-    raise typer.Exit(loaded.exit_code)
+    weakened = any(d.severity == "error" for d in diagnostics)
+    raise typer.Exit(loaded.exit_code or (1 if weakened else 0))
+
+
+def adopted_plan(loaded: Loaded, baseline: str | None) -> list[Diagnostic]:
+    """What changed since the adopted plan, as diagnostics (`mpi.loading.baseline`)."""
+    from mpi.loading.baseline import check
+    from mpi.render.messages import commitment
+    from mpi.views.diff import names, titles, units
+
+    compared = check(loaded, baseline)
+    if compared is None:
+        return []
+    if compared.adopted is None or loaded.plan is None:
+        return compared.diagnostics(str)
+    old, new = compared.adopted, loaded.plan
+    named, titled, measured = names(old) | names(new), titles(old) | titles(new), units(new)
+    return compared.diagnostics(lambda c: commitment(c, named, titled, measured))
 
 
 def register(app: typer.Typer) -> None:

@@ -1,60 +1,30 @@
 """The plan as pydantic models: what each YAML file may hold, and nothing else.
 
 `PlanFile` is plan/plan.yaml, `Field` one Handlungsfeld file; `Plan` joins them after
-both validated. Unknown keys are errors (typos must not pass silently), strings are strict
-(no number silently becomes text) and numbers must be finite.
+both validated. The value types (ids, dates, texts) are in `mpi.domain.types`.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    BaseModel,
-    ConfigDict,
-    PlainSerializer,
-    PlainValidator,
-    WithJsonSchema,
-    model_validator,
-)
+from pydantic import BaseModel, ConfigDict, model_validator
 from pydantic import Field as F
 
-from mpi.domain.dates import Due, horizon, parse_day
+from mpi.domain.dates import horizon
+from mpi.domain.types import (
+    FIELD_ID,
+    GOAL_ID,
+    MEASURE_ID,
+    Base,
+    Day,
+    DueValue,
+    Number,
+    Slug,
+    Text,
+    Year,
+)
 from mpi.domain.words import Basis, MeasureStatus, MilestoneKind, MilestoneStatus
-
-SLUG = r"^[a-z0-9][a-z0-9-]*$"
-FIELD_ID = r"^HF[1-9][0-9]*$"
-GOAL_ID = r"^HF[1-9][0-9]*\.[IVXLC]+$"
-MEASURE_ID = r"^HF[1-9][0-9]*\.[1-9][0-9]*$"
-
-DUE_SCHEMA = {
-    "anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2100},
-        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
-    ],
-    "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
-}
-
-DueValue = Annotated[
-    Due,
-    PlainValidator(Due.parse),
-    PlainSerializer(Due.yaml_value),
-    WithJsonSchema(DUE_SCHEMA),
-]
-Day = Annotated[
-    date,
-    PlainValidator(parse_day),
-    PlainSerializer(date.isoformat),
-    WithJsonSchema({"type": "string", "format": "date"}),
-]
-Text = Annotated[str, F(min_length=1, max_length=100_000)]
-Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
-Number = Annotated[float, F(allow_inf_nan=False)]
-
-
-class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)
 
 
 class Partner(Base):
@@ -74,7 +44,9 @@ class Sourced(Base):
 
     `stated`: the document says it, `quote` holds its words; `derived`: computed from stated
     words, `quote` plus a one-line `derivation`; `inferred`: an editor's reading, `derivation`
-    gives the reason (a `quote` is optional). None: the plan does not say (a warning).
+    gives the reason (a `quote` is optional); `decided`: the partners changed it after the
+    adoption, the item's `decisions` record it (`quote` may keep the document's words). None:
+    the plan does not say (a warning).
     """
 
     basis: Basis | None = None
@@ -93,6 +65,39 @@ class Recurrence(Base):
     start: DueValue
     end: DueValue | None = None
     last_done: DueValue | None = None
+
+
+class Decision(Base):
+    """A decision of the partners that changed a commitment of the adopted plan: its day and
+    its words (a round and its agenda item, a Drucksache). The subclasses say what it decided;
+    `mpi validate` accepts a weakened commitment whose current value a decision names."""
+
+    date: Day
+    text: Text
+
+
+def _decides(decision: BaseModel, names: tuple[str, ...]) -> None:
+    if all(getattr(decision, n) is None for n in names):
+        from mpi.i18n import _
+
+        raise ValueError(
+            _("a decision says what it decided: {keys}").format(
+                keys=", ".join(f"`{n}`" for n in names)
+            )
+        )
+
+
+class MilestoneDecision(Decision):
+    """What was decided about a milestone: its new date, kind or recurrence."""
+
+    due: DueValue | None = None
+    kind: MilestoneKind | None = None
+    recurrence: Recurrence | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> MilestoneDecision:
+        _decides(self, ("due", "kind", "recurrence"))
+        return self
 
 
 class Occurrence(Base):
@@ -122,9 +127,7 @@ class Milestone(Sourced):
     done: DueValue | None = None
     note: Text | None = None
     occurrences: list[Occurrence] = F(default_factory=list)
-
-
-Year = Annotated[int, F(ge=1900, le=2100)]
+    decisions: list[MilestoneDecision] = F(default_factory=list)
 
 
 class Baseline(Sourced):
@@ -137,6 +140,19 @@ class Target(Sourced):
 
     value: Number
     year: Year | Literal["permanent"] | None = None
+
+
+class IndicatorDecision(Decision):
+    """What was decided about an indicator's target: its value, year or direction."""
+
+    target: Number | None = None
+    year: Year | Literal["permanent"] | None = None
+    direction: Literal["at_least", "at_most"] | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> IndicatorDecision:
+        _decides(self, ("target", "year", "direction"))
+        return self
 
 
 class Reading(Base):
@@ -158,6 +174,7 @@ class Indicator(Base):
     direction: Literal["at_least", "at_most"]
     values: list[Reading] = F(default_factory=list)
     note: Text | None = None
+    decisions: list[IndicatorDecision] = F(default_factory=list)
 
 
 class Source(Base):
@@ -196,6 +213,28 @@ class Update(Base):
     status: MeasureStatus | None = None
 
 
+class MeasureDecision(Decision):
+    """What was decided about a measure: its status (dropped), its lead, or that one of its
+    milestones or indicators was `removed` (by id)."""
+
+    status: MeasureStatus | None = None
+    lead: list[Slug] | None = None
+    removed: Slug | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> MeasureDecision:
+        _decides(self, ("status", "lead", "removed"))
+        return self
+
+
+class Removal(Decision):
+    """A decision that removed something from the plan: in a Handlungsfeld file a measure or
+    a goal, in plan.yaml a plan-level milestone, a monitoring body or a Handlungsfeld, in a
+    monitoring body one of its milestones (by id)."""
+
+    removed: Annotated[str, F(min_length=1, max_length=80)]
+
+
 class Measure(Base):
     id: Annotated[str, F(pattern=MEASURE_ID)]
     title: Text
@@ -212,6 +251,7 @@ class Measure(Base):
     milestones: list[Milestone] = F(default_factory=list)
     indicators: list[Indicator] = F(default_factory=list)
     updates: list[Update] = F(default_factory=list)
+    decisions: list[MeasureDecision] = F(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -243,6 +283,7 @@ class Field(Base):
     goals: list[Goal]
     goal_assignment: Sourced | None = None  # how its measures' goals are known
     measures: list[Measure]
+    decisions: list[Removal] = F(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -257,6 +298,7 @@ class MonitoringBody(Base):
     text: Text
     milestones: list[Milestone] = F(default_factory=list)
     updates: list[Update] = F(default_factory=list)
+    decisions: list[Removal] = F(default_factory=list)
 
 
 class Monitoring(Base):
@@ -271,6 +313,22 @@ class Misspelling(Base):
     correct: Text
 
 
+class AdoptedRevision(Base):
+    """The git revision that holds the plan as adopted: a commit id (it travels with every
+    clone), a tag (it reads better, but a clone does not always fetch it), or both."""
+
+    commit: Annotated[str, F(pattern=r"^[0-9a-f]{7,64}$")] | None = None
+    tag: Annotated[str, F(min_length=1, max_length=200, pattern=r"^[^\s~^:?*\[\\]+$")] | None = None
+
+    @model_validator(mode="after")
+    def _named(self) -> AdoptedRevision:
+        if self.commit is None and self.tag is None:
+            from mpi.i18n import _
+
+            raise ValueError(_("name the revision: `commit`, `tag` or both"))
+        return self
+
+
 class PlanFile(Base):
     """plan/plan.yaml: what the plan is, who signed it, and how it is monitored."""
 
@@ -278,6 +336,7 @@ class PlanFile(Base):
 
     title: Text
     adopted: Annotated[int, F(ge=1900, le=2100)]
+    adopted_revision: AdoptedRevision | None = None  # the plan as adopted, in git
     language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
@@ -290,6 +349,7 @@ class PlanFile(Base):
     monitoring: Monitoring | None = None
     glossary: list[GlossaryEntry] = F(default_factory=list)
     misspellings: list[Misspelling] = F(default_factory=list)
+    decisions: list[Removal] = F(default_factory=list)
 
 
 class Plan(PlanFile):

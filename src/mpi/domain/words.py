@@ -12,7 +12,7 @@ from mpi.i18n import NC_
 MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
 MilestoneStatus = Literal["open", "done", "missed"]
 MilestoneKind = Literal["by", "from", "expected"]  # bis, ab, voraussichtlich
-Basis = Literal["stated", "derived", "inferred"]
+Basis = Literal["stated", "derived", "inferred", "decided"]
 MEASURE_STATUSES: tuple[str, ...] = get_args(MeasureStatus)
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
 MILESTONE_KINDS: tuple[str, ...] = get_args(MilestoneKind)
@@ -61,6 +61,7 @@ FILE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
         "stated": ("wörtlich", "belegt"),
         "derived": ("abgeleitet",),
         "inferred": ("gefolgert", "erschlossen"),
+        "decided": ("beschlossen",),
     },
 }
 
@@ -244,3 +245,8 @@ def typed_number(text: str, language: str) -> str | None:
     if text.count(",") + text.count(".") == 1:
         return text.replace(",", ".")
     return None
+
+
+def target_text(value: float, direction: str) -> str:
+    """`≥ 100`, `≤ 50`: a target's value with its direction, in any language."""
+    return ("≥ " if direction == "at_least" else "≤ ") + number(value)

@@ -24,13 +24,13 @@ from mpi.i18n import _, formats, language, pgettext, speaking
 from mpi.loading.positions import PMap
 
 
-def _check_text(what: str, text: str) -> str:
+def check_text(what: str, text: str) -> str:
     if any("\ud800" <= c <= "\udfff" for c in text):
         raise InvalidValue(what, _("is not valid UTF-8 (check the terminal's encoding)"))
     return text
 
 
-def _check_day(day: date, today: date) -> None:
+def check_day(day: date, today: date) -> None:
     if day > today:
         raise InvalidValue("date", _("{day} lies in the future").format(day=formats.day(day)))
 
@@ -45,9 +45,14 @@ def state_word(state: object) -> str:
 
 def set_status(typed: str, note: str | None, day: date, today: date) -> Mutation:
     status = measure_status(typed)
-    _check_day(day, today)
+    if status == "dropped":  # dropping weakens the adopted plan: only by a decision
+        raise InvalidValue(
+            "status",
+            _("a measure is dropped by a decision: mpi drop MEASURE --decision TEXT"),
+        )
+    check_day(day, today)
     if note is not None:
-        _check_text("note", note)
+        check_text("note", note)
 
     def mutate(target: Target) -> str:
         measure = target.measure
@@ -71,8 +76,8 @@ def set_status(typed: str, note: str | None, day: date, today: date) -> Mutation
 def add_note(text: str, day: date, today: date) -> Mutation:
     if not text.strip():
         raise UsageError(_("the note is empty"))
-    _check_text("text", text)
-    _check_day(day, today)
+    check_text("text", text)
+    check_day(day, today)
 
     def mutate(target: Target) -> str:
         log_entry(target, day, text)
@@ -91,9 +96,9 @@ def set_milestone(
 ) -> Mutation:
     """Mark a milestone (or one occurrence of a recurring one) done, missed or open again."""
     state = milestone_state(state)
-    _check_day(day, today)
+    check_day(day, today)
     if note is not None:
-        _check_text("note", note)
+        check_text("note", note)
     wanted: Due | None = None
     if occurrence is not None:
         try:
@@ -103,7 +108,7 @@ def set_milestone(
 
     def mutate(target: Target) -> str:
         owner = target.owner_id
-        chosen = _pick_milestone(owner, target.owner.get("milestones") or [], milestone)
+        chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         if "recurrence" in chosen:
             return record_occurrence(target, chosen, state, day, today, note, wanted)
         if wanted is not None:
@@ -138,7 +143,7 @@ def set_milestone(
     return mutate
 
 
-def _pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
+def pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
     ids = [str(m.get("id")) for m in milestones]
     if wanted.isascii() and wanted.isdigit() and 1 <= int(wanted) <= len(milestones):
         picked: PMap = milestones[int(wanted) - 1]
@@ -189,9 +194,9 @@ def record_value(
     """Checks the arguments now; the mutation is made for the indicator the edit finds."""
     if not math.isfinite(value):
         raise InvalidValue("value", _("the value must be a finite number"))
-    _check_day(day, today)
+    check_day(day, today)
     if source is not None:
-        _check_text("source", source)
+        check_text("source", source)
     return lambda indicator: _record(indicator, value, day, source, today)
 
 

@@ -11,13 +11,16 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
-from mpi.i18n import N_, _
+from mpi.domain.words import target_text
+from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.provenance import EVERY_WORDS, KIND_WORDS
+from mpi.render.provenance import EVERY_WORDS, KIND_WORDS, series
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
 if TYPE_CHECKING:
+    from mpi.domain.model import Decision
+    from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change
 
 ATTRIBUTES = {  # what changed, for kind "changed"
@@ -42,6 +45,9 @@ ATTRIBUTES = {  # what changed, for kind "changed"
     "tags": N_("tags"),
     "done": N_("done on"),
     "kind": N_("kind of date"),
+    "due": N_("deadline"),
+    "recurrence": N_("recurrence"),
+    "decisions": N_("decisions"),
     "note": N_("note"),
     "basis": N_("how it is known"),
     "occurrence": N_("occurrence"),
@@ -87,14 +93,74 @@ def _value(attribute: str | None, value: str | None) -> str:
     return value
 
 
+def decision(d: Decision) -> str:
+    """`Beschluss vom 12.06.2026: Koordinierungsrunde 12.06.2026, TOP 3`."""
+    return _("decision of {day}: {text}").format(day=values.day(d.date), text=d.text)
+
+
+def _decided(c: Change) -> str:
+    """What covers a change: the decision, or for a weakening one that none does."""
+    if c.decision is not None:
+        return ", " + decision(c.decision)
+    return ", " + _("without decision") if c.weakening else ""
+
+
+def _amount(c: Change) -> str:
+    """How far a date moved: `24 Monate`, `2 Jahre` (a target year), `45 Tage`."""
+    if c.months is not None:
+        n = abs(c.months)
+        if c.attribute == "year" and n % 12 == 0:
+            return ngettext("{n} year", "{n} years", n // 12).format(n=n // 12)
+        return ngettext("{n} month", "{n} months", n).format(n=n)
+    n = abs(c.days or 0)
+    return ngettext("{n} day", "{n} days", n).format(n=n)
+
+
+def _target(value: str | None, unit: str) -> str:
+    """`≥ 100` as `mindestens 100 MW` (English: at least 100 MW)."""
+    if not value:
+        return values.DASH
+    sign, _space, amount = value.partition(" ")
+    said = _("at least {amount}") if sign == "≥" else _("at most {amount}")
+    return said.format(amount=f"{_number(amount)} {unit}".rstrip())
+
+
+def _year(value: str | None) -> str:
+    return values.DASH if not value else values.target_year(value)
+
+
+SHIFTS = {  # what a shift says, by kind and what moved: {who}, {old}, {new}, {amount}
+    ("postponed", "due"): N_("{who}: deadline postponed by {amount} ({old} -> {new})"),
+    ("advanced", "due"): N_("{who}: deadline brought forward by {amount} ({old} -> {new})"),
+    ("rescheduled", "due"): N_("{who}: deadline changed ({old} -> {new})"),
+    ("rescheduled", "recurrence"): N_("{who}: deadline changed ({old} -> {new})"),
+    ("thinned", "recurrence"): N_("{who}: recurring duty thinned out ({old} -> {new})"),
+    ("extended", "recurrence"): N_("{who}: recurring duty extended ({old} -> {new})"),
+    ("softened", "kind"): N_("{who}: date made less binding ({old} -> {new})"),
+    ("firmed", "kind"): N_("{who}: date made more binding ({old} -> {new})"),
+    ("postponed", "year"): N_("{who}: target year postponed by {amount} ({old} -> {new})"),
+    ("advanced", "year"): N_("{who}: target year brought forward by {amount} ({old} -> {new})"),
+    ("rescheduled", "year"): N_("{who}: target year changed ({old} -> {new})"),
+    ("redefined", "target"): N_("{who}: direction of the target turned ({old} -> {new})"),
+}
+SHIFT_KINDS = {kind for kind, _attribute in SHIFTS}
+TARGETS = {  # a target's value, by kind and direction
+    ("lowered", "≥"): N_("{who}: target lowered ({old} -> {new})"),
+    ("lowered", "≤"): N_("{who}: target loosened ({old} -> {new})"),
+    ("raised", "≥"): N_("{who}: target raised ({old} -> {new})"),
+    ("raised", "≤"): N_("{who}: target tightened ({old} -> {new})"),
+}
+
+
 def describe(
     c: Change,
     names: Mapping[str, str] | None = None,
     titles: Mapping[tuple[str, str], str] | None = None,
     units: Mapping[tuple[str, str], str] | None = None,
 ) -> str:
-    """One line for people (see `_describe`), with what someone wrote with the change."""
-    said = _describe(c, names, titles, units)
+    """One line for people (see `_describe`), with the decision that covers the change (or,
+    for a weakening one, that none does) and what someone wrote with it."""
+    said = _describe(c, names, titles, units) + _decided(c)
     return f"{said} – {c.note}" if c.note else said
 
 
@@ -107,41 +173,52 @@ def _describe(
     """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
     "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
-    who = c.subject
-    if names and c.subject in names:
-        who += " " + names[c.subject]
-    if c.item:
+    owner = c.subject
+    if names and c.subject in names and (c.item or c.kind not in ("added", "removed")):
+        owner += " " + names[c.subject]  # an added measure's title is the change's text
+    who = owner
+    if c.item and c.kind not in ("added", "removed"):
         title = (titles or {}).get((c.subject, c.item))
         who += f", „{title}“" if title else f" {c.item}"
     if c.occurrence:
         who += " " + moment(c.occurrence)
-    added = _("{who} added: {text}").format(who=who, text=c.text)
-    removed = _("{who} removed: {text}").format(who=who, text=c.text)
+    unit = (units or {}).get((c.subject, c.item or ""), "")
     source = f" ({c.text})" if c.text else ""
     when = moment(c.date) if c.date else ""
-    if c.kind in ("field_added", "goal_added", "measure_added", "indicator_added"):
-        return added
-    if c.kind in ("field_removed", "goal_removed", "measure_removed", "indicator_removed"):
-        return removed
-    if c.kind == "status" and c.old is None:  # from a log entry: the status it was set to
-        return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
-    if c.kind == "status":
-        return f"{who} {status_word(c.old or '')} -> {status_word(c.new or '')}"
-    if c.kind == "milestone_added":
+    if c.kind == "added" and c.what == "milestone":
         return _("{who} added: {text} (due {date})").format(
             who=who, text=c.text, date=moment(c.new)
         )
-    if c.kind == "milestone_removed":
-        return removed
+    if c.kind == "added":
+        return _("{who} added: {text}").format(who=who, text=c.text)
+    if c.kind == "removed":
+        return _("{who} removed: {text}").format(who=who, text=c.text)
+    if c.kind in SHIFT_KINDS:
+        return _shift(c, who)
+    if c.kind in ("lowered", "raised"):
+        sign = (c.new or "≥")[:1]
+        said = _(TARGETS[(c.kind, "≤" if sign == "≤" else "≥")])
+        return said.format(who=who, old=_target(c.old, unit), new=_target(c.new, unit))
+    if c.kind == "dropped":
+        return _("{who} dropped (was {status})").format(who=who, status=status_word(c.old or ""))
+    if c.kind == "restored":
+        return _("{who} taken up again: {status}").format(who=who, status=status_word(c.new or ""))
+    if c.kind == "lead_removed":
+        return _("{who}: partner taken off the lead ({old} -> {new})").format(
+            who=who, old=c.old or values.DASH, new=c.new or values.DASH
+        )
+    if c.kind == "decision_recorded":
+        return _("{who}: decision recorded").format(who=who)
+    if c.kind == "status_changed" and c.old is None:  # from a log entry: the status set
+        return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
+    if c.kind == "status_changed":
+        return f"{who} {status_word(c.old or '')} -> {status_word(c.new or '')}"
     if c.kind == "milestone_missed":
         return f"{who} {state_word('missed')}"
-    if c.kind == "due_moved":
-        return f"{who}: {moment(c.old)} -> {moment(c.new)}"
     if c.kind == "milestone_done":
         return f"{who} {state_word('done')}" + (f" ({when})" if when else "")
     if c.kind == "milestone_reopened":
         return _("{who} reopened (was {state})").format(who=who, state=state_word(c.old or "done"))
-    unit = (units or {}).get((c.subject, c.item or ""), "")
     if c.kind == "indicator_value":
         value = f"{_number(c.new)} {unit}".rstrip()
         return _("{who}: value {value} on {date}").format(who=who, value=value, date=when) + source
@@ -161,3 +238,74 @@ def _describe(
     if c.attribute == "occurrence":
         return _("{who} record changed").format(who=who)
     return _("{who} {attribute} changed").format(who=who, attribute=attribute)
+
+
+def _shift(c: Change, who: str) -> str:
+    """A deadline, a recurring duty, the kind of a date or a target's year moved."""
+    if c.attribute == "kind":
+        old, new = KIND_WORDS.get(c.old or "", c.old), KIND_WORDS.get(c.new or "", c.new)
+    elif c.attribute in ("year", "target"):
+        old, new = _year(c.old), _year(c.new)
+        if c.attribute == "target":
+            old, new = _target(c.old, ""), _target(c.new, "")
+    else:
+        old, new = moment(c.old), moment(c.new)
+    said = SHIFTS.get((c.kind, c.attribute or ""), N_("{who}: deadline changed ({old} -> {new})"))
+    amount = _amount(c) if c.kind in ("postponed", "advanced") else ""
+    return _(said).format(who=who, old=old, new=new, amount=amount)
+
+
+def weakening_heading(count: int) -> str:
+    """Above the changes that weaken a commitment: `Abschwächungen (2):`."""
+    return ngettext("Weakening change ({count}):", "Weakening changes ({count}):", count).format(
+        count=count
+    )
+
+
+def other_changes_heading(count: int) -> str:
+    return ngettext("Other change ({count}):", "Other changes ({count}):", count).format(
+        count=count
+    )
+
+
+def decided(row: DecisionRow) -> str:
+    """What a decision decided, in words: `Frist 2032`, `Ziel mindestens 80 MW`, `entfallen`,
+    `entfernt: hh-win-stufe-3`."""
+    d = row.decision
+    parts = []
+    due, kind, recurrence = (getattr(d, n, None) for n in ("due", "kind", "recurrence"))
+    if due is not None:
+        parts.append(_("deadline {date}").format(date=values.due(due)))
+    if kind is not None:
+        parts.append(_("kind of date: {kind}").format(kind=KIND_WORDS.get(kind, kind)))
+    if recurrence is not None:
+        parts.append(series(recurrence))
+    target, year = getattr(d, "target", None), getattr(d, "year", None)
+    direction = getattr(d, "direction", None)
+    if target is not None:
+        said = target_text(target, direction or row.direction)
+        parts.append(_("target {target}").format(target=_target(said, row.unit)))
+    elif direction is not None:
+        at_least = direction == "at_least"
+        parts.append(_("direction: at least") if at_least else _("direction: at most"))
+    if year is not None:
+        parts.append(_("target year {year}").format(year=values.target_year(year)))
+    status, lead = getattr(d, "status", None), getattr(d, "lead", None)
+    if status is not None:
+        parts.append(status_word(status))
+    if lead is not None:
+        parts.append(_("lead: {partners}").format(partners=", ".join(lead) or values.DASH))
+    removed = getattr(d, "removed", None)
+    if removed is not None:
+        parts.append(_("removed: {id}").format(id=removed))
+    return ", ".join(parts)
+
+
+def decision_line(row: DecisionRow, *, owner: bool = True) -> str:
+    """`12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – Koordinierungsrunde …`."""
+    who = row.owner if owner else ""
+    if row.item is not None:
+        who = (who + ", " if who else "") + f"„{row.title}“"
+    said = decided(row)
+    head = f"{values.day(row.day)} {who}".rstrip()
+    return f"{head}: {said} – {row.decision.text}"

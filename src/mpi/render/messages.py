@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
+from mpi.render.changes import describe
 from mpi.render.provenance import state as state_word
 
 if TYPE_CHECKING:
+    from mpi.domain.change import Change
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
     from mpi.views.record import Record
@@ -17,18 +19,20 @@ if TYPE_CHECKING:
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
     errors = sum(1 for d in diagnostics if d.severity == "error")
-    warnings = len(diagnostics) - errors
+    warnings = sum(1 for d in diagnostics if d.severity == "warning")
+    notes = len(diagnostics) - errors - warnings
     checked = ngettext("{count} file", "{count} files", files).format(count=files)
-    if not diagnostics:
+    if not errors and not warnings and not notes:
         return _("plan is valid ({files} checked) in {directory}").format(
             files=checked, directory=directory
         )
-    found = ", ".join(
-        [
-            ngettext("{count} error", "{count} errors", errors).format(count=errors),
-            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
-        ]
-    )
+    said = [
+        ngettext("{count} error", "{count} errors", errors).format(count=errors),
+        ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings),
+    ]
+    if notes:
+        said.append(ngettext("{count} note", "{count} notes", notes).format(count=notes))
+    found = ", ".join(said)
     state = _("plan is invalid") if errors else _("plan is valid")
     return _("{state}: {found} in {files}, in {directory}").format(
         state=state, found=found, files=checked, directory=directory
@@ -92,3 +96,56 @@ def invalid_warning(record: Record) -> str | None:
             count=record.errors
         )
     )
+
+
+def commitment(
+    c: Change,
+    names: Mapping[str, str],
+    titles: Mapping[tuple[str, str], str],
+    units: Mapping[tuple[str, str], str],
+) -> str:
+    """What `mpi validate` says about a commitment changed since the adoption: the change in
+    words, and for a weakening one without a decision how to record it."""
+    said = _("Since the adopted plan: {change}").format(change=describe(c, names, titles, units))
+    if not c.weakening or c.decision is not None:
+        return said
+    return _("{change}; record the decision with: {how}").format(change=said, how=_record_how(c))
+
+
+def _record_how(c: Change) -> str:
+    """The command (or the entry in `decisions`) that records a decision for the change."""
+    text = _("TEXT")
+    if c.what == "milestone" and c.kind != "removed":
+        new = c.new or ""
+        if " from " in new:  # a recurrence: its end, and how often
+            every, _from, rest = new.partition(" from ")
+            end = rest.partition(" to ")[2] or "END"
+            return f'mpi reschedule {c.subject} {c.item} {end} --every {every} --decision "{text}"'
+        kind = f" --kind {c.new}" if c.attribute == "kind" else ""
+        due = "DUE" if c.attribute == "kind" else new
+        return f'mpi reschedule {c.subject} {c.item} {due}{kind} --decision "{text}"'
+    if c.what == "indicator" and c.kind != "removed":
+        if c.attribute == "year":
+            return f'mpi retarget {c.item} VALUE --year {c.new} --decision "{text}"'
+        value = (c.new or "").partition(" ")[2]
+        return f'mpi retarget {c.item} {value} --decision "{text}"'
+    if c.kind == "dropped":
+        return f'mpi drop {c.subject} --decision "{text}"'
+    if c.kind == "lead_removed":
+        return _("in the measure's `decisions`: date, text and `lead: [{lead}]`").format(
+            lead=c.new or ""
+        )
+    removed = c.item or c.subject
+    return _("in `decisions` of {owner}: date, text and `removed: {id}`").format(
+        owner=_removal_owner(c), id=removed
+    )
+
+
+def _removal_owner(c: Change) -> str:
+    """Where a removal is recorded: the measure or body for its milestones and indicators,
+    the Handlungsfeld file for its measures and goals, plan.yaml for fields and bodies."""
+    if c.item:
+        return c.subject
+    if c.what in ("measure", "goal"):
+        return c.subject.split(".")[0]
+    return "plan.yaml"

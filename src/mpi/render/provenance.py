@@ -29,6 +29,7 @@ BASIS_WORDS = {
     "stated": N_("stated"),
     "derived": N_("derived"),
     "inferred": N_("inferred"),
+    "decided": N_("decided"),
     None: N_("not sourced"),
 }
 
@@ -99,6 +100,11 @@ def explanation(
                 quote=quote, derivation=derivation
             )
         return _("derived: {derivation}").format(derivation=derivation)
+    if basis == "decided":
+        said = _("decided: {decision}").format(decision=derivation) if derivation else _("decided")
+        if quote and quotes:
+            said += " " + _("(the document said: „{quote}“)").format(quote=quote)
+        return said
     if quote and quotes:
         return _("inferred: {reason} (the document: „{quote}“)").format(
             reason=derivation, quote=quote

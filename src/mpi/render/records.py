@@ -5,15 +5,17 @@ CSV and Markdown flatten the same records, so every format carries the same fact
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.words import MEASURE_STATUSES
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from mpi.domain.diagnostics import Diagnostic
     from mpi.domain.model import Baseline, Target, Update
-    from mpi.views.diff import PlanDiff
+    from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
@@ -231,8 +233,26 @@ def timeline(view: Timeline) -> list[dict[str, Any]]:
 
 
 def diff(view: PlanDiff) -> dict[str, Any]:
-    """Every key of every change always present, null when it does not apply."""
-    return {"from": view.old, "to": view.new, "changes": [asdict(c) for c in view.changes]}
+    """Every key of every change always present, null when it does not apply; weakening
+    changes first."""
+    return {
+        "from": view.old,
+        "to": view.new,
+        "changes": [change(c, view.names, view.titles) for c in view.changes],
+    }
+
+
+def change(
+    c: Change, names: Mapping[str, str], titles: Mapping[tuple[str, str], str]
+) -> dict[str, Any]:
+    """A change with the titles of what it concerns and the decision that covers it."""
+    row = {k: v for k, v in asdict(replace(c, decision=None)).items() if k != "decision"}
+    row["title"] = names.get(c.subject)
+    row["item_title"] = titles.get((c.subject, c.item)) if c.item else None
+    row["decision"] = (
+        {"date": c.decision.date.isoformat(), "text": c.decision.text} if c.decision else None
+    )
+    return row
 
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:

@@ -8,14 +8,14 @@ with its lead partner and its latest note. Then what the round has to decide on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
 from mpi.domain.dates import add_span
 from mpi.domain.model import Plan, Update
 from mpi.domain.words import number
-from mpi.views.diff import Change
+from mpi.views.diff import Change, merged, titles
 from mpi.views.due import DueRow, MilestoneLine, all_due, collapse, late
 from mpi.views.indicators import IndicatorRow, all_indicators
 from mpi.views.lookup import PLAN, find_partner
@@ -126,18 +126,6 @@ def items(plan: Plan) -> dict[str, Item]:
     return out
 
 
-def titles(plan: Plan) -> dict[tuple[str, str], str]:
-    """The titles of milestones and names of indicators by owner and id, for changes said in
-    words."""
-    out = {(PLAN, m.id): m.title for m in plan.milestones}
-    for b in plan.monitoring.bodies if plan.monitoring else []:
-        out |= {(b.id, m.id): m.title for m in b.milestones}
-    for m in plan.measures():
-        out |= {(m.id, ms.id): ms.title for ms in m.milestones}
-        out |= {(m.id, i.id): i.name for i in m.indicators}
-    return out
-
-
 def noted_since(item: Item, day: date, title: str) -> bool:
     """Whether someone wrote about the milestone `title` in the item's log after `day`: an
     entry that names it („title“), or a note that names none of the item's milestones and
@@ -150,43 +138,6 @@ def noted_since(item: Item, day: date, title: str) -> bool:
         if not any(f"„{name}“" in entry.text for name in item.names):
             return True
     return False
-
-
-def restates(note: Change, change: Change, titles: dict[tuple[str, str], str]) -> bool:
-    """Whether a log entry only says what `change` says: the line mpi writes with a change
-    (the milestone or indicator named in it, the status it records, the same day)."""
-    if note.subject != change.subject or change.kind in ("update", "update_removed"):
-        return False
-    if change.kind == "status":
-        return note.new is not None and note.new == change.new
-    name = titles.get((change.subject, change.item or ""))
-    if name is not None and f"„{name}“" in (note.text or ""):
-        return True
-    return change.date is not None and change.date == note.date and change.kind == "due_moved"
-
-
-def merged(changes: list[Change], titles: dict[tuple[str, str], str]) -> list[Change]:
-    """The changes with each log line mpi wrote for one of them left out: a change once. What
-    someone wrote with it (`--note`) stays, as the change's `note`."""
-    notes: dict[int, str] = {}
-    kept = []
-    for c in changes:
-        said = next((o for o in changes if c.kind == "update" and restates(c, o, titles)), None)
-        if said is None:
-            kept.append(c)
-            continue
-        own = _own_words(c.text or "", said)
-        if own:
-            notes[id(said)] = own
-    return [replace(c, note=notes[id(c)]) if id(c) in notes else c for c in kept]
-
-
-def _own_words(text: str, change: Change) -> str | None:
-    """The part of a log line someone wrote: all of it after `mpi set --note` (mpi writes
-    "Status: a → b" only without one), the part after " – " of a milestone's line."""
-    if change.kind == "status":
-        return None if text.startswith("Status: ") else text
-    return text.split(" – ", 1)[1] if " – " in text else None
 
 
 def build(
@@ -349,7 +300,13 @@ def dated_changes(plan: Plan, since: date) -> list[Change]:
         for u in sorted(updates, key=lambda u: u.date):
             if u.status is not None and u.date > since and u.status != previous:
                 out.append(
-                    Change("status", owner, old=previous, new=u.status, date=u.date.isoformat())
+                    Change(
+                        "dropped" if u.status == "dropped" else "status_changed",
+                        owner,
+                        old=previous,
+                        new=u.status,
+                        date=u.date.isoformat(),
+                    )
                 )
             previous = u.status or previous
         out += [

@@ -102,18 +102,49 @@ _PROPERTY_DESCRIPTIONS = {
     ),
     ("PlanFile", "agreements"): "The Präambel's list of what the partners agree on.",
     ("PlanFile", "milestones"): "Plan-level milestones; the latest sets the plan's horizon.",
+    ("PlanFile", "adopted_revision"): (
+        "The git revision holding the plan as adopted. `mpi validate` compares every "
+        "commitment with it: a postponed deadline, a lowered target, a dropped or removed "
+        "measure is an error unless a decision records it."
+    ),
+    ("AdoptedRevision", "commit"): "A commit id (travels with every clone).",
+    ("AdoptedRevision", "tag"): "A tag such as beschlossen-2023 (tried first when fetched).",
+    ("Decision", "date"): "The day of the decision.",
+    ("Decision", "text"): (
+        "The decision's words: the round and its agenda item (Koordinierungsrunde 12.06.2026, "
+        "TOP 3) or a Drucksache number."
+    ),
+    ("MilestoneDecision", "due"): "The deadline decided (`mpi reschedule`).",
+    ("MilestoneDecision", "kind"): "The kind of date decided (by, from, expected).",
+    ("MilestoneDecision", "recurrence"): "The recurrence decided (how often, until when).",
+    ("IndicatorDecision", "target"): "The target value decided (`mpi retarget`).",
+    ("IndicatorDecision", "year"): "The target year decided.",
+    ("IndicatorDecision", "direction"): "The direction decided (at_least, at_most).",
+    ("MeasureDecision", "status"): "The status decided: dropped (`mpi drop`).",
+    ("MeasureDecision", "lead"): "The lead partners decided.",
+    ("MeasureDecision", "removed"): "Id of a milestone or indicator the decision removed.",
+    ("Removal", "removed"): "Id of what the decision removed.",
+    ("Milestone", "decisions"): "Decisions that changed its date (`mpi reschedule`).",
+    ("Indicator", "decisions"): "Decisions that changed its target (`mpi retarget`).",
+    ("Measure", "decisions"): "Decisions that dropped it, changed its lead or removed items.",
+    ("Field", "decisions"): "Decisions that removed a measure or a goal.",
+    ("PlanFile", "decisions"): "Decisions that removed a milestone, a body or a Handlungsfeld.",
+    ("MonitoringBody", "decisions"): "Decisions that removed one of its milestones.",
 }
 # How a fact is known, on every model that says it (docs/plan-format.md, "Provenance").
 _PROVENANCE = {
     "basis": (
         "How it is known: stated (the document says it), derived (computed from stated words), "
-        "inferred (an editor's reading)."
+        "inferred (an editor's reading), decided (changed by a decision of the partners, "
+        "recorded in `decisions`)."
     ),
     "quote": (
         "The document's words, found by `mpi validate` in the text the plan stores (… for "
         "words left out)."
     ),
-    "derivation": "For derived: how it was computed; for inferred: the reason.",
+    "derivation": (
+        "For derived: how it was computed; for inferred: the reason; for decided: which decision."
+    ),
 }
 _PROPERTY_DESCRIPTIONS |= {
     (model, name): text
@@ -137,7 +168,7 @@ def build(kind: str) -> dict[str, Any]:
                 kind=repr(kind), choices=", ".join(KINDS)
             ),
         )
-    from mpi.domain.model import DUE_SCHEMA
+    from mpi.domain.types import DUE_SCHEMA
 
     root_model = _models(kind)
     generated = root_model.model_json_schema()

@@ -9,10 +9,10 @@ is checked by the tests against the document itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.domain.model import Measure, PlanFile, Sourced
+from mpi.domain.model import Decision, Measure, PlanFile, Sourced
 from mpi.domain.words import quoted_in
 from mpi.i18n import _
 from mpi.loading.rules.context import Context
@@ -39,9 +39,15 @@ def plan_texts(plan: PlanFile) -> list[str]:
 
 
 def _check(
-    source: SourceFile, path: Path, fact: Sourced, what: str, texts: list[str]
+    source: SourceFile,
+    path: Path,
+    fact: Sourced,
+    what: str,
+    texts: list[str],
+    decisions: Sequence[Decision] = (),
 ) -> Iterator[Diagnostic]:
-    """One item's provenance: complete for its basis, and its quote found in `texts`."""
+    """One item's provenance: complete for its basis, and its quote found in `texts`; a
+    decided one has a decision on record (`decisions`, those of the item that holds it)."""
 
     def problem(
         sub: str | None, code: str, message: str, severity: Severity = "error"
@@ -80,6 +86,15 @@ def _check(
     if fact.basis == "derived" and fact.derivation is None:
         yield problem(
             "basis", "provenance", _("{what} is derived: say how in `derivation`").format(what=what)
+        )
+    if fact.basis == "decided" and not decisions:
+        yield problem(
+            "basis",
+            "provenance",
+            _(
+                "{what} is decided: record the decision in `decisions` (mpi reschedule, "
+                "mpi retarget write both)"
+            ).format(what=what),
         )
     if fact.basis == "inferred" and fact.derivation is None:
         yield problem(
@@ -120,7 +135,7 @@ def provenance(ctx: Context) -> Iterator[Diagnostic]:
     for place, ms in ctx.milestones:
         texts = texts_of(place.measure) if place.measure else plan_level
         what = _("{owner} milestone {milestone}").format(owner=place.owner, milestone=repr(ms.id))
-        yield from _check(ctx.source(place), place.path, ms, what, texts)
+        yield from _check(ctx.source(place), place.path, ms, what, texts, ms.decisions)
     for place, ind in ctx.indicators:
         assert place.measure is not None
         for name in ("baseline", "target"):
@@ -132,7 +147,8 @@ def provenance(ctx: Context) -> Iterator[Diagnostic]:
                     else _("target of indicator {indicator}")
                 ).format(indicator=repr(ind.id))
                 path = (*place.path, name)
-                yield from _check(ctx.source(place), path, fact, what, texts_of(place.measure))
+                texts = texts_of(place.measure)
+                yield from _check(ctx.source(place), path, fact, what, texts, ind.decisions)
     for source, f in ctx.fields:
         if f.goal_assignment is not None:
             what = _("goal assignment of {owner}").format(owner=f.id)

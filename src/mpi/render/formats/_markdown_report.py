@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.changes import describe
+from mpi.render.changes import describe, other_changes_heading, weakening_heading
 from mpi.render.formats._markdown import (
     Raw,
     assessed,
@@ -23,7 +23,7 @@ from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
 if TYPE_CHECKING:
-    from mpi.views.diff import PlanDiff
+    from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import MilestoneLine
     from mpi.views.measures import MeasureRow
     from mpi.views.report import IndicatorLine, Report
@@ -163,5 +163,19 @@ def diff(view: PlanDiff) -> str:
     """`mpi diff --format markdown`: one bullet per semantic change."""
     new = view.new if view.new is not None else _("the working tree")
     out = ["## " + _("Changes from {old} to {new}").format(old=esc(view.old), new=esc(new)), ""]
-    out += [f"- {esc(describe(c))}" for c in view.changes] or ["_" + _("No changes.") + "_"]
-    return "\n".join(out) + "\n"
+    if not view.changes:
+        return "\n".join([*out, "_" + _("No changes.") + "_"]) + "\n"
+
+    def line(c: Change) -> str:
+        said = esc(describe(c, view.names, view.titles, view.units))
+        return f"- **{said}**" if c.weakening else f"- {said}"
+
+    weakening = view.weakening
+    others = view.changes[len(weakening) :]
+    if weakening:
+        out += ["### " + weakening_heading(len(weakening)).rstrip(":"), ""]
+        out += [line(c) for c in weakening] + [""]
+        if others:
+            out += ["### " + other_changes_heading(len(others)).rstrip(":"), ""]
+    out += [line(c) for c in others]
+    return "\n".join(out).rstrip("\n") + "\n"

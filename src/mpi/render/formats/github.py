@@ -20,10 +20,10 @@ def _escape(text: str, *, property_value: bool = False) -> str:
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> str:
-    """One `::error` or `::warning` line per diagnostic; nothing at all for none."""
+    """One `::error`, `::warning` or `::notice` line per diagnostic; nothing for none."""
     lines = []
     for d in items:
-        level = "error" if d.severity == "error" else "warning"
+        level = {"error": "error", "warning": "warning"}.get(d.severity, "notice")
         props = (
             f"file={_escape(one_line(d.file), property_value=True)},"
             f"line={d.line},col={d.column},"

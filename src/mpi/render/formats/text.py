@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
-from mpi.render.changes import describe
+from mpi.render.changes import describe, other_changes_heading, weakening_heading
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from mpi.domain.diagnostics import Diagnostic
-    from mpi.views.diff import PlanDiff
+    from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow, MilestoneLine
     from mpi.views.measures import MeasureRow
     from mpi.views.status import FieldStatus, StatusSummary
@@ -286,8 +286,9 @@ def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
     for d in items:
         out.append(f"{one_line(d.file)}:{d.line}:{d.column}:", style="bold")
         out.append(" ")
-        severity = _("error") if d.severity == "error" else _("warning")
-        out.append(severity, style="bold red" if d.severity == "error" else "bold yellow")
+        severity = {"error": _("error"), "warning": _("warning")}.get(d.severity, _("note"))
+        style = {"error": "bold red", "warning": "bold yellow"}.get(d.severity, "bold blue")
+        out.append(severity, style=style)
         out.append(" ")
         out.append(d.code, style="cyan")
         out.append(" ")
@@ -298,8 +299,23 @@ def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
 
 
 def diff(view: PlanDiff) -> str:
-    """One line per change; nothing for none (the command says so on stderr)."""
-    return "".join(one_line(describe(c)) + "\n" for c in view.changes)
+    """One line per change; nothing for none (the command says so on stderr). Weakening
+    changes first, under their own heading and marked `!`."""
+    if not view.changes:
+        return ""
+
+    def line(c: Change) -> str:
+        said = describe(c, view.names, view.titles, view.units)
+        return ("! " if c.weakening else "") + one_line(said) + "\n"
+
+    weakening = view.weakening
+    if not weakening:
+        return "".join(line(c) for c in view.changes)
+    others = view.changes[len(weakening) :]
+    out = weakening_heading(len(weakening)) + "\n" + "".join(line(c) for c in weakening)
+    if others:
+        out += other_changes_heading(len(others)) + "\n" + "".join(line(c) for c in others)
+    return out
 
 
 FORMAT = Format(

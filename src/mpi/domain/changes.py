@@ -1,0 +1,141 @@
+"""What changed between two plans, as the coordination round reads it, not as changed lines.
+
+`compare(old, new)` returns `Change` values in plan order (plan level, then field by field,
+measure by measure). Commitments are classified by `mpi.domain.commitments` (postponed,
+lowered, thinned, ...); a weakening change carries the decision that covers it, or none.
+`mpi diff`, `mpi validate` against the adopted plan, `mpi round` and `mpi history` read the
+same changes.
+"""
+
+from __future__ import annotations
+
+from mpi.domain import commitments as c
+from mpi.domain.change import (
+    Change,
+    ChangeKind,
+    listed,
+    pairs,
+    presence,
+    recorded,
+    short,
+    texts,
+    updates,
+)
+from mpi.domain.item_changes import indicators, milestones
+from mpi.domain.model import Field, Measure, MeasureDecision, Plan
+
+
+def compare(old: Plan, new: Plan) -> list[Change]:
+    """Everything that changed from `old` to `new`, in plan order."""
+    horizon = new.horizon
+    out = _plan_level(old, new)
+    out += milestones("plan", old.milestones, new.milestones, new.decisions, horizon)
+    out += updates("plan", "plan", old.updates, new.updates)
+    old_bodies = old.monitoring.bodies if old.monitoring else []
+    new_bodies = new.monitoring.bodies if new.monitoring else []
+    for ident, a, b in pairs(old_bodies, new_bodies, lambda x: x.id):
+        if a is None or b is None:
+            out.append(presence(ident, "body", a, b, new.decisions))
+            continue
+        out += texts(ident, None, "body", [("name", a.name, b.name), ("text", a.text, b.text)])
+        out += milestones(ident, a.milestones, b.milestones, b.decisions, horizon)
+        out += updates(ident, "body", a.updates, b.updates)
+        out += recorded(ident, None, "body", a.decisions, b.decisions, out)
+    for ident, f, g in pairs(old.fields, new.fields, lambda x: x.id, natural=True):
+        if f is None or g is None:
+            out.append(presence(ident, "field", f, g, new.decisions))
+        else:
+            out += _field(f, g, horizon)
+    return out + recorded("plan", None, "plan", old.decisions, new.decisions, out)
+
+
+def _plan_level(old: Plan, new: Plan) -> list[Change]:
+    said = [(n, getattr(old, n), getattr(new, n)) for n in ("title", "vision", "agreements")]
+    out = texts("plan", None, "plan", [*said, ("background", old.background, new.background)])
+    for name in ("sources", "glossary"):
+        if getattr(old, name) != getattr(new, name):
+            out.append(Change("changed", "plan", attribute=name, what="plan"))
+    if old.adopted != new.adopted:
+        out.append(short("plan", None, "plan", "adopted", old.adopted, new.adopted))
+    out += listed("plan", "partners", old.partners, new.partners)
+    intro_a = old.monitoring.intro if old.monitoring else None
+    intro_b = new.monitoring.intro if new.monitoring else None
+    return out + texts("plan", None, "plan", [("monitoring", intro_a, intro_b)])
+
+
+def _field(old: Field, new: Field, horizon: int) -> list[Change]:
+    out = texts(new.id, None, "field", [("title", old.title, new.title)])
+    if old.sections != new.sections:
+        before, after = [s.id for s in old.sections], [s.id for s in new.sections]
+        out.append(short(new.id, None, "field", "sections", before, after))
+    for ident, a, b in pairs(old.goals, new.goals, lambda x: x.id):
+        if a is None or b is None:
+            out.append(presence(ident, "goal", a, b, new.decisions))
+        else:
+            out += texts(ident, None, "goal", [("text", a.text, b.text)])
+    for ident, m, n in pairs(old.measures, new.measures, lambda x: x.id, natural=True):
+        if m is None or n is None:
+            out.append(presence(ident, "measure", m, n, new.decisions))
+        else:
+            out += _measure(m, n, horizon)
+    return out + recorded(new.id, None, "field", old.decisions, new.decisions, out)
+
+
+def _measure(old: Measure, new: Measure, horizon: int) -> list[Change]:
+    s = new.id
+    out = []
+    if old.status != new.status:
+        out.append(_status(old, new))
+    out += texts(
+        s, None, "measure", [("title", old.title, new.title), ("text", old.text, new.text)]
+    )
+    out += texts(s, None, "measure", [("items", old.items, new.items)])
+    if old.sources != new.sources:
+        out.append(Change("changed", s, None, "sources"))
+    for name in ("section", "goals", "involved", "tags"):
+        if getattr(old, name) != getattr(new, name):
+            out.append(short(s, None, "measure", name, getattr(old, name), getattr(new, name)))
+    if old.lead != new.lead:
+        out.append(_lead(old, new))
+    out += milestones(s, old.milestones, new.milestones, new.decisions, horizon)
+    out += indicators(s, old.indicators, new.indicators, new.decisions)
+    out += updates(s, "measure", old.updates, new.updates)
+    return out + recorded(s, None, "measure", old.decisions, new.decisions, out)
+
+
+def _status(old: Measure, new: Measure) -> Change:
+    """Dropping a measure weakens the plan; the decision that dropped it covers it."""
+
+    def decided(d: MeasureDecision) -> bool:
+        return d.status == new.status
+
+    kind: ChangeKind = (
+        "dropped"
+        if new.status == "dropped"
+        else "restored"
+        if old.status == "dropped"
+        else "status_changed"
+    )
+    decision = c.latest(new.decisions, decided) if kind != "status_changed" else None
+    return Change(
+        kind, new.id, old=old.status, new=new.status, weakening=kind == "dropped", decision=decision
+    )
+
+
+def _lead(old: Measure, new: Measure) -> Change:
+    """A partner taken off a measure's lead weakens it (its commitment goes); added, it does
+    not."""
+    gone = [p for p in old.lead if p not in new.lead]
+    if not gone:
+        return short(new.id, None, "measure", "lead", old.lead, new.lead)
+    decision = c.latest(new.decisions, lambda d: d.lead is not None and d.lead == new.lead)
+    return Change(
+        "lead_removed",
+        new.id,
+        None,
+        "lead",
+        ", ".join(old.lead),
+        ", ".join(new.lead),
+        weakening=True,
+        decision=decision,
+    )

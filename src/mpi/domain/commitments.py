@@ -1,0 +1,152 @@
+"""How a commitment changed, read politically: a deadline postponed or advanced, a target
+lowered or raised, a recurring duty thinned out, the kind of a date softened.
+
+Pure functions of the old and the new item; `mpi.domain.changes` puts them together for a
+whole plan. A change is *weakening* when it lets someone do less or later than adopted; a
+weakening change needs a decision of the partners, and the decision that covers it is the
+latest one on the item that names the value the item has now.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Literal, TypeVar
+
+from mpi.domain.dates import Due
+from mpi.domain.model import (
+    Decision,
+    Indicator,
+    IndicatorDecision,
+    Milestone,
+    MilestoneDecision,
+    Recurrence,
+)
+
+Shift = Literal[
+    "postponed",  # a deadline or target year later
+    "advanced",  # earlier
+    "rescheduled",  # a deadline that cannot be compared: one without a date, recurring or not
+    "softened",  # the kind of a date: bis -> voraussichtlich or ab, voraussichtlich -> ab
+    "firmed",  # the other way
+    "thinned",  # a recurring duty less often, starting later or ending earlier
+    "extended",  # more often, starting earlier or ending later
+    "lowered",  # a target less ambitious (at_least smaller, at_most larger)
+    "raised",  # more ambitious
+    "redefined",  # a target's direction turned
+]
+# How binding a kind of date is: `bis` binds, `voraussichtlich` expects, `ab` only opens.
+_FIRMNESS = {"by": 2, "expected": 1, "from": 0}
+EVERY = {"half-yearly": 2, "yearly": 1}  # occurrences a year
+
+D = TypeVar("D", bound=Decision)
+
+
+def moment(m: Milestone) -> str:
+    """A milestone's schedule as one canonical text: `2030`, `half-yearly from 2023 to
+    2030`, `–` without one (what `mpi diff --format json` shows as old and new)."""
+    if m.recurrence is None:
+        return m.due.iso() if m.due else "–"
+    r = m.recurrence
+    end = f" to {r.end.iso()}" if r.end else ""
+    return f"{r.every} from {r.start.iso()}{end}"
+
+
+def span(old: Due, new: Due, kind: str) -> tuple[int | None, int | None]:
+    """How far a deadline moved: (months, None) where both are years or months, else
+    (None, days). An `ab` date is compared by its first day, the others by their last."""
+    a, b = (old.start, new.start) if kind == "from" else (old.end, new.end)
+    if old.precision != "day" and new.precision != "day":
+        return (b.year - a.year) * 12 + b.month - a.month, None
+    return None, (b - a).days
+
+
+def schedule(a: Milestone, b: Milestone, horizon: int) -> tuple[Shift | None, bool]:
+    """How a milestone's schedule changed, and whether that weakens it; (None, False) when
+    it did not change in substance (2030 -> 2030-12 is the same deadline)."""
+    if a.recurrence is None and b.recurrence is None:
+        if a.due is None or b.due is None:
+            if a.due == b.due:
+                return None, False
+            return "rescheduled", b.due is None  # a deadline taken away weakens
+        old = a.due.start if b.kind == "from" else a.due.end
+        new = b.due.start if b.kind == "from" else b.due.end
+        if new > old:
+            return "postponed", True
+        if new < old:
+            return "advanced", False
+        return None, False
+    if a.recurrence is not None and b.recurrence is not None:
+        return _series(a.recurrence, b.recurrence, horizon)
+    return "rescheduled", True  # a duty made single or recurring: a decision says which is meant
+
+
+def _series(a: Recurrence, b: Recurrence, horizon: int) -> tuple[Shift | None, bool]:
+    """Less often, starting later or ending earlier thins a duty out; the opposite extends."""
+    last = Due.parse(horizon)
+    end_a, end_b = a.end or last, b.end or last
+    thinner = EVERY[b.every] < EVERY[a.every] or b.start > a.start or end_b < end_a
+    richer = EVERY[b.every] > EVERY[a.every] or b.start < a.start or end_b > end_a
+    if thinner:
+        return "thinned", True
+    if richer:
+        return "extended", False
+    return None, False
+
+
+def kind_shift(a: Milestone, b: Milestone) -> Shift | None:
+    """`bis 2030` -> `voraussichtlich 2030` softens; the other way firms."""
+    if a.kind == b.kind:
+        return None
+    return "softened" if _FIRMNESS[b.kind] < _FIRMNESS[a.kind] else "firmed"
+
+
+def target_value(a: Indicator, b: Indicator) -> Shift | None:
+    """A target made less (lowered) or more (raised) ambitious, or its direction turned."""
+    if a.direction != b.direction:
+        return "redefined"
+    if a.target.value == b.target.value:
+        return None
+    higher = b.target.value > a.target.value
+    return "raised" if higher == (b.direction == "at_least") else "lowered"
+
+
+def target_year(a: Indicator, b: Indicator) -> tuple[Shift | None, bool]:
+    """A target's year later (postponed, weakening) or earlier; `permanent` or none made a
+    year, or the other way round: rescheduled (weakening when the year is given up)."""
+    old, new = a.target.year, b.target.year
+    if old == new:
+        return None, False
+    if isinstance(old, int) and isinstance(new, int):
+        return ("postponed", True) if new > old else ("advanced", False)
+    return "rescheduled", not isinstance(new, int) and new != "permanent"
+
+
+def latest(decisions: Sequence[D], covers: Callable[[D], bool]) -> D | None:
+    """The latest decision (by date, then by place in the list) for which `covers(d)` holds."""
+    found = [(d.date, i, d) for i, d in enumerate(decisions) if covers(d)]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
+
+
+def milestone_decision(b: Milestone, shift: Shift) -> MilestoneDecision | None:
+    """The decision that set the milestone's current schedule (or kind, for softened and
+    firmed)."""
+    if shift in ("softened", "firmed"):
+        return latest(b.decisions, lambda d: d.kind == b.kind)
+    if b.recurrence is not None:
+        return latest(b.decisions, lambda d: _same_series(d.recurrence, b.recurrence))
+    return latest(b.decisions, lambda d: d.due is not None and d.due == b.due)
+
+
+def _same_series(a: Recurrence | None, b: Recurrence | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.every, a.start, a.end) == (b.every, b.start, b.end)
+
+
+def indicator_decision(b: Indicator, aspect: str) -> IndicatorDecision | None:
+    """The decision that set the target's current value, year or direction."""
+    if aspect == "year":
+        return latest(b.decisions, lambda d: d.year is not None and d.year == b.target.year)
+    if aspect == "direction":
+        return latest(b.decisions, lambda d: d.direction == b.direction)
+    return latest(b.decisions, lambda d: d.target is not None and d.target == b.target.value)

@@ -1,0 +1,49 @@
+"""The value types of the plan's files: ids, dates, texts, numbers, and the strict base model.
+
+Unknown keys are errors (typos must not pass silently), strings are strict (no number silently
+becomes text) and numbers must be finite.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic import Field as F
+
+from mpi.domain.dates import Due, parse_day
+
+SLUG = r"^[a-z0-9][a-z0-9-]*$"
+FIELD_ID = r"^HF[1-9][0-9]*$"
+GOAL_ID = r"^HF[1-9][0-9]*\.[IVXLC]+$"
+MEASURE_ID = r"^HF[1-9][0-9]*\.[1-9][0-9]*$"
+
+DUE_SCHEMA = {
+    "anyOf": [
+        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
+    ],
+    "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
+}
+
+DueValue = Annotated[
+    Due,
+    PlainValidator(Due.parse),
+    PlainSerializer(Due.yaml_value),
+    WithJsonSchema(DUE_SCHEMA),
+]
+Day = Annotated[
+    date,
+    PlainValidator(parse_day),
+    PlainSerializer(date.isoformat),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
+Text = Annotated[str, F(min_length=1, max_length=100_000)]
+Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
+Number = Annotated[float, F(allow_inf_nan=False)]
+Year = Annotated[int, F(ge=1900, le=2100)]
+
+
+class Base(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)

@@ -1,0 +1,267 @@
+"""Changing a commitment by a decision of the partners: a deadline (`mpi reschedule`), a
+target (`mpi retarget`), a measure dropped (`mpi drop`).
+
+Each writes the new value, the decision record on the item (`decisions`: its day, its words,
+what it decided), the item's provenance (`basis: decided`, the decision in `derivation`; the
+document's words stay in `quote`) and an entry in the owner's updates log, through the same
+transaction as every edit. `mpi validate` then reads the change as approved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from mpi.domain.dates import Due, DueError, typed_due
+from mpi.domain.errors import InvalidValue, UsageError
+from mpi.domain.words import FILE_WORDS, file_value, number
+from mpi.edit.document import scalar
+from mpi.edit.log import dated_position, log_entry
+from mpi.edit.mutations import check_day, check_text, pick_milestone, status_word
+from mpi.edit.transaction import Mutation, Target
+from mpi.i18n import _, formats, speaking
+from mpi.loading.positions import PMap
+
+KIND_WORDS = {"by": "bis", "from": "ab", "expected": "voraussichtlich"}  # the document's words
+EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
+
+
+def _decision_text(text: str) -> str:
+    if not text.strip():
+        raise InvalidValue("decision", _("say which decision: the round and its agenda item"))
+    return check_text("decision", text.strip())
+
+
+def _word(key: str, what: str, typed: str | None) -> str | None:
+    """A kind of date (bis, ab, voraussichtlich) or a frequency (jährlich, halbjährlich)."""
+    if typed is None:
+        return None
+    meant = file_value(key, typed, False)
+    if meant is None:
+        words = FILE_WORDS[key]
+        choices = ", ".join(f"{v} ({'/'.join(w)})" for v, w in words.items())
+        raise InvalidValue(
+            what, _("{typed} is not one of {choices}").format(typed=repr(typed), choices=choices)
+        )
+    return meant
+
+
+def _said(target: Target, day: date, text: str) -> str:
+    """`Beschluss vom 12.06.2026: Koordinierungsrunde …`, in the plan's language."""
+    with speaking(target.facts.language):
+        return _("decision of {day}: {text}").format(day=formats.day(day), text=text)
+
+
+def _provenance(target: Target, fact: PMap, day: date, text: str) -> None:
+    """A fact changed by a decision is known by it: `basis: decided`, the decision in
+    `derivation` (the document's words stay in `quote`)."""
+    doc = target.doc
+    doc.set_value(fact, "basis", "decided", after=("status", "kind", "due", "value", "title"))
+    doc.set_value(fact, "derivation", scalar(_said(target, day, text)), after=("quote", "basis"))
+
+
+def _record(
+    target: Target, item: PMap, day: date, text: str, fields: list[tuple[str, str]]
+) -> None:
+    """The decision record in the item's `decisions`, in date order; a measure's goes before
+    its updates log (which the same edit may extend)."""
+    record = [("date", day.isoformat()), ("text", scalar(text)), *fields]
+    before_log = ("indicators", "milestones", "sources", "tags", "involved", "lead", "status")
+    after = before_log if "updates" in item else ()
+    position = dated_position(item.get("decisions"), day)
+    target.doc.add_item(item, "decisions", record, position, after=after)
+
+
+def reschedule(
+    milestone: str,
+    new_due: str,
+    decision: str,
+    day: date,
+    today: date,
+    kind: str | None = None,
+    every: str | None = None,
+) -> Mutation:
+    """A milestone's new deadline (for a recurring one: its last occurrence) by a decision."""
+    try:
+        due = typed_due(new_due)
+    except DueError as exc:
+        raise InvalidValue("new_due", str(exc)) from None
+    text = _decision_text(decision)
+    check_day(day, today)
+    kind = _word("kind", "kind", kind)
+    every = _word("every", "every", every)
+
+    def mutate(target: Target) -> str:
+        owner = target.owner_id
+        chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
+        title = chosen.get("title")
+        if "recurrence" in chosen:
+            old, new, fields = _series(chosen, due, every, target)
+        else:
+            if every is not None:
+                raise InvalidValue(
+                    "every",
+                    _("milestone {milestone} of {owner} does not recur").format(
+                        milestone=repr(chosen["id"]), owner=owner
+                    ),
+                )
+            old, new, fields = _single(chosen, due, kind, target)
+        _provenance(target, chosen, day, text)
+        _record(target, chosen, day, text, fields)
+        with speaking(target.facts.language):
+            said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})").format(
+                title=title, old=old, new=new, decision=_said(target, day, text)
+            )
+        log_entry(target, day, said)
+        return _("{owner} milestone {milestone}: {old} → {new}, decision recorded").format(
+            owner=owner, milestone=chosen["id"], old=old, new=new
+        )
+
+    return mutate
+
+
+def _single(
+    chosen: PMap, due: Due, kind: str | None, target: Target
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """A single deadline: `due` (and `kind`) set; a missed one is open again."""
+    doc = target.doc
+    old_due = Due.parse(chosen["due"]) if chosen.get("due") is not None else None
+    old_kind = str(chosen.get("kind", "by"))
+    new_kind = kind or old_kind
+    if chosen.get("status") == "done":
+        raise UsageError(
+            _("milestone {milestone} is done; a done deadline is not rescheduled").format(
+                milestone=repr(chosen["id"])
+            )
+        )
+    if old_due == due and new_kind == old_kind:
+        raise UsageError(
+            _("milestone {milestone} is already due {date}").format(
+                milestone=repr(chosen["id"]), date=formats.due(due)
+            )
+        )
+    doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))
+    if kind is not None and kind != old_kind:
+        doc.set_value(chosen, "kind", kind, after=("due",))
+    if chosen.get("status") == "missed":
+        doc.set_value(chosen, "status", "open")
+    old = f"{KIND_WORDS[old_kind]} {formats.due(old_due) if old_due else '–'}"
+    new = f"{KIND_WORDS[new_kind]} {formats.due(due)}"
+    fields = [("due", str(due.yaml_value()))]
+    if kind is not None:
+        fields.append(("kind", kind))
+    return old, new, fields
+
+
+def _series(
+    chosen: PMap, end: Due, every: str | None, target: Target
+) -> tuple[str, str, list[tuple[str, str]]]:
+    """A recurring duty: its last occurrence (`end`) and how often (`every`)."""
+    rec = chosen["recurrence"]
+    start = Due.parse(rec["start"])
+    if end.end < start.end:
+        raise InvalidValue(
+            "new_due",
+            _("{end} lies before the first occurrence {start}").format(
+                end=formats.due(end), start=formats.due(start)
+            ),
+        )
+    old_every = str(rec["every"])
+    old_end = Due.parse(rec["end"]) if rec.get("end") is not None else None
+    new_every = every or old_every
+    if old_end == end and new_every == old_every:
+        raise UsageError(_("the recurrence already ends {date}").format(date=formats.due(end)))
+    doc = target.doc
+    doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
+    if new_every != old_every:
+        doc.set_value(rec, "every", new_every)
+
+    def said(often: str, last: Due | None) -> str:
+        until = f" bis {formats.due(last)}" if last else ""
+        return f"{EVERY_WORDS[often]} ab {formats.due(start)}{until}"
+
+    decided = f"{{every: {new_every}, start: {start.yaml_value()}, end: {end.yaml_value()}}}"
+    return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
+
+
+def retarget(
+    value: float, year: int | str | None, decision: str, day: date, today: date
+) -> Callable[[str], Mutation]:
+    """An indicator's new target (and year) by a decision; checked now, made for the
+    indicator the edit finds."""
+    text = _decision_text(decision)
+    check_day(day, today)
+    return lambda indicator: _retarget(indicator, value, year, text, day)
+
+
+def _retarget(
+    indicator: str, value: float, year: int | str | None, text: str, day: date
+) -> Mutation:
+    def mutate(target: Target) -> str:
+        measure = target.measure
+        ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
+        goal = ind.get("target")
+        if not isinstance(goal, PMap):
+            raise UsageError(_("indicator {indicator} has no target").format(indicator=indicator))
+        direction, unit = str(ind.get("direction")), str(ind.get("unit", ""))
+        old_value, old_year = goal.get("value"), goal.get("year")
+        if old_value == value and (year is None or old_year == year):
+            raise UsageError(
+                _("the target of {indicator} is already {value}").format(
+                    indicator=indicator, value=formats.number(value)
+                )
+            )
+        doc = target.doc
+        doc.set_value(goal, "value", number(value))
+        fields = [("target", number(value))]
+        if year is not None:
+            doc.set_value(goal, "year", str(year), after=("value",))
+            fields.append(("year", str(year)))
+        _provenance(target, goal, day, text)
+        _record(target, ind, day, text, fields)
+
+        def shown(v: object, y: object) -> str:
+            amount = f"{formats.number(float(str(v)))} {unit}".rstrip()
+            said = _("at least {amount}") if direction == "at_least" else _("at most {amount}")
+            if y is None:
+                return said.format(amount=amount)
+            when = _("permanent") if y == "permanent" else f"bis {y}"
+            return f"{said.format(amount=amount)} ({when})"
+
+        new_year = year if year is not None else old_year
+        with speaking(target.facts.language):
+            old, new = shown(old_value, old_year), shown(value, new_year)
+            said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})").format(
+                name=ind.get("name"), old=old, new=new, decision=_said(target, day, text)
+            )
+        log_entry(target, day, said)
+        return _("{measure} indicator {indicator}: {old} → {new}, decision recorded").format(
+            measure=measure["id"], indicator=indicator, old=old, new=new
+        )
+
+    return mutate
+
+
+def drop(decision: str, day: date, today: date) -> Mutation:
+    """A measure dropped by a decision: its status, the record, the log entry."""
+    text = _decision_text(decision)
+    check_day(day, today)
+
+    def mutate(target: Target) -> str:
+        measure = target.measure
+        old = str(measure.get("status"))
+        if old == "dropped":
+            raise UsageError(
+                _("{measure} is already {status}").format(
+                    measure=measure["id"], status=status_word("dropped")
+                )
+            )
+        target.doc.set_value(measure, "status", "dropped")
+        _record(target, measure, day, text, [("status", "dropped")])
+        with speaking(target.facts.language):
+            change = f"{status_word(old)} → {status_word('dropped')}"
+            logged = _("Status: {change}").format(change=change)
+        log_entry(target, day, f"{logged} ({_said(target, day, text)})", "dropped")
+        return f"{measure['id']}: {status_word(old)} → {status_word('dropped')}"
+
+    return mutate
