@@ -153,3 +153,15 @@ def commit(repo: Path, tag: str) -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "--allow-empty", "-m", tag)
     git(repo, "tag", tag)
+
+
+ADOPTED = "beschlossen-2023"  # the tag plan.yaml names for the adopted plan
+
+
+def adopted_copy(root: Path) -> Path:
+    """A git copy of the shipped plan whose first commit is tagged as the adopted plan (the
+    commit id plan.yaml names is not in this repository; the tag is): returns the plan."""
+    shutil.copytree(SHIPPED, root / "plan")
+    git(root, "init", "-q")
+    commit(root, ADOPTED)
+    return root / "plan"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, SHIPPED, commit, git, invoke
+from conftest import FIXTURES, REPO, SHIPPED, adopted_copy, commit, git, invoke
 
 TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
@@ -24,9 +24,8 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     root = tmp_path_factory.mktemp("round") / "repo"
-    shutil.copytree(SHIPPED, root / "plan")
-    git(root, "init", "-q")
-    commit(root, "runde-2026-06")
+    adopted_copy(root)
+    git(root, "tag", "runde-2026-06")
     plan = str(root / "plan")
     for args in (
         ["set", "HF1.10", "--status", "gefährdet", "--note", "Planfeststellung verzögert"],

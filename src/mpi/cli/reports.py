@@ -86,6 +86,7 @@ def report(
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
+    from mpi.loading.baseline import check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.report import build
@@ -97,7 +98,8 @@ def report(
     changes = None
     if since is not None:
         changes, _day, _dated = _changes_since(directory, loaded, current, since, day)
-    view = build(current, day, since, changes, leads=several(lead), record=record(loaded, day))
+    made = record(loaded, day, check(loaded))
+    view = build(current, day, since, changes, leads=several(lead), record=made)
     emit(format, "report", view, output)
 
 
@@ -119,6 +121,7 @@ def round_(
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
+    from mpi.loading.baseline import SKIPPED, check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.round import STALE, build
@@ -133,9 +136,11 @@ def round_(
     changes, since_day, dated = None, None, False
     if since is not None:
         changes, since_day, dated = _changes_since(directory, loaded, current, since, day)
+    adopted = check(loaded)
+    skipped = [d.message for d in adopted.warnings if d.code == SKIPPED] if adopted else []
     view = build(
         current,
-        record(loaded, day),
+        record(loaded, day, adopted),
         day,
         until=next_round,
         since=since,
@@ -144,6 +149,8 @@ def round_(
         dated=dated,
         stale=span(stale, "--stale") or STALE,
         leads=several(lead),
+        unapproved=adopted.unapproved if adopted else None,
+        adopted=skipped[0] if skipped else None,
     )
     if format == "docx" and output is None and sys.stdout.isatty():
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.changes import describe
+from mpi.render.changes import decision_line, describe
 from mpi.render.messages import milestone_note
 from mpi.render.provenance import progress
 
@@ -34,6 +34,8 @@ def latest(item: Item | None) -> str:
 
 def reason(view: Round, d: Decision) -> str:
     """Why the round has to decide, in words: which deadline, since when."""
+    if d.reason == "weakened_without_decision" and d.change is not None:
+        return describe(d.change, None, view.titles, view.units, subject=False)
     if d.reason == "at_risk":
         return _("at risk")
     if d.reason == "stale":
@@ -87,6 +89,8 @@ def period(view: Round) -> str:
             "No git state of the plan from then: the changes are what the plan's dated entries "
             "say (notes, values, milestones done)."
         )
+    if view.adopted:
+        said += " " + _("Not compared with the adopted plan: {why}.").format(why=view.adopted)
     said += " " + _("Next round: {day}.").format(day=values.day(view.until))
     if view.leads:
         names = ", ".join(view.partners.get(p, p) for p in view.leads)
@@ -103,6 +107,17 @@ def status(line: MilestoneLine) -> str:
     if line.occurrences > 1:
         return milestone_note(line, r.state != "open")
     return progress(r.status, r.state, r.done)
+
+
+def decided(view: Round) -> list[str]:
+    """The decisions recorded since the last round (all of them without one), in words."""
+    return [decision_line(r) for r in view.decided]
+
+
+def decided_heading(view: Round) -> str:
+    if view.since is None:
+        return _("Decided changes ({count})").format(count=len(view.decided))
+    return _("Decided since the last round ({count})").format(count=len(view.decided))
 
 
 def heading(s: Section) -> str:

@@ -157,10 +157,13 @@ def describe(
     names: Mapping[str, str] | None = None,
     titles: Mapping[tuple[str, str], str] | None = None,
     units: Mapping[tuple[str, str], str] | None = None,
+    *,
+    subject: bool = True,
 ) -> str:
     """One line for people (see `_describe`), with the decision that covers the change (or,
-    for a weakening one, that none does) and what someone wrote with it."""
-    said = _describe(c, names, titles, units) + _decided(c)
+    for a weakening one, that none does) and what someone wrote with it. Without `subject`
+    it does not name the measure (a table's row does)."""
+    said = _describe(c, names, titles, units, subject).strip(" :") + _decided(c)
     return f"{said} – {c.note}" if c.note else said
 
 
@@ -169,17 +172,19 @@ def _describe(
     names: Mapping[str, str] | None,
     titles: Mapping[tuple[str, str], str] | None,
     units: Mapping[tuple[str, str], str] | None,
+    subject: bool = True,
 ) -> str:
     """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
     "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
-    owner = c.subject
-    if names and c.subject in names and (c.item or c.kind not in ("added", "removed")):
+    owner = c.subject if subject else ""
+    if subject and names and c.subject in names and (c.item or c.kind not in ("added", "removed")):
         owner += " " + names[c.subject]  # an added measure's title is the change's text
     who = owner
     if c.item and c.kind not in ("added", "removed"):
         title = (titles or {}).get((c.subject, c.item))
-        who += f", „{title}“" if title else f" {c.item}"
+        named = f"„{title}“" if title else c.item
+        who = f"{who}, {named}" if who and title else f"{who} {named}".strip()
     if c.occurrence:
         who += " " + moment(c.occurrence)
     unit = (units or {}).get((c.subject, c.item or ""), "")

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from mpi.domain.diagnostics import Diagnostic
     from mpi.domain.model import Baseline, Target, Update
+    from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
@@ -198,6 +199,23 @@ def measure(detail: MeasureDetail) -> dict[str, Any]:
         "milestones": milestone_rows(detail.milestones),
         "indicators": [indicator(i) for i in detail.indicators],
         "updates": updates(m.updates),
+        "decisions": [decision(r) for r in detail.decisions],
+    }
+
+
+def decision(row: DecisionRow) -> dict[str, Any]:
+    """A decision on record: its day and words, the item it is about and what it decided
+    (only the keys it decided: due, kind, recurrence, target, year, direction, status, lead,
+    removed)."""
+    d = row.decision
+    decided = d.model_dump(mode="json", exclude={"date", "text"}, exclude_none=True)
+    return {
+        "date": d.date.isoformat(),
+        "text": d.text,
+        "owner": row.owner,
+        "item": row.item,
+        "title": row.title,
+        "decided": decided,
     }
 
 
@@ -218,6 +236,7 @@ def body(detail: OwnerDetail) -> dict[str, Any]:
         "text": detail.text,
         "milestones": milestone_rows(detail.milestones),
         "updates": updates(detail.updates),
+        "decisions": [decision(r) for r in detail.decisions],
     }
 
 

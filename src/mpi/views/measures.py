@@ -12,6 +12,7 @@ from mpi.domain.errors import InvalidValue
 from mpi.domain.model import Field, Goal, Measure, Misspelling, Plan, Sourced, Update
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
 from mpi.i18n import _
+from mpi.views.decisions import DecisionRow, decisions, of_owner
 from mpi.views.due import DueRow, all_due, late
 from mpi.views.indicators import IndicatorRow, indicator_row
 from mpi.views.lookup import find_field, find_measure, find_partner
@@ -200,6 +201,7 @@ class MeasureDetail:
     partners: dict[str, str]  # id -> short name
     milestones: list[MilestoneSummary]  # in the measure's order, numbered as `mpi milestone`
     indicators: list[IndicatorRow]
+    decisions: list[DecisionRow]  # on it and its items
 
 
 def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
@@ -217,4 +219,5 @@ def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
         partners,
         summaries(walk.milestones_of(place, m), plan, today),
         [indicator_row(i, m.id, f.id, tuple(m.lead)) for i in m.indicators],
+        of_owner(decisions(plan), m.id),
     )

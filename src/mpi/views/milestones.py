@@ -14,6 +14,7 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.model import Milestone, Plan, Update
 from mpi.domain.walk import Place
+from mpi.views.decisions import DecisionRow, decisions, of_owner
 from mpi.views.due import DueRow, milestone_rows
 from mpi.views.lookup import PLAN, find_owner
 
@@ -67,14 +68,18 @@ class OwnerDetail:
     text: str | None
     milestones: list[MilestoneSummary]
     updates: list[Update]
+    decisions: list[DecisionRow]
 
 
 def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
     """`plan` (the plan-level milestones) or a monitoring body such as `evaluation`."""
     owner = find_owner(plan, ident)
     places = [(p, m) for p, m in walk.milestones(plan, []) if p.owner == owner]
+    decided = of_owner(decisions(plan), owner)
     if owner == PLAN:
-        return OwnerDetail(PLAN, plan.title, None, summaries(places, plan, today), plan.updates)
+        milestones = summaries(places, plan, today)
+        return OwnerDetail(PLAN, plan.title, None, milestones, plan.updates, decided)
     body = next(b for b in plan.monitoring.bodies if b.id == owner) if plan.monitoring else None
     assert body is not None  # find_owner found it
-    return OwnerDetail(body.id, body.name, body.text, summaries(places, plan, today), body.updates)
+    milestones = summaries(places, plan, today)
+    return OwnerDetail(body.id, body.name, body.text, milestones, body.updates, decided)

@@ -10,6 +10,7 @@ from datetime import date
 from mpi import __version__
 from mpi.domain.errors import PlanInvalid
 from mpi.domain.model import Plan
+from mpi.loading.baseline import Comparison
 from mpi.loading.load import Loaded
 from mpi.loading.locate import display_name
 from mpi.loading.revision import state
@@ -30,9 +31,12 @@ class Record:
         return self.errors == 0
 
 
-def record(loaded: Loaded, today: date) -> Record:
-    """The record of a report made from `loaded` on `today`."""
-    errors = len(loaded.errors)
+def record(loaded: Loaded, today: date, adopted: Comparison | None = None) -> Record:
+    """The record of a report made from `loaded` on `today`; `adopted`, the comparison with
+    the adopted plan, adds its errors (weakened without decision) and warnings (skipped)."""
+    errors = len(loaded.errors) + (adopted.errors if adopted else 0)
+    warnings = sum(d.severity == "warning" for d in loaded.diagnostics)
+    warnings += len(adopted.warnings) if adopted else 0
     found = state(loaded.directory)
     return Record(
         display_name(loaded.directory),
@@ -41,7 +45,7 @@ def record(loaded: Loaded, today: date) -> Record:
         today,
         __version__,
         errors,
-        len(loaded.diagnostics) - errors,
+        warnings,
     )
 
 

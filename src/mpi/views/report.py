@@ -10,7 +10,8 @@ from datetime import date
 
 from mpi.domain.dates import add_span
 from mpi.domain.model import Plan
-from mpi.views.diff import Change
+from mpi.views.decisions import DecisionRow, decisions
+from mpi.views.diff import Change, names, titles, units
 from mpi.views.due import DueQuery, MilestoneLine, all_due, collapse, select_due
 from mpi.views.indicators import IndicatorRow, all_indicators
 from mpi.views.lookup import find_partner
@@ -53,6 +54,10 @@ class Report:
     record: Record | None = None  # what it was made from
     leads: tuple[str, ...] = ()  # a partner's own report: the measures it leads
     partners: dict[str, str] = field(default_factory=dict)  # id -> short name
+    decisions: list[DecisionRow] = field(default_factory=list)  # every one on record
+    names: dict[str, str] = field(default_factory=dict)  # measures and fields by id: titles
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)  # milestones, indicators
+    units: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 def indicator_line(measure: str, row: IndicatorRow) -> IndicatorLine:
@@ -108,4 +113,8 @@ def build(
         record,
         tuple(p.id for p in whole.partners if p.id in led),
         {p.id: p.short for p in whole.partners},
+        decisions(plan),
+        names(whole),
+        titles(whole),
+        units(whole),
     )

@@ -15,6 +15,8 @@ from typing import Literal
 from mpi.domain.dates import add_span
 from mpi.domain.model import Plan, Update
 from mpi.domain.words import number
+from mpi.views.decisions import DecisionRow
+from mpi.views.decisions import decisions as all_decisions
 from mpi.views.diff import Change, merged, titles
 from mpi.views.due import DueRow, MilestoneLine, all_due, collapse, late
 from mpi.views.indicators import IndicatorRow, all_indicators
@@ -33,7 +35,14 @@ NEXT_ROUND = (6, "m")  # the next round, unless --until says when
 PLAN_LEVEL = "plan"  # the section of the plan's own milestones and Dialog und Monitoring
 PLAN_LEVEL_TITLE = "Plan, Dialog und Monitoring"  # the document's words, as `mpi status` shows it
 
-Reason = Literal["overdue_without_note", "delayed_without_note", "missed", "at_risk", "stale"]
+Reason = Literal[
+    "overdue_without_note",
+    "delayed_without_note",
+    "missed",
+    "at_risk",
+    "stale",
+    "weakened_without_decision",  # a deadline or target weakened since the adoption, undecided
+]
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,7 @@ class Decision:
     row: DueRow | None = None  # the deadline concerned (overdue, delayed, missed)
     occurrences: int = 1  # how many deadlines of that milestone the row stands for
     since: date | None = None  # stale: the day it became stale
+    change: Change | None = None  # weakened without decision: the change
 
 
 @dataclass(frozen=True)
@@ -93,6 +103,8 @@ class Round:
     sections: list[Section]
     decisions: list[Decision]
     dated: bool = False  # the changes come from the plan's dated entries, not from git
+    decided: list[DecisionRow] = field(default_factory=list)  # recorded since the last round
+    adopted: str | None = None  # why the plan could not be compared with the adopted one
 
 
 def items(plan: Plan) -> dict[str, Item]:
@@ -152,8 +164,12 @@ def build(
     dated: bool = False,
     stale: tuple[int, str] = STALE,
     leads: tuple[str, ...] = (),
+    unapproved: list[Change] | None = None,
+    adopted: str | None = None,
 ) -> Round:
-    """The briefing; `changes` are the plan's changes since the last round (see the CLI)."""
+    """The briefing; `changes` are the plan's changes since the last round, `unapproved`
+    the weakening changes since the adoption that no decision covers (see the CLI), and
+    `adopted` why there are none to know of (the comparison was skipped)."""
     leads = tuple(dict.fromkeys(find_partner(plan, p, "lead") for p in leads))
     until = until or add_span(today, *NEXT_ROUND)
     known = items(plan)
@@ -207,6 +223,17 @@ def build(
     decisions = _decisions(
         plan, known, rows, measures, stale_rows, stale, missed_now if since else None
     )
+    weakened = [
+        Decision(known.get(c.subject) or _removed(c), "weakened_without_decision", change=c)
+        for c in unapproved or []
+        if (wanted(c.subject) if c.subject in known else not leads)
+    ]
+    decisions = weakened + decisions  # what the partners agreed comes first
+    decided = [
+        r
+        for r in all_decisions(plan, since_day)
+        if not leads or (r.owner in known and wanted(r.owner))
+    ]
     return Round(
         plan.title,
         record,
@@ -223,7 +250,14 @@ def build(
         list(sections.values()),
         decisions,
         dated,
+        decided,
+        adopted,
     )
+
+
+def _removed(c: Change) -> Item:
+    """What a change removed from the plan (a measure, a goal, a field), as an item."""
+    return Item(c.subject, c.text or "", c.subject.split(".")[0], (), None)
 
 
 def _due_by(row: DueRow, until: date) -> bool:

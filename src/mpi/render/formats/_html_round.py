@@ -10,6 +10,8 @@ from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
     changed,
+    decided,
+    decided_heading,
     heading,
     latest,
     lead,
@@ -140,6 +142,8 @@ def context(view: Round) -> dict[str, Any]:
             for d in listed
         ],
         "stale": stale_summary(view, stale) if stale else None,
+        "decided_heading": decided_heading(view),
+        "decided": decided(view),
         "sections": sections,
         "upcoming_heading": _("Due before the next round ({day})").format(
             day=values.day(view.until)

@@ -6,7 +6,12 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.changes import describe, other_changes_heading, weakening_heading
+from mpi.render.changes import (
+    decision_line,
+    describe,
+    other_changes_heading,
+    weakening_heading,
+)
 from mpi.render.formats._markdown import (
     Raw,
     assessed,
@@ -140,7 +145,12 @@ def report(rep: Report) -> str:
     if rep.changes is not None:
         out += ["## " + _("Changes since {revision}").format(revision=esc(rep.since)), ""]
         no_changes = "_" + _("No changes.") + "_"
-        out += [f"- {esc(describe(c))}" for c in rep.changes] or [no_changes]
+        said = [(c, esc(describe(c, rep.names, rep.titles, rep.units))) for c in rep.changes]
+        out += [f"- **{s}**" if c.weakening else f"- {s}" for c, s in said] or [no_changes]
+        out.append("")
+    if rep.decisions:
+        out += ["## " + _("Decided changes"), ""]
+        out += [f"- {esc(decision_line(r))}" for r in rep.decisions]
         out.append("")
     out += ["## " + _("All measures"), ""]
     for f in s.fields:

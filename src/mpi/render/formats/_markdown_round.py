@@ -8,6 +8,8 @@ from mpi.i18n import _
 from mpi.render import values
 from mpi.render.briefing import (
     changed,
+    decided,
+    decided_heading,
     heading,
     latest,
     lead,
@@ -110,7 +112,12 @@ def round_(view: Round) -> str:
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
     out += ["- " + esc(heading(s)) for s in view.sections]
+    if view.decided:
+        out.append("- " + esc(decided_heading(view)))
     out += ["", *decisions(view)]
+    if view.decided:
+        out += ["## " + esc(decided_heading(view)), ""]
+        out += [f"- {esc(line)}" for line in decided(view)] + [""]
     for s in view.sections:
         out += section(view, s, notes)
     out += notes_block(notes, "## " + _("Notes: dates and targets the document does not state"))

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import values
+from mpi.render.changes import decision_line
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from mpi.domain.model import Update
+    from mpi.views.decisions import DecisionRow
     from mpi.views.measures import MeasureDetail
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
 
@@ -99,6 +101,18 @@ def _updates(updates: list[Update]) -> list[RenderableType]:
     return parts
 
 
+def _decisions(rows: list[DecisionRow]) -> list[RenderableType]:
+    """The decisions that changed its commitments: `12.06.2026 „HH-WIN Ausbaustufe 1“: Frist
+    2032 – Koordinierungsrunde 12.06.2026, TOP 3`."""
+    from rich.text import Text
+
+    if not rows:
+        return []
+    parts: list[RenderableType] = [Text(_("Decided changes"), style="bold")]
+    parts += [Text("  " + one_line(decision_line(r, owner=False))) for r in rows]
+    return [*parts, Text("")]
+
+
 def _paragraphs(text: str) -> list[RenderableType]:
     from rich.text import Text
 
@@ -163,6 +177,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
                 line.append(one_line(s.url), style="underline")
             parts.append(line)
         parts.append(Text(""))
+    parts += _decisions(detail.decisions)
     parts += _updates(m.updates)
     if notes.items:
         parts += [Text(""), Text(_("How each date and target is known"), style="bold")]
@@ -193,6 +208,7 @@ def body(detail: OwnerDetail) -> RenderableType:
         parts.append(_milestones(detail.milestones, notes))
     else:
         parts.append(Text(_("No milestones."), style="dim"))
+    parts += _decisions(detail.decisions)
     parts += _updates(detail.updates)
     if notes.items:
         parts += [Text(""), Text(_("How each date is known"), style="bold")]

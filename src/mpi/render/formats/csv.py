@@ -115,8 +115,27 @@ def measure(detail: MeasureDetail) -> str:
         ]
         for s in data["sources"]
     ]
+    rows += _decision_rows(data["decisions"])
     rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
     return _table(["key", "value"], rows)
+
+
+def _decision_rows(decisions: list[dict[str, Any]]) -> list[list[Any]]:
+    """`decision 2026-06-12 hh-win-stufe-1` | `due=2032; Koordinierungsrunde …`."""
+    rows = []
+    for d in decisions:
+        key = " ".join(x for x in ("decision", d["date"], d["item"]) if x)
+        decided = "; ".join(f"{k}={_value(v)}" for k, v in d["decided"].items())
+        rows.append([key, f"{decided}; {d['text']}"])
+    return rows
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, float):
+        return _number(value)
+    if isinstance(value, dict):
+        return ",".join(f"{k}:{v}" for k, v in value.items() if v is not None)
+    return ",".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 DUE_COLUMNS = [
@@ -188,6 +207,7 @@ def body(detail: OwnerDetail) -> str:
     data = records.body(detail)
     rows: list[list[Any]] = [["id", data["id"]], ["name", data["name"]], ["text", data["text"]]]
     rows += _milestone_rows(data["milestones"])
+    rows += _decision_rows(data["decisions"])
     rows += [[f"update {u['date']}", u["text"]] for u in data["updates"]]
     return _table(["key", "value"], rows)
 

@@ -15,6 +15,8 @@ from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
     changed,
+    decided,
+    decided_heading,
     heading,
     latest,
     lead,
@@ -171,6 +173,8 @@ def round_(view: Round) -> bytes:
     doc.add_paragraph(
         _("For decision ({count})").format(count=len(view.decisions)), style="List Number"
     )
+    if view.decided:
+        doc.add_paragraph(_text(decided_heading(view)), style="List Number")
     for s in view.sections:
         doc.add_paragraph(_text(heading(s)), style="List Number")
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
@@ -186,6 +190,10 @@ def round_(view: Round) -> bytes:
         doc.add_paragraph(_text(stale_summary(view, stale)))
     if not view.decisions:
         doc.add_paragraph(_("Nothing to decide."))
+    if view.decided:
+        doc.add_heading(_text(decided_heading(view)), level=1)
+        for line in decided(view):
+            doc.add_paragraph(_text(line), style="List Bullet")
     notes = Notes()
     for s in view.sections:
         _section(doc, view, s, notes)

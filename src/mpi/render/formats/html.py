@@ -15,7 +15,7 @@ from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
 from mpi.render import assessment, values
-from mpi.render.changes import describe
+from mpi.render.changes import decision_line, describe
 from mpi.render.messages import invalid_warning, made_from, milestone_note
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
@@ -182,10 +182,11 @@ def _measure_due(m: MeasureRow) -> dict[str, Any]:
     }
 
 
-def _change(change: Change) -> tuple[str, str]:
-    """The change's subject (shown in bold) and the rest of its one-line description."""
-    line = describe(change)
-    return change.subject, line[len(change.subject) :]
+def _change(rep: Report, change: Change) -> tuple[str, str, bool]:
+    """The change's subject (shown in bold), the rest of its one-line description, and
+    whether it weakens a commitment."""
+    line = describe(change, rep.names, rep.titles, rep.units)
+    return change.subject, line[len(change.subject) :], change.weakening
 
 
 def report(rep: Report) -> str:
@@ -232,7 +233,8 @@ def report(rep: Report) -> str:
         },
         "indicators": [_indicator(line) for line in rep.indicators],
         "since": rep.since,
-        "changes": None if rep.changes is None else [_change(c) for c in rep.changes],
+        "changes": None if rep.changes is None else [_change(rep, c) for c in rep.changes],
+        "decisions": [decision_line(r) for r in rep.decisions],
     }
     return _environment().get_template("report.html.j2").render(context)
 

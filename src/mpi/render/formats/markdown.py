@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
+from mpi.render.changes import decision_line
 from mpi.render.formats._markdown import (
     Raw,
     due_table,
@@ -31,6 +32,7 @@ from mpi.render.registry import Format
 
 if TYPE_CHECKING:
     from mpi.domain.model import Update
+    from mpi.views.decisions import DecisionRow
     from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
@@ -110,6 +112,13 @@ def _updates(log: list[Update]) -> list[str]:
     return out if log else [*out, "_" + _("No updates recorded.") + "_"]
 
 
+def _decisions(rows: list[DecisionRow]) -> list[str]:
+    """The decisions that changed its commitments, one bullet each."""
+    if not rows:
+        return []
+    return ["## " + _("Decided changes"), "", *(f"- {esc(decision_line(r))}" for r in rows), ""]
+
+
 def measure(detail: MeasureDetail) -> str:
     m = detail.measure
     d = records.measure(detail)
@@ -141,6 +150,7 @@ def measure(detail: MeasureDetail) -> str:
             link = f" <{esc(s.url)}>" if s.url else ""
             out.append(f"- {esc(number)}{esc(s.shown)}{link}")
         out.append("")
+    out += _decisions(detail.decisions)
     out += _updates(m.updates)
     out += ["", *notes_block(notes, "## " + _("How each date and target is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -166,6 +176,7 @@ def body(detail: OwnerDetail) -> str:
     if detail.text:
         out += [*(esc(p) + "\n" for p in detail.text.split("\n\n"))]
     out += ["## " + _("Milestones"), "", milestones(detail.milestones, notes)]
+    out += _decisions(detail.decisions)
     out += [*_updates(detail.updates), "", *notes_block(notes, "## " + _("How each date is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
 
