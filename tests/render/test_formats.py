@@ -14,6 +14,7 @@ from rich.console import Console
 
 from conftest import MINI
 from mpi.cli.app import app
+from mpi.domain.change import Change
 from mpi.domain.diagnostics import Diagnostic
 from mpi.loading.load import load_plan, require_plan
 from mpi.render import registry, values
@@ -22,6 +23,7 @@ from mpi.render.registry import Unwrapped
 from mpi.views import (
     calendar,
     diff,
+    history,
     indicators,
     measures,
     record,
@@ -50,6 +52,30 @@ DATA: dict[str, Any] = {
     "timeline": timeline.timeline(PLAN, TODAY),
     "report": report.build(PLAN, TODAY, "v1", CHANGES),
     "diff": diff.PlanDiff("v1", None, CHANGES),
+    "history": history.History(
+        "HF1.2",
+        "Wasserstoffnetz",
+        None,
+        ("abc1234", TODAY),
+        [
+            history.Event(
+                "def5678",
+                TODAY,
+                Change(
+                    "postponed",
+                    "HF1.2",
+                    "netz",
+                    "due",
+                    "2030",
+                    "2032",
+                    months=24,
+                    what="milestone",
+                    weakening=True,
+                ),
+            )
+        ],
+        [history.Course("netz", "Netz", "milestone", "bis 2030", "bis 2032", 1, 1, 24)],
+    ),
     "diagnostics": DIAGNOSTICS,
     "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY),
     "schema": schema.build("field"),
@@ -105,8 +131,8 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
                 view = views.get(name, name)
                 assert list(param.type.choices) == registry.choices(view), name
                 checked.append(name)
-    assert sorted(checked) == ["diff", "due", "indicators", "list", "report", "round", "show",
-                               "status", "timeline", "validate"]  # fmt: skip
+    assert sorted(checked) == ["diff", "due", "history", "indicators", "list", "report",
+                               "round", "show", "status", "timeline", "validate"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("format", "view"), PAIRS, ids=[f"{f}-{v}" for f, v in PAIRS])

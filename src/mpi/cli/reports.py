@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mpi.cli import completion
 from mpi.cli.options import (
     LeadOption,
     OutputOption,
@@ -188,6 +189,36 @@ def diff(
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
 
+def history(
+    measure: Annotated[
+        str,
+        typer.Argument(
+            help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
+            autocompletion=completion.owner_ids,
+        ),
+    ],
+    milestone: Annotated[
+        str | None,
+        typer.Argument(
+            help=N_("Only this milestone (its id or number)."),
+            autocompletion=completion.milestone_ids,
+            show_default=False,
+        ),
+    ] = None,
+    plan: PlanOption = None,
+    format: Annotated[str, format_option("history")] = "text",
+    today: TodayOption = None,
+) -> None:
+    from mpi.cli.options import plan_directory
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.views.history import build
+
+    day = full_date(today, "--today")
+    loaded = load_plan(plan_directory(plan, "check"))
+    require_plan(loaded)
+    emit(format, "history", build(loaded, measure, milestone, day))
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         short_help=N_("Progress report (Markdown or HTML)."),
@@ -213,3 +244,11 @@ def register(app: typer.Typer) -> None:
             "What changed in the plan between two git revisions (or one and the working tree)."
         ),
     )(diff)
+    app.command(
+        short_help=N_("How a measure's deadlines and targets moved over time."),
+        help=N_(
+            "Every change of a measure's deadlines, targets and status in the plan's git "
+            "history (and the working tree), with its date and decision; then per milestone "
+            "and indicator how often and by how much it moved."
+        ),
+    )(history)

@@ -77,11 +77,11 @@ def _field(old: Field, new: Field, horizon: int) -> list[Change]:
         if m is None or n is None:
             out.append(presence(ident, "measure", m, n, new.decisions))
         else:
-            out += _measure(m, n, horizon)
+            out += measure_changes(m, n, horizon)
     return out + recorded(new.id, None, "field", old.decisions, new.decisions, out)
 
 
-def _measure(old: Measure, new: Measure, horizon: int) -> list[Change]:
+def measure_changes(old: Measure, new: Measure, horizon: int) -> list[Change]:
     s = new.id
     out = []
     if old.status != new.status:

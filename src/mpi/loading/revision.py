@@ -29,12 +29,16 @@ GIT_TIMEOUT = 60  # seconds; a hung git must not hang mpi forever
 BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
 
 
-def _git(directory: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
-    """Run git in `directory`; a missing git binary is a usage error, not a crash."""
+def git(
+    directory: Path, *args: str, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """Run git in `directory` (with `stdin` as its input); a missing git binary is a usage
+    error, not a crash."""
     try:
         return subprocess.run(
             # Paths are file names, never patterns: a plan directory may be called `plan[1]`.
             ["git", "--literal-pathspecs", "-C", str(directory), *args],
+            input=stdin,
             capture_output=True,
             check=False,
             timeout=GIT_TIMEOUT,
@@ -65,7 +69,7 @@ def _first_line(data: bytes) -> str:
 
 def repository(plan_dir: Path) -> tuple[Path, str]:
     """The git top-level of the plan directory and the directory's path inside it."""
-    result = _git(plan_dir, "rev-parse", "--show-toplevel")
+    result = git(plan_dir, "rev-parse", "--show-toplevel")
     if result.returncode != 0:
         why = _first_line(result.stderr)
         detail = "" if "not a git repository" in why else f" ({why})"
@@ -90,7 +94,7 @@ def resolve(top: Path, rev: str) -> str:
     """The commit id a revision names; anything git cannot resolve to a commit is refused."""
     if not rev or rev.startswith("-") or any(c in rev for c in "\0\n"):
         raise UsageError(_("{rev} is not a git revision").format(rev=repr(rev)))
-    result = _git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
+    result = git(top, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{rev}^{{commit}}")
     if result.returncode != 0:
         raise UsageError(_("unknown git revision {rev}").format(rev=repr(rev)))
     return result.stdout.decode("ascii").strip()
@@ -103,10 +107,10 @@ def state(plan_dir: Path) -> tuple[str, bool] | None:
         top, relative = repository(plan_dir)
     except UsageError:
         return None
-    head = _git(top, "rev-parse", "--verify", "--quiet", "HEAD")
+    head = git(top, "rev-parse", "--verify", "--quiet", "HEAD")
     if head.returncode != 0:
         return None  # a repository without a commit yet
-    status = _git(top, "status", "--porcelain", "--untracked-files=normal", "--", f"{relative}/")
+    status = git(top, "status", "--porcelain", "--untracked-files=normal", "--", f"{relative}/")
     return head.stdout.decode("ascii").strip(), bool(status.stdout.strip())
 
 
@@ -114,7 +118,7 @@ def commit_day(plan_dir: Path, rev: str) -> date | None:
     """The day the commit a revision names was made (its committer date), or None."""
     top, _relative = repository(plan_dir)
     commit = resolve(top, rev)
-    result = _git(top, "log", "-1", "--format=%cs", commit)
+    result = git(top, "log", "-1", "--format=%cs", commit)
     try:
         return date.fromisoformat(result.stdout.decode("ascii").strip())
     except ValueError:
@@ -125,7 +129,7 @@ def commit_before(plan_dir: Path, day: date) -> str | None:
     """The last commit made on or before `day` (its end, local time), or None."""
     top, _relative = repository(plan_dir)
     until = f"{day.isoformat()} 23:59:59"
-    result = _git(top, "rev-list", "-1", f"--before={until}", "HEAD")
+    result = git(top, "rev-list", "-1", f"--before={until}", "HEAD")
     found = result.stdout.decode("ascii").strip()
     return found if result.returncode == 0 and found else None
 
@@ -135,7 +139,7 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
     args = ["ls-tree", "-l", "-z", commit]
     if relative != ".":
         args += ["--", f"{relative}/"]
-    result = _git(top, *args)
+    result = git(top, *args)
     if result.returncode != 0:
         raise UsageError(
             _("cannot list {path} at {commit}: {reason}").format(
@@ -192,7 +196,7 @@ def checkout_plan(
                     limit=count(MAX_BYTES),
                 )
             )
-        result = _git(top, "cat-file", "blob", blob)
+        result = git(top, "cat-file", "blob", blob)
         if result.returncode != 0:
             raise UsageError(
                 _("cannot read {path} at {rev}").format(path=f"{relative}/{name}", rev=repr(rev))

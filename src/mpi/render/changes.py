@@ -116,13 +116,21 @@ def _amount(c: Change) -> str:
     return ngettext("{n} day", "{n} days", n).format(n=n)
 
 
-def _target(value: str | None, unit: str) -> str:
-    """`≥ 100` as `mindestens 100 MW` (English: at least 100 MW)."""
+def target_words(value: str | None, unit: str) -> str:
+    """`≥ 100` as `mindestens 100 MW` (English: at least 100 MW); `≥ 100 (2030)` with its
+    year."""
     if not value:
         return values.DASH
-    sign, _space, amount = value.partition(" ")
+    sign, _space, rest = value.partition(" ")
+    amount, _space, year = rest.partition(" ")
     said = _("at least {amount}") if sign == "≥" else _("at most {amount}")
-    return said.format(amount=f"{_number(amount)} {unit}".rstrip())
+    said = said.format(amount=f"{_number(amount)} {unit}".rstrip())
+    if year:
+        said += f" ({values.target_year(year.strip('()'))})"
+    return said
+
+
+_target = target_words
 
 
 def _year(value: str | None) -> str:

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow
+    from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
@@ -272,6 +273,28 @@ def change(
         {"date": c.decision.date.isoformat(), "text": c.decision.text} if c.decision else None
     )
     return row
+
+
+def history(view: History) -> dict[str, Any]:
+    """Each move with its commit and date (commit null: not committed yet), then the course
+    of each milestone and indicator."""
+    return {
+        "owner": view.owner,
+        "title": view.title,
+        "milestone": view.item,
+        "first_commit": view.first[0] if view.first else None,
+        "first_date": view.first[1].isoformat() if view.first else None,
+        "events": [
+            {
+                "commit": e.commit,
+                "commit_date": e.day.isoformat(),
+                **change(e.change, {view.owner: view.title}, view.titles),
+            }
+            for e in view.events
+        ],
+        "summary": [asdict(c) for c in view.courses],
+        "skipped_versions": view.skipped,
+    }
 
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:

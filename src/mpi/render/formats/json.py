@@ -51,6 +51,7 @@ FORMAT = Format(
         "due": due,
         "timeline": lambda view: _dump(records.timeline(view)),
         "diff": lambda view: _dump(records.diff(view)),
+        "history": lambda view: _dump(records.history(view)),
         "diagnostics": diagnostics,
         "schema": schema,
         "indicators": lambda rows: _dump([records.assessed(r) for r in rows]),

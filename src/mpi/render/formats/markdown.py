@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
 from mpi.render.changes import decision_line
+from mpi.render.formats import _history
 from mpi.render.formats._markdown import (
     Raw,
     due_table,
@@ -218,6 +219,7 @@ FORMAT = Format(
         "timeline": timeline,
         "report": report,
         "diff": diff,
+        "history": _history.markdown,
         "indicators": indicators,
         "round": round_,
     },

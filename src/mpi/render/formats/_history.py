@@ -1,0 +1,113 @@
+"""`mpi history` as text and Markdown: each move of a deadline, target or status with its
+commit date and decision, then per milestone and indicator how often and how far it moved."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mpi.i18n import _, ngettext
+from mpi.render import values
+from mpi.render.changes import describe, moment, target_words
+from mpi.render.safe import one_line
+
+if TYPE_CHECKING:
+    from mpi.views.history import Course, Event, History
+
+COMMIT = 12  # characters of a commit id shown
+
+
+def heading(view: History) -> str:
+    said = _("History of {owner} {title}: deadlines, targets and status")
+    if view.item is not None:
+        said = _("History of {owner} {title}, milestone {milestone}")
+    return said.format(owner=view.owner, title=view.title, milestone=view.item)
+
+
+def since(view: History) -> str:
+    if view.first is None:
+        return _("No version of it in the git history.")
+    commit, day = view.first
+    return _("In the plan since {day} (commit {commit}).").format(
+        day=values.day(day), commit=commit[:COMMIT] or _("not committed")
+    )
+
+
+def event(view: History, e: Event) -> tuple[str, str, str]:
+    """Its day, its commit (or that it is not committed yet) and the change in words."""
+    commit = e.commit[:COMMIT] if e.commit else _("not committed")
+    said = describe(e.change, None, view.titles, view.units, subject=False)
+    return values.day(e.day), commit, said
+
+
+def course(view: History, c: Course) -> str:
+    """`„HH-WIN Ausbaustufe 1“: 2030 -> 2034; 3 Änderungen, davon 2 abschwächend; insgesamt
+    48 Monate später`."""
+    unit = view.units.get((view.owner, c.item), "")
+
+    def shown(value: str | None) -> str:
+        if value is None:
+            return _("removed")
+        return target_words(value, unit) if c.what == "indicator" else moment(value)
+
+    values_ = shown(c.first)
+    if c.current != c.first:
+        values_ += f" -> {shown(c.current)}"
+    if not c.changes:
+        return f"„{c.title}“: {values_}; " + _("unchanged")
+    said = ngettext("{count} change", "{count} changes", c.changes).format(count=c.changes)
+    if c.weakening:
+        said += ", " + ngettext(
+            "{count} of them weakening", "{count} of them weakening", c.weakening
+        ).format(count=c.weakening)
+    if c.months or c.days:
+        n = abs(c.months or c.days)
+        amount = (
+            ngettext("{n} month", "{n} months", n)
+            if c.months
+            else ngettext("{n} day", "{n} days", n)
+        ).format(n=n)
+        later = (c.months or c.days) > 0
+        said += "; " + (
+            _("{amount} later in all") if later else _("{amount} earlier in all")
+        ).format(amount=amount)
+    return f"„{c.title}“: {values_}; {said}"
+
+
+def text(view: History) -> str:
+    out = [one_line(heading(view)), one_line(since(view)), ""]
+    if not view.events:
+        out.append(_("No change of its deadlines, targets or status."))
+    for e in view.events:
+        day, commit, said = event(view, e)
+        out.append(f"{day}  {commit}  {one_line(said)}")
+    if view.courses:
+        out += ["", _("Summary")]
+        out += [one_line(course(view, c)) for c in view.courses]
+    if view.skipped:
+        out += ["", _skipped(view)]
+    return "\n".join(out) + "\n"
+
+
+def markdown(view: History) -> str:
+    from mpi.render.formats._markdown import esc, table
+
+    out = ["# " + esc(heading(view)), "", esc(since(view)), ""]
+    if view.events:
+        rows = [list(event(view, e)) for e in view.events]
+        out.append(table([_("Date"), _("Commit"), _("Change")], rows))
+    else:
+        out += ["_" + _("No change of its deadlines, targets or status.") + "_", ""]
+    if view.courses:
+        out += ["## " + _("Summary"), ""]
+        out += [f"- {esc(course(view, c))}" for c in view.courses]
+    if view.skipped:
+        out += ["", esc(_skipped(view))]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _skipped(view: History) -> str:
+    return ngettext(
+        "{count} version could not be read and was skipped.",
+        "{count} versions could not be read and were skipped.",
+        view.skipped,
+    ).format(count=view.skipped)
