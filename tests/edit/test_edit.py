@@ -468,3 +468,27 @@ def test_shipped_package_plan_is_not_edited(
     result = invoke(["note", "HF1.1", "x"])
     assert result.exit_code == 2
     assert "refusing to edit the plan shipped inside the installed package" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        ">-\n  Erste Zeile\n  zweite Zeile",
+        "|\n  Erste Zeile\n  zweite Zeile",
+        "Erste Zeile\n  zweite Zeile",  # a plain text folded over two lines
+        "'Erste Zeile\n  zweite Zeile'",
+    ],
+    ids=["folded", "literal", "plain", "quoted"],
+)
+def test_set_value_replaces_a_text_over_several_lines_whole(value: str) -> None:
+    import yaml
+
+    from mpi.loading.positions import PMap
+
+    text = f"a:\n  derivation: {value.replace(chr(10), chr(10) + '  ')}\n  after: 1\n"
+    tree = read_source(Path("x.yaml"), text)[0].tree
+    assert isinstance(tree, PMap)
+    doc = Document(text, tree)
+    doc.set_value(tree["a"], "derivation", "neu")
+    assert doc.result() == "a:\n  derivation: neu\n  after: 1\n"
+    assert yaml.safe_load(doc.result()) == {"a": {"derivation": "neu", "after": 1}}

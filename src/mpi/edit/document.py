@@ -195,6 +195,12 @@ class Document:
         flow = self.is_flow(mapping)
         if key in mapping.at:
             start = self.offset(mapping.value_at(key))
+            line = mapping.key_at(key)[0]
+            last = line if flow else self.entry_end_line(line, self.indent_of(mapping))
+            if last > line and not isinstance(mapping.get(key), dict | list):
+                # a scalar over several lines (`>-`, `|`, a folded plain or quoted text)
+                self._edit(start, self._line_end(last), value)
+                return
             self._edit(start, self.scalar_end(mapping.value_at(key), flow=flow), value)
             return
         anchor = next((k for k in after if k in mapping.at), list(mapping.at)[-1])
