@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Literal, TypeVar
 
-from mpi.domain.dates import Due
+from mpi.domain.dates import Due, series
 from mpi.domain.model import (
     Decision,
     Indicator,
@@ -81,11 +81,25 @@ def schedule(a: Milestone, b: Milestone, horizon: int) -> tuple[Shift | None, bo
 
 
 def _series(a: Recurrence, b: Recurrence, horizon: int) -> tuple[Shift | None, bool]:
-    """Less often, starting later or ending earlier thins a duty out; the opposite extends."""
-    last = Due.parse(horizon)
-    end_a, end_b = a.end or last, b.end or last
-    thinner = EVERY[b.every] < EVERY[a.every] or b.start > a.start or end_b < end_a
-    richer = EVERY[b.every] > EVERY[a.every] or b.start < a.start or end_b > end_a
+    """Less often, fewer occurrences, the first one later or the last one earlier thins a
+    duty out; the opposite extends it. Compared by the deadlines the series make (2030 and
+    2030-12 end a yearly series on the same day; a half-yearly one from 2023 starts with
+    2023-06, from 2023-12 half a year later)."""
+    old = [d.end for d in series(a.start, a.every, a.end, horizon)]
+    new = [d.end for d in series(b.start, b.every, b.end, horizon)]
+    if not old or not new:  # a series that never occurs (it ends before it starts)
+        return (None, False) if old == new else ("thinned", True) if old else ("extended", False)
+    ends = a.end is not None or b.end is not None  # open-ended both: the horizon cuts them
+    thinner = (
+        EVERY[b.every] < EVERY[a.every]
+        or new[0] > old[0]
+        or (ends and (len(new) < len(old) or new[-1] < old[-1]))
+    )
+    richer = (
+        EVERY[b.every] > EVERY[a.every]
+        or new[0] < old[0]
+        or (ends and (len(new) > len(old) or new[-1] > old[-1]))
+    )
     if thinner:
         return "thinned", True
     if richer:
