@@ -94,21 +94,20 @@ def build(loaded: Loaded, ident: str, milestone: str | None, today: date) -> His
     owner, title, file = _owner(loaded, plan, ident)
     found = versions(loaded.directory, file, today, owner if "." in owner else None)
     snaps = [(v, _snapshot(v, owner)) for v in found]
-    readable = [(v, s) for v, s in snaps if s is not None]
+    readable: list[tuple[Version, Snapshot]] = [(v, s) for v, s in snaps if isinstance(s, Snapshot)]
     wanted = _milestone(plan, owner, milestone, [s for _v, s in readable]) if milestone else None
     events: list[Event] = []
     for (_v0, a), (v, b) in pairwise(readable):
-        assert a is not None and b is not None
         for c in _compare(owner, a, b, plan.horizon):
             if c.kind in KINDS and (wanted is None or c.item == wanted):
                 events.append(Event(v.commit, v.day, c))
     first = (readable[0][0].commit or "", readable[0][0].day) if readable else None
-    courses = _courses([s for _v, s in readable if s is not None], events)
+    courses = _courses([s for _v, s in readable], events)
     if wanted is not None:
         courses = [c for c in courses if c.item == wanted]
     titles = {(owner, c.item): c.title for c in courses}
-    units = {(owner, i.id): i.unit for _v, s in readable if s for i in s.indicators}
-    skipped = len(snaps) - len(readable)
+    units = {(owner, i.id): i.unit for _v, s in readable for i in s.indicators}
+    skipped = sum(s is UNREADABLE for _v, s in snaps)
     return History(owner, title, wanted, first, events, courses, skipped, titles, units)
 
 
@@ -125,13 +124,17 @@ def _owner(loaded: Loaded, plan: Plan, ident: str) -> tuple[str, str, str]:
     return m.id, m.title, path.name
 
 
-def _snapshot(version: Version, owner: str) -> Snapshot | None:
-    """The owner as the version holds it, or None where it is absent or not valid there."""
+UNREADABLE = "unreadable"  # a version that is not YAML, or not valid where the owner is
+
+
+def _snapshot(version: Version, owner: str) -> Snapshot | str | None:
+    """The owner as the version holds it, None where it is absent (not added yet, or
+    removed for a while), UNREADABLE where the version cannot be read."""
     from pydantic import ValidationError
 
     tree: Any = version.tree
     if not isinstance(tree, dict):
-        return None
+        return UNREADABLE
     try:
         if owner == PLAN:
             ms = [Milestone.model_validate(x) for x in tree.get("milestones") or []]
@@ -151,7 +154,7 @@ def _snapshot(version: Version, owner: str) -> Snapshot | None:
         m = Measure.model_validate(data)
         return Snapshot(m, m.milestones, [], m.indicators)
     except (ValidationError, AttributeError, TypeError):
-        return None
+        return UNREADABLE
 
 
 def _compare(owner: str, a: Snapshot, b: Snapshot, horizon: int) -> list[Change]:

@@ -27,8 +27,10 @@ def since(view: History) -> str:
     if view.first is None:
         return _("No version of it in the git history.")
     commit, day = view.first
+    if not commit:
+        return _("Not committed yet.")
     return _("In the plan since {day} (commit {commit}).").format(
-        day=values.day(day), commit=commit[:COMMIT] or _("not committed")
+        day=values.day(day), commit=commit[:COMMIT]
     )
 
 
