@@ -256,7 +256,7 @@ EDITS = {
         HF2,
         "    updates: []",
         "      - id: eroeffnung\n        title: Eröffnung\n        due: 2027-09\n    updates: []",
-        ["HF2.1 added: Eröffnung (due 2027-09)"],
+        ["HF2.1: milestone „Eröffnung“ added (due 2027-09)"],
     ),
     "recurrence changed": (
         HF1,
@@ -293,7 +293,7 @@ EDITS = {
         "    tags: [Innovation]\n",
         "    tags: [Innovation]\n    indicators:\n      - id: flaeche\n        name: Nutzfläche\n"
         "        unit: m²\n        target: {value: 500}\n        direction: at_least\n",
-        ["HF2.1 added: Nutzfläche"],
+        ["HF2.1: indicator „Nutzfläche“ added"],
     ),
     "title changed": (
         HF2,

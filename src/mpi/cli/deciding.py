@@ -48,16 +48,17 @@ def reschedule(
             autocompletion=completion.milestone_ids,
         ),
     ],
+    decision: DecisionOption,
     new_due: Annotated[
-        str,
+        str | None,
         typer.Argument(
             help=N_(
                 "The new deadline (2032, 06.2032, 2032-06); for a recurring milestone its last "
-                "occurrence."
-            )
+                "occurrence. Without it, the deadline stays (change --kind or --every)."
+            ),
+            show_default=False,
         ),
-    ],
-    decision: DecisionOption,
+    ] = None,
     kind: Annotated[
         str | None,
         typer.Option(

@@ -51,21 +51,19 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-
 
 def _changes_since(
     directory: Path, loaded: Loaded, current: Plan, since: str, today: date
-) -> tuple[list[Change], date | None, bool]:
-    """The plan's changes since a revision or a date, that day where known, and whether they
-    come from the plan's dated entries rather than git. A date is the last commit made by its
-    end; without one (outside git, or before the first commit), what the plan dates after it."""
+) -> tuple[list[Change], date | None, bool, Plan | None]:
+    """The plan's changes since a revision or a date, that day where known, whether they
+    come from the plan's dated entries rather than git, and the plan as it was then (None:
+    not in git). A date is the last commit made by its end; without one (outside git, or
+    before the first commit), what the plan dates after it."""
     from mpi.domain.dates import DueError, typed_day
     from mpi.loading.revision import commit_before, commit_day, load_at, state
     from mpi.views.diff import diff as compare
     from mpi.views.round import dated_changes
 
     if not _DATE_LIKE.fullmatch(since.strip()):
-        return (
-            compare(load_at(directory, since, loaded), current),
-            commit_day(directory, since),
-            False,
-        )
+        before = load_at(directory, since, loaded)
+        return compare(before, current), commit_day(directory, since), False, before
     try:
         day = typed_day(since)
     except DueError as exc:
@@ -74,8 +72,9 @@ def _changes_since(
         raise UsageError(_("--since {day} lies after today").format(day=formats.day(day)))
     commit = commit_before(directory, day) if state(directory) is not None else None
     if commit is None:
-        return dated_changes(current, day), day, True
-    return compare(load_at(directory, commit, loaded), current), day, False
+        return dated_changes(current, day), day, True, None
+    before = load_at(directory, commit, loaded)
+    return compare(before, current), day, False, before
 
 
 def report(
@@ -98,7 +97,7 @@ def report(
     current = usable(loaded)
     changes = None
     if since is not None:
-        changes, _day, _dated = _changes_since(directory, loaded, current, since, day)
+        changes = _changes_since(directory, loaded, current, since, day)[0]
     made = record(loaded, day, check(loaded))
     view = build(current, day, since, changes, leads=several(lead), record=made)
     emit(format, "report", view, output)
@@ -134,9 +133,9 @@ def round_(
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
     current = usable(loaded)
-    changes, since_day, dated = None, None, False
+    changes, since_day, dated, before = None, None, False, None
     if since is not None:
-        changes, since_day, dated = _changes_since(directory, loaded, current, since, day)
+        changes, since_day, dated, before = _changes_since(directory, loaded, current, since, day)
     adopted = check(loaded)
     skipped = [d.message for d in adopted.warnings if d.code == SKIPPED] if adopted else []
     view = build(
@@ -146,6 +145,7 @@ def round_(
         until=next_round,
         since=since,
         since_day=since_day,
+        before=before,
         changes=changes,
         dated=dated,
         stale=span(stale, "--stale") or STALE,

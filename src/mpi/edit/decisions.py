@@ -74,28 +74,39 @@ def _record(
 
 def reschedule(
     milestone: str,
-    new_due: str,
+    new_due: str | None,
     decision: str,
     day: date,
     today: date,
     kind: str | None = None,
     every: str | None = None,
 ) -> Mutation:
-    """A milestone's new deadline (for a recurring one: its last occurrence) by a decision."""
+    """A milestone's new deadline (for a recurring one: its last occurrence), how it reads
+    (`kind`) or how often it recurs (`every`), by a decision; without `new_due` the deadline
+    (the last occurrence) stays."""
     try:
-        due = typed_due(new_due)
+        due = typed_due(new_due) if new_due is not None else None
     except DueError as exc:
         raise InvalidValue("new_due", str(exc)) from None
     text = _decision_text(decision)
     check_day(day, today)
     kind = _word("kind", "kind", kind)
     every = _word("every", "every", every)
+    if due is None and kind is None and every is None:
+        raise UsageError(_("nothing to change: give NEW_DUE, --kind or --every"))
 
     def mutate(target: Target) -> str:
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         title = chosen.get("title")
         if "recurrence" in chosen:
+            if kind is not None:
+                raise InvalidValue(
+                    "kind",
+                    _("milestone {milestone} of {owner} recurs; its dates have no kind").format(
+                        milestone=repr(chosen["id"]), owner=owner
+                    ),
+                )
             old, new, fields = _series(chosen, due, every, target)
         else:
             if every is not None:
@@ -121,11 +132,18 @@ def reschedule(
 
 
 def _single(
-    chosen: PMap, due: Due, kind: str | None, target: Target
+    chosen: PMap, due: Due | None, kind: str | None, target: Target
 ) -> tuple[str, str, list[tuple[str, str]]]:
     """A single deadline: `due` (and `kind`) set; a missed one is open again."""
     doc = target.doc
     old_due = Due.parse(chosen["due"]) if chosen.get("due") is not None else None
+    due = due or old_due
+    if due is None:
+        raise UsageError(
+            _("milestone {milestone} has no deadline yet: give NEW_DUE").format(
+                milestone=repr(chosen["id"])
+            )
+        )
     old_kind = str(chosen.get("kind", "by"))
     new_kind = kind or old_kind
     if chosen.get("status") == "done":
@@ -154,12 +172,14 @@ def _single(
 
 
 def _series(
-    chosen: PMap, end: Due, every: str | None, target: Target
+    chosen: PMap, end: Due | None, every: str | None, target: Target
 ) -> tuple[str, str, list[tuple[str, str]]]:
-    """A recurring duty: its last occurrence (`end`) and how often (`every`)."""
+    """A recurring duty: its last occurrence (`end`; None: it stays) and how often (`every`)."""
     rec = chosen["recurrence"]
     start = Due.parse(rec["start"])
-    if end.end < start.end:
+    old_end = Due.parse(rec["end"]) if rec.get("end") is not None else None
+    end = end or old_end
+    if end is not None and end.end < start.end:
         raise InvalidValue(
             "new_due",
             _("{end} lies before the first occurrence {start}").format(
@@ -167,12 +187,16 @@ def _series(
             ),
         )
     old_every = str(rec["every"])
-    old_end = Due.parse(rec["end"]) if rec.get("end") is not None else None
     new_every = every or old_every
     if old_end == end and new_every == old_every:
+        if end is None:
+            raise UsageError(
+                _("the milestone already recurs {every}").format(every=EVERY_WORDS[new_every])
+            )
         raise UsageError(_("the recurrence already ends {date}").format(date=formats.due(end)))
     doc = target.doc
-    doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
+    if end is not None:
+        doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
     if new_every != old_every:
         doc.set_value(rec, "every", new_every)
 
@@ -180,7 +204,8 @@ def _series(
         until = f" bis {formats.due(last)}" if last else ""
         return f"{EVERY_WORDS[often]} ab {formats.due(start)}{until}"
 
-    decided = f"{{every: {new_every}, start: {start.yaml_value()}, end: {end.yaml_value()}}}"
+    until = f", end: {end.yaml_value()}" if end is not None else ""
+    decided = f"{{every: {new_every}, start: {start.yaml_value()}{until}}}"
     return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
 
 

@@ -199,9 +199,16 @@ def _describe(
     source = f" ({c.text})" if c.text else ""
     when = moment(c.date) if c.date else ""
     if c.kind == "added" and c.what == "milestone":
-        return _("{who} added: {text} (due {date})").format(
+        return _("{who}: milestone „{text}“ added (due {date})").format(
             who=who, text=c.text, date=moment(c.new)
         )
+    if c.kind in ("added", "removed") and c.what in ("milestone", "indicator"):
+        said = {
+            ("added", "indicator"): _("{who}: indicator „{text}“ added"),
+            ("removed", "milestone"): _("{who}: milestone „{text}“ removed"),
+            ("removed", "indicator"): _("{who}: indicator „{text}“ removed"),
+        }[(c.kind, c.what)]
+        return said.format(who=who, text=c.text)
     if c.kind == "added":
         return _("{who} added: {text}").format(who=who, text=c.text)
     if c.kind == "removed":

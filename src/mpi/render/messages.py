@@ -117,13 +117,15 @@ def _record_how(c: Change) -> str:
     text = _("TEXT")
     if c.what == "milestone" and c.kind != "removed":
         new = c.new or ""
+        command = f"mpi reschedule {c.subject} {c.item}"
         if " from " in new:  # a recurrence: its end, and how often
             every, _from, rest = new.partition(" from ")
-            end = rest.partition(" to ")[2] or "END"
-            return f'mpi reschedule {c.subject} {c.item} {end} --every {every} --decision "{text}"'
-        kind = f" --kind {c.new}" if c.attribute == "kind" else ""
-        due = "DUE" if c.attribute == "kind" else new
-        return f'mpi reschedule {c.subject} {c.item} {due}{kind} --decision "{text}"'
+            end = rest.partition(" to ")[2]
+            often = _word("every", every)
+            return f'{command}{" " + end if end else ""} --every {often} --decision "{text}"'
+        if c.attribute == "kind":  # the same deadline, read another way
+            return f'{command} --kind {_word("kind", new)} --decision "{text}"'
+        return f'{command} {new} --decision "{text}"'
     if c.what == "indicator" and c.kind != "removed":
         if c.attribute == "year":
             return f'mpi retarget {c.item} VALUE --year {c.new} --decision "{text}"'
@@ -132,13 +134,23 @@ def _record_how(c: Change) -> str:
     if c.kind == "dropped":
         return f'mpi drop {c.subject} --decision "{text}"'
     if c.kind == "lead_removed":
-        return _("in the measure's `decisions`: date, text and `lead: [{lead}]`").format(
+        return _("in the measure's `decisions`: `date`, `text` and `lead: [{lead}]`").format(
             lead=c.new or ""
         )
     removed = c.item or c.subject
-    return _("in `decisions` of {owner}: date, text and `removed: {id}`").format(
+    return _("in `decisions` of {owner}: `date`, `text` and `removed: {id}`").format(
         owner=_removal_owner(c), id=removed
     )
+
+
+def _word(key: str, value: str) -> str:
+    """A kind of date or a frequency as the user types it: the document's German word in
+    German (`jährlich`, `voraussichtlich`), the value itself in English (both are accepted)."""
+    from mpi.domain.words import FILE_WORDS
+    from mpi.i18n import language
+
+    words = FILE_WORDS[key].get(value)
+    return words[0] if words and language() == "de" else value
 
 
 def _removal_owner(c: Change) -> str:

@@ -160,6 +160,7 @@ def build(
     until: date | None = None,
     since: str | None = None,
     since_day: date | None = None,
+    before: Plan | None = None,
     changes: list[Change] | None = None,
     dated: bool = False,
     stale: tuple[int, str] = STALE,
@@ -167,7 +168,8 @@ def build(
     unapproved: list[Change] | None = None,
     adopted: str | None = None,
 ) -> Round:
-    """The briefing; `changes` are the plan's changes since the last round, `unapproved`
+    """The briefing; `changes` are the plan's changes since the last round (`before`: the
+    plan as it was then, if git knows; its decisions are not new), `unapproved`
     the weakening changes since the adoption that no decision covers (see the CLI), and
     `adopted` why there are none to know of (the comparison was skipped)."""
     leads = tuple(dict.fromkeys(find_partner(plan, p, "lead") for p in leads))
@@ -231,7 +233,7 @@ def build(
     decisions = weakened + decisions  # what the partners agreed comes first
     decided = [
         r
-        for r in all_decisions(plan, since_day)
+        for r in _decided(plan, since_day, before)
         if not leads or (r.owner in known and wanted(r.owner))
     ]
     return Round(
@@ -253,6 +255,20 @@ def build(
         decided,
         adopted,
     )
+
+
+def _decided(plan: Plan, since: date | None, before: Plan | None) -> list[DecisionRow]:
+    """The decisions recorded since the last round: those the plan did not hold then (where
+    git has it; a decision taken at the last round and written down after it counts), else
+    those dated after its day (all of them without one)."""
+    if before is None:
+        return all_decisions(plan, since)
+
+    def key(r: DecisionRow) -> tuple[str, str | None, date, str]:
+        return r.owner, r.item, r.decision.date, r.decision.text
+
+    held = {key(r) for r in all_decisions(before)}
+    return [r for r in all_decisions(plan) if key(r) not in held]
 
 
 def _removed(c: Change) -> Item:

@@ -1,0 +1,325 @@
+"""The adopted plan as a guard: in a git copy of the shipped plan tagged as adopted, a
+weakening edit without a decision fails `mpi validate` at its line (text, JSON, GitHub);
+the same change made by `mpi reschedule`, `mpi retarget` or `mpi drop` passes and reads
+as approved in validate, diff, show, the report and the round; and without the baseline
+validate says once why it did not compare."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
+
+HF1 = "hf1-flaechen-und-infrastruktur.yaml"
+HF2 = "hf2-innovation-und-digitalisierung.yaml"
+HF3 = "hf3-klima-energie-und-umwelt.yaml"
+STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
+ELECTROLYSER = "        target:\n          value: 100\n          basis: stated\n"
+DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
+TODAY = {"MPI_TODAY": "2026-11-25"}
+
+
+@pytest.fixture
+def plan(tmp_path: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    return adopted_copy(tmp_path / "repo")
+
+
+def run(plan: Path, *args: str, lang: str = "de", code: int = 0) -> str:
+    result = invoke([*args, "--plan", str(plan), "--lang", lang], env=TODAY)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    return result.stdout
+
+
+def position(plan: Path, file: str, text: str, after: str = "") -> tuple[int, int]:
+    """Line and column of the value after `text` (which ends with `key: `), the first one
+    after `after`."""
+    content = (plan / file).read_text(encoding="utf-8")
+    before = content[: content.index(text, content.index(after)) + len(text)]
+    return before.count("\n") + 1, len(before) - before.rfind("\n")
+
+
+def drop_by_hand(plan: Path) -> tuple[int, int]:
+    """HF2.2 FabCity Hamburg set to dropped in its file: where its status is."""
+    path = plan / HF2
+    content = path.read_text(encoding="utf-8")
+    at = content.index("    status: ongoing\n", content.index("  - id: HF2.2\n"))
+    path.write_text(
+        content[:at] + "    status: dropped\n" + content[at + len("    status: ongoing\n") :],
+        encoding="utf-8",
+    )
+    return position(plan, HF2, "    status: ", "  - id: HF2.2\n")
+
+
+def test_the_shipped_plan_is_its_own_adopted_plan(plan: Path) -> None:
+    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "" and "Plan ist gültig (6 Dateien geprüft)" in result.stderr
+
+
+def test_a_hand_postponed_deadline_fails_at_its_line_in_every_format(plan: Path) -> None:
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    line, column = position(
+        plan, HF1, "id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: "
+    )
+    said = (
+        "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um "
+        "24 Monate (2030 -> 2032), ohne Beschluss; Beschluss festhalten mit: "
+        'mpi reschedule HF1.15 hh-win-stufe-1 2032 --decision "TEXT"'
+    )
+    text = run(plan, "validate", code=1)
+    assert (
+        f"{HF1}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: {said}" in text
+    )
+
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1))
+    [row] = [r for r in rows if r["code"] == "weakened"]
+    assert (row["line"], row["column"], row["severity"]) == (line, column, "error")
+    assert row["file"].endswith(HF1)
+    assert "deadline postponed by 24 months (2030 -> 2032), without decision" in row["message"]
+
+    github = run(plan, "validate", "--format", "github", code=1)
+    assert f"{HF1},line={line},col={column},title=mpi weakened::" in github
+    assert github.startswith("::error file=")
+    assert "Frist verschoben um 24 Monate" in github
+
+
+def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: Path) -> None:
+    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", DECISION, "--date", "12.06.2026")
+    written = (plan / HF1).read_text(encoding="utf-8")
+    assert (
+        "        due: 2032\n        kind: by\n        status: open\n        basis: decided\n"
+        "        quote: Ausbaustufe 1 bis 2030\n"
+        f"        derivation: 'Beschluss vom 12.06.2026: {DECISION}'\n"
+        f"        decisions:\n          - date: 2026-06-12\n            text: {DECISION}\n"
+        "            due: 2032\n"
+    ) in written
+    assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss geändert: bis 2030 → bis 2032" in written
+
+    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    approved = (
+        "Hinweis approved-change Gegenüber dem beschlossenen Plan: HF1.15 Versorgung mit "
+        "grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um 24 Monate "
+        f"(2030 -> 2032), Beschluss vom 12.06.2026: {DECISION}"
+    )
+    assert approved in result.stdout and "1 Hinweis" in result.stderr
+
+    diff = run(plan, "diff", ADOPTED)
+    moved = (
+        "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben "
+        f"um 24 Monate (2030 -> 2032), Beschluss vom 12.06.2026: {DECISION}"
+    )
+    assert diff.startswith("Abschwächung (1):\n" + moved + "\n")
+    assert (
+        diff.count("2030 -> 2032") == 1 and "Weitere Änderungen" not in diff
+    )  # its log line folded in
+    [row] = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    assert (row["kind"], row["weakening"], row["months"]) == ("postponed", True, 24)
+    assert row["decision"] == {"date": "2026-06-12", "text": DECISION}
+    assert row["title"] == "Versorgung mit grünem Wasserstoff"
+    assert row["item_title"] == "HH-WIN Ausbaustufe 1"
+    markdown = run(plan, "diff", ADOPTED, "--format", "markdown")
+    assert "(2030 -> 2032)" in markdown and "&gt;" not in markdown
+
+    show = run(plan, "show", "HF1.15")
+    assert (
+        f"Beschlossene Änderungen\n  12.06.2026 „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}"
+        in show
+    )
+    assert "bis 2032 [2]" in show and "beschlossen: Beschluss vom 12.06.2026" in show
+    [shown] = json.loads(run(plan, "show", "HF1.15", "--format", "json"))["decisions"]
+    assert (shown["date"], shown["text"], shown["item"]) == (
+        "2026-06-12",
+        DECISION,
+        "hh-win-stufe-1",
+    )
+
+    report = run(plan, "report")
+    assert (
+        "## Beschlossene Änderungen\n\n"
+        f"- 12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in report
+    )
+
+    briefing = run(plan, "round", "--since", ADOPTED, "--today", "2026-11-25")
+    decided = briefing.split("## Seit der letzten Runde beschlossen (1)", 1)[1].split("\n## ", 1)[0]
+    assert f"12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in decided
+    assert "HF1.15" not in briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
+
+
+def test_a_weakened_deadline_without_decision_is_up_for_decision_in_the_round(plan: Path) -> None:
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    briefing = run(plan, "round", "--today", "2026-11-25")
+    decisions = briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
+    first = next(line for line in decisions.splitlines() if line.startswith("| HF"))
+    assert first.startswith("| HF1.15 |") and "Frist verschoben um 24 Monate" in first
+
+
+def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
+    break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("100", "80"))
+    line, column = position(plan, HF3, "        target:\n          value: ")
+    text = run(plan, "validate", code=1)
+    assert (
+        f"{HF3}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF3.10 "
+        "Industrieprojekte Klima, Energie und Umwelt, „Leistung des Elektrolyseurs im Hamburg "
+        "Green Hydrogen Hub“: Ziel gesenkt (mindestens 100 MW -> mindestens 80 MW), ohne "
+        "Beschluss; Beschluss festhalten mit: "
+        'mpi retarget elektrolyseur-leistung 80 --decision "TEXT"'
+    ) in text
+    git(plan.parent, "checkout", "-q", "plan")
+
+    run(plan, "retarget", "elektrolyseur-leistung", "80", "--decision", "Drucksache 22/12345")
+    result = invoke(["validate", "--plan", str(plan), "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "approved-change" in result.stdout
+        and "target lowered (at least 100 MW -> at least 80 MW)" in result.stdout
+    )
+    [row] = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    assert (row["kind"], row["weakening"], row["old"], row["new"]) == (
+        "lowered",
+        True,
+        "≥ 100",
+        "≥ 80",
+    )
+    assert row["decision"]["text"] == "Drucksache 22/12345"
+    assert (
+        "„Leistung des Elektrolyseurs im Hamburg Green Hydrogen Hub“: "
+        "Ziel mindestens 80 MW – Drucksache 22/12345" in run(plan, "show", "HF3.10")
+    )
+
+
+def test_a_dropped_measure_fails_and_drop_approves_it(plan: Path) -> None:
+    line, column = drop_by_hand(plan)
+    assert (
+        f"{HF2}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF2.2 FabCity "
+        "Hamburg entfallen (zuvor laufend), ohne Beschluss; Beschluss festhalten mit: "
+        'mpi drop HF2.2 --decision "TEXT"'
+    ) in run(plan, "validate", code=1)
+    git(plan.parent, "checkout", "-q", "plan")
+
+    refused = invoke(["set", "HF2.2", "--status", "entfallen", "--plan", str(plan), "--lang", "de"])
+    assert refused.exit_code == 2 and "mpi drop" in refused.stderr
+    run(
+        plan,
+        "drop",
+        "HF2.2",
+        "--decision",
+        "Koordinierungsrunde 10.12.2025, TOP 4",
+        "--date",
+        "10.12.2025",
+    )
+    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "approved-change" in result.stdout
+        and "HF2.2 FabCity Hamburg entfallen (zuvor laufend), Beschluss vom 10.12.2025"
+        in result.stdout
+    )
+    diff = run(plan, "diff", ADOPTED)
+    assert diff.startswith(
+        "Abschwächung (1):\n"
+        "! HF2.2 FabCity Hamburg entfallen (zuvor laufend), Beschluss vom 10.12.2025"
+    )
+
+
+def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
+    stage_2 = (
+        "      - id: hh-win-stufe-2\n        title: HH-WIN Ausbaustufe 2\n        due: 2035\n"
+        "        kind: by\n        status: open\n        basis: stated\n"
+        "        quote: Ausbaustufe 2 bis 2035\n"
+    )
+    break_plan(plan, HF1, stage_2, "")
+    text = run(plan, "validate", code=1)
+    assert (
+        "HF1.15 Versorgung mit grünem Wasserstoff: Meilenstein „HH-WIN Ausbaustufe 2“ entfernt, "
+        "ohne Beschluss" in text
+    )
+    assert "in `decisions` von HF1.15: `date`, `text` und `removed: hh-win-stufe-2`" in text
+    break_plan(
+        plan, HF1, "    updates: []\n\n  - id: HF1.16",
+        "    decisions:\n      - {date: 2026-06-12, text: Runde, removed: hh-win-stufe-2}\n"
+        "    updates: []\n\n  - id: HF1.16",
+    )  # fmt: skip
+    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "approved-change" in result.stdout
+        and "entfernt, Beschluss vom 12.06.2026: Runde" in result.stdout
+    )
+
+
+def test_strengthening_changes_are_notes_not_errors(plan: Path) -> None:
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2029"))
+    result = invoke(["validate", "--plan", str(plan), "--lang", "en", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [row] = json.loads(result.stdout)
+    assert (row["severity"], row["code"]) == ("info", "changed-since-adoption")
+    assert "deadline brought forward by 12 months (2030 -> 2029)" in row["message"]
+
+
+def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -> None:
+    every = (
+        "        recurrence: {every: half-yearly, start: 2023}\n"
+        "        status: open\n        basis: inferred\n"
+    )
+    break_plan(plan, HF1, every, every.replace("half-yearly", "yearly"))
+    text = run(plan, "validate", code=1)
+    assert (
+        "wiederkehrende Pflicht ausgedünnt (halbjährlich ab 2023 -> jährlich ab 2023), "
+        "ohne Beschluss" in text
+    )
+    how = 'mpi reschedule HF1.10 bericht-koordinierungsrunde --every jährlich --decision "TEXT"'
+    assert how in text
+    git(plan.parent, "checkout", "-q", "plan")
+    run(
+        plan,
+        "reschedule",
+        "HF1.10",
+        "bericht-koordinierungsrunde",
+        "--every",
+        "jährlich",
+        "--decision",
+        "Runde",
+    )
+    written = (plan / HF1).read_text(encoding="utf-8")
+    assert "recurrence: {every: yearly, start: 2023}\n" in written
+    assert (
+        "derivation: 'Beschluss vom 25.11.2026: Runde'\n" in written
+    )  # the folded text replaced whole
+    assert invoke(["validate", "--plan", str(plan)]).exit_code == 0
+
+
+def test_without_git_the_check_is_skipped_once_with_the_reason(tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED, tmp_path / "plan")
+    result = invoke(["validate", "--plan", str(tmp_path / "plan"), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    [line] = result.stdout.splitlines()
+    assert (
+        line.startswith("plan/plan.yaml:8:1: Warnung baseline-skipped ")
+        or ":8:1: Warnung baseline-skipped " in line
+    )
+    assert "nicht in einem Git-Repository" in line
+
+
+def test_a_clone_without_the_adopted_revision_says_how_to_fetch_it(plan: Path) -> None:
+    git(plan.parent, "tag", "-d", ADOPTED)
+    rows = json.loads(run(plan, "validate", "--format", "json"))
+    [row] = rows
+    assert (row["severity"], row["code"], row["line"]) == ("warning", "baseline-skipped", 8)
+    assert "git fetch origin tag beschlossen-2023" in row["message"]
+
+
+def test_baseline_option_overrides_the_plan_and_rejects_an_unknown_revision(plan: Path) -> None:
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    commit(plan.parent, "later")
+    assert invoke(["validate", "--plan", str(plan), "--baseline", "later"]).exit_code == 0
+    assert invoke(["validate", "--plan", str(plan), "--baseline", ADOPTED]).exit_code == 1
+    unknown = invoke(["validate", "--plan", str(plan), "--baseline", "nope", "--lang", "de"])
+    assert unknown.exit_code == 2 and unknown.stderr == "mpi: unbekannte Git-Revision 'nope'\n"
