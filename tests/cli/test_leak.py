@@ -292,3 +292,66 @@ def test_the_detector_finds_what_it_looks_for() -> None:
     ]
     assert leaks("HF1.1 Flächenkonzept erstellt · überfällig", EVERY) == []
     assert leaks("`mpi milestone` --occurrence open-milestone", EVERY) == []
+
+
+def test_no_english_in_the_guard_of_the_adopted_plan(tmp_path: Path) -> None:
+    """Weakening edits by hand (validate, diff, round), then the decision commands, their
+    log entries, their errors and the history they leave."""
+    from conftest import ADOPTED, adopted_copy
+
+    plan = adopted_copy(tmp_path / "repo")
+    hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"
+    text = hf1.read_text(encoding="utf-8")
+    stage_1 = "        due: 2030\n        kind: by\n        status: open\n        basis: stated\n"
+    moved = stage_1.replace("2030", "2032").replace("by", "expected")
+    text = text.replace(
+        stage_1 + "        quote: Ausbaustufe 1", moved + "        quote: Ausbaustufe 1"
+    )
+    text = text.replace("{every: half-yearly, start: 2023}", "{every: yearly, start: 2023}")
+    hf1.write_text(text, encoding="utf-8")
+    for args in (
+        ["validate"],
+        ["validate", "--format", "github"],
+        ["diff", ADOPTED],
+        ["diff", ADOPTED, "--format", "markdown"],
+        ["round"],
+        ["history", "HF1.15"],
+    ):
+        said = run(args, plan, **PIPED)
+        assert "HF1.15" in said and not leaks(said, plan), (args, said)
+    git(plan.parent, "checkout", "-q", "plan")
+    for args in (
+        ["reschedule", "HF1.15", "1", "06.2032", "--kind", "voraussichtlich"],
+        ["reschedule", "HF1.10", "2", "--every", "jährlich", "--dry-run"],
+        ["retarget", "elektrolyseur-leistung", "80"],
+        ["retarget", "glasfaser-haushalte", "90", "--year", "2035"],
+        ["retarget", "flaechenreserve", "90", "--year", "dauerhaft"],
+        ["drop", "HF2.2"],
+    ):
+        said = run([*args, "--decision", "Runde am 12.06.2026", "--date", "12.06.2026"], plan)
+        assert not leaks(said, plan, diff="--dry-run" in args), (args, said)
+        commit(plan.parent, f"c{len(args)}{args[1]}")
+    for args in (
+        ["validate"],
+        ["show", "HF1.15"],
+        ["report"],
+        ["round", "--since", ADOPTED],
+        ["history", "HF1.15"],
+        ["history", "HF1.16", "--format", "markdown"],
+    ):
+        said = run(args, plan, **PIPED)
+        assert not leaks(said, plan), (args, said)
+    for args in (
+        ["reschedule", "HF1.15", "1", "bald", "--decision", "x"],
+        ["reschedule", "HF1.15", "9", "2040", "--decision", "x"],
+        ["reschedule", "HF1.15", "1", "--decision", "x"],
+        ["reschedule", "HF1.10", "2", "--kind", "ab", "--decision", "x"],
+        ["retarget", "elektrolyseur-leistung", "viel", "--decision", "x"],
+        ["retarget", "elektrolyseur-leistung", "80", "--year", "nie", "--decision", "x"],
+        ["drop", "HF2.2", "--decision", "x"],
+        ["set", "HF2.3", "--status", "entfallen"],
+        ["history", "HF1.15", "stufe-9"],
+    ):
+        result = invoke([*args, "--plan", str(plan), "--lang", "de"])
+        assert result.exit_code != 0 and result.stderr, (args, result.output)
+        assert not leaks(result.stderr, plan), (args, result.stderr)

@@ -323,3 +323,48 @@ def test_baseline_option_overrides_the_plan_and_rejects_an_unknown_revision(plan
     assert invoke(["validate", "--plan", str(plan), "--baseline", ADOPTED]).exit_code == 1
     unknown = invoke(["validate", "--plan", str(plan), "--baseline", "nope", "--lang", "de"])
     assert unknown.exit_code == 2 and unknown.stderr == "mpi: unbekannte Git-Revision 'nope'\n"
+
+
+def test_decision_commands_understand_german_and_keep_the_files_canonical(plan: Path) -> None:
+    decided = ["--decision", "Runde", "--date", "12.06.2026"]
+    run(
+        plan,
+        "reschedule",
+        "HF1.15",
+        "hh-win-stufe-1",
+        "06.2032",
+        "--kind",
+        "voraussichtlich",
+        *decided,
+    )
+    run(plan, "retarget", "flaechenreserve", "1.090,5", "--year", "dauerhaft", *decided)
+    hf1 = (plan / HF1).read_text(encoding="utf-8")
+    assert "        due: 2032-06\n        kind: expected\n" in hf1
+    assert "            due: 2032-06\n            kind: expected\n" in hf1  # the decision record
+    assert "year: permanent" in hf1 and "value: 1090.5" in hf1
+    assert "bis 2030 → voraussichtlich Juni 2032 (Beschluss vom 12.06.2026: Runde)" in hf1
+    assert invoke(["validate", "--plan", str(plan)]).exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["reschedule", "HF1.15", "1", "2030", "--decision", "x"], "bereits die Frist bis 2030"),
+        (["reschedule", "HF1.15", "1", "2032", "--decision", " "], "--decision"),
+        (["reschedule", "HF1.15", "1", "2032", "--decision", "x", "--date", "01.01.2099"], "2099"),
+        (["reschedule", "HF1.15", "1", "bald", "--decision", "x"], "bald"),
+        (["reschedule", "HF1.15", "1", "--decision", "x"], "nichts zu ändern"),
+        (["reschedule", "HF1.10", "2", "2020", "--decision", "x"], "vor dem ersten Termin"),
+        (["reschedule", "HF1.15", "1", "--every", "jährlich", "--decision", "x"], "wiederkehrend"),
+        (["retarget", "elektrolyseur-leistung", "100", "--decision", "x"], "100"),
+        (["drop", "HF2.2", "--decision", ""], "--decision"),
+    ],
+)  # fmt: skip
+def test_decision_commands_refuse_what_decides_nothing(
+    plan: Path, args: list[str], said: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in plan.glob("*.yaml")}
+    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("mpi: ") and said in result.stderr, result.stderr
+    assert {p.name: p.read_bytes() for p in plan.glob("*.yaml")} == before

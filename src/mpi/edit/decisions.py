@@ -155,7 +155,7 @@ def _single(
     if old_due == due and new_kind == old_kind:
         raise UsageError(
             _("milestone {milestone} is already due {date}").format(
-                milestone=repr(chosen["id"]), date=formats.due(due)
+                milestone=repr(chosen["id"]), date=f"{KIND_WORDS[new_kind]} {formats.due(due)}"
             )
         )
     doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))

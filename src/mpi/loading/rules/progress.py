@@ -6,8 +6,7 @@ from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import Update
-from mpi.domain.words import number
-from mpi.i18n import _
+from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
@@ -40,9 +39,9 @@ def indicator_targets(ctx: Context) -> Iterator[Diagnostic]:
                     "indicator-target",
                     template.format(
                         indicator=repr(ind.id),
-                        target=number(target.value),
-                        baseline=number(base.value),
-                        direction=ind.direction,
+                        target=formats.number(target.value),
+                        baseline=formats.number(base.value),
+                        direction=f"`{ind.direction}`",
                     ),
                 )
             if isinstance(target.year, int) and target.year < base.year:
