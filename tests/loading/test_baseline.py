@@ -368,3 +368,48 @@ def test_decision_commands_refuse_what_decides_nothing(
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith("mpi: ") and said in result.stderr, result.stderr
     assert {p.name: p.read_bytes() for p in plan.glob("*.yaml")} == before
+
+
+def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path) -> None:
+    run(
+        plan,
+        "milestone",
+        "HF1.10",
+        "2",
+        "erledigt",
+        "--occurrence",
+        "06.2026",
+        "--date",
+        "30.06.2026",
+    )
+    before = (plan / HF1).read_bytes()
+    args = ["reschedule", "HF1.10", "2", "--every", "jährlich", "--decision", "Runde"]
+    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (
+        "mpi: die erfassten Termine Juni 2026 sind keine Termine des neuen Zeitplans; die Reihe "
+        "mit ihrem letzten erfassten Termin beenden (mpi reschedule HF1.10 "
+        "bericht-koordinierungsrunde 2026-06 --decision …) und den neuen Zeitplan als eigenen "
+        "Meilenstein anlegen\n"
+    )
+    assert (plan / HF1).read_bytes() == before
+    run(plan, "reschedule", "HF1.10", "2", "2026-06", "--decision", "Runde")  # as it says
+    assert "recurrence: {every: half-yearly, start: 2023, end: 2026-06}" in (plan / HF1).read_text(
+        encoding="utf-8"
+    )
+
+
+def test_the_commit_plan_yaml_names_counts_over_a_moved_tag(plan: Path) -> None:
+    adopted = git(plan.parent, "rev-parse", "HEAD").strip()
+    break_plan(
+        plan, "plan.yaml", "commit: a07c823f2cf49572818e41d741aa4ad4b1eb7b41", f"commit: {adopted}"
+    )
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    git(plan.parent, "commit", "-qam", "postponed")
+    git(plan.parent, "tag", "-f", ADOPTED)  # the tag moved onto the weakened plan
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1))
+    assert [(r["code"], r["severity"]) for r in rows] == [
+        ("weakened", "error"),
+        ("baseline-mismatch", "warning"),
+    ]
+    assert f"names {adopted[:12]}; the commit counts" in rows[1]["message"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from mpi.domain.dates import Due, DueError, typed_due
+from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import FILE_WORDS, file_value, number
 from mpi.edit.document import scalar
@@ -194,6 +194,7 @@ def _series(
                 _("the milestone already recurs {every}").format(every=EVERY_WORDS[new_every])
             )
         raise UsageError(_("the recurrence already ends {date}").format(date=formats.due(end)))
+    _fits(chosen, start, new_every, end, target)
     doc = target.doc
     if end is not None:
         doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
@@ -207,6 +208,26 @@ def _series(
     until = f", end: {end.yaml_value()}" if end is not None else ""
     decided = f"{{every: {new_every}, start: {start.yaml_value()}{until}}}"
     return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
+
+
+def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Target) -> None:
+    """Occurrences recorded already stay occurrences of the changed series: a schedule that
+    would orphan them is refused with what to do instead."""
+    made = set(series(start, every, end, target.facts.horizon))
+    recorded = [x.get("due") for x in chosen.get("occurrences") or [] if isinstance(x, PMap)]
+    orphaned = [Due.parse(d) for d in recorded if d is not None and Due.parse(d) not in made]
+    if orphaned:
+        raise UsageError(
+            _(
+                "the recorded occurrences {dates} are not occurrences of the new schedule; end "
+                "this series at its last recorded occurrence ({command}) and add the new "
+                "schedule as a milestone of its own"
+            ).format(
+                dates=", ".join(formats.due(d) for d in orphaned),
+                command=f"mpi reschedule {target.owner_id} {chosen['id']} "
+                f"{max(Due.parse(d) for d in recorded if d is not None).iso()} --decision …",
+            )
+        )
 
 
 def retarget(
