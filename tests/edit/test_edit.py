@@ -13,6 +13,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import SHIPPED, break_plan, invoke
 from mpi.domain.dates import current_day
@@ -492,3 +494,23 @@ def test_set_value_replaces_a_text_over_several_lines_whole(value: str) -> None:
     doc.set_value(tree["a"], "derivation", "neu")
     assert doc.result() == "a:\n  derivation: neu\n  after: 1\n"
     assert yaml.safe_load(doc.result()) == {"a": {"derivation": "neu", "after": 1}}
+
+
+@given(
+    st.lists(st.sampled_from(["a: 1\n", "b:\n", "  - x\n", "\n", "c: „ü“\n"]), max_size=40),
+    st.integers(0, 400),
+    st.integers(0, 40),
+    st.sampled_from(["", "X", "neu\n", "a\nb\nc\n"]),
+)
+def test_the_diff_of_an_edit_span_is_the_diff_of_the_whole_file(
+    lines: list[str], at: int, length: int, replacement: str
+) -> None:
+    """The dry-run diff compares only the lines around the edit: the same hunks as difflib
+    on the whole file (trimmed of the lines both share)."""
+    from mpi.edit.owners import _trimmed_diff, unified_diff
+
+    old = "".join(lines)
+    start = min(at, len(old))
+    end = min(start + length, len(old))
+    new = old[:start] + replacement + old[end:]
+    assert unified_diff(old, new, "f", (start, end)) == _trimmed_diff(old, new, "f", 3)

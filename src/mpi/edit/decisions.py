@@ -15,9 +15,9 @@ from datetime import date
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import FILE_WORDS, file_value, number
-from mpi.edit.document import scalar
 from mpi.edit.log import dated_position, log_entry
 from mpi.edit.mutations import check_day, check_text, pick_milestone, status_word
+from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Mutation, Target
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap

@@ -9,60 +9,16 @@ indentation. Anything this cannot do without touching other bytes is refused wit
 from __future__ import annotations
 
 import bisect
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mpi.domain.errors import EditRefused
+from mpi.edit.scalars import FLOW_SPECIAL
 from mpi.i18n import _
 from mpi.loading.positions import PList, PMap, Pos
-from mpi.loading.scalars import resolve
-
-# Characters a plain or single-quoted scalar may not hold (YAML's non-printables, line
-# breaks, the byte order mark); a text with any of them is written double-quoted, escaped.
-_NEEDS_ESCAPE = re.compile(
-    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
-)
-_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
-_FLOW_SPECIAL = frozenset(",[]{}")
 
 Fields = Sequence[tuple[str, str]]  # (key, scalar text already formatted)
-
-
-def scalar(text: str) -> str:
-    """`text` as a YAML scalar that reads back as exactly this string (in block context; a
-    flow collection quotes it further, see `Document._flow`).
-
-    Plain when that is unambiguous, single-quoted when it only needs quoting, double-quoted
-    with escapes when it holds line breaks, controls or invisible characters.
-    """
-    if _NEEDS_ESCAPE.search(text):
-        return _double_quoted(text)
-    if _plain(text):
-        return text
-    return "'" + text.replace("'", "''") + "'"
-
-
-def _plain(text: str) -> bool:
-    if not text or text != text.strip() or text[0] in _PLAIN_FIRST:
-        return False
-    if ": " in text or " #" in text or text.endswith(":"):
-        return False
-    return resolve(text, None) == text and isinstance(resolve(text, None), str)
-
-
-def _double_quoted(text: str) -> str:
-    """JSON's escapes are YAML's too; what JSON leaves raw is escaped as \\uXXXX here."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    return _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), quoted[1:-1]).join('""')
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    if code in (0x0A, 0x09):  # json.dumps already wrote these as \n and \t
-        return char
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 @dataclass
@@ -247,7 +203,7 @@ class Document:
                 )
             )
         dash = items.start[1] - 1  # a block list starts at its first dash
-        first = items.items_at[index][0]
+        first = items.item_at(index)[0]
         last = first
         for number in range(first + 1, len(self._starts) + 1):
             raw = self.line_text(number)
@@ -270,9 +226,7 @@ class Document:
             self._edit(self.offset(items.start), self.flow_close(items) + 1, "[]")
             return
         if index + 1 < len(items):  # up to the next item: this one and its comma
-            self._edit(
-                self.offset(items.items_at[index]), self.offset(items.items_at[index + 1]), ""
-            )
+            self._edit(self.offset(items.item_at(index)), self.offset(items.item_at(index + 1)), "")
             return
         self._edit(self._item_end(items, index - 1), self._item_end(items, index), "")
 
@@ -281,7 +235,7 @@ class Document:
         item = items[index]
         if isinstance(item, PMap | PList) and self.is_flow(item):
             return self.flow_close(item) + 1
-        return self.scalar_end(items.items_at[index], flow=True)
+        return self.scalar_end(items.item_at(index), flow=True)
 
     def add_item(
         self,
@@ -317,10 +271,10 @@ class Document:
             lines = self._item_lines(fields, dash, inner)
             at = len(items) if position is None else position
             if at < len(items):
-                start = self._starts[items.items_at[at][0] - 1]
+                start = self._starts[items.item_at(at)[0] - 1]
                 self._edit(start, start, "".join(x + self.newline for x in lines))
             else:
-                self._insert_lines(self.entry_end_line(items.items_at[-1][0], dash), lines)
+                self._insert_lines(self.entry_end_line(items.item_at(-1)[0], dash), lines)
             return
         dash, inner = self._list_style(indent)
         lines = self._item_lines(fields, dash, inner)
@@ -336,7 +290,7 @@ class Document:
     def _add_flow_item(self, items: PList, fields: Fields, at: int) -> None:
         text = "{" + ", ".join(f"{k}: {self._flow(v)}" for k, v in fields) + "}"
         if at < len(items):
-            start = self.offset(items.items_at[at])
+            start = self.offset(items.item_at(at))
             self._edit(start, start, text + ", ")
         else:
             self._edit(*(2 * (self.flow_close(items),)), ", " + text)
@@ -344,7 +298,7 @@ class Document:
     @staticmethod
     def _flow(value: str) -> str:
         """A scalar formatted for block context, made safe for a flow collection."""
-        if value[:1] in "'\"" or not any(c in _FLOW_SPECIAL for c in value):
+        if value[:1] in "'\"" or not any(c in FLOW_SPECIAL for c in value):
             return value
         return "'" + value.replace("'", "''") + "'"
 
@@ -379,14 +333,24 @@ class Document:
         return lines
 
     def result(self) -> str:
-        """The text with every edit applied (edits must not overlap)."""
-        out = self.text
-        previous = len(out) + 1
-        # Later edits at the same offset are applied first, so they end up after earlier ones.
+        """The text with every edit applied (edits must not overlap), built in one join (a
+        large file is copied once, not once per edit)."""
+        text = self.text
+        pieces: list[str] = []
+        at = 0
+        # Edits at the same offset keep their order: the earlier one ends up first.
         ordered = sorted(enumerate(self._edits), key=lambda e: (e[1][0], e[1][1], e[0]))
-        for _order, (start, end, replacement) in reversed(ordered):
-            if end > previous:
+        for _order, (start, end, replacement) in ordered:
+            if start < at:
                 raise EditRefused("internal: two edits overlap; nothing was written")
-            out = out[:start] + replacement + out[end:]
-            previous = start
-        return out
+            pieces += [text[at:start], replacement]
+            at = end
+        pieces.append(text[at:])
+        return "".join(pieces)
+
+    def span(self) -> tuple[int, int] | None:
+        """Where the edits lie in the old text: the first offset they touch and the offset
+        after the last (None: no edit)."""
+        if not self._edits:
+            return None
+        return min(e[0] for e in self._edits), max(e[1] for e in self._edits)

@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from mpi.domain.dates import Due, DueError
-from mpi.edit.document import scalar
+from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Target
 from mpi.i18n import pgettext
 from mpi.loading.positions import PList

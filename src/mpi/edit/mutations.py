@@ -16,9 +16,9 @@ from typing import Any
 from mpi.domain.dates import Due, DueError, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import measure_status, milestone_state, number, suggest, typed_number
-from mpi.edit.document import scalar
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
+from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Mutation, Target
 from mpi.i18n import _, formats, language, pgettext, speaking
 from mpi.loading.positions import PMap

@@ -13,8 +13,8 @@ from datetime import date
 from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import state as deadline_state
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.edit.document import scalar
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
+from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Target
 from mpi.i18n import _, formats, pgettext, speaking
 from mpi.loading.positions import PMap

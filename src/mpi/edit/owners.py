@@ -86,13 +86,41 @@ def find_indicator(loaded: Loaded, indicator_id: str) -> tuple[str, str]:
     )
 
 
-def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
+def unified_diff(
+    old: str, new: str, name: str, span: tuple[int, int] | None = None, context: int = 3
+) -> str:
     """`diff -u` of two versions of a file that differ in a few places.
 
-    difflib compares every line with every other (16 s on a 4 MB file); the lines both
-    versions share at the start and the end are cut off first, and the hunk line numbers
-    shifted back.
+    difflib compares every line with every other (16 s on a 4 MB file), and splitting a
+    large file into lines costs memory: only the lines around `span` (the first offset
+    where the versions differ, and the offset in `old` after which they agree again, as
+    the edit knows them) and `context` lines either side are compared, and the hunk line
+    numbers shifted. Without `span`, the lines both versions share at the start and the end
+    are cut off first.
     """
+    if span is None:
+        return _trimmed_diff(old, new, name, context)
+    first, last = span
+    grown = len(new) - len(old)
+    begin = old.rfind("\n", 0, first) + 1  # the start of the first edited line
+    for _line in range(context):  # and `context` lines before it
+        begin = old.rfind("\n", 0, begin - 1) + 1 if begin > 0 else 0
+    stop = last
+    for _line in range(context + 1):  # the end of the last edited line, `context` after it
+        found = old.find("\n", stop)
+        stop = len(old) if found < 0 else found + 1
+    shifted = old.count("\n", 0, begin)
+    lines = difflib.unified_diff(
+        old[begin:stop].splitlines(keepends=True),
+        new[begin : stop + grown].splitlines(keepends=True),
+        fromfile=name,
+        tofile=name,
+        n=context,
+    )
+    return _shift(list(lines), shifted)
+
+
+def _trimmed_diff(old: str, new: str, name: str, context: int) -> str:
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
@@ -102,15 +130,14 @@ def unified_diff(old: str, new: str, name: str, context: int = 3) -> str:
         tail += 1
     start = max(0, head - context)
     keep = max(0, tail - context)
-    lines = list(
-        difflib.unified_diff(
-            a[start : len(a) - keep],
-            b[start : len(b) - keep],
-            fromfile=name,
-            tofile=name,
-            n=context,
-        )
+    lines = difflib.unified_diff(
+        a[start : len(a) - keep], b[start : len(b) - keep], fromfile=name, tofile=name, n=context
     )
+    return _shift(list(lines), start)
+
+
+def _shift(lines: list[str], start: int) -> str:
+    """Hunk headers counted from the whole file's first line."""
 
     def shift(match: re.Match[str]) -> str:
         first_a, rest_a, first_b, rest_b = match.groups()

@@ -13,6 +13,7 @@ handed back with the result.
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
 import time
 from collections.abc import Callable, Iterator
@@ -204,6 +205,15 @@ def _edit(
     wanted, mutate = pick(loaded)
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
+    path = source.path
+    facts = PlanFacts(loaded.plan.horizon, loaded.plan.language)
+    before = _rest(loaded, owner_id)
+    warned = _warnings(loaded)
+    # Only the edited file is read and validated again; the others are taken as loaded. The
+    # rest of the first load (the edited file's models, the other files' positions) is let
+    # go before the file's text is copied and edited: both need not be in memory at once.
+    reuse = {p: v for p, v in loaded.models.items() if p != path}
+    del loaded
     data = _read(source)
     try:
         text = decode(data)
@@ -213,20 +223,14 @@ def _edit(
                 where=f"{source.display}:{exc.line}:{exc.column}", message=exc.message
             )
         ) from None
+    digest = hashlib.sha256(data).digest()  # what the file must still be when it is replaced
+    del data
     doc = Document(text, source.tree)
-    summary = mutate(
-        Target(doc, owner, PlanFacts(loaded.plan.horizon, loaded.plan.language), owner_id)
-    )
+    summary = mutate(Target(doc, owner, facts, owner_id))
     new_text = doc.result()
-    path = source.path
-    diff = unified_diff(text, new_text, str(path.resolve()))
-    before = _rest(loaded, owner_id)
-    warned = _warnings(loaded)
+    diff = unified_diff(text, new_text, str(path.resolve()), doc.span())
     source = SourceFile(source.path, source.display, None, source.fingerprint)
-    # Only the edited file is read and validated again; the others are taken as loaded. The
-    # old version of the edited file is let go first: both need not be in memory at once.
-    reuse = {p: v for p, v in loaded.models.items() if p != path}
-    del loaded, owner, doc
+    del text, owner, doc
     after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
     errors = after.errors
@@ -254,7 +258,7 @@ def _edit(
             still = _read(source)
         except OSError:
             still = b""
-        if still != data:
+        if hashlib.sha256(still).digest() != digest:
             raise EditRefused(
                 _(
                     "{file} changed on disk while mpi was editing it; nothing was written, run "
@@ -274,15 +278,21 @@ def _warnings(loaded: Loaded) -> list[str]:
     return [f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"]
 
 
-def _rest(loaded: Loaded, owner_id: str) -> str:
-    """What holds the owner, without it, as JSON: what the edit must not change. For a
-    measure its field; for the plan level or a body, plan.yaml."""
+def _rest(loaded: Loaded, owner_id: str) -> bytes:
+    """A digest of what holds the owner, without it: what the edit must not change. For a
+    measure its field; for the plan level or a body, plan.yaml. Hashed a measure at a time,
+    so a field of thousands of measures is never one JSON text in memory."""
     plan = loaded.plan
     assert plan is not None
+    digest = hashlib.sha256()
     field = next((f for f in plan.fields if any(m.id == owner_id for m in f.measures)), None)
     if field is not None:
-        measures = [m for m in field.measures if m.id != owner_id]
-        return field.model_copy(update={"measures": measures}).model_dump_json()
+        digest.update(field.model_copy(update={"measures": []}).model_dump_json().encode())
+        for m in field.measures:
+            digest.update(
+                b"\0" + (m.id.encode() if m.id == owner_id else m.model_dump_json().encode())
+            )
+        return digest.digest()
     rest = plan.model_copy(update={"fields": []})
     if owner_id == PLAN:
         rest = rest.model_copy(update={"milestones": [], "updates": []})
@@ -291,4 +301,5 @@ def _rest(loaded: Loaded, owner_id: str) -> str:
         rest = rest.model_copy(
             update={"monitoring": plan.monitoring.model_copy(update={"bodies": bodies})}
         )
-    return rest.model_dump_json()
+    digest.update(rest.model_dump_json().encode())
+    return digest.digest()

@@ -274,7 +274,7 @@ def _take_key(frame: list[Any], event: Any) -> None:
         )
     frame[1] = key
     frame[2] = position
-    mapping.at[key] = (*position, *position)
+    mapping.place_key(key, position)
 
 
 def _attach(frame: list[Any], value: Any, position: Pos) -> None:
@@ -282,11 +282,11 @@ def _attach(frame: list[Any], value: Any, position: Pos) -> None:
     if isinstance(container, PMap):
         key = frame[1]
         container[key] = value
-        container.at[key] = (*container.at[key][:2], *position)
+        container.place_value(key, position)
         frame[1] = None
     else:
         container.append(value)
-        container.items_at.append(position)
+        container.place_item(position)
 
 
 def _check_tag(event: Any, kind: str) -> None:

@@ -1,0 +1,52 @@
+"""Scalars as the editor writes them: plain where that reads back as the same string,
+quoted where it must be, escaped where the text holds what YAML cannot show raw."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from mpi.loading.scalars import resolve
+
+# Characters a plain or single-quoted scalar may not hold (YAML's non-printables, line
+# breaks, the byte order mark); a text with any of them is written double-quoted, escaped.
+_NEEDS_ESCAPE = re.compile(
+    "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+)
+_PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+FLOW_SPECIAL = frozenset(",[]{}")
+
+
+def scalar(text: str) -> str:
+    """`text` as a YAML scalar that reads back as exactly this string (in block context; a
+    flow collection quotes it further, see `Document._flow`).
+
+    Plain when that is unambiguous, single-quoted when it only needs quoting, double-quoted
+    with escapes when it holds line breaks, controls or invisible characters.
+    """
+    if _NEEDS_ESCAPE.search(text):
+        return _double_quoted(text)
+    if _plain(text):
+        return text
+    return "'" + text.replace("'", "''") + "'"
+
+
+def _plain(text: str) -> bool:
+    if not text or text != text.strip() or text[0] in _PLAIN_FIRST:
+        return False
+    if ": " in text or " #" in text or text.endswith(":"):
+        return False
+    return resolve(text, None) == text and isinstance(resolve(text, None), str)
+
+
+def _double_quoted(text: str) -> str:
+    """JSON's escapes are YAML's too; what JSON leaves raw is escaped as \\uXXXX here."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _NEEDS_ESCAPE.sub(lambda m: _escape(m.group()), quoted[1:-1]).join('""')
+
+
+def _escape(char: str) -> str:
+    code = ord(char)
+    if code in (0x0A, 0x09):  # json.dumps already wrote these as \n and \t
+        return char
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
