@@ -180,7 +180,8 @@ def diff(
     if rev2 is None:  # against the working tree: files unchanged since `rev` are read once
         loaded = load_plan(directory)
         new = require_plan(loaded)
-        old = load_at(directory, rev, loaded)
+        old = load_at(directory, rev, loaded, release=True)
+        del loaded
     else:
         old, new = load_at(directory, rev), load_at(directory, rev2)
     view = build(rev, rev2, old, new)

@@ -44,7 +44,7 @@ def compare(old: Plan, new: Plan) -> list[Change]:
     for ident, f, g in pairs(old.fields, new.fields, lambda x: x.id, natural=True):
         if f is None or g is None:
             out.append(presence(ident, "field", f, g, new.decisions))
-        else:
+        elif f is not g:  # the same model: a file unchanged between the revisions
             out += _field(f, g, horizon)
     return out + recorded("plan", None, "plan", old.decisions, new.decisions, out)
 
@@ -76,7 +76,7 @@ def _field(old: Field, new: Field, horizon: int) -> list[Change]:
     for ident, m, n in pairs(old.measures, new.measures, lambda x: x.id, natural=True):
         if m is None or n is None:
             out.append(presence(ident, "measure", m, n, new.decisions))
-        else:
+        elif m != n:
             out += measure_changes(m, n, horizon)
     return out + recorded(new.id, None, "field", old.decisions, new.decisions, out)
 

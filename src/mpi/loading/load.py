@@ -61,12 +61,15 @@ def load_plan(
     directory: Path,
     overrides: Mapping[Path, str] | None = None,
     reuse: Mapping[Path, tuple[SourceFile, BaseModel]] | None = None,
+    *,
+    checks: bool = True,
 ) -> Loaded:
     """Read every file of the plan, validate each against its model, join them, run checks.
 
     `overrides` gives new text for some files (an edit validated before it is written);
     `reuse`, the `models` of an earlier load of the same plan, spares reading and validating
     again the files that `overrides` does not change (an edit changes one file of many).
+    `checks=False` skips the rules across files (a past revision, read to be compared).
     """
     import gc
 
@@ -75,7 +78,7 @@ def load_plan(
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _load_plan(directory, overrides, reuse)
+        return _load_plan(directory, overrides, reuse, checks)
     finally:
         if collecting:
             gc.enable()
@@ -85,6 +88,7 @@ def _load_plan(
     directory: Path,
     overrides: Mapping[Path, str] | None,
     reuse: Mapping[Path, tuple[SourceFile, BaseModel]] | None,
+    checks: bool,
 ) -> Loaded:
     from mpi.domain import model
     from mpi.loading import rules
@@ -165,7 +169,8 @@ def _load_plan(
         loaded.diagnostics.sort(key=Diagnostic.sort_key)
         return loaded
     loaded.plan = model.join(plan_data, [f for _, f in fields])
-    loaded.diagnostics += rules.run(loaded.plan, plan_source, fields)
+    if checks:
+        loaded.diagnostics += rules.run(loaded.plan, plan_source, fields)
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
     return loaded
 

@@ -21,7 +21,7 @@ import yaml
 from mpi.domain.words import clip
 from mpi.i18n import _
 from mpi.i18n.formats import count
-from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.positions import BITS, PList, PMap, Pos, pack
 from mpi.loading.pyparser import PyParser
 from mpi.loading.scalars import CORE, resolve
 from mpi.loading.yaml_errors import ReadError, syntax, syntax_error
@@ -118,6 +118,13 @@ def _pos(event: Any) -> Pos:
     return mark.line + 1, mark.column + 1
 
 
+def _packed(event: Any) -> int:
+    """The event's position as `positions.pack` writes it (inlined: it runs per value)."""
+    mark = event.start_mark
+    packed: int = (mark.line + 1) << BITS | (mark.column + 1)
+    return packed
+
+
 def _build(parser: Any, text: str, budget: Budget) -> Any:
     get = parser.get_event
     event = get()  # StreamStart
@@ -190,7 +197,7 @@ def _build_document(get: Any, budget: Budget) -> Any:
             if not stack:
                 root = value
                 continue
-            _attach(stack[-1], value, container.start)
+            _attach(stack[-1], value, pack(*container.start))
             continue
         if kind is yaml.ScalarEvent:
             frame = stack[-1] if stack else None
@@ -204,7 +211,7 @@ def _build_document(get: Any, budget: Budget) -> Any:
             if frame is None:
                 root = value
             else:
-                _attach(frame, value, _pos(event))
+                _attach(frame, value, _packed(event))
             continue
         if kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent:
             frame = stack[-1] if stack else None
@@ -274,19 +281,20 @@ def _take_key(frame: list[Any], event: Any) -> None:
         )
     frame[1] = key
     frame[2] = position
-    mapping.place_key(key, position)
+    packed = position[0] << BITS | position[1]
+    mapping.at[key] = packed << 2 * BITS | packed
 
 
-def _attach(frame: list[Any], value: Any, position: Pos) -> None:
+def _attach(frame: list[Any], value: Any, position: int) -> None:
     container = frame[0]
     if isinstance(container, PMap):
         key = frame[1]
         container[key] = value
-        container.place_value(key, position)
+        container.at[key] = container.at[key] >> 2 * BITS << 2 * BITS | position
         frame[1] = None
     else:
         container.append(value)
-        container.place_item(position)
+        container.items_at.append(position)
 
 
 def _check_tag(event: Any, kind: str) -> None:

@@ -205,11 +205,17 @@ def checkout_plan(
     return commit
 
 
-def load_at(plan_dir: Path, rev: str, current: Loaded | None = None) -> Plan:
-    """The validated Plan at a revision; PlanInvalid names files as `REV:path` when it is not.
+def load_at(
+    plan_dir: Path, rev: str, current: Loaded | None = None, *, release: bool = False
+) -> Plan:
+    """The Plan at a revision, each file validated against its model (the rules across
+    files are the working tree's: a past revision is read to be compared); PlanInvalid names
+    files as `REV:path` when it is not valid.
 
     With `current`, a load of the working tree, a file whose bytes are the same at `rev` (the
     same git blob id) is not read or validated again: its model is taken from `current`.
+    `release`: the caller needs no positions in the other files of `current` any more; they
+    are let go before the revision's versions are read (memory for a large plan).
     """
     from mpi.loading.load import load_plan, require_plan
 
@@ -226,7 +232,12 @@ def load_at(plan_dir: Path, rev: str, current: Loaded | None = None) -> Plan:
             return True
 
         checkout_plan(plan_dir, rev, target, same if current is not None else None)
-        loaded = load_plan(target, reuse=reuse)
+        if release and current is not None:
+            reused = {id(source) for source, _model in reuse.values()}
+            for source in current.field_files.values():
+                if id(source) not in reused:
+                    source.tree = None
+        loaded = load_plan(target, reuse=reuse, checks=False)
         try:
             return require_plan(loaded)
         except PlanInvalid as exc:
