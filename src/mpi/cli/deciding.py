@@ -1,7 +1,5 @@
 """Changing a commitment by a decision of the partners: reschedule, retarget, drop."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """Recording progress without hand-editing YAML: set, milestone, record, note."""
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -20,7 +18,7 @@ if TYPE_CHECKING:
 NoteOption = Annotated[str | None, typer.Option("--note", help=N_("Text for the updates log."))]
 
 
-def write(edit: Callable[[], EditResult]) -> None:
+def write(edit: "Callable[[], EditResult]") -> None:
     """Run an edit; a file system error is one line naming the file, not a traceback."""
     try:
         result = edit()

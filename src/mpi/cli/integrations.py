@@ -1,7 +1,5 @@
 """Integrations with other tools: the JSON Schema for editors and CI, the iCalendar export."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

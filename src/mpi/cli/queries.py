@@ -1,7 +1,5 @@
 """Read-only questions: status, list, show, due, timeline."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

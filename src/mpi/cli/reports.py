@@ -1,7 +1,5 @@
 """Reports for the coordination round: the progress report and the diff between revisions."""
 
-from __future__ import annotations
-
 import re
 import sys
 from typing import TYPE_CHECKING, Annotated
@@ -50,8 +48,8 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-
 
 
 def _changes_since(
-    directory: Path, loaded: Loaded, current: Plan, since: str, today: date
-) -> tuple[list[Change], date | None, bool, Plan | None]:
+    directory: "Path", loaded: "Loaded", current: "Plan", since: str, today: "date"
+) -> "tuple[list[Change], date | None, bool, Plan | None]":
     """The plan's changes since a revision or a date, that day where known, whether they
     come from the plan's dated entries rather than git, and the plan as it was then (None:
     not in git). A date is the last commit made by its end; without one (outside git, or

@@ -1,7 +1,5 @@
 """`mpi validate`: check the plan; the exit code says whether it is valid."""
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -50,7 +48,7 @@ def validate(
     raise typer.Exit(loaded.exit_code or (1 if weakened else 0))
 
 
-def adopted_plan(loaded: Loaded, baseline: str | None) -> list[Diagnostic]:
+def adopted_plan(loaded: "Loaded", baseline: str | None) -> "list[Diagnostic]":
     """What changed since the adopted plan, as diagnostics (`mpi.loading.baseline`)."""
     from mpi.loading.baseline import check
     from mpi.render.messages import commitment
