@@ -514,3 +514,16 @@ def test_the_diff_of_an_edit_span_is_the_diff_of_the_whole_file(
     end = min(start + length, len(old))
     new = old[:start] + replacement + old[end:]
     assert unified_diff(old, new, "f", (start, end)) == _trimmed_diff(old, new, "f", 3)
+
+
+def test_an_edit_of_a_plan_that_breaks_a_rule_across_files_is_refused(mini: Path) -> None:
+    """The first read checks each file against its model only; a rule broken already is
+    found when the edited plan is checked whole, and named as the plan's, not the edit's."""
+    break_plan(mini, HF1, "quote: Wie bisher sind 100 Hektar", "quote: Gibt es nicht")
+    before = (mini / HF1).read_bytes()
+    result = invoke(["set", "HF1.2", "--status", "at_risk", "--plan", str(mini)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("mpi: the plan on disk is invalid: ")
+    assert "hf1-flaechen.yaml:28:" in result.stderr
+    assert "fix it first (mpi validate); nothing was written" in result.stderr
+    assert (mini / HF1).read_bytes() == before

@@ -1,13 +1,14 @@
 """Recording progress: the transaction every edit goes through.
 
 Under the plan's lock (a lock on the plan directory itself, which no cleanup can delete):
-load the whole plan and refuse if it is already invalid; edit the bytes of what is edited (a
-measure, the plan level or a monitoring body: the owner of milestones and of an updates log)
-in its file (`document`); load the plan again with the new text and refuse if it would be
-invalid or if anything but that owner changed; then, right before the rename, refuse if the
-file changed on disk since it was read; replace it atomically (`fsutil`), keeping owner,
-group and mode. Warnings the edit brings about (a done measure with open milestones) are
-handed back with the result.
+load the whole plan, each file against its model, and refuse if it is already invalid; edit
+the bytes of what is edited (a measure, the plan level or a monitoring body: the owner of
+milestones and of an updates log) in its file (`document`); load the plan again with the new
+text, the rules across files included, and refuse if it would be invalid (or was already:
+only then are the rules run on the plan as it was) or if anything but that owner changed;
+then, right before the rename, refuse if the file changed on disk since it was read; replace
+it atomically (`fsutil`), keeping owner, group and mode. Warnings the edit brings about (a
+done measure with open milestones) are handed back with the result.
 """
 
 from __future__ import annotations
@@ -116,9 +117,11 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def _loaded_plan(directory: Path) -> Loaded:
-    """The plan as it is on disk; an edit of an invalid plan is refused, pointing at why."""
-    loaded = load_plan(directory)
+def _loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
+    """The plan as it is on disk; an edit of an invalid plan is refused, pointing at why.
+    `checks=False`: each file against its model only (the rules across files run on the
+    edited plan; they run here again only when that finds a problem)."""
+    loaded = load_plan(directory, checks=checks)
     errors = loaded.errors
     if errors:
         first = errors[0]
@@ -201,14 +204,13 @@ def _edit(
 ) -> EditResult:
     """Load the plan here, not in the caller: so that `del loaded` below frees it (an
     argument stays referenced by the caller until the call returns)."""
-    loaded = _loaded_plan(directory)
+    loaded = _loaded_plan(directory, checks=False)
     wanted, mutate = pick(loaded)
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
     path = source.path
     facts = PlanFacts(loaded.plan.horizon, loaded.plan.language)
     before = _rest(loaded, owner_id)
-    warned = _warnings(loaded)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # rest of the first load (the edited file's models, the other files' positions) is let
     # go before the file's text is copied and edited: both need not be in memory at once.
@@ -233,7 +235,12 @@ def _edit(
     del text, owner, doc
     after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
-    errors = after.errors
+    errors, warnings = after.errors, _warnings(after)
+    rest = _rest(after, owner_id) if not errors else before
+    del after
+    warned: list[str] = []
+    if errors or warnings:  # were they there before the edit? (the whole plan checked again)
+        warned = _warnings(_loaded_plan(directory))  # refuses a plan that is invalid already
     if errors:
         first = errors[0]
         raise EditRefused(
@@ -242,14 +249,14 @@ def _edit(
                 "nothing was written"
             ).format(where=f"{first.file}:{first.line}:{first.column}", message=first.message)
         )
-    if _rest(after, owner_id) != before:
+    if rest != before:
         raise EditRefused(
             _(
                 "internal error: the edit of {owner} would also change other parts of {file}; "
                 "nothing was written"
             ).format(owner=owner_id, file=path.name)
         )
-    new_warnings = tuple(w for w in _warnings(after) if w not in warned)
+    new_warnings = tuple(w for w in warnings if w not in warned)
     if dry_run:
         return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
 

@@ -1,0 +1,91 @@
+"""Every edit command on a generated plan of 1,000 measures (PyYAML's style, not the shipped
+plan's): the edit lands in the measure it names, every byte before and after that measure's
+block stays as it was, and the plan is still valid."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, invoke
+
+HF1 = "hf1-flaechen-und-infrastruktur.yaml"
+DECISION = ["--decision", "Koordinierungsrunde, TOP 1", "--date", "2026-01-01"]
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    spec = importlib.util.spec_from_file_location("generate", REPO / "benchmarks" / "generate.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path_factory.mktemp("large") / "plan-1000"
+    module.generate(1000, out)
+    return out
+
+
+def block(text: str, measure: str) -> tuple[int, int]:
+    """Where the measure's block starts and where the next item (or the file) begins."""
+    start = text.index(f"\n- id: {measure}\n") + 1 if f"\n- id: {measure}\n" in text else None
+    if start is None:
+        start = text.index(f"\n  - id: {measure}\n") + 1
+    indent = text[start:].index("-")
+    following = re.compile(rf"^ {{{indent}}}- id: ", re.M)
+    found = following.search(text, start + 1)
+    return start, found.start() if found else len(text)
+
+
+def first_open_milestone(text: str) -> tuple[str, str, int]:
+    """A measure of HF1 with an open milestone due in a year: (measure, milestone, year)."""
+    import yaml
+
+    for m in yaml.load(text, Loader=yaml.CSafeLoader)["measures"]:
+        for ms in m.get("milestones") or []:
+            if ms.get("status") == "open" and isinstance(ms.get("due"), int):
+                return m["id"], ms["id"], ms["due"]
+    raise AssertionError("no open milestone in HF1")
+
+
+def first_indicator(text: str) -> tuple[str, str, float]:
+    import yaml
+
+    for m in yaml.load(text, Loader=yaml.CSafeLoader)["measures"]:
+        for ind in m.get("indicators") or []:
+            return m["id"], ind["id"], ind["target"]["value"]
+    raise AssertionError("no indicator in HF1")
+
+
+def cases(text: str) -> list[tuple[str, list[str]]]:
+    owner, milestone, due = first_open_milestone(text)
+    holder, indicator, target = first_indicator(text)
+    return [
+        ("HF1.5", ["set", "HF1.5", "--status", "gefährdet", "--note", "Verzug"]),
+        ("HF1.5", ["note", "HF1.5", "Vermerk", "--date", "2026-01-01"]),
+        (owner, ["milestone", owner, milestone, "erledigt", "--date", "2026-01-01"]),
+        (holder, ["record", indicator, str(target), "--date", "2025-12-31"]),
+        (owner, ["reschedule", owner, milestone, str(due + 1), *DECISION]),
+        (holder, ["retarget", indicator, str(target + 1), *DECISION]),
+        ("HF1.6", ["drop", "HF1.6", *DECISION]),
+    ]
+
+
+def test_every_edit_touches_only_its_measure(generated: Path, tmp_path: Path) -> None:
+    before = (generated / HF1).read_text(encoding="utf-8")
+    for owner, args in cases(before):
+        plan = tmp_path / args[0]
+        shutil.copytree(generated, plan)
+        result = invoke([*args, "--plan", str(plan)], env={"MPI_TODAY": "2026-11-25"})
+        assert result.exit_code == 0, (args, result.output)
+        after = (plan / HF1).read_text(encoding="utf-8")
+        assert after != before, args
+        start, end = block(before, owner)
+        grown = len(after) - len(before)
+        assert after[:start] == before[:start], args
+        assert after[end + grown :] == before[end:], args
+        for name in (p.name for p in generated.glob("*.yaml") if p.name != HF1):
+            assert (plan / name).read_bytes() == (generated / name).read_bytes(), (args, name)
+        assert invoke(["validate", "--plan", str(plan)]).exit_code == 0, args
