@@ -527,3 +527,23 @@ def test_an_edit_of_a_plan_that_breaks_a_rule_across_files_is_refused(mini: Path
     assert "hf1-flaechen.yaml:28:" in result.stderr
     assert "fix it first (mpi validate); nothing was written" in result.stderr
     assert (mini / HF1).read_bytes() == before
+
+
+@pytest.mark.parametrize("where", ["another measure", "the field"])
+def test_an_edit_that_reaches_beyond_its_measure_is_refused(mini: Path, where: str) -> None:
+    """The guard behind every mutation: what holds the measure must come out the same."""
+    before = (mini / HF1).read_bytes()
+
+    def stray(target):
+        tree = target.doc.tree
+        if where == "the field":
+            target.doc.set_value(tree, "title", "Anderer Titel")
+        else:
+            other = next(m for m in tree["measures"] if m["id"] != "HF1.1")
+            target.doc.set_value(other, "status", "at_risk")
+        target.doc.set_value(target.measure, "status", "at_risk")
+        return "x"
+
+    with pytest.raises(EditRefused, match=r"would also change other parts of hf1-flaechen\.yaml"):
+        transaction.edit_measure(mini, "HF1.1", stray)
+    assert (mini / HF1).read_bytes() == before

@@ -210,7 +210,7 @@ def _edit(
     assert loaded.plan is not None
     path = source.path
     facts = PlanFacts(loaded.plan.horizon, loaded.plan.language)
-    before = _rest(loaded, owner_id)
+    before = _rest(loaded, source, owner_id)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # rest of the first load (the edited file's models, the other files' positions) is let
     # go before the file's text is copied and edited: both need not be in memory at once.
@@ -236,7 +236,8 @@ def _edit(
     after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
     errors, warnings = after.errors, _warnings(after)
-    rest = _rest(after, owner_id) if not errors else before
+    edited = next((f for f in after.field_files.values() if f.path == path), after.plan_file)
+    rest = _rest(after, edited, owner_id) if not errors and edited is not None else before
     del after
     warned: list[str] = []
     if errors or warnings:  # were they there before the edit? (the whole plan checked again)
@@ -285,21 +286,24 @@ def _warnings(loaded: Loaded) -> list[str]:
     return [f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"]
 
 
-def _rest(loaded: Loaded, owner_id: str) -> bytes:
+def _rest(loaded: Loaded, source: SourceFile, owner_id: str) -> bytes:
     """A digest of what holds the owner, without it: what the edit must not change. For a
-    measure its field; for the plan level or a body, plan.yaml. Hashed a measure at a time,
-    so a field of thousands of measures is never one JSON text in memory."""
+    measure, the rest of its file as read (the other measures and the field's own keys: the
+    same data makes the same models), a measure at a time; for the plan level or a body,
+    plan.yaml's model."""
+    digest = hashlib.sha256()
+    tree = source.tree
+    listed = tree.get("measures") if isinstance(tree, dict) else None
+    if isinstance(listed, list) and any(
+        isinstance(m, dict) and m.get("id") == owner_id for m in listed
+    ):
+        digest.update(repr({k: v for k, v in tree.items() if k != "measures"}).encode())
+        for m in listed:
+            own = isinstance(m, dict) and m.get("id") == owner_id
+            digest.update(b"\0" + (owner_id.encode() if own else repr(m).encode()))
+        return digest.digest()
     plan = loaded.plan
     assert plan is not None
-    digest = hashlib.sha256()
-    field = next((f for f in plan.fields if any(m.id == owner_id for m in f.measures)), None)
-    if field is not None:
-        digest.update(field.model_copy(update={"measures": []}).model_dump_json().encode())
-        for m in field.measures:
-            digest.update(
-                b"\0" + (m.id.encode() if m.id == owner_id else m.model_dump_json().encode())
-            )
-        return digest.digest()
     rest = plan.model_copy(update={"fields": []})
     if owner_id == PLAN:
         rest = rest.model_copy(update={"milestones": [], "updates": []})
