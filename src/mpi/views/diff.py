@@ -8,6 +8,7 @@ change, so the round reads it once.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 from mpi.domain.change import Change, ChangeKind
@@ -39,43 +40,53 @@ class PlanDiff:
 
 def diff(old: Plan, new: Plan) -> list[Change]:
     """Every change from `old` to `new` in plan order, each once (see `merged`)."""
-    return merged(compare(old, new), titles(new) | titles(old))
+    changes = compare(old, new)
+    named = {c.subject for c in changes}
+    return merged(changes, titles(new, named) | titles(old, named))
 
 
 def build(old_rev: str, new_rev: str | None, old: Plan, new: Plan) -> PlanDiff:
     """The diff `mpi diff` draws: weakening changes first, then the others, in plan order."""
     changes = diff(old, new)
     ordered = [c for c in changes if c.weakening] + [c for c in changes if not c.weakening]
+    named = {c.subject for c in changes}  # only what the changes name (10,000 measures...)
     return PlanDiff(
         old_rev,
         new_rev,
         ordered,
-        names(old) | names(new),
-        titles(old) | titles(new),
-        units(old) | units(new),
+        names(old, named) | names(new, named),
+        titles(old, named) | titles(new, named),
+        units(old, named) | units(new, named),
     )
 
 
-def names(plan: Plan) -> dict[str, str]:
-    """Measures and fields by id: the title people know them by (a monitoring body's id is
-    its name already)."""
-    return {f.id: f.title for f in plan.fields} | {m.id: m.title for m in plan.measures()}
+def names(plan: Plan, only: Collection[str] | None = None) -> dict[str, str]:
+    """Measures and fields by id (those in `only`, if given): the title people know them by
+    (a monitoring body's id is its name already)."""
+    fields = {f.id: f.title for f in plan.fields if only is None or f.id in only}
+    return fields | {m.id: m.title for m in plan.measures() if only is None or m.id in only}
 
 
-def titles(plan: Plan) -> dict[tuple[str, str], str]:
-    """The titles of milestones and names of indicators by owner and id, for changes said in
-    words."""
+def titles(plan: Plan, only: Collection[str] | None = None) -> dict[tuple[str, str], str]:
+    """The titles of milestones and names of indicators by owner and id (of the owners in
+    `only`, if given), for changes said in words."""
     out = {(PLAN, m.id): m.title for m in plan.milestones}
     for b in plan.monitoring.bodies if plan.monitoring else []:
         out |= {(b.id, m.id): m.title for m in b.milestones}
     for m in plan.measures():
-        out |= {(m.id, ms.id): ms.title for ms in m.milestones}
-        out |= {(m.id, i.id): i.name for i in m.indicators}
+        if only is None or m.id in only:
+            out |= {(m.id, ms.id): ms.title for ms in m.milestones}
+            out |= {(m.id, i.id): i.name for i in m.indicators}
     return out
 
 
-def units(plan: Plan) -> dict[tuple[str, str], str]:
-    return {(m.id, i.id): i.unit for m in plan.measures() for i in m.indicators}
+def units(plan: Plan, only: Collection[str] | None = None) -> dict[tuple[str, str], str]:
+    return {
+        (m.id, i.id): i.unit
+        for m in plan.measures()
+        if only is None or m.id in only
+        for i in m.indicators
+    }
 
 
 _STATUS_KINDS: tuple[ChangeKind, ...] = ("status_changed", "dropped", "restored")
