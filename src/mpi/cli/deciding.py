@@ -6,7 +6,14 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.editing import today, write
-from mpi.cli.options import DryRunOption, PlanOption, edit_dir, full_date
+from mpi.cli.options import (
+    DryRunOption,
+    MilestoneArgument,
+    OwnerArgument,
+    PlanOption,
+    edit_dir,
+    full_date,
+)
 from mpi.domain.errors import InvalidValue
 from mpi.i18n import N_, _
 
@@ -32,20 +39,8 @@ DecisionDateOption = Annotated[
 
 
 def reschedule(
-    measure: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
-            autocompletion=completion.owner_ids,
-        ),
-    ],
-    milestone: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Milestone id or its number (1, 2, …)."),
-            autocompletion=completion.milestone_ids,
-        ),
-    ],
+    measure: OwnerArgument,
+    milestone: MilestoneArgument,
     decision: DecisionOption,
     new_due: Annotated[
         str | None,

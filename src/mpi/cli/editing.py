@@ -7,7 +7,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mpi.cli import completion
-from mpi.cli.options import DateOption, DryRunOption, PlanOption, edit_dir, full_date
+from mpi.cli.options import (
+    DateOption,
+    DryRunOption,
+    MilestoneArgument,
+    OwnerArgument,
+    PlanOption,
+    edit_dir,
+    full_date,
+)
 from mpi.cli.output import edit_result, warn
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _, reason
@@ -51,20 +59,8 @@ def set_status(
 
 
 def milestone(
-    measure: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
-            autocompletion=completion.owner_ids,
-        ),
-    ],
-    milestone: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Milestone id or its number (1, 2, …)."),
-            autocompletion=completion.milestone_ids,
-        ),
-    ],
+    measure: OwnerArgument,
+    milestone: MilestoneArgument,
     state: Annotated[
         str,
         typer.Argument(

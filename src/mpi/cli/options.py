@@ -16,6 +16,20 @@ if TYPE_CHECKING:
     from mpi.domain.model import Plan
     from mpi.loading.load import Loaded
 
+OwnerArgument = Annotated[
+    str,
+    typer.Argument(
+        help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
+        autocompletion=completion.owner_ids,
+    ),
+]
+MilestoneArgument = Annotated[
+    str,
+    typer.Argument(
+        help=N_("Milestone id or its number (1, 2, …)."),
+        autocompletion=completion.milestone_ids,
+    ),
+]
 PlanOption = Annotated[
     Path | None,
     typer.Option(

@@ -10,6 +10,7 @@ from mpi.cli import completion
 from mpi.cli.options import (
     LeadOption,
     OutputOption,
+    OwnerArgument,
     PlanOption,
     StaleOption,
     TodayOption,
@@ -189,13 +190,7 @@ def diff(
 
 
 def history(
-    measure: Annotated[
-        str,
-        typer.Argument(
-            help=N_("Measure id (HF1.15), `plan`, or a monitoring body (evaluation)."),
-            autocompletion=completion.owner_ids,
-        ),
-    ],
+    measure: OwnerArgument,
     milestone: Annotated[
         str | None,
         typer.Argument(
