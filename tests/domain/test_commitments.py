@@ -182,13 +182,24 @@ def test_target_year(old: Any, new: Any, expected: Shifted, months: int | None) 
 
 def test_the_latest_decision_naming_the_new_deadline_covers_it() -> None:
     decided = [said("2024-01", due=2032), said("2025-01", due=2032), said("2024-06", due=2032)]
-    decided.append(said("2026-01", due=2031))  # another value: later, but it does not count
     b = milestone(2032, decisions=decided)
     [change, *recorded] = changed(milestone(2030), b)
     expected = shift("postponed", "due", "2030", "2032", weakening=True, months=24)
     assert change == replace(expected, decision=b.decisions[1])
-    assert [r.decision for r in recorded] == [b.decisions[i] for i in (0, 2, 3)]
+    assert [r.decision for r in recorded] == [b.decisions[i] for i in (0, 2)]
     assert {r.kind for r in recorded} == {"decision_recorded"}
+
+
+def test_a_later_decision_on_the_deadline_overrules_an_earlier_one() -> None:
+    """2032 decided in 2024, then 2031 in 2026, then 2032 again by hand: not covered."""
+    decided = [said("2024-01", due=2032), said("2026-01", due=2031)]
+    b = milestone(2032, decisions=decided)
+    assert c.milestone_decision(b, "postponed") is None
+    [change, *_] = changed(milestone(2030), b)
+    assert (change.kind, change.weakening, change.decision) == ("postponed", True, None)
+    # a later decision on something else (the kind) does not overrule the deadline's
+    kinds = milestone(2032, decisions=[said("2024-01", due=2032), said("2026-01", kind="by")])
+    assert c.milestone_decision(kinds, "postponed") == kinds.decisions[0]
 
 
 def test_a_decision_naming_another_value_does_not_cover() -> None:

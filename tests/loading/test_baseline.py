@@ -7,6 +7,8 @@ validate says once why it did not compare."""
 from __future__ import annotations
 
 import json
+import re
+import shlex
 import shutil
 from pathlib import Path
 
@@ -349,14 +351,12 @@ def test_decision_commands_understand_german_and_keep_the_files_canonical(plan: 
 @pytest.mark.parametrize(
     ("args", "said"),
     [
-        (["reschedule", "HF1.15", "1", "2030", "--decision", "x"], "bereits die Frist bis 2030"),
         (["reschedule", "HF1.15", "1", "2032", "--decision", " "], "--decision"),
         (["reschedule", "HF1.15", "1", "2032", "--decision", "x", "--date", "01.01.2099"], "2099"),
         (["reschedule", "HF1.15", "1", "bald", "--decision", "x"], "bald"),
         (["reschedule", "HF1.15", "1", "--decision", "x"], "nichts zu ändern"),
         (["reschedule", "HF1.10", "2", "2020", "--decision", "x"], "vor dem ersten Termin"),
         (["reschedule", "HF1.15", "1", "--every", "jährlich", "--decision", "x"], "wiederkehrend"),
-        (["retarget", "elektrolyseur-leistung", "100", "--decision", "x"], "100"),
         (["drop", "HF2.2", "--decision", ""], "--decision"),
     ],
 )  # fmt: skip
@@ -413,3 +413,45 @@ def test_the_commit_plan_yaml_names_counts_over_a_moved_tag(plan: Path) -> None:
         ("baseline-mismatch", "warning"),
     ]
     assert f"names {adopted[:12]}; the commit counts" in rows[1]["message"]
+
+
+def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan: Path) -> None:
+    """Weakened by hand in four ways; each suggested command, run as printed, records the
+    decision for the value in the file, and the plan passes."""
+    hf1 = (plan / HF1).read_text(encoding="utf-8")
+    moved = STAGE_1.replace("2030", "2032") + "        kind: expected\n"
+    hf1 = hf1.replace(STAGE_1 + "        kind: by\n", moved)
+    hf1 = hf1.replace("{every: half-yearly, start: 2023}", "{every: yearly, start: 2023}")
+    (plan / HF1).write_text(hf1, encoding="utf-8")
+    break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("100", "80"))
+    drop_by_hand(plan)
+    said = run(plan, "validate", code=1)
+    suggested = re.findall(r'Beschluss festhalten mit: (mpi [^"]+)"TEXT"', said)
+    assert len(suggested) == 5, said
+    for command in suggested:
+        args = [*shlex.split(command)[1:], "Koordinierungsrunde 10.12.2026, TOP 2"]
+        run(plan, *args, "--date", "25.11.2026")
+    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.count("approved-change") == 5
+    written = (plan / HF1).read_text(encoding="utf-8")
+    assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss bestätigt: voraussichtlich 2032" in written
+    again = invoke([*shlex.split(suggested[0])[1:], "x", "--plan", str(plan)], env=TODAY)
+    assert again.exit_code == 2 and "already" in again.stderr  # its decision is on record
+
+
+def test_a_later_decision_overrules_an_earlier_one_and_none_is_backdated(plan: Path) -> None:
+    run(plan, "reschedule", "HF1.15", "1", "2034", "--decision", "KR A", "--date", "01.06.2025")
+    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", "KR B", "--date", "01.06.2026")
+    title = "        title: HH-WIN Ausbaustufe 1\n"
+    break_plan(
+        plan, HF1, title + "        due: 2032\n", title + "        due: 2034\n"
+    )  # A, by hand
+    assert "2030 -> 2034), ohne Beschluss" in run(plan, "validate", code=1)
+    for day, said in (
+        ("15.01.2026", "ein späterer Beschluss (01.06.2026) dazu ist vermerkt"),
+        ("01.01.1999", "liegt vor dem Beschluss des Plans (2023)"),
+    ):
+        args = ["reschedule", "HF1.15", "1", "2034", "--decision", "x", "--date", day]
+        result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
+        assert result.exit_code == 2 and said in result.stderr, result.stderr

@@ -22,7 +22,7 @@ from mpi.domain.change import (
     updates,
 )
 from mpi.domain.item_changes import indicators, milestones
-from mpi.domain.model import Field, Measure, MeasureDecision, Plan
+from mpi.domain.model import Field, Measure, Plan
 
 
 def compare(old: Plan, new: Plan) -> list[Change]:
@@ -106,9 +106,6 @@ def measure_changes(old: Measure, new: Measure, horizon: int) -> list[Change]:
 def _status(old: Measure, new: Measure) -> Change:
     """Dropping a measure weakens the plan; the decision that dropped it covers it."""
 
-    def decided(d: MeasureDecision) -> bool:
-        return d.status == new.status
-
     kind: ChangeKind = (
         "dropped"
         if new.status == "dropped"
@@ -116,7 +113,11 @@ def _status(old: Measure, new: Measure) -> Change:
         if old.status == "dropped"
         else "status_changed"
     )
-    decision = c.latest(new.decisions, decided) if kind != "status_changed" else None
+    decision = (
+        c.standing(new.decisions, lambda d: d.status is not None, lambda d: d.status == new.status)
+        if kind != "status_changed"
+        else None
+    )
     return Change(
         kind, new.id, old=old.status, new=new.status, weakening=kind == "dropped", decision=decision
     )
@@ -128,7 +129,7 @@ def _lead(old: Measure, new: Measure) -> Change:
     gone = [p for p in old.lead if p not in new.lead]
     if not gone:
         return short(new.id, None, "measure", "lead", old.lead, new.lead)
-    decision = c.latest(new.decisions, lambda d: d.lead is not None and d.lead == new.lead)
+    decision = c.standing(new.decisions, lambda d: d.lead is not None, lambda d: d.lead == new.lead)
     return Change(
         "lead_removed",
         new.id,

@@ -141,14 +141,28 @@ def latest(decisions: Sequence[D], covers: Callable[[D], bool]) -> D | None:
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
 
 
+def standing(
+    decisions: Sequence[D], about: Callable[[D], bool], names: Callable[[D], bool]
+) -> D | None:
+    """The latest decision `about` an aspect (a deadline, a kind, a target value), if it
+    names what the item has now: a later decision that set something else overrules an
+    earlier one, so a hand edit back to the earlier value is not covered."""
+    last = latest(decisions, about)
+    return last if last is not None and names(last) else None
+
+
 def milestone_decision(b: Milestone, shift: Shift) -> MilestoneDecision | None:
-    """The decision that set the milestone's current schedule (or kind, for softened and
-    firmed)."""
+    """The standing decision on the milestone's schedule (or kind, for softened and firmed)
+    if it set what the milestone has now."""
     if shift in ("softened", "firmed"):
-        return latest(b.decisions, lambda d: d.kind == b.kind)
+        return standing(b.decisions, lambda d: d.kind is not None, lambda d: d.kind == b.kind)
+
+    def schedule(d: MilestoneDecision) -> bool:
+        return d.due is not None or d.recurrence is not None
+
     if b.recurrence is not None:
-        return latest(b.decisions, lambda d: _same_series(d.recurrence, b.recurrence))
-    return latest(b.decisions, lambda d: d.due is not None and d.due == b.due)
+        return standing(b.decisions, schedule, lambda d: _same_series(d.recurrence, b.recurrence))
+    return standing(b.decisions, schedule, lambda d: d.due is not None and d.due == b.due)
 
 
 def _same_series(a: Recurrence | None, b: Recurrence | None) -> bool:
@@ -158,9 +172,16 @@ def _same_series(a: Recurrence | None, b: Recurrence | None) -> bool:
 
 
 def indicator_decision(b: Indicator, aspect: str) -> IndicatorDecision | None:
-    """The decision that set the target's current value, year or direction."""
+    """The standing decision on the target's value, year or direction, if it set what the
+    indicator has now."""
     if aspect == "year":
-        return latest(b.decisions, lambda d: d.year is not None and d.year == b.target.year)
+        return standing(
+            b.decisions, lambda d: d.year is not None, lambda d: d.year == b.target.year
+        )
     if aspect == "direction":
-        return latest(b.decisions, lambda d: d.direction == b.direction)
-    return latest(b.decisions, lambda d: d.target is not None and d.target == b.target.value)
+        return standing(
+            b.decisions, lambda d: d.direction is not None, lambda d: d.direction == b.direction
+        )
+    return standing(
+        b.decisions, lambda d: d.target is not None, lambda d: d.target == b.target.value
+    )

@@ -60,11 +60,60 @@ def _provenance(target: Target, fact: PMap, day: date, text: str) -> None:
     doc.set_value(fact, "derivation", scalar(_said(target, day, text)), after=("quote", "basis"))
 
 
+def _standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
+    """The item's latest decision (by date, then place) that set one of `keys`: the one
+    that stands (`mpi.domain.commitments.standing` reads the models the same way)."""
+    found = [
+        (str(d.get("date")), i, d)
+        for i, d in enumerate(item.get("decisions") or [])
+        if isinstance(d, PMap) and any(k in d for k in keys)
+    ]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
+
+
+def _on_record(item: PMap, key: str, names: Callable[[object], bool]) -> bool:
+    """Whether the standing decision on `key` names the item's value (`names(its value)`)."""
+    last = _standing(item, (key,) if key != "due" else ("due", "recurrence"))
+    return last is not None and last.get(key) is not None and names(last.get(key))
+
+
+def _same(a: object, b: object) -> bool:
+    """Two recurrences as written: the same schedule?"""
+    if not isinstance(a, PMap) or not isinstance(b, PMap):
+        return False
+
+    def due(v: object) -> Due | None:
+        return Due.parse(v) if v is not None else None
+
+    return (a.get("every"), due(a.get("start")), due(a.get("end"))) == (
+        b.get("every"),
+        due(b.get("start")),
+        due(b.get("end")),
+    )
+
+
 def _record(
     target: Target, item: PMap, day: date, text: str, fields: list[tuple[str, str]]
 ) -> None:
     """The decision record in the item's `decisions`, in date order; a measure's goes before
-    its updates log (which the same edit may extend)."""
+    its updates log (which the same edit may extend). A decision dated before the plan's
+    adoption, or before a standing decision on the same thing, is refused: it would stand
+    behind the decision it means to replace."""
+    if day.year < target.facts.adopted:
+        raise UsageError(
+            _("the decision's date {day} lies before the plan was adopted ({year})").format(
+                day=formats.day(day), year=target.facts.adopted
+            )
+        )
+    keys = tuple(k for k, _v in fields)
+    last = _standing(item, keys + (("recurrence",) if "due" in keys else ()))
+    if last is not None and str(last.get("date")) > day.isoformat():
+        raise UsageError(
+            _(
+                "a later decision ({day}) on it is on record; a decision recorded now is "
+                "dated on or after it (--date)"
+            ).format(day=formats.day(date.fromisoformat(str(last.get("date")))))
+        )
     record = [("date", day.isoformat()), ("text", scalar(text)), *fields]
     before_log = ("indicators", "milestones", "sources", "tags", "involved", "lead", "status")
     after = before_log if "updates" in item else ()
@@ -120,10 +169,16 @@ def reschedule(
         _provenance(target, chosen, day, text)
         _record(target, chosen, day, text, fields)
         with speaking(target.facts.language):
-            said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})").format(
-                title=title, old=old, new=new, decision=_said(target, day, text)
-            )
+            said = (
+                _("Deadline „{title}“ confirmed by decision: {new} ({decision})")
+                if old == new
+                else _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
+            ).format(title=title, old=old, new=new, decision=_said(target, day, text))
         log_entry(target, day, said)
+        if old == new:  # the value was in the file already: the decision is recorded for it
+            return _("{owner} milestone {milestone}: {new}, decision recorded").format(
+                owner=owner, milestone=chosen["id"], new=new
+            )
         return _("{owner} milestone {milestone}: {old} → {new}, decision recorded").format(
             owner=owner, milestone=chosen["id"], old=old, new=new
         )
@@ -152,17 +207,23 @@ def _single(
                 milestone=repr(chosen["id"])
             )
         )
-    if old_due == due and new_kind == old_kind:
-        raise UsageError(
-            _("milestone {milestone} is already due {date}").format(
-                milestone=repr(chosen["id"]), date=f"{KIND_WORDS[new_kind]} {formats.due(due)}"
-            )
+    if old_due == due and new_kind == old_kind:  # in the file already (edited by hand)?
+        decided = _on_record(chosen, "due", lambda v: Due.parse(v) == due) and (
+            kind is None or _on_record(chosen, "kind", lambda v: v == kind)
         )
-    doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))
-    if kind is not None and kind != old_kind:
-        doc.set_value(chosen, "kind", kind, after=("due",))
-    if chosen.get("status") == "missed":
-        doc.set_value(chosen, "status", "open")
+        if decided:
+            raise UsageError(
+                _("milestone {milestone} is already due {date}").format(
+                    milestone=repr(chosen["id"]),
+                    date=f"{KIND_WORDS[new_kind]} {formats.due(due)}",
+                )
+            )
+    else:
+        doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))
+        if kind is not None and kind != old_kind:
+            doc.set_value(chosen, "kind", kind, after=("due",))
+        if chosen.get("status") == "missed":
+            doc.set_value(chosen, "status", "open")
     old = f"{KIND_WORDS[old_kind]} {formats.due(old_due) if old_due else '–'}"
     new = f"{KIND_WORDS[new_kind]} {formats.due(due)}"
     fields = [("due", str(due.yaml_value()))]
@@ -188,18 +249,19 @@ def _series(
         )
     old_every = str(rec["every"])
     new_every = every or old_every
-    if old_end == end and new_every == old_every:
-        if end is None:
-            raise UsageError(
-                _("the milestone already recurs {every}").format(every=EVERY_WORDS[new_every])
-            )
-        raise UsageError(_("the recurrence already ends {date}").format(date=formats.due(end)))
-    _fits(chosen, start, new_every, end, target)
-    doc = target.doc
-    if end is not None:
-        doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
-    if new_every != old_every:
-        doc.set_value(rec, "every", new_every)
+    if old_end == end and new_every == old_every:  # in the file already (edited by hand)?
+        if _on_record(chosen, "recurrence", lambda v: _same(v, rec)):
+            if end is None:
+                raise UsageError(
+                    _("the milestone already recurs {every}").format(every=EVERY_WORDS[new_every])
+                )
+            raise UsageError(_("the recurrence already ends {date}").format(date=formats.due(end)))
+    else:
+        _fits(chosen, start, new_every, end, target)
+        if end is not None:
+            target.doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
+        if new_every != old_every:
+            target.doc.set_value(rec, "every", new_every)
 
     def said(often: str, last: Due | None) -> str:
         until = f" bis {formats.due(last)}" if last else ""
@@ -251,18 +313,20 @@ def _retarget(
             raise UsageError(_("indicator {indicator} has no target").format(indicator=indicator))
         direction, unit = str(ind.get("direction")), str(ind.get("unit", ""))
         old_value, old_year = goal.get("value"), goal.get("year")
-        if old_value == value and (year is None or old_year == year):
-            raise UsageError(
-                _("the target of {indicator} is already {value}").format(
-                    indicator=indicator, value=formats.number(value)
+        fields = [("target", number(value))] + ([("year", str(year))] if year is not None else [])
+        if old_value == value and (year is None or old_year == year):  # edited by hand?
+            if _on_record(ind, "target", lambda v: float(str(v)) == value) and (
+                year is None or _on_record(ind, "year", lambda v: str(v) == str(year))
+            ):
+                raise UsageError(
+                    _("the target of {indicator} is already {value}").format(
+                        indicator=indicator, value=formats.number(value)
+                    )
                 )
-            )
-        doc = target.doc
-        doc.set_value(goal, "value", number(value))
-        fields = [("target", number(value))]
-        if year is not None:
-            doc.set_value(goal, "year", str(year), after=("value",))
-            fields.append(("year", str(year)))
+        else:
+            target.doc.set_value(goal, "value", number(value))
+            if year is not None:
+                target.doc.set_value(goal, "year", str(year), after=("value",))
         _provenance(target, goal, day, text)
         _record(target, ind, day, text, fields)
 
@@ -275,12 +339,20 @@ def _retarget(
             return f"{said.format(amount=amount)} ({when})"
 
         new_year = year if year is not None else old_year
+        same = old_value == value and old_year == new_year
         with speaking(target.facts.language):
             old, new = shown(old_value, old_year), shown(value, new_year)
-            said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})").format(
-                name=ind.get("name"), old=old, new=new, decision=_said(target, day, text)
-            )
+            said = (
+                _("Target „{name}“ confirmed by decision: {new} ({decision})")
+                if same
+                else _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
+            ).format(name=ind.get("name"), old=old, new=new, decision=_said(target, day, text))
         log_entry(target, day, said)
+        old, new = shown(old_value, old_year), shown(value, new_year)  # in the reader's words
+        if same:
+            return _("{measure} indicator {indicator}: {new}, decision recorded").format(
+                measure=measure["id"], indicator=indicator, new=new
+            )
         return _("{measure} indicator {indicator}: {old} → {new}, decision recorded").format(
             measure=measure["id"], indicator=indicator, old=old, new=new
         )
@@ -296,18 +368,28 @@ def drop(decision: str, day: date, today: date) -> Mutation:
     def mutate(target: Target) -> str:
         measure = target.measure
         old = str(measure.get("status"))
-        if old == "dropped":
-            raise UsageError(
-                _("{measure} is already {status}").format(
-                    measure=measure["id"], status=status_word("dropped")
+        if old == "dropped":  # set by hand? then the decision is recorded for it
+            if _on_record(measure, "status", lambda v: v == "dropped"):
+                raise UsageError(
+                    _("{measure} is already {status}").format(
+                        measure=measure["id"], status=status_word("dropped")
+                    )
                 )
-            )
-        target.doc.set_value(measure, "status", "dropped")
+        else:
+            target.doc.set_value(measure, "status", "dropped")
         _record(target, measure, day, text, [("status", "dropped")])
         with speaking(target.facts.language):
             change = f"{status_word(old)} → {status_word('dropped')}"
-            logged = _("Status: {change}").format(change=change)
+            logged = (
+                _("Status {status} confirmed by decision").format(status=status_word("dropped"))
+                if old == "dropped"
+                else _("Status: {change}").format(change=change)
+            )
         log_entry(target, day, f"{logged} ({_said(target, day, text)})", "dropped")
+        if old == "dropped":
+            return _("{measure}: {status}, decision recorded").format(
+                measure=measure["id"], status=status_word("dropped")
+            )
         return f"{measure['id']}: {status_word(old)} → {status_word('dropped')}"
 
     return mutate

@@ -41,6 +41,7 @@ class PlanFacts:
 
     horizon: int  # the last year recurrences without an end run to
     language: Language = "de"  # of the plan's text: the language its updates log is kept in
+    adopted: int = 0  # the year the plan was adopted: no decision changed it before
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _edit(
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
     path = source.path
-    facts = PlanFacts(loaded.plan.horizon, loaded.plan.language)
+    facts = PlanFacts(loaded.plan.horizon, loaded.plan.language, loaded.plan.adopted)
     before = _rest(loaded, source, owner_id)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # rest of the first load (the edited file's models, the other files' positions) is let
