@@ -455,3 +455,23 @@ def test_a_later_decision_overrules_an_earlier_one_and_none_is_backdated(plan: P
         args = ["reschedule", "HF1.15", "1", "2034", "--decision", "x", "--date", day]
         result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
         assert result.exit_code == 2 and said in result.stderr, result.stderr
+
+
+def test_a_rule_error_elsewhere_does_not_hide_the_weakening(plan: Path) -> None:
+    """A quote the plan cannot find (a rule across the file) and a postponed deadline: both
+    are reported; with a schema error the comparison says it waits for the fix."""
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    break_plan(plan, HF1, "quote: Ausbaustufe 2 bis 2035", "quote: Ausbaustufe 2 bis 2099")
+    codes = [r["code"] for r in json.loads(run(plan, "validate", "--format", "json", code=1))]
+    assert sorted(codes) == ["quote-not-found", "weakened"]
+    break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("basis: stated", "basis: gesagt"))
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1))
+    assert [r["code"] for r in rows if r["code"].startswith("baseline")] == ["baseline-skipped"]
+    assert "the plan has errors; it is compared once they are fixed" in str(rows)
+
+
+def test_an_explicit_baseline_outside_git_is_a_usage_error(tmp_path: Path) -> None:
+    shutil.copytree(SHIPPED, tmp_path / "plan")
+    args = ["validate", "--plan", str(tmp_path / "plan"), "--baseline", ADOPTED, "--lang", "de"]
+    result = invoke(args)
+    assert result.exit_code == 2 and "nicht in einem Git-Repository" in result.stderr

@@ -85,10 +85,7 @@ def check(loaded: Loaded, revision: str | None = None) -> Comparison | None:
     `revision` names it, or the plan did not load. An unknown `revision` given by the user
     is a UsageError; one named in plan.yaml that is missing here is a skipped check."""
     plan, source = loaded.plan, loaded.plan_file
-    if plan is None or source is None or loaded.errors:
-        return None
-    named = plan.adopted_revision
-    if revision is None and named is None:
+    if source is None:
         return None
     at: Path = ("adopted_revision",)
 
@@ -97,9 +94,20 @@ def check(loaded: Loaded, revision: str | None = None) -> Comparison | None:
         warning = source.diagnostic(at, SKIPPED, said, key=True, severity="warning")
         return Comparison(None, warnings=[warning])
 
+    if plan is None:  # a file did not load: there is nothing to compare yet, say so
+        tree = source.tree
+        if revision is None and not (isinstance(tree, dict) and "adopted_revision" in tree):
+            return None
+        return skipped(_("the plan has errors; it is compared once they are fixed"))
+    named = plan.adopted_revision
+    if revision is None and named is None:
+        return None
+
     try:
         top, _relative = repository(loaded.directory)
     except UsageError as exc:
+        if revision is not None:  # asked for by the user: a usage error, as an unknown one
+            raise
         return skipped(str(exc))
     warnings: list[Diagnostic] = []
     if revision is not None:
