@@ -475,3 +475,15 @@ def test_an_explicit_baseline_outside_git_is_a_usage_error(tmp_path: Path) -> No
     args = ["validate", "--plan", str(tmp_path / "plan"), "--baseline", ADOPTED, "--lang", "de"]
     result = invoke(args)
     assert result.exit_code == 2 and "nicht in einem Git-Repository" in result.stderr
+
+
+def test_diff_keeps_a_note_that_quotes_a_changed_milestone(plan: Path) -> None:
+    """Only mpi's own line for a change is folded into it: a note someone wrote that quotes
+    the milestone stays, and a decision's words are not split at a dash."""
+    decided = "Koordinierungsrunde 12.06.2026 – TOP 3"
+    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", decided)
+    note = "Gasnetz meldet: „HH-WIN Ausbaustufe 1“ Trasse Moorburg genehmigt"
+    run(plan, "note", "HF1.15", note)
+    rows = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    assert [(r["kind"], r["note"]) for r in rows] == [("postponed", None), ("update", None)]
+    assert rows[0]["decision"]["text"] == decided and rows[1]["text"] == note

@@ -100,7 +100,12 @@ def restates(note: Change, change: Change, titles: dict[tuple[str, str], str]) -
     if change.kind in _STATUS_KINDS:
         return note.new is not None and note.new == change.new
     name = titles.get((change.subject, change.item or ""))
-    return name is not None and f"„{name}“" in (note.text or "")
+    if name is None:
+        return False
+    # mpi's own lines begin with what they are about: `Frist „…“`, `Meilenstein „…“`, …;
+    # a note someone wrote that quotes the title is theirs, not a restatement.
+    opening, _quote, _rest = (note.text or "").partition(f" „{name}“")
+    return bool(_rest or _quote) and opening in _OPENINGS
 
 
 def merged(changes: list[Change], titles: dict[tuple[str, str], str]) -> list[Change]:
@@ -121,7 +126,17 @@ def merged(changes: list[Change], titles: dict[tuple[str, str], str]) -> list[Ch
 
 def _own_words(text: str, change: Change) -> str | None:
     """The part of a log line someone wrote: all of it after `mpi set --note` (mpi writes
-    "Status: a → b" only without one), the part after " – " of a milestone's line."""
+    "Status: a → b" only without one), the part after " – " of a milestone's line. A line
+    that records a decision has no words of its own (the decision's are the change's)."""
     if change.kind in _STATUS_KINDS:
         return None if text.startswith("Status: ") else text
+    if change.decision is not None:
+        return None
     return text.split(" – ", 1)[1] if " – " in text else None
+
+
+# The first word of the lines mpi writes about a milestone or an indicator, in both
+# languages (a log keeps the plan's language; a plan may change it).
+_OPENINGS = frozenset(
+    {"Deadline", "Target", "Milestone", "Indicator", "Frist", "Ziel", "Meilenstein", "Indikator"}
+)
