@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,20 @@ def test_a_measure_added_later_skips_no_version(tmp_path: Path) -> None:
     assert data["first_commit"] == sha(tmp_path, "added")  # right: it came with "added"
     assert "could not be read" not in invoke(args).stdout
     assert data["skipped_versions"] == 0
+
+
+def test_a_shallow_clone_says_that_older_versions_are_missing(repo: Path, tmp_path: Path) -> None:
+    clone = tmp_path / "clone"
+    subprocess.run(
+        ["git", "clone", "-q", "--depth=1", f"file://{repo}", str(clone)],
+        check=True,
+        capture_output=True,
+    )
+    result = history(clone, "HF1.15")
+    assert result.exit_code == 0, result.output
+    assert "This clone is shallow: the versions before its oldest commit are missing" in (
+        result.stdout
+    )
+    data = json.loads(history(clone, "HF1.15", "--format", "json").stdout)
+    assert data["shallow"] is True and data["events"] == []
+    assert json.loads(history(repo, "HF1.15", "--format", "json").stdout)["shallow"] is False

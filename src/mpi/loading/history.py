@@ -72,6 +72,14 @@ def versions(plan_dir: Path, name: str, today: date, measure: str | None = None)
     return out
 
 
+def shallow(plan_dir: Path) -> bool:
+    """Whether the clone holds only part of the history (`git clone --depth`): the versions
+    before its oldest commit are missing."""
+    top, _relative = repository(plan_dir)
+    done = git(top, "rev-parse", "--is-shallow-repository")
+    return done.returncode == 0 and done.stdout.strip() == b"true"
+
+
 def _read(top: Path, names: list[str]) -> list[tuple[str | None, bytes]]:
     """The blob id and bytes of each `commit:path` (None for one that does not exist)."""
     if not names:

@@ -294,6 +294,7 @@ def history(view: History) -> dict[str, Any]:
         ],
         "summary": [asdict(c) for c in view.courses],
         "skipped_versions": view.skipped,
+        "shallow": view.shallow,
     }
 
 

@@ -21,7 +21,7 @@ from mpi.domain.item_changes import milestones as milestone_changes
 from mpi.domain.model import Indicator, Measure, Milestone, MonitoringBody, Plan, Removal
 from mpi.domain.words import suggest, target_text
 from mpi.i18n import _
-from mpi.loading.history import Version, versions
+from mpi.loading.history import Version, shallow, versions
 from mpi.loading.load import Loaded
 from mpi.views.lookup import PLAN, find_body, find_measure, find_owner
 
@@ -74,6 +74,7 @@ class History:
     skipped: int = 0  # versions that could not be read or validated
     titles: dict[tuple[str, str], str] = field(default_factory=dict)
     units: dict[tuple[str, str], str] = field(default_factory=dict)
+    shallow: bool = False  # a shallow clone: the versions before its oldest commit are missing
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,8 @@ def build(loaded: Loaded, ident: str, milestone: str | None, today: date) -> His
     titles = {(owner, c.item): c.title for c in courses}
     units = {(owner, i.id): i.unit for _v, s in readable for i in s.indicators}
     skipped = sum(s is UNREADABLE for _v, s in snaps)
-    return History(owner, title, wanted, first, events, courses, skipped, titles, units)
+    cut = shallow(loaded.directory)
+    return History(owner, title, wanted, first, events, courses, skipped, titles, units, cut)
 
 
 def _owner(loaded: Loaded, plan: Plan, ident: str) -> tuple[str, str, str]:

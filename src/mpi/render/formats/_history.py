@@ -87,6 +87,8 @@ def text(view: History) -> str:
         out += [one_line(course(view, c)) for c in view.courses]
     if view.skipped:
         out += ["", _skipped(view)]
+    if view.shallow:
+        out += ["", _shallow()]
     return "\n".join(out) + "\n"
 
 
@@ -104,7 +106,16 @@ def markdown(view: History) -> str:
         out += [f"- {esc(course(view, c))}" for c in view.courses]
     if view.skipped:
         out += ["", esc(_skipped(view))]
+    if view.shallow:
+        out += ["", esc(_shallow())]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _shallow() -> str:
+    return _(
+        "This clone is shallow: the versions before its oldest commit are missing "
+        "(git fetch --unshallow)."
+    )
 
 
 def _skipped(view: History) -> str:
