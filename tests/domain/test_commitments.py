@@ -170,6 +170,8 @@ def test_indicator_changes_lowered_redefined_and_unit() -> None:
         (2030, "permanent", ("rescheduled", False), None),
         (2030, None, ("rescheduled", True), None),  # the year given up
         (None, 2030, ("rescheduled", False), None),
+        ("permanent", 2030, ("rescheduled", True), None),  # a standing target made to end
+        ("permanent", None, ("rescheduled", True), None),
     ],
 )
 def test_target_year(old: Any, new: Any, expected: Shifted, months: int | None) -> None:

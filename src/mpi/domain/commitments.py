@@ -126,13 +126,14 @@ def target_value(a: Indicator, b: Indicator) -> Shift | None:
 
 def target_year(a: Indicator, b: Indicator) -> tuple[Shift | None, bool]:
     """A target's year later (postponed, weakening) or earlier; `permanent` or none made a
-    year, or the other way round: rescheduled (weakening when the year is given up)."""
+    year, or the other way round: rescheduled, weakening when the year is given up or a
+    permanent target ends (`dauerhaft bereitzuhalten` -> by 2030)."""
     old, new = a.target.year, b.target.year
     if old == new:
         return None, False
     if isinstance(old, int) and isinstance(new, int):
         return ("postponed", True) if new > old else ("advanced", False)
-    return "rescheduled", not isinstance(new, int) and new != "permanent"
+    return "rescheduled", new is None or old == "permanent"
 
 
 def latest(decisions: Sequence[D], covers: Callable[[D], bool]) -> D | None:

@@ -127,10 +127,22 @@ def _record_how(c: Change) -> str:
             return f'{command} --kind {_word("kind", new)} --decision "{text}"'
         return f'{command} {new} --decision "{text}"'
     if c.what == "indicator" and c.kind != "removed":
+        value = _("VALUE")
+        if c.attribute == "year" and c.new is None:  # a target year given up: no decision can
+            return _(
+                "a year again (mpi retarget {indicator} {value} --year YEAR --decision …) or a "
+                "permanent target (--year {permanent})"
+            ).format(indicator=c.item, value=value, permanent=_word("year", "permanent"))
         if c.attribute == "year":
-            return f'mpi retarget {c.item} VALUE --year {c.new} --decision "{text}"'
-        value = (c.new or "").partition(" ")[2]
-        return f'mpi retarget {c.item} {value} --decision "{text}"'
+            year = _word("year", c.new) if c.new == "permanent" else c.new
+            return f'mpi retarget {c.item} {value} --year {year} --decision "{text}"'
+        if c.kind == "redefined":  # the direction turned: no command sets it
+            direction = "at_most" if (c.new or "").startswith("≤") else "at_least"
+            return _("in the indicator's `decisions`: `date`, `text` and `direction: {d}`").format(
+                d=direction
+            )
+        target = (c.new or "").partition(" ")[2]
+        return f'mpi retarget {c.item} {target} --decision "{text}"'
     if c.kind == "dropped":
         return f'mpi drop {c.subject} --decision "{text}"'
     if c.kind == "lead_removed":
@@ -149,6 +161,8 @@ def _word(key: str, value: str) -> str:
     from mpi.domain.words import FILE_WORDS
     from mpi.i18n import language
 
+    if key == "year":  # a target year: `permanent` is typed `dauerhaft` in German
+        return "dauerhaft" if language() == "de" else value
     words = FILE_WORDS[key].get(value)
     return words[0] if words and language() == "de" else value
 
