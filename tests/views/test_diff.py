@@ -285,7 +285,7 @@ EDITS = {
         "target: {value: 120, year: 2030,",
         [
             "HF1.1 flaechenreserve: target raised (at least 100 -> at least 120)",
-            "HF1.1 flaechenreserve: target year changed (permanent -> 2030)",
+            "HF1.1 flaechenreserve: target year changed (permanent -> 2030), without decision",
         ],
     ),
     "indicator added": (
