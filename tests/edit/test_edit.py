@@ -547,3 +547,17 @@ def test_an_edit_that_reaches_beyond_its_measure_is_refused(mini: Path, where: s
     with pytest.raises(EditRefused, match=r"would also change other parts of hf1-flaechen\.yaml"):
         transaction.edit_measure(mini, "HF1.1", stray)
     assert (mini / HF1).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    "text", ["2026-06-12", "yes", "On", "NO", "12:30", "~", "2026-06-12T10:00"]
+)
+def test_texts_that_yaml_1_1_reads_otherwise_are_quoted(text: str) -> None:
+    """mpi reads YAML 1.2, where these are strings; PyYAML and editors (YAML 1.1) would read a
+    date, a boolean or a number: written quoted, every tool reads the text."""
+    import yaml
+
+    from mpi.edit.scalars import scalar
+
+    written = scalar(text)
+    assert written.startswith("'") and yaml.safe_load(f"x: {written}") == {"x": text}

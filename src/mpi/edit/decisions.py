@@ -29,6 +29,8 @@ EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
 def _decision_text(text: str) -> str:
     if not text.strip():
         raise InvalidValue("decision", _("say which decision: the round and its agenda item"))
+    if any((ord(c) < 32 and c not in "\t\n") or 127 <= ord(c) < 160 for c in text):
+        raise InvalidValue("decision", _("holds control characters; type the decision's words"))
     return check_text("decision", text.strip())
 
 

@@ -14,6 +14,14 @@ _NEEDS_ESCAPE = re.compile(
     "[^\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
 )
 _PLAIN_FIRST = frozenset("-?:,[]{}#&*!|>'\"%@`")
+# Plain texts that YAML 1.1 tools (PyYAML, many editors) read as something else: booleans,
+# dates and times, sexagesimal numbers. mpi reads YAML 1.2, where they are strings; they are
+# quoted anyway, so that every tool reads the text as text.
+_YAML11 = re.compile(
+    r"(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|~"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt ].*)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
+)
 FLOW_SPECIAL = frozenset(",[]{}")
 
 
@@ -34,7 +42,7 @@ def scalar(text: str) -> str:
 def _plain(text: str) -> bool:
     if not text or text != text.strip() or text[0] in _PLAIN_FIRST:
         return False
-    if ": " in text or " #" in text or text.endswith(":"):
+    if ": " in text or " #" in text or text.endswith(":") or _YAML11.fullmatch(text):
         return False
     return resolve(text, None) == text and isinstance(resolve(text, None), str)
 
