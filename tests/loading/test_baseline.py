@@ -239,6 +239,9 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
     )
     break_plan(plan, HF1, stage_2, "")
     text = run(plan, "validate", code=1)
+    content = (plan / HF1).read_text(encoding="utf-8")
+    key = content.index("    milestones:\n", content.index("  - id: HF1.15\n"))
+    assert f"{HF1}:{content[:key].count(chr(10)) + 1}:5: Fehler weakened" in text  # at the key
     assert (
         "HF1.15 Versorgung mit grünem Wasserstoff: Meilenstein „HH-WIN Ausbaustufe 2“ entfernt, "
         "ohne Beschluss" in text

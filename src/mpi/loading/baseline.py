@@ -165,7 +165,9 @@ def _adopted_commit(top: FilePath, named: AdoptedRevision) -> tuple[str | None, 
 
 def _finding(loaded: Loaded, plan: Plan, c: Change) -> Finding:
     source, path = _where(loaded, plan, c)
-    line, column = source.at(*path)
+    # something removed is shown at the key of the list it was in (`milestones:`), not at
+    # the list's first item, which is still there
+    line, column = source.at(*path, key=c.kind == "removed" and isinstance(path[-1], str))
     if c.weakening and c.decision is None:
         return Finding(c, source.display, line, column, "error", WEAKENED)
     code = APPROVED if c.weakening else CHANGED
