@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -148,6 +149,33 @@ def commit(plan: Path) -> None:
     subprocess.run([*git, "commit", "-q", "--allow-empty", "-m", "generated"], check=True)
 
 
+HISTORY = 500  # commits in the repository `mpi history` walks
+
+
+def long_history(commits: int = HISTORY) -> Path:
+    """A git copy of the shipped plan where each of `commits` commits moves HF1.15's first
+    deadline by a year (and back) and changes the file elsewhere too, as years of editing
+    would: `mpi history` walks it."""
+    root = OUT / "history"
+    if (root / ".git").exists() and (root / f".commits-{commits}").exists():
+        return root / "plan"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(SHIPPED, root / "plan")
+    git = ["git", "-C", str(root), "-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-A"], check=True)
+    subprocess.run([*git, "commit", "-q", "-m", "adopted"], check=True)
+    path = root / "plan" / "hf1-flaechen-und-infrastruktur.yaml"
+    text = path.read_text(encoding="utf-8")
+    stage = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
+    for n in range(commits):
+        moved = text.replace(stage, stage.replace("2030", str(2031 + n % 2)))
+        path.write_text(f"{moved}# edit {n}\n")  # every version its own blob, as in life
+        subprocess.run([*git, "commit", "-q", "-am", f"move {n}"], check=True)
+    (root / f".commits-{commits}").touch()
+    return root / "plan"
+
+
 def field_files(plan: Path) -> list[str]:
     return [str(p) for p in sorted(plan.glob("*.yaml")) if p.name != "plan.yaml"]
 
@@ -181,6 +209,8 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             tab = {"_MPI_COMPLETE": "complete_bash", "COMP_WORDS": "mpi show HF1.1",
                    "COMP_CWORD": "2", "MPI_PLAN": str(plan)}  # fmt: skip
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
+            walked = ["history", "HF1.15", "--plan", str(long_history())]
+            rows.append(Row(f"mpi history HF1.15 ({HISTORY} commits)", label, [mpi, *walked]))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
             # Every edit command, each run from the committed plan; the semantic diff of one

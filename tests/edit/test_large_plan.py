@@ -89,3 +89,36 @@ def test_every_edit_touches_only_its_measure(generated: Path, tmp_path: Path) ->
         for name in (p.name for p in generated.glob("*.yaml") if p.name != HF1):
             assert (plan / name).read_bytes() == (generated / name).read_bytes(), (args, name)
         assert invoke(["validate", "--plan", str(plan)]).exit_code == 0, args
+
+
+def test_the_edited_measure_read_alone_is_the_file_read_whole(
+    generated: Path, tmp_path: Path
+) -> None:
+    """An edit re-reads only its measure's block where that is certain: the file's model
+    made that way equals the model of the whole file read again, for every edit command;
+    and a block that no longer reads on its own is left to the whole read."""
+    from mpi.domain.model import Field
+    from mpi.edit.reread import edited_file
+    from mpi.loading.schema_errors import validate_model
+    from mpi.loading.sources import read_source
+
+    path = generated / HF1
+    before = path.read_text(encoding="utf-8")
+    read = read_source(path, before)[0]
+    model, _problems = validate_model(read, Field)
+    for owner, args in cases(before):
+        plan = tmp_path / ("x" + args[0])
+        shutil.copytree(generated, plan)
+        assert invoke([*args, "--plan", str(plan)], env={"MPI_TODAY": "2026-11-25"}).exit_code == 0
+        after = (plan / HF1).read_text(encoding="utf-8")
+        start = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
+        end = len(before) - next(
+            i for i, (a, b) in enumerate(zip(before[::-1], after[::-1], strict=False)) if a != b
+        )
+        quick = edited_file((read, model), (before, after), (start, max(start, end)), owner)
+        assert quick is not None, args
+        whole, problems = validate_model(read_source(path, after)[0], Field)
+        assert not problems and quick[1] == whole, args
+    start, _end = block(before, "HF1.5")
+    broken = before[: start + 20] + "[" + before[start + 20 :]  # an unclosed flow sequence
+    assert edited_file((read, model), (before, broken), (start + 20, start + 20), "HF1.5") is None

@@ -25,6 +25,7 @@ from pathlib import Path
 from mpi.domain.errors import EditRefused
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
+from mpi.edit.reread import edited_file
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
 from mpi.loading.load import Loaded, load_plan
@@ -216,6 +217,7 @@ def _edit(
     # rest of the first load (the edited file's models, the other files' positions) is let
     # go before the file's text is copied and edited: both need not be in memory at once.
     reuse = {p: v for p, v in loaded.models.items() if p != path}
+    read = loaded.models.get(path, (source, None))
     del loaded
     data = _read(source)
     try:
@@ -232,9 +234,16 @@ def _edit(
     summary = mutate(Target(doc, owner, facts, owner_id))
     new_text = doc.result()
     diff = unified_diff(text, new_text, str(path.resolve()), doc.span())
+    # Only the edited measure is read again where that is certain, else the file whole.
+    file = edited_file(read, (text, new_text), doc.span(), owner_id)
     source = SourceFile(source.path, source.display, None, source.fingerprint)
-    del text, owner, doc
-    after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
+    del text, owner, doc, read
+    after = load_plan(directory, reuse={**reuse, path: file}) if file is not None else None
+    del file
+    if after is not None and after.errors:
+        after = None  # read the file whole: each error at its exact place
+    if after is None:
+        after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
     errors, warnings = after.errors, _warnings(after)
     edited = next((f for f in after.field_files.values() if f.path == path), after.plan_file)

@@ -1,0 +1,119 @@
+"""The plan after an edit of one measure, with only that measure's lines read again.
+
+An edit changes the bytes of one measure's block (`- id: HF1.5` and the lines indented
+below it); reading the whole file again (5 MB in a 10,000-measure plan) costs more than
+everything else an edit does. Where the edit stayed inside the block and the block reads on
+its own as the same one list item, the file's data is the data read before with that item
+replaced: that item is validated against the measure model (a Handlungsfeld checks each
+measure on its own), and the whole plan checked as always. Anything less certain (a
+flow-style file, an id written twice, an edit that reached past the block, a block that does
+not read alone, any error) returns None, and the caller reads the file whole; an error is
+then reported with its exact position.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from mpi.domain.model import Field, Measure
+from mpi.loading import reader
+from mpi.loading.positions import PList, PMap
+from mpi.loading.sources import SourceFile
+from mpi.loading.yaml_errors import ReadError
+
+
+def edited_file(
+    read: tuple[SourceFile, Any],
+    texts: tuple[str, str],
+    span: tuple[int, int] | None,
+    measure: str,
+) -> tuple[SourceFile, Field] | None:
+    """The edited file's data and model with `measure` read again from its block of the new
+    text, or None. `read`: the file as read before (its source and model), `texts`: the file
+    before and after the edit, `span`: where the edit lies in the old text."""
+    from pydantic import ValidationError
+
+    source, before_model = read
+    old, new = texts
+    tree = source.tree
+    listed = tree.get("measures") if isinstance(tree, PMap) else None
+    if span is None or not isinstance(listed, PList) or not isinstance(before_model, Field):
+        return None
+    before, after = _block(old, measure), _block(new, measure)
+    grown = len(new) - len(old)
+    if before is None or after is None or after != (before[0], before[1] + grown, before[2]):
+        return None
+    start, end, indent = before
+    if not start <= span[0] <= span[1] <= end:
+        return None
+    item = _item(new[start : end + grown], indent, measure)
+    index = next(
+        (i for i, m in enumerate(listed) if isinstance(m, PMap) and m.get("id") == measure), None
+    )
+    if item is None or index is None:
+        return None
+    measures = PList(listed.start)
+    measures.extend(listed)
+    measures.items_at.extend(listed.items_at)
+    measures[index] = item
+    data = PMap(tree.start)
+    data.update(tree)
+    data.at.update(tree.at)
+    data["measures"] = measures
+    edited = SourceFile(source.path, source.display, data, source.fingerprint)
+    # A Field validates each measure on its own (it has no checks across them): the other
+    # measures' models stand, the edited one is validated from its new data.
+    try:
+        model = Measure.model_validate(item)
+    except ValidationError:
+        return None
+    models = list(before_model.measures)
+    if index >= len(models) or models[index].id != measure:
+        return None
+    models[index] = model
+    return edited, before_model.model_copy(update={"measures": models})
+
+
+def _block(text: str, measure: str) -> tuple[int, int, int] | None:
+    """Where the list item `- id: MEASURE` is: the offset of its first line, the offset just
+    past its last line's text, and its indentation; None unless it is there once, in block
+    style."""
+    pattern = rf"""^( *)- +id: *(['"]?){re.escape(measure)}\2 *(#.*)?$"""
+    found = list(re.finditer(pattern, text, re.MULTILINE))
+    if len(found) != 1:
+        return None
+    start, indent = found[0].start(), len(found[0].group(1))
+    end = found[0].end()
+    at = end
+    while at < len(text):  # the lines indented deeper belong to it (and blank or comment ones)
+        stop = text.find("\n", at + 1)
+        line = text[at + 1 : len(text) if stop < 0 else stop]
+        stripped = line.strip()
+        if (
+            stripped
+            and not stripped.startswith("#")
+            and len(line) - len(line.lstrip(" ")) <= indent
+        ):
+            break
+        if stripped and not stripped.startswith("#"):
+            end = len(text) if stop < 0 else stop
+        if stop < 0:
+            break
+        at = stop
+    return start, end, indent
+
+
+def _item(block: str, indent: int, measure: str) -> PMap | None:
+    """The block read on its own: one list item, the measure it names."""
+    lines = block.split("\n")
+    if any(line[:indent].strip() for line in lines):
+        return None
+    try:
+        read = reader.parse("\n".join(line[indent:] for line in lines) + "\n")
+    except (ReadError, RecursionError):
+        return None
+    if not isinstance(read, PList) or len(read) != 1:
+        return None
+    item = read[0]
+    return item if isinstance(item, PMap) and item.get("id") == measure else None
