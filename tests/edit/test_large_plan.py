@@ -98,7 +98,7 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     made that way equals the model of the whole file read again, for every edit command;
     and a block that no longer reads on its own is left to the whole read."""
     from mpi.domain.model import Field
-    from mpi.edit.reread import edited_file
+    from mpi.loading.reread import edited_file
     from mpi.loading.schema_errors import validate_model
     from mpi.loading.sources import read_source
 

@@ -25,11 +25,11 @@ from pathlib import Path
 from mpi.domain.errors import EditRefused
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
-from mpi.edit.reread import edited_file
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
+from mpi.loading.reread import edited_file
 from mpi.loading.sources import SourceFile, decode, fingerprint
 from mpi.loading.yaml_errors import ReadError
 
