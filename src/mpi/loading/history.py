@@ -8,7 +8,6 @@ parsed once, and only the file that holds the item is read at all.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -123,20 +122,10 @@ def _parse(data: bytes, measure: str | None) -> Any:
 def _block(text: str, measure: str) -> str | None:
     """The lines of the list item `- id: MEASURE` (dedented), or None if it is not there
     exactly once in block style."""
-    pattern = rf"""^( *)- +id: *(['"]?){re.escape(measure)}\2 *(#.*)?$"""
-    found = list(re.finditer(pattern, text, re.MULTILINE))
-    if len(found) != 1:
+    from mpi.loading.reread import block
+
+    found = block(text, measure)
+    if found is None:
         return None
-    start, indent = found[0].start(), len(found[0].group(1))
-    lines = text[start:].split("\n")
-    end = 1
-    for number, line in enumerate(lines[1:], 1):
-        stripped = line.strip()
-        if (
-            stripped
-            and not stripped.startswith("#")
-            and len(line) - len(line.lstrip(" ")) <= indent
-        ):
-            break
-        end = number + 1
-    return "\n".join(x[indent:] for x in lines[:end]) + "\n"
+    start, end, indent = found
+    return "\n".join(line[indent:] for line in text[start:end].split("\n")) + "\n"

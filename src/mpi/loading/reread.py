@@ -40,7 +40,7 @@ def edited_file(
     listed = tree.get("measures") if isinstance(tree, PMap) else None
     if span is None or not isinstance(listed, PList) or not isinstance(before_model, Field):
         return None
-    before, after = _block(old, measure), _block(new, measure)
+    before, after = block(old, measure), block(new, measure)
     grown = len(new) - len(old)
     if before is None or after is None or after != (before[0], before[1] + grown, before[2]):
         return None
@@ -75,7 +75,7 @@ def edited_file(
     return edited, before_model.model_copy(update={"measures": models})
 
 
-def _block(text: str, measure: str) -> tuple[int, int, int] | None:
+def block(text: str, measure: str) -> tuple[int, int, int] | None:
     """Where the list item `- id: MEASURE` is: the offset of its first line, the offset just
     past its last line's text, and its indentation; None unless it is there once, in block
     style."""
