@@ -62,9 +62,16 @@ def _provenance(target: Target, fact: PMap, day: date, text: str) -> None:
     doc.set_value(fact, "derivation", scalar(_said(target, day, text)), after=("quote", "basis"))
 
 
+# A milestone's schedule is one thing whether a decision set its deadline or its series.
+_SCHEDULE = ("due", "recurrence")
+
+
 def _standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
-    """The item's latest decision (by date, then place) that set one of `keys`: the one
-    that stands (`mpi.domain.commitments.standing` reads the models the same way)."""
+    """The item's latest decision (by date, then place) that set one of `keys` (a deadline
+    and a series count as one: the schedule): the one that stands
+    (`mpi.domain.commitments.standing` reads the models the same way)."""
+    if any(k in _SCHEDULE for k in keys):
+        keys += _SCHEDULE
     found = [
         (str(d.get("date")), i, d)
         for i, d in enumerate(item.get("decisions") or [])
@@ -75,7 +82,7 @@ def _standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
 
 def _on_record(item: PMap, key: str, names: Callable[[object], bool]) -> bool:
     """Whether the standing decision on `key` names the item's value (`names(its value)`)."""
-    last = _standing(item, (key,) if key != "due" else ("due", "recurrence"))
+    last = _standing(item, (key,))
     return last is not None and last.get(key) is not None and names(last.get(key))
 
 
@@ -108,7 +115,7 @@ def _record(
             )
         )
     keys = tuple(k for k, _v in fields)
-    last = _standing(item, keys + (("recurrence",) if "due" in keys else ()))
+    last = _standing(item, keys)
     if last is not None and str(last.get("date")) > day.isoformat():
         raise UsageError(
             _(
