@@ -60,7 +60,9 @@ def adopted_plan(loaded: "Loaded", baseline: str | None) -> "list[Diagnostic]":
     if compared.adopted is None or loaded.plan is None:
         return compared.diagnostics(str)
     old, new = compared.adopted, loaded.plan
-    named, titled, measured = names(old) | names(new), titles(old) | titles(new), units(new)
+    only = {f.change.subject for f in compared.findings}  # what the findings name
+    named = names(old, only) | names(new, only)
+    titled, measured = titles(old, only) | titles(new, only), units(new, only)
     return compared.diagnostics(lambda c: commitment(c, named, titled, measured))
 
 
