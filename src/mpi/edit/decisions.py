@@ -17,6 +17,7 @@ from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import FILE_WORDS, file_value, number
 from mpi.edit.log import dated_position, log_entry
 from mpi.edit.mutations import check_day, check_text, pick_milestone, status_word
+from mpi.edit.on_record import on_record, same_series, standing
 from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Mutation, Target
 from mpi.i18n import _, formats, speaking
@@ -62,45 +63,6 @@ def _provenance(target: Target, fact: PMap, day: date, text: str) -> None:
     doc.set_value(fact, "derivation", scalar(_said(target, day, text)), after=("quote", "basis"))
 
 
-# A milestone's schedule is one thing whether a decision set its deadline or its series.
-_SCHEDULE = ("due", "recurrence")
-
-
-def _standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
-    """The item's latest decision (by date, then place) that set one of `keys` (a deadline
-    and a series count as one: the schedule): the one that stands
-    (`mpi.domain.commitments.standing` reads the models the same way)."""
-    if any(k in _SCHEDULE for k in keys):
-        keys += _SCHEDULE
-    found = [
-        (str(d.get("date")), i, d)
-        for i, d in enumerate(item.get("decisions") or [])
-        if isinstance(d, PMap) and any(k in d for k in keys)
-    ]
-    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
-
-
-def _on_record(item: PMap, key: str, names: Callable[[object], bool]) -> bool:
-    """Whether the standing decision on `key` names the item's value (`names(its value)`)."""
-    last = _standing(item, (key,))
-    return last is not None and last.get(key) is not None and names(last.get(key))
-
-
-def _same(a: object, b: object) -> bool:
-    """Two recurrences as written: the same schedule?"""
-    if not isinstance(a, PMap) or not isinstance(b, PMap):
-        return False
-
-    def due(v: object) -> Due | None:
-        return Due.parse(v) if v is not None else None
-
-    return (a.get("every"), due(a.get("start")), due(a.get("end"))) == (
-        b.get("every"),
-        due(b.get("start")),
-        due(b.get("end")),
-    )
-
-
 def _record(
     target: Target, item: PMap, day: date, text: str, fields: list[tuple[str, str]]
 ) -> None:
@@ -115,7 +77,7 @@ def _record(
             )
         )
     keys = tuple(k for k, _v in fields)
-    last = _standing(item, keys)
+    last = standing(item, keys)
     if last is not None and str(last.get("date")) > day.isoformat():
         raise UsageError(
             _(
@@ -217,8 +179,8 @@ def _single(
             )
         )
     if old_due == due and new_kind == old_kind:  # in the file already (edited by hand)?
-        decided = _on_record(chosen, "due", lambda v: Due.parse(v) == due) and (
-            kind is None or _on_record(chosen, "kind", lambda v: v == kind)
+        decided = on_record(chosen, "due", lambda v: Due.parse(v) == due) and (
+            kind is None or on_record(chosen, "kind", lambda v: v == kind)
         )
         if decided:
             raise UsageError(
@@ -259,7 +221,7 @@ def _series(
     old_every = str(rec["every"])
     new_every = every or old_every
     if old_end == end and new_every == old_every:  # in the file already (edited by hand)?
-        if _on_record(chosen, "recurrence", lambda v: _same(v, rec)):
+        if on_record(chosen, "recurrence", lambda v: same_series(v, rec)):
             if end is None:
                 raise UsageError(
                     _("the milestone already recurs {every}").format(every=EVERY_WORDS[new_every])
@@ -324,8 +286,8 @@ def _retarget(
         old_value, old_year = goal.get("value"), goal.get("year")
         fields = [("target", number(value))] + ([("year", str(year))] if year is not None else [])
         if old_value == value and (year is None or old_year == year):  # edited by hand?
-            if _on_record(ind, "target", lambda v: float(str(v)) == value) and (
-                year is None or _on_record(ind, "year", lambda v: str(v) == str(year))
+            if on_record(ind, "target", lambda v: float(str(v)) == value) and (
+                year is None or on_record(ind, "year", lambda v: str(v) == str(year))
             ):
                 raise UsageError(
                     _("the target of {indicator} is already {value}").format(
@@ -378,7 +340,7 @@ def drop(decision: str, day: date, today: date) -> Mutation:
         measure = target.measure
         old = str(measure.get("status"))
         if old == "dropped":  # set by hand? then the decision is recorded for it
-            if _on_record(measure, "status", lambda v: v == "dropped"):
+            if on_record(measure, "status", lambda v: v == "dropped"):
                 raise UsageError(
                     _("{measure} is already {status}").format(
                         measure=measure["id"], status=status_word("dropped")

@@ -1,0 +1,48 @@
+"""The decisions a plan file records for an item, read from the file as it is (the edit
+works on its text): which one stands, and whether it names the item's value.
+`mpi.domain.commitments` answers the same questions for the models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from mpi.domain.dates import Due
+from mpi.loading.positions import PMap
+
+# A milestone's schedule is one thing whether a decision set its deadline or its series.
+_SCHEDULE = ("due", "recurrence")
+
+
+def standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
+    """The item's latest decision (by date, then place) that set one of `keys` (a deadline
+    and a series count as one: the schedule): the one that stands
+    (`mpi.domain.commitments.standing` reads the models the same way)."""
+    if any(k in _SCHEDULE for k in keys):
+        keys += _SCHEDULE
+    found = [
+        (str(d.get("date")), i, d)
+        for i, d in enumerate(item.get("decisions") or [])
+        if isinstance(d, PMap) and any(k in d for k in keys)
+    ]
+    return max(found, key=lambda t: (t[0], t[1]))[2] if found else None
+
+
+def on_record(item: PMap, key: str, names: Callable[[object], bool]) -> bool:
+    """Whether the standing decision on `key` names the item's value (`names(its value)`)."""
+    last = standing(item, (key,))
+    return last is not None and last.get(key) is not None and names(last.get(key))
+
+
+def same_series(a: object, b: object) -> bool:
+    """Two recurrences as written: the same schedule?"""
+    if not isinstance(a, PMap) or not isinstance(b, PMap):
+        return False
+
+    def due(v: object) -> Due | None:
+        return Due.parse(v) if v is not None else None
+
+    return (a.get("every"), due(a.get("start")), due(a.get("end"))) == (
+        b.get("every"),
+        due(b.get("start")),
+        due(b.get("end")),
+    )
