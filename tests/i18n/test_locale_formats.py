@@ -38,6 +38,26 @@ def test_german_dates_at_their_precision() -> None:
     assert formats.count(67108865) == "67.108.865"
 
 
+@given(st.dates())
+def test_german_dates_are_babels(value: date) -> None:
+    """The month names mpi keeps are CLDR's: every date at every precision as Babel writes it."""
+    from babel.dates import format_date
+
+    before = language()
+    activate("de")
+    try:
+
+        def babel(pattern: str) -> str:
+            return str(format_date(value, pattern, locale="de_DE"))
+
+        assert formats.day(value) == babel("dd.MM.yyyy")
+        assert formats.due(Due(value, "day")) == babel("dd.MM.yyyy")
+        assert formats.due(Due(value, "month")) == babel("MMMM yyyy")
+        assert formats.due(Due(value, "month"), short=True) == babel("MMM yyyy")
+    finally:
+        activate(before)
+
+
 def test_english_dates_stay_iso() -> None:
     assert formats.day(date(2026, 11, 25)) == "2026-11-25"
     assert formats.due(Due.parse("2026-12")) == "2026-12"

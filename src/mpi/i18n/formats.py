@@ -1,7 +1,9 @@
 """Numbers and dates as the active language writes them: one formatter for every renderer.
 
-German uses Babel's CLDR data (25.11.2026, Dezember 2026, 19,5, 10.000), imported only when
-a German number or date is first written (about 25 ms with the de locale data). English
+German writes numbers with Babel's CLDR data (19,5, 10.000), imported only when a German
+number is first written (about 25 ms with the de locale data). German dates (25.11.2026,
+Dezember 2026, Dez. 2026) need only CLDR's twelve month names, kept here and compared with
+Babel's by the tests, so a status table with dates never pays for Babel. English
 keeps the ISO dates and plain numbers mpi always wrote (2026-11-25, 2026-12, 19.5, 10000),
 which scripts and English readers of a German plan both read without ambiguity.
 """
@@ -10,7 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, localcontext
-from functools import cache
 from typing import Protocol
 
 from mpi.i18n import language
@@ -56,11 +57,23 @@ def count(value: int) -> str:
     return str(format_decimal(value, locale=LOCALES["de"]))
 
 
+# CLDR's German month names (de, format context), wide (MMMM) and abbreviated (MMM).
+# fmt: off
+MONTHS = (
+    "Januar", "Februar", "März", "April", "Mai", "Juni",
+    "Juli", "August", "September", "Oktober", "November", "Dezember",
+)
+MONTHS_SHORT = (
+    "Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez.",
+)
+# fmt: on
+
+
 def day(value: date) -> str:
-    """A full date: 2026-11-25, in German 25.11.2026."""
+    """A full date: 2026-11-25, in German 25.11.2026 (CLDR's dd.MM.y)."""
     if language() == "en":
         return value.isoformat()
-    return _date(value, "dd.MM.yyyy")
+    return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
 def due(value: Dated, *, short: bool = False) -> str:
@@ -69,7 +82,8 @@ def due(value: Dated, *, short: bool = False) -> str:
     if language() == "en" or value.precision == "year":
         return value.iso()
     if value.precision == "month":
-        return _date(value.end, "MMM yyyy" if short else "MMMM yyyy")
+        names = MONTHS_SHORT if short else MONTHS
+        return f"{names[value.end.month - 1]} {value.end.year:04d}"
     return day(value.end)
 
 
@@ -81,13 +95,6 @@ def typed(value: Dated) -> str:
     if value.precision == "month":
         return f"{value.end.month:02d}.{value.end.year}"
     return day(value.end)
-
-
-@cache
-def _date(value: date, pattern: str) -> str:
-    from babel.dates import format_date
-
-    return str(format_date(value, pattern, locale=LOCALES["de"]))
 
 
 def rounded(value: float, places: int = 1) -> str:
