@@ -31,7 +31,7 @@ class Partner(Base):
     id: Slug
     name: Text
     short: Text
-    signatories: list[Text] = F(default_factory=list)
+    signatories: list[Text] = []
 
 
 class GlossaryEntry(Base):
@@ -126,8 +126,8 @@ class Milestone(Sourced):
     status: MilestoneStatus = "open"
     done: DueValue | None = None
     note: Text | None = None
-    occurrences: list[Occurrence] = F(default_factory=list)
-    decisions: list[MilestoneDecision] = F(default_factory=list)
+    occurrences: list[Occurrence] = []
+    decisions: list[MilestoneDecision] = []
 
 
 class Baseline(Sourced):
@@ -172,9 +172,9 @@ class Indicator(Base):
     baseline: Baseline | None = None
     target: Target
     direction: Literal["at_least", "at_most"]
-    values: list[Reading] = F(default_factory=list)
+    values: list[Reading] = []
     note: Text | None = None
-    decisions: list[IndicatorDecision] = F(default_factory=list)
+    decisions: list[IndicatorDecision] = []
 
 
 class Source(Base):
@@ -240,18 +240,18 @@ class Measure(Base):
     title: Text
     section: Slug | None = None
     text: Text
-    items: list[SubItem] = F(default_factory=list)
-    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=list)
+    items: list[SubItem] = []
+    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = []
     goal_assignment: Sourced | None = None  # default: the field's
-    lead: list[Slug] = F(default_factory=list)
-    involved: list[Slug] = F(default_factory=list)
+    lead: list[Slug] = []
+    involved: list[Slug] = []
     status: MeasureStatus
-    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = F(default_factory=list)
-    sources: list[Source] = F(default_factory=list)
-    milestones: list[Milestone] = F(default_factory=list)
-    indicators: list[Indicator] = F(default_factory=list)
-    updates: list[Update] = F(default_factory=list)
-    decisions: list[MeasureDecision] = F(default_factory=list)
+    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = []
+    sources: list[Source] = []
+    milestones: list[Milestone] = []
+    indicators: list[Indicator] = []
+    updates: list[Update] = []
+    decisions: list[MeasureDecision] = []
 
     @property
     def number(self) -> int:
@@ -279,11 +279,11 @@ class Field(Base):
 
     id: Annotated[str, F(pattern=FIELD_ID)]
     title: Text
-    sections: list[Section] = F(default_factory=list)
+    sections: list[Section] = []
     goals: list[Goal]
     goal_assignment: Sourced | None = None  # how its measures' goals are known
     measures: list[Measure]
-    decisions: list[Removal] = F(default_factory=list)
+    decisions: list[Removal] = []
 
     @property
     def number(self) -> int:
@@ -296,9 +296,9 @@ class MonitoringBody(Base):
     id: Slug
     name: Text
     text: Text
-    milestones: list[Milestone] = F(default_factory=list)
-    updates: list[Update] = F(default_factory=list)
-    decisions: list[Removal] = F(default_factory=list)
+    milestones: list[Milestone] = []
+    updates: list[Update] = []
+    decisions: list[Removal] = []
 
 
 class Monitoring(Base):
@@ -341,21 +341,21 @@ class PlanFile(Base):
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
     vision: Text
-    agreements: list[Text] = F(default_factory=list)
+    agreements: list[Text] = []
     background: Text | None = None
-    sources: list[Source] = F(default_factory=list)
-    milestones: list[Milestone] = F(default_factory=list)
-    updates: list[Update] = F(default_factory=list)  # the log of plan-level milestones
+    sources: list[Source] = []
+    milestones: list[Milestone] = []
+    updates: list[Update] = []  # the log of plan-level milestones
     monitoring: Monitoring | None = None
-    glossary: list[GlossaryEntry] = F(default_factory=list)
-    misspellings: list[Misspelling] = F(default_factory=list)
-    decisions: list[Removal] = F(default_factory=list)
+    glossary: list[GlossaryEntry] = []
+    misspellings: list[Misspelling] = []
+    decisions: list[Removal] = []
 
 
 class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
-    fields: list[Field] = F(default_factory=list)
+    fields: list[Field] = []
 
     @property
     def horizon(self) -> int:
