@@ -112,10 +112,12 @@ def invoke(
 ) -> Result:
     """Run `mpi ARGS` in this process through Typer's runner (stdout and stderr apart).
 
-    `color=True` keeps every byte (the runner strips ANSI sequences otherwise).
+    `color=True` keeps every byte (the runner strips ANSI sequences otherwise). The app is
+    the one the console script runs for these words (`app_for`: the command alone).
     """
-    from mpi.cli import app
+    from mpi.cli.app import app_for
 
+    app = app_for(args, {**os.environ, **(env or {})})
     return _RUNNER.invoke(app, list(args), input=input, env=env, color=color)
 
 

@@ -1,5 +1,4 @@
-"""The `mpi` command line: parse, call a view or an edit, print, exit code. No plan logic here."""
+"""The `mpi` command line: parse, call a view or an edit, print, exit code. No plan logic here.
 
-from mpi.cli.app import app, main
-
-__all__ = ["app", "main"]
+`mpi.cli.app.main` runs it; `mpi.cli.app.app_for(args)` is the app a command line runs.
+"""

@@ -2,15 +2,17 @@
 
 Heavy libraries (pydantic, rich, jinja2, icalendar) are imported inside the commands, so
 `mpi --version` and `mpi --help` stay fast. Each group module registers its commands here,
-explicitly: `register(app)`.
+explicitly: `register(app)`. A run that names a command builds an app of that command alone
+(`app_for`): it imports one group module and builds one command's parameters, not twenty.
 """
 
 from __future__ import annotations
 
 import contextvars
+import importlib
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -18,7 +20,7 @@ from typer._click import exceptions
 from typer.core import TyperGroup, TyperOption
 
 from mpi import __version__
-from mpi.cli import deciding, editing, integrations, output, queries, reports, usage, validate
+from mpi.cli import output, usage
 from mpi.cli.language import OPTION, language_of
 from mpi.domain.errors import EXIT_BUG, EXIT_USAGE, InvalidValue, MpiError
 from mpi.i18n import N_, _, activate
@@ -134,15 +136,19 @@ class App(TyperGroup):
         return None
 
 
-app = typer.Typer(
-    cls=App,
-    name="mpi",
-    help=N_("Tracker for the Hamburger Masterplan Industrie 2023."),
-    no_args_is_help=True,
-    add_completion=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+# The module of each command (its `register` adds it). A test keeps this in step.
+COMMANDS = {
+    "validate": "validate",
+    **dict.fromkeys(("status", "list", "show", "due", "indicators", "timeline"), "queries"),
+    **dict.fromkeys(("set", "milestone", "record", "note"), "editing"),
+    **dict.fromkeys(("reschedule", "retarget", "drop"), "deciding"),
+    **dict.fromkeys(("report", "round", "diff", "history"), "reports"),
+    **dict.fromkeys(("schema", "calendar"), "integrations"),
+}
+GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
+# The options before the command that take a value (the next word is not the command).
+VALUED = (OPTION,)
+COMPLETE_VAR = "_MPI_COMPLETE"  # Typer's completion variable: completion needs every name
 
 
 def _version(value: bool) -> None:
@@ -151,7 +157,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def main_callback(
     version: Annotated[
         bool,
@@ -164,12 +169,73 @@ def main_callback(
     """The options before the command (the app's help, not this docstring, is shown)."""
 
 
-for group in (validate, queries, editing, deciding, reports, integrations):
-    group.register(app)
+def build(groups: Sequence[str] = GROUPS) -> typer.Typer:
+    """The app with the commands of `groups` (module names in mpi.cli)."""
+    built = typer.Typer(
+        cls=App,
+        name="mpi",
+        help=N_("Tracker for the Hamburger Masterplan Industrie 2023."),
+        no_args_is_help=True,
+        add_completion=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    built.callback()(main_callback)
+    for group in groups:
+        importlib.import_module(f"mpi.cli.{group}").register(built)
+    return built
+
+
+def command_named(args: Sequence[str]) -> str | None:
+    """The command word of a command line: the first word that is no option before it."""
+    words = iter(args)
+    for word in words:
+        if word == "--":
+            return next(words, None)
+        if word in VALUED:
+            next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def app_for(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> typer.Typer:
+    """The app that runs `mpi ARGS`: the named command alone, or every command when the
+    line names none (help, --version) or an unknown one (the error lists them all), and
+    for shell completion."""
+    name = command_named(args)
+    if name not in COMMANDS or COMPLETE_VAR in environ:
+        return full_app()
+    one = build([COMMANDS[name]])
+    one.registered_commands = [c for c in one.registered_commands if _name(c) == name]
+    return one
+
+
+def _name(command: Any) -> str:
+    from typer.main import get_command_name
+
+    return command.name or get_command_name(command.callback.__name__)
+
+
+_FULL: list[typer.Typer] = []
+
+
+def full_app() -> typer.Typer:
+    """Every command (built once per process)."""
+    if not _FULL:
+        _FULL.append(build())
+    return _FULL[0]
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole command line, built when first asked for."""
+    if name == "app":
+        return full_app()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def main() -> NoReturn:
     """Run the app; the console script (`mpi.console`) handles Ctrl-C and a closed pipe."""
-    app()
+    app_for(sys.argv[1:])()
     sys.stdout.flush()  # a closed pipe shows here, inside mpi.console's handling
     raise SystemExit(0)
