@@ -101,8 +101,8 @@ def test_no_module_is_longer_than_400_lines(name: str) -> None:
     assert lines <= MAX_LINES, f"{name} has {lines} lines"
 
 
-@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
-def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) -> None:
+def modules_of_a_run(argv: list[str]) -> set[str]:
+    """The modules a cold `mpi ARGV` process imported (output to a pipe, the shipped plan)."""
     code = (
         "import runpy, sys\n"
         f"sys.argv = ['mpi', *{argv!r}]\n"
@@ -110,9 +110,28 @@ def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) ->
         "    runpy.run_module('mpi', run_name='__main__')\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-        "('pydantic', 'ruamel', 'jinja2', 'icalendar', 'docx', 'lxml', 'babel'))\n"
-        "print(heavy, file=sys.stderr)\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stderr.strip().splitlines()[-1] == "[]"
+    return set(result.stderr.strip().splitlines()[-1].split())
+
+
+def families(modules: set[str], *names: str) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in names)
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--help"]])
+def test_version_and_help_import_neither_pydantic_nor_ruamel(argv: list[str]) -> None:
+    heavy = ("pydantic", "ruamel", "jinja2", "icalendar", "docx", "lxml", "babel")
+    assert families(modules_of_a_run(argv), *heavy) == []
+
+
+def test_status_imports_what_it_uses_only() -> None:
+    """`mpi status` into a pipe: its own command module, no rich (no terminal), no Babel
+    (German dates need no locale data), no importlib.metadata (no pydantic plugin search)."""
+    modules = modules_of_a_run(["status", "--lang", "de"])
+    assert "mpi.views.status" in modules
+    assert families(modules, "rich", "babel", "jinja2", "docx") == []
+    assert "importlib.metadata" not in modules
+    others = {f"mpi.cli.{group}" for group in ("editing", "deciding", "reports", "validate")}
+    assert modules & others == set()
