@@ -153,13 +153,16 @@ def horizon(adopted: int, milestone_years: Iterable[int]) -> int:
     return max([*milestone_years, adopted + 10])
 
 
-_SPAN = re.compile(r"([0-9]{1,3}) *([dwmytj])")  # t, j: Tage, Jahre (w, m: Wochen, Monate)
+# Patterns of what people type (compiled on first use by re's cache: most runs parse none).
+# What people type is matched with patterns compiled on first use (re's cache): most runs
+# parse none of it.
+_SPAN = r"([0-9]{1,3}) *([dwmytj])"  # t, j: Tage, Jahre (w, m: Wochen, Monate)
 _GERMAN_UNITS = {"t": "d", "j": "y"}
 
 
 def parse_span(text: str) -> tuple[int, str]:
     """Parse a span like `6m`, `2y`, `30d` or `4w` into (count, unit)."""
-    match = _SPAN.fullmatch(text.strip().lower())
+    match = re.fullmatch(_SPAN, text.strip().lower())
     if not match:
         raise DueError(
             _("{value} is not a span like 30d, 4w, 6m or 2y").format(value=repr(clip(text, 40)))
@@ -225,8 +228,8 @@ def _kind(value: object) -> str:
 
 
 # Dates as people type them on the command line: German order besides ISO, ASCII digits only.
-_TYPED_DAY = re.compile(r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})")
-_TYPED_MONTH = re.compile(r"([0-9]{1,2})[./]([0-9]{4})")
+_TYPED_DAY = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
+_TYPED_MONTH = r"([0-9]{1,2})[./]([0-9]{4})"
 
 
 # Month names as mpi writes them (Dezember 2026) and as people abbreviate them, German and English.
@@ -251,26 +254,26 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_TYPED_NAMED_MONTH = re.compile(r"([^\W\d_]+)\.? *([0-9]{4})")
+_TYPED_NAMED_MONTH = r"([^\W\d_]+)\.? *([0-9]{4})"
 
 
 def _typed(text: str) -> str:
     """A typed date in ISO: 25.11.2026 -> 2026-11-25, 12.2026 or 12/2026 -> 2026-12,
     Dezember 2026 or Dez. 2026 -> 2026-12."""
     text = text.strip()
-    named = _TYPED_NAMED_MONTH.fullmatch(text)
+    named = re.fullmatch(_TYPED_NAMED_MONTH, text)
     if named and named[1].casefold() in _MONTHS:
         return f"{named[2]}-{_MONTHS[named[1].casefold()]:02d}"
-    day = _TYPED_DAY.fullmatch(text)
+    day = re.fullmatch(_TYPED_DAY, text)
     if day:
         return f"{day[3]}-{int(day[2]):02d}-{int(day[1]):02d}"
-    month = _TYPED_MONTH.fullmatch(text)
+    month = re.fullmatch(_TYPED_MONTH, text)
     if month:
         return f"{month[2]}-{int(month[1]):02d}"
     return text
 
 
-_DATE_SHAPE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_DATE_SHAPE = r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?"
 
 
 def typed_day(text: str) -> date:
@@ -279,7 +282,7 @@ def typed_day(text: str) -> date:
     try:
         return parse_day(iso)
     except DueError as exc:
-        if _DATE_SHAPE.fullmatch(iso) and len(iso) == 10:  # a date, but not a real one
+        if re.fullmatch(_DATE_SHAPE, iso) and len(iso) == 10:  # a date, but not a real one
             raise DueError(str(exc).replace(repr(iso), repr(text.strip()))) from None
         raise DueError(
             _("{value} is not a date like 25.11.2026 or 2026-11-25").format(
@@ -294,7 +297,7 @@ def typed_due(text: str) -> Due:
     try:
         return Due.parse(iso)
     except DueError as exc:
-        if _DATE_SHAPE.fullmatch(iso):  # a date, but not a real one (month 13)
+        if re.fullmatch(_DATE_SHAPE, iso):  # a date, but not a real one (month 13)
             raise DueError(str(exc).replace(repr(iso), repr(text.strip()))) from None
         raise DueError(
             _("{value} is not a date like 2031, 12.2030 or 25.11.2026").format(
