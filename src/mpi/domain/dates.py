@@ -154,8 +154,6 @@ def horizon(adopted: int, milestone_years: Iterable[int]) -> int:
 
 
 # Patterns of what people type (compiled on first use by re's cache: most runs parse none).
-# What people type is matched with patterns compiled on first use (re's cache): most runs
-# parse none of it.
 _SPAN = r"([0-9]{1,3}) *([dwmytj])"  # t, j: Tage, Jahre (w, m: Wochen, Monate)
 _GERMAN_UNITS = {"t": "d", "j": "y"}
 
