@@ -14,6 +14,7 @@ then reported with its exact position.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from typing import Any
 
 from mpi.domain.model import Field, Measure
@@ -73,6 +74,65 @@ def edited_file(
         return None
     models[index] = model
     return edited, before_model.model_copy(update={"measures": models})
+
+
+def changed_measure(
+    source: SourceFile, texts: tuple[str, str]
+) -> tuple[tuple[int, int], str] | None:
+    """Where two versions of a file differ, as a span of the first (`source`'s text), and the
+    measure whose item starts last before it: what `edited_file` needs to read the second
+    version from the first. None when they are the same or `source` has no measures."""
+    first, second = texts
+    start = same_start(first, second)
+    if start == len(first) == len(second):
+        return None
+    end = len(first) - same_end(first, second, min(len(first), len(second)) - start)
+    listed = source.tree.get("measures") if isinstance(source.tree, PMap) else None
+    if not isinstance(listed, PList):
+        return None
+    line = first.count("\n", 0, start) + 1
+    index = bisect_right([listed.item_at(i)[0] for i in range(len(listed))], line) - 1
+    item = listed[index] if index >= 0 else None
+    measure = item.get("id") if isinstance(item, PMap) else None
+    return ((start, end), measure) if isinstance(measure, str) else None
+
+
+def same_start(a: str, b: str, step: int = 1 << 16) -> int:
+    """How many characters `a` and `b` share from the start (compared a block at a time)."""
+    limit = min(len(a), len(b))
+    low = 0
+    while low < limit and a[low : low + step] == b[low : low + step]:
+        low += step
+    low, high = min(low, limit), min(low + step, limit)
+    base = low
+    while low < high:  # the longest equal run from base within this block
+        middle = (low + high + 1) // 2
+        if a[base:middle] == b[base:middle]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def same_end(a: str, b: str, limit: int, step: int = 1 << 16) -> int:
+    """How many characters `a` and `b` share at the end, at most `limit`."""
+    n, m = len(a), len(b)
+    low = size = 0
+    while low < limit:
+        size = min(step, limit - low)
+        if a[n - low - size : n - low] != b[m - low - size : m - low]:
+            break
+        low += size
+    else:
+        return low
+    base, high = low, low + size
+    while low < high:  # the longest equal tail of this block
+        middle = (low + high + 1) // 2
+        if a[n - middle : n - base] == b[m - middle : m - base]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def block(text: str, measure: str) -> tuple[int, int, int] | None:

@@ -7,6 +7,7 @@ revision is checked exactly like the working tree.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import tempfile
@@ -20,6 +21,7 @@ from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.i18n import _
 from mpi.i18n.formats import count
 from mpi.loading.sources import MAX_BYTES
+from mpi.loading.yaml_errors import ReadError
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
@@ -213,7 +215,9 @@ def load_at(
     files as `REV:path` when it is not valid.
 
     With `current`, a load of the working tree, a file whose bytes are the same at `rev` (the
-    same git blob id) is not read or validated again: its model is taken from `current`.
+    same git blob id) is not read or validated again: its model is taken from `current`; a
+    file that differs only inside one measure's block has only that block read
+    (`reread.edited_file`, as after an edit), the rest taken from `current`.
     `release`: the caller needs no positions in the other files of `current` any more; they
     are let go before the revision's versions are read (memory for a large plan).
     """
@@ -232,17 +236,50 @@ def load_at(
             return True
 
         checkout_plan(plan_dir, rev, target, same if current is not None else None)
+        partly = _read_in_part(plan_dir, target, current, reuse) if current is not None else {}
         if release and current is not None:
             reused = {id(source) for source, _model in reuse.values()}
             for source in current.field_files.values():
                 if id(source) not in reused:
                     source.tree = None
-        loaded = load_plan(target, reuse=reuse, checks=False)
         try:
-            return require_plan(loaded)
+            return require_plan(load_plan(target, reuse={**reuse, **partly}, checks=False))
         except PlanInvalid as exc:
+            if partly:  # read those files whole: each error at its exact place
+                with contextlib.suppress(PlanInvalid):
+                    return require_plan(load_plan(target, reuse=reuse, checks=False))
             _top, relative = repository(plan_dir)
             raise _at_revision(exc, rev, relative, target) from None
+
+
+def _read_in_part(
+    plan_dir: Path, target: Path, current: Loaded, reuse: dict[Path, Any]
+) -> dict[Path, Any]:
+    """The files of the revision that differ from the working tree's only inside one
+    measure's block, each as `current`'s data and model with that measure read again."""
+    from mpi.loading.reread import changed_measure, edited_file
+    from mpi.loading.sources import decode, fingerprint
+
+    found: dict[Path, Any] = {}
+    for path in sorted(target.iterdir()):
+        known = current.models.get(plan_dir / path.name)
+        if path in reuse or known is None or known[0].tree is None:
+            continue
+        source = known[0]
+        try:
+            before = os.stat(plan_dir / path.name)
+            ours = decode((plan_dir / path.name).read_bytes())
+            theirs = decode(path.read_bytes())
+        except (OSError, ReadError):
+            continue
+        if source.fingerprint != fingerprint(before):  # not the bytes `current` read
+            continue
+        where = changed_measure(source, (ours, theirs))
+        if where is not None:
+            read = edited_file(known, (ours, theirs), *where)
+            if read is not None:
+                found[path] = read
+    return found
 
 
 def _blob_id(path: Path) -> str | None:
