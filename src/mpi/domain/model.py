@@ -23,6 +23,7 @@ from mpi.domain.types import (
     Slug,
     Text,
     Year,
+    new_list,
 )
 from mpi.domain.words import Basis, MeasureStatus, MilestoneKind, MilestoneStatus
 
@@ -31,7 +32,7 @@ class Partner(Base):
     id: Slug
     name: Text
     short: Text
-    signatories: list[Text] = []
+    signatories: list[Text] = F(default_factory=new_list)
 
 
 class GlossaryEntry(Base):
@@ -126,8 +127,8 @@ class Milestone(Sourced):
     status: MilestoneStatus = "open"
     done: DueValue | None = None
     note: Text | None = None
-    occurrences: list[Occurrence] = []
-    decisions: list[MilestoneDecision] = []
+    occurrences: list[Occurrence] = F(default_factory=new_list)
+    decisions: list[MilestoneDecision] = F(default_factory=new_list)
 
 
 class Baseline(Sourced):
@@ -172,9 +173,9 @@ class Indicator(Base):
     baseline: Baseline | None = None
     target: Target
     direction: Literal["at_least", "at_most"]
-    values: list[Reading] = []
+    values: list[Reading] = F(default_factory=new_list)
     note: Text | None = None
-    decisions: list[IndicatorDecision] = []
+    decisions: list[IndicatorDecision] = F(default_factory=new_list)
 
 
 class Source(Base):
@@ -240,18 +241,18 @@ class Measure(Base):
     title: Text
     section: Slug | None = None
     text: Text
-    items: list[SubItem] = []
-    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = []
+    items: list[SubItem] = F(default_factory=new_list)
+    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=new_list)
     goal_assignment: Sourced | None = None  # default: the field's
-    lead: list[Slug] = []
-    involved: list[Slug] = []
+    lead: list[Slug] = F(default_factory=new_list)
+    involved: list[Slug] = F(default_factory=new_list)
     status: MeasureStatus
-    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = []
-    sources: list[Source] = []
-    milestones: list[Milestone] = []
-    indicators: list[Indicator] = []
-    updates: list[Update] = []
-    decisions: list[MeasureDecision] = []
+    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = F(default_factory=new_list)
+    sources: list[Source] = F(default_factory=new_list)
+    milestones: list[Milestone] = F(default_factory=new_list)
+    indicators: list[Indicator] = F(default_factory=new_list)
+    updates: list[Update] = F(default_factory=new_list)
+    decisions: list[MeasureDecision] = F(default_factory=new_list)
 
     @property
     def number(self) -> int:
@@ -279,11 +280,11 @@ class Field(Base):
 
     id: Annotated[str, F(pattern=FIELD_ID)]
     title: Text
-    sections: list[Section] = []
+    sections: list[Section] = F(default_factory=new_list)
     goals: list[Goal]
     goal_assignment: Sourced | None = None  # how its measures' goals are known
     measures: list[Measure]
-    decisions: list[Removal] = []
+    decisions: list[Removal] = F(default_factory=new_list)
 
     @property
     def number(self) -> int:
@@ -296,9 +297,9 @@ class MonitoringBody(Base):
     id: Slug
     name: Text
     text: Text
-    milestones: list[Milestone] = []
-    updates: list[Update] = []
-    decisions: list[Removal] = []
+    milestones: list[Milestone] = F(default_factory=new_list)
+    updates: list[Update] = F(default_factory=new_list)
+    decisions: list[Removal] = F(default_factory=new_list)
 
 
 class Monitoring(Base):
@@ -341,21 +342,21 @@ class PlanFile(Base):
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
     vision: Text
-    agreements: list[Text] = []
+    agreements: list[Text] = F(default_factory=new_list)
     background: Text | None = None
-    sources: list[Source] = []
-    milestones: list[Milestone] = []
-    updates: list[Update] = []  # the log of plan-level milestones
+    sources: list[Source] = F(default_factory=new_list)
+    milestones: list[Milestone] = F(default_factory=new_list)
+    updates: list[Update] = F(default_factory=new_list)  # the log of plan-level milestones
     monitoring: Monitoring | None = None
-    glossary: list[GlossaryEntry] = []
-    misspellings: list[Misspelling] = []
-    decisions: list[Removal] = []
+    glossary: list[GlossaryEntry] = F(default_factory=new_list)
+    misspellings: list[Misspelling] = F(default_factory=new_list)
+    decisions: list[Removal] = F(default_factory=new_list)
 
 
 class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
-    fields: list[Field] = []
+    fields: list[Field] = F(default_factory=new_list)
 
     @property
     def horizon(self) -> int:

@@ -7,7 +7,7 @@ becomes text) and numbers must be finite.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic import Field as F
@@ -46,6 +46,14 @@ Text = Annotated[str, F(min_length=1, max_length=100_000)]
 Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
 Number = Annotated[float, F(allow_inf_nan=False)]
 Year = Annotated[int, F(ge=1900, le=2100)]
+
+
+def new_list() -> list[Any]:
+    """A list field's default, new for each model. A literal `[]` would be deep-copied for
+    every model (60,000 copies in a 10,000-measure plan, ~4 % of validating it), and
+    `default_factory=list` makes pydantic read the text signature of a builtin (~5 ms of
+    every start-up); a Python function costs neither."""
+    return []
 
 
 class Base(BaseModel):
