@@ -13,9 +13,6 @@ from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, Wit
 from pydantic import Field as F
 
 from mpi.domain.dates import Due, parse_day
-from mpi.domain.plugins import without_plugins
-
-without_plugins()  # before the first model below: ~13 ms of every start-up
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 FIELD_ID = r"^HF[1-9][0-9]*$"

@@ -1,4 +1,4 @@
-"""mpi validates with pydantic and loads no pydantic plugins.
+"""The mpi command loads no pydantic plugins (a program that imports mpi keeps its own).
 
 Pydantic looks for plugins (observability hooks such as logfire) the first time it builds a
 model: it imports `importlib.metadata` and reads the entry points of every installed package,
@@ -20,7 +20,8 @@ LOADER = "pydantic.plugin._loader"
 
 
 def without_plugins() -> None:
-    """Before the first model is built: pydantic's plugin loader finds no plugins."""
+    """From now on pydantic's plugin loader finds no plugins (called by the console script
+    before anything imports pydantic; a model built before keeps what it found)."""
     if LOADER in sys.modules:  # a model was built already: nothing left to save
         return
     stub = types.ModuleType(LOADER, "mpi's stand-in: no pydantic plugins (mpi.domain.plugins)")
