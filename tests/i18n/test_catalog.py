@@ -151,3 +151,20 @@ def test_no_message_hides_in_an_f_string() -> None:
                 if is_f and re.search(r"\b(_|N_|ngettext|pgettext)\(", token.string):
                     hidden.append(f"{path.name}:{token.start[0]}")
     assert not hidden, hidden
+
+
+@pytest.mark.parametrize("content", [None, b"not a catalog"])
+def test_a_missing_or_damaged_catalog_leaves_the_english_ids(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, content: bytes | None
+) -> None:
+    from mpi import i18n
+
+    if content is not None:
+        (tmp_path / "de" / "LC_MESSAGES").mkdir(parents=True)
+        (tmp_path / "de" / "LC_MESSAGES" / "mpi.mo").write_bytes(content)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", tmp_path)
+    i18n._catalog.cache_clear()
+    try:
+        assert i18n._catalog("de").gettext("error") == "error"
+    finally:
+        i18n._catalog.cache_clear()
