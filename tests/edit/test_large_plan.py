@@ -98,7 +98,7 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     made that way equals the model of the whole file read again, for every edit command;
     and a block that no longer reads on its own is left to the whole read."""
     from mpi.domain.model import Field
-    from mpi.loading.reread import edited_file
+    from mpi.loading.reread import changed_measure, edited_file
     from mpi.loading.schema_errors import validate_model
     from mpi.loading.sources import read_source
 
@@ -115,6 +115,8 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
         end = len(before) - next(
             i for i, (a, b) in enumerate(zip(before[::-1], after[::-1], strict=False)) if a != b
         )
+        # what `mpi diff` finds by itself in the two texts: the span and the measure
+        assert changed_measure(read, (before, after)) == ((start, end), owner), args
         quick = edited_file((read, model), (before, after), (start, max(start, end)), owner)
         assert quick is not None, args
         whole, problems = validate_model(read_source(path, after)[0], Field)
