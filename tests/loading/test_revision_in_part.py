@@ -107,3 +107,46 @@ def test_an_invalid_measure_at_the_revision_is_reported_where_it_is(repo: Path) 
     result = invoke(["diff", "HEAD", "--plan", str(repo), "--lang", "en"])
     assert result.exit_code == 1
     assert f"HEAD:plan/{HF1}:157:5:" in result.stderr
+
+
+def test_a_file_changed_since_it_was_read_is_read_whole(repo: Path) -> None:
+    assert invoke([*NOTE, "--plan", str(repo)]).exit_code == 0
+    current = load_plan(repo)
+    path = repo / HF1
+    path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert revision._read_in_part(repo, repo, current, {}) == {}
+
+
+@pytest.mark.parametrize(
+    ("owner", "odd", "parts"),
+    [
+        ("HF1.5", "    text: |\n      Flächen\n      # Häfen\n", 1),  # a `#` line of the text
+        ("HF1.5", "    text: |+\n      Flächen\n\n\n", 0),  # kept trailing blank lines
+        ("HF1.5", "    text: |2+\n        Flächen\n\n", 0),
+        ("HF1.5", "    text: 'Flächen\u2028Häfen'\n", 0),  # a line break for libyaml only
+        ("HF1.17", "    text: |\n      Flächen", 0),  # the file's end, without a line break
+    ],
+    ids=["hash-line", "keep", "keep-indent", "line-separator", "no-final-newline"],
+)
+def test_blocks_that_read_otherwise_alone_are_read_whole(
+    repo: Path, owner: str, odd: str, parts: int
+) -> None:
+    """The revision's measure ends with what its lines alone could read otherwise: the
+    same Plan comes out, read in part where the block holds every line of the measure (a
+    `#` line of a text), else read whole."""
+    path = repo / HF1
+    text = path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {owner}\n")
+    end = text.find("\n\n  - id: ", start)
+    end = len(text) if end < 0 else end + 1
+    item = text[start:end]
+    cut = item.index("    text: ")
+    item_odd = item[:cut] + item[item.index("    goals: ") :] + odd
+    path.write_text(text[:start] + item_odd + text[end:], encoding="utf-8")
+    commit(repo.parent, "odd")
+    head = path.read_text(encoding="utf-8")
+    title = head.index("    title: ", start)
+    path.write_text(head[:title] + "    title: Neu," + head[title + 10 :], encoding="utf-8")
+    assert not load_plan(repo).errors
+    in_part, whole, read_in_part = both_ways(repo)
+    assert (read_in_part, in_part == whole) == (parts, True)

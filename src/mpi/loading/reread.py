@@ -135,10 +135,19 @@ def same_end(a: str, b: str, limit: int, step: int = 1 << 16) -> int:
     return low
 
 
+# What makes a block read alone differ from the same lines read in the file: a block scalar
+# that keeps its trailing blank lines (`|+`, `>2+`), and line breaks other than \n (libyaml
+# also breaks lines at a lone \r, NEL, LS and PS).
+_NOT_ALONE = re.compile(
+    r"[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?$|\r(?!\n)|[\x85\u2028\u2029]", re.M
+)
+
+
 def block(text: str, measure: str) -> tuple[int, int, int] | None:
     """Where the list item `- id: MEASURE` is: the offset of its first line, the offset just
-    past its last line's text, and its indentation; None unless it is there once, in block
-    style."""
+    past its last line's text, and its indentation. None unless it is there once, in block
+    style, and its lines read alone as they read in the file (see _NOT_ALONE; nor at the end
+    of a file without a final line break, where a block scalar would gain one)."""
     pattern = rf"""^( *)- +id: *(['"]?){re.escape(measure)}\2 *(#.*)?$"""
     found = list(re.finditer(pattern, text, re.MULTILINE))
     if len(found) != 1:
@@ -146,21 +155,22 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
     start, indent = found[0].start(), len(found[0].group(1))
     end = found[0].end()
     at = end
-    while at < len(text):  # the lines indented deeper belong to it (and blank or comment ones)
+    # The lines indented deeper belong to it, `#` ones too (they may be a block scalar's
+    # text); blank lines, and comments at its own depth, may lie between them.
+    while at < len(text):
         stop = text.find("\n", at + 1)
         line = text[at + 1 : len(text) if stop < 0 else stop]
         stripped = line.strip()
-        if (
-            stripped
-            and not stripped.startswith("#")
-            and len(line) - len(line.lstrip(" ")) <= indent
-        ):
+        deeper = len(line) - len(line.lstrip(" ")) > indent
+        if stripped and not deeper and not stripped.startswith("#"):
             break
-        if stripped and not stripped.startswith("#"):
+        if stripped and deeper:
             end = len(text) if stop < 0 else stop
         if stop < 0:
             break
         at = stop
+    if _NOT_ALONE.search(text[start : end + 1]) or not text.endswith("\n", 0, end + 1):
+        return None
     return start, end, indent
 
 
