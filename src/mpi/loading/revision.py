@@ -7,7 +7,6 @@ revision is checked exactly like the working tree.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 import tempfile
@@ -242,12 +241,9 @@ def load_at(
             for source in current.field_files.values():
                 if id(source) not in reused:
                     source.tree = None
-        try:
+        try:  # a file read in part is valid: an error is in a file read whole, in its place
             return require_plan(load_plan(target, reuse={**reuse, **partly}, checks=False))
         except PlanInvalid as exc:
-            if partly:  # read those files whole: each error at its exact place
-                with contextlib.suppress(PlanInvalid):
-                    return require_plan(load_plan(target, reuse=reuse, checks=False))
             _top, relative = repository(plan_dir)
             raise _at_revision(exc, rev, relative, target) from None
 
@@ -266,13 +262,15 @@ def _read_in_part(
         if path in reuse or known is None or known[0].tree is None:
             continue
         source = known[0]
+        ours_path = plan_dir / path.name
         try:
-            before = os.stat(plan_dir / path.name)
-            ours = decode((plan_dir / path.name).read_bytes())
+            before = fingerprint(os.stat(ours_path))
+            ours = decode(ours_path.read_bytes())
+            after = fingerprint(os.stat(ours_path))
             theirs = decode(path.read_bytes())
         except (OSError, ReadError):
             continue
-        if source.fingerprint != fingerprint(before):  # not the bytes `current` read
+        if not source.fingerprint == before == after:  # not (only) the bytes `current` read
             continue
         where = changed_measure(source, (ours, theirs))
         if where is not None:
