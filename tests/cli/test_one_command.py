@@ -48,7 +48,16 @@ def test_a_named_command_gets_an_app_of_its_own() -> None:
 
 
 @pytest.mark.parametrize(
-    "args", [[], ["--help"], ["--version"], ["staus"], ["--lang", "en", "nothing"]]
+    "args",
+    [
+        [],
+        ["--help"],
+        ["--help", "status"],  # the app's help, with every command
+        ["--lang", "en", "-h", "list"],
+        ["--version"],
+        ["staus"],
+        ["--lang", "en", "nothing"],
+    ],
 )
 def test_help_and_unknown_words_get_every_command(args: list[str]) -> None:
     assert names(app_for(args)) == sorted(COMMANDS)

@@ -30,6 +30,12 @@ def test_the_command_reads_no_package_metadata() -> None:
     assert run(AFTER_STATUS) == "False []"
 
 
+def test_the_stand_in_takes_whatever_a_later_pydantic_passes() -> None:
+    from mpi.cli.plugins import _no_plugins
+
+    assert _no_plugins() == _no_plugins("settings", kind="model") == ()
+
+
 def test_anything_else_comes_from_pydantics_own_loader() -> None:
     """A later pydantic asking the loader for another name gets the real one, and models
     built after that still validate."""

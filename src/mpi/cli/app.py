@@ -148,6 +148,7 @@ COMMANDS = {
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).
 VALUED = (OPTION,)
+HELP = ("--help", "-h")
 COMPLETE_VAR = "_MPI_COMPLETE"  # Typer's completion variable: completion needs every name
 
 
@@ -187,11 +188,14 @@ def build(groups: Sequence[str] = GROUPS) -> typer.Typer:
 
 
 def command_named(args: Sequence[str]) -> str | None:
-    """The command word of a command line: the first word that is no option before it."""
+    """The command word of a command line: the first word that is no option before it;
+    None after --help (`mpi --help status` shows every command)."""
     words = iter(args)
     for word in words:
         if word == "--":
             return next(words, None)
+        if word in HELP:
+            return None
         if word in VALUED:
             next(words, None)
         elif not word.startswith("-"):
@@ -232,6 +236,12 @@ def __getattr__(name: str) -> typer.Typer:
     if name == "app":
         return full_app()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    """With `app`, so that tools that look for a Typer app in the module (`typer
+    mpi.cli.app utils docs`) find it."""
+    return sorted([*globals(), "app"])
 
 
 def main() -> NoReturn:

@@ -24,12 +24,12 @@ def without_plugins() -> None:
     before anything imports pydantic; a model built before keeps what it found)."""
     if LOADER in sys.modules:  # a model was built already: nothing left to save
         return
-    stub = types.ModuleType(LOADER, "mpi's stand-in: no pydantic plugins (mpi.domain.plugins)")
+    stub = types.ModuleType(LOADER, "mpi's stand-in: no pydantic plugins (mpi.cli.plugins)")
     vars(stub).update(get_plugins=_no_plugins, __getattr__=_real)
     sys.modules[LOADER] = stub
 
 
-def _no_plugins() -> tuple[()]:
+def _no_plugins(*_args: object, **_kwargs: object) -> tuple[()]:
     return ()
 
 
