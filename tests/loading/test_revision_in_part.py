@@ -4,17 +4,13 @@
 from __future__ import annotations
 
 import shutil
-from itertools import takewhile
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from conftest import SHIPPED, break_plan, commit, git, invoke
 from mpi.loading import revision
 from mpi.loading.load import load_plan
-from mpi.loading.reread import same_end, same_start
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -22,19 +18,6 @@ HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 HF2 = "hf2-innovation-und-digitalisierung.yaml"
 NOTE = ["note", "HF1.5", "Vermerk", "--date", "2026-01-01"]
 DECISION = ["--decision", "Koordinierungsrunde, TOP 1", "--date", "2026-06-12"]
-
-
-def shared(a: str, b: str) -> int:
-    """How many characters a and b share from the start, one at a time."""
-    return sum(1 for _ in takewhile(lambda pair: pair[0] == pair[1], zip(a, b, strict=False)))
-
-
-@given(st.text("ab\n", max_size=40), st.text("ab\n", max_size=40), st.integers(1, 5))
-def test_the_shared_start_and_end_are_found_block_by_block(a: str, b: str, step: int) -> None:
-    start = shared(a, b)
-    assert same_start(a, b, step) == start
-    room = min(len(a), len(b)) - start
-    assert same_end(a, b, room, step) == min(shared(a[::-1], b[::-1]), room)
 
 
 @pytest.fixture
@@ -93,9 +76,33 @@ def test_a_change_outside_the_measures_is_read_whole(repo: Path) -> None:
     assert (parts, in_part == whole) == (0, True)
 
 
-def test_two_measures_changed_are_read_whole(repo: Path) -> None:
-    assert invoke([*NOTE, "--plan", str(repo)]).exit_code == 0
-    assert invoke(["note", "HF1.6", "Auch", "--plan", str(repo)]).exit_code == 0
+def test_many_measures_changed_are_read_in_part(repo: Path) -> None:
+    for measure in ("HF1.1", "HF1.5", "HF1.17"):
+        assert invoke(["note", measure, "Vermerk", "--plan", str(repo)]).exit_code == 0
+    assert invoke(["set", "HF1.6", "--status", "at_risk", "--plan", str(repo)]).exit_code == 0
+    break_plan(repo, HF1, "  - id: HF1.6\n", "  # ein Kommentar\n  - id: HF1.6\n")
+    in_part, whole, parts = both_ways(repo)
+    assert (parts, in_part == whole) == (1, True)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("  - id: HF1.17\n", "  - id: HF1.18\n"),  # a measure renamed: read in part
+        ("  - id: HF1.5\n", "  - id: HF1.50\n"),
+    ],
+)
+def test_a_renamed_measure_is_read_in_part(repo: Path, old: str, new: str) -> None:
+    break_plan(repo, HF1, old, new)
+    in_part, whole, parts = both_ways(repo)
+    assert (parts, in_part == whole) == (1, True)
+
+
+def test_a_measure_added_or_removed_is_read_whole(repo: Path) -> None:
+    path = repo / HF1
+    text = path.read_text(encoding="utf-8")
+    start = text.index("  - id: HF1.17\n")
+    path.write_text(text[:start].rstrip("\n") + "\n", encoding="utf-8")  # the last one gone
     in_part, whole, parts = both_ways(repo)
     assert (parts, in_part == whole) == (0, True)
 
@@ -114,7 +121,7 @@ def test_a_file_changed_since_it_was_read_is_read_whole(repo: Path) -> None:
     current = load_plan(repo)
     path = repo / HF1
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    assert revision._read_in_part(repo, repo, current, {}) == {}
+    assert path not in revision._read_in_part(repo, repo, current, {})
 
 
 @pytest.mark.parametrize(

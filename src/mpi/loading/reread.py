@@ -1,20 +1,21 @@
-"""The plan after an edit of one measure, with only that measure's lines read again.
+"""A file's data and model with only the measures whose lines changed read again.
 
 An edit changes the bytes of one measure's block (`- id: HF1.5` and the lines indented
 below it); reading the whole file again (5 MB in a 10,000-measure plan) costs more than
 everything else an edit does. Where the edit stayed inside the block and the block reads on
 its own as the same one list item, the file's data is the data read before with that item
 replaced: that item is validated against the measure model (a Handlungsfeld checks each
-measure on its own), and the whole plan checked as always. Anything less certain (a
-flow-style file, an id written twice, an edit that reached past the block, a block that does
-not read alone, any error) returns None, and the caller reads the file whole; an error is
-then reported with its exact position.
+measure on its own), and the whole plan checked as always (`edited_file`). A revision of a
+file is read the same way from the working tree's version (`read_changed`): the measures
+whose lines differ are read again, however many. Anything less certain (a flow-style file,
+an id written twice, an edit that reached past the block, lines outside the measures that
+differ, a block that does not read alone, any error) returns None, and the caller reads the
+file whole; an error is then reported with its exact position.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from typing import Any
 
 from mpi.domain.model import Field, Measure
@@ -54,85 +55,122 @@ def edited_file(
     )
     if item is None or index is None:
         return None
-    measures = PList(listed.start)
-    measures.extend(listed)
-    measures.items_at.extend(listed.items_at)
-    measures[index] = item
-    data = PMap(tree.start)
-    data.update(tree)
-    data.at.update(tree.at)
-    data["measures"] = measures
-    edited = SourceFile(source.path, source.display, data, source.fingerprint)
     # A Field validates each measure on its own (it has no checks across them): the other
     # measures' models stand, the edited one is validated from its new data.
     try:
         model = Measure.model_validate(item)
     except ValidationError:
         return None
-    models = list(before_model.measures)
-    if index >= len(models) or models[index].id != measure:
+    if index >= len(before_model.measures) or before_model.measures[index].id != measure:
         return None
-    models[index] = model
+    return _with_items(read, listed, {index: (item, model)})
+
+
+def read_changed(
+    read: tuple[SourceFile, Any], texts: tuple[str, str]
+) -> tuple[SourceFile, Field] | None:
+    """The second text's data and model from the first's (`read` holds its source and
+    model), with only the measures whose lines differ read again, or None. Certain only
+    where the lines before and after the list of measures are the same, both list as many
+    measures as `read` does, and each changed one reads alone as in the file (`_alone`)."""
+    from pydantic import ValidationError
+
+    source, before_model = read
+    old, new = texts
+    listed = source.tree.get("measures") if isinstance(source.tree, PMap) else None
+    if (
+        not isinstance(listed, PList)
+        or not listed
+        or not isinstance(before_model, Field)
+        or len(before_model.measures) != len(listed)
+        or "\r" in old
+        or "\r" in new
+    ):
+        return None
+    first = _line_start(old, listed.item_at(0)[0])
+    line = old[first : old.find("\n", first)]
+    indent = len(line) - len(line.lstrip(" "))
+    if not line.startswith("-", indent) or old[:first] != new[:first]:
+        return None
+    (ours, our_end), (theirs, their_end) = _items(old, first, indent), _items(new, first, indent)
+    if not len(ours) == len(theirs) == len(listed) or old[our_end:] != new[their_end:]:
+        return None
+    replaced: dict[int, tuple[PMap, Measure]] = {}
+    pairs = zip(_regions(ours, our_end), _regions(theirs, their_end), strict=True)
+    for index, (a, b) in enumerate(pairs):
+        if old[a[0] : a[1]] == new[b[0] : b[1]]:
+            continue
+        item = _alone(new, b, indent)
+        if item is None:
+            return None
+        try:
+            replaced[index] = (item, Measure.model_validate(item))
+        except ValidationError:
+            return None
+    return _with_items(read, listed, replaced)
+
+
+def _with_items(
+    read: tuple[SourceFile, Any], listed: PList, replaced: dict[int, tuple[PMap, Measure]]
+) -> tuple[SourceFile, Field]:
+    """The file's data and model with the measures at these indexes replaced."""
+    source, before_model = read
+    measures = PList(listed.start)
+    measures.extend(listed)
+    measures.items_at.extend(listed.items_at)
+    models = list(before_model.measures)
+    for index, (item, model) in replaced.items():
+        measures[index], models[index] = item, model
+    data = PMap(source.tree.start)
+    data.update(source.tree)
+    data.at.update(source.tree.at)
+    data["measures"] = measures
+    edited = SourceFile(source.path, source.display, data, source.fingerprint)
     return edited, before_model.model_copy(update={"measures": models})
 
 
-def changed_measure(
-    source: SourceFile, texts: tuple[str, str]
-) -> tuple[tuple[int, int], str] | None:
-    """Where two versions of a file differ, as a span of the first (`source`'s text), and the
-    measure whose item starts last before it: what `edited_file` needs to read the second
-    version from the first. None when they are the same or `source` has no measures."""
-    first, second = texts
-    start = same_start(first, second)
-    if start == len(first) == len(second):
-        return None
-    end = len(first) - same_end(first, second, min(len(first), len(second)) - start)
-    listed = source.tree.get("measures") if isinstance(source.tree, PMap) else None
-    if not isinstance(listed, PList):
-        return None
-    line = first.count("\n", 0, start) + 1
-    index = bisect_right([listed.item_at(i)[0] for i in range(len(listed))], line) - 1
-    item = listed[index] if index >= 0 else None
-    measure = item.get("id") if isinstance(item, PMap) else None
-    return ((start, end), measure) if isinstance(measure, str) else None
+def _line_start(text: str, line: int) -> int:
+    """The offset where line `line` (1-based) begins."""
+    at = 0
+    for _ in range(line - 1):
+        at = text.index("\n", at) + 1
+    return at
 
 
-def same_start(a: str, b: str, step: int = 1 << 16) -> int:
-    """How many characters `a` and `b` share from the start (compared a block at a time)."""
-    limit = min(len(a), len(b))
-    low = 0
-    while low < limit and a[low : low + step] == b[low : low + step]:
-        low += step
-    low, high = min(low, limit), min(low + step, limit)
-    base = low
-    while low < high:  # the longest equal run from base within this block
-        middle = (low + high + 1) // 2
-        if a[base:middle] == b[base:middle]:
-            low = middle
+def _items(text: str, first: int, indent: int) -> tuple[list[int], int]:
+    """Where each item of the list whose first item begins at `first` begins, and where the
+    list ends: items are the lines at depth `indent` that begin with a dash; the first other
+    line at that depth or less (not blank, not a comment) ends the list."""
+    dash = " " * indent + "-"
+    starts: list[int] = []
+    for found in re.compile(rf"^ {{0,{indent}}}[^ #\n]", re.M).finditer(text, first):
+        at = found.start()
+        if text.startswith(dash, at) and text[at + indent + 1 : at + indent + 2] in " \n":
+            starts.append(at)
         else:
-            high = middle - 1
-    return low
+            return starts, at
+    return starts, len(text)
 
 
-def same_end(a: str, b: str, limit: int, step: int = 1 << 16) -> int:
-    """How many characters `a` and `b` share at the end, at most `limit`."""
-    n, m = len(a), len(b)
-    low = size = 0
-    while low < limit:
-        size = min(step, limit - low)
-        if a[n - low - size : n - low] != b[m - low - size : m - low]:
-            break
-        low += size
-    else:
-        return low
-    base, high = low, low + size
-    while low < high:  # the longest equal tail of this block
-        middle = (low + high + 1) // 2
-        if a[n - middle : n - base] == b[m - middle : m - base]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
+def _regions(starts: list[int], end: int) -> list[tuple[int, int]]:
+    return list(zip(starts, [*starts[1:], end], strict=True))
+
+
+def _alone(text: str, region: tuple[int, int], indent: int) -> PMap | None:
+    """The item whose region (its lines, and the blank and comment lines after it) this is,
+    read alone; None where that could read otherwise than the file (see `block`)."""
+    start, stop = region
+    lines = text[start:stop].split("\n")
+    kept = 1  # the item's first line, and every line up to its last one indented deeper
+    for number, line in enumerate(lines[1:], 2):
+        stripped = line.strip()
+        if stripped and (len(line) - len(line.lstrip(" ")) > indent or stripped[0] != "#"):
+            kept = number
+    piece = "\n".join(lines[:kept])
+    end = start + len(piece)
+    if _NOT_ALONE.search(text[start : end + 1]) or not text.endswith("\n", 0, end + 1):
+        return None
+    return _item(piece, indent, None)
 
 
 # What makes a block read alone differ from the same lines read in the file: a block scalar
@@ -174,8 +212,8 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
     return start, end, indent
 
 
-def _item(block: str, indent: int, measure: str) -> PMap | None:
-    """The block read on its own: one list item, the measure it names."""
+def _item(block: str, indent: int, measure: str | None) -> PMap | None:
+    """The block read on its own: one list item, the measure it names (any, for None)."""
     lines = block.split("\n")
     if any(line[:indent].strip() for line in lines):
         return None
@@ -186,4 +224,6 @@ def _item(block: str, indent: int, measure: str) -> PMap | None:
     if not isinstance(read, PList) or len(read) != 1:
         return None
     item = read[0]
-    return item if isinstance(item, PMap) and item.get("id") == measure else None
+    if not isinstance(item, PMap) or not isinstance(item.get("id"), str):
+        return None
+    return item if measure is None or item.get("id") == measure else None

@@ -215,8 +215,8 @@ def load_at(
 
     With `current`, a load of the working tree, a file whose bytes are the same at `rev` (the
     same git blob id) is not read or validated again: its model is taken from `current`; a
-    file that differs only inside one measure's block has only that block read
-    (`reread.edited_file`, as after an edit), the rest taken from `current`.
+    file that differs only inside measures' blocks has only those blocks read
+    (`reread.read_changed`), the rest taken from `current`.
     `release`: the caller needs no positions in the other files of `current` any more; they
     are let go before the revision's versions are read (memory for a large plan).
     """
@@ -251,9 +251,9 @@ def load_at(
 def _read_in_part(
     plan_dir: Path, target: Path, current: Loaded, reuse: dict[Path, Any]
 ) -> dict[Path, Any]:
-    """The files of the revision that differ from the working tree's only inside one
-    measure's block, each as `current`'s data and model with that measure read again."""
-    from mpi.loading.reread import changed_measure, edited_file
+    """The files of the revision that differ from the working tree's only inside measures'
+    blocks, each as `current`'s data and model with those measures read again."""
+    from mpi.loading.reread import read_changed
     from mpi.loading.sources import decode, fingerprint
 
     found: dict[Path, Any] = {}
@@ -272,11 +272,9 @@ def _read_in_part(
             continue
         if not source.fingerprint == before == after:  # not (only) the bytes `current` read
             continue
-        where = changed_measure(source, (ours, theirs))
-        if where is not None:
-            read = edited_file(known, (ours, theirs), *where)
-            if read is not None:
-                found[path] = read
+        read = read_changed(known, (ours, theirs))
+        if read is not None:
+            found[path] = read
     return found
 
 
