@@ -3,7 +3,7 @@ the mpi.mo files gettext reads, for wheels and editable installs alike.
 
 The .po files are the sources translators edit with ordinary tools (poedit, Weblate, msgfmt
 would do the same); the .mo files are build output and not committed. Babel compiles them:
-it is a build requirement anyway, as it formats German numbers and dates at run time.
+it is a build requirement anyway, and formats German numbers at run time.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""The mpi command loads no pydantic plugins; pydantic loses nothing else by it, and a program
-that imports mpi keeps its plugins (mpi.cli.plugins)."""
+"""How the mpi command starts (mpi.console): it loads no pydantic plugins, and pydantic loses
+nothing else by it, while a program that imports mpi keeps its plugins (mpi.cli.plugins); and
+it runs without the cycle collector."""
 
 from __future__ import annotations
 
@@ -72,3 +73,14 @@ def test_a_loader_already_imported_is_left_alone() -> None:
         "print(sys.modules['pydantic.plugin._loader'] is real, file=sys.stderr)\n"
     )
     assert run(code) == "True"
+
+
+def test_the_command_runs_without_the_cycle_collector() -> None:
+    """mpi.console turns the collector off for the run; the loader's own switching (off
+    while it reads, then back as it was) leaves it off."""
+    code = AFTER_STATUS.replace(
+        "loader = sys.modules",
+        "import gc\nprint('collecting:', gc.isenabled(), file=sys.stderr)\nloader = sys.modules",
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "collecting: False" in result.stderr
