@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,7 +41,8 @@ def change(text: str, measure: str, kind: str) -> str:
     elif kind == "blank":
         block = block.replace("\n", "\n\n", 1)
     elif kind == "hash-line":  # a `#` line inside a literal text, not a comment
-        block = block.replace("    text: >-\n", "    text: |\n      # Überschrift\n", 1)
+        heading = "    text: |\n      # Überschrift\n"
+        block = re.sub(r"^    text: >-\n", heading, block, count=1, flags=re.M)
     elif kind == "hash-last":  # the text moved last, its last line a `#` line of the text
         lines = block.split("\n")
         at = next(i for i, line in enumerate(lines) if line.startswith("    text: "))
@@ -85,3 +87,79 @@ def test_lines_outside_the_measures_are_left_to_the_whole_read() -> None:
 def test_an_invalid_measure_is_left_to_the_whole_read() -> None:
     text = change(TEXT, "HF1.5", "status").replace("status: at_risk", "status: bogus", 1)
     assert read_changed((FIRST, MODEL), (TEXT, text)) is None
+
+
+HEAD = "id: HF9\ntitle: T\ngoals:\n  - id: HF9.I\n    text: g\nmeasures:\n"
+
+
+def item(number: int, title: str = "a", rest: str = "") -> str:
+    return f"  - id: HF9.{number}\n    title: {title}\n    text: t\n    status: planned\n{rest}"
+
+
+def same_or_none(old: str, new: str) -> tuple[object, bool]:
+    """read_changed's answer for `new` from `old`, and whether the whole read of `new` is
+    valid; a model read in part must be the whole read's, data and model."""
+    path = PATH.with_name("hf9-test.yaml")
+    first = read_source(path, old)[0]
+    model, problems = validate_model(first, Field)
+    assert model is not None and not problems
+    again = read_changed((first, model), (old, new))
+    whole_source, problem = read_source(path, new)
+    whole, errors = validate_model(whole_source, Field) if problem is None else (None, [problem])
+    if again is not None:
+        assert whole is not None and not errors, "read in part, but the whole read fails"
+        assert again[1] == whole and again[0].tree == whole_source.tree
+    return again, whole is not None and not errors
+
+
+def test_a_line_of_spaces_ending_a_text_is_kept() -> None:
+    """A literal text whose last line holds only spaces, more than its indentation: text."""
+    changed = "  - id: HF9.2\n    title: b\n    status: planned\n    text: |\n      x\n        \n"
+    old, new = HEAD + item(1) + item(2) + item(3), HEAD + item(1) + changed + item(3)
+    again, valid = same_or_none(old, new)
+    assert valid and again is not None
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        # a flow mapping continued at the list's depth, then cut: the whole read fails
+        ("  - {id: HF9.2, title: b, text: t,\nstatus: planned}\n",
+         "  - {id: HF9.2, title: c, text: t, status: planned}\nstatus: planned}\n"),
+        # a quoted title continued at column 0 that looks like the next key
+        ("  - id: HF9.2\n    text: t\n    status: planned\n"
+         "    title: 'abc\nsections: [{id: s, title: S}]\n# '\n",
+         "  - id: HF9.2\n    text: t\n    status: planned\n"
+         "    title: abc\nsections: [{id: s, title: S}]\n# '\n"),
+    ],
+    ids=["flow-cut", "quoted-next-key"],
+)  # fmt: skip
+def test_text_continued_at_the_lists_depth_is_left_to_the_whole_read(old: str, new: str) -> None:
+    again, _valid = same_or_none(HEAD + item(1) + old, HEAD + item(1) + new)
+    assert again is None
+
+
+def test_a_quoted_line_that_looks_like_an_item_is_left_to_the_whole_read() -> None:
+    fake = '  - id: HF9.1\n    title: "abc\n  - def"\n    text: t\n    status: planned\n'
+    late = '  - id: HF9.3\n    title: "y\nz"\n    text: t\n    status: planned\n'
+    old = HEAD + fake + item(2, "w") + late + item(4)
+    again, _valid = same_or_none(old, old.replace("title: w", "title: changed"))
+    assert again is None
+
+
+def test_values_read_in_part_count_against_the_limit() -> None:
+    """Two measures of 600,000 tags each: more values than a plan may hold (MAX_VALUES),
+    refused by the whole read; read in part they are refused too."""
+    big = "    tags: [" + ", ".join(["a"] * 600_000) + "]\n"
+    old, new = HEAD + item(1) + item(2), HEAD + item(1, rest=big) + item(2, rest=big)
+    again, valid = same_or_none(old, new)
+    assert (again, valid) == (None, False)
+
+
+def test_the_block_of_an_edited_measure_keeps_a_line_of_spaces_ending_its_text() -> None:
+    """The edits' and history's block finder: the same line belongs to the measure."""
+    from mpi.loading.reread import block
+
+    text = HEAD + "  - id: HF9.2\n    title: b\n    text: |\n      x\n        \n" + item(3)
+    found = block(text, "HF9.2")
+    assert found is not None and text[found[0] : found[1]].endswith("      x\n        ")

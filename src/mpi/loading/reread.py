@@ -67,12 +67,14 @@ def edited_file(
 
 
 def read_changed(
-    read: tuple[SourceFile, Any], texts: tuple[str, str]
+    read: tuple[SourceFile, Any], texts: tuple[str, str], budget: reader.Budget | None = None
 ) -> tuple[SourceFile, Field] | None:
     """The second text's data and model from the first's (`read` holds its source and
     model), with only the measures whose lines differ read again, or None. Certain only
-    where the lines before and after the list of measures are the same, both list as many
-    measures as `read` does, and each changed one reads alone as in the file (`_alone`)."""
+    where the lines of the first split into its measures exactly where the reader found
+    them (no quoted or flow text continues at the list's depth), the lines before and after
+    the list are the same in both, both list as many measures, and each changed one reads
+    alone as in the file (`_alone`); the values read count against `budget`."""
     from pydantic import ValidationError
 
     source, before_model = read
@@ -95,12 +97,15 @@ def read_changed(
     (ours, our_end), (theirs, their_end) = _items(old, first, indent), _items(new, first, indent)
     if not len(ours) == len(theirs) == len(listed) or old[our_end:] != new[their_end:]:
         return None
+    if not _split_as_read(old, ours, our_end, source.tree):
+        return None
+    budget = budget or reader.Budget()
     replaced: dict[int, tuple[PMap, Measure]] = {}
     pairs = zip(_regions(ours, our_end), _regions(theirs, their_end), strict=True)
     for index, (a, b) in enumerate(pairs):
         if old[a[0] : a[1]] == new[b[0] : b[1]]:
             continue
-        item = _alone(new, b, indent)
+        item = _alone(new, b, indent, budget)
         if item is None:
             return None
         try:
@@ -152,11 +157,28 @@ def _items(text: str, first: int, indent: int) -> tuple[list[int], int]:
     return starts, len(text)
 
 
+def _split_as_read(text: str, starts: list[int], end: int, tree: PMap) -> bool:
+    """Whether the measures' lines found in `text` begin on the lines where the reader found
+    each measure, and the list ends where the next key of the file begins (or the file)."""
+    listed: PList = tree["measures"]
+    line, at = 1, 0
+    for index, start in enumerate(starts):
+        line += text.count("\n", at, start)
+        at = start
+        if listed.item_at(index)[0] != line:
+            return False
+    keys = list(tree)
+    following = keys[keys.index("measures") + 1 :]
+    if not following:
+        return end == len(text)
+    return tree.key_at(following[0])[0] == line + text.count("\n", at, end)
+
+
 def _regions(starts: list[int], end: int) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], end], strict=True))
 
 
-def _alone(text: str, region: tuple[int, int], indent: int) -> PMap | None:
+def _alone(text: str, region: tuple[int, int], indent: int, budget: reader.Budget) -> PMap | None:
     """The item whose region (its lines, and the blank and comment lines after it) this is,
     read alone; None where that could read otherwise than the file (see `block`)."""
     start, stop = region
@@ -164,13 +186,14 @@ def _alone(text: str, region: tuple[int, int], indent: int) -> PMap | None:
     kept = 1  # the item's first line, and every line up to its last one indented deeper
     for number, line in enumerate(lines[1:], 2):
         stripped = line.strip()
-        if stripped and (len(line) - len(line.lstrip(" ")) > indent or stripped[0] != "#"):
+        deeper = len(line) - len(line.lstrip(" ")) > indent  # spaces only: a text's too
+        if deeper or (stripped and stripped[0] != "#"):
             kept = number
     piece = "\n".join(lines[:kept])
     end = start + len(piece)
     if _NOT_ALONE.search(text[start : end + 1]) or not text.endswith("\n", 0, end + 1):
         return None
-    return _item(piece, indent, None)
+    return _item(piece, indent, None, budget)
 
 
 # What makes a block read alone differ from the same lines read in the file: a block scalar
@@ -193,16 +216,16 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
     start, indent = found[0].start(), len(found[0].group(1))
     end = found[0].end()
     at = end
-    # The lines indented deeper belong to it, `#` ones too (they may be a block scalar's
-    # text); blank lines, and comments at its own depth, may lie between them.
+    # The lines indented deeper belong to it, `#` ones and ones of spaces only too (they may
+    # be a block scalar's text); blank lines, and comments at its own depth, lie between.
     while at < len(text):
         stop = text.find("\n", at + 1)
         line = text[at + 1 : len(text) if stop < 0 else stop]
         stripped = line.strip()
-        deeper = len(line) - len(line.lstrip(" ")) > indent
+        deeper = len(line) - len(line.lstrip(" ")) > indent  # spaces only: a text's too
         if stripped and not deeper and not stripped.startswith("#"):
             break
-        if stripped and deeper:
+        if deeper:
             end = len(text) if stop < 0 else stop
         if stop < 0:
             break
@@ -212,13 +235,15 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
     return start, end, indent
 
 
-def _item(block: str, indent: int, measure: str | None) -> PMap | None:
+def _item(
+    block: str, indent: int, measure: str | None, budget: reader.Budget | None = None
+) -> PMap | None:
     """The block read on its own: one list item, the measure it names (any, for None)."""
     lines = block.split("\n")
     if any(line[:indent].strip() for line in lines):
         return None
     try:
-        read = reader.parse("\n".join(line[indent:] for line in lines) + "\n")
+        read = reader.parse("\n".join(line[indent:] for line in lines) + "\n", budget)
     except (ReadError, RecursionError):
         return None
     if not isinstance(read, PList) or len(read) != 1:

@@ -253,10 +253,12 @@ def _read_in_part(
 ) -> dict[Path, Any]:
     """The files of the revision that differ from the working tree's only inside measures'
     blocks, each as `current`'s data and model with those measures read again."""
+    from mpi.loading.reader import Budget
     from mpi.loading.reread import read_changed
     from mpi.loading.sources import decode, fingerprint
 
     found: dict[Path, Any] = {}
+    budget = Budget()  # the values read in part, in all files, count against one limit
     for path in sorted(target.iterdir()):
         known = current.models.get(plan_dir / path.name)
         if path in reuse or known is None or known[0].tree is None:
@@ -272,7 +274,7 @@ def _read_in_part(
             continue
         if not source.fingerprint == before == after:  # not (only) the bytes `current` read
             continue
-        read = read_changed(known, (ours, theirs))
+        read = read_changed(known, (ours, theirs), budget)
         if read is not None:
             found[path] = read
     return found
