@@ -105,7 +105,7 @@ def read_changed(
     for index, (a, b) in enumerate(pairs):
         if old[a[0] : a[1]] == new[b[0] : b[1]]:
             continue
-        item = _alone(new, b, indent, budget)
+        item = _alone(new, b[0], indent, budget)
         if item is None:
             return None
         try:
@@ -178,22 +178,11 @@ def _regions(starts: list[int], end: int) -> list[tuple[int, int]]:
     return list(zip(starts, [*starts[1:], end], strict=True))
 
 
-def _alone(text: str, region: tuple[int, int], indent: int, budget: reader.Budget) -> PMap | None:
-    """The item whose region (its lines, and the blank and comment lines after it) this is,
-    read alone; None where that could read otherwise than the file (see `block`)."""
-    start, stop = region
-    lines = text[start:stop].split("\n")
-    kept = 1  # the item's first line, and every line up to its last one indented deeper
-    for number, line in enumerate(lines[1:], 2):
-        stripped = line.strip()
-        deeper = len(line) - len(line.lstrip(" ")) > indent  # spaces only: a text's too
-        if deeper or (stripped and stripped[0] != "#"):
-            kept = number
-    piece = "\n".join(lines[:kept])
-    end = start + len(piece)
-    if _NOT_ALONE.search(text[start : end + 1]) or not text.endswith("\n", 0, end + 1):
-        return None
-    return _item(piece, indent, None, budget)
+def _alone(text: str, start: int, indent: int, budget: reader.Budget) -> PMap | None:
+    """The item whose first line begins at `start`, read alone; None where that could read
+    otherwise than the file (`_reads_alone`)."""
+    end = _item_end(text, start, indent)
+    return _item(text[start:end], indent, None, budget) if _reads_alone(text, start, end) else None
 
 
 # What makes a block read alone differ from the same lines read in the file: a block scalar
@@ -214,15 +203,22 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
     if len(found) != 1:
         return None
     start, indent = found[0].start(), len(found[0].group(1))
-    end = found[0].end()
-    at = end
-    # The lines indented deeper belong to it, `#` ones and ones of spaces only too (they may
-    # be a block scalar's text); blank lines, and comments at its own depth, lie between.
+    end = _item_end(text, start, indent)
+    return (start, end, indent) if _reads_alone(text, start, end) else None
+
+
+def _item_end(text: str, start: int, indent: int) -> int:
+    """Where the list item whose first line begins at `start` ends: just past its last line.
+    The lines indented deeper belong to it, `#` ones and ones of spaces only too (they may
+    be a block scalar's text); blank lines, and comments at its own depth, may lie between;
+    the first other line at its depth or less ends it."""
+    end = text.find("\n", start)
+    end = at = len(text) if end < 0 else end
     while at < len(text):
         stop = text.find("\n", at + 1)
         line = text[at + 1 : len(text) if stop < 0 else stop]
         stripped = line.strip()
-        deeper = len(line) - len(line.lstrip(" ")) > indent  # spaces only: a text's too
+        deeper = len(line) - len(line.lstrip(" ")) > indent
         if stripped and not deeper and not stripped.startswith("#"):
             break
         if deeper:
@@ -230,9 +226,14 @@ def block(text: str, measure: str) -> tuple[int, int, int] | None:
         if stop < 0:
             break
         at = stop
-    if _NOT_ALONE.search(text[start : end + 1]) or not text.endswith("\n", 0, end + 1):
-        return None
-    return start, end, indent
+    return end
+
+
+def _reads_alone(text: str, start: int, end: int) -> bool:
+    """Whether the lines from `start` to `end` read alone as they read in the file: not
+    where _NOT_ALONE finds something, nor at the end of a file without a final line break
+    (a block scalar would gain one)."""
+    return not _NOT_ALONE.search(text[start : end + 1]) and text.endswith("\n", 0, end + 1)
 
 
 def _item(
