@@ -13,6 +13,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
@@ -221,14 +222,10 @@ def _name(command: Any) -> str:
     return command.name or get_command_name(command.callback.__name__)
 
 
-_FULL: list[typer.Typer] = []
-
-
+@cache
 def full_app() -> typer.Typer:
     """Every command (built once per process)."""
-    if not _FULL:
-        _FULL.append(build())
-    return _FULL[0]
+    return build()
 
 
 def __getattr__(name: str) -> typer.Typer:

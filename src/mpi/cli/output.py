@@ -27,8 +27,8 @@ def console(stderr: bool = False, width: int | None = None) -> Console:
     )
 
 
-# Variables with which a user overrides rich's terminal detection.
-TERMINAL_OVERRIDES = ("TTY_COMPATIBLE", "FORCE_COLOR", "TTY_INTERACTIVE")
+# Variables with which a user overrides rich's answer to "is this a terminal?".
+TERMINAL_OVERRIDES = ("TTY_COMPATIBLE", "FORCE_COLOR")
 
 
 def to_terminal() -> bool:
