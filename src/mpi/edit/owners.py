@@ -109,31 +109,49 @@ def unified_diff(
     for _line in range(context + 1):  # the end of the last edited line, `context` after it
         found = old.find("\n", stop)
         stop = len(old) if found < 0 else found + 1
-    shifted = old.count("\n", 0, begin)
-    lines = difflib.unified_diff(
-        old[begin:stop].splitlines(keepends=True),
-        new[begin : stop + grown].splitlines(keepends=True),
-        fromfile=name,
-        tofile=name,
-        n=context,
-    )
-    return _shift(list(lines), shifted)
+    a = old[begin:stop].splitlines(keepends=True)
+    b = new[begin : stop + grown].splitlines(keepends=True)
+    head, tail = _shared(a, b)
+    # The window gives difflib what the whole file would (the same hunks) where the lines it
+    # shares at its start and end reach `context` lines; where repeated lines make them reach
+    # past the window, the whole file is diffed.
+    at_start, at_end = begin == 0, stop >= len(old)
+    if (
+        (at_start or head >= context)
+        and (at_end or head < min(len(a), len(b)))
+        and (at_end or tail >= context)
+    ):
+        return _diff(a, b, name, context, (head, tail), old.count("\n", 0, begin))
+    return _trimmed_diff(old, new, name, context)
 
 
 def _trimmed_diff(old: str, new: str, name: str, context: int) -> str:
     a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    return _diff(a, b, name, context, _shared(a, b), 0)
+
+
+def _shared(a: list[str], b: list[str]) -> tuple[int, int]:
+    """How many lines two versions share at their start, and then at their end."""
     head = 0
     while head < min(len(a), len(b)) and a[head] == b[head]:
         head += 1
     tail = 0
     while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
         tail += 1
-    start = max(0, head - context)
-    keep = max(0, tail - context)
+    return head, tail
+
+
+def _diff(
+    a: list[str], b: list[str], name: str, context: int, shared: tuple[int, int], shift: int
+) -> str:
+    """difflib's diff of the lines not shared, with `context` shared lines around them, its
+    hunks counted from line `shift` + 1 of the file."""
+    start = max(0, shared[0] - context)
+    keep = max(0, shared[1] - context)
     lines = difflib.unified_diff(
         a[start : len(a) - keep], b[start : len(b) - keep], fromfile=name, tofile=name, n=context
     )
-    return _shift(list(lines), start)
+    return _shift(list(lines), shift + start)
 
 
 def _shift(lines: list[str], start: int) -> str:
