@@ -154,6 +154,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "title": "Wasserstoffnetz",
             "item_title": None,
             "decision": None,
+            "correction": None,
         },
         {
             "kind": "milestone_done",
@@ -173,6 +174,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "title": "Additive Fertigung",
             "item_title": "Neubau fertig",
             "decision": None,
+            "correction": None,
         },
     ]
     md = diff(history, "v0", "v1", "--format", "markdown")

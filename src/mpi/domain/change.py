@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal, TypeVar, get_args
 
 from mpi.domain import commitments as c
-from mpi.domain.model import Decision, Update
+from mpi.domain.decided import Correction, Decision
+from mpi.domain.model import Update
 from mpi.domain.words import natural_key
 
 ChangeKind = Literal[
@@ -72,8 +73,20 @@ class Change:
     what: What = "measure"
     weakening: bool = False
     decision: Decision | None = None
+    correction: Correction | None = None  # an editor's reading corrected, not a decision
     months: int | None = None
     days: int | None = None
+
+    @property
+    def covered(self) -> bool:
+        """Whether a decision (or, for an editor's reading, a correction) covers it."""
+        return self.decision is not None or self.correction is not None
+
+    def by(self, record: Decision | Correction | None) -> Change:
+        """The change with the record that covers it: a decision or a correction."""
+        if isinstance(record, Decision):
+            return replace(self, decision=record)
+        return replace(self, correction=record)
 
     @property
     def commitment(self) -> bool:

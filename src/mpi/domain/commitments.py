@@ -10,17 +10,19 @@ latest one on the item that names the value the item has now.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from mpi.domain.dates import Due, series
-from mpi.domain.model import (
+from mpi.domain.decided import (
+    Correction,
     Decision,
-    Indicator,
+    IndicatorCorrection,
     IndicatorDecision,
-    Milestone,
+    MilestoneCorrection,
     MilestoneDecision,
-    Recurrence,
 )
+from mpi.domain.model import Indicator, Milestone
+from mpi.domain.types import Recurrence
 
 Shift = Literal[
     "postponed",  # a deadline or target year later
@@ -38,7 +40,7 @@ Shift = Literal[
 _FIRMNESS = {"by": 2, "expected": 1, "from": 0}
 EVERY = {"half-yearly": 2, "yearly": 1}  # occurrences a year
 
-D = TypeVar("D", bound=Decision)
+D = TypeVar("D", bound=Decision | Correction)
 
 
 def moment(m: Milestone) -> str:
@@ -152,18 +154,30 @@ def standing(
     return last if last is not None and names(last) else None
 
 
-def milestone_decision(b: Milestone, shift: Shift) -> MilestoneDecision | None:
-    """The standing decision on the milestone's schedule (or kind, for softened and firmed)
-    if it set what the milestone has now."""
-    if shift in ("softened", "firmed"):
-        return standing(b.decisions, lambda d: d.kind is not None, lambda d: d.kind == b.kind)
+Covering = MilestoneDecision | MilestoneCorrection
+CoveringTarget = IndicatorDecision | IndicatorCorrection
 
-    def schedule(d: MilestoneDecision) -> bool:
+
+def _records(item: Milestone | Indicator, inferred: bool) -> list[Any]:
+    """The records that may cover a change of the item, in one timeline: its decisions, and
+    where the value changed was an editor's reading (`inferred`), its corrections too."""
+    return [*item.decisions, *(item.corrections if inferred else ())]
+
+
+def milestone_decision(b: Milestone, shift: Shift, inferred: bool = False) -> Covering | None:
+    """The standing decision (or, for a value that was `inferred`, correction) on the
+    milestone's schedule (or kind, for softened and firmed) if it set what the milestone has
+    now."""
+    records: list[Covering] = _records(b, inferred)
+    if shift in ("softened", "firmed"):
+        return standing(records, lambda d: d.kind is not None, lambda d: d.kind == b.kind)
+
+    def schedule(d: Covering) -> bool:
         return d.due is not None or d.recurrence is not None
 
     if b.recurrence is not None:
-        return standing(b.decisions, schedule, lambda d: _same_series(d.recurrence, b.recurrence))
-    return standing(b.decisions, schedule, lambda d: d.due is not None and d.due == b.due)
+        return standing(records, schedule, lambda d: _same_series(d.recurrence, b.recurrence))
+    return standing(records, schedule, lambda d: d.due is not None and d.due == b.due)
 
 
 def _same_series(a: Recurrence | None, b: Recurrence | None) -> bool:
@@ -172,17 +186,14 @@ def _same_series(a: Recurrence | None, b: Recurrence | None) -> bool:
     return (a.every, a.start, a.end) == (b.every, b.start, b.end)
 
 
-def indicator_decision(b: Indicator, aspect: str) -> IndicatorDecision | None:
-    """The standing decision on the target's value, year or direction, if it set what the
-    indicator has now."""
+def indicator_decision(b: Indicator, aspect: str, inferred: bool = False) -> CoveringTarget | None:
+    """The standing decision (or, for a target that was `inferred`, correction) on the
+    target's value, year or direction, if it set what the indicator has now."""
+    records: list[CoveringTarget] = _records(b, inferred)
     if aspect == "year":
-        return standing(
-            b.decisions, lambda d: d.year is not None, lambda d: d.year == b.target.year
-        )
+        return standing(records, lambda d: d.year is not None, lambda d: d.year == b.target.year)
     if aspect == "direction":
         return standing(
-            b.decisions, lambda d: d.direction is not None, lambda d: d.direction == b.direction
+            records, lambda d: d.direction is not None, lambda d: d.direction == b.direction
         )
-    return standing(
-        b.decisions, lambda d: d.target is not None, lambda d: d.target == b.target.value
-    )
+    return standing(records, lambda d: d.target is not None, lambda d: d.target == b.target.value)

@@ -8,7 +8,8 @@ from dataclasses import replace
 
 from mpi.domain import commitments as c
 from mpi.domain.change import Change, ChangeKind, log, pairs, presence, recorded, short, texts
-from mpi.domain.model import Indicator, MeasureDecision, Milestone, Removal
+from mpi.domain.decided import MeasureDecision, Removal
+from mpi.domain.model import Indicator, Milestone
 from mpi.domain.words import number, target_text
 
 
@@ -39,24 +40,24 @@ def _milestone(subject: str, a: Milestone, b: Milestone, horizon: int) -> list[C
         months, days = (None, None)
         if shift in ("postponed", "advanced") and a.due is not None and b.due is not None:
             months, days = c.span(a.due, b.due, b.kind)
-        decision = c.milestone_decision(b, shift)
+        record = c.milestone_decision(b, shift, a.basis == "inferred")
         moved = (c.moment(a), c.moment(b))
         out.append(
             Change(shift, subject, b.id, attribute, *moved, what="milestone", weakening=weak)
         )
-        out[-1] = replace(out[-1], decision=decision, months=months, days=days)
+        out[-1] = replace(out[-1], months=months, days=days).by(record)
     elif c.moment(a) != c.moment(b):
         out.append(short(subject, b.id, "milestone", attribute, c.moment(a), c.moment(b)))
     kind = c.kind_shift(a, b)
     if kind is not None:
-        decision = c.milestone_decision(b, kind)
+        record = c.milestone_decision(b, kind, a.basis == "inferred")
         out.append(Change(kind, subject, b.id, "kind", a.kind, b.kind, what="milestone"))
-        out[-1] = replace(out[-1], weakening=kind == "softened", decision=decision)
+        out[-1] = replace(out[-1], weakening=kind == "softened").by(record)
     out += _progress(subject, a, b)
     out += texts(
         subject, b.id, "milestone", [("title", a.title, b.title), ("note", a.note, b.note)]
     )
-    decided = b.basis == "decided" and any(x.decision is not None for x in out)
+    decided = b.basis in ("decided", "inferred") and any(x.covered for x in out)
     if (a.basis, a.quote, a.derivation) != (b.basis, b.quote, b.derivation) and not decided:
         out.append(Change("changed", subject, b.id, "basis", what="milestone"))
     return out + recorded(subject, b.id, "milestone", a.decisions, b.decisions, out)
@@ -90,14 +91,15 @@ def _indicator(subject: str, a: Indicator, b: Indicator) -> list[Change]:
         aspect = "direction" if shift == "redefined" else "value"
         out.append(Change(shift, subject, b.id, "target", old, new, what="indicator"))
         weak = shift in ("lowered", "redefined")
-        out[-1] = replace(out[-1], weakening=weak, decision=c.indicator_decision(b, aspect))
+        record = c.indicator_decision(b, aspect, a.target.basis == "inferred")
+        out[-1] = replace(out[-1], weakening=weak).by(record)
     year, weak = c.target_year(a, b)
     if year is not None:
         old_y, new_y = a.target.year, b.target.year
         months = 12 * (new_y - old_y) if isinstance(old_y, int) and isinstance(new_y, int) else None
         out.append(Change(year, subject, b.id, "year", _str(old_y), _str(new_y), what="indicator"))
-        decision = c.indicator_decision(b, "year")
-        out[-1] = replace(out[-1], weakening=weak, decision=decision, months=months)
+        record = c.indicator_decision(b, "year", a.target.basis == "inferred")
+        out[-1] = replace(out[-1], weakening=weak, months=months).by(record)
     out += log(
         [(v.date.isoformat(), v.value, v.source or "") for v in a.values],
         [(v.date.isoformat(), v.value, v.source or "") for v in b.values],

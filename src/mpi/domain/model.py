@@ -8,10 +8,18 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
 from pydantic import Field as F
 
 from mpi.domain.dates import horizon
+from mpi.domain.decided import (
+    IndicatorCorrection,
+    IndicatorDecision,
+    MeasureDecision,
+    MilestoneCorrection,
+    MilestoneDecision,
+    Removal,
+)
 from mpi.domain.types import (
     FIELD_ID,
     GOAL_ID,
@@ -20,6 +28,7 @@ from mpi.domain.types import (
     Day,
     DueValue,
     Number,
+    Recurrence,
     Slug,
     Text,
     Year,
@@ -55,52 +64,6 @@ class Sourced(Base):
     derivation: Text | None = None
 
 
-class Recurrence(Base):
-    """A commitment that repeats: yearly or half-yearly from `start` to `end`.
-
-    `last_done` is the old way of recording held occurrences (every one up to it counts as
-    held); `mpi validate` warns about it: occurrences are recorded one by one now.
-    """
-
-    every: Literal["yearly", "half-yearly"]
-    start: DueValue
-    end: DueValue | None = None
-    last_done: DueValue | None = None
-
-
-class Decision(Base):
-    """A decision of the partners that changed a commitment of the adopted plan: its day and
-    its words (a round and its agenda item, a Drucksache). The subclasses say what it decided;
-    `mpi validate` accepts a weakened commitment whose current value a decision names."""
-
-    date: Day
-    text: Text
-
-
-def _decides(decision: BaseModel, names: tuple[str, ...]) -> None:
-    if all(getattr(decision, n) is None for n in names):
-        from mpi.i18n import _
-
-        raise ValueError(
-            _("a decision says what it decided: {keys}").format(
-                keys=", ".join(f"`{n}`" for n in names)
-            )
-        )
-
-
-class MilestoneDecision(Decision):
-    """What was decided about a milestone: its new date, kind or recurrence."""
-
-    due: DueValue | None = None
-    kind: MilestoneKind | None = None
-    recurrence: Recurrence | None = None
-
-    @model_validator(mode="after")
-    def _said(self) -> MilestoneDecision:
-        _decides(self, ("due", "kind", "recurrence"))
-        return self
-
-
 class Occurrence(Base):
     """One occurrence of a recurring milestone, recorded held (`done`) or `missed`.
 
@@ -129,6 +92,7 @@ class Milestone(Sourced):
     note: Text | None = None
     occurrences: list[Occurrence] = F(default_factory=new_list)
     decisions: list[MilestoneDecision] = F(default_factory=new_list)
+    corrections: list[MilestoneCorrection] = F(default_factory=new_list)
 
 
 class Baseline(Sourced):
@@ -141,19 +105,6 @@ class Target(Sourced):
 
     value: Number
     year: Year | Literal["permanent"] | None = None
-
-
-class IndicatorDecision(Decision):
-    """What was decided about an indicator's target: its value, year or direction."""
-
-    target: Number | None = None
-    year: Year | Literal["permanent"] | None = None
-    direction: Literal["at_least", "at_most"] | None = None
-
-    @model_validator(mode="after")
-    def _said(self) -> IndicatorDecision:
-        _decides(self, ("target", "year", "direction"))
-        return self
 
 
 class Reading(Base):
@@ -176,6 +127,7 @@ class Indicator(Base):
     values: list[Reading] = F(default_factory=new_list)
     note: Text | None = None
     decisions: list[IndicatorDecision] = F(default_factory=new_list)
+    corrections: list[IndicatorCorrection] = F(default_factory=new_list)
 
 
 class Source(Base):
@@ -212,28 +164,6 @@ class Update(Base):
     date: Day
     text: Text
     status: MeasureStatus | None = None
-
-
-class MeasureDecision(Decision):
-    """What was decided about a measure: its status (dropped), its lead, or that one of its
-    milestones or indicators was `removed` (by id)."""
-
-    status: MeasureStatus | None = None
-    lead: list[Slug] | None = None
-    removed: Slug | None = None
-
-    @model_validator(mode="after")
-    def _said(self) -> MeasureDecision:
-        _decides(self, ("status", "lead", "removed"))
-        return self
-
-
-class Removal(Decision):
-    """A decision that removed something from the plan: in a Handlungsfeld file a measure or
-    a goal, in plan.yaml a plan-level milestone, a monitoring body or a Handlungsfeld, in a
-    monitoring body one of its milestones (by id)."""
-
-    removed: Annotated[str, F(min_length=1, max_length=80)]
 
 
 class Measure(Base):

@@ -7,7 +7,7 @@ becomes text) and numbers must be finite.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic import Field as F
@@ -55,3 +55,16 @@ def new_list() -> list[Any]:
 
 class Base(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)
+
+
+class Recurrence(Base):
+    """A commitment that repeats: yearly or half-yearly from `start` to `end`.
+
+    `last_done` is the old way of recording held occurrences (every one up to it counts as
+    held); `mpi validate` warns about it: occurrences are recorded one by one now.
+    """
+
+    every: Literal["yearly", "half-yearly"]
+    start: DueValue
+    end: DueValue | None = None
+    last_done: DueValue | None = None

@@ -168,7 +168,7 @@ def _finding(loaded: Loaded, plan: Plan, c: Change) -> Finding:
     # something removed is shown at the key of the list it was in (`milestones:`), not at
     # the list's first item, which is still there
     line, column = source.at(*path, key=c.kind == "removed" and isinstance(path[-1], str))
-    if c.weakening and c.decision is None:
+    if c.weakening and not c.covered:
         return Finding(c, source.display, line, column, "error", WEAKENED)
     code = APPROVED if c.weakening else CHANGED
     return Finding(c, source.display, line, column, "info", code)

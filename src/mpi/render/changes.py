@@ -19,7 +19,7 @@ from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
 if TYPE_CHECKING:
-    from mpi.domain.model import Decision
+    from mpi.domain.decided import Correction, Decision
     from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change
 
@@ -98,10 +98,18 @@ def decision(d: Decision) -> str:
     return _("decision of {day}: {text}").format(day=values.day(d.date), text=d.text)
 
 
+def correction(d: Correction) -> str:
+    """`Lesart korrigiert am 07.12.2026: …` (an editor's reading, not a decision)."""
+    return _("reading corrected on {day}: {reason}").format(day=values.day(d.date), reason=d.reason)
+
+
 def _decided(c: Change) -> str:
-    """What covers a change: the decision, or for a weakening one that none does."""
+    """What covers a change: the decision or correction, or for a weakening one that none
+    does."""
     if c.decision is not None:
         return ", " + decision(c.decision)
+    if c.correction is not None:
+        return ", " + correction(c.correction)
     return ", " + _("without decision") if c.weakening else ""
 
 
@@ -328,4 +336,6 @@ def decision_line(row: DecisionRow, *, owner: bool = True) -> str:
         who = (who + ", " if who else "") + f"„{row.title}“"
     said = decided(row)
     head = f"{values.day(row.day)} {who}".rstrip()
-    return f"{head}: {said} – {row.decision.text}"
+    if row.correction:
+        return f"{head}: {said} – " + _("reading corrected: {reason}").format(reason=row.words)
+    return f"{head}: {said} – {row.words}"

@@ -107,7 +107,7 @@ def commitment(
     """What `mpi validate` says about a commitment changed since the adoption: the change in
     words, and for a weakening one without a decision how to record it."""
     said = _("Since the adopted plan: {change}").format(change=describe(c, names, titles, units))
-    if not c.weakening or c.decision is not None:
+    if not c.weakening or c.covered:
         return said
     return _("{change}; record the decision with: {how}").format(change=said, how=_record_how(c))
 

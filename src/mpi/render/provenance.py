@@ -17,7 +17,8 @@ from mpi.render import values
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
-    from mpi.domain.model import Recurrence, Sourced
+    from mpi.domain.model import Sourced
+    from mpi.domain.types import Recurrence
     from mpi.views.due import DueRow
 
 # How a date reads (kind), in the document's words in both languages: "bis 2030", "ab 2031",

@@ -209,10 +209,11 @@ def decision(row: DecisionRow) -> dict[str, Any]:
     (only the keys it decided: due, kind, recurrence, target, year, direction, status, lead,
     removed)."""
     d = row.decision
-    decided = d.model_dump(mode="json", exclude={"date", "text"}, exclude_none=True)
+    decided = d.model_dump(mode="json", exclude={"date", "text", "reason"}, exclude_none=True)
     return {
         "date": d.date.isoformat(),
-        "text": d.text,
+        "kind": "correction" if row.correction else "decision",
+        "text": row.words,
         "owner": row.owner,
         "item": row.item,
         "title": row.title,
@@ -266,11 +267,17 @@ def change(
     c: Change, names: Mapping[str, str], titles: Mapping[tuple[str, str], str]
 ) -> dict[str, Any]:
     """A change with the titles of what it concerns and the decision that covers it."""
-    row = {k: v for k, v in asdict(replace(c, decision=None)).items() if k != "decision"}
+    plain = replace(c, decision=None, correction=None)
+    row = {k: v for k, v in asdict(plain).items() if k not in ("decision", "correction")}
     row["title"] = names.get(c.subject)
     row["item_title"] = titles.get((c.subject, c.item)) if c.item else None
     row["decision"] = (
         {"date": c.decision.date.isoformat(), "text": c.decision.text} if c.decision else None
+    )
+    row["correction"] = (
+        {"date": c.correction.date.isoformat(), "reason": c.correction.reason}
+        if c.correction
+        else None
     )
     return row
 

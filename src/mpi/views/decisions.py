@@ -1,5 +1,6 @@
 """The decisions the partners recorded about the plan's commitments (`mpi reschedule`,
-`mpi retarget`, `mpi drop`): what each decided, about which item, on which day.
+`mpi retarget`, `mpi drop`): what each decided, about which item, on which day; and the
+corrections of an editor's reading (`--correction`), which are listed with them, as such.
 
 `show`, the report and the round list them as "Beschlossene Änderungen".
 """
@@ -9,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from mpi.domain.model import Decision, Plan
+from mpi.domain.decided import Correction, Decision
+from mpi.domain.model import Indicator, Milestone, Plan
 
 PLAN = "plan"
 
@@ -23,7 +25,7 @@ class DecisionRow:
     owner: str
     item: str | None
     title: str
-    decision: Decision
+    decision: Decision | Correction
     field: str | None = None  # the Handlungsfeld it belongs to (None: the plan level)
     unit: str = ""
     direction: str = "at_least"
@@ -32,6 +34,17 @@ class DecisionRow:
     def day(self) -> date:
         return self.decision.date
 
+    @property
+    def correction(self) -> bool:
+        """Whether it is a corrected reading, not a decision."""
+        return isinstance(self.decision, Correction)
+
+    @property
+    def words(self) -> str:
+        """The decision's words, or the correction's reason."""
+        d = self.decision
+        return d.text if isinstance(d, Decision) else d.reason
+
 
 def decisions(plan: Plan, since: date | None = None) -> list[DecisionRow]:
     """Every decision on record (after `since`, if given), oldest first, in plan order on
@@ -39,24 +52,29 @@ def decisions(plan: Plan, since: date | None = None) -> list[DecisionRow]:
     rows: list[DecisionRow] = []
     rows += [DecisionRow(PLAN, None, plan.title, d) for d in plan.decisions]
     for ms in plan.milestones:
-        rows += [DecisionRow(PLAN, ms.id, ms.title, d) for d in ms.decisions]
+        rows += [DecisionRow(PLAN, ms.id, ms.title, d) for d in _records(ms)]
     for b in plan.monitoring.bodies if plan.monitoring else []:
         rows += [DecisionRow(b.id, None, b.name, d) for d in b.decisions]
         for ms in b.milestones:
-            rows += [DecisionRow(b.id, ms.id, ms.title, d) for d in ms.decisions]
+            rows += [DecisionRow(b.id, ms.id, ms.title, d) for d in _records(ms)]
     for f in plan.fields:
         rows += [DecisionRow(f.id, None, f.title, d, f.id) for d in f.decisions]
         for m in f.measures:
             rows += [DecisionRow(m.id, None, m.title, d, f.id) for d in m.decisions]
             for ms in m.milestones:
-                rows += [DecisionRow(m.id, ms.id, ms.title, d, f.id) for d in ms.decisions]
+                rows += [DecisionRow(m.id, ms.id, ms.title, d, f.id) for d in _records(ms)]
             for ind in m.indicators:
                 rows += [
                     DecisionRow(m.id, ind.id, ind.name, d, f.id, ind.unit, ind.direction)
-                    for d in ind.decisions
+                    for d in _records(ind)
                 ]
     chosen = [r for r in rows if since is None or r.day > since]
     return sorted(chosen, key=lambda r: r.day)
+
+
+def _records(item: Milestone | Indicator) -> list[Decision | Correction]:
+    """An item's decisions, then its corrections."""
+    return [*item.decisions, *item.corrections]
 
 
 def of_owner(rows: list[DecisionRow], owner: str) -> list[DecisionRow]:

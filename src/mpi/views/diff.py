@@ -130,7 +130,7 @@ def _own_words(text: str, change: Change) -> str | None:
     that records a decision has no words of its own (the decision's are the change's)."""
     if change.kind in _STATUS_KINDS:
         return None if text.startswith("Status: ") else text
-    if change.decision is not None:
+    if change.covered:
         return None
     return text.split(" – ", 1)[1] if " – " in text else None
 

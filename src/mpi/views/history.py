@@ -16,9 +16,10 @@ from typing import Any
 from mpi.domain.change import COMMITMENTS, Change
 from mpi.domain.changes import measure_changes
 from mpi.domain.commitments import moment
+from mpi.domain.decided import Removal
 from mpi.domain.errors import UsageError
 from mpi.domain.item_changes import milestones as milestone_changes
-from mpi.domain.model import Indicator, Measure, Milestone, MonitoringBody, Plan, Removal
+from mpi.domain.model import Indicator, Measure, Milestone, MonitoringBody, Plan
 from mpi.domain.words import suggest, target_text
 from mpi.i18n import _
 from mpi.loading.history import Version, shallow, versions

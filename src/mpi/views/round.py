@@ -265,7 +265,7 @@ def _decided(plan: Plan, since: date | None, before: Plan | None) -> list[Decisi
         return all_decisions(plan, since)
 
     def key(r: DecisionRow) -> tuple[str, str | None, date, str]:
-        return r.owner, r.item, r.decision.date, r.decision.text
+        return r.owner, r.item, r.decision.date, r.words
 
     held = {key(r) for r in all_decisions(before)}
     return [r for r in all_decisions(plan) if key(r) not in held]

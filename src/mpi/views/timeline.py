@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain import walk
-from mpi.domain.model import Plan, Recurrence
+from mpi.domain.model import Plan
+from mpi.domain.types import Recurrence
 from mpi.views.due import DueRow, all_due
 
 

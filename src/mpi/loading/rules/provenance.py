@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.domain.model import Decision, Measure, PlanFile, Sourced
+from mpi.domain.model import Measure, PlanFile, Sourced
 from mpi.domain.words import quoted_in
 from mpi.i18n import _
 from mpi.loading.rules.context import Context

@@ -1,0 +1,103 @@
+"""What was decided or corrected about a commitment after the adoption: the records on an
+item (`decisions`, `corrections`) that `mpi validate` reads as covering a change of it."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, model_validator
+from pydantic import Field as F
+
+from mpi.domain.types import Base, Day, DueValue, Number, Recurrence, Slug, Text, Year
+from mpi.domain.words import MeasureStatus, MilestoneKind
+
+
+class Decision(Base):
+    """A decision of the partners that changed a commitment of the adopted plan: its day and
+    its words (a round and its agenda item, a Drucksache). The subclasses say what it decided;
+    `mpi validate` accepts a weakened commitment whose current value a decision names."""
+
+    date: Day
+    text: Text
+
+
+def _decides(decision: BaseModel, names: tuple[str, ...]) -> None:
+    if all(getattr(decision, n) is None for n in names):
+        from mpi.i18n import _
+
+        raise ValueError(
+            _("say what it sets: {keys}").format(keys=", ".join(f"`{n}`" for n in names))
+        )
+
+
+class Correction(Base):
+    """An editor's reading corrected: a value whose `basis` was `inferred` (the document does
+    not say it in so many words) set anew, with the reason. Not a decision of the partners:
+    they never adopted that reading, so `mpi validate` accepts it for inferred values only."""
+
+    date: Day
+    reason: Text
+
+
+class MilestoneValues(Base):
+    """What a decision or a correction set on a milestone: its date, kind or recurrence."""
+
+    due: DueValue | None = None
+    kind: MilestoneKind | None = None
+    recurrence: Recurrence | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> MilestoneValues:
+        _decides(self, ("due", "kind", "recurrence"))
+        return self
+
+
+class MilestoneDecision(MilestoneValues, Decision):
+    """What was decided about a milestone: its new date, kind or recurrence."""
+
+
+class MilestoneCorrection(MilestoneValues, Correction):
+    """A corrected reading of a milestone's date, kind or recurrence."""
+
+
+class IndicatorValues(Base):
+    """What a decision or a correction set on an indicator's target: value, year, direction."""
+
+    target: Number | None = None
+    year: Year | Literal["permanent"] | None = None
+    direction: Literal["at_least", "at_most"] | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> IndicatorValues:
+        _decides(self, ("target", "year", "direction"))
+        return self
+
+
+class IndicatorDecision(IndicatorValues, Decision):
+    """What was decided about an indicator's target: its value, year or direction."""
+
+
+class IndicatorCorrection(IndicatorValues, Correction):
+    """A corrected reading of an indicator's target value, year or direction."""
+
+
+class MeasureDecision(Decision):
+    """What was decided about a measure: its status (dropped), its lead, or that one of its
+    milestones or indicators was `removed` (by id)."""
+
+    status: MeasureStatus | None = None
+    lead: list[Slug] | None = None
+    removed: Slug | None = None
+
+    @model_validator(mode="after")
+    def _said(self) -> MeasureDecision:
+        _decides(self, ("status", "lead", "removed"))
+        return self
+
+
+class Removal(Decision):
+    """A decision that removed something from the plan: in a Handlungsfeld file a measure or
+    a goal, in plan.yaml a plan-level milestone, a monitoring body or a Handlungsfeld, in a
+    monitoring body one of its milestones (by id)."""
+
+    removed: Annotated[str, F(min_length=1, max_length=80)]
