@@ -15,7 +15,6 @@ import argparse
 import copy
 import random
 import re
-import shutil
 import sys
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ import yaml
 
 SHIPPED = Path(__file__).resolve().parents[1] / "plan"
 PLAN_FILE = "plan.yaml"
+ADOPTED_FILE = "adopted.yaml"  # the shipped plan's adopted plan: a synthetic plan is a draft
 BOOL = "tag:yaml.org,2002:bool"
 TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
@@ -95,13 +95,17 @@ def build(fields: list[dict[str, Any]], measures: int, seed: int) -> list[dict[s
 
 def generate(measures: int, out: Path, source: Path = SHIPPED, seed: int = 0) -> int:
     """Write plan.yaml and the Handlungsfeld files to `out`; return the total bytes."""
-    field_paths = sorted(p for p in source.glob("*.yaml") if p.name != PLAN_FILE)
+    field_paths = sorted(
+        p for p in source.glob("*.yaml") if p.name not in (PLAN_FILE, ADOPTED_FILE)
+    )
     out.mkdir(parents=True, exist_ok=True)
     names = {PLAN_FILE, *(p.name for p in field_paths)}
     strangers = [p.name for p in out.glob("*.y*ml") if p.name not in names]
     if strangers:
         raise SystemExit(f"{out} holds other YAML files ({', '.join(strangers)}); use another")
-    shutil.copyfile(source / PLAN_FILE, out / PLAN_FILE)
+    plan = (source / PLAN_FILE).read_text(encoding="utf-8")
+    plan = re.sub(r"(?m)^adopted_plan:.*\n", "", plan)  # a draft: no adopted plan to compare
+    (out / PLAN_FILE).write_text(plan, encoding="utf-8")
     total = (out / PLAN_FILE).stat().st_size
     documents = build([load(p) for p in field_paths], measures, seed)
     for path, document in zip(field_paths, documents, strict=True):

@@ -230,7 +230,7 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
 
 EDITS = ("mpi set", "mpi note", "mpi milestone", "mpi record", "mpi reschedule",
          "mpi retarget", "mpi drop")  # fmt: skip
-DECISION = ["--decision", "Benchmark, TOP 1", "--date", "2026-01-01"]
+DECISION = ["--decision", "Koordinierungsrunde 01.01.2026, TOP 1", "--date", "2026-01-01"]
 
 
 def edits(plan: Path) -> list[tuple[str, list[str]]]:

@@ -14,7 +14,7 @@ import pytest
 from conftest import REPO, invoke
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
-DECISION = ["--decision", "Koordinierungsrunde, TOP 1", "--date", "2026-01-01"]
+DECISION = ["--decision", "Koordinierungsrunde 01.01.2026, TOP 1", "--date", "2026-01-01"]
 
 
 @pytest.fixture(scope="module")

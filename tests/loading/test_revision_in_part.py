@@ -17,7 +17,7 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 HF2 = "hf2-innovation-und-digitalisierung.yaml"
 NOTE = ["note", "HF1.5", "Vermerk", "--date", "2026-01-01"]
-DECISION = ["--decision", "Koordinierungsrunde, TOP 1", "--date", "2026-06-12"]
+DECISION = ["--decision", "Koordinierungsrunde 12.06.2026, TOP 1", "--date", "2026-06-12"]
 
 
 @pytest.fixture

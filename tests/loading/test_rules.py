@@ -86,6 +86,15 @@ CASES = [
      "reading-date", "in the future"),
     (rules.update_log, HF2, "    updates: []", "    updates: [{date: 2027-01-01, text: x}]", 35,
      22, "update-date", "in the future"),
+    (rules.decisions_identified, HF2, "    updates: []",
+     "    updates: []\n    decisions: [{date: 2026-06-12, text: Runde, status: dropped}]", 36,
+     42, "decision-unidentified", "does not say which decision"),
+    (rules.decisions_identified, HF2, "    updates: []",
+     "    updates: []\n    decisions: [{date: 2026-06-12, text: Drucksache 22/1 vom 11.06.2026, "
+     "status: dropped}]", 36, 24, "decision-date", "name 2026-06-11, its date is 2026-06-12"),
+    (rules.decisions_identified, HF2, "    updates: []",
+     "    updates: []\n    decisions: [{date: 2026-12-10, text: Koordinierungsrunde 10.12.2026, "
+     "status: dropped}]", 36, 24, "decision-future", "lies after today"),
 ]  # fmt: skip
 
 

@@ -359,23 +359,31 @@ def test_broken_fixture_reported_at_exact_position(
         )
 
 
-def test_mini_plan_is_valid() -> None:
+def test_mini_plan_is_valid_and_a_draft() -> None:
+    """The test plan declares no adopted plan: valid, and a draft, said once."""
     result = invoke(["validate", "--plan", str(MINI)])
     assert result.exit_code == 0, result.output
-    assert "plan is valid (3 files checked)" in result.stderr
+    assert "plan is valid: 0 errors, 0 warnings, 1 note in 3 files" in result.stderr
+    assert result.stdout.count("the plan is a draft") == 1
 
 
-def test_json_of_valid_plan_is_empty_array() -> None:
+def test_json_of_valid_plan_holds_only_the_draft_note() -> None:
     result = invoke(["validate", "--plan", str(MINI), "--format", "json"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == []
+    [row] = json.loads(result.stdout)
+    assert (row["severity"], row["code"], row["file"], row["line"]) == (
+        "info",
+        "draft",
+        "tests/fixtures/mini/plan.yaml",
+        3,
+    )
 
 
 def test_warning_keeps_exit_zero(mini: Path) -> None:
     break_plan(mini, HF2, "        due: 2026", "        due: 2080")
     result = invoke(["validate", "--plan", str(mini), "--format", "json"])
     assert result.exit_code == 0, result.output
-    [row] = json.loads(result.stdout)
+    [row] = [r for r in json.loads(result.stdout) if r["severity"] != "info"]
     assert (row["severity"], row["code"], row["line"], row["column"]) == (
         "warning",
         "date-range",

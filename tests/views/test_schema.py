@@ -14,7 +14,7 @@ from conftest import MINI, REPO, SHIPPED, break_plan, invoke
 from mpi.loading import reader
 
 SCHEMA_DIR = REPO / "schema"
-KINDS = ("field", "plan")
+KINDS = ("field", "plan", "adopted")
 
 
 def schema_output(*args: str) -> str:
@@ -38,7 +38,7 @@ def errors(kind: str, path: Path) -> list[str]:
 
 
 def kind_of(path: Path) -> str:
-    return "plan" if path.name == "plan.yaml" else "field"
+    return {"plan.yaml": "plan", "adopted.yaml": "adopted"}.get(path.name, "field")
 
 
 PLAN_FILES = sorted(SHIPPED.glob("*.yaml")) + sorted(MINI.glob("*.yaml"))
@@ -60,7 +60,7 @@ def test_field_is_the_default() -> None:
 def test_unknown_kind_is_a_usage_error() -> None:
     result = invoke(["schema", "measure"])
     assert result.exit_code == 2
-    assert "'measure' is not one of 'field', 'plan'" in result.stderr
+    assert "'measure' is not one of 'field', 'plan', 'adopted'" in result.stderr
     assert result.stdout == ""
 
 

@@ -142,7 +142,7 @@ COMMANDS = {
     "validate": "validate",
     **dict.fromkeys(("status", "list", "show", "due", "indicators", "timeline"), "queries"),
     **dict.fromkeys(("set", "milestone", "record", "note"), "editing"),
-    **dict.fromkeys(("reschedule", "retarget", "drop"), "deciding"),
+    **dict.fromkeys(("reschedule", "retarget", "drop", "adopt"), "deciding"),
     **dict.fromkeys(("report", "round", "diff", "history"), "reports"),
     **dict.fromkeys(("schema", "calendar"), "integrations"),
 }

@@ -1,6 +1,6 @@
 """Changing a commitment by a decision of the partners: reschedule, retarget, drop."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,16 +14,31 @@ from mpi.cli.options import (
     edit_dir,
     full_date,
 )
-from mpi.domain.errors import InvalidValue
+from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _
 
+if TYPE_CHECKING:
+    from mpi.edit.grounds import Grounds
+
 DecisionOption = Annotated[
-    str,
+    str | None,
     typer.Option(
         "--decision",
         help=N_(
-            "The decision's words: the round and its agenda item (Koordinierungsrunde "
-            "12.06.2026, TOP 3) or a Drucksache number."
+            "The decision's words, which identify it: a meeting of a body of the plan with "
+            "its day and agenda item (Koordinierungsrunde 12.06.2026, TOP 3), a Drucksache "
+            "(Drucksache 22/12345) or a decision of the Senate with its day."
+        ),
+        show_default=False,
+    ),
+]
+CorrectionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--correction",
+        help=N_(
+            "Instead of a decision, for a value that is an editor's reading (basis: "
+            "inferred): the reason the reading is corrected."
         ),
         show_default=False,
     ),
@@ -32,16 +47,25 @@ DecisionDateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
-        help=N_("The day of the decision (25.11.2026 or 2026-11-25); default: today."),
+        help=N_(
+            "The day of the decision (25.11.2026 or 2026-11-25); default: the day its words "
+            "name. A correction's day; default: today."
+        ),
         show_default=False,
     ),
 ]
 
 
+def _grounds(decision: str | None, correction: str | None, date: str | None) -> "Grounds":
+    from mpi.edit.grounds import Grounds
+
+    given = full_date(date, "--date") if date is not None else None
+    return Grounds.of(decision, correction, given, today())
+
+
 def reschedule(
     measure: OwnerArgument,
     milestone: MilestoneArgument,
-    decision: DecisionOption,
     new_due: Annotated[
         str | None,
         typer.Argument(
@@ -68,14 +92,16 @@ def reschedule(
             show_default=False,
         ),
     ] = None,
+    decision: DecisionOption = None,
+    correction: CorrectionOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
     from mpi.edit import decisions, transaction
 
-    day = full_date(date, "--date")
-    change = decisions.reschedule(milestone, new_due, decision, day, today(), kind, every)
+    grounds = _grounds(decision, correction, date)
+    change = decisions.reschedule(milestone, new_due, grounds, kind, every)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
 
@@ -89,7 +115,6 @@ def retarget(
         ),
     ],
     value: Annotated[str, typer.Argument(help=N_("The new target value, e.g. 80."))],
-    decision: DecisionOption,
     year: Annotated[
         str | None,
         typer.Option(
@@ -98,6 +123,8 @@ def retarget(
             show_default=False,
         ),
     ] = None,
+    decision: DecisionOption = None,
+    correction: CorrectionOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
@@ -105,7 +132,7 @@ def retarget(
     from mpi.edit import decisions, mutations, transaction
 
     number = mutations.parse_value(value)
-    change = decisions.retarget(number, _year(year), decision, full_date(date, "--date"), today())
+    change = decisions.retarget(number, _year(year), _grounds(decision, correction, date))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 
@@ -129,16 +156,85 @@ def drop(
         str,
         typer.Argument(help=N_("Measure id, e.g. HF1.12."), autocompletion=completion.measure_ids),
     ],
-    decision: DecisionOption,
+    decision: DecisionOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
     from mpi.edit import decisions, transaction
 
-    change = decisions.drop(decision, full_date(date, "--date"), today())
+    if decision is None:
+        raise UsageError(_("a measure is dropped by a decision: give it with --decision"))
+    change = decisions.drop(_grounds(decision, None, date))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+
+
+def adopt(
+    decision: DecisionOption = None,
+    correction: Annotated[
+        str | None,
+        typer.Option(
+            "--correction",
+            help=N_(
+                "Instead of a decision: read the adopted plan anew, where an editor's reading "
+                "of the document was corrected; the reason."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help=N_(
+                "The day of the decision (12.05.2028), or its year where no day is known "
+                "(2023); default: the day its words name. A correction's day; default: today."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(
+            "--revision",
+            help=N_(
+                "Take the commitments from the plan at this git revision (a tag, a commit) "
+                "instead of the plan in the directory."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    dry_run: DryRunOption = False,
+    plan: PlanOption = None,
+) -> None:
+    from mpi.cli.output import adopted
+    from mpi.domain.dates import DueError, typed_due
+    from mpi.edit.adopt import Request
+    from mpi.edit.adopt import adopt as make
+
+    try:
+        day = typed_due(date) if date is not None else None
+    except DueError as exc:
+        raise InvalidValue("date", str(exc)) from None
+    if (decision is None) == (correction is None):
+        raise UsageError(
+            _(
+                "say why: the decision that adopts the plan (--decision), or, to read the "
+                "adopted plan anew, the correction's reason (--correction)"
+            )
+        )
+    request = Request(decision, correction, day, today(), revision)
+    directory = edit_dir(plan)
+    try:
+        result = make(directory, request, dry_run=dry_run)
+    except OSError as exc:
+        from mpi.i18n import reason
+
+        where = f" {exc.filename}" if exc.filename else ""
+        said = _("cannot write the plan{where}: {reason}")
+        raise UsageError(said.format(where=where, reason=reason(exc))) from None
+    adopted(result)
 
 
 def register(app: typer.Typer) -> None:
@@ -166,3 +262,14 @@ def register(app: typer.Typer) -> None:
             "and a log entry, written together."
         ),
     )(drop)
+    app.command(
+        short_help=N_("Record the plan as adopted, by its decision."),
+        help=N_(
+            "Record the plan as adopted: every commitment (deadlines, recurring duties, "
+            "targets, leads, measures and milestones) goes into adopted.yaml in the plan "
+            "directory, with the decision that adopted it, and plan.yaml declares it. "
+            "`mpi validate` then compares every change with it, with or without git. Run it "
+            "again for the next Fortschreibung (--decision), or to correct an editor's "
+            "reading of the document (--correction)."
+        ),
+    )(adopt)

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from mpi.domain.errors import MpiError
+    from mpi.edit.adopt import Adopted
     from mpi.edit.transaction import EditResult
 
 
@@ -124,6 +125,20 @@ def edit_result(result: EditResult) -> None:
         warn(result.warning)
     for message in result.new_warnings:
         warn(message)
+
+
+def adopted(result: Adopted) -> None:
+    """What `mpi adopt` did: the diff of a dry run, or the summary; and its note."""
+    from mpi.render.safe import visible
+
+    if not result.written:
+        out(visible(result.diff))
+        said = _("dry run: {summary}; nothing written").format(summary=visible(result.summary))
+        sys.stderr.write(said + "\n")
+    else:
+        sys.stderr.write(visible(result.summary) + "\n")
+    if result.note:
+        warn(result.note)
 
 
 def error(exc: MpiError, flag: str | None = None) -> None:

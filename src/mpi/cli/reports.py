@@ -85,7 +85,7 @@ def report(
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
-    from mpi.loading.baseline import check
+    from mpi.loading.guard import check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.report import build
@@ -120,7 +120,7 @@ def round_(
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
-    from mpi.loading.baseline import SKIPPED, check
+    from mpi.loading.guard import check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.round import STALE, build
@@ -136,7 +136,6 @@ def round_(
     if since is not None:
         changes, since_day, dated, before = _changes_since(directory, loaded, current, since, day)
     adopted = check(loaded)
-    skipped = [d.message for d in adopted.warnings if d.code == SKIPPED] if adopted else []
     view = build(
         current,
         record(loaded, day, adopted),
@@ -150,7 +149,6 @@ def round_(
         stale=span(stale, "--stale") or STALE,
         leads=several(lead),
         unapproved=adopted.unapproved if adopted else None,
-        adopted=skipped[0] if skipped else None,
     )
     if format == "docx" and output is None and sys.stdout.isatty():
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))

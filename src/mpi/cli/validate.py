@@ -49,8 +49,8 @@ def validate(
 
 
 def adopted_plan(loaded: "Loaded", baseline: str | None) -> "list[Diagnostic]":
-    """What changed since the adopted plan, as diagnostics (`mpi.loading.baseline`)."""
-    from mpi.loading.baseline import check
+    """What changed since the adopted plan, as diagnostics (`mpi.loading.guard`)."""
+    from mpi.loading.guard import check
     from mpi.render.messages import commitment
     from mpi.views.diff import names, titles, units
 

@@ -267,7 +267,8 @@ class PlanFile(Base):
 
     title: Text
     adopted: Annotated[int, F(ge=1900, le=2100)]
-    adopted_revision: AdoptedRevision | None = None  # the plan as adopted, in git
+    adopted_plan: Literal["adopted.yaml"] | None = None  # the plan as adopted, beside this file
+    adopted_revision: AdoptedRevision | None = None  # before adopted.yaml: a git revision
     language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole

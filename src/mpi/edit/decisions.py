@@ -10,29 +10,20 @@ transaction as every edit. `mpi validate` then reads the change as approved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import FILE_WORDS, file_value, number
-from mpi.edit.log import dated_position, log_entry
-from mpi.edit.mutations import check_day, check_text, pick_milestone, status_word
-from mpi.edit.on_record import on_record, same_series, standing
-from mpi.edit.scalars import scalar
+from mpi.edit.grounds import Grounds, provenance, record, recorded
+from mpi.edit.log import log_entry
+from mpi.edit.mutations import pick_milestone, status_word
+from mpi.edit.on_record import on_record, same_series
 from mpi.edit.transaction import Mutation, Target
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
 
 KIND_WORDS = {"by": "bis", "from": "ab", "expected": "voraussichtlich"}  # the document's words
 EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
-
-
-def _decision_text(text: str) -> str:
-    if not text.strip():
-        raise InvalidValue("decision", _("say which decision: the round and its agenda item"))
-    if any((ord(c) < 32 and c not in "\t\n") or 127 <= ord(c) < 160 for c in text):
-        raise InvalidValue("decision", _("holds control characters; type the decision's words"))
-    return check_text("decision", text.strip())
 
 
 def _word(key: str, what: str, typed: str | None) -> str | None:
@@ -49,73 +40,27 @@ def _word(key: str, what: str, typed: str | None) -> str | None:
     return meant
 
 
-def _said(target: Target, day: date, text: str) -> str:
-    """`Beschluss vom 12.06.2026: Koordinierungsrunde …`, in the plan's language."""
-    with speaking(target.facts.language):
-        return _("decision of {day}: {text}").format(day=formats.day(day), text=text)
-
-
-def _provenance(target: Target, fact: PMap, day: date, text: str) -> None:
-    """A fact changed by a decision is known by it: `basis: decided`, the decision in
-    `derivation` (the document's words stay in `quote`)."""
-    doc = target.doc
-    doc.set_value(fact, "basis", "decided", after=("status", "kind", "due", "value", "title"))
-    doc.set_value(fact, "derivation", scalar(_said(target, day, text)), after=("quote", "basis"))
-
-
-def _record(
-    target: Target, item: PMap, day: date, text: str, fields: list[tuple[str, str]]
-) -> None:
-    """The decision record in the item's `decisions`, in date order; a measure's goes before
-    its updates log (which the same edit may extend). A decision dated before the plan's
-    adoption, or before a standing decision on the same thing, is refused: it would stand
-    behind the decision it means to replace."""
-    if day.year < target.facts.adopted:
-        raise UsageError(
-            _("the decision's date {day} lies before the plan was adopted ({year})").format(
-                day=formats.day(day), year=target.facts.adopted
-            )
-        )
-    keys = tuple(k for k, _v in fields)
-    last = standing(item, keys)
-    if last is not None and str(last.get("date")) > day.isoformat():
-        raise UsageError(
-            _(
-                "a later decision ({day}) on it is on record; a decision recorded now is "
-                "dated on or after it (--date)"
-            ).format(day=formats.day(date.fromisoformat(str(last.get("date")))))
-        )
-    record = [("date", day.isoformat()), ("text", scalar(text)), *fields]
-    before_log = ("indicators", "milestones", "sources", "tags", "involved", "lead", "status")
-    after = before_log if "updates" in item else ()
-    position = dated_position(item.get("decisions"), day)
-    target.doc.add_item(item, "decisions", record, position, after=after)
-
-
 def reschedule(
     milestone: str,
     new_due: str | None,
-    decision: str,
-    day: date,
-    today: date,
+    grounds: Grounds,
     kind: str | None = None,
     every: str | None = None,
 ) -> Mutation:
     """A milestone's new deadline (for a recurring one: its last occurrence), how it reads
-    (`kind`) or how often it recurs (`every`), by a decision; without `new_due` the deadline
-    (the last occurrence) stays."""
+    (`kind`) or how often it recurs (`every`), by a decision or a correction; without
+    `new_due` the deadline (the last occurrence) stays."""
     try:
         due = typed_due(new_due) if new_due is not None else None
     except DueError as exc:
         raise InvalidValue("new_due", str(exc)) from None
-    text = _decision_text(decision)
-    check_day(day, today)
     kind = _word("kind", "kind", kind)
     every = _word("every", "every", every)
     if due is None and kind is None and every is None:
         raise UsageError(_("nothing to change: give NEW_DUE, --kind or --every"))
 
     def mutate(target: Target) -> str:
+        day = grounds.day(target)
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         title = chosen.get("title")
@@ -137,21 +82,23 @@ def reschedule(
                     ),
                 )
             old, new, fields = _single(chosen, due, kind, target)
-        _provenance(target, chosen, day, text)
-        _record(target, chosen, day, text, fields)
+        provenance(target, chosen, day, grounds)
+        record(target, chosen, day, grounds, fields)
+        why = grounds.said(target, day)
         with speaking(target.facts.language):
-            said = (
-                _("Deadline „{title}“ confirmed by decision: {new} ({decision})")
-                if old == new
-                else _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
-            ).format(title=title, old=old, new=new, decision=_said(target, day, text))
+            if grounds.correction:
+                said = _("Deadline „{title}“ read anew: {old} → {new} ({why})")
+            elif old == new:
+                said = _("Deadline „{title}“ confirmed by decision: {new} ({decision})")
+            else:
+                said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
+            said = said.format(title=title, old=old, new=new, decision=why, why=why)
         log_entry(target, day, said)
-        if old == new:  # the value was in the file already: the decision is recorded for it
-            return _("{owner} milestone {milestone}: {new}, decision recorded").format(
-                owner=owner, milestone=chosen["id"], new=new
-            )
-        return _("{owner} milestone {milestone}: {old} → {new}, decision recorded").format(
-            owner=owner, milestone=chosen["id"], old=old, new=new
+        return recorded(
+            grounds,
+            f"{owner} " + _("milestone {milestone}").format(milestone=chosen["id"]),
+            old,
+            new,
         )
 
     return mutate
@@ -263,20 +210,15 @@ def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Target)
         )
 
 
-def retarget(
-    value: float, year: int | str | None, decision: str, day: date, today: date
-) -> Callable[[str], Mutation]:
-    """An indicator's new target (and year) by a decision; checked now, made for the
+def retarget(value: float, year: int | str | None, grounds: Grounds) -> Callable[[str], Mutation]:
+    """An indicator's new target (and year) by a decision or a correction, made for the
     indicator the edit finds."""
-    text = _decision_text(decision)
-    check_day(day, today)
-    return lambda indicator: _retarget(indicator, value, year, text, day)
+    return lambda indicator: _retarget(indicator, value, year, grounds)
 
 
-def _retarget(
-    indicator: str, value: float, year: int | str | None, text: str, day: date
-) -> Mutation:
+def _retarget(indicator: str, value: float, year: int | str | None, grounds: Grounds) -> Mutation:
     def mutate(target: Target) -> str:
+        day = grounds.day(target)
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
         goal = ind.get("target")
@@ -298,8 +240,8 @@ def _retarget(
             target.doc.set_value(goal, "value", number(value))
             if year is not None:
                 target.doc.set_value(goal, "year", str(year), after=("value",))
-        _provenance(target, goal, day, text)
-        _record(target, ind, day, text, fields)
+        provenance(target, goal, day, grounds)
+        record(target, ind, day, grounds, fields)
 
         def shown(v: object, y: object) -> str:
             amount = f"{formats.number(float(str(v)))} {unit}".rstrip()
@@ -311,32 +253,31 @@ def _retarget(
 
         new_year = year if year is not None else old_year
         same = old_value == value and old_year == new_year
+        why = grounds.said(target, day)
         with speaking(target.facts.language):
             old, new = shown(old_value, old_year), shown(value, new_year)
-            said = (
-                _("Target „{name}“ confirmed by decision: {new} ({decision})")
-                if same
-                else _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
-            ).format(name=ind.get("name"), old=old, new=new, decision=_said(target, day, text))
+            if grounds.correction:
+                said = _("Target „{name}“ read anew: {old} → {new} ({why})")
+            elif same:
+                said = _("Target „{name}“ confirmed by decision: {new} ({decision})")
+            else:
+                said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
+            said = said.format(name=ind.get("name"), old=old, new=new, decision=why, why=why)
         log_entry(target, day, said)
         old, new = shown(old_value, old_year), shown(value, new_year)  # in the reader's words
-        if same:
-            return _("{measure} indicator {indicator}: {new}, decision recorded").format(
-                measure=measure["id"], indicator=indicator, new=new
-            )
-        return _("{measure} indicator {indicator}: {old} → {new}, decision recorded").format(
-            measure=measure["id"], indicator=indicator, old=old, new=new
-        )
+        what = f"{measure['id']} " + _("indicator {indicator}").format(indicator=indicator)
+        return recorded(grounds, what, old, new)
 
     return mutate
 
 
-def drop(decision: str, day: date, today: date) -> Mutation:
+def drop(grounds: Grounds) -> Mutation:
     """A measure dropped by a decision: its status, the record, the log entry."""
-    text = _decision_text(decision)
-    check_day(day, today)
+    if grounds.correction:
+        raise InvalidValue("correction", _("a measure is dropped by a decision only"))
 
     def mutate(target: Target) -> str:
+        day = grounds.day(target)
         measure = target.measure
         old = str(measure.get("status"))
         if old == "dropped":  # set by hand? then the decision is recorded for it
@@ -348,7 +289,7 @@ def drop(decision: str, day: date, today: date) -> Mutation:
                 )
         else:
             target.doc.set_value(measure, "status", "dropped")
-        _record(target, measure, day, text, [("status", "dropped")])
+        record(target, measure, day, grounds, [("status", "dropped")])
         with speaking(target.facts.language):
             change = f"{status_word(old)} → {status_word('dropped')}"
             logged = (
@@ -356,7 +297,7 @@ def drop(decision: str, day: date, today: date) -> Mutation:
                 if old == "dropped"
                 else _("Status: {change}").format(change=change)
             )
-        log_entry(target, day, f"{logged} ({_said(target, day, text)})", "dropped")
+        log_entry(target, day, f"{logged} ({grounds.said(target, day)})", "dropped")
         if old == "dropped":
             return _("{measure}: {status}, decision recorded").format(
                 measure=measure["id"], status=status_word("dropped")

@@ -167,11 +167,18 @@ class Document:
         end = self.entry_end_line(mapping.key_at(anchor)[0], indent)
         self._insert_lines(end, [" " * indent + f"{key}: {value}"])
 
-    def remove_key(self, mapping: PMap, key: str) -> None:
-        """Remove a key whose value is one line long."""
+    def remove_key(self, mapping: PMap, key: str, *, whole: bool = False) -> None:
+        """Remove a key whose value is one line long; `whole`: in a block mapping, also one
+        whose value spans lines (a nested mapping), all of them."""
         if key not in mapping.at:
             return
         flow = self.is_flow(mapping)
+        if whole and not flow:
+            line = mapping.key_at(key)[0]
+            last = self.entry_end_line(line, self.indent_of(mapping))
+            end = self._starts[last] if last < len(self._starts) else len(self.text)
+            self._edit(self._starts[line - 1], end, "")
+            return
         key_start = self.offset(mapping.key_at(key))
         value_end = self.scalar_end(mapping.value_at(key), flow=flow)
         if flow:

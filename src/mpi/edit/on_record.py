@@ -14,14 +14,15 @@ _SCHEDULE = ("due", "recurrence")
 
 
 def standing(item: PMap, keys: tuple[str, ...]) -> PMap | None:
-    """The item's latest decision (by date, then place) that set one of `keys` (a deadline
-    and a series count as one: the schedule): the one that stands
+    """The item's latest decision or correction (by date, then place) that set one of `keys`
+    (a deadline and a series count as one: the schedule): the one that stands
     (`mpi.domain.commitments.standing` reads the models the same way)."""
     if any(k in _SCHEDULE for k in keys):
         keys += _SCHEDULE
+    records = [*(item.get("decisions") or []), *(item.get("corrections") or [])]
     found = [
         (str(d.get("date")), i, d)
-        for i, d in enumerate(item.get("decisions") or [])
+        for i, d in enumerate(records)
         if isinstance(d, PMap) and any(k in d for k in keys)
     ]
     return max(found, key=lambda t: (t[0], t[1]))[2] if found else None

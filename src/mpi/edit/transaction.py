@@ -43,6 +43,7 @@ class PlanFacts:
     horizon: int  # the last year recurrences without an end run to
     language: Language = "de"  # of the plan's text: the language its updates log is kept in
     adopted: int = 0  # the year the plan was adopted: no decision changed it before
+    bodies: tuple[str, ...] = ()  # ids and names of the plan's bodies: whose meetings decide
 
 
 @dataclass(frozen=True)
@@ -119,7 +120,7 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
         os.close(fd)
 
 
-def _loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
+def loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
     """The plan as it is on disk; an edit of an invalid plan is refused, pointing at why.
     `checks=False`: each file against its model only (the rules across files run on the
     edited plan; they run here again only when that finds a problem)."""
@@ -206,12 +207,15 @@ def _edit(
 ) -> EditResult:
     """Load the plan here, not in the caller: so that `del loaded` below frees it (an
     argument stays referenced by the caller until the call returns)."""
-    loaded = _loaded_plan(directory, checks=False)
+    loaded = loaded_plan(directory, checks=False)
     wanted, mutate = pick(loaded)
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     assert loaded.plan is not None
     path = source.path
-    facts = PlanFacts(loaded.plan.horizon, loaded.plan.language, loaded.plan.adopted)
+    plan = loaded.plan
+    bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
+    facts = PlanFacts(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
+    del plan
     before = _rest(loaded, source, owner_id)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # rest of the first load (the edited file's models, the other files' positions) is let
@@ -251,7 +255,7 @@ def _edit(
     del after
     warned: list[str] = []
     if errors or warnings:  # were they there before the edit? (the whole plan checked again)
-        warned = _warnings(_loaded_plan(directory))  # refuses a plan that is invalid already
+        warned = _warnings(loaded_plan(directory))  # refuses a plan that is invalid already
     if errors:
         first = errors[0]
         raise EditRefused(

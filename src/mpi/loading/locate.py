@@ -12,6 +12,7 @@ from mpi.domain.errors import PlanNotFound
 from mpi.i18n import _, reason
 
 PLAN_FILE = "plan.yaml"
+ADOPTED_FILE = "adopted.yaml"  # the plan as adopted (mpi.domain.adopted): not a Handlungsfeld
 ENV_VAR = "MPI_PLAN"
 
 
@@ -123,7 +124,8 @@ def display_name(path: Path) -> str:
 
 
 def plan_files(directory: Path) -> tuple[Path, list[Path]]:
-    """plan.yaml and the Handlungsfeld files (every other *.yaml / *.yml), in name order."""
+    """plan.yaml and the Handlungsfeld files (every other *.yaml / *.yml but the adopted
+    plan), in name order."""
     try:
         names = os.listdir(directory)
     except OSError as exc:
@@ -135,6 +137,8 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
     others = sorted(
         directory / name
         for name in names
-        if name.endswith((".yaml", ".yml")) and name != PLAN_FILE and not name.startswith(".")
+        if name.endswith((".yaml", ".yml"))
+        and name not in (PLAN_FILE, ADOPTED_FILE)
+        and not name.startswith(".")
     )
     return directory / PLAN_FILE, others

@@ -89,8 +89,6 @@ def period(view: Round) -> str:
             "No git state of the plan from then: the changes are what the plan's dated entries "
             "say (notes, values, milestones done)."
         )
-    if view.adopted:
-        said += " " + _("Not compared with the adopted plan: {why}.").format(why=view.adopted)
     said += " " + _("Next round: {day}.").format(day=values.day(view.until))
     if view.leads:
         names = ", ".join(view.partners.get(p, p) for p in view.leads)

@@ -85,8 +85,10 @@ def made_from(record: Record) -> str:
 
 
 def invalid_warning(record: Record) -> str | None:
-    """The line at the top of a report made from an invalid plan, or None."""
+    """The line at the top of a report made from an invalid plan or a draft, or None."""
     if record.valid:
+        if record.draft:
+            return _("The plan is a draft: it has not been adopted yet.")
         return None
     return _(
         "The plan is invalid ({errors}); mpi validate names the problems. What is said here "

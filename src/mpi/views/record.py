@@ -10,7 +10,7 @@ from datetime import date
 from mpi import __version__
 from mpi.domain.errors import PlanInvalid
 from mpi.domain.model import Plan
-from mpi.loading.baseline import Comparison
+from mpi.loading.guard import Comparison
 from mpi.loading.load import Loaded
 from mpi.loading.locate import display_name
 from mpi.loading.revision import state
@@ -25,6 +25,7 @@ class Record:
     version: str
     errors: int
     warnings: int
+    draft: bool = False  # the plan has not been adopted yet
 
     @property
     def valid(self) -> bool:
@@ -33,10 +34,11 @@ class Record:
 
 def record(loaded: Loaded, today: date, adopted: Comparison | None = None) -> Record:
     """The record of a report made from `loaded` on `today`; `adopted`, the comparison with
-    the adopted plan, adds its errors (weakened without decision) and warnings (skipped)."""
+    the adopted plan, adds its errors (weakened without decision, an adopted plan that cannot
+    be read) and warnings, and says whether the plan is a draft."""
     errors = len(loaded.errors) + (adopted.errors if adopted else 0)
     warnings = sum(d.severity == "warning" for d in loaded.diagnostics)
-    warnings += len(adopted.warnings) if adopted else 0
+    warnings += adopted.warnings if adopted else 0
     found = state(loaded.directory)
     return Record(
         display_name(loaded.directory),
@@ -46,6 +48,7 @@ def record(loaded: Loaded, today: date, adopted: Comparison | None = None) -> Re
         __version__,
         errors,
         warnings,
+        adopted.draft if adopted else False,
     )
 
 

@@ -104,7 +104,6 @@ class Round:
     decisions: list[Decision]
     dated: bool = False  # the changes come from the plan's dated entries, not from git
     decided: list[DecisionRow] = field(default_factory=list)  # recorded since the last round
-    adopted: str | None = None  # why the plan could not be compared with the adopted one
 
 
 def items(plan: Plan) -> dict[str, Item]:
@@ -166,12 +165,10 @@ def build(
     stale: tuple[int, str] = STALE,
     leads: tuple[str, ...] = (),
     unapproved: list[Change] | None = None,
-    adopted: str | None = None,
 ) -> Round:
     """The briefing; `changes` are the plan's changes since the last round (`before`: the
     plan as it was then, if git knows; its decisions are not new), `unapproved`
-    the weakening changes since the adoption that no decision covers (see the CLI), and
-    `adopted` why there are none to know of (the comparison was skipped)."""
+    the weakening changes since the adoption that no decision covers (see the CLI)."""
     leads = tuple(dict.fromkeys(find_partner(plan, p, "lead") for p in leads))
     until = until or add_span(today, *NEXT_ROUND)
     known = items(plan)
@@ -253,7 +250,6 @@ def build(
         decisions,
         dated,
         decided,
-        adopted,
     )
 
 

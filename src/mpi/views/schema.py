@@ -14,7 +14,7 @@ from mpi.i18n import _
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-KINDS = ("field", "plan")
+KINDS = ("field", "plan", "adopted")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Stricter than the model's pattern: years 1900-2100, months 01-12, days 01-31, so that an
 # editor flags `2030-13` while typing (impossible days like 02-30 are left to `mpi validate`).
@@ -23,6 +23,7 @@ DUE_PATTERN = r"^(19\d\d|20\d\d|2100)(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)
 _TITLES = {
     "field": "mpi Handlungsfeld file",
     "plan": "mpi plan.yaml",
+    "adopted": "mpi adopted.yaml",
 }
 _ROOT_DESCRIPTIONS = {
     "field": (
@@ -34,6 +35,11 @@ _ROOT_DESCRIPTIONS = {
         "plan/plan.yaml of the Hamburger Masterplan Industrie 2023: title, partners, vision, "
         "agreements, plan-level milestones, Dialog und Monitoring and glossary. Rules across "
         "files are checked by `mpi validate`, not by this schema."
+    ),
+    "adopted": (
+        "plan/adopted.yaml: the plan as adopted, every commitment (deadlines, recurring duties, "
+        "targets, leads, measures and milestones) with how it was known, and the decision that "
+        "adopted it. Written by `mpi adopt`; `mpi validate` compares the plan with it."
     ),
 }
 
@@ -102,18 +108,45 @@ _PROPERTY_DESCRIPTIONS = {
     ),
     ("PlanFile", "agreements"): "The Präambel's list of what the partners agree on.",
     ("PlanFile", "milestones"): "Plan-level milestones; the latest sets the plan's horizon.",
+    ("PlanFile", "adopted_plan"): (
+        "adopted.yaml: the plan as adopted, in the plan directory (`mpi adopt` writes it). "
+        "`mpi validate` compares every commitment with it: a postponed deadline, a lowered "
+        "target, a dropped or removed measure is an error unless a decision records it. Without "
+        "it the plan is a draft."
+    ),
     ("PlanFile", "adopted_revision"): (
-        "The git revision holding the plan as adopted. `mpi validate` compares every "
-        "commitment with it: a postponed deadline, a lowered target, a dropped or removed "
-        "measure is an error unless a decision records it."
+        "Replaced by adopted_plan: a git revision holding the plan as adopted, compared where "
+        "this repository holds it (an error where it does not). `mpi adopt --revision REV` "
+        "moves it into the plan directory."
     ),
     ("AdoptedRevision", "commit"): "A commit id (travels with every clone).",
     ("AdoptedRevision", "tag"): "A tag such as beschlossen-2023 (tried first when fetched).",
     ("Decision", "date"): "The day of the decision.",
     ("Decision", "text"): (
-        "The decision's words: the round and its agenda item (Koordinierungsrunde 12.06.2026, "
-        "TOP 3) or a Drucksache number."
+        "The decision's words, which identify it: a meeting of a body of the plan with its day "
+        "(Koordinierungsrunde 12.06.2026, TOP 3), a Drucksache (Drucksache 22/12345) or a "
+        "decision of the Senate with its day. A day they name is `date`."
     ),
+    ("Correction", "date"): "The day the reading was corrected.",
+    ("Correction", "reason"): "Why the editor's reading (basis: inferred) was corrected.",
+    ("Milestone", "corrections"): (
+        "Corrections of an editor's reading of its date (`mpi reschedule --correction`)."
+    ),
+    ("Indicator", "corrections"): (
+        "Corrections of an editor's reading of its target (`mpi retarget --correction`)."
+    ),
+    ("AdoptedPlan", "adoption"): "Where the adopted plan comes from.",
+    ("AdoptedPlan", "milestones"): "The plan-level milestones as adopted.",
+    ("AdoptedPlan", "bodies"): "The bodies of Dialog und Monitoring and their milestones.",
+    ("AdoptedPlan", "fields"): "The Handlungsfelder: goals, measures and their commitments.",
+    ("Adoption", "date"): "The day of the decision, or its year where no day is known.",
+    ("Adoption", "decision"): "The decision that adopted the plan, in words that identify it.",
+    ("Adoption", "revision"): "The git commit the commitments were taken from, if any.",
+    ("Adoption", "renewals"): "Readings of the document corrected since (`--correction`).",
+    ("Renewal", "revision"): "The git commit the corrected commitments were taken from.",
+    ("AdoptedMeasure", "dropped"): "Whether it was adopted as dropped.",
+    ("AdoptedIndicator", "target"): "The target value as adopted.",
+    ("AdoptedIndicator", "year"): "The target year, `permanent`, or absent.",
     ("MilestoneDecision", "due"): "The deadline decided (`mpi reschedule`).",
     ("MilestoneDecision", "kind"): "The kind of date decided (by, from, expected).",
     ("MilestoneDecision", "recurrence"): "The recurrence decided (how often, until when).",
@@ -148,15 +181,21 @@ _PROVENANCE = {
 }
 _PROPERTY_DESCRIPTIONS |= {
     (model, name): text
-    for model in ("Milestone", "Baseline", "Target", "Sourced")
+    for model in ("Milestone", "Baseline", "Target", "Sourced", "AdoptedMilestone")
     for name, text in _PROVENANCE.items()
 }
 
 
 def _models(kind: str) -> type[BaseModel]:
     from mpi.domain import model
+    from mpi.domain.adopted import AdoptedPlan
 
-    return model.Field if kind == "field" else model.PlanFile
+    models: dict[str, type[BaseModel]] = {
+        "field": model.Field,
+        "plan": model.PlanFile,
+        "adopted": AdoptedPlan,
+    }
+    return models[kind]
 
 
 def build(kind: str) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from mpi.domain.dates import current_day
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import Field, Plan
 from mpi.loading.rules.context import Context, Rule
+from mpi.loading.rules.decisions import decisions_identified
 from mpi.loading.rules.ids import contiguous_numbers, ids_match_field, unique_ids
 from mpi.loading.rules.milestones import (
     dates_in_span,
@@ -43,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     indicator_targets,
     reading_dates,
     update_log,
+    decisions_identified,
 )
 
 

@@ -1,0 +1,263 @@
+"""The plan as adopted: every commitment as the partners adopted it, kept in the plan
+directory (`adopted.yaml`, written by `mpi adopt`) so that `mpi validate` compares the plan
+with it anywhere: without git, in a shallow clone, in a repository that copied the plan.
+
+It holds what the plan commits to, and nothing of its progress: the Handlungsfelder with their
+goals; each measure with its lead and its milestones (date, kind, recurrence) and indicators
+(target value, year, direction); the milestones of the plan level and of its bodies; and how
+each value was known then (`basis`: a correction may change only an editor's reading). Its
+head says where it came from: the decision that adopted the plan, the git revision it was
+taken from where there is one, and the readings corrected since.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import Field as F
+
+from mpi.domain.model import (
+    Field,
+    Goal,
+    Indicator,
+    Measure,
+    Milestone,
+    Monitoring,
+    MonitoringBody,
+    Plan,
+    PlanFile,
+    Target,
+)
+from mpi.domain.types import (
+    FIELD_ID,
+    MEASURE_ID,
+    Base,
+    Day,
+    DueValue,
+    Number,
+    Recurrence,
+    Slug,
+    Text,
+    Year,
+    new_list,
+)
+from mpi.domain.words import Basis, MilestoneKind
+
+FILE = "adopted.yaml"  # in the plan directory, beside plan.yaml (loading.locate.ADOPTED_FILE)
+Commit = Annotated[str, F(pattern=r"^[0-9a-f]{40}([0-9a-f]{24})?$")]
+
+
+class Renewal(Base):
+    """The adopted plan read anew after the adoption (`mpi adopt --correction`): an editor's
+    reading of the document corrected, with the reason; not a decision of the partners."""
+
+    date: Day
+    reason: Text
+    revision: Commit | None = None  # the git commit the commitments were taken from
+
+
+class Adoption(Base):
+    """Where the adopted plan comes from: the decision that adopted it (its day, or its year
+    where the document gives no day), the git commit the commitments were taken from (where
+    there is one), and the readings corrected since (`renewals`)."""
+
+    date: DueValue
+    decision: Text
+    revision: Commit | None = None
+    renewals: list[Renewal] = F(default_factory=new_list)
+
+    @property
+    def source(self) -> str | None:
+        """The commit the commitments as they stand were taken from: the latest renewal's,
+        else the adoption's."""
+        return self.renewals[-1].revision if self.renewals else self.revision
+
+
+class AdoptedMilestone(Base):
+    """A milestone as adopted: its date, how the date reads, its recurrence, how it was known."""
+
+    id: Slug
+    title: Text
+    due: DueValue | None = None
+    kind: MilestoneKind = "by"
+    recurrence: Recurrence | None = None
+    basis: Basis | None = None
+
+
+class AdoptedIndicator(Base):
+    """An indicator's target as adopted: value, year, direction, how it was known."""
+
+    id: Slug
+    name: Text
+    unit: Text
+    target: Number
+    year: Year | Literal["permanent"] | None = None
+    direction: Literal["at_least", "at_most"]
+    basis: Basis | None = None
+
+
+class AdoptedMeasure(Base):
+    """A measure as adopted: its lead partners, milestones and targets."""
+
+    id: Annotated[str, F(pattern=MEASURE_ID)]
+    title: Text
+    lead: list[Slug] = F(default_factory=new_list)
+    dropped: bool = False
+    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
+    indicators: list[AdoptedIndicator] = F(default_factory=new_list)
+
+
+class AdoptedField(Base):
+    """A Handlungsfeld as adopted: its goals and measures."""
+
+    id: Annotated[str, F(pattern=FIELD_ID)]
+    title: Text
+    goals: list[Goal] = F(default_factory=new_list)
+    measures: list[AdoptedMeasure] = F(default_factory=new_list)
+
+
+class AdoptedBody(Base):
+    """A body of Dialog und Monitoring as adopted, with its milestones."""
+
+    id: Slug
+    name: Text
+    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
+
+
+class Commitments(Base):
+    """What the plan commits to: its milestones, its bodies' and its fields'."""
+
+    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
+    bodies: list[AdoptedBody] = F(default_factory=new_list)
+    fields: list[AdoptedField] = F(default_factory=new_list)
+
+
+class AdoptedPlan(Commitments):
+    """adopted.yaml: the adoption and the commitments as adopted."""
+
+    adoption: Adoption
+
+
+def commitments(plan: Plan) -> Commitments:
+    """The commitments of a plan, as the adopted plan keeps them."""
+    bodies = plan.monitoring.bodies if plan.monitoring else []
+    return Commitments(
+        milestones=[_milestone(m) for m in plan.milestones],
+        bodies=[
+            AdoptedBody(id=b.id, name=b.name, milestones=[_milestone(m) for m in b.milestones])
+            for b in bodies
+        ],
+        fields=[
+            AdoptedField(
+                id=f.id,
+                title=f.title,
+                goals=list(f.goals),
+                measures=[_measure(m) for m in f.measures],
+            )
+            for f in plan.fields
+        ],
+    )
+
+
+def _milestone(m: Milestone) -> AdoptedMilestone:
+    r = m.recurrence
+    recurrence = Recurrence(every=r.every, start=r.start, end=r.end) if r is not None else None
+    return AdoptedMilestone(
+        id=m.id, title=m.title, due=m.due, kind=m.kind, recurrence=recurrence, basis=m.basis
+    )
+
+
+def _measure(m: Measure) -> AdoptedMeasure:
+    return AdoptedMeasure(
+        id=m.id,
+        title=m.title,
+        lead=list(m.lead),
+        dropped=m.status == "dropped",
+        milestones=[_milestone(x) for x in m.milestones],
+        indicators=[
+            AdoptedIndicator(
+                id=i.id,
+                name=i.name,
+                unit=i.unit,
+                target=i.target.value,
+                year=i.target.year,
+                direction=i.direction,
+                basis=i.target.basis,
+            )
+            for i in m.indicators
+        ],
+    )
+
+
+def as_plan(adopted: Commitments, like: Plan) -> Plan:
+    """The adopted commitments as a `Plan` (texts and progress empty), so that
+    `mpi.domain.changes.compare` reads their changes as it reads any two plans; the plan
+    level's texts and the measures' statuses are `like`'s, so that only commitments differ
+    (a measure dropped since: its status before is not known)."""
+    data: dict[str, Any] = {name: getattr(like, name) for name in PlanFile.model_fields}
+    statuses = {m.id: m.status for m in like.measures() if m.status != "dropped"}
+    data["milestones"] = [_as_milestone(m) for m in adopted.milestones]
+    intro = like.monitoring.intro if like.monitoring else ""
+    bodies = [
+        MonitoringBody.model_construct(
+            id=b.id, name=b.name, text="", milestones=[_as_milestone(m) for m in b.milestones]
+        )
+        for b in adopted.bodies
+    ]
+    data["monitoring"] = Monitoring.model_construct(intro=intro, bodies=bodies)
+    fields = [
+        Field.model_construct(
+            id=f.id,
+            title=f.title,
+            goals=list(f.goals),
+            measures=[_as_measure(m, statuses.get(m.id)) for m in f.measures],
+        )
+        for f in adopted.fields
+    ]
+    return Plan.model_construct(**data, fields=fields)
+
+
+def _as_milestone(m: AdoptedMilestone) -> Milestone:
+    return Milestone.model_construct(
+        id=m.id, title=m.title, due=m.due, kind=m.kind, recurrence=m.recurrence, basis=m.basis
+    )
+
+
+def _as_measure(m: AdoptedMeasure, status: str | None) -> Measure:
+    indicators = [
+        Indicator.model_construct(
+            id=i.id,
+            name=i.name,
+            unit=i.unit,
+            target=Target.model_construct(value=i.target, year=i.year, basis=i.basis),
+            direction=i.direction,
+        )
+        for i in m.indicators
+    ]
+    return Measure.model_construct(
+        id=m.id,
+        title=m.title,
+        text="",
+        lead=list(m.lead),
+        status="dropped" if m.dropped else status,
+        milestones=[_as_milestone(x) for x in m.milestones],
+        indicators=indicators,
+    )
+
+
+def first_difference(
+    a: Any, b: Any, path: tuple[str | int, ...] = ()
+) -> tuple[str | int, ...] | None:
+    """The path of the first place where two dumped commitments differ (None: equal); a list
+    item is named by its index in `a`."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        for key in dict.fromkeys([*a, *b]):
+            if a.get(key) != b.get(key):
+                return first_difference(a.get(key), b.get(key), (*path, key))
+        return None
+    if isinstance(a, list) and isinstance(b, list):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):
+            if x != y:
+                return first_difference(x, y, (*path, i))
+        return None if len(a) == len(b) else (*path, min(len(a), len(b)))
+    return None if a == b else path

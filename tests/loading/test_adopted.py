@@ -1,0 +1,296 @@
+"""The adopted plan travels with the plan: adopted.yaml in the plan directory is what
+`mpi validate` compares with, in a copy of the plan, a shallow clone and a folder without git;
+it fails closed; `mpi adopt` writes it by a decision or reads it anew by a correction; an
+editor's reading is corrected without a decision."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED, break_plan, commit, git, invoke
+
+HF1 = "hf1-flaechen-und-infrastruktur.yaml"
+STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
+TODAY = {"MPI_TODAY": "2026-11-25"}
+DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
+SIGNED = "Unterzeichnung durch die Partner"
+
+
+def needs_git() -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+
+
+def run(plan: Path, *args: str, code: int = 0, lang: str = "de") -> tuple[str, str]:
+    result = invoke([*args, "--plan", str(plan), "--lang", lang], env=TODAY)
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    return result.stdout, result.stderr
+
+
+def line_of(plan: Path, file: str, text: str, after: str = "") -> int:
+    content = (plan / file).read_text(encoding="utf-8")
+    return content[: content.index(text, content.index(after))].count("\n") + 1
+
+
+def place(root: Path, how: str) -> Path:
+    """The shipped plan as a new user has it: `copy` (a new repository holding a copy of
+    plan/, no history of mpi), `shallow` (a `git clone --depth 1` of such a repository after
+    two commits) or `nogit` (a folder)."""
+    if how != "nogit":
+        needs_git()
+    if how == "shallow":
+        origin = root / "origin"
+        shutil.copytree(SHIPPED, origin / "plan")
+        git(origin, "init", "-q")
+        commit(origin, "first")
+        (origin / "README.md").write_text("Masterplan\n", encoding="utf-8")
+        commit(origin, "second")
+        subprocess_clone(origin, root / "clone")
+        return root / "clone" / "plan"
+    shutil.copytree(SHIPPED, root / "repo" / "plan")
+    if how == "copy":
+        git(root / "repo", "init", "-q")
+        commit(root / "repo", "copied")
+    return root / "repo" / "plan"
+
+
+def subprocess_clone(origin: Path, target: Path) -> None:
+    import subprocess
+
+    subprocess.run(
+        ["git", "clone", "-q", "--depth", "1", origin.as_uri(), str(target)],
+        check=True,
+        capture_output=True,
+    )
+    assert git(target, "rev-parse", "--is-shallow-repository").strip() == "true"
+
+
+@pytest.mark.parametrize("how", ["copy", "shallow", "nogit"])
+def test_a_hand_postponed_deadline_fails_everywhere_and_a_decision_passes(
+    tmp_path: Path, how: str
+) -> None:
+    plan = place(tmp_path, how)
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    line = line_of(plan, HF1, "        due: 2032")
+    text, _err = run(plan, "validate", code=1)
+    assert f"{HF1}:{line}:14: Fehler weakened " in text
+    assert "Frist verschoben um 24 Monate (2030 -> 2032), ohne Beschluss" in text
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert [(r["code"], r["line"], r["severity"]) for r in rows] == [("weakened", line, "error")]
+    github, _err = run(plan, "validate", "--format", "github", code=1)
+    assert github.startswith("::error file=") and f"line={line},col=14,title=mpi weakened" in github
+
+    break_plan(plan, HF1, "        due: 2032\n", "        due: 2030\n")
+    run(plan, "reschedule", "HF1.15", "hh-win-stufe-1", "2032", "--decision", DECISION)
+    text, err = run(plan, "validate")
+    assert "Hinweis approved-change" in text and f"Beschluss vom 12.06.2026: {DECISION}" in text
+    assert "Plan ist gültig: 0 Fehler, 0 Warnungen, 1 Hinweis" in err
+    for said in (text, err):
+        assert "git" not in said.casefold() and "a07c823" not in said
+
+
+def adopted_repository(root: Path) -> Path:
+    """A repository whose plan was adopted by `mpi adopt` after its first commit: the adopted
+    plan names that commit, which this repository holds."""
+    needs_git()
+    shutil.copytree(SHIPPED, root / "plan")
+    (root / "plan" / "adopted.yaml").unlink()
+    break_plan(root / "plan", "plan.yaml", PLAN_DECLARATION, "")
+    git(root, "init", "-q")
+    commit(root, "draft")
+    run(root / "plan", "adopt", "--decision", SIGNED, "--date", "2023")
+    commit(root, "adopted")
+    return root / "plan"
+
+
+PLAN_DECLARATION = (
+    "adopted_plan: adopted.yaml  # the plan as adopted: mpi validate compares every change with "
+    "it\n"
+)
+
+
+def test_an_adopted_plan_edited_by_hand_fails_where_git_holds_its_revision(tmp_path: Path) -> None:
+    plan = adopted_repository(tmp_path / "repo")
+    head = git(plan.parent, "rev-parse", "HEAD~1").strip()
+    adopted = (plan / "adopted.yaml").read_text(encoding="utf-8")
+    assert f"  revision: {head}\n" in adopted and "  decision: Unterzeichnung durch" in adopted
+    assert run(plan, "validate")[0] == ""
+
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    moved = "      - id: hh-win-stufe-1\n            title: HH-WIN Ausbaustufe 1\n"
+    moved += "            due: 2030\n"
+    break_plan(plan, "adopted.yaml", moved, moved.replace("2030", "2032"))
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = rows
+    assert (row["code"], row["file"], row["severity"]) == (
+        "adopted-plan-altered",
+        str(plan / "adopted.yaml"),
+        "error",
+    )
+    assert row["line"] == line_of(plan, "adopted.yaml", "due: 2032", "id: hh-win-stufe-1")
+    assert "changed by hand" in row["message"]
+
+    # Where git cannot say what it was taken from, the adopted plan is taken as written: the
+    # same hand edit passes in a copy; its own schema is still checked.
+    copy = tmp_path / "copy"
+    shutil.copytree(plan, copy)
+    assert run(copy, "validate")[0] == ""
+    break_plan(copy, "adopted.yaml", "    due: 2032\n", "    due: bald\n")
+    [row] = json.loads(run(copy, "validate", "--format", "json", code=1)[0])
+    assert (row["code"], row["file"]) == ("schema", str(copy / "adopted.yaml"))
+
+
+def test_it_fails_closed(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    declared = line_of(plan, "plan.yaml", "adopted_plan:")
+    (plan / "adopted.yaml").unlink()
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert [(r["code"], r["line"], r["column"]) for r in rows] == [
+        ("adopted-plan-unreadable", declared, 15)
+    ]
+    (plan / "adopted.yaml").mkdir()
+    text, _err = run(plan, "validate", code=1)
+    assert f"plan.yaml:{declared}:15: Fehler adopted-plan-unreadable" in text
+    (plan / "adopted.yaml").rmdir()
+    os.mkfifo(plan / "adopted.yaml")  # never opened for reading: it would block
+    assert "adopted-plan-unreadable" in run(plan, "validate", code=1)[0]
+    (plan / "adopted.yaml").unlink()
+    (plan / "adopted.yaml").write_text("adoption: [\n", encoding="utf-8")
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["file"].endswith("adopted.yaml") and row["line"] == 2
+
+    shutil.copy(SHIPPED / "adopted.yaml", plan / "adopted.yaml")
+    break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert (row["code"], row["line"]) == ("adopted-plan-undeclared", 1)
+
+
+def test_a_draft_says_so_once_and_without_shell_advice(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    (plan / "adopted.yaml").unlink()
+    break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))  # nothing to weaken yet
+    text, err = run(plan, "validate")
+    assert text.count("Entwurf") == 1 and "Hinweis draft" in text
+    report, _err = run(plan, "report", "--today", "2026-11-25")
+    briefing, _err = run(plan, "round", "--today", "2026-11-25")
+    for said in (report, briefing):
+        assert said.count("Der Plan ist ein Entwurf: er ist noch nicht beschlossen.") == 1
+    for said in (text, err, report, briefing):
+        assert "git fetch" not in said and "git " not in said
+
+
+def test_adopt_by_decision_with_the_day_its_words_name(tmp_path: Path) -> None:
+    """A Fortschreibung: the plan changed, then adopted anew; the guard holds the new
+    commitments from then on, and the old adopted plan stays in git's history."""
+    plan = adopted_repository(tmp_path / "repo")
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    assert "ohne Beschluss" in run(plan, "validate", code=1)[0]
+    decided = "Senatsbeschluss vom 03.11.2026"
+    _out, err = run(plan, "adopt", "--decision", decided)
+    assert "Plan beschlossen: Senatsbeschluss vom 03.11.2026 (03.11.2026)" in err
+    assert "nennt keinen Git-Stand" in err  # the change is not committed yet
+    adopted = (plan / "adopted.yaml").read_text(encoding="utf-8")
+    assert "  date: '2026-11-03'\n  decision: Senatsbeschluss vom 03.11.2026\n" in adopted
+    assert "revision:" not in adopted
+    assert "adopted: 2026\n" in (plan / "plan.yaml").read_text(encoding="utf-8")
+    out, err = run(plan, "validate")
+    assert out == "" and err.startswith("Plan ist gültig (6 Dateien geprüft)")
+    commit(plan.parent, "fortschreibung")
+    assert "  date: 2023\n" in git(plan.parent, "show", "HEAD~1:plan/adopted.yaml")
+
+    for args, said in (
+        (["--decision", "Senatsbeschluss vom 10.12.2026"], "nach heute"),
+        (["--decision", "x", "--date", "2026"], "sagt nicht, welcher Beschluss"),
+        (["--decision", "Senatsbeschluss vom 01.10.2026"], "nicht davor datiert"),
+        ([], "--decision"),
+    ):
+        before = (plan / "adopted.yaml").read_bytes()
+        _out, err = run(plan, "adopt", *args, code=2)
+        assert said in err, err
+        assert (plan / "adopted.yaml").read_bytes() == before
+
+
+def test_adopt_moves_an_adopted_revision_into_the_plan_directory(tmp_path: Path) -> None:
+    """A plan that named its adopted plan by a git revision (`adopted_revision`) is compared
+    with it where the repository holds it, told to move it, and fails where it does not."""
+    needs_git()
+    root = tmp_path / "repo"
+    shutil.copytree(SHIPPED, root / "plan")
+    plan = root / "plan"
+    (plan / "adopted.yaml").unlink()
+    git(root, "init", "-q")
+    commit(root, "beschlossen-2023")
+    named = "adopted_revision:\n  tag: beschlossen-2023\n"
+    break_plan(plan, "plan.yaml", PLAN_DECLARATION, named)
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert sorted(r["code"] for r in rows) == ["adopted-revision", "weakened"]
+    git(root, "tag", "-d", "beschlossen-2023")
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["code"] == "adopted-plan-unreadable" and "mpi adopt --revision" in row["message"]
+    git(root, "tag", "beschlossen-2023", "HEAD")
+
+    run(plan, "adopt", "--revision", "beschlossen-2023", "--decision", SIGNED, "--date", "2023")
+    written = (plan / "plan.yaml").read_text(encoding="utf-8")
+    assert "adopted_revision" not in written and PLAN_DECLARATION in written
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["code"] == "weakened"  # the commitments are the revision's, not the edited ones
+
+
+def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> None:
+    """The fibre target's year is an editor's reading (inferred): a correction with its reason
+    covers moving it, is listed as a correction, and is refused for a stated value."""
+    needs_git()
+    root = tmp_path / "repo"
+    shutil.copytree(SHIPPED, root / "plan")
+    plan = root / "plan"
+    git(root, "init", "-q")
+    commit(root, "v1")
+    reason = "Das Dokument nennt zehn Jahre ab dem Beschluss, gerechnet bis Ende 2035"
+    run(plan, "retarget", "glasfaser-haushalte", "100", "--year", "2035", "--correction", reason)
+    written = (plan / HF1).read_text(encoding="utf-8")
+    assert f"        corrections:\n          - date: 2026-11-25\n            reason: {reason}" in (
+        written
+    )
+    assert "          year: 2035\n          basis: inferred\n" in written
+    text, _err = run(plan, "validate")
+    assert "approved-change" in text and f"Lesart korrigiert am 25.11.2026: {reason}" in text
+    diff, _err = run(plan, "diff", "HEAD")
+    assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 25.11.2026" in diff
+    [row] = json.loads(run(plan, "diff", "HEAD", "--format", "json")[0])["changes"]
+    assert row["decision"] is None and row["correction"] == {"date": "2026-11-25", "reason": reason}
+    shown, _err = run(plan, "show", "HF1.16")
+    assert f"Lesart korrigiert: {reason}" in shown
+    commit(root, "v2")
+    history, _err = run(plan, "history", "HF1.16")
+    assert "Lesart korrigiert am 25.11.2026" in history
+    briefing, _err = run(plan, "round", "--since", "v1", "--today", "2026-11-25")
+    assert f"Lesart korrigiert: {reason}" in briefing
+
+    stated = ["HF1.15", "hh-win-stufe-1", "2032", "--correction", reason]
+    _out, err = run(plan, "reschedule", *stated, code=2)
+    assert "nur eine Lesart der Redaktion" in err and "wörtlich" in err
+
+
+def test_validate_checks_the_words_of_every_decision_on_record(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    record = "    decisions:\n      - {date: 2026-06-12, text: x, removed: hh-win-stufe-2}\n"
+    break_plan(
+        plan, HF1, "    updates: []\n\n  - id: HF1.16", record + "    updates: []\n\n  - id: HF1.16"
+    )
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert [r["code"] for r in rows] == ["decision-unidentified"]
+    assert rows[0]["line"] == line_of(plan, HF1, "text: x")
+    break_plan(plan, HF1, "text: x,", "text: Koordinierungsrunde 12.06.2027,")
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert sorted(r["code"] for r in rows) == ["decision-date"]
