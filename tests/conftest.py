@@ -72,15 +72,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def stable(output: str) -> str:
-    """Output as a golden file keeps it: what a report was made from (the plan's directory,
-    its git commit, whether the tree had changes) depends on where the tests run, so it reads
-    `<plan>` there (tests/views/test_round.py checks the real values)."""
+    """Output as a golden file keeps it: what a report was made from (its git commit, whether
+    the tree had changes) depends on where the tests run, so it reads `<git>` there
+    (tests/views/test_round.py checks the real values)."""
     where = (
-        r"(the plan in |dem Plan in )\S+?"
+        r"(the plan|dem Plan)"
         r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\))"
         r"(, with uncommitted changes|, mit nicht eingecheckten Änderungen)?"
     )
-    return re.sub(where, r"\1<plan>", output)
+    return re.sub(where, r"\1 <git>", output)
 
 
 @pytest.fixture

@@ -63,4 +63,4 @@ def test_mpis_own_plan_is_edited_only_when_named(monkeypatch: pytest.MonkeyPatch
     result = invoke(["note", "HF1.1", "x", "--dry-run"])
     assert result.exit_code == 2 and "refusing to edit mpi's own plan" in result.stderr
     named = invoke(["note", "HF1.1", "x", "--dry-run", "--plan", "plan"])
-    assert named.exit_code == 0 and named.stdout.startswith(f"--- {REPO / 'plan'}")
+    assert named.exit_code == 0 and named.stdout.startswith("--- plan/hf1-")

@@ -39,7 +39,10 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_german_golden_output(name: str, golden) -> None:
-    result = invoke([*CASES[name], "--plan", str(MINI), "--today", TODAY, "--lang", "de"])
+    result = invoke(
+        [*CASES[name], "--plan", str(MINI), "--today", TODAY, "--lang", "de"],
+        env={"MPI_TODAY": TODAY},
+    )
     assert result.exit_code == 0, result.output
     golden(f"de/{name}", result.stdout)
 
@@ -47,6 +50,9 @@ def test_german_golden_output(name: str, golden) -> None:
 @pytest.mark.parametrize("name", sorted(EVERY_CASES))
 def test_german_golden_output_of_every_status(name: str, golden) -> None:
     plan = FIXTURES / "every"
-    result = invoke([*EVERY_CASES[name], "--plan", str(plan), "--today", TODAY, "--lang", "de"])
+    result = invoke(
+        [*EVERY_CASES[name], "--plan", str(plan), "--today", TODAY, "--lang", "de"],
+        env={"MPI_TODAY": TODAY},
+    )
     assert result.exit_code == 0, result.output
     golden(f"de/{name}", result.stdout)

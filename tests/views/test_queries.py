@@ -31,7 +31,7 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def run(*args: str) -> str:
-    result = invoke([*args, "--plan", str(MINI), "--today", TODAY])
+    result = invoke([*args, "--plan", str(MINI), "--today", TODAY], env={"MPI_TODAY": TODAY})
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -171,7 +171,7 @@ def test_before_and_all_include_done() -> None:
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
-    result = invoke([*args, "--plan", str(MINI), "--today", TODAY])
+    result = invoke([*args, "--plan", str(MINI), "--today", TODAY], env={"MPI_TODAY": TODAY})
     assert result.exit_code == 2, result.output
     assert message in result.stderr
     assert "Traceback" not in result.output

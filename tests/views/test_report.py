@@ -20,7 +20,9 @@ SCREENSHOT = REPO / "docs" / "report-screenshot.png"
 
 
 def report(plan: Path, *args: str, code: int = 0) -> str:
-    result = invoke(["report", "--plan", str(plan), "--today", TODAY, *args])
+    result = invoke(
+        ["report", "--plan", str(plan), "--today", TODAY, *args], env={"MPI_TODAY": TODAY}
+    )
     assert result.exit_code == code, result.output
     return result.stdout if code == 0 else result.stderr
 

@@ -144,7 +144,7 @@ COMMANDS = {
     **dict.fromkeys(("set", "milestone", "record", "note"), "editing"),
     **dict.fromkeys(("reschedule", "retarget", "drop", "adopt"), "deciding"),
     **dict.fromkeys(("report", "round", "diff", "history"), "reports"),
-    **dict.fromkeys(("schema", "calendar"), "integrations"),
+    **dict.fromkeys(("schema", "calendar", "init"), "integrations"),
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).

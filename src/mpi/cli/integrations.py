@@ -1,5 +1,7 @@
-"""Integrations with other tools: the JSON Schema for editors and CI, the iCalendar export."""
+"""Integrations with other tools: the JSON Schema for editors and CI, the iCalendar export,
+and a plan repository of one's own with its CI (`mpi init`)."""
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -13,7 +15,7 @@ from mpi.cli.options import (
     valid_plan,
 )
 from mpi.cli.output import emit
-from mpi.i18n import N_
+from mpi.i18n import N_, _
 from mpi.views.schema import KINDS
 
 
@@ -22,7 +24,9 @@ def schema(
         str,
         typer.Argument(
             click_type=choice(KINDS),
-            help=N_("field: a Handlungsfeld file (the default); plan: plan.yaml."),
+            help=N_(
+                "field: a Handlungsfeld file (the default); plan: plan.yaml; adopted: adopted.yaml."
+            ),
             show_default=False,
         ),
     ] = "field",
@@ -42,6 +46,82 @@ def calendar(
     emit("ics", "calendar", entries(valid_plan(plan), utc_now(), day), output)
 
 
+def init(
+    directory: Annotated[
+        Path, typer.Argument(help=N_("The new directory (it must not exist, or be empty)."))
+    ],
+    title: Annotated[
+        str | None,
+        typer.Option(
+            "--title",
+            help=N_("The plan's title (default: the directory's name)."),
+            show_default=False,
+        ),
+    ] = None,
+    field: Annotated[
+        str,
+        typer.Option("--field", help=N_("The title of its first Handlungsfeld.")),
+    ] = "Handlungsfeld 1",
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            help=N_(
+                "Copy this plan directory instead (for a Fortschreibung): its files without "
+                "its adopted plan; the copy is a draft until it is adopted."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    requirement: Annotated[
+        str | None,
+        typer.Option(
+            "--requirement",
+            help=N_(
+                "How CI installs mpi (a pip requirement); default: where this mpi was "
+                "installed from, or this version by name."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    import sys
+
+    from mpi.domain.dates import current_day
+    from mpi.edit.repository import start
+    from mpi.loading.locate import display_name
+    from mpi.render.formats.json import schema as schema_text
+    from mpi.render.safe import visible
+    from mpi.views.schema import KINDS, build
+
+    if source is not None:
+        from mpi.cli.options import plan_directory
+
+        source = plan_directory(source, "check")
+    schemas = {kind: schema_text(build(kind)) for kind in KINDS}
+    started = start(
+        directory,
+        title or directory.resolve().name,
+        current_day().year,
+        field=field,
+        source=source,
+        requirement=requirement,
+        schemas=schemas,
+    )
+    where = visible(display_name(started.directory))
+    said = [_("a plan repository in {directory}:").format(directory=where)]
+    said += [f"  {name}" for name in started.files]
+    if started.git:
+        said.append(_("a git repository was made there"))
+    said.append(
+        _(
+            "next: write the plan's measures and deadlines into plan/, check them (mpi "
+            "validate), then record its adoption (mpi adopt --decision TEXT)"
+        )
+    )
+    sys.stderr.write("\n".join(said) + "\n")
+
+
 def register(app: typer.Typer) -> None:
     app.command(
         short_help=N_("JSON Schema of a plan file."),
@@ -54,3 +134,13 @@ def register(app: typer.Typer) -> None:
             "Occurrences that are late on the day of the export (or --today) are marked so."
         ),
     )(calendar)
+    app.command(
+        short_help=N_("Start a plan repository of your own."),
+        help=N_(
+            "Start a plan repository of your own (a Fortschreibung, or another plan of the "
+            "same shape) in a new directory: plan/plan.yaml and a Handlungsfeld file (or, with "
+            "--from, a copy of a plan), the JSON Schemas, a pre-commit hook and a GitHub "
+            "workflow that run mpi validate, and a git repository. The plan is a draft until "
+            "mpi adopt records its adoption."
+        ),
+    )(init)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
@@ -10,7 +12,7 @@ import typer
 
 from mpi.cli import completion
 from mpi.domain.errors import UsageError
-from mpi.i18n import N_, _
+from mpi.i18n import N_, _, formats
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
@@ -213,3 +215,47 @@ def valid_plan(plan_dir: Path | None) -> Plan:
 def edit_dir(plan_dir: Path | None) -> Path:
     """The plan directory to write to; never the plan shipped with mpi unless named."""
     return plan_directory(plan_dir, "write")
+
+
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        help=N_(
+            "The plan as committed on this day (the last commit on or before it): a report "
+            "of record for that day, with nothing recorded later. Reads the plan's git history."
+        ),
+        show_default=False,
+    ),
+]
+
+
+@contextmanager
+def plan_as_of(
+    directory: Path, as_of: str | None
+) -> Iterator[tuple[Path, tuple[Path, str, date] | None]]:
+    """The directory to read the plan from: `directory`, or for `--as-of DAY` a checkout of
+    the last commit on or before that day (with where it came from: the directory, the
+    commit and the day)."""
+    if as_of is None:
+        yield directory, None
+        return
+    from mpi.domain.dates import current_day
+    from mpi.loading.revision import checked_out, commit_before, state
+
+    day = full_date(as_of, "--as-of")
+    if day > current_day():
+        raise UsageError(_("--as-of {day} lies after today").format(day=formats.day(day)))
+    if state(directory) is None:
+        raise UsageError(
+            _("--as-of reads the plan's git history, and the plan in {directory} has none").format(
+                directory=directory
+            )
+        )
+    commit = commit_before(directory, day)
+    if commit is None:
+        raise UsageError(
+            _("--as-of: the plan has no commit on or before {day}").format(day=formats.day(day))
+        )
+    with checked_out(directory, commit) as (target, found):
+        yield target, (directory, found, day)

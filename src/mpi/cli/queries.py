@@ -6,6 +6,7 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.options import (
+    AsOfOption,
     FieldsOption,
     LeadOption,
     PlanOption,
@@ -26,11 +27,23 @@ def status(
     plan: PlanOption = None,
     format: Annotated[str, format_option("status")] = "text",
     today: TodayOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
+    from mpi.domain.dates import current_day
     from mpi.views.status import status as summary
 
-    day = full_date(today, "--today")
-    emit(format, "status", summary(valid_plan(plan), day))
+    if as_of is None:
+        day = full_date(today, "--today")
+        emit(format, "status", summary(valid_plan(plan), day, read_on=current_day()))
+        return
+    from mpi.cli.options import plan_as_of, plan_directory
+    from mpi.loading.load import load_plan, require_plan
+
+    with plan_as_of(plan_directory(plan, "check"), as_of) as (read_from, source):
+        assert source is not None
+        day = full_date(today, "--today") if today else source[2]
+        read = require_plan(load_plan(read_from))
+    emit(format, "status", summary(read, day, as_of=source[2]))
 
 
 def list_measures(

@@ -8,6 +8,7 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.options import (
+    AsOfOption,
     LeadOption,
     OutputOption,
     OwnerArgument,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
     from mpi.domain.model import Plan
     from mpi.loading.load import Loaded
-    from mpi.views.diff import Change
+    from mpi.views.diff import Change, PlanDiff
 
 
 SinceOption = Annotated[
@@ -83,21 +84,23 @@ def report(
     lead: LeadOption = None,
     output: OutputOption = None,
     today: TodayOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
-    from mpi.cli.options import plan_directory
+    from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.report import build
 
-    day = full_date(today, "--today")
     directory = plan_directory(plan, "check")
-    loaded = load_plan(directory)
-    current = usable(loaded)
-    changes = None
-    if since is not None:
-        changes = _changes_since(directory, loaded, current, since, day)[0]
-    made = record(loaded, day, check(loaded))
+    with plan_as_of(directory, as_of) as (read_from, source):
+        day = full_date(today, "--today") if today or source is None else source[2]
+        loaded = load_plan(read_from)
+        current = usable(loaded)
+        changes = None
+        if since is not None:
+            changes = _changes_since(directory, loaded, current, since, day)[0]
+        made = record(loaded, day, check(loaded), as_of=source)
     view = build(current, day, since, changes, leads=several(lead), record=made)
     emit(format, "report", view, output)
 
@@ -118,27 +121,34 @@ def round_(
     lead: LeadOption = None,
     output: OutputOption = None,
     today: TodayOption = None,
+    as_of: AsOfOption = None,
 ) -> None:
-    from mpi.cli.options import plan_directory
+    from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.round import STALE, build
 
-    day = full_date(today, "--today")
-    next_round = full_date(until, "--until") if until is not None else None
-    if next_round is not None and next_round < day:
-        raise UsageError(_("--until {day} lies before today").format(day=formats.day(next_round)))
     directory = plan_directory(plan, "check")
-    loaded = load_plan(directory)
-    current = usable(loaded)
-    changes, since_day, dated, before = None, None, False, None
-    if since is not None:
-        changes, since_day, dated, before = _changes_since(directory, loaded, current, since, day)
-    adopted = check(loaded)
+    with plan_as_of(directory, as_of) as (read_from, source):
+        day = full_date(today, "--today") if today or source is None else source[2]
+        next_round = full_date(until, "--until") if until is not None else None
+        if next_round is not None and next_round < day:
+            raise UsageError(
+                _("--until {day} lies before today").format(day=formats.day(next_round))
+            )
+        loaded = load_plan(read_from)
+        current = usable(loaded)
+        changes, since_day, dated, before = None, None, False, None
+        if since is not None:
+            changes, since_day, dated, before = _changes_since(
+                directory, loaded, current, since, day
+            )
+        adopted = check(loaded)
+        made = record(loaded, day, adopted, as_of=source)
     view = build(
         current,
-        record(loaded, day, adopted),
+        made,
         day,
         until=next_round,
         since=since,
@@ -165,6 +175,17 @@ def diff(
     ] = None,
     plan: PlanOption = None,
     format: Annotated[str, format_option("diff")] = "text",
+    adopted: Annotated[
+        bool,
+        typer.Option(
+            "--adopted",
+            help=N_(
+                "Compare the adopted plans (adopted.yaml) of the two revisions: what a "
+                "Fortschreibung changed (measures new, dropped and renumbered, deadlines and "
+                "targets moved)."
+            ),
+        ),
+    ] = False,
 ) -> None:
     from mpi.cli.options import plan_directory
     from mpi.loading.load import load_plan, require_plan
@@ -174,6 +195,12 @@ def diff(
     from mpi.views.diff import build
 
     directory = plan_directory(plan, "check")
+    if adopted:
+        view = _adopted_diff(directory, rev, rev2)
+        emit(format, "diff", view)
+        if format == "text" and not view.changes:
+            sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
+        return
     if rev2 is None:  # against the working tree: files unchanged since `rev` are read once
         loaded = load_plan(directory)
         new = require_plan(loaded)
@@ -185,6 +212,26 @@ def diff(
     emit(format, "diff", view)
     if format == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
+
+
+def _adopted_diff(directory: "Path", rev: str, rev2: str | None) -> "PlanDiff":
+    """The adopted plans at two revisions (or one and the plan directory), compared."""
+    from mpi.domain.errors import PlanInvalid
+    from mpi.loading.adopted import adopted_at, read_adopted
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.loading.locate import ADOPTED_FILE
+    from mpi.views.diff import between_adopted
+
+    like = require_plan(load_plan(directory))
+    old = adopted_at(directory, rev)
+    if rev2 is not None:
+        new = adopted_at(directory, rev2)
+    else:
+        read, problems = read_adopted(directory / ADOPTED_FILE)
+        if read is None:
+            raise PlanInvalid(problems)
+        new = read[0]
+    return between_adopted(rev, rev2, old, new, like)
 
 
 def history(

@@ -20,6 +20,7 @@ from mpi.domain.words import natural_key
 ChangeKind = Literal[
     "added",
     "removed",
+    "renumbered",  # a measure under another number (a Fortschreibung of the adopted plan)
     "dropped",  # a measure's status set to dropped
     "restored",  # a dropped measure taken up again
     "status_changed",
@@ -49,7 +50,7 @@ What = Literal["plan", "field", "goal", "measure", "body", "milestone", "indicat
 # Kinds that change a commitment of the plan (what `mpi validate` compares with the adopted
 # plan); the others record progress or edit wording and references.
 COMMITMENTS = frozenset(
-    {"added", "removed", "dropped", "restored", "lead_removed", *get_args(c.Shift)}
+    {"added", "removed", "renumbered", "dropped", "restored", "lead_removed", *get_args(c.Shift)}
 )
 
 

@@ -23,6 +23,7 @@ from mpi.domain.change import (
 )
 from mpi.domain.item_changes import indicators, milestones
 from mpi.domain.model import Field, Measure, Plan
+from mpi.domain.words import natural_key
 
 
 def compare(old: Plan, new: Plan) -> list[Change]:
@@ -140,3 +141,65 @@ def _lead(old: Measure, new: Measure) -> Change:
         weakening=True,
         decision=decision,
     )
+
+
+def compare_renumbered(old: Plan, new: Plan) -> list[Change]:
+    """Like `compare`, for two adoptions of a plan (a Fortschreibung renumbers measures): a
+    measure is the one with the same title in the same field, whatever its number (else the
+    one with the same number); one under a new number is `renumbered`, then compared."""
+    out = compare(
+        old.model_copy(
+            update={"fields": [f.model_copy(update={"measures": []}) for f in old.fields]}
+        ),
+        new.model_copy(
+            update={"fields": [f.model_copy(update={"measures": []}) for f in new.fields]}
+        ),
+    )
+    horizon = new.horizon
+    olds = {f.id: f for f in old.fields}
+    for g in new.fields:
+        f = olds.get(g.id)
+        if f is None:
+            continue
+        for m, n in _matched(f.measures, g.measures):
+            if m is None or n is None:
+                ident = m.id if m is not None else n.id if n is not None else ""
+                out.append(presence(ident, "measure", m, n, g.decisions))
+                continue
+            if m.id != n.id:
+                out.append(Change("renumbered", n.id, old=m.id, new=n.id, what="measure"))
+                m = m.model_copy(update={"id": n.id})
+            if m != n:
+                out += measure_changes(m, n, horizon)
+    return out
+
+
+def _matched(old: list[Measure], new: list[Measure]) -> list[tuple[Measure | None, Measure | None]]:
+    """Old and new measures paired by title, then by number; the rest alone."""
+
+    def title(m: Measure) -> str:
+        return " ".join(m.title.split()).casefold()
+
+    by_title = {title(n): n for n in new}
+    pairs: list[tuple[Measure | None, Measure | None]] = []
+    taken: set[str] = set()
+    rest = []
+    for m in old:
+        n = by_title.get(title(m))
+        if n is not None and n.id not in taken:
+            pairs.append((m, n))
+            taken.add(n.id)
+        else:
+            rest.append(m)
+    by_id = {n.id: n for n in new if n.id not in taken}
+    for m in rest:
+        n = by_id.pop(m.id, None)
+        pairs.append((m, n))
+        if n is not None:
+            taken.add(n.id)
+    pairs += [(None, n) for n in new if n.id not in taken]
+
+    def key(pair: tuple[Measure | None, Measure | None]) -> tuple[object, ...]:
+        return natural_key(next(m.id for m in reversed(pair) if m is not None))
+
+    return sorted(pairs, key=key)

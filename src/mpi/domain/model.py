@@ -272,7 +272,7 @@ class PlanFile(Base):
     language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
-    vision: Text
+    vision: Text | None = None
     agreements: list[Text] = F(default_factory=new_list)
     background: Text | None = None
     sources: list[Source] = F(default_factory=new_list)

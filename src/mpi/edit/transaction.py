@@ -237,7 +237,7 @@ def _edit(
     doc = Document(text, source.tree)
     summary = mutate(Target(doc, owner, facts, owner_id))
     new_text = doc.result()
-    diff = unified_diff(text, new_text, str(path.resolve()), doc.span())
+    diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.
     file = edited_file(read, (text, new_text), doc.span(), owner_id)
     source = SourceFile(source.path, source.display, None, source.fingerprint)

@@ -28,3 +28,37 @@ def read_adopted(
     if model is None:
         return None, problems
     return (model, source), []
+
+
+def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
+    """The adopted plan as it was at a git revision; a UsageError where it had none,
+    PlanInvalid where it does not read (named `REV:path`)."""
+    from dataclasses import replace
+
+    from mpi.domain.adopted import FILE
+    from mpi.domain.errors import PlanInvalid, UsageError
+    from mpi.i18n import _
+    from mpi.loading.revision import git, plan_blobs, repository, resolve
+    from mpi.loading.sources import MAX_BYTES, decode
+    from mpi.loading.yaml_errors import ReadError
+
+    top, relative = repository(plan_dir)
+    commit = resolve(top, rev)
+    blob = plan_blobs(top, commit, relative).get(FILE)
+    shown = f"{rev}:{relative}/{FILE}" if relative != "." else f"{rev}:{FILE}"
+    if blob is None:
+        raise UsageError(_("there is no adopted plan at {rev}").format(rev=repr(rev)))
+    if blob[1] > MAX_BYTES:
+        raise UsageError(
+            _("{path} is larger than {limit} bytes").format(path=shown, limit=MAX_BYTES)
+        )
+    data = git(top, "cat-file", "blob", blob[0]).stdout
+    try:
+        text = decode(data)
+    except ReadError as exc:
+        found = Diagnostic(shown, exc.line, exc.column, "error", exc.code, exc.message)
+        raise PlanInvalid([found]) from None
+    read, problems = read_adopted(plan_dir / FILE, text)
+    if read is None:
+        raise PlanInvalid([replace(d, file=shown) for d in problems])
+    return read[0]

@@ -10,7 +10,8 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -127,10 +128,12 @@ def commit_day(plan_dir: Path, rev: str) -> date | None:
 
 
 def commit_before(plan_dir: Path, day: date) -> str | None:
-    """The last commit made on or before `day` (its end, local time), or None."""
+    """The last commit made on or before `day` (its end, local time) on the line of commits
+    that led to HEAD (first parents: a merged branch's own commits are not that line's
+    states), or None."""
     top, _relative = repository(plan_dir)
     until = f"{day.isoformat()} 23:59:59"
-    result = git(top, "rev-list", "-1", f"--before={until}", "HEAD")
+    result = git(top, "rev-list", "-1", "--first-parent", f"--before={until}", "HEAD")
     found = result.stdout.decode("ascii").strip()
     return found if result.returncode == 0 and found else None
 
@@ -204,6 +207,15 @@ def checkout_plan(
             )
         (target / name).write_bytes(result.stdout)
     return commit
+
+
+@contextmanager
+def checked_out(plan_dir: Path, rev: str) -> Iterator[tuple[Path, str]]:
+    """The plan files of `rev` in a temporary directory (removed afterwards), and the commit."""
+    with tempfile.TemporaryDirectory(prefix="mpi-rev-") as tmp:
+        target = Path(tmp) / "plan"
+        target.mkdir()
+        yield target, checkout_plan(plan_dir, rev, target)
 
 
 def load_at(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.changes import decision_line, describe
-from mpi.render.messages import milestone_note
+from mpi.render.messages import milestone_note, standpoint
 from mpi.render.provenance import progress
 
 if TYPE_CHECKING:
@@ -73,7 +73,8 @@ def span(value: tuple[int, str]) -> str:
 
 def period(view: Round) -> str:
     """`Stand 25.11.2026; seit der letzten Runde (v2026-06, 12.06.2026) bis zur nächsten am …`."""
-    said = _("As of {day}.").format(day=values.day(view.today)) + " "
+    record = view.record
+    said = standpoint(view.today, record.as_of, record.read_on) + " "
     if view.since is None:
         said += _("No last round given (--since): no changes listed.")
     elif view.since_day is not None and view.since != values.day(view.since_day):

@@ -227,6 +227,8 @@ def _describe(
         sign = (c.new or "≥")[:1]
         said = _(TARGETS[(c.kind, "≤" if sign == "≤" else "≥")])
         return said.format(who=who, old=_target(c.old, unit), new=_target(c.new, unit))
+    if c.kind == "renumbered":
+        return _("{who} renumbered (was {old})").format(who=who, old=c.old)
     if c.kind == "dropped" and c.old is None:  # compared with the adopted plan
         return _("{who} dropped").format(who=who)
     if c.kind == "dropped":

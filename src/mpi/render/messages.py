@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
@@ -39,6 +40,23 @@ def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory:
     )
 
 
+def standpoint(today: date, as_of: date | None, read_on: date | None) -> str:
+    """The sentence that dates a report: `Stand: 25.11.2026.`; for the plan as committed on a
+    past day, which day; for a past day seen in a later plan, that it is not the state of
+    then (the plan holds what was recorded after it)."""
+    day = values.day(today)
+    if as_of is not None:
+        return _("As of {day}: the plan as committed on {as_of}.").format(
+            day=day, as_of=values.day(as_of)
+        )
+    if read_on is not None and today < read_on:
+        return _(
+            "Seen from {day}, in the plan as it is on {read}: what was recorded after {day} is "
+            "in it."
+        ).format(day=day, read=values.day(read_on))
+    return _("As of {day}.").format(day=day)
+
+
 def no_changes(old: str, new: str | None) -> str:
     if new is None:
         return _("no changes to the plan between {old} and the working tree").format(old=old)
@@ -61,14 +79,16 @@ def milestone_note(line: MilestoneLine, late: bool) -> str:
 def made_from(record: Record) -> str:
     """What a report was made from, in one line (every report and round states it)."""
     if record.commit is None:
-        where = _("the plan in {directory} (not in git)").format(directory=record.directory)
-    elif record.dirty:
-        where = _("the plan in {directory} at git commit {commit}, with uncommitted changes")
-        where = where.format(directory=record.directory, commit=record.commit[:12])
-    else:
-        where = _("the plan in {directory} at git commit {commit}").format(
-            directory=record.directory, commit=record.commit[:12]
+        where = _("the plan (not in git)")
+    elif record.as_of is not None:
+        where = _("the plan as committed on {day} (git commit {commit})").format(
+            day=values.day(record.as_of), commit=record.commit[:12]
         )
+    elif record.dirty:
+        where = _("the plan at git commit {commit}, with uncommitted changes")
+        where = where.format(commit=record.commit[:12])
+    else:
+        where = _("the plan at git commit {commit}").format(commit=record.commit[:12])
     checked = ngettext("{count} warning", "{count} warnings", record.warnings).format(
         count=record.warnings
     )

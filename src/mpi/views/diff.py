@@ -10,10 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from mpi.domain.change import Change, ChangeKind
-from mpi.domain.changes import compare
+from mpi.domain.changes import compare, compare_renumbered
+from mpi.domain.decided import Correction, Decision
 from mpi.domain.model import Plan
+
+if TYPE_CHECKING:
+    from mpi.domain.adopted import AdoptedPlan
 
 __all__ = ["Change", "ChangeKind", "PlanDiff", "build", "diff", "merged", "titles"]
 
@@ -58,6 +63,35 @@ def build(old_rev: str, new_rev: str | None, old: Plan, new: Plan) -> PlanDiff:
         titles(old, named) | titles(new, named),
         units(old, named) | units(new, named),
     )
+
+
+def between_adopted(
+    old_rev: str, new_rev: str | None, old: AdoptedPlan, new: AdoptedPlan, like: Plan
+) -> PlanDiff:
+    """What a new adoption (a Fortschreibung) or a renewed reading changed in the adopted
+    plan: measures new, dropped, removed and renumbered (the same title under another number),
+    deadlines and targets moved; each covered by the new adoption's decision (or correction)
+    where it has a day."""
+    from mpi.domain.adopted import as_plan
+
+    a, b = as_plan(old, like), as_plan(new, like)
+    record = _adoption_record(new) if new.adoption != old.adoption else None
+    changes = [c for c in compare_renumbered(a, b) if c.commitment]
+    changes = [c.by(record) if c.weakening and record is not None else c for c in changes]
+    ordered = [c for c in changes if c.weakening] + [c for c in changes if not c.weakening]
+    return PlanDiff(old_rev, new_rev, ordered, names(a) | names(b), titles(a) | titles(b), units(b))
+
+
+def _adoption_record(plan: AdoptedPlan) -> Decision | Correction | None:
+    """The record that covers the changes of an adoption: its decision (where its date is a
+    day), or the correction of its latest renewal."""
+    a = plan.adoption
+    if a.renewals:
+        last = a.renewals[-1]
+        return Correction(date=last.date, reason=last.reason)
+    if a.date.precision != "day":
+        return None
+    return Decision(date=a.date.end, text=a.decision)
 
 
 def names(plan: Plan, only: Collection[str] | None = None) -> dict[str, str]:

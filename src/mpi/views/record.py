@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from mpi import __version__
 from mpi.domain.errors import PlanInvalid
@@ -26,22 +27,37 @@ class Record:
     errors: int
     warnings: int
     draft: bool = False  # the plan has not been adopted yet
+    as_of: date | None = None  # read as committed on this day (--as-of)
+    read_on: date | None = None  # the day the plan was read (today's plan, seen from cut_off)
 
     @property
     def valid(self) -> bool:
         return self.errors == 0
 
 
-def record(loaded: Loaded, today: date, adopted: Comparison | None = None) -> Record:
+def record(
+    loaded: Loaded,
+    today: date,
+    adopted: Comparison | None = None,
+    *,
+    as_of: tuple[Path, str, date] | None = None,
+) -> Record:
     """The record of a report made from `loaded` on `today`; `adopted`, the comparison with
     the adopted plan, adds its errors (weakened without decision, an adopted plan that cannot
     be read) and warnings, and says whether the plan is a draft."""
     errors = len(loaded.errors) + (adopted.errors if adopted else 0)
     warnings = sum(d.severity == "warning" for d in loaded.diagnostics)
     warnings += adopted.warnings if adopted else 0
-    found = state(loaded.directory)
+    from mpi.domain.dates import current_day
+
+    if as_of is not None:  # the plan as committed on a day, read from a checkout
+        directory, commit, day = as_of
+        found: tuple[str, bool] | None = (commit, False)
+    else:
+        directory, day = loaded.directory, None
+        found = state(loaded.directory)
     return Record(
-        display_name(loaded.directory),
+        display_name(directory),
         found[0] if found else None,
         found[1] if found else False,
         today,
@@ -49,6 +65,8 @@ def record(loaded: Loaded, today: date, adopted: Comparison | None = None) -> Re
         errors,
         warnings,
         adopted.draft if adopted else False,
+        day,
+        current_day(),
     )
 
 

@@ -49,10 +49,20 @@ class StatusSummary:
     next_deadlines: list[DueRow]
     late: list[MilestoneLine]  # overdue and delayed deadlines, a recurring milestone once
     plan_level: FieldStatus  # the plan's own milestones and those of Dialog und Monitoring
+    as_of: date | None = None  # the plan as committed on this day (--as-of)
+    read_on: date | None = None  # the day the plan was read (today's plan, seen from `today`)
 
 
-def status(plan: Plan, today: date, upcoming: int = 5) -> StatusSummary:
-    """Per field: measures by status, open milestones, late deadlines, the next deadline."""
+def status(
+    plan: Plan,
+    today: date,
+    upcoming: int = 5,
+    *,
+    as_of: date | None = None,
+    read_on: date | None = None,
+) -> StatusSummary:
+    """Per field: measures by status, open milestones, late deadlines, the next deadline;
+    `as_of` and `read_on` say which plan it was made from (see `StatusSummary`)."""
     rows = all_due(plan, today)
     summaries = []
     totals = FieldStatus("total", "Gesamt")
@@ -67,4 +77,6 @@ def status(plan: Plan, today: date, upcoming: int = 5) -> StatusSummary:
     totals.add(rows, today)
     future = [r for r in rows if r.status == "open" and r.due.end >= today]
     late = collapse([r for r in rows if r.state in ("overdue", "delayed")])
-    return StatusSummary(plan.title, today, summaries, totals, future[:upcoming], late, plan_level)
+    return StatusSummary(
+        plan.title, today, summaries, totals, future[:upcoming], late, plan_level, as_of, read_on
+    )

@@ -13,9 +13,6 @@ from mpi.render.safe import one_line
 if TYPE_CHECKING:
     from mpi.views.history import Course, Event, History
 
-COMMIT = 12  # characters of a commit id shown
-
-
 def heading(view: History) -> str:
     said = _("History of {owner} {title}: deadlines, targets and status")
     if view.item is not None:
@@ -29,16 +26,16 @@ def since(view: History) -> str:
     commit, day = view.first
     if not commit:
         return _("Not committed yet.")
-    return _("In the plan since {day} (commit {commit}).").format(
-        day=values.day(day), commit=commit[:COMMIT]
-    )
+    return _("In the plan since {day}.").format(day=values.day(day))
 
 
-def event(view: History, e: Event) -> tuple[str, str, str]:
-    """Its day, its commit (or that it is not committed yet) and the change in words."""
-    commit = e.commit[:COMMIT] if e.commit else _("not committed")
+def event(view: History, e: Event) -> tuple[str, str]:
+    """Its day and the change in words (and that it is not committed yet); the commit is in
+    JSON and CSV, for those who trace it."""
     said = describe(e.change, None, view.titles, view.units, subject=False)
-    return values.day(e.day), commit, said
+    if not e.commit:
+        said += " (" + _("not committed") + ")"
+    return values.day(e.day), said
 
 
 def course(view: History, c: Course) -> str:
@@ -80,8 +77,8 @@ def text(view: History) -> str:
     if not view.events:
         out.append(_("No change of its deadlines, targets or status."))
     for e in view.events:
-        day, commit, said = event(view, e)
-        out.append(f"{day}  {commit}  {one_line(said)}")
+        day, said = event(view, e)
+        out.append(f"{day}  {one_line(said)}")
     if view.courses:
         out += ["", _("Summary")]
         out += [one_line(course(view, c)) for c in view.courses]
@@ -98,7 +95,7 @@ def markdown(view: History) -> str:
     out = ["# " + esc(heading(view)), "", esc(since(view)), ""]
     if view.events:
         rows = [list(event(view, e)) for e in view.events]
-        out.append(table([_("Date"), _("Commit"), _("Change")], rows))
+        out.append(table([_("Date"), _("Change")], rows))
     else:
         out += ["_" + _("No change of its deadlines, targets or status.") + "_", ""]
     if view.courses:
@@ -112,10 +109,7 @@ def markdown(view: History) -> str:
 
 
 def _shallow() -> str:
-    return _(
-        "This clone is shallow: the versions before its oldest commit are missing "
-        "(git fetch --unshallow)."
-    )
+    return _("This clone is shallow: the versions before its oldest commit are missing.")
 
 
 def _skipped(view: History) -> str:

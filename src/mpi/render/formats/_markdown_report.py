@@ -22,7 +22,7 @@ from mpi.render.formats._markdown import (
     table,
     when,
 )
-from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.messages import invalid_warning, made_from, milestone_note, standpoint
 from mpi.render.provenance import Notes
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -119,7 +119,8 @@ def report(rep: Report) -> str:
         warning = invalid_warning(rep.record)
         out += [f"**{esc(warning)}**", ""] if warning else []
         out += [f"_{esc(made_from(rep.record))}_", ""]
-    out += [_("As of {day}.").format(day=values.day(rep.today)), ""]
+    rec = rep.record
+    out += [standpoint(rep.today, rec.as_of if rec else None, rec.read_on if rec else None), ""]
     if rep.leads:
         names = ", ".join(rep.partners.get(p, p) for p in rep.leads)
         out += [

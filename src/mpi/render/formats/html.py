@@ -16,7 +16,7 @@ from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
 from mpi.render import assessment, values
 from mpi.render.changes import decision_line, describe
-from mpi.render.messages import invalid_warning, made_from, milestone_note
+from mpi.render.messages import invalid_warning, made_from, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
 from mpi.render.provenance import state as state_word
@@ -203,6 +203,11 @@ def report(rep: Report) -> str:
         else None,
         "invalid": invalid_warning(rep.record) if rep.record else None,
         "today": values.day(rep.today),
+        "standpoint": standpoint(
+            rep.today,
+            rep.record.as_of if rep.record else None,
+            rep.record.read_on if rep.record else None,
+        ),
         "version": __version__,
         "statuses": MEASURE_STATUSES,
         "fields": [_field(f) for f in s.fields],

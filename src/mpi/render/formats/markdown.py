@@ -26,6 +26,7 @@ from mpi.render.formats._markdown import (
 )
 from mpi.render.formats._markdown_report import diff, report
 from mpi.render.formats._markdown_round import round_
+from mpi.render.messages import standpoint
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -45,7 +46,7 @@ if TYPE_CHECKING:
 def status(summary: StatusSummary) -> str:
     notes = Notes()
     late = summary.totals.overdue + summary.totals.delayed
-    as_of = _("As of {day}.").format(day=values.day(summary.today))
+    as_of = standpoint(summary.today, summary.as_of, summary.read_on)
     late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", late)
     out = [f"# {esc(summary.title)}", "", as_of, ""]
     out += [status_table(summary, notes), "## " + late_title.format(count=late), ""]

@@ -35,6 +35,7 @@ from mpi.render.formats._text_piped import (
     piped_status,
     piped_timeline,
 )
+from mpi.render.messages import standpoint
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -75,7 +76,11 @@ def status(summary: StatusSummary) -> RenderableType:
     notes = Notes()
     heading = Text()
     heading.append(one_line(summary.title), style="bold")
-    heading.append(" · " + _("as of {day}").format(day=values.day(summary.today)))
+    past = summary.read_on is not None and summary.today < summary.read_on
+    if summary.as_of is None and not past:
+        heading.append(" · " + _("as of {day}").format(day=values.day(summary.today)))
+    else:
+        heading.append(" · " + standpoint(summary.today, summary.as_of, summary.read_on))
     grid = table(
         id_column(_("Field"), [f.id for f in summary.fields] + ["plan", "total"]),
         (_("Handlungsfeld"), {"ratio": 1, "min_width": 13}),
