@@ -76,9 +76,7 @@ def repository(plan_dir: Path) -> tuple[Path, str]:
         why = _first_line(result.stderr)
         detail = "" if "not a git repository" in why else f" ({why})"
         raise UsageError(
-            _("the plan directory {directory} is not in a git repository{detail}").format(
-                directory=plan_dir, detail=detail
-            )
+            _("the plan is not in a git repository{detail}").format(detail=detail)
         )
     top = Path(result.stdout.decode("utf-8", "surrogateescape").strip())
     try:

@@ -1,0 +1,138 @@
+"""Reports of record are true as of their date: `--as-of DAY` reads the plan as committed on
+that day, so nothing recorded later shows; `--today` in the past from today's plan says so
+instead of calling it "Stand"; and two adoptions compare as a Fortschreibung reads."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import SHIPPED, break_plan, git, invoke
+
+NOW = {"MPI_TODAY": "2026-12-07"}
+LATER = "Koordinierungsrunde 19.11.2026, TOP 3"
+
+
+def committed(repo: Path, message: str, day: str) -> None:
+    os.environ["GIT_COMMITTER_DATE"] = os.environ["GIT_AUTHOR_DATE"] = f"{day}T12:00:00"
+    try:
+        git(repo, "add", "-A")
+        git(repo, "commit", "-q", "-m", message)
+    finally:
+        del os.environ["GIT_COMMITTER_DATE"], os.environ["GIT_AUTHOR_DATE"]
+
+
+@pytest.fixture
+def history(tmp_path: Path) -> Path:
+    """The shipped plan committed on 01.06.2026; on 20.11.2026 a status, a note and a
+    decision recorded and committed; on 07.12.2026 a note not committed yet."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(SHIPPED, repo / "plan")
+    plan = repo / "plan"
+    git(repo, "init", "-q")
+    committed(repo, "v1", "2026-06-01")
+    at = {"MPI_TODAY": "2026-11-20"}
+    for args in (
+        ["set", "HF1.2", "--status", "in Umsetzung", "--note", "Planung läuft"],
+        ["reschedule", "HF1.15", "1", "2032", "--decision", LATER],
+    ):
+        assert invoke([*args, "--plan", str(plan)], env=at).exit_code == 0
+    committed(repo, "v2", "2026-11-20")
+    assert (
+        invoke(["note", "HF2.8", "Nicht eingecheckt", "--plan", str(plan)], env=NOW).exit_code == 0
+    )
+    return plan
+
+
+def run(plan: Path, *args: str, code: int = 0) -> str:
+    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=NOW)
+    assert result.exit_code == code, result.output
+    return result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("format", ["markdown", "html"])
+def test_a_report_as_of_a_day_shows_nothing_recorded_later(history: Path, format: str) -> None:
+    said = run(history, "report", "--as-of", "30.06.2026", "--format", format)
+    for later in ("19.11.2026", "Planung läuft", "Nicht eingecheckt", "2032"):
+        assert later not in said, later
+    assert "Stand: 30.06.2026, der Plan, wie er am 30.06.2026 eingecheckt war." in said
+    assert "Stichtag 30.06.2026" in said
+    today = run(history, "report", "--format", format)
+    assert all(later in today for later in ("19.11.2026", "2032")), today
+
+
+def test_the_round_and_status_as_of_a_day(history: Path) -> None:
+    briefing = run(history, "round", "--as-of", "30.06.2026")
+    assert "19.11.2026" not in briefing and "Stand: 30.06.2026, der Plan" in briefing
+    assert "(HF1.2 in Umsetzung)" not in briefing
+    later = run(history, "round", "--as-of", "25.11.2026", "--since", "01.07.2026")
+    assert LATER in later and "Nicht eingecheckt" not in later
+    status = run(history, "status", "--as-of", "30.06.2026", "--format", "markdown")
+    assert status.count("in Umsetzung") == 1  # the column's head: no measure in it then
+
+
+def test_today_in_the_past_from_todays_plan_says_so(history: Path) -> None:
+    said = run(history, "report", "--today", "30.06.2026")
+    assert "Stand: 30.06.2026." not in said
+    assert (
+        "Sicht vom 30.06.2026 auf den Plan, wie er am 07.12.2026 vorliegt: was nach dem "
+        "30.06.2026 eingetragen wurde, ist enthalten." in said
+    )
+    assert "Stand: 07.12.2026." in run(history, "report")
+
+
+def test_as_of_needs_git_and_a_commit_by_then(history: Path, tmp_path: Path) -> None:
+    assert "keinen Commit am oder vor dem 31.05.2026" in run(
+        history, "report", "--as-of", "31.05.2026", code=2
+    )
+    assert "liegt nach heute" in run(history, "report", "--as-of", "08.12.2026", code=2)
+    folder = tmp_path / "folder"
+    shutil.copytree(SHIPPED, folder)
+    for command in ("report", "round", "status"):
+        said = run(folder, command, "--as-of", "30.06.2026", code=2)
+        assert "--as-of liest die Git-Historie des Plans" in said
+
+
+def test_a_fortschreibung_reads_as_what_it_changed(history: Path) -> None:
+    """Measures renumbered after one was taken out, a deadline moved, adopted anew: diff
+    --adopted names each once, covered by the new adoption's decision."""
+    repo = history.parent
+    git(repo, "tag", "beschlossen-2023", "HEAD")
+    hf5 = history / "hf5-industrie-und-gesellschaft.yaml"
+    text = hf5.read_text(encoding="utf-8")
+    first, second = text.index("  - id: HF5.1\n"), text.index("  - id: HF5.2\n")
+    text = text[:first] + text[second:]
+    for old, new in (("HF5.2", "HF5.1"), ("HF5.3", "HF5.2"), ("HF5.4", "HF5.3")):
+        text = text.replace(f"  - id: {old}\n", f"  - id: {new}\n")
+    hf5.write_text(text, encoding="utf-8")
+    break_plan(
+        history,
+        "hf1-flaechen-und-infrastruktur.yaml",
+        "title: HH-WIN Ausbaustufe 2\n        due: 2035",
+        "title: HH-WIN Ausbaustufe 2\n        due: 2036",
+    )
+    run(history, "adopt", "--decision", "Senatsbeschluss vom 03.12.2026")
+    said = run(history, "diff", "beschlossen-2023", "--adopted")
+    decided = "Beschluss vom 03.12.2026: Senatsbeschluss vom 03.12.2026"
+    assert said.splitlines() == [
+        "Abschwächungen (3):",
+        "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben "
+        f"um 24 Monate (2030 -> 2032), {decided}",
+        "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 2“: Frist verschoben "
+        f"um 12 Monate (2035 -> 2036), {decided}",
+        f"! HF5.1 entfernt: Akzeptanzkampagne, {decided}",
+        "Weitere Änderungen (3):",
+        "HF5.1 Spitzengespräch des Ersten Bürgermeisters umnummeriert (zuvor HF5.2)",
+        "HF5.2 Branchendialoge umnummeriert (zuvor HF5.3)",
+        "HF5.3 Industriekultur umnummeriert (zuvor HF5.4)",
+    ]
+    assert run(history, "validate").startswith("Plan ist gültig")
+    assert "es gibt keinen beschlossenen Plan" not in said
+    git(repo, "tag", "leer", git(repo, "rev-list", "--max-parents=0", "HEAD").strip())
+    (history / "adopted.yaml").unlink()
+    assert "kann nicht gelesen werden" in run(history, "diff", "leer", "--adopted", code=1)
