@@ -328,7 +328,9 @@ def test_no_english_in_the_guard_of_the_adopted_plan(tmp_path: Path) -> None:
         ["retarget", "flaechenreserve", "90", "--year", "dauerhaft"],
         ["drop", "HF2.2"],
     ):
-        said = run([*args, "--decision", "Runde am 12.06.2026", "--date", "12.06.2026"], plan)
+        said = run(
+            [*args, "--decision", "Koordinierungsrunde am 12.06.2026", "--date", "12.06.2026"], plan
+        )
         assert not leaks(said, plan, diff="--dry-run" in args), (args, said)
         commit(plan.parent, f"c{len(args)}{args[1]}")
     for args in (

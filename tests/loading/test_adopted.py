@@ -294,3 +294,186 @@ def test_validate_checks_the_words_of_every_decision_on_record(tmp_path: Path) -
     break_plan(plan, HF1, "text: x,", "text: Koordinierungsrunde 12.06.2027,")
     rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
     assert sorted(r["code"] for r in rows) == ["decision-date"]
+
+
+HF13 = "        due: 2030\n        kind: by\n        status: open\n        basis: stated\n"
+
+
+def tamper(plan: Path, how: str) -> None:
+    """HF1.13's 2030 deadline moved to 2040 in the plan and in adopted.yaml, and the adopted
+    plan's head touched as `how` says, so that the revision check alone would not see it."""
+    hf1 = plan / HF1
+    text = hf1.read_text(encoding="utf-8")
+    at = text.index("      - id: emissionsfreie-nutzfahrzeuge")
+    hf1.write_text(text[:at] + text[at:].replace("due: 2030", "due: 2040", 1), "utf-8")
+    adopted = (plan / "adopted.yaml").read_text(encoding="utf-8")
+    at = adopted.index("- id: emissionsfreie-nutzfahrzeuge")
+    adopted = adopted[:at] + adopted[at:].replace("due: 2030", "due: 2040", 1)
+    head = {
+        "none": r"\1",
+        "drop": "",
+        "other": "  revision: 0123456789abcdef0123456789abcdef01234567\n",
+        "renewal": "  renewals: [{date: '2026-01-01', reason: Lesart der Frist korrigiert}]\n",
+    }[how]
+    import re
+
+    adopted = re.sub(r"(  revision: [0-9a-f]{40}\n)", head, adopted, count=1)
+    (plan / "adopted.yaml").write_text(adopted, encoding="utf-8")
+
+
+@pytest.mark.parametrize("how", ["none", "drop", "other", "renewal"])
+def test_an_adopted_plan_edited_by_hand_fails_however_its_head_is_touched(
+    tmp_path: Path, how: str
+) -> None:
+    """In a repository with history (the shipped plan's own revision is not in it: a copy),
+    changing a commitment of adopted.yaml without a new adoption is found against the last
+    commit: whether its revision is left, taken out or made up, or a renewal is added that
+    changes a stated value."""
+    plan = place(tmp_path, "copy")
+    tamper(plan, how)
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert [r["code"] for r in rows] == ["adopted-plan-altered"], rows
+    assert rows[0]["file"].endswith("adopted.yaml")
+
+
+def test_the_documented_fortschreibung_keeps_the_guard(tmp_path: Path) -> None:
+    """Edit, adopt (no revision can be named yet), commit; then an edit by hand of the
+    adopted plan is found against that commit."""
+    plan = adopted_repository(tmp_path / "repo")
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
+    run(plan, "adopt", "--decision", "Senatsbeschluss vom 03.11.2026")
+    assert "revision:" not in (plan / "adopted.yaml").read_text(encoding="utf-8")
+    commit(plan.parent, "fortschreibung")
+    break_plan(plan, HF1, STAGE_1.replace("2030", "2031"), STAGE_1.replace("2030", "2034"))
+    moved = "hh-win-stufe-1\n            title: HH-WIN Ausbaustufe 1\n            due: 2031"
+    break_plan(plan, "adopted.yaml", moved, moved.replace("2031", "2034"))
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["code"] == "adopted-plan-altered"
+    commit(plan.parent, "by-hand")  # committed, as a pull request would
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["code"] == "adopted-plan-altered"
+
+
+def test_a_corrected_reading_changes_readings_only(tmp_path: Path) -> None:
+    plan = place(tmp_path, "copy")
+    tamper(plan, "none")
+    break_plan(plan, "adopted.yaml", "due: 2040", "due: 2030")  # only the plan moved
+    assert "ohne Beschluss" in run(plan, "validate", code=1)[0]
+    _out, err = run(
+        plan, "adopt", "--correction", "Lesart der Frist korrigiert, siehe Protokoll", code=2
+    )
+    assert "HF1.13 emissionsfreie-nutzfahrzeuge" in err and "--decision" in err
+    break_plan(plan, HF1, "        due: 2040", "        due: 2030")
+    moved = "      - id: glasfaser-haushalte"
+    hf1 = (plan / HF1).read_text(encoding="utf-8")
+    at = hf1.index(moved)
+    (plan / HF1).write_text(hf1[:at] + hf1[at:].replace("year: 2033", "year: 2035", 1), "utf-8")
+    run(plan, "adopt", "--correction", "zehn Jahre ab dem Beschluss bis Ende 2035")
+    assert run(plan, "validate")[0] == ""
+
+
+def test_a_plan_that_was_adopted_is_no_draft_when_its_adopted_plan_is_taken_out(
+    tmp_path: Path,
+) -> None:
+    plan = place(tmp_path, "copy")
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
+    git(plan.parent, "rm", "-q", "plan/adopted.yaml")
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert (row["code"], row["severity"]) == ("adopted-plan-unreadable", "error")
+    commit(plan.parent, "taken-out")  # the commit that took it out, as CI sees it
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert row["code"] == "adopted-plan-unreadable"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("  decision: Unterzeichnung", "  decision: x\n  x: Unterzeichnung", "schema"),
+        ("  date: 2023\n", "  date: '2099-01-01'\n", "decision-future"),
+        (
+            "  decision: Unterzeichnung des Hamburger Masterplans Industrie 2023 durch die Partner",
+            "  decision: Koordinierungsrunde 12.06.2020",
+            "decision-date",
+        ),
+        (
+            "  date: 2023\n",
+            "  date: 2023\n  renewals: [{date: '2099-01-01', reason: x}]\n",
+            "renewal-date",
+        ),
+        ("      - id: HF1.2\n", "      - id: HF1.1\n", "duplicate-id"),
+        ("      - id: HF1.2\n", "      - id: HF9.2\n", "wrong-field"),
+        ("            due: 2030\n", "", "milestone-date"),
+        (
+            "recurrence: {every: half-yearly, start: 2023}",
+            "recurrence: {every: half-yearly, start: 2050, end: 2040}",
+            "recurrence",
+        ),
+    ],
+)
+def test_the_adopted_plan_is_checked_itself(tmp_path: Path, old: str, new: str, code: str) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    text = (plan / "adopted.yaml").read_text(encoding="utf-8")
+    (plan / "adopted.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert code in [r["code"] for r in rows], rows
+    assert all(r["file"].endswith("adopted.yaml") for r in rows)
+
+
+def test_the_year_of_adoption_agrees(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    break_plan(plan, "plan.yaml", "adopted: 2023\n", "adopted: 2020\n")
+    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    assert (row["code"], row["line"]) == (
+        "adopted-plan-altered",
+        line_of(plan, "plan.yaml", "adopted: 2020"),
+    )
+
+
+def test_an_adoption_by_year_takes_the_day_its_words_name(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    _out, err = run(
+        plan, "adopt", "--decision", "Senatsbeschluss vom 20.12.2026", "--date", "2026", code=2
+    )
+    assert "nach heute" in err
+    run(plan, "adopt", "--decision", "Senatsbeschluss vom 20.11.2026", "--date", "2026")
+    assert "  date: '2026-11-20'\n" in (plan / "adopted.yaml").read_text(encoding="utf-8")
+    _out, err = run(plan, "adopt", "--decision", "Senatsbeschluss vom 20.11.2020", code=2)
+    assert "am 20.11.2026 beschlossen" in err
+    _out, err = run(
+        plan,
+        "adopt",
+        "--correction",
+        "die Lesart der Jahre korrigiert",
+        "--date",
+        "01.01.2020",
+        code=2,
+    )
+    assert "vor dem Beschluss des Plans" in err
+
+
+def test_a_failed_write_of_plan_yaml_leaves_the_adopted_plan_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mpi import fsutil
+    from mpi.edit import adopt
+
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    (plan / "adopted.yaml").unlink()
+    break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
+    before = (plan / "plan.yaml").read_bytes()
+    real = fsutil.atomic_write
+
+    def failing(path: Path, data: bytes, **kwargs: object) -> str | None:
+        if path.name == "plan.yaml":
+            raise PermissionError(13, "Permission denied", str(path.parent / ".plan.yaml.tmp"))
+        return real(path, data, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(adopt, "atomic_write", failing)
+    _out, err = run(plan, "adopt", "--decision", SIGNED, "--date", "2023", code=1)
+    assert "plan.yaml kann nicht geschrieben werden" in err and ".tmp" not in err
+    assert not (plan / "adopted.yaml").exists() and (plan / "plan.yaml").read_bytes() == before

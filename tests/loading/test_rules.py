@@ -90,7 +90,7 @@ CASES = [
      "    updates: []\n    decisions: [{date: 2026-06-12, text: Runde, status: dropped}]", 36,
      42, "decision-unidentified", "does not say which decision"),
     (rules.decisions_identified, HF2, "    updates: []",
-     "    updates: []\n    decisions: [{date: 2026-06-12, text: Drucksache 22/1 vom 11.06.2026, "
+     "    updates: []\n    decisions: [{date: 2026-06-12, text: Drucksache 22/1234 vom 11.06.2026, "
      "status: dropped}]", 36, 24, "decision-date", "name 2026-06-11, its date is 2026-06-12"),
     (rules.decisions_identified, HF2, "    updates: []",
      "    updates: []\n    decisions: [{date: 2026-12-10, text: Koordinierungsrunde 10.12.2026, "

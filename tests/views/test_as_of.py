@@ -136,3 +136,57 @@ def test_a_fortschreibung_reads_as_what_it_changed(history: Path) -> None:
     git(repo, "tag", "leer", git(repo, "rev-list", "--max-parents=0", "HEAD").strip())
     (history / "adopted.yaml").unlink()
     assert "kann nicht gelesen werden" in run(history, "diff", "leer", "--adopted", code=1)
+
+
+def test_as_of_a_day_before_the_adopted_plan_moved_into_the_plan_directory(
+    tmp_path: Path,
+) -> None:
+    """A plan that named its adopted plan by a git revision then: as of that day it is valid,
+    compared with that revision (git asked where the plan is, not in the checkout)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(SHIPPED, repo / "plan")
+    plan = repo / "plan"
+    (plan / "adopted.yaml").unlink()
+    declared = "adopted_plan: adopted.yaml  # the plan as adopted: mpi validate compares every "
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines(keepends=True) if x.startswith(declared))
+    (plan / "plan.yaml").write_text(text.replace(line, ""), encoding="utf-8")
+    git(repo, "init", "-q")
+    committed(repo, "adopted", "2026-01-10")
+    git(repo, "tag", "beschlossen-2023")
+    text = (plan / "plan.yaml").read_text(encoding="utf-8")
+    named = "adopted_revision:\n  tag: beschlossen-2023\n"
+    (plan / "plan.yaml").write_text(
+        text.replace("language: de\n", named + "language: de\n"), "utf-8"
+    )
+    committed(repo, "named", "2026-02-10")
+    said = run(plan, "report", "--as-of", "30.06.2026")
+    assert "ungültig" not in said and "Prüfung: gültig" in said
+
+
+def test_as_of_a_day_whose_plan_is_invalid_names_the_files_and_the_day(history: Path) -> None:
+    repo = history.parent
+    break_plan(history, "plan.yaml", "title: Hamburger Masterplan Industrie 2023", "title: [1]")
+    committed(repo, "broken", "2026-11-30")
+    said = run(history, "status", "--as-of", "01.12.2026", code=1)
+    assert f"{history}/plan.yaml:6:8: Fehler schema" in said and "mpi-rev-" not in said
+    assert "der Plan, wie er am 01.12.2026 eingecheckt war, hat 1 Fehler" in said
+    assert "mpi validate" not in said
+
+
+def test_a_last_round_after_the_day_of_the_report_is_refused(history: Path) -> None:
+    git(history.parent, "tag", "spaeter", "HEAD")
+    said = run(history, "round", "--as-of", "30.06.2026", "--since", "spaeter", code=2)
+    assert "eingecheckt, nach dem Tag des Berichts (30.06.2026)" in said
+    said = run(history, "round", "--as-of", "30.06.2026", "--since", "05.07.2026", code=2)
+    assert "liegt nach dem Tag des Berichts (30.06.2026)" in said
+
+
+def test_status_json_says_which_plan_it_was_made_from(history: Path) -> None:
+    import json
+
+    assert json.loads(run(history, "status", "--format", "json"))["as_of"] is None
+    past = json.loads(run(history, "status", "--as-of", "30.06.2026", "--format", "json"))
+    assert (past["as_of"], past["today"]) == ("2026-06-30", "2026-06-30")

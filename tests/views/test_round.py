@@ -395,7 +395,10 @@ def test_a_last_round_after_today_is_refused(later: Path) -> None:
             "de",
         ]
     )
-    assert result.exit_code == 2 and "--since 01.01.2030 liegt nach heute" in result.stderr
+    assert (
+        result.exit_code == 2
+        and "--since 01.01.2030 liegt nach dem Tag des Berichts" in result.stderr
+    )
 
 
 def test_a_bad_date_is_said_as_a_date(later: Path) -> None:

@@ -118,7 +118,7 @@ class App(TyperGroup):
                 raise
             said = _(
                 "internal error ({name}); please report it with the command you ran. "
-                "Run again with --debug to see the traceback."
+                "Run it again as mpi --debug COMMAND … to see the traceback."
             )
             sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
             raise SystemExit(EXIT_BUG) from None

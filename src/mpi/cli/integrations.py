@@ -78,8 +78,8 @@ def init(
         typer.Option(
             "--requirement",
             help=N_(
-                "How CI installs mpi (a pip requirement); default: where this mpi was "
-                "installed from, or this version by name."
+                "How CI installs mpi (a pip requirement); default: the git URL this mpi was "
+                "installed from, else the repository variable MPI_REQUIREMENT."
             ),
             show_default=False,
         ),
@@ -113,6 +113,13 @@ def init(
     said += [f"  {name}" for name in started.files]
     if started.git:
         said.append(_("a git repository was made there"))
+    if not started.installs:
+        said.append(
+            _(
+                "the workflow installs mpi from the repository variable MPI_REQUIREMENT (a pip "
+                "requirement such as mpi @ git+https://…): set it there, or pass --requirement"
+            )
+        )
     said.append(
         _(
             "next: write the plan's measures and deadlines into plan/, check them (mpi "

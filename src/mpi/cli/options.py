@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 
 from mpi.cli import completion
-from mpi.domain.errors import UsageError
+from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.i18n import N_, _, formats
 
 if TYPE_CHECKING:
@@ -170,17 +170,13 @@ def plan_directory(plan_dir: Path | None, purpose: Purpose = "read") -> Path:
         if purpose == "read":
             from mpi.cli.output import notice
 
-            notice(
-                _("no plan here; showing the plan shipped with mpi ({path})").format(
-                    path=location.path
-                )
-            )
+            notice(_("no plan here; showing the plan shipped with mpi"))
         else:
             raise UsageError(
                 _(
                     "no plan here (no plan.yaml or plan/plan.yaml in this directory or a "
-                    "parent); pass --plan DIR, or --plan {path} for the plan shipped with mpi"
-                ).format(path=location.path)
+                    "parent); pass --plan DIR"
+                )
             )
     if purpose == "write":
         if location.path.resolve() == packaged_plan().resolve():
@@ -191,11 +187,7 @@ def plan_directory(plan_dir: Path | None, purpose: Purpose = "read") -> Path:
                 )
             )
         if is_shipped(location.path) and not location.named:
-            raise UsageError(
-                _("refusing to edit mpi's own plan ({path}) unless --plan names it").format(
-                    path=location.path
-                )
-            )
+            raise UsageError(_("refusing to edit mpi's own plan unless --plan names it"))
     return location.path
 
 
@@ -247,15 +239,36 @@ def plan_as_of(
     if day > current_day():
         raise UsageError(_("--as-of {day} lies after today").format(day=formats.day(day)))
     if state(directory) is None:
-        raise UsageError(
-            _("--as-of reads the plan's git history, and the plan in {directory} has none").format(
-                directory=directory
-            )
-        )
+        import shutil
+
+        if shutil.which("git") is None:
+            raise UsageError(_("--as-of reads the plan's git history: git is not installed"))
+        raise UsageError(_("--as-of reads the plan's git history, and this plan has none"))
     commit = commit_before(directory, day)
     if commit is None:
         raise UsageError(
             _("--as-of: the plan has no commit on or before {day}").format(day=formats.day(day))
         )
-    with checked_out(directory, commit) as (target, found):
-        yield target, (directory, found, day)
+    try:
+        with checked_out(directory, commit, formats.day(day)) as (target, found):
+            yield target, (directory, found, day)
+    except PlanInvalid as exc:  # the plan as it was: its errors in that day's words
+        raise as_committed(exc, directory, target, day) from None
+
+
+def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> PlanInvalid:
+    """A plan read from a checkout of a past day that is invalid: its files named as in the
+    plan directory, and the message says which day's plan it is."""
+    from dataclasses import replace
+
+    from mpi.loading.locate import display_name
+
+    def named(file: str) -> str:
+        return display_name(directory / Path(file).name)
+
+    found = PlanInvalid([replace(d, file=named(d.file)) for d in exc.diagnostics], exc.exit_code)
+    errors = sum(d.severity == "error" for d in exc.diagnostics)
+    found.message = _("the plan as committed on {day} has {count} error(s)").format(
+        day=formats.day(day), count=errors
+    )
+    return found

@@ -50,12 +50,18 @@ _DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-
 
 
 def _changes_since(
-    directory: "Path", loaded: "Loaded", current: "Plan", since: str, today: "date"
+    directory: "Path",
+    loaded: "Loaded",
+    current: "Plan",
+    since: str,
+    today: "date",
+    as_of: bool = False,
 ) -> "tuple[list[Change], date | None, bool, Plan | None]":
     """The plan's changes since a revision or a date, that day where known, whether they
     come from the plan's dated entries rather than git, and the plan as it was then (None:
     not in git). A date is the last commit made by its end; without one (outside git, or
-    before the first commit), what the plan dates after it."""
+    before the first commit), what the plan dates after it. `as_of`: the plan is as committed
+    on `today`, and a revision committed after it is refused."""
     from mpi.domain.dates import DueError, typed_day
     from mpi.loading.revision import commit_before, commit_day, load_at, state
     from mpi.views.diff import diff as compare
@@ -63,13 +69,24 @@ def _changes_since(
 
     if not _DATE_LIKE.fullmatch(since.strip()):
         before = load_at(directory, since, loaded)
-        return compare(before, current), commit_day(directory, since), False, before
+        then = commit_day(directory, since)
+        if as_of and then is not None and then > today:
+            raise UsageError(
+                _("--since {since} was committed on {then}, after the report's day {day}").format(
+                    since=since, then=formats.day(then), day=formats.day(today)
+                )
+            )
+        return compare(before, current), then, False, before
     try:
         day = typed_day(since)
     except DueError as exc:
         raise UsageError(f"--since: {exc}") from None
     if day > today:
-        raise UsageError(_("--since {day} lies after today").format(day=formats.day(day)))
+        raise UsageError(
+            _("--since {since} lies after the report's day {day}").format(
+                since=formats.day(day), day=formats.day(today)
+            )
+        )
     commit = commit_before(directory, day) if state(directory) is not None else None
     if commit is None:
         return dated_changes(current, day), day, True, None
@@ -87,7 +104,7 @@ def report(
     as_of: AsOfOption = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
-    from mpi.loading.guard import check
+    from mpi.loading.guard import Where, check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.report import build
@@ -99,8 +116,9 @@ def report(
         current = usable(loaded)
         changes = None
         if since is not None:
-            changes = _changes_since(directory, loaded, current, since, day)[0]
-        made = record(loaded, day, check(loaded), as_of=source)
+            changes = _changes_since(directory, loaded, current, since, day, source is not None)[0]
+        at = Where(directory, history=False) if source is not None else None
+        made = record(loaded, day, check(loaded, at=at), as_of=source)
     view = build(current, day, since, changes, leads=several(lead), record=made)
     emit(format, "report", view, output)
 
@@ -124,7 +142,7 @@ def round_(
     as_of: AsOfOption = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
-    from mpi.loading.guard import check
+    from mpi.loading.guard import Where, check
     from mpi.loading.load import load_plan
     from mpi.views.record import record, usable
     from mpi.views.round import STALE, build
@@ -142,9 +160,10 @@ def round_(
         changes, since_day, dated, before = None, None, False, None
         if since is not None:
             changes, since_day, dated, before = _changes_since(
-                directory, loaded, current, since, day
+                directory, loaded, current, since, day, source is not None
             )
-        adopted = check(loaded)
+        at = Where(directory, history=False) if source is not None else None
+        adopted = check(loaded, at=at)
         made = record(loaded, day, adopted, as_of=source)
     view = build(
         current,

@@ -261,3 +261,39 @@ def first_difference(
                 return first_difference(x, y, (*path, i))
         return None if len(a) == len(b) else (*path, min(len(a), len(b)))
     return None if a == b else path
+
+
+def uncorrectable(old: Commitments, new: Commitments) -> list[str]:
+    """What a corrected reading may not change, by name (`HF1.15 hh-win-stufe-1`): anything
+    but the date, kind or recurrence of a milestone, or the target of an indicator, whose
+    adopted basis is `inferred` (an editor's reading) and stays so. Measures, goals, leads
+    and the rest change by a decision of the partners."""
+    out: list[str] = []
+
+    def items(c: Commitments) -> dict[str, Any]:
+        found: dict[str, Any] = {f"plan {m.id}": m for m in c.milestones}
+        for b in c.bodies:
+            found[b.id] = b.model_copy(update={"milestones": []})
+            found |= {f"{b.id} {m.id}": m for m in b.milestones}
+        for f in c.fields:
+            found[f.id] = f.model_copy(update={"measures": []})
+            for m in f.measures:
+                found[m.id] = m.model_copy(update={"milestones": [], "indicators": []})
+                found |= {f"{m.id} {x.id}": x for x in m.milestones}
+                found |= {f"{m.id} {x.id}": x for x in m.indicators}
+        return found
+
+    before, after = items(old), items(new)
+    for name in dict.fromkeys([*before, *after]):
+        a, b = before.get(name), after.get(name)
+        if a == b:
+            continue
+        readings = isinstance(a, AdoptedMilestone | AdoptedIndicator) and type(a) is type(b)
+        inferred = all(getattr(x, "basis", None) == "inferred" for x in (a, b))
+        if not readings or not inferred:
+            out.append(name)
+            continue
+        fixed = ("id", "title") if isinstance(a, AdoptedMilestone) else ("id", "name", "unit")
+        if any(getattr(a, k) != getattr(b, k) for k in fixed):
+            out.append(name)
+    return out

@@ -21,26 +21,20 @@ from mpi.i18n import _, formats
 
 Kind = Literal["meeting", "drucksache", "senate", "signing"]
 
-# Words for the meetings of a plan's bodies, German and English (folded: umlauts spelled
-# out); the plan's own bodies (their ids and names) are added by the caller.
+# The bodies of a plan of this shape whose meetings decide, German and English (folded:
+# umlauts spelled out); the plan's own bodies (their ids and names) are added by the caller.
+# A meeting of anything else (a "Sitzung", a "Treffen") does not identify a decision.
 MEETING_WORDS = (
     "koordinierungsrunde",
-    "runde",
-    "sitzung",
     "task force",
     "taskforce",
     "arbeitsgruppe",
-    "workshop",
-    "treffen",
-    "partnergespraech",
-    "jahresgespraech",
+    "unternehmensworkshop",
     "coordination round",
-    "meeting",
     "working group",
-    "session",
 )
 _DRUCKSACHE = re.compile(
-    r"\b(?:drucksache|drs\.?|printed paper|printed matter)\s*(?:nr\.?\s*)?\d{1,2}/\d{1,6}\b"
+    r"\b(?:drucksache|drs\.?|printed paper|printed matter)\s*(?:nr\.?\s*)?\d{1,2}/\d{2,6}\b"
 )
 _SENATE = re.compile(r"\bsenat(?:e|s|sbeschluss|ssitzung)?\b")
 _SIGNING = re.compile(r"\b(?:unterzeichn\w*|unterschrift\w*|signed|signing|signature)\b")
@@ -71,33 +65,37 @@ _MONTH_NAMES = {
 _DAYS = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d.]\d)"
     r"|(?<![\d-])(?P<iy>\d{4})-(?P<im>\d{2})-(?P<id>\d{2})(?![\d-])"
-    r"|(?<![\d.])(?P<nd>\d{1,2})\.\s*(?P<nm>[^\W\d_]+)\.?\s+(?P<ny>\d{4})(?!\d)"
+    r"|(?<![\d.])(?P<nd>\d{1,2})\.?\s*(?P<nm>[^\W\d_]+)\.?,?\s+(?P<ny>\d{4})(?!\d)"
+    r"|(?P<em>[^\W\d_]+)\.?\s+(?P<ed>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<ey>\d{4})(?!\d)"
 )
 
 
 @dataclass(frozen=True)
 class Reference:
-    """What a decision's words identify, and the days they name (in the order named)."""
+    """What a decision's words identify, the days they name (in the order named), and what
+    they write as a day that is no calendar day (31.02.2026)."""
 
     kind: Kind | None
     days: tuple[date, ...]
+    impossible: tuple[str, ...] = ()
 
 
 def read(text: str, bodies: Iterable[str] = ()) -> Reference:
     """What `text` identifies (None where it names nothing this recognises) and its days."""
     folded = fold(text)[0]
-    days = tuple(dict.fromkeys(_days(folded)))
+    found, impossible = _days(folded)
+    days = tuple(dict.fromkeys(found))
     kind: Kind | None = None
     words = MEETING_WORDS + tuple(w for b in bodies for w in _body_words(b))
     if _DRUCKSACHE.search(folded):
         kind = "drucksache"
-    elif days and any(re.search(rf"\b{re.escape(w)}", folded) for w in words):
+    elif (days or impossible) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words):
         kind = "meeting"
     elif _SENATE.search(folded):
         kind = "senate"
     elif _SIGNING.search(folded):
         kind = "signing"
-    return Reference(kind, days)
+    return Reference(kind, days, tuple(impossible))
 
 
 def _body_words(body: str) -> tuple[str, ...]:
@@ -109,8 +107,9 @@ def _body_words(body: str) -> tuple[str, ...]:
     return tuple(w for w in {folded, folded.replace("-", " "), stem} if len(w) >= 4)
 
 
-def _days(folded: str) -> list[date]:
-    found = []
+def _days(folded: str) -> tuple[list[date], list[str]]:
+    """The days a text names, and what it writes as a day that is none (31.02.2026)."""
+    found, impossible = [], []
     for m in _DAYS.finditer(folded):
         if m["d"]:
             year = int(m["y"]) + (2000 if len(m["y"]) == 2 else 0)
@@ -118,15 +117,18 @@ def _days(folded: str) -> list[date]:
         elif m["iy"]:
             parts = (int(m["iy"]), int(m["im"]), int(m["id"]))
         else:
-            month = _MONTH_NAMES.get(m["nm"].rstrip("."))
+            name, day, year_ = (
+                (m["nm"], m["nd"], m["ny"]) if m["nm"] else (m["em"], m["ed"], m["ey"])
+            )
+            month = _MONTH_NAMES.get(name.rstrip("."))
             if month is None:
                 continue
-            parts = (int(m["ny"]), month, int(m["nd"]))
+            parts = (int(year_), month, int(day))
         try:
             found.append(date(*parts))
         except ValueError:
-            continue
-    return found
+            impossible.append(m.group(0).strip())
+    return found, impossible
 
 
 def _forms(signing: bool) -> str:
@@ -152,7 +154,10 @@ def problems(
     """What is wrong with a decision on record: (code, message) pairs, none when its words
     identify it and its day (or, for an adoption known only by its `year`, its year) fits."""
     found = read(text, bodies)
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str]] = [
+        ("decision-date", _("{text} is not a calendar day").format(text=_quoted(bad)))
+        for bad in found.impossible
+    ]
     if found.kind is None or (found.kind == "signing" and not signing):
         out.append(
             (
@@ -188,6 +193,9 @@ def decision_day(
     name another day than `given`, name no day and none is given, or the day lies after
     `today`."""
     found = read(text, bodies)
+    if found.impossible:
+        bad = _quoted(found.impossible[0])
+        raise InvalidValue("decision", _("{text} is not a calendar day").format(text=bad))
     day = given
     if day is None and len(found.days) == 1:
         day = found.days[0]

@@ -26,7 +26,7 @@ from mpi.domain.adopted import (
 from mpi.domain.dates import Due
 from mpi.domain.errors import EditRefused, InvalidValue, UsageError
 from mpi.domain.model import Plan
-from mpi.domain.reference import decision_day, problems
+from mpi.domain.reference import decision_day, problems, read
 from mpi.domain.words import number
 from mpi.edit.document import Document
 from mpi.edit.owners import unified_diff
@@ -100,10 +100,19 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     new = AdoptedPlan(
         adoption=head, **{name: getattr(taken, name) for name in Commitments.model_fields}
     )
-    if request.correction is not None and earlier is not None and _same(earlier, new):
-        raise UsageError(
-            _("the adopted plan already holds these commitments: there is nothing to correct")
-        )
+    if request.correction is not None and earlier is not None:
+        if _same(earlier, new):
+            raise UsageError(
+                _("the adopted plan already holds these commitments: there is nothing to correct")
+            )
+        stated = adoption.uncorrectable(earlier, new)
+        if stated:
+            raise UsageError(
+                _(
+                    "a corrected reading changes only editors' readings (basis: inferred); "
+                    "{items} changed otherwise: that needs a decision (--decision)"
+                ).format(items=", ".join(stated[:5]) + (" …" if len(stated) > 5 else ""))
+            )
     text = render(new)
     again, _problems = read_adopted(path, text)
     if again is None or again[0] != new:  # the writer writes what the reader reads
@@ -132,10 +141,31 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     summary = _summary(request, head)
     if dry_run:
         return Adopted(diff, summary, written=False, note=note)
-    atomic_write(path, text.encode("utf-8"))
+    _write(path, text)
     if plan_text != plan_old:
-        atomic_write(source.path, plan_text.encode("utf-8"))
+        try:
+            _write(source.path, plan_text)
+        except EditRefused:  # plan.yaml stays as it was: so does the adopted plan
+            if earlier is not None:
+                _write(path, old_text)
+            else:
+                path.unlink(missing_ok=True)
+            raise
     return Adopted(diff, summary, written=True, note=note)
+
+
+def _write(path: Path, text: str) -> None:
+    """Replace a file atomically; a failure is one line naming the file, nothing written."""
+    from mpi.i18n import reason
+
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise EditRefused(
+            _("cannot write {file}: {reason}; nothing was written").format(
+                file=display_name(path), reason=reason(exc)
+            )
+        ) from None
 
 
 def _commitments(
@@ -149,7 +179,7 @@ def _commitments(
     if revision is not None:
         top, _relative = repository(directory)
         commit = resolve(top, revision)
-        return adoption.commitments(load_at(directory, commit)), commit
+        return adoption.commitments(load_at(directory, revision)), commit
     here = adoption.commitments(plan)
     try:
         top, _relative = repository(directory)
@@ -185,6 +215,13 @@ def _head(
             raise InvalidValue(
                 "date", _("{day} lies in the future").format(day=formats.day(renewal.date))
             )
+        if renewal.date < earlier.adoption.date.start:
+            raise InvalidValue(
+                "date",
+                _("the correction's date {day} lies before the plan was adopted ({year})").format(
+                    day=formats.day(renewal.date), year=formats.due(earlier.adoption.date)
+                ),
+            )
         old = earlier.adoption
         return old.model_copy(update={"renewals": [*old.renewals, renewal]})
     grounds = Grounds.of(request.decision, None, None, request.today)
@@ -197,15 +234,28 @@ def _head(
             text, None, request.today, bodies, signing=True, year=day.year
         ):
             raise InvalidValue("decision" if code == "decision-unidentified" else "date", message)
-        when = day
+        named = [d for d in read(text, bodies).days if d.year == day.year]
+        # the day the words name, where they name one in that year; else only the year
+        when = (
+            Due(decision_day(text, named[0], request.today, bodies, signing=True), "day")
+            if (named)
+            else day
+        )
     if earlier is not None and when.end < earlier.adoption.date.end:
         raise UsageError(
             _(
-                "the adopted plan in force was adopted on {day}; a new adoption is not dated "
+                "the adopted plan in force was adopted {when}; a new adoption is not dated "
                 "before it"
-            ).format(day=formats.due(earlier.adoption.date))
+            ).format(when=_when(earlier.adoption.date))
         )
     return Adoption(date=when, decision=text, revision=commit)
+
+
+def _when(day: Due) -> str:
+    """`am 12.05.2028`, or `2023` for a year (in German `im Jahr 2023`)."""
+    if day.precision == "day":
+        return _("on {day}").format(day=formats.day(day.end))
+    return _("in {year}").format(year=formats.due(day))
 
 
 def _same(a: AdoptedPlan, b: AdoptedPlan) -> bool:

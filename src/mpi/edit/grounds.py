@@ -106,11 +106,12 @@ def record(
     plan's adoption, or before a standing record on the same thing, is refused: it would stand
     behind the one it means to replace."""
     if day.year < target.facts.adopted:
-        raise UsageError(
-            _("the decision's date {day} lies before the plan was adopted ({year})").format(
-                day=formats.day(day), year=target.facts.adopted
-            )
+        said = (
+            _("the correction's date {day} lies before the plan was adopted ({year})")
+            if grounds.correction
+            else _("the decision's date {day} lies before the plan was adopted ({year})")
         )
+        raise UsageError(said.format(day=formats.day(day), year=target.facts.adopted))
     keys = tuple(k for k, _v in fields)
     last = standing(item, keys)
     if last is not None and str(last.get("date")) > day.isoformat():

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpi import __version__
-from mpi.domain.errors import UsageError
+from mpi.domain.diagnostics import Diagnostic
+from mpi.domain.errors import InvalidValue, UsageError
 from mpi.fsutil import atomic_write
 from mpi.i18n import _, reason
 
@@ -58,15 +57,15 @@ measures: []
 """
 
 PRE_COMMIT = """\
-# Checks the plan on every commit: pre-commit install (https://pre-commit.com)
+# Checks the plan on every commit with the mpi installed here: pre-commit install
+# (https://pre-commit.com)
 repos:
   - repo: local
     hooks:
       - id: mpi-validate
         name: mpi validate
         entry: mpi validate
-        language: python
-        additional_dependencies: [{requirement}]  # where mpi comes from
+        language: system
         files: ^plan/.*\\.ya?ml$
         pass_filenames: false
 """
@@ -85,10 +84,20 @@ jobs:
     runs-on: ubuntu-latest
     steps:
       - uses: actions/checkout@v4
+        with:
+          fetch-depth: 0  # the history: an adopted plan edited by hand is found there
       - uses: actions/setup-python@v5
         with:
           python-version: "3.11"
-      - run: python -m pip install {requirement}  # where mpi comes from
+      - name: install mpi
+        run: |
+          if [ -z "$MPI_REQUIREMENT" ]; then
+            echo "::error::Set the variable MPI_REQUIREMENT: where mpi comes from (pip)"
+            exit 1
+          fi
+          python -m pip install "$MPI_REQUIREMENT"
+        env:
+          MPI_REQUIREMENT: {requirement}
       - run: mpi validate --format github
 """
 
@@ -101,6 +110,7 @@ class Started:
     directory: Path
     files: tuple[str, ...]
     git: bool
+    installs: bool  # whether the workflow knows where mpi comes from
 
 
 def start(
@@ -117,26 +127,35 @@ def start(
     directory to copy instead of the skeleton (without its adopted plan: the copy is a draft
     until it is adopted); `schemas`: the JSON Schemas by kind (`mpi schema KIND`). Nothing
     is written when `directory` holds anything."""
-    _check_empty(directory)
-    requirement = requirement or installed_requirement()
     files: dict[str, str] = {}
     if source is None:
-        files["plan/plan.yaml"] = PLAN_YAML.format(title=_scalar(title), year=year)
-        files["plan/hf1.yaml"] = FIELD_YAML.format(field=_scalar(field))
+        files["plan/plan.yaml"] = PLAN_YAML.format(title=_line("title", title), year=year)
+        files["plan/hf1.yaml"] = FIELD_YAML.format(field=_line("field", field))
     else:
         files |= _copied(source)
     for kind, schema in (schemas or {}).items():
         files[f"schema/{kind}.schema.json"] = schema
-    files[".pre-commit-config.yaml"] = PRE_COMMIT.format(requirement=_flow(requirement))
-    files[".github/workflows/plan.yml"] = WORKFLOW.format(requirement=_shell(requirement))
-    for name, text in files.items():
-        path = directory / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, text.encode("utf-8"))
-    return Started(directory, tuple(files), _git_init(directory))
+    known = _requirement(requirement) if requirement is not None else installed_requirement()
+    files[".pre-commit-config.yaml"] = PRE_COMMIT
+    # Where it is not known, the workflow reads the repository's variable (and says so).
+    said = json.dumps(known) if known else "${{ vars.MPI_REQUIREMENT }}"
+    files[".github/workflows/plan.yml"] = WORKFLOW.format(requirement=said)
+    made = _check_empty(directory)
+    try:
+        for name, text in files.items():
+            path = directory / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(path, text.encode("utf-8"))
+    except OSError as exc:
+        shutil.rmtree(directory if made else directory / "plan", ignore_errors=True)
+        raise UsageError(
+            _("cannot write {path}: {reason}").format(path=directory, reason=reason(exc))
+        ) from None
+    return Started(directory, tuple(files), _git_init(directory), known is not None)
 
 
-def _check_empty(directory: Path) -> None:
+def _check_empty(directory: Path) -> bool:
+    """Refused unless `directory` is new or empty; whether it was made here."""
     try:
         if directory.is_symlink() or (directory.exists() and not directory.is_dir()):
             raise UsageError(_("{path} is not a directory").format(path=directory))
@@ -146,7 +165,9 @@ def _check_empty(directory: Path) -> None:
                     path=directory
                 )
             )
+        made = not directory.exists()
         directory.mkdir(parents=True, exist_ok=True)
+        return made
     except OSError as exc:
         raise UsageError(
             _("cannot make {path}: {reason}").format(path=directory, reason=reason(exc))
@@ -155,32 +176,44 @@ def _check_empty(directory: Path) -> None:
 
 def _copied(source: Path) -> dict[str, str]:
     """The plan files of `source` (plan.yaml and its Handlungsfelder), read as text; its
-    declaration of an adopted plan taken out (the copy is a draft until it is adopted)."""
+    declaration of an adopted plan taken out (the copy is a draft until it is adopted), and
+    the copy checked as the plan it will be."""
+    from mpi.edit.document import Document
     from mpi.loading.load import load_plan
     from mpi.loading.locate import plan_files
+    from mpi.loading.positions import PMap
+    from mpi.loading.sources import read_source
 
-    loaded = load_plan(source)
-    if loaded.errors:
-        first = loaded.errors[0]
-        raise UsageError(
+    def invalid(found: list[Diagnostic]) -> UsageError:
+        first = next(d for d in found if d.severity == "error")
+        return UsageError(
             _("the plan to copy is invalid: {where}: {message}").format(
                 where=f"{first.file}:{first.line}:{first.column}", message=first.message
             )
         )
+
+    loaded = load_plan(source)
+    if loaded.errors:
+        raise invalid(loaded.diagnostics)
     plan_path, field_paths = plan_files(source)
-    out = {}
-    for path in (plan_path, *field_paths):
-        text = path.read_text(encoding="utf-8")
-        if path == plan_path:
-            text = re.sub(r"(?m)^adopted_plan:.*\n", "", text)
-            text = re.sub(r"(?m)^adopted_revision:.*\n(?:[ \t]+.*\n)*", "", text)
-        out[f"plan/{path.name}"] = text
+    read, _problem = read_source(plan_path)
+    assert isinstance(read.tree, PMap)
+    doc = Document(plan_path.read_text(encoding="utf-8"), read.tree)
+    for key in ("adopted_plan", "adopted_revision"):
+        doc.remove_key(read.tree, key, whole=True)
+    plan_text = doc.result()
+    copied = load_plan(source, overrides={plan_path: plan_text})
+    if copied.errors:
+        raise invalid(copied.diagnostics)
+    out = {"plan/plan.yaml": plan_text}
+    out |= {f"plan/{path.name}": path.read_text(encoding="utf-8") for path in field_paths}
     return out
 
 
-def installed_requirement() -> str:
+def installed_requirement() -> str | None:
     """How another machine installs the mpi that runs here: the git URL and commit it was
-    installed from, where pip recorded one; else this version by name."""
+    installed from, where pip recorded one; else None (the name `mpi` on PyPI is another
+    package: never guessed)."""
     from importlib import metadata
 
     try:
@@ -193,7 +226,7 @@ def installed_requirement() -> str:
     if isinstance(vcs, dict) and vcs.get("vcs") == "git" and isinstance(url, str):
         commit = vcs.get("commit_id")
         return f"mpi @ git+{url}@{commit}" if commit else f"mpi @ git+{url}"
-    return f"mpi=={__version__}"
+    return None
 
 
 def _git_init(directory: Path) -> bool:
@@ -215,21 +248,17 @@ def _git_init(directory: Path) -> bool:
     return done.returncode == 0
 
 
-def _scalar(text: str) -> str:
+def _line(what: str, text: str) -> str:
+    """A title of one line, as a YAML scalar."""
     from mpi.edit.scalars import scalar
 
-    if not text.strip() or "\n" in text:
-        raise UsageError(_("give a title of one line"))
+    if not text.strip() or any(c in text for c in "\n\r") or len(text) > 300:
+        raise InvalidValue(what, _("give a title of one line"))
     return scalar(text.strip())
 
 
-def _flow(text: str) -> str:
-    """A requirement as an item of a YAML flow list: double-quoted."""
-    return json.dumps(text)
-
-
-def _shell(text: str) -> str:
-    """A requirement as one shell word, in a workflow's run line."""
-    import shlex
-
-    return shlex.quote(text)
+def _requirement(text: str) -> str:
+    """A pip requirement given on the command line: one line of printable text."""
+    if not text.strip() or any(ord(c) < 32 or ord(c) == 127 for c in text) or len(text) > 500:
+        raise InvalidValue("requirement", _("give a pip requirement of one line"))
+    return text.strip()

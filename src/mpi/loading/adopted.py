@@ -3,14 +3,20 @@ own files are read: the same checks of the file, the same schema errors at their
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mpi.domain import adopted as adopted_model
 from mpi.domain.diagnostics import Diagnostic
+from mpi.domain.errors import PlanInvalid, UsageError
+from mpi.i18n import _
+from mpi.loading.revision import load_at, repository, resolve
 from mpi.loading.sources import SourceFile, read_source
 
 if TYPE_CHECKING:
-    from mpi.domain.adopted import AdoptedPlan
+    from mpi.domain.adopted import AdoptedMilestone, AdoptedPlan
 
 
 def read_adopted(
@@ -60,5 +66,218 @@ def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
         raise PlanInvalid([found]) from None
     read, problems = read_adopted(plan_dir / FILE, text)
     if read is None:
-        raise PlanInvalid([replace(d, file=shown) for d in problems])
+        found = PlanInvalid([replace(d, file=shown) for d in problems])
+        found.message = _("the adopted plan at {rev} has {count} error(s)").format(
+            rev=rev, count=sum(d.severity == "error" for d in problems)
+        )
+        raise found
     return read[0]
+
+
+def adopted_problems(
+    model: AdoptedPlan, source: SourceFile, today: date, bodies: Sequence[str] = ()
+) -> list[Diagnostic]:
+    """What the schema cannot say about an adopted plan: ids unique and in their field, each
+    milestone dated or recurring (a recurrence that ends after it starts), the adoption's
+    words and day (as a decision's, `mpi.domain.reference`), renewals dated between the
+    adoption and today."""
+    from mpi.domain import reference
+    from mpi.i18n import _
+
+    out: list[Diagnostic] = []
+
+    def problem(path: tuple[str | int, ...], code: str, message: str) -> None:
+        out.append(source.diagnostic(path, code, message))
+
+    a = model.adoption
+    day = a.date.end if a.date.precision == "day" else None
+    year = a.date.year if day is None else None
+    for code, message in reference.problems(
+        a.decision, day, today, bodies, signing=True, year=year
+    ):
+        problem(
+            ("adoption", "decision" if code == "decision-unidentified" else "date"), code, message
+        )
+    for i, r in enumerate(a.renewals):
+        if len(r.reason.split()) < 3:
+            problem(
+                ("adoption", "renewals", i, "reason"),
+                "renewal-reason",
+                _("give the reason for the new reading in a few words"),
+            )
+        if r.date > today or r.date < a.date.start:
+            problem(
+                ("adoption", "renewals", i, "date"),
+                "renewal-date",
+                _("a renewal is dated between the adoption ({adopted}) and today").format(
+                    adopted=a.date.iso()
+                ),
+            )
+    seen: dict[str, tuple[str | int, ...]] = {}
+
+    def unique(kind: str, ident: str, path: tuple[str | int, ...]) -> None:
+        """`kind` keeps apart what may share an id (milestones of two owners)."""
+        key = f"{kind}:{ident}"
+        if key in seen:
+            said = _("{id} is there twice").format(id=repr(ident))
+            problem((*path, "id"), "duplicate-id", said)
+        seen[key] = path
+
+    def milestones(
+        owner: str, items: Sequence[AdoptedMilestone], at: tuple[str | int, ...]
+    ) -> None:
+        for j, m in enumerate(items):
+            path = (*at, "milestones", j)
+            unique(f"milestone {owner}", m.id, path)
+            if (m.due is None) == (m.recurrence is None):
+                problem(path, "milestone-date", _("a milestone has either `due` or `recurrence`"))
+            r = m.recurrence
+            if r is not None and r.end is not None and r.end.end < r.start.end:
+                problem(
+                    (*path, "recurrence"), "recurrence", _("the recurrence ends before it starts")
+                )
+
+    milestones("plan", model.milestones, ())
+    for i, b in enumerate(model.bodies):
+        unique("body", b.id, ("bodies", i))
+        milestones(b.id, b.milestones, ("bodies", i))
+    for i, f in enumerate(model.fields):
+        unique("field", f.id, ("fields", i))
+        for j, g in enumerate(f.goals):
+            at = ("fields", i, "goals", j)
+            unique("goal", g.id, at)
+            if not g.id.startswith(f"{f.id}."):
+                problem(
+                    (*at, "id"),
+                    "wrong-field",
+                    _("goal {id} is not one of {field}").format(id=g.id, field=f.id),
+                )
+        for j, m in enumerate(f.measures):
+            at = ("fields", i, "measures", j)
+            unique("measure", m.id, at)
+            if not m.id.startswith(f"{f.id}."):
+                problem(
+                    (*at, "id"),
+                    "wrong-field",
+                    _("measure {id} is not one of {field}").format(id=m.id, field=f.id),
+                )
+            milestones(m.id, m.milestones, at)
+            for k, ind in enumerate(m.indicators):
+                unique("indicator", ind.id, (*at, "indicators", k))
+    return out
+
+
+ALTERED = "adopted-plan-altered"  # differs from its revision, or changed without a record
+
+
+def was_adopted(directory: Path) -> bool:
+    """Whether the last commit (or, where the history holds it, the one before: a pull
+    request's commit that took it out) holds an adopted plan."""
+    from mpi.loading.revision import shallow
+
+    if _version(directory, "HEAD") is not None:
+        return True
+    try:
+        full = not shallow(repository(directory)[0])
+    except UsageError:
+        return False
+    return full and _version(directory, "HEAD^") is not None
+
+
+def history_problems(model: AdoptedPlan, source: SourceFile, directory: Path) -> list[Diagnostic]:
+    """What git can say about the adopted plan, where the repository holds the history: it
+    matches the plan at the revision it names, and its commitments changed only with a new
+    adoption or a corrected reading recorded in its head (`mpi adopt`), in the working tree
+    and in the last commit that changed it. In a shallow clone, a copy or without git, it is
+    taken as written: its own checks still apply, and a pull request shows every edit."""
+    from mpi.loading.revision import last_change, shallow
+
+    try:
+        top, _relative = repository(directory)
+    except UsageError:
+        return []
+    full = not shallow(top)
+    out: list[Diagnostic] = []
+    commit = model.adoption.source
+    if commit is not None:
+        try:
+            resolve(top, commit)
+        except UsageError:  # a copy of a plan adopted elsewhere: its history is not here
+            pass
+        else:
+            out += _against_revision(model, source, directory, commit)
+    ours = _commitments(model)
+    head = _version(directory, "HEAD")
+    if head is not None and _commitments(head) != ours and not _recorded(head, model):
+        return _once([*out, _unrecorded(source, ours, head)])
+    changed = last_change(directory, adopted_model.FILE) if full else None
+    if changed is None or (head is not None and _commitments(head) != ours):
+        return out
+    before, after = _version(directory, f"{changed}^"), _version(directory, changed)
+    if before is None or after is None or _commitments(after) != ours:
+        return out
+    if _commitments(before) != ours and not _recorded(before, after):
+        out.append(_unrecorded(source, ours, before))
+    return _once(out)
+
+
+def _once(found: list[Diagnostic]) -> list[Diagnostic]:
+    """One diagnostic a place: an edit by hand shows against its revision and its history."""
+    places = {(d.file, d.line, d.column): d for d in reversed(found)}
+    return sorted(places.values(), key=Diagnostic.sort_key)
+
+
+def _against_revision(
+    model: AdoptedPlan, source: SourceFile, directory: Path, commit: str
+) -> list[Diagnostic]:
+    """The adopted plan matches the plan at the revision it was taken from."""
+    try:
+        then = load_at(directory, commit)
+    except (PlanInvalid, UsageError):
+        said = _("the plan at the revision the adopted plan was taken from cannot be read")
+        return [source.diagnostic(("adoption", "revision"), ALTERED, said)]
+    path = adopted_model.first_difference(
+        _commitments(model), adopted_model.commitments(then).model_dump(mode="json")
+    )
+    if path is None:
+        return []
+    said = _(
+        "the adopted plan differs here from the plan at the revision it was taken from: it was "
+        "changed by hand; a new adoption or a corrected reading is recorded with mpi adopt"
+    )
+    return [source.diagnostic(path, ALTERED, said)]
+
+
+def _commitments(model: AdoptedPlan) -> dict[str, object]:
+    return model.model_dump(mode="json", exclude={"adoption"})
+
+
+def _version(directory: Path, rev: str) -> AdoptedPlan | None:
+    """The adopted plan at a git revision, None where there is none or it does not read."""
+    from mpi.loading.adopted import adopted_at
+
+    try:
+        return adopted_at(directory, rev)
+    except (PlanInvalid, UsageError):
+        return None
+
+
+def _recorded(old: AdoptedPlan, new: AdoptedPlan) -> bool:
+    """Whether `new` records why it differs from `old`: a new adoption (another decision, not
+    dated before), or the old one with corrected readings added after its own that change
+    only editors' readings."""
+    a, b = old.adoption, new.adoption
+    if (a.date, a.decision) != (b.date, b.decision):
+        return b.date.end >= a.date.end
+    kept = b.renewals[: len(a.renewals)] == a.renewals
+    renewed = kept and len(b.renewals) > len(a.renewals) and a.revision == b.revision
+    return renewed and not adopted_model.uncorrectable(old, new)  # a reading corrects readings only
+
+
+def _unrecorded(source: SourceFile, ours: dict[str, object], before: AdoptedPlan) -> Diagnostic:
+    path = adopted_model.first_difference(ours, _commitments(before)) or ()
+    said = _(
+        "the adopted plan was changed here without a new adoption or a corrected reading in its "
+        "head: it was changed by hand; they are recorded with mpi adopt"
+    )
+    return source.diagnostic(path, ALTERED, said)

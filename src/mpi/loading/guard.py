@@ -16,6 +16,7 @@ a weakening passes is an error. A plan not adopted yet (a draft) is noted once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path as FilePath
 from typing import TYPE_CHECKING
 
 from mpi.domain import adopted as adoption
@@ -25,14 +26,13 @@ from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.domain.model import Field, Plan
 from mpi.i18n import _
+from mpi.loading.adopted import ALTERED, was_adopted
 from mpi.loading.locate import display_name
 from mpi.loading.revision import load_at, repository, resolve
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path as FilePath
 
-    from mpi.domain.adopted import AdoptedPlan
     from mpi.domain.model import AdoptedRevision
     from mpi.loading.load import Loaded
     from mpi.loading.sources import SourceFile
@@ -44,7 +44,6 @@ CHANGED = "changed-since-adoption"  # a strengthening or neutral change of a com
 DRAFT = "draft"  # no adoption declared: nothing to compare with
 UNREADABLE = "adopted-plan-unreadable"  # declared, but it cannot be read: the plan is invalid
 UNDECLARED = "adopted-plan-undeclared"  # adopted.yaml there, plan.yaml does not declare it
-ALTERED = "adopted-plan-altered"  # it differs from the revision it was taken from
 LEGACY = "adopted-revision"  # plan.yaml names a git revision instead of adopted.yaml
 
 
@@ -102,18 +101,31 @@ class Comparison:
         return sorted(found + self.problems, key=Diagnostic.sort_key)
 
 
-def check(loaded: Loaded, revision: str | None = None) -> Comparison | None:
+@dataclass(frozen=True)
+class Where:
+    """Where git is asked about the plan (`git`: its directory in the repository) and whether
+    its history bears on it (not for a plan read as committed on a past day)."""
+
+    git: FilePath
+    history: bool = True
+
+
+def check(
+    loaded: Loaded, revision: str | None = None, *, at: Where | None = None
+) -> Comparison | None:
     """Compare the loaded plan with the adopted one (or the plan at `revision`); None when
-    the plan did not load (its errors say why). An unknown `revision` is a UsageError."""
+    the plan did not load (its errors say why). An unknown `revision` is a UsageError. `at`:
+    where git holds the plan, when it was read from elsewhere (a checkout of a past day)."""
     plan, source = loaded.plan, loaded.plan_file
     if source is None or plan is None:
         return None
+    at = at or Where(loaded.directory)
     if revision is not None:
         return _with(loaded, plan, load_at(loaded.directory, _commit(loaded, revision), loaded))
     if plan.adopted_plan is not None:
-        return _with_file(loaded, plan, source)
+        return _with_file(loaded, plan, source, at)
     if plan.adopted_revision is not None:
-        return _with_revision(loaded, plan, source)
+        return _with_revision(loaded, plan, source, at.git)
     path = loaded.directory / adoption.FILE
     if path.exists() or path.is_symlink():
         said = _(
@@ -126,6 +138,12 @@ def check(loaded: Loaded, revision: str | None = None) -> Comparison | None:
                 )
             ]
         )
+    if at.history and was_adopted(at.git):
+        said = _(
+            "the plan was adopted (its last commits hold an adopted plan), and now declares none: "
+            "the adopted plan was taken out; restore adopted.yaml and adopted_plan"
+        )
+        return Comparison(problems=[source.diagnostic(("adopted",), UNREADABLE, said, key=True)])
     said = _(
         "the plan is a draft: it has not been adopted, so no change is checked against an "
         "adopted plan"
@@ -147,9 +165,10 @@ def _with(
     return Comparison(findings, problems or [], adopted)
 
 
-def _with_file(loaded: Loaded, plan: Plan, source: SourceFile) -> Comparison:
+def _with_file(loaded: Loaded, plan: Plan, source: SourceFile, at: Where) -> Comparison:
     """Compared with adopted.yaml; it fails closed."""
-    from mpi.loading.adopted import read_adopted
+    from mpi.domain.dates import current_day
+    from mpi.loading.adopted import adopted_problems, history_problems, read_adopted
 
     path = loaded.directory / adoption.FILE
     read, problems = read_adopted(path)
@@ -163,40 +182,23 @@ def _with_file(loaded: Loaded, plan: Plan, source: SourceFile) -> Comparison:
             return Comparison(problems=[source.diagnostic(("adopted_plan",), UNREADABLE, said)])
         return Comparison(problems=problems)
     model, adopted_source = read
-    problems += _against_revision(loaded, model, adopted_source)
+    bodies = [x for b in plan.monitoring.bodies for x in (b.id, b.name)] if plan.monitoring else []
+    problems = adopted_problems(model, adopted_source, current_day(), bodies)
+    if problems:  # ids twice or in another field: nothing sure to compare with
+        return Comparison(problems=problems)
+    if plan.adopted != model.adoption.date.year:
+        said = _("the plan was adopted in {year} (adopted.yaml), not in {adopted}").format(
+            year=model.adoption.date.year, adopted=plan.adopted
+        )
+        problems.append(source.diagnostic(("adopted",), ALTERED, said))
+    if at.history:
+        problems += history_problems(model, adopted_source, at.git)
     return _with(loaded, plan, adoption.as_plan(model, plan), problems)
 
 
-def _against_revision(loaded: Loaded, model: AdoptedPlan, source: SourceFile) -> list[Diagnostic]:
-    """Where git holds the revision the adopted plan was taken from: it must match the plan
-    at that revision (an adopted plan edited by hand does not). Where git does not (no git,
-    a shallow clone, a copy of the plan), it is taken as written: its own checks (schema,
-    the decision's words) still apply, and a pull request shows every edit of it."""
-    commit = model.adoption.source
-    if commit is None:
-        return []
-    try:
-        resolve(repository(loaded.directory)[0], commit)
-    except UsageError:  # no git, a shallow clone, a copy: the adopted plan is taken as written
-        return []
-    try:
-        then = load_at(loaded.directory, commit, loaded)
-    except (PlanInvalid, UsageError) as exc:
-        said = _("the plan at the revision the adopted plan was taken from cannot be read: {why}")
-        return [source.diagnostic(("adoption", "revision"), ALTERED, said.format(why=exc.message))]
-    ours = model.model_dump(mode="json", exclude={"adoption"})
-    theirs = adoption.commitments(then).model_dump(mode="json")
-    path = adoption.first_difference(ours, theirs)
-    if path is None:
-        return []
-    said = _(
-        "the adopted plan differs here from the plan at the revision it was taken from: it was "
-        "changed by hand; a new adoption or a corrected reading is recorded with mpi adopt"
-    )
-    return [source.diagnostic(path, ALTERED, said)]
-
-
-def _with_revision(loaded: Loaded, plan: Plan, source: SourceFile) -> Comparison:
+def _with_revision(
+    loaded: Loaded, plan: Plan, source: SourceFile, directory: FilePath
+) -> Comparison:
     """plan.yaml names the adopted plan by a git revision (`adopted_revision`, before
     adopted.yaml): compared with it where this repository has it; where it does not, the
     plan is invalid (it cannot be checked)."""
@@ -204,7 +206,7 @@ def _with_revision(loaded: Loaded, plan: Plan, source: SourceFile) -> Comparison
     assert named is not None
     at: Path = ("adopted_revision",)
     try:
-        top, _relative = repository(loaded.directory)
+        top, _relative = repository(directory)
     except UsageError:
         top = None
     commit = _adopted_commit(top, named) if top is not None else None
@@ -220,7 +222,7 @@ def _with_revision(loaded: Loaded, plan: Plan, source: SourceFile) -> Comparison
         return Comparison(problems=[source.diagnostic(at, UNREADABLE, said, key=True)])
     warning = source.diagnostic(at, LEGACY, move, key=True, severity="warning")
     try:
-        then = load_at(loaded.directory, commit, loaded)
+        then = load_at(directory, commit)
     except PlanInvalid as exc:
         first = exc.diagnostics[0] if exc.diagnostics else None
         where = f"{first.file}:{first.line}:{first.column}" if first else ""
@@ -266,6 +268,10 @@ def _where(loaded: Loaded, plan: Plan, c: Change) -> tuple[SourceFile, Path]:
         if c.subject in fields:
             return fields[c.subject][0], ("id",)
         return plan_source, ("adopted_plan",) if plan.adopted_plan else ("adopted",)
+    if field_id not in fields and c.what != "body" and c.subject not in ("plan", ""):
+        known = {b.id for b in plan.monitoring.bodies} if plan.monitoring else set()
+        if c.subject not in known:  # its Handlungsfeld is gone: said at the declaration
+            return plan_source, ("adopted_plan",) if plan.adopted_plan else ("adopted",)
     if c.what in ("goal", "measure") and c.kind in ("added", "removed"):
         src, f = fields[field_id]
         ids = [g.id for g in f.goals] if c.what == "goal" else [m.id for m in f.measures]

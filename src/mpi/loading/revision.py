@@ -75,9 +75,7 @@ def repository(plan_dir: Path) -> tuple[Path, str]:
     if result.returncode != 0:
         why = _first_line(result.stderr)
         detail = "" if "not a git repository" in why else f" ({why})"
-        raise UsageError(
-            _("the plan is not in a git repository{detail}").format(detail=detail)
-        )
+        raise UsageError(_("the plan is not in a git repository{detail}").format(detail=detail))
     top = Path(result.stdout.decode("utf-8", "surrogateescape").strip())
     try:
         relative = plan_dir.resolve().relative_to(top.resolve()).as_posix()
@@ -125,6 +123,21 @@ def commit_day(plan_dir: Path, rev: str) -> date | None:
         return None
 
 
+def shallow(top: Path) -> bool:
+    """Whether the repository holds only part of its history (`git clone --depth`)."""
+    result = git(top, "rev-parse", "--is-shallow-repository")
+    return result.stdout.strip() == b"true"
+
+
+def last_change(plan_dir: Path, name: str) -> str | None:
+    """The last commit on the first-parent line of HEAD that changed the plan's file `name`."""
+    top, relative = repository(plan_dir)
+    path = name if relative == "." else f"{relative}/{name}"
+    result = git(top, "log", "-1", "--first-parent", "--format=%H", "HEAD", "--", path)
+    found = result.stdout.decode("ascii", "replace").strip()
+    return found if result.returncode == 0 and found else None
+
+
 def commit_before(plan_dir: Path, day: date) -> str | None:
     """The last commit made on or before `day` (its end, local time) on the line of commits
     that led to HEAD (first parents: a merged branch's own commits are not that line's
@@ -168,14 +181,20 @@ def plan_blobs(top: Path, commit: str, relative: str) -> dict[str, tuple[str, in
 
 
 def checkout_plan(
-    plan_dir: Path, rev: str, target: Path, same: Callable[[str, str], bool] | None = None
+    plan_dir: Path,
+    rev: str,
+    target: Path,
+    same: Callable[[str, str], bool] | None = None,
+    label: str | None = None,
 ) -> str:
-    """Write the plan files of `rev` into `target`; returns the commit id.
+    """Write the plan files of `rev` into `target`; returns the commit id. Messages name
+    the revision as `label` (default: `rev` as given).
 
     A file for which `same(name, blob id)` holds is written empty: the caller has its model.
     """
     top, relative = repository(plan_dir)
     commit = resolve(top, rev)
+    rev = label or rev
     blobs = plan_blobs(top, commit, relative)
     if "plan.yaml" not in blobs:
         raise UsageError(
@@ -208,12 +227,13 @@ def checkout_plan(
 
 
 @contextmanager
-def checked_out(plan_dir: Path, rev: str) -> Iterator[tuple[Path, str]]:
-    """The plan files of `rev` in a temporary directory (removed afterwards), and the commit."""
+def checked_out(plan_dir: Path, rev: str, label: str | None = None) -> Iterator[tuple[Path, str]]:
+    """The plan files of `rev` in a temporary directory (removed afterwards), and the commit;
+    messages name the revision as `label`."""
     with tempfile.TemporaryDirectory(prefix="mpi-rev-") as tmp:
         target = Path(tmp) / "plan"
         target.mkdir()
-        yield target, checkout_plan(plan_dir, rev, target)
+        yield target, checkout_plan(plan_dir, rev, target, label=label)
 
 
 def load_at(

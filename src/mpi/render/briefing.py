@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.changes import decision_line, describe
+from mpi.render.changes import decision_line, decisions_heading, describe
 from mpi.render.messages import milestone_note, standpoint
 from mpi.render.provenance import progress
 
@@ -114,9 +114,7 @@ def decided(view: Round) -> list[str]:
 
 
 def decided_heading(view: Round) -> str:
-    if view.since is None:
-        return _("Decided changes ({count})").format(count=len(view.decided))
-    return _("Decided since the last round ({count})").format(count=len(view.decided))
+    return decisions_heading(view.decided, since=view.since is not None, count=True)
 
 
 def heading(s: Section) -> str:

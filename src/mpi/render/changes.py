@@ -333,6 +333,21 @@ def decided(row: DecisionRow) -> str:
     return ", ".join(parts)
 
 
+def decisions_heading(rows: list[DecisionRow], *, since: bool = False, count: bool = False) -> str:
+    """`Beschlossene Änderungen`, or with corrected readings among them `Beschlossene
+    Änderungen und korrigierte Lesarten`; `since` the last round; `count`: with the number."""
+    corrected = any(r.correction for r in rows)
+    if since:
+        said = (
+            _("Decided and corrected since the last round")
+            if corrected
+            else _("Decided since the last round")
+        )
+    else:
+        said = _("Decided changes and corrected readings") if corrected else _("Decided changes")
+    return f"{said} ({len(rows)})" if count else said
+
+
 def decision_line(row: DecisionRow, *, owner: bool = True) -> str:
     """`12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – Koordinierungsrunde …`."""
     who = row.owner if owner else ""

@@ -91,6 +91,7 @@ def status(summary: StatusSummary) -> dict[str, Any]:
     return {
         "title": summary.title,
         "today": summary.today.isoformat(),
+        "as_of": summary.as_of.isoformat() if summary.as_of else None,
         "fields": [field_status(f) for f in summary.fields],
         "plan_level": field_status(summary.plan_level),
         "totals": field_status(summary.totals),

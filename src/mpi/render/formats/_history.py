@@ -13,6 +13,7 @@ from mpi.render.safe import one_line
 if TYPE_CHECKING:
     from mpi.views.history import Course, Event, History
 
+
 def heading(view: History) -> str:
     said = _("History of {owner} {title}: deadlines, targets and status")
     if view.item is not None:

@@ -8,6 +8,7 @@ from mpi.i18n import N_, _, ngettext
 from mpi.render import values
 from mpi.render.changes import (
     decision_line,
+    decisions_heading,
     describe,
     other_changes_heading,
     weakening_heading,
@@ -150,7 +151,7 @@ def report(rep: Report) -> str:
         out += [f"- **{s}**" if c.weakening else f"- {s}" for c, s in said] or [no_changes]
         out.append("")
     if rep.decisions:
-        out += ["## " + _("Decided changes"), ""]
+        out += ["## " + esc(decisions_heading(rep.decisions)), ""]
         out += [f"- {esc(decision_line(r))}" for r in rep.decisions]
         out.append("")
     out += ["## " + _("All measures"), ""]

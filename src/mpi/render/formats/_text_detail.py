@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import values
-from mpi.render.changes import decision_line
+from mpi.render.changes import decision_line, decisions_heading
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
@@ -108,7 +108,7 @@ def _decisions(rows: list[DecisionRow]) -> list[RenderableType]:
 
     if not rows:
         return []
-    parts: list[RenderableType] = [Text(_("Decided changes"), style="bold")]
+    parts: list[RenderableType] = [Text(decisions_heading(rows), style="bold")]
     parts += [Text("  " + one_line(decision_line(r, owner=False))) for r in rows]
     return [*parts, Text("")]
 

@@ -15,7 +15,7 @@ from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
 from mpi.render import assessment, values
-from mpi.render.changes import decision_line, describe
+from mpi.render.changes import decision_line, decisions_heading, describe
 from mpi.render.messages import invalid_warning, made_from, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
@@ -240,6 +240,7 @@ def report(rep: Report) -> str:
         "since": rep.since,
         "changes": None if rep.changes is None else [_change(rep, c) for c in rep.changes],
         "decisions": [decision_line(r) for r in rep.decisions],
+        "decisions_heading": decisions_heading(rep.decisions),
     }
     return _environment().get_template("report.html.j2").render(context)
 

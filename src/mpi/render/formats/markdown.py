@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
-from mpi.render.changes import decision_line
+from mpi.render.changes import decision_line, decisions_heading
 from mpi.render.formats import _history
 from mpi.render.formats._markdown import (
     Raw,
@@ -118,7 +118,8 @@ def _decisions(rows: list[DecisionRow]) -> list[str]:
     """The decisions that changed its commitments, one bullet each."""
     if not rows:
         return []
-    return ["## " + _("Decided changes"), "", *(f"- {esc(decision_line(r))}" for r in rows), ""]
+    said = (f"- {esc(decision_line(r))}" for r in rows)
+    return ["## " + esc(decisions_heading(rows)), "", *said, ""]
 
 
 def measure(detail: MeasureDetail) -> str:
