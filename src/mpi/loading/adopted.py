@@ -66,11 +66,11 @@ def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
         raise PlanInvalid([found]) from None
     read, problems = read_adopted(plan_dir / FILE, text)
     if read is None:
-        found = PlanInvalid([replace(d, file=shown) for d in problems])
-        found.message = _("the adopted plan at {rev} has {count} error(s)").format(
+        refused = PlanInvalid([replace(d, file=shown) for d in problems])
+        refused.message = _("the adopted plan at {rev} has {count} error(s)").format(
             rev=rev, count=sum(d.severity == "error" for d in problems)
         )
-        raise found
+        raise refused
     return read[0]
 
 
