@@ -129,7 +129,7 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
         for param in command.params:
             if param.name == "format":
                 view = views.get(name, name)
-                assert list(param.type.choices) == registry.choices(view), name
+                assert param.metavar == "[" + "|".join(registry.choices(view)) + "]", name
                 checked.append(name)
     assert sorted(checked) == ["diff", "due", "history", "indicators", "list", "report",
                                "round", "show", "status", "timeline", "validate"]  # fmt: skip

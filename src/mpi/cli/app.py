@@ -14,10 +14,9 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from functools import cache
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
-from typer._click import exceptions
 from typer.core import TyperGroup, TyperOption
 
 from mpi import __version__
@@ -25,9 +24,6 @@ from mpi.cli import output, usage
 from mpi.cli.language import OPTION, language_of
 from mpi.domain.errors import EXIT_BUG, EXIT_USAGE, InvalidValue, MpiError
 from mpi.i18n import N_, _, activate
-
-if TYPE_CHECKING:
-    from typer._click import Context  # Typer vendors Click; this is its Context
 
 
 def _lang_option() -> TyperOption:
@@ -90,15 +86,15 @@ class App(TyperGroup):
             return super().main(args, prog_name, complete_var, False, **extra)
         try:
             code = super().main(args, prog_name, complete_var, False, **extra)
-        except exceptions.ClickException as exc:
-            usage.show(exc)
-            raise SystemExit(exc.exit_code) from None
         except typer.Abort:
             sys.stderr.write(_("Aborted!") + "\n")
             raise SystemExit(1) from None
+        except typer.TyperException as exc:  # a usage error of the parser
+            usage.show(exc)
+            raise SystemExit(exc.exit_code) from None
         raise SystemExit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: Context) -> Any:
+    def invoke(self, ctx: Any) -> Any:  # a typer.Context (Click's, which Typer vendors)
         try:
             return super().invoke(ctx)
         except MpiError as exc:
@@ -123,7 +119,7 @@ class App(TyperGroup):
             sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
             raise SystemExit(EXIT_BUG) from None
 
-    def _flag(self, ctx: Context, exc: MpiError) -> str | None:
+    def _flag(self, ctx: typer.Context, exc: MpiError) -> str | None:
         """The option or argument of the running command that carried the invalid value."""
         if not isinstance(exc, InvalidValue) or ctx.invoked_subcommand is None:
             return None

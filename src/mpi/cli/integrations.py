@@ -10,7 +10,7 @@ from mpi.cli.options import (
     OutputOption,
     PlanOption,
     TodayOption,
-    choice,
+    choice_option,
     full_date,
     valid_plan,
 )
@@ -22,12 +22,11 @@ from mpi.views.schema import KINDS
 def schema(
     kind: Annotated[
         str,
-        typer.Argument(
-            click_type=choice(KINDS),
+        choice_option(
+            KINDS,
             help=N_(
                 "field: a Handlungsfeld file (the default); plan: plan.yaml; adopted: adopted.yaml."
             ),
-            show_default=False,
         ),
     ] = "field",
 ) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -125,19 +125,31 @@ def format_option(view: str) -> Any:
     """`--format/-f` whose choices are the formats that can draw `view` (the registry's)."""
     from mpi.render.registry import choices
 
-    names = choices(view)
-    return typer.Option("--format", "-f", click_type=choice(names), help=N_("Output format."))
+    return choice_option(choices(view), "--format", "-f", help=N_("Output format."))
 
 
-def choice(names: list[str] | tuple[str, ...]) -> Any:
-    """A choice of fixed words, checked by the parser (exit 2, the choices listed).
+def choice_option(names: Sequence[str], *decls: str, help: str) -> Any:
+    """An option (or, with no `decls`, an argument) of fixed words, checked by the parser:
+    exit 2 with the choices listed; its help shows them, Tab completes them."""
 
-    Typer's own Choice type: Typer vendors Click, so click.Choice would not be its type.
-    Its module is private; pyproject pins the Typer versions it exists in.
-    """
-    from typer._types import TyperChoice
+    def chosen(value: str) -> str:
+        if value not in names:
+            raise typer.BadParameter(
+                _("{value} is not one of {choices}.").format(
+                    value=repr(value), choices=", ".join(repr(n) for n in names)
+                )
+            )
+        return value
 
-    return TyperChoice(names)
+    def complete(incomplete: str) -> list[str]:
+        return [n for n in names if n.startswith(incomplete)]
+
+    metavar = "[" + "|".join(names) + "]"
+    if not decls:
+        return typer.Argument(
+            parser=chosen, metavar=metavar, autocompletion=complete, help=help, show_default=False
+        )
+    return typer.Option(*decls, parser=chosen, metavar=metavar, autocompletion=complete, help=help)
 
 
 def full_date(value: str | None, option: str) -> date:

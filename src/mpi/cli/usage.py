@@ -6,8 +6,14 @@ of its own that follows mpi's choice of language. mpi's help texts are English m
 the help of each command, argument and option, and the `[default: …]` notes. Usage errors
 are caught before Typer prints them and said again from the exception's own fields; a
 message mpi does not know (a future Typer wording) is shown as Typer wrote it.
-pyproject pins the Typer versions whose wording this follows; tests/cli/test_language.py
-checks each one.
+
+This is the one module that reaches past Typer's public API: Typer exports the base of its
+exceptions (`typer.TyperException`) and `typer.Context`, but neither the kinds of usage
+error (a missing argument, an unknown option), whose fields say what went wrong, nor the
+help formatter of its Context (`typer.Context.formatter_class`, which this subclasses). They
+come from Typer's vendored Click here and nowhere else;
+tests/cli/test_typer_internals.py fails loudly when a Typer release changes them, and
+tests/cli/test_language.py checks the wording.
 """
 
 from __future__ import annotations
@@ -18,9 +24,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from typer._click import Context as ClickContext
-from typer._click import exceptions
-from typer._click.formatting import HelpFormatter
+import typer
+from typer._click import exceptions  # the kinds of usage error: see the module's docstring
+from typer._click.formatting import HelpFormatter  # typer.Context.formatter_class
 
 from mpi.i18n import N_, NC_, _, ngettext, pgettext
 
@@ -127,7 +133,7 @@ class Formatter(HelpFormatter):
             yield
 
 
-class Context(ClickContext):
+class Context(typer.Context):
     """A command's context whose help speaks the reader's language."""
 
     formatter_class = Formatter
@@ -151,7 +157,7 @@ def _invalid_value(message: str) -> str:
     return message
 
 
-def message(exc: exceptions.ClickException) -> str:
+def message(exc: typer.TyperException) -> str:
     """The error's message in the reader's language (Typer's English if mpi does not know it)."""
     if isinstance(exc, exceptions.NoSuchOption):
         said = _("No such option: {option}").format(option=exc.option_name)
@@ -214,7 +220,7 @@ def _hint(exc: exceptions.BadParameter) -> str:
     return re.sub(r"'([a-z0-9_]+)'", lambda m: repr(placeholder(m[1])), hint)
 
 
-def show(exc: exceptions.ClickException) -> None:
+def show(exc: typer.TyperException) -> None:
     """Print a usage error as Typer would, in the reader's language: usage, hint, error."""
     out = sys.stderr
     if isinstance(exc, exceptions.NoArgsIsHelpError):
