@@ -6,6 +6,7 @@ from __future__ import annotations
 import gc
 import os
 import sys
+from contextlib import suppress
 from typing import NoReturn
 
 
@@ -28,6 +29,9 @@ def main() -> NoReturn:
     except BrokenPipeError:
         _quiet_stdout()
         raise SystemExit(0) from None
+    except OSError as exc:  # what mpi.cli.app leaves to the entry point: the output failed
+        sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
+        raise SystemExit(2) from None
     raise SystemExit(0)
 
 
@@ -35,12 +39,28 @@ def interrupted() -> str:
     """ "interrupted" in the run's language, chosen without reading the plan (Ctrl-C may come
     before anything else is loaded): --lang, $MPI_LANG, the locale, else German."""
     try:
-        from mpi.i18n import _, activate, choose, option_value
+        from mpi.i18n import _
 
-        activate(choose(option_value(sys.argv[1:], "--lang")))
+        _speaking()
         return _("interrupted")
     except (Exception, KeyboardInterrupt):  # a second Ctrl-C, or an unknown --lang
         return "interrupted"
+
+
+def cannot_write(exc: OSError) -> str:
+    """`cannot write the output: No space left on device`, in the run's language."""
+    from mpi.i18n import _, reason
+
+    with suppress(Exception):  # an unknown --lang: said in English
+        _speaking()
+    return _("cannot write the output: {reason}").format(reason=reason(exc))
+
+
+def _speaking() -> None:
+    """The run's language, again: the run itself spoke in a context of its own."""
+    from mpi.i18n import activate, choose, option_value
+
+    activate(choose(option_value(sys.argv[1:], "--lang")))
 
 
 def _quiet_stdout() -> None:

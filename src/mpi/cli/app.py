@@ -40,6 +40,34 @@ def _lang_option() -> TyperOption:
     )
 
 
+def output_error(exc: OSError) -> bool:
+    """An error of writing what mpi prints (a full disk, a closed or failing output), which
+    mpi.console says with the system's reason; not a bug."""
+    import errno
+
+    return isinstance(exc, BrokenPipeError) or exc.errno in (
+        errno.ENOSPC,
+        errno.EIO,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EBADF,
+    )
+
+
+def internal(exc: Exception, ctx: Any) -> NoReturn:
+    """The last line of defence: a bug is one line and exit 3 (the traceback with --debug)."""
+    if hasattr(exc, "exit_code") and hasattr(exc, "show"):
+        raise exc  # a usage error of the command-line parser: it prints itself
+    if ctx.params.get("debug") or os.environ.get("MPI_DEBUG"):
+        raise exc
+    said = _(
+        "internal error ({name}); please report it with the command you ran. "
+        "Run it again as mpi --debug COMMAND … to see the traceback."
+    )
+    sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
+    raise SystemExit(EXIT_BUG) from None
+
+
 class App(TyperGroup):
     """Turns errors users can cause into one line and an exit code; never a traceback.
 
@@ -102,22 +130,12 @@ class App(TyperGroup):
             raise SystemExit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
-        except KeyboardInterrupt:
-            sys.stderr.write("mpi: " + _("interrupted") + "\n")
-            raise SystemExit(130) from None
-        except BrokenPipeError:
-            raise SystemExit(0) from None
-        except Exception as exc:  # the last line of defence
-            if hasattr(exc, "exit_code") and hasattr(exc, "show"):
-                raise  # a usage error of the command-line parser: it prints itself
-            if ctx.params.get("debug") or os.environ.get("MPI_DEBUG"):
+        except OSError as exc:
+            if output_error(exc):  # said once, at the entry point (mpi.console)
                 raise
-            said = _(
-                "internal error ({name}); please report it with the command you ran. "
-                "Run it again as mpi --debug COMMAND … to see the traceback."
-            )
-            sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
-            raise SystemExit(EXIT_BUG) from None
+            internal(exc, ctx)
+        except Exception as exc:  # the last line of defence
+            internal(exc, ctx)
 
     def _flag(self, ctx: typer.Context, exc: MpiError) -> str | None:
         """The option or argument of the running command that carried the invalid value."""

@@ -278,9 +278,9 @@ def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> Pl
     def named(file: str) -> str:
         return display_name(directory / Path(file).name)
 
-    found = PlanInvalid([replace(d, file=named(d.file)) for d in exc.diagnostics], exc.exit_code)
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    found.message = _("the plan as committed on {day} has {count} error(s)").format(
+    said = _("the plan as committed on {day} has {count} error(s)").format(
         day=formats.day(day), count=errors
     )
-    return found
+    renamed = [replace(d, file=named(d.file)) for d in exc.diagnostics]
+    return PlanInvalid(renamed, exc.exit_code, said)

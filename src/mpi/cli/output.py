@@ -149,7 +149,7 @@ def error(exc: MpiError, flag: str | None = None) -> None:
     if isinstance(exc, PlanInvalid):
         errors = [d for d in exc.diagnostics if d.severity == "error"]
         for d in errors[:5]:
-            where = f"{d.file}:{d.line}:{d.column}:"
+            where = f"{d.where}:"
             said = " ".join([where, _("error"), d.code, d.message])
             sys.stderr.write(one_line(said) + "\n")
         if len(errors) > 5:

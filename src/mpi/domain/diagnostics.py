@@ -21,3 +21,8 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.file, self.line, self.column, self.code)
+
+    @property
+    def where(self) -> str:
+        """`FILE:LINE:COLUMN`, as editors and CI logs link it: built here only."""
+        return f"{self.file}:{self.line}:{self.column}"

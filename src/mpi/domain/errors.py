@@ -14,13 +14,16 @@ EXIT_BUG = 3
 
 
 class MpiError(Exception):
-    """An error the user can cause and fix: one message, one exit code, never a traceback."""
+    """An error the user can cause and fix: one message, one exit code, never a traceback.
+    The exit code is the class's, or given when it is made; neither changes afterwards."""
 
     exit_code = EXIT_USAGE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, exit_code: int | None = None) -> None:
         super().__init__(message)
         self.message = message
+        if exit_code is not None:
+            self.exit_code = exit_code
 
 
 class UsageError(MpiError):
@@ -38,8 +41,9 @@ class InvalidValue(UsageError):
         self.what = what
 
 
-class PlanNotFound(MpiError):
-    """No plan directory where one was asked for."""
+class PlanNotFound(InvalidValue):
+    """No plan directory where one was asked for; `what` is `plan` where the user named it
+    (the CLI says which option), else empty."""
 
 
 class PlanInvalid(MpiError):
@@ -50,20 +54,30 @@ class PlanInvalid(MpiError):
 
     exit_code = EXIT_INVALID
 
-    def __init__(self, diagnostics: list[Diagnostic], exit_code: int = EXIT_INVALID) -> None:
+    def __init__(
+        self,
+        diagnostics: list[Diagnostic],
+        exit_code: int = EXIT_INVALID,
+        message: str | None = None,
+    ) -> None:
         from mpi.i18n import _
 
         errors = [d for d in diagnostics if d.severity == "error"]
-        super().__init__(
-            _("the plan has {count} error(s); run `mpi validate` for details").format(
-                count=len(errors)
-            )
+        said = _("the plan has {count} error(s); run `mpi validate` for details").format(
+            count=len(errors)
         )
+        super().__init__(message or said, exit_code)
         self.diagnostics = diagnostics
-        self.exit_code = exit_code
 
 
 class EditRefused(MpiError):
     """A change that would make the plan invalid, or that raced another writer."""
 
     exit_code = EXIT_INVALID
+
+
+class InternalError(MpiError):
+    """An invariant of mpi's own broken (a bug, not the user's doing): exit 3, and the
+    message asks to report it."""
+
+    exit_code = EXIT_BUG

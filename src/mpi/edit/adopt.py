@@ -24,7 +24,7 @@ from mpi.domain.adopted import (
     Renewal,
 )
 from mpi.domain.dates import Due
-from mpi.domain.errors import EditRefused, InvalidValue, UsageError
+from mpi.domain.errors import EditRefused, InternalError, InvalidValue, UsageError
 from mpi.domain.model import Plan
 from mpi.domain.reference import decision_day, problems, read
 from mpi.domain.words import number
@@ -90,7 +90,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
             first = found[0]
             raise EditRefused(
                 _("{where}: {message}; fix it first; nothing was written").format(
-                    where=f"{first.file}:{first.line}:{first.column}", message=first.message
+                    where=first.where, message=first.message
                 )
             )
         earlier = read[0]
@@ -116,7 +116,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     text = render(new)
     again, _problems = read_adopted(path, text)
     if again is None or again[0] != new:  # the writer writes what the reader reads
-        raise EditRefused(_("internal error: the adopted plan would not read back as written"))
+        raise InternalError(_("internal error: the adopted plan would not read back as written"))
     old_text = path.read_text(encoding="utf-8") if earlier is not None else ""
     plan_old = source.path.read_text(encoding="utf-8")
     plan_text = _declare(plan_old, source.tree, head, earlier is None)
@@ -127,7 +127,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
             _(
                 "refused: the change would make the plan invalid: {where}: {message}; "
                 "nothing was written"
-            ).format(where=f"{first.file}:{first.line}:{first.column}", message=first.message)
+            ).format(where=first.where, message=first.message)
         )
     diff = unified_diff(old_text, text, display_name(path))
     diff += unified_diff(plan_old, plan_text, display_name(source.path))

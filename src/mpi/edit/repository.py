@@ -188,7 +188,7 @@ def _copied(source: Path) -> dict[str, str]:
         first = next(d for d in found if d.severity == "error")
         return UsageError(
             _("the plan to copy is invalid: {where}: {message}").format(
-                where=f"{first.file}:{first.line}:{first.column}", message=first.message
+                where=first.where, message=first.message
             )
         )
 

@@ -22,7 +22,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpi.domain.errors import EditRefused
+from mpi.domain.errors import EditRefused, InternalError
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
@@ -129,16 +129,12 @@ def loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
     if errors:
         first = errors[0]
         more = _(" (and {count} more)").format(count=len(errors) - 1) if len(errors) > 1 else ""
-        refused = EditRefused(
-            _(
-                "the plan on disk is invalid: {where}: {message}{more}; fix it first "
-                "(mpi validate); nothing was written"
-            ).format(
-                where=f"{first.file}:{first.line}:{first.column}", message=first.message, more=more
-            )
+        said = _(
+            "the plan on disk is invalid: {where}: {message}{more}; fix it first "
+            "(mpi validate); nothing was written"
         )
-        refused.exit_code = loaded.exit_code or 1
-        raise refused
+        said = said.format(where=first.where, message=first.message, more=more)
+        raise EditRefused(said, loaded.exit_code or 1)
     return loaded
 
 
@@ -262,10 +258,10 @@ def _edit(
             _(
                 "refused: the change would make the plan invalid: {where}: {message}; "
                 "nothing was written"
-            ).format(where=f"{first.file}:{first.line}:{first.column}", message=first.message)
+            ).format(where=first.where, message=first.message)
         )
     if rest != before:
-        raise EditRefused(
+        raise InternalError(
             _(
                 "internal error: the edit of {owner} would also change other parts of {file}; "
                 "nothing was written"

@@ -66,11 +66,10 @@ def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
         raise PlanInvalid([found]) from None
     read, problems = read_adopted(plan_dir / FILE, text)
     if read is None:
-        refused = PlanInvalid([replace(d, file=shown) for d in problems])
-        refused.message = _("the adopted plan at {rev} has {count} error(s)").format(
+        said = _("the adopted plan at {rev} has {count} error(s)").format(
             rev=rev, count=sum(d.severity == "error" for d in problems)
         )
-        raise refused
+        raise PlanInvalid([replace(d, file=shown) for d in problems], message=said)
     return read[0]
 
 

@@ -225,7 +225,7 @@ def _with_revision(
         then = load_at(directory, commit)
     except PlanInvalid as exc:
         first = exc.diagnostics[0] if exc.diagnostics else None
-        where = f"{first.file}:{first.line}:{first.column}" if first else ""
+        where = first.where if first else ""
         said = _("the adopted plan at {where} does not validate").format(where=where)
         return Comparison(problems=[source.diagnostic(at, UNREADABLE, said, key=True)])
     return _with(loaded, plan, then, [warning])

@@ -51,9 +51,9 @@ def locate_plan(
     directory holding plan.yaml, or a plan/ subdirectory holding it), else the shipped plan."""
     env = os.environ if env is None else env
     if explicit is not None:
-        return Location(_plan_dir(explicit, "--plan"), "option")
+        return Location(_plan_dir(explicit, "plan", ""), "option")
     if env.get(ENV_VAR):
-        return Location(_plan_dir(Path(env[ENV_VAR]), ENV_VAR), "environment")
+        return Location(_plan_dir(Path(env[ENV_VAR]), "", f"{ENV_VAR}: "), "environment")
     here = (cwd or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         for candidate in (directory, directory / "plan"):
@@ -61,7 +61,9 @@ def locate_plan(
                 return Location(candidate, "search")
     shipped = shipped_plan()
     if shipped is None:
-        raise PlanNotFound(_("no plan found: pass --plan DIR or set MPI_PLAN"))
+        raise PlanNotFound(
+            "", _("no plan found in this directory or a parent, and none came with mpi")
+        )
     return Location(shipped, "shipped")
 
 
@@ -90,25 +92,21 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _plan_dir(path: Path, origin: str) -> Path:
+def _plan_dir(path: Path, what: str, prefix: str) -> Path:
+    """The plan directory named by the user (`what`: `plan`, the option the CLI names) or by
+    an environment variable (`prefix`: its name)."""
     try:
         if path.is_file() and path.name.endswith((".yaml", ".yml")):
             path = path.parent
         is_directory = path.is_dir()
     except OSError as exc:
-        raise PlanNotFound(
-            _("{origin}: cannot reach {path}: {reason}").format(
-                origin=origin, path=path, reason=reason(exc)
-            )
-        ) from None
+        said = _("cannot reach {path}: {reason}").format(path=path, reason=reason(exc))
+        raise PlanNotFound(what, prefix + said) from None
     if not is_directory:
-        raise PlanNotFound(
-            _("{origin}: {path} is not a directory").format(origin=origin, path=path)
-        )
+        raise PlanNotFound(what, prefix + _("{path} is not a directory").format(path=path))
     if not os.path.lexists(path / PLAN_FILE):  # a broken symlink is reported when read
-        raise PlanNotFound(
-            _("{origin}: {path} has no {file}").format(origin=origin, path=path, file=PLAN_FILE)
-        )
+        said = _("{path} has no {file}").format(path=path, file=PLAN_FILE)
+        raise PlanNotFound(what, prefix + said)
     return path
 
 
@@ -130,9 +128,10 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
         names = os.listdir(directory)
     except OSError as exc:
         raise PlanNotFound(
+            "",
             _("cannot list the plan directory {directory}: {reason}").format(
                 directory=directory, reason=reason(exc)
-            )
+            ),
         ) from None
     others = sorted(
         directory / name

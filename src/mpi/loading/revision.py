@@ -328,9 +328,7 @@ def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> Pla
         prefix = "" if relative == "." else f"{relative}/"
         return f"{rev}:{prefix}{Path(file).name}"
 
-    renamed = PlanInvalid([replace(d, file=rename(d.file)) for d in exc.diagnostics], exc.exit_code)
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    renamed.message = _("the plan at revision {rev} has {count} error(s)").format(
-        rev=rev, count=errors
-    )
-    return renamed
+    said = _("the plan at revision {rev} has {count} error(s)").format(rev=rev, count=errors)
+    renamed = [replace(d, file=rename(d.file)) for d in exc.diagnostics]
+    return PlanInvalid(renamed, exc.exit_code, said)

@@ -290,7 +290,7 @@ def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
         return ""
     out = Text()
     for d in items:
-        out.append(f"{one_line(d.file)}:{d.line}:{d.column}:", style="bold")
+        out.append(one_line(d.where) + ":", style="bold")
         out.append(" ")
         severity = {"error": _("error"), "warning": _("warning")}.get(d.severity, _("note"))
         style = {"error": "bold red", "warning": "bold yellow"}.get(d.severity, "bold blue")
