@@ -236,7 +236,7 @@ def test_adopt_moves_an_adopted_revision_into_the_plan_directory(tmp_path: Path)
     assert sorted(r["code"] for r in rows) == ["adopted-revision", "weakened"]
     git(root, "tag", "-d", "beschlossen-2023")
     [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
-    assert row["code"] == "adopted-plan-unreadable" and "mpi adopt --revision" in row["message"]
+    assert row["code"] == "adopted-plan-unreadable" and "mpi adopt writes it" in row["message"]
     git(root, "tag", "beschlossen-2023", "HEAD")
 
     run(plan, "adopt", "--revision", "beschlossen-2023", "--decision", SIGNED, "--date", "2023")

@@ -212,7 +212,7 @@ def _with_revision(
     commit = _adopted_commit(top, named) if top is not None else None
     move = _(
         "keep the adopted plan in the plan directory, where every copy of the plan has it: "
-        "mpi adopt --revision REV --decision TEXT"
+        "mpi adopt writes it from the revision that holds it"
     )
     if commit is None:
         said = _(

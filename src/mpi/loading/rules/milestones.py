@@ -80,8 +80,7 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                 "recurrence",
                 _(
                     "{milestone} recurs: the series stays open; record each occurrence done or "
-                    "missed on its own (mpi milestone ... --occurrence), end the series with "
-                    "`recurrence.end`"
+                    "missed on its own (`occurrences`), end the series with `recurrence.end`"
                 ).format(milestone=name),
             )
         if r.last_done is not None:
@@ -91,7 +90,7 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                 "last-done",
                 _(
                     "{milestone}: `last_done` counts every occurrence up to it as held; record "
-                    "occurrences one by one instead (mpi milestone ... done --occurrence D)"
+                    "occurrences one by one instead (`occurrences`, as mpi milestone writes them)"
                 ).format(milestone=name),
                 severity="warning",
             )
