@@ -16,6 +16,7 @@ from mpi.cli.options import (
 )
 from mpi.cli.output import emit
 from mpi.i18n import N_, _
+from mpi.render.registry import CALENDAR, SCHEMA
 from mpi.views.schema import KINDS
 
 
@@ -32,7 +33,7 @@ def schema(
 ) -> None:
     from mpi.views.schema import build
 
-    emit("json", "schema", build(kind))
+    emit("json", SCHEMA, build(kind))
 
 
 def calendar(
@@ -42,7 +43,7 @@ def calendar(
     from mpi.views.calendar import utc_now
 
     day = full_date(today, "--today")
-    emit("ics", "calendar", entries(valid_plan(plan), utc_now(), day), output)
+    emit("ics", CALENDAR, entries(valid_plan(plan), utc_now(), day), output)
 
 
 def init(

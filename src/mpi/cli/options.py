@@ -17,6 +17,7 @@ from mpi.i18n import N_, _, formats
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
     from mpi.loading.load import Loaded
+    from mpi.render.registry import View
 
 OwnerArgument = Annotated[
     str,
@@ -121,7 +122,7 @@ def span(value: str | None, option: str) -> tuple[int, str] | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def format_option(view: str) -> Any:
+def format_option(view: View[Any]) -> Any:
     """`--format/-f` whose choices are the formats that can draw `view` (the registry's)."""
     from mpi.render.registry import choices
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeVar
 
 import typer
 
@@ -18,6 +18,9 @@ if TYPE_CHECKING:
     from mpi.domain.errors import MpiError
     from mpi.edit.adopt import Adopted
     from mpi.edit.transaction import EditResult
+    from mpi.render.registry import View
+
+T = TypeVar("T")
 
 
 def console(stderr: bool = False, width: int | None = None) -> Console:
@@ -43,7 +46,7 @@ def to_terminal() -> bool:
         return False
 
 
-def emit(format: str, view: str, data: Any, output: Path | None = None) -> None:
+def emit(format: str, view: View[T], data: T, output: Path | None = None) -> None:
     """Draw `data` with the registry and print it, or write it to `output` atomically."""
     from mpi.render.registry import Unwrapped, draw
 

@@ -21,11 +21,12 @@ from mpi.cli.options import (
 from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
+from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS, TIMELINE
 
 
 def status(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("status")] = "text",
+    format: Annotated[str, format_option(STATUS)] = "text",
     today: TodayOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -34,7 +35,7 @@ def status(
 
     if as_of is None:
         day = full_date(today, "--today")
-        emit(format, "status", summary(valid_plan(plan), day, read_on=current_day()))
+        emit(format, STATUS, summary(valid_plan(plan), day, read_on=current_day()))
         return
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.load import load_plan, require_plan
@@ -43,12 +44,12 @@ def status(
         assert source is not None
         day = full_date(today, "--today") if today else source[2]
         read = require_plan(load_plan(read_from))
-    emit(format, "status", summary(read, day, as_of=source[2]))
+    emit(format, STATUS, summary(read, day, as_of=source[2]))
 
 
 def list_measures(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("measures")] = "text",
+    format: Annotated[str, format_option(MEASURES)] = "text",
     field: FieldsOption = None,
     status: Annotated[
         list[str] | None,
@@ -102,7 +103,7 @@ def list_measures(
         stale=span(stale, "--stale"),
     )
     day = full_date(today, "--today")
-    emit(format, "measures", list_measures(valid_plan(plan), flt, day))
+    emit(format, MEASURES, list_measures(valid_plan(plan), flt, day))
 
 
 def show(
@@ -114,7 +115,7 @@ def show(
         ),
     ],
     plan: PlanOption = None,
-    format: Annotated[str, format_option("measure")] = "text",
+    format: Annotated[str, format_option(MEASURE)] = "text",
     today: TodayOption = None,
 ) -> None:
     from mpi.views.lookup import PLAN, find_body, find_owner
@@ -125,9 +126,9 @@ def show(
     loaded = valid_plan(plan)
     owner = find_owner(loaded, measure)
     if owner == PLAN or find_body(loaded, owner) is not None:
-        emit(format, "body", owner_detail(loaded, owner, day))
+        emit(format, BODY, owner_detail(loaded, owner, day))
     else:
-        emit(format, "measure", measure_detail(loaded, owner, day))
+        emit(format, MEASURE, measure_detail(loaded, owner, day))
 
 
 def due(
@@ -140,7 +141,7 @@ def due(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option("due")] = "text",
+    format: Annotated[str, format_option(DUE)] = "text",
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
         str | None, typer.Option("--before", help=N_("Due before this date (2030, 2030-06, …)."))
@@ -193,30 +194,30 @@ def due(
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
     query = DueQuery(year, limit, until, overdue, all, several(field), soon, owner, several(lead))
-    emit(format, "due", select_due(valid_plan(plan), query, day))
+    emit(format, DUE, select_due(valid_plan(plan), query, day))
 
 
 def indicators(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("indicators")] = "text",
+    format: Annotated[str, format_option(INDICATORS)] = "text",
     field: FieldsOption = None,
     lead: LeadOption = None,
 ) -> None:
     from mpi.views.indicators import select_indicators
 
     rows = select_indicators(valid_plan(plan), several(field), several(lead))
-    emit(format, "indicators", rows)
+    emit(format, INDICATORS, rows)
 
 
 def timeline(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("timeline")] = "text",
+    format: Annotated[str, format_option(TIMELINE)] = "text",
     today: TodayOption = None,
 ) -> None:
     from mpi.views.timeline import timeline as years
 
     day = full_date(today, "--today")
-    emit(format, "timeline", years(valid_plan(plan), day))
+    emit(format, TIMELINE, years(valid_plan(plan), day))
 
 
 def register(app: typer.Typer) -> None:

@@ -23,6 +23,7 @@ from mpi.cli.options import (
 from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _, formats
+from mpi.render.registry import DIFF, HISTORY, REPORT, ROUND
 
 if TYPE_CHECKING:
     from datetime import date
@@ -96,7 +97,7 @@ def _changes_since(
 
 def report(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("report")] = "markdown",
+    format: Annotated[str, format_option(REPORT)] = "markdown",
     since: SinceOption = None,
     lead: LeadOption = None,
     output: OutputOption = None,
@@ -120,12 +121,12 @@ def report(
         at = Where(directory, history=False) if source is not None else None
         made = record(loaded, day, check(loaded, at=at), as_of=source)
     view = build(current, day, since, changes, leads=several(lead), record=made)
-    emit(format, "report", view, output)
+    emit(format, REPORT, view, output)
 
 
 def round_(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("round")] = "markdown",
+    format: Annotated[str, format_option(ROUND)] = "markdown",
     since: SinceOption = None,
     until: Annotated[
         str | None,
@@ -181,7 +182,7 @@ def round_(
     )
     if format == "docx" and output is None and sys.stdout.isatty():
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
-    emit(format, "round", view, output)
+    emit(format, ROUND, view, output)
 
 
 def diff(
@@ -193,7 +194,7 @@ def diff(
         typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option("diff")] = "text",
+    format: Annotated[str, format_option(DIFF)] = "text",
     adopted: Annotated[
         bool,
         typer.Option(
@@ -216,7 +217,7 @@ def diff(
     directory = plan_directory(plan, "check")
     if adopted:
         view = _adopted_diff(directory, rev, rev2)
-        emit(format, "diff", view)
+        emit(format, DIFF, view)
         if format == "text" and not view.changes:
             sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
         return
@@ -228,7 +229,7 @@ def diff(
     else:
         old, new = load_at(directory, rev), load_at(directory, rev2)
     view = build(rev, rev2, old, new)
-    emit(format, "diff", view)
+    emit(format, DIFF, view)
     if format == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
@@ -264,7 +265,7 @@ def history(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option("history")] = "text",
+    format: Annotated[str, format_option(HISTORY)] = "text",
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
@@ -274,7 +275,7 @@ def history(
     day = full_date(today, "--today")
     loaded = load_plan(plan_directory(plan, "check"))
     require_plan(loaded)
-    emit(format, "history", build(loaded, measure, milestone, day))
+    emit(format, HISTORY, build(loaded, measure, milestone, day))
 
 
 def register(app: typer.Typer) -> None:

@@ -6,6 +6,7 @@ import typer
 
 from mpi.cli.options import PlanOption, format_option
 from mpi.i18n import N_
+from mpi.render.registry import DIAGNOSTICS
 
 if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
@@ -14,7 +15,7 @@ if TYPE_CHECKING:
 
 def validate(
     plan: PlanOption = None,
-    format: Annotated[str, format_option("diagnostics")] = "text",
+    format: Annotated[str, format_option(DIAGNOSTICS)] = "text",
     baseline: Annotated[
         str | None,
         typer.Option(
@@ -39,7 +40,7 @@ def validate(
     with speaking("en") if format == "json" else nullcontext():
         loaded = load(plan, "check")
         diagnostics = loaded.diagnostics + adopted_plan(loaded, baseline)
-    output.emit(format, "diagnostics", diagnostics)
+    output.emit(format, DIAGNOSTICS, diagnostics)
     if format == "text":
         files = 1 + len(loaded.field_files)
         summary = validation_summary(diagnostics, files, display_name(loaded.directory))

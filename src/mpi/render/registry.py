@@ -1,22 +1,36 @@
-"""The output formats: each module in `mpi.render.formats` declares the views it can draw.
+"""The output formats and the views they draw, typed: mypy checks each format's draw functions
+against the view's data, and each command's call against the view it emits.
 
-A format module defines `FORMAT = Format(name, {view: draw})`; the registry finds it by
-listing the package, so a new format is one new file. `choices(view)` feeds the commands'
-`--format` options. Format modules import their heavy libraries (rich, jinja2, icalendar)
-inside the draw functions, so listing them stays cheap.
+A view is a typed key (`STATUS: View[StatusSummary]`); a format module ends with
+`FORMAT = Format("name", status=draw_status, …)`, and `FORMATS` lists the format modules, in
+the order `--format` offers them. `choices(view)` feeds the commands' `--format` options.
+Format modules import their heavy libraries (rich, jinja2, icalendar) inside the draw
+functions, so importing them all stays cheap.
 """
 
 from __future__ import annotations
 
 import importlib
-import pkgutil
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, fields
 from functools import cache
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, Union
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
+
+    from mpi.domain.diagnostics import Diagnostic
+    from mpi.views.calendar import CalendarView
+    from mpi.views.diff import PlanDiff
+    from mpi.views.due import DueRow
+    from mpi.views.history import History
+    from mpi.views.indicators import IndicatorRow
+    from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.milestones import OwnerDetail
+    from mpi.views.report import Report
+    from mpi.views.round import Round
+    from mpi.views.status import StatusSummary
+    from mpi.views.timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -28,53 +42,90 @@ class Unwrapped:
 
 # What a draw function returns: text, bytes (a calendar), or rich renderables (tables).
 Drawn = Union[str, bytes, Unwrapped, "RenderableType"]
-Draw = Callable[[Any], Drawn]
-
-# The order choices are listed in; a format not named here comes after these, by name.
-PREFERRED = ("text", "json", "csv", "markdown", "html", "docx", "github", "ics")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Format:
-    """An output format: its `--format` name and a draw function per view it can draw.
-
-    `piped` draws views differently when the output goes to a pipe or file instead of a
-    terminal (one record per line, no wrapping or padding), where the format needs that.
-    """
+class View(Generic[T]):
+    """A view a command emits, as a typed key: its name is the `Format` field that draws it."""
 
     name: str
-    draws: Mapping[str, Draw]
-    piped: Mapping[str, Draw] = field(default_factory=dict)
+
+
+STATUS: View[StatusSummary] = View("status")
+MEASURES: View[list[MeasureRow]] = View("measures")
+MEASURE: View[MeasureDetail] = View("measure")
+BODY: View[OwnerDetail] = View("body")
+DUE: View[list[DueRow]] = View("due")
+TIMELINE: View[Timeline] = View("timeline")
+DIFF: View[PlanDiff] = View("diff")
+HISTORY: View[History] = View("history")
+DIAGNOSTICS: View[Sequence[Diagnostic]] = View("diagnostics")
+INDICATORS: View[list[IndicatorRow]] = View("indicators")
+REPORT: View[Report] = View("report")
+ROUND: View[Round] = View("round")
+SCHEMA: View[dict[str, Any]] = View("schema")
+CALENDAR: View[CalendarView] = View("calendar")
+
+
+@dataclass(frozen=True)
+class Draws:
+    """A draw function for each view a format draws (None: it does not)."""
+
+    status: Callable[[StatusSummary], Drawn] | None = None
+    measures: Callable[[list[MeasureRow]], Drawn] | None = None
+    measure: Callable[[MeasureDetail], Drawn] | None = None
+    body: Callable[[OwnerDetail], Drawn] | None = None
+    due: Callable[[list[DueRow]], Drawn] | None = None
+    timeline: Callable[[Timeline], Drawn] | None = None
+    diff: Callable[[PlanDiff], Drawn] | None = None
+    history: Callable[[History], Drawn] | None = None
+    diagnostics: Callable[[Sequence[Diagnostic]], Drawn] | None = None
+    indicators: Callable[[list[IndicatorRow]], Drawn] | None = None
+    report: Callable[[Report], Drawn] | None = None
+    round: Callable[[Round], Drawn] | None = None
+    schema: Callable[[dict[str, Any]], Drawn] | None = None
+    calendar: Callable[[CalendarView], Drawn] | None = None
+
+
+@dataclass(frozen=True)
+class Format(Draws):
+    """An output format: its `--format` name and what it draws. `piped` draws some views
+    differently when the output goes to a pipe or file instead of a terminal (one record per
+    line, no wrapping or padding)."""
+
+    name: str = ""
+    piped: Draws = Draws()
+
+
+# The format modules of mpi.render.formats, in the order --format offers them.
+FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "github", "ics")
 
 
 @cache
 def formats() -> dict[str, Format]:
-    """Every format, found in the `mpi.render.formats` package, in PREFERRED order."""
-    from mpi.render import formats as package
-
-    found: dict[str, Format] = {}
-    for info in pkgutil.iter_modules(package.__path__):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"{package.__name__}.{info.name}")
-        declared = getattr(module, "FORMAT", None)
-        if isinstance(declared, Format):
-            found[declared.name] = declared
-
-    def rank(name: str) -> tuple[int, str]:
-        return (PREFERRED.index(name) if name in PREFERRED else len(PREFERRED), name)
-
-    return {name: found[name] for name in sorted(found, key=rank)}
+    """Every format, by name, in FORMATS order."""
+    out = {}
+    for module in FORMATS:
+        declared = importlib.import_module(f"mpi.render.formats.{module}").FORMAT
+        out[declared.name] = declared
+    return out
 
 
-def choices(view: str) -> list[str]:
+def choices(view: View[Any]) -> list[str]:
     """The names of the formats that can draw `view`."""
-    return [name for name, f in formats().items() if view in f.draws]
+    return [name for name, f in formats().items() if getattr(f, view.name) is not None]
 
 
-def draw(format: str, view: str, data: Any, *, terminal: bool = True) -> Drawn:
+def draw(format: str, view: View[T], data: T, *, terminal: bool = True) -> Drawn:
     """Draw `data` of `view` in `format` (one of `choices(view)`), for a terminal or not."""
     chosen = formats()[format]
-    if not terminal and view in chosen.piped:
-        return chosen.piped[view](data)
-    return chosen.draws[view](data)
+    piped: Callable[[T], Drawn] | None = getattr(chosen.piped, view.name)
+    drawing: Callable[[T], Drawn] | None = getattr(chosen, view.name)
+    if not terminal and piped is not None:
+        return piped(data)
+    assert drawing is not None, f"{format} does not draw {view.name}"
+    return drawing(data)
+
+
+VIEWS = tuple(f.name for f in fields(Draws))

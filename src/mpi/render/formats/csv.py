@@ -251,14 +251,12 @@ def indicators(rows: list[IndicatorRow]) -> str:
 
 
 FORMAT = Format(
-    "csv",
-    {
-        "status": status,
-        "measures": measures,
-        "measure": measure,
-        "body": body,
-        "due": due,
-        "timeline": timeline,
-        "indicators": indicators,
-    },
+    name="csv",
+    status=status,
+    measures=measures,
+    measure=measure,
+    body=body,
+    due=due,
+    timeline=timeline,
+    indicators=indicators,
 )

@@ -206,4 +206,4 @@ def round_(view: Round) -> bytes:
     return out.getvalue()
 
 
-FORMAT = Format("docx", {"round": round_})
+FORMAT = Format(name="docx", round=round_)

@@ -33,4 +33,4 @@ def diagnostics(items: Sequence[Diagnostic]) -> str:
     return "".join(lines)
 
 
-FORMAT = Format("github", {"diagnostics": diagnostics})
+FORMAT = Format(name="github", diagnostics=diagnostics)

@@ -252,4 +252,4 @@ def round_(view: Round) -> str:
     return _environment().get_template("round.html.j2").render(context(view))
 
 
-FORMAT = Format("html", {"report": report, "round": round_})
+FORMAT = Format(name="html", report=report, round=round_)

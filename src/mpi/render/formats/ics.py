@@ -187,4 +187,4 @@ def _clean(text: str) -> str:
     return visible(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-FORMAT = Format("ics", {"calendar": calendar})
+FORMAT = Format(name="ics", calendar=calendar)

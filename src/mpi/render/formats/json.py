@@ -42,18 +42,16 @@ def schema(data: dict[str, Any]) -> str:
 
 
 FORMAT = Format(
-    "json",
-    {
-        "status": lambda summary: _dump(records.status(summary)),
-        "measures": measures,
-        "measure": lambda detail: _dump(records.measure(detail)),
-        "body": lambda detail: _dump(records.body(detail)),
-        "due": due,
-        "timeline": lambda view: _dump(records.timeline(view)),
-        "diff": lambda view: _dump(records.diff(view)),
-        "history": lambda view: _dump(records.history(view)),
-        "diagnostics": diagnostics,
-        "schema": schema,
-        "indicators": lambda rows: _dump([records.assessed(r) for r in rows]),
-    },
+    name="json",
+    status=lambda summary: _dump(records.status(summary)),
+    measures=measures,
+    measure=lambda detail: _dump(records.measure(detail)),
+    body=lambda detail: _dump(records.body(detail)),
+    due=due,
+    timeline=lambda view: _dump(records.timeline(view)),
+    diff=lambda view: _dump(records.diff(view)),
+    history=lambda view: _dump(records.history(view)),
+    diagnostics=diagnostics,
+    schema=schema,
+    indicators=lambda rows: _dump([records.assessed(r) for r in rows]),
 )

@@ -211,18 +211,16 @@ def timeline(view: Timeline) -> str:
 
 
 FORMAT = Format(
-    "markdown",
-    {
-        "status": status,
-        "measures": measures,
-        "measure": measure,
-        "body": body,
-        "due": due,
-        "timeline": timeline,
-        "report": report,
-        "diff": diff,
-        "history": _history.markdown,
-        "indicators": indicators,
-        "round": round_,
-    },
+    name="markdown",
+    status=status,
+    measures=measures,
+    measure=measure,
+    body=body,
+    due=due,
+    timeline=timeline,
+    report=report,
+    diff=diff,
+    history=_history.markdown,
+    indicators=indicators,
+    round=round_,
 )

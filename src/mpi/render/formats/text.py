@@ -39,7 +39,7 @@ from mpi.render.messages import standpoint
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
-from mpi.render.registry import Format, Unwrapped
+from mpi.render.registry import Draws, Format, Unwrapped
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -325,24 +325,22 @@ def diff(view: PlanDiff) -> str:
 
 
 FORMAT = Format(
-    "text",
-    {
-        "status": status,
-        "measures": measures,
-        "measure": measure,
-        "body": body,
-        "due": due,
-        "timeline": timeline,
-        "diff": diff,
-        "history": _history.text,
-        "diagnostics": diagnostics,
-        "indicators": indicators,
-    },
-    {
-        "status": piped_status,
-        "measures": piped_measures,
-        "due": piped_due,
-        "timeline": piped_timeline,
-        "indicators": piped_indicators,
-    },
+    name="text",
+    status=status,
+    measures=measures,
+    measure=measure,
+    body=body,
+    due=due,
+    timeline=timeline,
+    diff=diff,
+    history=_history.text,
+    diagnostics=diagnostics,
+    indicators=indicators,
+    piped=Draws(
+        status=piped_status,
+        measures=piped_measures,
+        due=piped_due,
+        timeline=piped_timeline,
+        indicators=piped_indicators,
+    ),
 )
