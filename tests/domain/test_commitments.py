@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 from mpi.domain import commitments as c
 from mpi.domain.change import Change, ChangeKind
+from mpi.domain.compare_items import indicators, milestones
 from mpi.domain.dates import Due
-from mpi.domain.item_changes import indicators, milestones
 from mpi.domain.model import Indicator, Milestone
 
 HORIZON = 2040

@@ -97,7 +97,7 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     """An edit re-reads only its measure's block where that is certain: the file's model
     made that way equals the model of the whole file read again, for every edit command;
     and a block that no longer reads on its own is left to the whole read."""
-    from mpi.domain.model import Field
+    from mpi.domain.model import FieldFile
     from mpi.loading.reread import edited_file, read_changed
     from mpi.loading.schema_errors import validate_model
     from mpi.loading.sources import read_source
@@ -105,13 +105,13 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     path = generated / HF1
     before = path.read_text(encoding="utf-8")
     read = read_source(path, before)[0]
-    model, _problems = validate_model(read, Field)
+    model, _problems = validate_model(read, FieldFile)
     for owner, args in cases(before):
         plan = tmp_path / ("x" + args[0])
         shutil.copytree(generated, plan)
         assert invoke([*args, "--plan", str(plan)], env={"MPI_TODAY": "2026-11-25"}).exit_code == 0
         after = (plan / HF1).read_text(encoding="utf-8")
-        whole, problems = validate_model(read_source(path, after)[0], Field)
+        whole, problems = validate_model(read_source(path, after)[0], FieldFile)
         assert not problems, args
         start = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
         end = len(before) - next(

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import SHIPPED
-from mpi.domain.model import Field
+from mpi.domain.model import FieldFile
 from mpi.loading.reread import read_changed
 from mpi.loading.schema_errors import validate_model
 from mpi.loading.sources import read_source
@@ -61,7 +61,7 @@ def change(text: str, measure: str, kind: str) -> str:
 
 KINDS = ["title", "comment", "comment-before", "status", "blank", "hash-line", "hash-last", "note"]
 FIRST = read_source(PATH, TEXT)[0]
-MODEL = validate_model(FIRST, Field)[0]
+MODEL = validate_model(FIRST, FieldFile)[0]
 
 
 @settings(max_examples=40, deadline=None)
@@ -70,7 +70,7 @@ def test_measures_read_again_are_the_file_read_whole(changes: list[tuple[str, st
     text = TEXT
     for measure, kind in changes:
         text = change(text, measure, kind)
-    whole, problems = validate_model(read_source(PATH, text)[0], Field)
+    whole, problems = validate_model(read_source(PATH, text)[0], FieldFile)
     assert not problems
     again = read_changed((FIRST, MODEL), (TEXT, text))
     assert again is not None
@@ -101,11 +101,13 @@ def same_or_none(old: str, new: str) -> tuple[object, bool]:
     valid; a model read in part must be the whole read's, data and model."""
     path = PATH.with_name("hf9-test.yaml")
     first = read_source(path, old)[0]
-    model, problems = validate_model(first, Field)
+    model, problems = validate_model(first, FieldFile)
     assert model is not None and not problems
     again = read_changed((first, model), (old, new))
     whole_source, problem = read_source(path, new)
-    whole, errors = validate_model(whole_source, Field) if problem is None else (None, [problem])
+    whole, errors = (
+        validate_model(whole_source, FieldFile) if problem is None else (None, [problem])
+    )
     if again is not None:
         assert whole is not None and not errors, "read in part, but the whole read fails"
         assert again[1] == whole and again[0].tree == whole_source.tree

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import MINI, SHIPPED, break_plan
-from mpi.domain.model import Field, PlanFile, join
+from mpi.domain.model import FieldFile, PlanFile, join
 from mpi.loading import rules
 from mpi.loading.locate import plan_files
 from mpi.loading.rules.context import Context, Rule
@@ -32,7 +32,7 @@ def context(plan_dir: Path) -> Context:
     for path in field_paths:
         source, problem = read_source(path)
         assert problem is None
-        model, errors = validate_model(source, Field)
+        model, errors = validate_model(source, FieldFile)
         assert model is not None, errors
         fields.append((source, model))
     plan = join(plan_file, [f for _, f in fields])

@@ -25,8 +25,8 @@ from mpi.views import (
     diff,
     history,
     indicators,
+    made_from,
     measures,
-    record,
     report,
     schema,
     status,
@@ -82,7 +82,7 @@ DATA: dict[str, Any] = {
     "indicators": indicators.all_indicators(PLAN),
     "round": round_view.build(
         PLAN,
-        record.Record("plan", None, False, TODAY, "0", 0, 0),
+        made_from.MadeFrom("plan", None, False, TODAY, "0", 0, 0),
         TODAY,
         since="v1",
         changes=CHANGES,

@@ -12,7 +12,7 @@ from conftest import MINI, break_plan, commit, git, invoke
 from mpi.domain.errors import UsageError
 from mpi.loading import revision
 from mpi.loading.load import load_plan, require_plan
-from mpi.render.changes import describe
+from mpi.render.change_words import describe
 from mpi.views.diff import diff as plan_diff
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

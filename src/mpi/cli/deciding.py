@@ -138,16 +138,21 @@ def retarget(
 
 
 def _year(typed: str | None) -> int | str | None:
-    """A target year: 1900 to 2100, or `permanent` (German: dauerhaft)."""
+    """A target year within the plan's bounds, or `permanent` (German: dauerhaft)."""
     if typed is None:
         return None
     word = typed.strip().casefold()
     if word in ("permanent", "dauerhaft"):
         return "permanent"
-    if word.isascii() and word.isdigit() and 1900 <= int(word) <= 2100:
+    from mpi.domain.dates import MAX_YEAR, MIN_YEAR
+
+    if word.isascii() and word.isdigit() and MIN_YEAR <= int(word) <= MAX_YEAR:
         return int(word)
     raise InvalidValue(
-        "year", _("{typed} is not a year (1900-2100) or permanent").format(typed=repr(typed))
+        "year",
+        _("{typed} is not a year ({low}-{high}) or permanent").format(
+            typed=repr(typed), low=MIN_YEAR, high=MAX_YEAR
+        ),
     )
 
 

@@ -181,8 +181,14 @@ def due(
         )
     if overdue and all:
         raise UsageError(_("--overdue lists open milestones only; drop --all"))
-    if year is not None and not 1900 <= year <= 2100:
-        raise UsageError(_("--year {year} is outside 1900-2100").format(year=year))
+    from mpi.domain.dates import MAX_YEAR, MIN_YEAR
+
+    if year is not None and not MIN_YEAR <= year <= MAX_YEAR:
+        raise UsageError(
+            _("--year {year} is outside {low}-{high}").format(
+                year=year, low=MIN_YEAR, high=MAX_YEAR
+            )
+        )
     day = full_date(today, "--today")
     try:
         limit = typed_due(before) if before is not None else None

@@ -107,7 +107,7 @@ def report(
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
     from mpi.loading.load import load_plan
-    from mpi.views.record import record, usable
+    from mpi.views.made_from import made_from, usable
     from mpi.views.report import build
 
     directory = plan_directory(plan, "check")
@@ -119,8 +119,8 @@ def report(
         if since is not None:
             changes = _changes_since(directory, loaded, current, since, day, source is not None)[0]
         at = Where(directory, history=False) if source is not None else None
-        made = record(loaded, day, check(loaded, at=at), as_of=source)
-    view = build(current, day, since, changes, leads=several(lead), record=made)
+        made = made_from(loaded, day, check(loaded, at=at), as_of=source)
+    view = build(current, day, since, changes, leads=several(lead), made_from=made)
     emit(format, REPORT, view, output)
 
 
@@ -145,7 +145,7 @@ def round_(
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
     from mpi.loading.load import load_plan
-    from mpi.views.record import record, usable
+    from mpi.views.made_from import made_from, usable
     from mpi.views.round import STALE, build
 
     directory = plan_directory(plan, "check")
@@ -165,7 +165,7 @@ def round_(
             )
         at = Where(directory, history=False) if source is not None else None
         adopted = check(loaded, at=at)
-        made = record(loaded, day, adopted, as_of=source)
+        made = made_from(loaded, day, adopted, as_of=source)
     view = build(
         current,
         made,

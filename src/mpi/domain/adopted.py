@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import Field as F
+from pydantic import Field
 
 from mpi.domain.model import (
-    Field,
+    FieldFile,
     Goal,
     Indicator,
     Measure,
@@ -44,7 +44,7 @@ from mpi.domain.types import (
 from mpi.domain.words import Basis, MilestoneKind
 
 FILE = "adopted.yaml"  # in the plan directory, beside plan.yaml (loading.locate.ADOPTED_FILE)
-Commit = Annotated[str, F(pattern=r"^[0-9a-f]{40}([0-9a-f]{24})?$")]
+Commit = Annotated[str, Field(pattern=r"^[0-9a-f]{40}([0-9a-f]{24})?$")]
 
 
 class Renewal(Base):
@@ -64,7 +64,7 @@ class Adoption(Base):
     date: DueValue
     decision: Text
     revision: Commit | None = None
-    renewals: list[Renewal] = F(default_factory=new_list)
+    renewals: list[Renewal] = Field(default_factory=new_list)
 
     @property
     def source(self) -> str | None:
@@ -99,21 +99,21 @@ class AdoptedIndicator(Base):
 class AdoptedMeasure(Base):
     """A measure as adopted: its lead partners, milestones and targets."""
 
-    id: Annotated[str, F(pattern=MEASURE_ID)]
+    id: Annotated[str, Field(pattern=MEASURE_ID)]
     title: Text
-    lead: list[Slug] = F(default_factory=new_list)
+    lead: list[Slug] = Field(default_factory=new_list)
     dropped: bool = False
-    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
-    indicators: list[AdoptedIndicator] = F(default_factory=new_list)
+    milestones: list[AdoptedMilestone] = Field(default_factory=new_list)
+    indicators: list[AdoptedIndicator] = Field(default_factory=new_list)
 
 
 class AdoptedField(Base):
     """A Handlungsfeld as adopted: its goals and measures."""
 
-    id: Annotated[str, F(pattern=FIELD_ID)]
+    id: Annotated[str, Field(pattern=FIELD_ID)]
     title: Text
-    goals: list[Goal] = F(default_factory=new_list)
-    measures: list[AdoptedMeasure] = F(default_factory=new_list)
+    goals: list[Goal] = Field(default_factory=new_list)
+    measures: list[AdoptedMeasure] = Field(default_factory=new_list)
 
 
 class AdoptedBody(Base):
@@ -121,15 +121,15 @@ class AdoptedBody(Base):
 
     id: Slug
     name: Text
-    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
+    milestones: list[AdoptedMilestone] = Field(default_factory=new_list)
 
 
 class Commitments(Base):
     """What the plan commits to: its milestones, its bodies' and its fields'."""
 
-    milestones: list[AdoptedMilestone] = F(default_factory=new_list)
-    bodies: list[AdoptedBody] = F(default_factory=new_list)
-    fields: list[AdoptedField] = F(default_factory=new_list)
+    milestones: list[AdoptedMilestone] = Field(default_factory=new_list)
+    bodies: list[AdoptedBody] = Field(default_factory=new_list)
+    fields: list[AdoptedField] = Field(default_factory=new_list)
 
 
 class AdoptedPlan(Commitments):
@@ -191,7 +191,7 @@ def _measure(m: Measure) -> AdoptedMeasure:
 
 def as_plan(adopted: Commitments, like: Plan) -> Plan:
     """The adopted commitments as a `Plan` (texts and progress empty), so that
-    `mpi.domain.changes.compare` reads their changes as it reads any two plans; the plan
+    `mpi.domain.compare.compare` reads their changes as it reads any two plans; the plan
     level's texts and the measures' statuses are `like`'s, so that only commitments differ
     (a measure dropped since: its status before is not known)."""
     data: dict[str, Any] = {name: getattr(like, name) for name in PlanFile.model_fields}
@@ -206,7 +206,7 @@ def as_plan(adopted: Commitments, like: Plan) -> Plan:
     ]
     data["monitoring"] = Monitoring.model_construct(intro=intro, bodies=bodies)
     fields = [
-        Field.model_construct(
+        FieldFile.model_construct(
             id=f.id,
             title=f.title,
             goals=list(f.goals),

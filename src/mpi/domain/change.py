@@ -1,7 +1,7 @@
 """One change of the plan, as people and machines read it, and the small helpers that make
 changes of each sort (added or removed, a text, a short value, a log entry, a decision).
 
-`mpi.domain.changes` compares whole plans, `mpi.domain.item_changes` milestones and
+`mpi.domain.compare` compares whole plans, `mpi.domain.compare_items` milestones and
 indicators; `mpi.domain.commitments` classifies what a commitment's change means.
 """
 

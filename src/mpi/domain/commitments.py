@@ -1,7 +1,7 @@
 """How a commitment changed, read politically: a deadline postponed or advanced, a target
 lowered or raised, a recurring duty thinned out, the kind of a date softened.
 
-Pure functions of the old and the new item; `mpi.domain.changes` puts them together for a
+Pure functions of the old and the new item; `mpi.domain.compare` puts them together for a
 whole plan. A change is *weakening* when it lets someone do less or later than adopted; a
 weakening change needs a decision of the partners, and the decision that covers it is the
 latest one on the item that names the value the item has now.

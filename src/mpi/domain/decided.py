@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, model_validator
-from pydantic import Field as F
+from pydantic import BaseModel, Field, model_validator
 
 from mpi.domain.types import Base, Day, DueValue, Number, Recurrence, Slug, Text, Year
 from mpi.domain.words import MeasureStatus, MilestoneKind
@@ -100,4 +99,4 @@ class Removal(Decision):
     a goal, in plan.yaml a plan-level milestone, a monitoring body or a Handlungsfeld, in a
     monitoring body one of its milestones (by id)."""
 
-    removed: Annotated[str, F(min_length=1, max_length=80)]
+    removed: Annotated[str, Field(min_length=1, max_length=80)]

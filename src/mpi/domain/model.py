@@ -1,6 +1,6 @@
 """The plan as pydantic models: what each YAML file may hold, and nothing else.
 
-`PlanFile` is plan/plan.yaml, `Field` one Handlungsfeld file; `Plan` joins them after
+`PlanFile` is plan/plan.yaml, `FieldFile` one Handlungsfeld file; `Plan` joins them after
 both validated. The value types (ids, dates, texts) are in `mpi.domain.types`.
 """
 
@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, model_validator
-from pydantic import Field as F
+from pydantic import ConfigDict, Field, model_validator
 
 from mpi.domain.dates import horizon
 from mpi.domain.decided import (
@@ -41,7 +40,7 @@ class Partner(Base):
     id: Slug
     name: Text
     short: Text
-    signatories: list[Text] = F(default_factory=new_list)
+    signatories: list[Text] = Field(default_factory=new_list)
 
 
 class GlossaryEntry(Base):
@@ -90,9 +89,9 @@ class Milestone(Sourced):
     status: MilestoneStatus = "open"
     done: DueValue | None = None
     note: Text | None = None
-    occurrences: list[Occurrence] = F(default_factory=new_list)
-    decisions: list[MilestoneDecision] = F(default_factory=new_list)
-    corrections: list[MilestoneCorrection] = F(default_factory=new_list)
+    occurrences: list[Occurrence] = Field(default_factory=new_list)
+    decisions: list[MilestoneDecision] = Field(default_factory=new_list)
+    corrections: list[MilestoneCorrection] = Field(default_factory=new_list)
 
 
 class Baseline(Sourced):
@@ -124,10 +123,10 @@ class Indicator(Base):
     baseline: Baseline | None = None
     target: Target
     direction: Literal["at_least", "at_most"]
-    values: list[Reading] = F(default_factory=new_list)
+    values: list[Reading] = Field(default_factory=new_list)
     note: Text | None = None
-    decisions: list[IndicatorDecision] = F(default_factory=new_list)
-    corrections: list[IndicatorCorrection] = F(default_factory=new_list)
+    decisions: list[IndicatorDecision] = Field(default_factory=new_list)
+    corrections: list[IndicatorCorrection] = Field(default_factory=new_list)
 
 
 class Source(Base):
@@ -136,7 +135,7 @@ class Source(Base):
 
     label: Text | None = None
     text: Text | None = None
-    url: Annotated[str, F(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)] | None = None
     footnote: int | None = None
 
     @model_validator(mode="after")
@@ -154,7 +153,7 @@ class Source(Base):
 
 
 class SubItem(Base):
-    id: Annotated[str, F(pattern=r"^[a-z]$")]
+    id: Annotated[str, Field(pattern=r"^[a-z]$")]
     text: Text
 
 
@@ -167,22 +166,22 @@ class Update(Base):
 
 
 class Measure(Base):
-    id: Annotated[str, F(pattern=MEASURE_ID)]
+    id: Annotated[str, Field(pattern=MEASURE_ID)]
     title: Text
     section: Slug | None = None
     text: Text
-    items: list[SubItem] = F(default_factory=new_list)
-    goals: list[Annotated[str, F(pattern=GOAL_ID)]] = F(default_factory=new_list)
+    items: list[SubItem] = Field(default_factory=new_list)
+    goals: list[Annotated[str, Field(pattern=GOAL_ID)]] = Field(default_factory=new_list)
     goal_assignment: Sourced | None = None  # default: the field's
-    lead: list[Slug] = F(default_factory=new_list)
-    involved: list[Slug] = F(default_factory=new_list)
+    lead: list[Slug] = Field(default_factory=new_list)
+    involved: list[Slug] = Field(default_factory=new_list)
     status: MeasureStatus
-    tags: list[Annotated[str, F(min_length=1, max_length=80)]] = F(default_factory=new_list)
-    sources: list[Source] = F(default_factory=new_list)
-    milestones: list[Milestone] = F(default_factory=new_list)
-    indicators: list[Indicator] = F(default_factory=new_list)
-    updates: list[Update] = F(default_factory=new_list)
-    decisions: list[MeasureDecision] = F(default_factory=new_list)
+    tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(default_factory=new_list)
+    sources: list[Source] = Field(default_factory=new_list)
+    milestones: list[Milestone] = Field(default_factory=new_list)
+    indicators: list[Indicator] = Field(default_factory=new_list)
+    updates: list[Update] = Field(default_factory=new_list)
+    decisions: list[MeasureDecision] = Field(default_factory=new_list)
 
     @property
     def number(self) -> int:
@@ -199,22 +198,22 @@ class Section(Base):
 
 
 class Goal(Base):
-    id: Annotated[str, F(pattern=GOAL_ID)]
+    id: Annotated[str, Field(pattern=GOAL_ID)]
     text: Text
 
 
-class Field(Base):
+class FieldFile(Base):
     """One Handlungsfeld file."""
 
     model_config = ConfigDict(title="Handlungsfeld")
 
-    id: Annotated[str, F(pattern=FIELD_ID)]
+    id: Annotated[str, Field(pattern=FIELD_ID)]
     title: Text
-    sections: list[Section] = F(default_factory=new_list)
+    sections: list[Section] = Field(default_factory=new_list)
     goals: list[Goal]
     goal_assignment: Sourced | None = None  # how its measures' goals are known
     measures: list[Measure]
-    decisions: list[Removal] = F(default_factory=new_list)
+    decisions: list[Removal] = Field(default_factory=new_list)
 
     @property
     def number(self) -> int:
@@ -227,9 +226,9 @@ class MonitoringBody(Base):
     id: Slug
     name: Text
     text: Text
-    milestones: list[Milestone] = F(default_factory=new_list)
-    updates: list[Update] = F(default_factory=new_list)
-    decisions: list[Removal] = F(default_factory=new_list)
+    milestones: list[Milestone] = Field(default_factory=new_list)
+    updates: list[Update] = Field(default_factory=new_list)
+    decisions: list[Removal] = Field(default_factory=new_list)
 
 
 class Monitoring(Base):
@@ -248,8 +247,10 @@ class AdoptedRevision(Base):
     """The git revision that holds the plan as adopted: a commit id (it travels with every
     clone), a tag (it reads better, but a clone does not always fetch it), or both."""
 
-    commit: Annotated[str, F(pattern=r"^[0-9a-f]{7,64}$")] | None = None
-    tag: Annotated[str, F(min_length=1, max_length=200, pattern=r"^[^\s~^:?*\[\\]+$")] | None = None
+    commit: Annotated[str, Field(pattern=r"^[0-9a-f]{7,64}$")] | None = None
+    tag: (
+        Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s~^:?*\[\\]+$")] | None
+    ) = None
 
     @model_validator(mode="after")
     def _named(self) -> AdoptedRevision:
@@ -266,28 +267,28 @@ class PlanFile(Base):
     model_config = ConfigDict(title="Plan")
 
     title: Text
-    adopted: Annotated[int, F(ge=1900, le=2100)]
+    adopted: Year
     adopted_plan: Literal["adopted.yaml"] | None = None  # the plan as adopted, beside this file
     adopted_revision: AdoptedRevision | None = None  # before adopted.yaml: a git revision
     language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
     preamble: Text | None = None  # the Präambel, whole
     vision: Text | None = None
-    agreements: list[Text] = F(default_factory=new_list)
+    agreements: list[Text] = Field(default_factory=new_list)
     background: Text | None = None
-    sources: list[Source] = F(default_factory=new_list)
-    milestones: list[Milestone] = F(default_factory=new_list)
-    updates: list[Update] = F(default_factory=new_list)  # the log of plan-level milestones
+    sources: list[Source] = Field(default_factory=new_list)
+    milestones: list[Milestone] = Field(default_factory=new_list)
+    updates: list[Update] = Field(default_factory=new_list)  # the log of plan-level milestones
     monitoring: Monitoring | None = None
-    glossary: list[GlossaryEntry] = F(default_factory=new_list)
-    misspellings: list[Misspelling] = F(default_factory=new_list)
-    decisions: list[Removal] = F(default_factory=new_list)
+    glossary: list[GlossaryEntry] = Field(default_factory=new_list)
+    misspellings: list[Misspelling] = Field(default_factory=new_list)
+    decisions: list[Removal] = Field(default_factory=new_list)
 
 
 class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
-    fields: list[Field] = F(default_factory=new_list)
+    fields: list[FieldFile] = Field(default_factory=new_list)
 
     @property
     def horizon(self) -> int:
@@ -305,7 +306,7 @@ class Plan(PlanFile):
         return out
 
 
-def join(plan_file: PlanFile, fields: list[Field]) -> Plan:
+def join(plan_file: PlanFile, fields: list[FieldFile]) -> Plan:
     """Join validated files into a Plan without validating them again."""
     data: dict[str, Any] = {name: getattr(plan_file, name) for name in PlanFile.model_fields}
     ordered = sorted(fields, key=lambda f: (f.number, f.id))

@@ -9,10 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, PlainValidator, WithJsonSchema
-from pydantic import Field as F
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, PlainValidator, WithJsonSchema
 
-from mpi.domain.dates import Due, parse_day
+from mpi.domain.dates import MAX_YEAR, MIN_YEAR, Due, parse_day
 
 SLUG = r"^[a-z0-9][a-z0-9-]*$"
 FIELD_ID = r"^HF[1-9][0-9]*$"
@@ -21,7 +20,7 @@ MEASURE_ID = r"^HF[1-9][0-9]*\.[1-9][0-9]*$"
 
 DUE_SCHEMA = {
     "anyOf": [
-        {"type": "integer", "minimum": 1900, "maximum": 2100},
+        {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
         {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
     ],
     "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
@@ -39,10 +38,10 @@ Day = Annotated[
     PlainSerializer(date.isoformat),
     WithJsonSchema({"type": "string", "format": "date"}),
 ]
-Text = Annotated[str, F(min_length=1, max_length=100_000)]
-Slug = Annotated[str, F(pattern=SLUG, max_length=80)]
-Number = Annotated[float, F(allow_inf_nan=False)]
-Year = Annotated[int, F(ge=1900, le=2100)]
+Text = Annotated[str, Field(min_length=1, max_length=100_000)]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+Year = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
 
 
 def new_list() -> list[Any]:

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from mpi.domain.model import Field, Indicator, Measure, Milestone, MonitoringBody, PlanFile
+from mpi.domain.model import FieldFile, Indicator, Measure, Milestone, MonitoringBody, PlanFile
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,20 +22,20 @@ class Place:
     or "plan".
     """
 
-    field: Field | None
-    path: Path
+    field: FieldFile | None
+    path: KeyPath
     owner: str
     measure: Measure | None = None
     body: MonitoringBody | None = None
 
 
-def measures(fields: Sequence[Field]) -> Iterator[tuple[Place, Measure]]:
+def measures(fields: Sequence[FieldFile]) -> Iterator[tuple[Place, Measure]]:
     for f in fields:
         for i, m in enumerate(f.measures):
             yield Place(f, ("measures", i), m.id, m), m
 
 
-def milestones(plan: PlanFile, fields: Sequence[Field]) -> Iterator[tuple[Place, Milestone]]:
+def milestones(plan: PlanFile, fields: Sequence[FieldFile]) -> Iterator[tuple[Place, Milestone]]:
     """Plan-level milestones, those of the monitoring bodies, then those of each measure."""
     for i, ms in enumerate(plan.milestones):
         yield Place(None, ("milestones", i), "plan"), ms
@@ -54,7 +54,7 @@ def milestones_of(place: Place, m: Measure) -> Iterator[tuple[Place, Milestone]]
         yield Place(place.field, (*place.path, "milestones", j), m.id, m), ms
 
 
-def indicators(fields: Sequence[Field]) -> Iterator[tuple[Place, Indicator]]:
+def indicators(fields: Sequence[FieldFile]) -> Iterator[tuple[Place, Indicator]]:
     for place, m in measures(fields):
         for j, ind in enumerate(m.indicators):
             yield Place(place.field, (*place.path, "indicators", j), m.id, m), ind

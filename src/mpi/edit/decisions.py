@@ -18,7 +18,7 @@ from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
 from mpi.edit.on_record import on_record, same_series
-from mpi.edit.transaction import Mutation, Target
+from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
 
@@ -59,7 +59,7 @@ def reschedule(
     if due is None and kind is None and every is None:
         raise UsageError(_("nothing to change: give NEW_DUE, --kind or --every"))
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         day = grounds.day(target)
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
@@ -105,7 +105,7 @@ def reschedule(
 
 
 def _single(
-    chosen: PMap, due: Due | None, kind: str | None, target: Target
+    chosen: PMap, due: Due | None, kind: str | None, target: Edit
 ) -> tuple[str, str, list[tuple[str, str]]]:
     """A single deadline: `due` (and `kind`) set; a missed one is open again."""
     doc = target.doc
@@ -151,7 +151,7 @@ def _single(
 
 
 def _series(
-    chosen: PMap, end: Due | None, every: str | None, target: Target
+    chosen: PMap, end: Due | None, every: str | None, target: Edit
 ) -> tuple[str, str, list[tuple[str, str]]]:
     """A recurring duty: its last occurrence (`end`; None: it stays) and how often (`every`)."""
     rec = chosen["recurrence"]
@@ -190,7 +190,7 @@ def _series(
     return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
 
 
-def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Target) -> None:
+def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Edit) -> None:
     """Occurrences recorded already stay occurrences of the changed series: a schedule that
     would orphan them is refused with what to do instead."""
     made = set(series(start, every, end, target.facts.horizon))
@@ -217,7 +217,7 @@ def retarget(value: float, year: int | str | None, grounds: Grounds) -> Callable
 
 
 def _retarget(indicator: str, value: float, year: int | str | None, grounds: Grounds) -> Mutation:
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         day = grounds.day(target)
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
@@ -276,7 +276,7 @@ def drop(grounds: Grounds) -> Mutation:
     if grounds.correction:
         raise InvalidValue("correction", _("a measure is dropped by a decision only"))
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         day = grounds.day(target)
         measure = target.measure
         old = str(measure.get("status"))

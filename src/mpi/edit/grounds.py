@@ -13,7 +13,7 @@ from mpi.edit.log import dated_position
 from mpi.edit.mutations import check_day, check_text
 from mpi.edit.on_record import standing
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import Target
+from mpi.edit.transaction import Edit
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
 
@@ -48,7 +48,7 @@ class Grounds:
             )
         return cls(text, given, today, correction is not None)
 
-    def day(self, target: Target) -> date:
+    def day(self, target: Edit) -> date:
         """The day of the record: a decision's (checked against its words), or the
         correction's (default today)."""
         if not self.correction:
@@ -57,7 +57,7 @@ class Grounds:
         check_day(day, self.today)
         return day
 
-    def said(self, target: Target, day: date) -> str:
+    def said(self, target: Edit, day: date) -> str:
         """`Beschluss vom 12.06.2026: …` or `Lesart korrigiert am 07.12.2026: …`, in the
         plan's language."""
         with speaking(target.facts.language):
@@ -76,7 +76,7 @@ def _clean(what: str, text: str) -> str:
     return check_text(what, " ".join(text.split()))
 
 
-def provenance(target: Target, fact: PMap, day: date, grounds: Grounds) -> None:
+def provenance(target: Edit, fact: PMap, day: date, grounds: Grounds) -> None:
     """A fact changed by a decision is known by it: `basis: decided`, the decision in
     `derivation` (the document's words stay in `quote`). A corrected reading stays
     `inferred`, with the correction's reason as its derivation."""
@@ -99,7 +99,7 @@ def _basis_word(basis: object) -> str:
 
 
 def record(
-    target: Target, item: PMap, day: date, grounds: Grounds, fields: list[tuple[str, str]]
+    target: Edit, item: PMap, day: date, grounds: Grounds, fields: list[tuple[str, str]]
 ) -> None:
     """The record in the item's `decisions` (or `corrections`), in date order; a measure's
     goes before its updates log (which the same edit may extend). A decision dated before the

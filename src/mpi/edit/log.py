@@ -7,7 +7,7 @@ from typing import Any
 
 from mpi.domain.dates import Due, DueError
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import Target
+from mpi.edit.transaction import Edit
 from mpi.i18n import pgettext
 from mpi.loading.positions import PList
 
@@ -30,7 +30,7 @@ def dated_position(items: Any, day: date, key: str = "date") -> int | None:
     return position
 
 
-def log_entry(target: Target, day: date, text: str, status: str | None = None) -> None:
+def log_entry(target: Edit, day: date, text: str, status: str | None = None) -> None:
     """An entry in the owner's updates log (a measure's, the plan's or a body's)."""
     fields = [("date", day.isoformat()), ("text", scalar(text))]
     if status is not None:

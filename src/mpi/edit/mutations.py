@@ -19,7 +19,7 @@ from mpi.domain.words import measure_status, milestone_state, number, suggest, t
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import Mutation, Target
+from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, language, pgettext, speaking
 from mpi.loading.positions import PMap
 
@@ -54,7 +54,7 @@ def set_status(typed: str, note: str | None, day: date, today: date) -> Mutation
     if note is not None:
         check_text("note", note)
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         measure = target.measure
         old = measure.get("status")
         if old == status and not note:
@@ -79,7 +79,7 @@ def add_note(text: str, day: date, today: date) -> Mutation:
     check_text("text", text)
     check_day(day, today)
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         log_entry(target, day, text)
         return _("{owner}: note added").format(owner=target.owner_id)
 
@@ -106,7 +106,7 @@ def set_milestone(
         except DueError as exc:
             raise InvalidValue("occurrence", str(exc)) from None
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         if "recurrence" in chosen:
@@ -204,7 +204,7 @@ def _record(indicator: str, value: float, day: date, source: str | None, today: 
     """The value, dated `day`; the log says it on `today`, the day it was recorded (a value
     for the end of last year entered now is news now), naming the value's own date."""
 
-    def mutate(target: Target) -> str:
+    def mutate(target: Edit) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
         fields = [("date", day.isoformat()), ("value", number(value))]

@@ -15,13 +15,13 @@ from mpi.domain.deadlines import state as deadline_state
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import Target
+from mpi.edit.transaction import Edit
 from mpi.i18n import _, formats, pgettext, speaking
 from mpi.loading.positions import PMap
 
 
 def record_occurrence(
-    target: Target,
+    target: Edit,
     chosen: PMap,
     state: str,
     day: date,
@@ -103,7 +103,7 @@ def record_occurrence(
 
 
 def _write(
-    target: Target,
+    target: Edit,
     chosen: PMap,
     entries: list[PMap],
     index: int | None,

@@ -47,7 +47,7 @@ class PlanFacts:
 
 
 @dataclass(frozen=True)
-class Target:
+class Edit:
     """What a mutation edits: the positioned mapping of a measure, of the plan level (the
     root of plan.yaml) or of a monitoring body, in its file's document."""
 
@@ -63,7 +63,7 @@ class Target:
 
 
 # A mutation records its edits in the document and says what it did, in one line.
-Mutation = Callable[[Target], str]
+Mutation = Callable[[Edit], str]
 
 
 @dataclass(frozen=True)
@@ -231,7 +231,7 @@ def _edit(
     digest = hashlib.sha256(data).digest()  # what the file must still be when it is replaced
     del data
     doc = Document(text, source.tree)
-    summary = mutate(Target(doc, owner, facts, owner_id))
+    summary = mutate(Edit(doc, owner, facts, owner_id))
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from mpi.domain import adopted as adoption
 from mpi.domain.change import Change
-from mpi.domain.changes import compare
+from mpi.domain.compare import compare
 from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.errors import PlanInvalid, UsageError
-from mpi.domain.model import Field, Plan
+from mpi.domain.model import FieldFile, Plan
 from mpi.i18n import _
 from mpi.loading.adopted import ALTERED, was_adopted
 from mpi.loading.locate import display_name
@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from mpi.loading.load import Loaded
     from mpi.loading.sources import SourceFile
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 WEAKENED = "weakened"  # a weakening change without a decision: an error
 APPROVED = "approved-change"  # a weakening change a decision (or correction) covers
 CHANGED = "changed-since-adoption"  # a strengthening or neutral change of a commitment
@@ -204,7 +204,7 @@ def _with_revision(
     plan is invalid (it cannot be checked)."""
     named = plan.adopted_revision
     assert named is not None
-    at: Path = ("adopted_revision",)
+    at: KeyPath = ("adopted_revision",)
     try:
         top, _relative = repository(directory)
     except UsageError:
@@ -255,13 +255,15 @@ def _finding(loaded: Loaded, plan: Plan, c: Change) -> Finding:
     return Finding(c, source.display, line, column, "info", code)
 
 
-def _where(loaded: Loaded, plan: Plan, c: Change) -> tuple[SourceFile, Path]:
+def _where(loaded: Loaded, plan: Plan, c: Change) -> tuple[SourceFile, KeyPath]:
     """Where a change shows in the plan's files: the changed value, or for something
     removed the list it was removed from (a removed Handlungsfeld: the declaration)."""
     plan_source = loaded.plan_file
     assert plan_source is not None
     fields = {
-        model.id: (src, model) for src, model in loaded.models.values() if isinstance(model, Field)
+        model.id: (src, model)
+        for src, model in loaded.models.values()
+        if isinstance(model, FieldFile)
     }
     field_id = c.subject.split(".")[0]
     if c.what == "field":
@@ -292,10 +294,10 @@ def _where(loaded: Loaded, plan: Plan, c: Change) -> tuple[SourceFile, Path]:
 
 def _owner(
     plan_source: SourceFile,
-    fields: dict[str, tuple[SourceFile, Field]],
+    fields: dict[str, tuple[SourceFile, FieldFile]],
     plan: Plan,
     subject: str,
-) -> tuple[SourceFile, object, Path]:
+) -> tuple[SourceFile, object, KeyPath]:
     """The file, model and path of a measure, a monitoring body or the plan level."""
     if subject in ("plan", ""):
         return plan_source, plan, ()
@@ -308,13 +310,13 @@ def _owner(
     return src, f.measures[index], ("measures", index)
 
 
-_TARGET: dict[str, Path] = {
+_TARGET: dict[str, KeyPath] = {
     "target": ("target", "value"),
     "year": ("target", "year"),
 }
 
 
-def _inside(owner: object, c: Change) -> Path:
+def _inside(owner: object, c: Change) -> KeyPath:
     """The path below a measure, body or the plan level to what changed."""
     if c.what == "milestone":
         milestones = getattr(owner, "milestones", [])

@@ -117,11 +117,11 @@ def _load_plan(
     loaded.plan_file = plan_source
     if plan_data is not None:
         loaded.models[plan_path] = (plan_source, plan_data)
-    fields: list[tuple[SourceFile, model.Field]] = []
+    fields: list[tuple[SourceFile, model.FieldFile]] = []
     measures = 0
     for path in field_paths:
         again = reused(path)
-        if again is not None and isinstance(again[1], model.Field):
+        if again is not None and isinstance(again[1], model.FieldFile):
             source = again[0]
             loaded.field_files[source.display] = source
             loaded.models[path] = again
@@ -149,7 +149,7 @@ def _load_plan(
                 )
             )
             continue
-        field_model, problems = validate_model(source, model.Field)
+        field_model, problems = validate_model(source, model.FieldFile)
         loaded.diagnostics += problems
         if field_model is not None:
             fields.append((source, field_model))

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from mpi.domain.model import Field, Measure
+from mpi.domain.model import FieldFile, Measure
 from mpi.loading import reader
 from mpi.loading.positions import PList, PMap
 from mpi.loading.sources import SourceFile
@@ -30,7 +30,7 @@ def edited_file(
     texts: tuple[str, str],
     span: tuple[int, int] | None,
     measure: str,
-) -> tuple[SourceFile, Field] | None:
+) -> tuple[SourceFile, FieldFile] | None:
     """The edited file's data and model with `measure` read again from its block of the new
     text, or None. `read`: the file as read before (its source and model), `texts`: the file
     before and after the edit, `span`: where the edit lies in the old text."""
@@ -40,7 +40,7 @@ def edited_file(
     old, new = texts
     tree = source.tree
     listed = tree.get("measures") if isinstance(tree, PMap) else None
-    if span is None or not isinstance(listed, PList) or not isinstance(before_model, Field):
+    if span is None or not isinstance(listed, PList) or not isinstance(before_model, FieldFile):
         return None
     before, after = block(old, measure), block(new, measure)
     grown = len(new) - len(old)
@@ -55,7 +55,7 @@ def edited_file(
     )
     if item is None or index is None:
         return None
-    # A Field validates each measure on its own (it has no checks across them): the other
+    # A FieldFile validates each measure on its own (it has no checks across them): the other
     # measures' models stand, the edited one is validated from its new data.
     try:
         model = Measure.model_validate(item)
@@ -68,7 +68,7 @@ def edited_file(
 
 def read_changed(
     read: tuple[SourceFile, Any], texts: tuple[str, str], budget: reader.Budget | None = None
-) -> tuple[SourceFile, Field] | None:
+) -> tuple[SourceFile, FieldFile] | None:
     """The second text's data and model from the first's (`read` holds its source and
     model), with only the measures whose lines differ read again, or None. Certain only
     where the lines of the first split into its measures exactly where the reader found
@@ -83,7 +83,7 @@ def read_changed(
     if (
         not isinstance(listed, PList)
         or not listed
-        or not isinstance(before_model, Field)
+        or not isinstance(before_model, FieldFile)
         or len(before_model.measures) != len(listed)
         or "\r" in old
         or "\r" in new
@@ -117,7 +117,7 @@ def read_changed(
 
 def _with_items(
     read: tuple[SourceFile, Any], listed: PList, replaced: dict[int, tuple[PMap, Measure]]
-) -> tuple[SourceFile, Field]:
+) -> tuple[SourceFile, FieldFile]:
     """The file's data and model with the measures at these indexes replaced."""
     source, before_model = read
     measures = PList(listed.start)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.changes import decision_line, decisions_heading, describe
+from mpi.render.change_words import decision_line, decisions_heading, describe
 from mpi.render.messages import milestone_note, standpoint
 from mpi.render.provenance import progress
 
@@ -73,7 +73,7 @@ def span(value: tuple[int, str]) -> str:
 
 def period(view: Round) -> str:
     """`Stand 25.11.2026; seit der letzten Runde (v2026-06, 12.06.2026) bis zur nächsten am …`."""
-    record = view.record
+    record = view.made_from
     said = standpoint(view.today, record.as_of, record.read_on) + " "
     if view.since is None:
         said += _("No last round given (--since): no changes listed.")

@@ -8,14 +8,14 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.changes import describe
+from mpi.render.change_words import describe
 from mpi.render.provenance import state as state_word
 
 if TYPE_CHECKING:
     from mpi.domain.change import Change
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
-    from mpi.views.record import Record
+    from mpi.views.made_from import MadeFrom
 
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
@@ -76,7 +76,7 @@ def milestone_note(line: MilestoneLine, late: bool) -> str:
     return _("recurring") if r.recurring else ""
 
 
-def made_from(record: Record) -> str:
+def colophon(record: MadeFrom) -> str:
     """What a report was made from, in one line (every report and round states it)."""
     if record.commit is None:
         where = _("the plan (not in git)")
@@ -104,7 +104,7 @@ def made_from(record: Record) -> str:
     )
 
 
-def invalid_warning(record: Record) -> str | None:
+def invalid_warning(record: MadeFrom) -> str | None:
     """The line at the top of a report made from an invalid plan or a draft, or None."""
     if record.valid:
         if record.draft:

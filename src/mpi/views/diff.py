@@ -1,7 +1,7 @@
 """`mpi diff`: what changed between two revisions, each change once, weakening ones first,
 with the titles people know the measures and milestones by.
 
-The changes themselves come from `mpi.domain.changes`; here a log line mpi wrote for a change
+The changes themselves come from `mpi.domain.compare`; here a log line mpi wrote for a change
 it also shows (`mpi set`, `mpi milestone`, `mpi reschedule` write one) is folded into that
 change, so the round reads it once.
 """
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from mpi.domain.change import Change, ChangeKind
-from mpi.domain.changes import compare, compare_renumbered
+from mpi.domain.compare import compare, compare_renumbered
 from mpi.domain.decided import Correction, Decision
 from mpi.domain.model import Plan
 

@@ -3,7 +3,7 @@ status moved through the plan's git history, each move with its commit date and 
 and per milestone and indicator how often and how far it moved.
 
 The versions come from `mpi.loading.history` (only the file that holds the item is read);
-each pair of neighbouring versions is compared by `mpi.domain.changes`, as `mpi diff` does.
+each pair of neighbouring versions is compared by `mpi.domain.compare`, as `mpi diff` does.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from itertools import pairwise
 from typing import Any
 
 from mpi.domain.change import COMMITMENTS, Change
-from mpi.domain.changes import measure_changes
 from mpi.domain.commitments import moment
+from mpi.domain.compare import measure_changes
+from mpi.domain.compare_items import milestones as milestone_changes
 from mpi.domain.decided import Removal
 from mpi.domain.errors import UsageError
-from mpi.domain.item_changes import milestones as milestone_changes
 from mpi.domain.model import Indicator, Measure, Milestone, MonitoringBody, Plan
 from mpi.domain.words import suggest, target_text
 from mpi.i18n import _

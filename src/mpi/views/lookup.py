@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.model import Field, Measure, MonitoringBody, Plan
+from mpi.domain.model import FieldFile, Measure, MonitoringBody, Plan
 from mpi.domain.words import fold, suggest
 from mpi.i18n import _
 
@@ -14,7 +14,7 @@ from mpi.i18n import _
 PLAN = "plan"
 
 
-def find_field(plan: Plan, ident: str) -> Field:
+def find_field(plan: Plan, ident: str) -> FieldFile:
     for f in plan.fields:
         if f.id == ident.upper():
             return f
@@ -27,7 +27,7 @@ def find_field(plan: Plan, ident: str) -> Field:
     )
 
 
-def find_measure(plan: Plan, ident: str) -> tuple[Field, Measure]:
+def find_measure(plan: Plan, ident: str) -> tuple[FieldFile, Measure]:
     """The measure with this id (case-insensitive), or an error with a suggestion."""
     wanted = ident.strip().upper()
     for f in plan.fields:

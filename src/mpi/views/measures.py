@@ -9,7 +9,7 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.dates import Due, add_span
 from mpi.domain.errors import InvalidValue
-from mpi.domain.model import Field, Goal, Measure, Misspelling, Plan, Sourced, Update
+from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Sourced, Update
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner
@@ -108,7 +108,7 @@ def _check_filter(plan: Plan, flt: MeasureFilter) -> MeasureFilter:
 
 
 def _selected(
-    m: Measure, f: Field, flt: MeasureFilter, misspellings: list[Misspelling], stale: bool
+    m: Measure, f: FieldFile, flt: MeasureFilter, misspellings: list[Misspelling], stale: bool
 ) -> bool:
     def wanted(chosen: tuple[str, ...], present: Iterable[str]) -> bool:
         return not chosen or any(c in present for c in chosen)
@@ -194,7 +194,7 @@ def _deadlines_by_measure(plan: Plan, today: date) -> dict[str, list[DueRow]]:
 @dataclass(frozen=True)
 class MeasureDetail:
     measure: Measure
-    field: Field
+    field: FieldFile
     section_title: str | None
     goals: list[Goal]
     goal_assignment: Sourced | None  # how the goals are known: the measure's or the field's

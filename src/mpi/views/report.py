@@ -15,8 +15,8 @@ from mpi.views.diff import Change, names, titles, units
 from mpi.views.due import DueQuery, MilestoneLine, all_due, collapse, select_due
 from mpi.views.indicators import IndicatorRow, all_indicators
 from mpi.views.lookup import find_partner
+from mpi.views.made_from import MadeFrom
 from mpi.views.measures import MeasureFilter, MeasureRow, list_measures
-from mpi.views.record import Record
 from mpi.views.status import StatusSummary, status
 
 UPCOMING_MONTHS = 12  # how far ahead "upcoming milestones" looks
@@ -51,7 +51,7 @@ class Report:
     indicators: list[IndicatorLine]
     since: str | None = None  # the git revision changes are counted from
     changes: list[Change] | None = None
-    record: Record | None = None  # what it was made from
+    made_from: MadeFrom | None = None  # what it was made from
     leads: tuple[str, ...] = ()  # a partner's own report: the measures it leads
     partners: dict[str, str] = field(default_factory=dict)  # id -> short name
     decisions: list[DecisionRow] = field(default_factory=list)  # every one on record
@@ -79,7 +79,7 @@ def build(
     changes: list[Change] | None = None,
     *,
     leads: tuple[str, ...] = (),
-    record: Record | None = None,
+    made_from: MadeFrom | None = None,
 ) -> Report:
     """Assemble the report; `changes` is the semantic diff since revision `since`, if asked.
     With `leads`, a partner's own report: everything counted from the measures it leads (the
@@ -99,22 +99,22 @@ def build(
     upcoming = select_due(plan, DueQuery(until=until), today)
     indicators = [indicator_line(row.measure, row) for row in all_indicators(plan)]
     return Report(
-        whole.title,
-        today,
-        status(plan, today),
-        list_measures(plan, MeasureFilter(), today),
-        collapse([r for r in rows if r.overdue]),
-        collapse([r for r in rows if r.delayed]),
-        collapse([r for r in rows if r.status == "missed"]),
-        collapse(upcoming),
-        indicators,
-        since,
-        changes,
-        record,
-        tuple(p.id for p in whole.partners if p.id in led),
-        {p.id: p.short for p in whole.partners},
-        decisions(plan),
-        names(whole),
-        titles(whole),
-        units(whole),
+        title=whole.title,
+        today=today,
+        summary=status(plan, today),
+        measures=list_measures(plan, MeasureFilter(), today),
+        overdue=collapse([r for r in rows if r.overdue]),
+        delayed=collapse([r for r in rows if r.delayed]),
+        missed=collapse([r for r in rows if r.status == "missed"]),
+        upcoming=collapse(upcoming),
+        indicators=indicators,
+        since=since,
+        changes=changes,
+        made_from=made_from,
+        leads=tuple(p.id for p in whole.partners if p.id in led),
+        partners={p.id: p.short for p in whole.partners},
+        decisions=decisions(plan),
+        names=names(whole),
+        titles=titles(whole),
+        units=units(whole),
     )

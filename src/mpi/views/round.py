@@ -21,6 +21,7 @@ from mpi.views.diff import Change, merged, titles
 from mpi.views.due import DueRow, MilestoneLine, all_due, collapse, late
 from mpi.views.indicators import IndicatorRow, all_indicators
 from mpi.views.lookup import PLAN, find_partner
+from mpi.views.made_from import MadeFrom
 from mpi.views.measures import (
     MeasureFilter,
     MeasureRow,
@@ -28,7 +29,6 @@ from mpi.views.measures import (
     list_measures,
     stale_since,
 )
-from mpi.views.record import Record
 
 STALE = (6, "m")  # no update for longer than this: stale (the round's default)
 NEXT_ROUND = (6, "m")  # the next round, unless --until says when
@@ -89,7 +89,7 @@ class Section:
 @dataclass(frozen=True)
 class Round:
     title: str
-    record: Record
+    made_from: MadeFrom
     today: date
     until: date  # the next round
     since: str | None  # the last round as given (a tag, a revision or a date)
@@ -153,7 +153,7 @@ def noted_since(item: Item, day: date, title: str) -> bool:
 
 def build(
     plan: Plan,
-    record: Record,
+    record: MadeFrom,
     today: date,
     *,
     until: date | None = None,

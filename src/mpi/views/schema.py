@@ -58,8 +58,8 @@ _DEF_DESCRIPTIONS = {
 
 # Descriptions of single properties, keyed by model name and property name.
 _PROPERTY_DESCRIPTIONS = {
-    ("Field", "id"): "The field id, e.g. HF1; measure and goal ids start with it.",
-    ("Field", "sections"): "Section headings inside the field, in order.",
+    ("FieldFile", "id"): "The field id, e.g. HF1; measure and goal ids start with it.",
+    ("FieldFile", "sections"): "Section headings inside the field, in order.",
     ("Measure", "id"): "Field id, dot, the number the document gives: HF1.10.",
     ("Measure", "title"): "A short title of the measure.",
     ("Measure", "section"): "Id of a section of this field (required when it has sections).",
@@ -90,7 +90,7 @@ _PROPERTY_DESCRIPTIONS = {
     ("Occurrence", "due"): "Which occurrence, as the recurrence generates it (2026-12).",
     ("Occurrence", "done"): "When it was held (for status done).",
     ("Measure", "goal_assignment"): "How its goals are known; default: the field's.",
-    ("Field", "goal_assignment"): "How the goals of its measures are known.",
+    ("FieldFile", "goal_assignment"): "How the goals of its measures are known.",
     ("PlanFile", "preamble"): "The Präambel, whole, as the document words it.",
     ("PlanFile", "updates"): "The log of the plan-level milestones (`mpi note plan ...`).",
     ("PlanFile", "misspellings"): "Terms the document misspells; search finds both spellings.",
@@ -160,7 +160,7 @@ _PROPERTY_DESCRIPTIONS = {
     ("Milestone", "decisions"): "Decisions that changed its date (`mpi reschedule`).",
     ("Indicator", "decisions"): "Decisions that changed its target (`mpi retarget`).",
     ("Measure", "decisions"): "Decisions that dropped it, changed its lead or removed items.",
-    ("Field", "decisions"): "Decisions that removed a measure or a goal.",
+    ("FieldFile", "decisions"): "Decisions that removed a measure or a goal.",
     ("PlanFile", "decisions"): "Decisions that removed a milestone, a body or a Handlungsfeld.",
     ("MonitoringBody", "decisions"): "Decisions that removed one of its milestones.",
 }
@@ -191,7 +191,7 @@ def _models(kind: str) -> type[BaseModel]:
     from mpi.domain.adopted import AdoptedPlan
 
     models: dict[str, type[BaseModel]] = {
-        "field": model.Field,
+        "field": model.FieldFile,
         "plan": model.PlanFile,
         "adopted": AdoptedPlan,
     }

@@ -13,7 +13,7 @@ from datetime import date
 
 from mpi.domain.dates import current_day
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.model import Field, Plan
+from mpi.domain.model import FieldFile, Plan
 from mpi.loading.rules.context import Context, Rule
 from mpi.loading.rules.decisions import decisions_identified
 from mpi.loading.rules.ids import contiguous_numbers, ids_match_field, unique_ids
@@ -51,7 +51,7 @@ RULES: tuple[Rule, ...] = (
 def run(
     plan: Plan,
     plan_source: SourceFile,
-    fields: list[tuple[SourceFile, Field]],
+    fields: list[tuple[SourceFile, FieldFile]],
     today: date | None = None,
 ) -> list[Diagnostic]:
     """Run every rule and return all their diagnostics."""

@@ -8,7 +8,7 @@ from datetime import date
 
 from mpi.domain import walk
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.domain.model import Field, Indicator, Measure, Milestone, Plan
+from mpi.domain.model import FieldFile, Indicator, Measure, Milestone, Plan
 from mpi.domain.walk import Place
 from mpi.loading.sources import SourceFile
 
@@ -19,7 +19,7 @@ class Context:
 
     plan: Plan
     plan_source: SourceFile
-    fields: list[tuple[SourceFile, Field]]  # in file order
+    fields: list[tuple[SourceFile, FieldFile]]  # in file order
     today: date
     measures: list[tuple[Place, Measure]] = field(default_factory=list)
     milestones: list[tuple[Place, Milestone]] = field(default_factory=list)
@@ -31,7 +31,7 @@ class Context:
         cls,
         plan: Plan,
         plan_source: SourceFile,
-        fields: list[tuple[SourceFile, Field]],
+        fields: list[tuple[SourceFile, FieldFile]],
         today: date,
     ) -> Context:
         models = [f for _, f in fields]

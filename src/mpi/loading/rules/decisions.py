@@ -12,14 +12,16 @@ from mpi.domain.reference import problems
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 def decisions_identified(ctx: Context) -> Iterator[Diagnostic]:
     plan = ctx.plan
     bodies = [x for b in plan.monitoring.bodies for x in (b.id, b.name)] if plan.monitoring else []
 
-    def check(source: SourceFile, path: Path, records: Sequence[Decision]) -> Iterator[Diagnostic]:
+    def check(
+        source: SourceFile, path: KeyPath, records: Sequence[Decision]
+    ) -> Iterator[Diagnostic]:
         for i, d in enumerate(records):
             for code, message in problems(d.text, d.date, ctx.today, bodies):
                 sub = "text" if code == "decision-unidentified" else "date"

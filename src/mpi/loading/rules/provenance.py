@@ -19,7 +19,7 @@ from mpi.i18n import _
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
-Path = tuple[str | int, ...]
+KeyPath = tuple[str | int, ...]
 
 
 def measure_texts(m: Measure) -> list[str]:
@@ -41,7 +41,7 @@ def plan_texts(plan: PlanFile) -> list[str]:
 
 def _check(
     source: SourceFile,
-    path: Path,
+    path: KeyPath,
     fact: Sourced,
     what: str,
     texts: list[str],

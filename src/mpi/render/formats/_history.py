@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.changes import describe, moment, target_words
+from mpi.render.change_words import describe, moment, target_words
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:

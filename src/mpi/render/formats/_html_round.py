@@ -21,7 +21,7 @@ from mpi.render.briefing import (
     stale_summary,
     status,
 )
-from mpi.render.messages import invalid_warning, made_from
+from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes, basis, explanation, needs_note, worded
 
 if TYPE_CHECKING:
@@ -128,8 +128,8 @@ def context(view: Round) -> dict[str, Any]:
         "heading": _("Briefing for the coordination round: {title}").format(title=view.title),
         "today": values.day(view.today),
         "period": period(view),
-        "made_from": made_from(view.record),
-        "invalid": invalid_warning(view.record),
+        "made_from": colophon(view.made_from),
+        "invalid": invalid_warning(view.made_from),
         "decision_count": len(view.decisions),
         "decisions": [
             {

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.changes import (
+from mpi.render.change_words import (
     decision_line,
     decisions_heading,
     describe,
@@ -23,7 +23,7 @@ from mpi.render.formats._markdown import (
     table,
     when,
 )
-from mpi.render.messages import invalid_warning, made_from, milestone_note, standpoint
+from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import Notes
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -116,11 +116,11 @@ def report(rep: Report) -> str:
     s = rep.summary
     t = s.totals
     out = ["# " + _("Progress report: {title}").format(title=esc(rep.title)), ""]
-    if rep.record is not None:
-        warning = invalid_warning(rep.record)
+    if rep.made_from is not None:
+        warning = invalid_warning(rep.made_from)
         out += [f"**{esc(warning)}**", ""] if warning else []
-        out += [f"_{esc(made_from(rep.record))}_", ""]
-    rec = rep.record
+        out += [f"_{esc(colophon(rep.made_from))}_", ""]
+    rec = rep.made_from
     out += [standpoint(rep.today, rec.as_of if rec else None, rec.read_on if rec else None), ""]
     if rep.leads:
         names = ", ".join(rep.partners.get(p, p) for p in rep.leads)

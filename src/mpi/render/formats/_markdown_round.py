@@ -20,7 +20,7 @@ from mpi.render.briefing import (
     status,
 )
 from mpi.render.formats._markdown import esc, indicator_table, notes_block, table, when
-from mpi.render.messages import invalid_warning, made_from
+from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes
 
 if TYPE_CHECKING:
@@ -105,10 +105,10 @@ def round_(view: Round) -> str:
     notes = Notes()
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     out = ["# " + esc(title), ""]
-    warning = invalid_warning(view.record)
+    warning = invalid_warning(view.made_from)
     if warning:
         out += [f"**{esc(warning)}**", ""]
-    out += [f"_{esc(made_from(view.record))}_", "", esc(period(view)), ""]
+    out += [f"_{esc(colophon(view.made_from))}_", "", esc(period(view)), ""]
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
     out += ["- " + esc(heading(s)) for s in view.sections]

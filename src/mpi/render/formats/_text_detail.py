@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import values
-from mpi.render.changes import decision_line, decisions_heading
+from mpi.render.change_words import decision_line, decisions_heading
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
 from mpi.render.provenance import Notes, deadline, progress, series, worded
 from mpi.render.provenance import state as state_word

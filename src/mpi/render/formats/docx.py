@@ -26,7 +26,7 @@ from mpi.render.briefing import (
     stale_summary,
     status,
 )
-from mpi.render.messages import invalid_warning, made_from
+from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes, worded
 from mpi.render.registry import Format
 from mpi.render.safe import visible
@@ -162,13 +162,13 @@ def round_(view: Round) -> bytes:
     properties.author = "mpi"
     properties.created = properties.modified = datetime.combine(view.today, time())
     doc.add_heading(_text(title), level=0)
-    warning = invalid_warning(view.record)
+    warning = invalid_warning(view.made_from)
     if warning:
         run = doc.add_paragraph().add_run(_text(warning))
         run.bold = True
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     doc.add_paragraph(_text(period(view)))
-    doc.add_paragraph().add_run(_text(made_from(view.record))).italic = True
+    doc.add_paragraph().add_run(_text(colophon(view.made_from))).italic = True
     doc.add_heading(_("Contents"), level=1)
     doc.add_paragraph(
         _("For decision ({count})").format(count=len(view.decisions)), style="List Number"

@@ -15,8 +15,8 @@ from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language, ngettext
 from mpi.render import assessment, values
-from mpi.render.changes import decision_line, decisions_heading, describe
-from mpi.render.messages import invalid_warning, made_from, milestone_note, standpoint
+from mpi.render.change_words import decision_line, decisions_heading, describe
+from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
 from mpi.render.provenance import state as state_word
@@ -195,18 +195,18 @@ def report(rep: Report) -> str:
     context = {
         "title": rep.title,
         "lang": language(),
-        "made_from": made_from(rep.record) if rep.record else None,
+        "made_from": colophon(rep.made_from) if rep.made_from else None,
         "leads": _("The report of {partners}: the measures they lead.").format(
             partners=", ".join(rep.partners.get(p, p) for p in rep.leads)
         )
         if rep.leads
         else None,
-        "invalid": invalid_warning(rep.record) if rep.record else None,
+        "invalid": invalid_warning(rep.made_from) if rep.made_from else None,
         "today": values.day(rep.today),
         "standpoint": standpoint(
             rep.today,
-            rep.record.as_of if rep.record else None,
-            rep.record.read_on if rep.record else None,
+            rep.made_from.as_of if rep.made_from else None,
+            rep.made_from.read_on if rep.made_from else None,
         ),
         "version": __version__,
         "statuses": MEASURE_STATUSES,

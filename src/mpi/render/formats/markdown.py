@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
-from mpi.render.changes import decision_line, decisions_heading
+from mpi.render.change_words import decision_line, decisions_heading
 from mpi.render.formats import _history
 from mpi.render.formats._markdown import (
     Raw,

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
-from mpi.render.changes import describe, other_changes_heading, weakening_heading
+from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _history
 from mpi.render.formats._rich import (
     STATUS_GLYPH,

@@ -18,7 +18,7 @@ from mpi.loading.revision import state
 
 
 @dataclass(frozen=True)
-class Record:
+class MadeFrom:
     directory: str  # the plan directory as the user named it
     commit: str | None  # the commit checked out; None outside git
     dirty: bool  # the plan directory had changes not committed
@@ -35,14 +35,14 @@ class Record:
         return self.errors == 0
 
 
-def record(
+def made_from(
     loaded: Loaded,
     today: date,
     adopted: Comparison | None = None,
     *,
     as_of: tuple[Path, str, date] | None = None,
-) -> Record:
-    """The record of a report made from `loaded` on `today`; `adopted`, the comparison with
+) -> MadeFrom:
+    """What a report made from `loaded` on `today` was made from; `adopted`, the comparison with
     the adopted plan, adds its errors (weakened without decision, an adopted plan that cannot
     be read) and warnings, and says whether the plan is a draft."""
     errors = len(loaded.errors) + (adopted.errors if adopted else 0)
@@ -56,7 +56,7 @@ def record(
     else:
         directory, day = loaded.directory, None
         found = state(loaded.directory)
-    return Record(
+    return MadeFrom(
         display_name(directory),
         found[0] if found else None,
         found[1] if found else False,

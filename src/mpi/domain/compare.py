@@ -21,8 +21,8 @@ from mpi.domain.change import (
     texts,
     updates,
 )
-from mpi.domain.item_changes import indicators, milestones
-from mpi.domain.model import Field, Measure, Plan
+from mpi.domain.compare_items import indicators, milestones
+from mpi.domain.model import FieldFile, Measure, Plan
 from mpi.domain.words import natural_key
 
 
@@ -64,7 +64,7 @@ def _plan_level(old: Plan, new: Plan) -> list[Change]:
     return out + texts("plan", None, "plan", [("monitoring", intro_a, intro_b)])
 
 
-def _field(old: Field, new: Field, horizon: int) -> list[Change]:
+def _field(old: FieldFile, new: FieldFile, horizon: int) -> list[Change]:
     out = texts(new.id, None, "field", [("title", old.title, new.title)])
     if old.sections != new.sections:
         before, after = [s.id for s in old.sections], [s.id for s in new.sections]
