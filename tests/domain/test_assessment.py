@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from mpi.domain.assessment import assess, category
-from mpi.domain.model import Indicator
+from mpi.domain.items import Indicator
 
 REQUIRED = 0.048048  # (25/18)^(1/7) - 1
 

@@ -18,7 +18,7 @@ from mpi.domain import commitments as c
 from mpi.domain.change import Change, ChangeKind
 from mpi.domain.compare_items import indicators, milestones
 from mpi.domain.dates import Due
-from mpi.domain.model import Indicator, Milestone
+from mpi.domain.items import Indicator, Milestone
 
 HORIZON = 2040
 Every = tuple[Any, ...]  # a recurrence: every, start and (optionally) end

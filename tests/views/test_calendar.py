@@ -18,7 +18,7 @@ from icalendar import Calendar
 from conftest import MINI, SHIPPED, break_plan, invoke
 from mpi.domain.dates import Due, occurrences
 from mpi.domain.deadlines import state
-from mpi.domain.model import Milestone
+from mpi.domain.items import Milestone
 from mpi.domain.walk import Place
 from mpi.loading.load import load_plan, require_plan
 from mpi.render.formats import ics

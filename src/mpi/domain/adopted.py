@@ -16,18 +16,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from mpi.domain.model import (
-    FieldFile,
-    Goal,
-    Indicator,
-    Measure,
-    Milestone,
-    Monitoring,
-    MonitoringBody,
-    Plan,
-    PlanFile,
-    Target,
-)
+from mpi.domain.items import Indicator, Milestone, Target
+from mpi.domain.model import FieldFile, Goal, Measure, Monitoring, MonitoringBody, Plan, PlanFile
 from mpi.domain.types import (
     FIELD_ID,
     MEASURE_ID,
@@ -53,7 +43,9 @@ class Renewal(Base):
 
     date: Day
     reason: Text
-    revision: Commit | None = None  # the git commit the commitments were taken from
+    revision: Commit | None = Field(
+        default=None, description="The git commit the corrected commitments were taken from."
+    )  # the git commit the commitments were taken from
 
 
 class Adoption(Base):
@@ -61,10 +53,19 @@ class Adoption(Base):
     where the document gives no day), the git commit the commitments were taken from (where
     there is one), and the readings corrected since (`renewals`)."""
 
-    date: DueValue
-    decision: Text
-    revision: Commit | None = None
-    renewals: list[Renewal] = Field(default_factory=new_list)
+    date: Annotated[
+        DueValue, Field(description="The day of the decision, or its year where no day is known.")
+    ]
+    decision: Annotated[
+        Text, Field(description=("The decision that adopted the plan, in words that identify it."))
+    ]
+    revision: Commit | None = Field(
+        default=None, description="The git commit the commitments were taken from, if any."
+    )
+    renewals: list[Renewal] = Field(
+        default_factory=new_list,
+        description="Readings of the document corrected since (`--correction`).",
+    )
 
     @property
     def source(self) -> str | None:
@@ -81,7 +82,14 @@ class AdoptedMilestone(Base):
     due: DueValue | None = None
     kind: MilestoneKind = "by"
     recurrence: Recurrence | None = None
-    basis: Basis | None = None
+    basis: Basis | None = Field(
+        default=None,
+        description=(
+            "How it is known: stated (the document says it), derived (computed from "
+            "stated words), inferred (an editor's reading), decided (changed by a "
+            "decision of the partners, recorded in `decisions`)."
+        ),
+    )
 
 
 class AdoptedIndicator(Base):
@@ -90,8 +98,10 @@ class AdoptedIndicator(Base):
     id: Slug
     name: Text
     unit: Text
-    target: Number
-    year: Year | Literal["permanent"] | None = None
+    target: Annotated[Number, Field(description="The target value as adopted.")]
+    year: Year | Literal["permanent"] | None = Field(
+        default=None, description="The target year, `permanent`, or absent."
+    )
     direction: Literal["at_least", "at_most"]
     basis: Basis | None = None
 
@@ -102,7 +112,7 @@ class AdoptedMeasure(Base):
     id: Annotated[str, Field(pattern=MEASURE_ID)]
     title: Text
     lead: list[Slug] = Field(default_factory=new_list)
-    dropped: bool = False
+    dropped: bool = Field(False, description="Whether it was adopted as dropped.")
     milestones: list[AdoptedMilestone] = Field(default_factory=new_list)
     indicators: list[AdoptedIndicator] = Field(default_factory=new_list)
 
@@ -127,15 +137,23 @@ class AdoptedBody(Base):
 class Commitments(Base):
     """What the plan commits to: its milestones, its bodies' and its fields'."""
 
-    milestones: list[AdoptedMilestone] = Field(default_factory=new_list)
-    bodies: list[AdoptedBody] = Field(default_factory=new_list)
-    fields: list[AdoptedField] = Field(default_factory=new_list)
+    milestones: list[AdoptedMilestone] = Field(
+        default_factory=new_list, description="The plan-level milestones as adopted."
+    )
+    bodies: list[AdoptedBody] = Field(
+        default_factory=new_list,
+        description="The bodies of Dialog und Monitoring and their milestones.",
+    )
+    fields: list[AdoptedField] = Field(
+        default_factory=new_list,
+        description="The Handlungsfelder: goals, measures and their commitments.",
+    )
 
 
 class AdoptedPlan(Commitments):
     """adopted.yaml: the adoption and the commitments as adopted."""
 
-    adoption: Adoption
+    adoption: Annotated[Adoption, Field(description="Where the adopted plan comes from.")]
 
 
 def commitments(plan: Plan) -> Commitments:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from mpi.domain.model import Indicator, Reading
+from mpi.domain.items import Indicator, Reading
 
 Category = Literal["on_track", "moderate", "insufficient", "moving_away", "not_assessable"]
 CATEGORIES: tuple[Category, ...] = (

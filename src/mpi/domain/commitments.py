@@ -21,7 +21,7 @@ from mpi.domain.decided import (
     MilestoneCorrection,
     MilestoneDecision,
 )
-from mpi.domain.model import Indicator, Milestone
+from mpi.domain.items import Indicator, Milestone
 from mpi.domain.types import Recurrence
 
 Shift = Literal[

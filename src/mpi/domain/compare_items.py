@@ -9,7 +9,7 @@ from dataclasses import replace
 from mpi.domain import commitments as c
 from mpi.domain.change import Change, ChangeKind, log, pairs, presence, recorded, short, texts
 from mpi.domain.decided import MeasureDecision, Removal
-from mpi.domain.model import Indicator, Milestone
+from mpi.domain.items import Indicator, Milestone
 from mpi.domain.words import number, target_text
 
 

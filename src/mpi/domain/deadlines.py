@@ -15,7 +15,7 @@ from datetime import date
 from typing import Literal
 
 from mpi.domain.dates import Due, series
-from mpi.domain.model import Milestone, Occurrence
+from mpi.domain.items import Milestone, Occurrence
 
 State = Literal["open", "overdue", "delayed", "done", "missed"]
 STATES: tuple[State, ...] = ("open", "overdue", "delayed", "done", "missed")

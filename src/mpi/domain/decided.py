@@ -16,8 +16,18 @@ class Decision(Base):
     its words (a round and its agenda item, a Drucksache). The subclasses say what it decided;
     `mpi validate` accepts a weakened commitment whose current value a decision names."""
 
-    date: Day
-    text: Text
+    date: Annotated[Day, Field(description="The day of the decision.")]
+    text: Annotated[
+        Text,
+        Field(
+            description=(
+                "The decision's words, which identify it: a meeting of a body of the plan "
+                "with its day (Koordinierungsrunde 12.06.2026, TOP 3), a Drucksache "
+                "(Drucksache 22/12345) or a decision of the Senate with its day. A day "
+                "they name is `date`."
+            )
+        ),
+    ]
 
 
 def _decides(decision: BaseModel, names: tuple[str, ...]) -> None:
@@ -34,16 +44,22 @@ class Correction(Base):
     not say it in so many words) set anew, with the reason. Not a decision of the partners:
     they never adopted that reading, so `mpi validate` accepts it for inferred values only."""
 
-    date: Day
-    reason: Text
+    date: Annotated[Day, Field(description="The day the reading was corrected.")]
+    reason: Annotated[
+        Text, Field(description="Why the editor's reading (basis: inferred) was corrected.")
+    ]
 
 
 class MilestoneValues(Base):
     """What a decision or a correction set on a milestone: its date, kind or recurrence."""
 
-    due: DueValue | None = None
-    kind: MilestoneKind | None = None
-    recurrence: Recurrence | None = None
+    due: DueValue | None = Field(default=None, description="The deadline set (`mpi reschedule`).")
+    kind: MilestoneKind | None = Field(
+        default=None, description="The kind of date set (by, from, expected)."
+    )
+    recurrence: Recurrence | None = Field(
+        default=None, description="The recurrence set (how often, until when)."
+    )
 
     @model_validator(mode="after")
     def _said(self) -> MilestoneValues:
@@ -62,9 +78,15 @@ class MilestoneCorrection(MilestoneValues, Correction):
 class IndicatorValues(Base):
     """What a decision or a correction set on an indicator's target: value, year, direction."""
 
-    target: Number | None = None
-    year: Year | Literal["permanent"] | None = None
-    direction: Literal["at_least", "at_most"] | None = None
+    target: Number | None = Field(
+        default=None, description="The target value set (`mpi retarget`)."
+    )
+    year: Year | Literal["permanent"] | None = Field(
+        default=None, description="The target year set."
+    )
+    direction: Literal["at_least", "at_most"] | None = Field(
+        default=None, description="The direction set (at_least, at_most)."
+    )
 
     @model_validator(mode="after")
     def _said(self) -> IndicatorValues:
@@ -84,9 +106,13 @@ class MeasureDecision(Decision):
     """What was decided about a measure: its status (dropped), its lead, or that one of its
     milestones or indicators was `removed` (by id)."""
 
-    status: MeasureStatus | None = None
-    lead: list[Slug] | None = None
-    removed: Slug | None = None
+    status: MeasureStatus | None = Field(
+        default=None, description="The status decided: dropped (`mpi drop`)."
+    )
+    lead: list[Slug] | None = Field(default=None, description="The lead partners decided.")
+    removed: Slug | None = Field(
+        default=None, description="Id of a milestone or indicator the decision removed."
+    )
 
     @model_validator(mode="after")
     def _said(self) -> MeasureDecision:
@@ -99,4 +125,6 @@ class Removal(Decision):
     a goal, in plan.yaml a plan-level milestone, a monitoring body or a Handlungsfeld, in a
     monitoring body one of its milestones (by id)."""
 
-    removed: Annotated[str, Field(min_length=1, max_length=80)]
+    removed: Annotated[
+        str, Field(min_length=1, max_length=80, description="Id of what the decision removed.")
+    ]

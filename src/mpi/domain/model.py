@@ -12,31 +12,27 @@ from pydantic import ConfigDict, Field, model_validator
 
 from mpi.domain.dates import horizon
 from mpi.domain.decided import (
-    IndicatorCorrection,
-    IndicatorDecision,
     MeasureDecision,
-    MilestoneCorrection,
-    MilestoneDecision,
     Removal,
 )
+from mpi.domain.items import Indicator, Milestone, Sourced
 from mpi.domain.types import (
     FIELD_ID,
     GOAL_ID,
     MEASURE_ID,
     Base,
     Day,
-    DueValue,
-    Number,
-    Recurrence,
     Slug,
     Text,
     Year,
     new_list,
 )
-from mpi.domain.words import Basis, MeasureStatus, MilestoneKind, MilestoneStatus
+from mpi.domain.words import MeasureStatus
 
 
 class Partner(Base):
+    """A signing partner; its id is used in a measure's lead and involved lists."""
+
     id: Slug
     name: Text
     short: Text
@@ -44,89 +40,10 @@ class Partner(Base):
 
 
 class GlossaryEntry(Base):
+    """An abbreviation of the Abkürzungsverzeichnis and what it stands for."""
+
     term: Text
     definition: Text
-
-
-class Sourced(Base):
-    """How a fact of the plan is known (docs/plan-format.md, "Provenance").
-
-    `stated`: the document says it, `quote` holds its words; `derived`: computed from stated
-    words, `quote` plus a one-line `derivation`; `inferred`: an editor's reading, `derivation`
-    gives the reason (a `quote` is optional); `decided`: the partners changed it after the
-    adoption, the item's `decisions` record it (`quote` may keep the document's words). None:
-    the plan does not say (a warning).
-    """
-
-    basis: Basis | None = None
-    quote: Text | None = None
-    derivation: Text | None = None
-
-
-class Occurrence(Base):
-    """One occurrence of a recurring milestone, recorded held (`done`) or `missed`.
-
-    `due` names the occurrence as the recurrence generates it (2026-12 for the second half of
-    2026); an occurrence without a record is open.
-    """
-
-    due: DueValue
-    status: Literal["done", "missed"]
-    done: DueValue | None = None
-    note: Text | None = None
-
-
-class Milestone(Sourced):
-    """A dated commitment. `kind` says how to read its date: `by` (bis: by the end of the
-    period), `from` (ab: not before it; never overdue), `expected` (voraussichtlich: past it,
-    the milestone is delayed, not broken)."""
-
-    id: Slug
-    title: Text
-    due: DueValue | None = None
-    kind: MilestoneKind = "by"
-    recurrence: Recurrence | None = None
-    status: MilestoneStatus = "open"
-    done: DueValue | None = None
-    note: Text | None = None
-    occurrences: list[Occurrence] = Field(default_factory=new_list)
-    decisions: list[MilestoneDecision] = Field(default_factory=new_list)
-    corrections: list[MilestoneCorrection] = Field(default_factory=new_list)
-
-
-class Baseline(Sourced):
-    value: Number
-    year: Year
-
-
-class Target(Sourced):
-    """`year` is the year the target is due, `permanent` for a standing target, or absent."""
-
-    value: Number
-    year: Year | Literal["permanent"] | None = None
-
-
-class Reading(Base):
-    """One recorded value of an indicator."""
-
-    date: Day
-    value: Number
-    source: Text | None = None
-
-
-class Indicator(Base):
-    """A quantitative target: where it started, where it should go, what was measured."""
-
-    id: Slug
-    name: Text
-    unit: Text
-    baseline: Baseline | None = None
-    target: Target
-    direction: Literal["at_least", "at_most"]
-    values: list[Reading] = Field(default_factory=new_list)
-    note: Text | None = None
-    decisions: list[IndicatorDecision] = Field(default_factory=new_list)
-    corrections: list[IndicatorCorrection] = Field(default_factory=new_list)
 
 
 class Source(Base):
@@ -136,7 +53,7 @@ class Source(Base):
     label: Text | None = None
     text: Text | None = None
     url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)] | None = None
-    footnote: int | None = None
+    footnote: int | None = Field(default=None, description="The footnote's number in the document.")
 
     @model_validator(mode="after")
     def _named(self) -> Source:
@@ -153,6 +70,8 @@ class Source(Base):
 
 
 class SubItem(Base):
+    """A lettered sub-item (a., b., ...) of a measure."""
+
     id: Annotated[str, Field(pattern=r"^[a-z]$")]
     text: Text
 
@@ -162,26 +81,55 @@ class Update(Base):
 
     date: Day
     text: Text
-    status: MeasureStatus | None = None
+    status: MeasureStatus | None = Field(
+        default=None, description=("The status the measure changed to with this entry, if it did.")
+    )
 
 
 class Measure(Base):
-    id: Annotated[str, Field(pattern=MEASURE_ID)]
-    title: Text
-    section: Slug | None = None
-    text: Text
+    """A numbered measure (Maßnahme) of a Handlungsfeld, with its progress record."""
+
+    id: Annotated[
+        str,
+        Field(
+            pattern=MEASURE_ID, description="Field id, dot, the number the document gives: HF1.10."
+        ),
+    ]
+    title: Annotated[Text, Field(description="A short title of the measure.")]
+    section: Slug | None = Field(
+        default=None, description=("Id of a section of this field (required when it has sections).")
+    )
+    text: Annotated[Text, Field(description="The full German text of the measure.")]
     items: list[SubItem] = Field(default_factory=new_list)
-    goals: list[Annotated[str, Field(pattern=GOAL_ID)]] = Field(default_factory=new_list)
-    goal_assignment: Sourced | None = None  # default: the field's
-    lead: list[Slug] = Field(default_factory=new_list)
-    involved: list[Slug] = Field(default_factory=new_list)
-    status: MeasureStatus
+    goals: list[Annotated[str, Field(pattern=GOAL_ID)]] = Field(
+        default_factory=new_list,
+        description="Ids of the goals of this field that the measure serves.",
+    )
+    goal_assignment: Sourced | None = Field(
+        default=None, description="How its goals are known; default: the field's."
+    )  # default: the field's
+    lead: list[Slug] = Field(
+        default_factory=new_list, description="Ids of the partners the text names as responsible."
+    )
+    involved: list[Slug] = Field(
+        default_factory=new_list, description="Ids of the partners the text names as taking part."
+    )
+    status: Annotated[
+        MeasureStatus,
+        Field(description=("Where the measure stands; `mpi set` changes it and logs the change.")),
+    ]
     tags: list[Annotated[str, Field(min_length=1, max_length=80)]] = Field(default_factory=new_list)
     sources: list[Source] = Field(default_factory=new_list)
     milestones: list[Milestone] = Field(default_factory=new_list)
     indicators: list[Indicator] = Field(default_factory=new_list)
-    updates: list[Update] = Field(default_factory=new_list)
-    decisions: list[MeasureDecision] = Field(default_factory=new_list)
+    updates: list[Update] = Field(
+        default_factory=new_list,
+        description="The progress log, oldest first (`mpi set`, `mpi note`, ...).",
+    )
+    decisions: list[MeasureDecision] = Field(
+        default_factory=new_list,
+        description=("Decisions that dropped it, changed its lead or removed items."),
+    )
 
     @property
     def number(self) -> int:
@@ -193,11 +141,15 @@ class Measure(Base):
 
 
 class Section(Base):
+    """A section heading inside a Handlungsfeld; measures refer to it by id."""
+
     id: Slug
     title: Text
 
 
 class Goal(Base):
+    """A goal (Ziel) of a Handlungsfeld; its id is the field id plus a Roman numeral."""
+
     id: Annotated[str, Field(pattern=GOAL_ID)]
     text: Text
 
@@ -207,13 +159,25 @@ class FieldFile(Base):
 
     model_config = ConfigDict(title="Handlungsfeld")
 
-    id: Annotated[str, Field(pattern=FIELD_ID)]
+    id: Annotated[
+        str,
+        Field(
+            pattern=FIELD_ID,
+            description="The field id, e.g. HF1; measure and goal ids start with it.",
+        ),
+    ]
     title: Text
-    sections: list[Section] = Field(default_factory=new_list)
+    sections: list[Section] = Field(
+        default_factory=new_list, description="Section headings inside the field, in order."
+    )
     goals: list[Goal]
-    goal_assignment: Sourced | None = None  # how its measures' goals are known
+    goal_assignment: Sourced | None = Field(
+        default=None, description="How the goals of its measures are known."
+    )  # how its measures' goals are known
     measures: list[Measure]
-    decisions: list[Removal] = Field(default_factory=new_list)
+    decisions: list[Removal] = Field(
+        default_factory=new_list, description="Decisions that removed a measure or a goal."
+    )
 
     @property
     def number(self) -> int:
@@ -227,11 +191,17 @@ class MonitoringBody(Base):
     name: Text
     text: Text
     milestones: list[Milestone] = Field(default_factory=new_list)
-    updates: list[Update] = Field(default_factory=new_list)
-    decisions: list[Removal] = Field(default_factory=new_list)
+    updates: list[Update] = Field(
+        default_factory=new_list, description="The body's log (`mpi note BODY ...`)."
+    )
+    decisions: list[Removal] = Field(
+        default_factory=new_list, description="Decisions that removed one of its milestones."
+    )
 
 
 class Monitoring(Base):
+    """The Dialog und Monitoring part of the plan."""
+
     intro: Text
     bodies: list[MonitoringBody]
 
@@ -247,10 +217,14 @@ class AdoptedRevision(Base):
     """The git revision that holds the plan as adopted: a commit id (it travels with every
     clone), a tag (it reads better, but a clone does not always fetch it), or both."""
 
-    commit: Annotated[str, Field(pattern=r"^[0-9a-f]{7,64}$")] | None = None
+    commit: Annotated[str, Field(pattern=r"^[0-9a-f]{7,64}$")] | None = Field(
+        default=None, description="A commit id (travels with every clone)."
+    )
     tag: (
         Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[^\s~^:?*\[\\]+$")] | None
-    ) = None
+    ) = Field(
+        default=None, description="A tag such as beschlossen-2023 (tried first when fetched)."
+    )
 
     @model_validator(mode="after")
     def _named(self) -> AdoptedRevision:
@@ -267,22 +241,60 @@ class PlanFile(Base):
     model_config = ConfigDict(title="Plan")
 
     title: Text
-    adopted: Year
-    adopted_plan: Literal["adopted.yaml"] | None = None  # the plan as adopted, beside this file
-    adopted_revision: AdoptedRevision | None = None  # before adopted.yaml: a git revision
-    language: Literal["de", "en"] = "de"  # of its text; what mpi speaks unless told otherwise
+    adopted: Annotated[Year, Field(description="The year the plan was adopted.")]
+    adopted_plan: Literal["adopted.yaml"] | None = Field(
+        default=None,
+        description=(
+            "adopted.yaml: the plan as adopted, in the plan directory (`mpi adopt` "
+            "writes it). `mpi validate` compares every commitment with it: a "
+            "postponed deadline, a lowered target, a dropped or removed measure is an "
+            "error unless a decision records it. Without it the plan is a draft."
+        ),
+    )  # the plan as adopted, beside this file
+    adopted_revision: AdoptedRevision | None = Field(
+        default=None,
+        description=(
+            "Replaced by adopted_plan: a git revision holding the plan as adopted, "
+            "compared where this repository holds it (an error where it does not). "
+            "`mpi adopt --revision REV` moves it into the plan directory."
+        ),
+    )  # before adopted.yaml: a git revision
+    language: Literal["de", "en"] = Field(
+        default="de",
+        description=(
+            "The language of the plan's text (de or en). mpi speaks it to readers who "
+            "choose no language themselves (--lang, $MPI_LANG, a German or English "
+            "locale)."
+        ),
+    )  # of its text; what mpi speaks unless told otherwise
     partners: list[Partner]
-    preamble: Text | None = None  # the Präambel, whole
+    preamble: Text | None = Field(
+        default=None, description="The Präambel, whole, as the document words it."
+    )  # the Präambel, whole
     vision: Text | None = None
-    agreements: list[Text] = Field(default_factory=new_list)
+    agreements: list[Text] = Field(
+        default_factory=new_list, description="The Präambel's list of what the partners agree on."
+    )
     background: Text | None = None
     sources: list[Source] = Field(default_factory=new_list)
-    milestones: list[Milestone] = Field(default_factory=new_list)
-    updates: list[Update] = Field(default_factory=new_list)  # the log of plan-level milestones
+    milestones: list[Milestone] = Field(
+        default_factory=new_list,
+        description="Plan-level milestones; the latest sets the plan's horizon.",
+    )
+    updates: list[Update] = Field(
+        default_factory=new_list,
+        description="The log of the plan-level milestones (`mpi note plan ...`).",
+    )  # the log of plan-level milestones
     monitoring: Monitoring | None = None
     glossary: list[GlossaryEntry] = Field(default_factory=new_list)
-    misspellings: list[Misspelling] = Field(default_factory=new_list)
-    decisions: list[Removal] = Field(default_factory=new_list)
+    misspellings: list[Misspelling] = Field(
+        default_factory=new_list,
+        description="Terms the document misspells; search finds both spellings.",
+    )
+    decisions: list[Removal] = Field(
+        default_factory=new_list,
+        description=("Decisions that removed a milestone, a body or a Handlungsfeld."),
+    )
 
 
 class Plan(PlanFile):

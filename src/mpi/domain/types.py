@@ -23,7 +23,7 @@ DUE_SCHEMA = {
         {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
         {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
     ],
-    "description": "A year (2031), a month (2030-06) or a day (2023-12-31).",
+    "description": "A year (2031: by the end of 2031), a month (2030-06) or a day (2023-12-31).",
 }
 
 DueValue = Annotated[
@@ -64,6 +64,15 @@ class Recurrence(Base):
     """
 
     every: Literal["yearly", "half-yearly"]
-    start: DueValue
-    end: DueValue | None = None
-    last_done: DueValue | None = None
+    start: Annotated[DueValue, Field(description="The first occurrence.")]
+    end: DueValue | None = Field(
+        default=None, description="The last possible occurrence; default: the plan's horizon."
+    )
+    last_done: DueValue | None = Field(
+        default=None,
+        description=(
+            "Deprecated: counts every occurrence up to it as held. Record occurrences "
+            "one by one in the milestone's `occurrences` (mpi milestone ... "
+            "--occurrence)."
+        ),
+    )

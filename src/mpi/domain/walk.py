@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from mpi.domain.model import FieldFile, Indicator, Measure, Milestone, MonitoringBody, PlanFile
+from mpi.domain.items import Indicator, Milestone
+from mpi.domain.model import FieldFile, Measure, MonitoringBody, PlanFile
 
 KeyPath = tuple[str | int, ...]
 

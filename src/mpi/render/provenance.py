@@ -17,7 +17,7 @@ from mpi.render import values
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
-    from mpi.domain.model import Sourced
+    from mpi.domain.items import Sourced
     from mpi.domain.types import Recurrence
     from mpi.views.due import DueRow
 

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from mpi.domain.diagnostics import Diagnostic
-    from mpi.domain.model import Baseline, Target, Update
+    from mpi.domain.items import Baseline, Target
+    from mpi.domain.model import Update
     from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow

@@ -9,7 +9,7 @@ from mpi.i18n import formats
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
-    from mpi.domain.model import Indicator
+    from mpi.domain.items import Indicator
     from mpi.views.status import FieldStatus
 
 DASH = "–"  # a value that is not there

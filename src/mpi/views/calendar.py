@@ -13,7 +13,8 @@ from datetime import UTC, date, datetime
 
 from mpi.domain import walk
 from mpi.domain.dates import Due
-from mpi.domain.model import Measure, Milestone, Plan
+from mpi.domain.items import Milestone
+from mpi.domain.model import Measure, Plan
 from mpi.domain.walk import Place
 from mpi.views.due import DueRow, milestone_rows
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain.decided import Correction, Decision
-from mpi.domain.model import Indicator, Milestone, Plan
+from mpi.domain.items import Indicator, Milestone
+from mpi.domain.model import Plan
 
 PLAN = "plan"
 

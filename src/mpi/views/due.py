@@ -8,7 +8,8 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.dates import Due
 from mpi.domain.deadlines import State, deadlines
-from mpi.domain.model import Milestone, Plan
+from mpi.domain.items import Milestone
+from mpi.domain.model import Plan
 from mpi.domain.walk import Place
 from mpi.domain.words import natural_key
 from mpi.views.lookup import find_field, find_owner, find_partner

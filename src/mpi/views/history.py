@@ -19,7 +19,8 @@ from mpi.domain.compare import measure_changes
 from mpi.domain.compare_items import milestones as milestone_changes
 from mpi.domain.decided import Removal
 from mpi.domain.errors import UsageError
-from mpi.domain.model import Indicator, Measure, Milestone, MonitoringBody, Plan
+from mpi.domain.items import Indicator, Milestone
+from mpi.domain.model import Measure, MonitoringBody, Plan
 from mpi.domain.words import suggest, target_text
 from mpi.i18n import _
 from mpi.loading.history import Version, shallow, versions

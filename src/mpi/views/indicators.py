@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain.assessment import Assessment, assess
-from mpi.domain.model import Indicator, Plan
+from mpi.domain.items import Indicator
+from mpi.domain.model import Plan
 from mpi.domain.words import natural_key
 
 

@@ -9,7 +9,8 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.dates import Due, add_span
 from mpi.domain.errors import InvalidValue
-from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Sourced, Update
+from mpi.domain.items import Sourced
+from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Update
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner

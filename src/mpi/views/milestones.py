@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain import walk
-from mpi.domain.model import Milestone, Plan, Update
+from mpi.domain.items import Milestone
+from mpi.domain.model import Plan, Update
 from mpi.domain.walk import Place
 from mpi.views.decisions import DecisionRow, decisions, of_owner
 from mpi.views.due import DueRow, milestone_rows

@@ -8,7 +8,8 @@ from datetime import date
 
 from mpi.domain import walk
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.domain.model import FieldFile, Indicator, Measure, Milestone, Plan
+from mpi.domain.items import Indicator, Milestone
+from mpi.domain.model import FieldFile, Measure, Plan
 from mpi.domain.walk import Place
 from mpi.loading.sources import SourceFile
 

@@ -13,7 +13,8 @@ from collections.abc import Iterator, Sequence
 
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic, Severity
-from mpi.domain.model import Measure, PlanFile, Sourced
+from mpi.domain.items import Sourced
+from mpi.domain.model import Measure, PlanFile
 from mpi.domain.words import quoted_in
 from mpi.i18n import _
 from mpi.loading.rules.context import Context

@@ -27,7 +27,7 @@ from mpi.render.safe import visible
 if TYPE_CHECKING:
     from jinja2 import Environment
 
-    from mpi.domain.model import Sourced
+    from mpi.domain.items import Sourced
     from mpi.views.diff import Change
     from mpi.views.due import MilestoneLine
     from mpi.views.measures import MeasureRow

@@ -1,0 +1,171 @@
+"""The dated commitments and the targets of the plan, with how each is known: milestones
+(one date, or a recurrence occurrence by occurrence) and indicators (baseline, target, the
+values recorded). `mpi.domain.model` holds the files they sit in."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from mpi.domain.decided import (
+    IndicatorCorrection,
+    IndicatorDecision,
+    MilestoneCorrection,
+    MilestoneDecision,
+)
+from mpi.domain.types import (
+    Base,
+    Day,
+    DueValue,
+    Number,
+    Recurrence,
+    Slug,
+    Text,
+    Year,
+    new_list,
+)
+from mpi.domain.words import Basis, MilestoneKind, MilestoneStatus
+
+
+class Sourced(Base):
+    """How a fact of the plan is known (docs/plan-format.md, "Provenance").
+
+    `stated`: the document says it, `quote` holds its words; `derived`: computed from stated
+    words, `quote` plus a one-line `derivation`; `inferred`: an editor's reading, `derivation`
+    gives the reason (a `quote` is optional); `decided`: the partners changed it after the
+    adoption, the item's `decisions` record it (`quote` may keep the document's words). None:
+    the plan does not say (a warning).
+    """
+
+    basis: Basis | None = Field(
+        default=None,
+        description=(
+            "How it is known: stated (the document says it), derived (computed from "
+            "stated words), inferred (an editor's reading), decided (changed by a "
+            "decision of the partners, recorded in `decisions`)."
+        ),
+    )
+    quote: Text | None = Field(
+        default=None,
+        description=(
+            "The document's words, found by `mpi validate` in the text the plan "
+            "stores (… for words left out)."
+        ),
+    )
+    derivation: Text | None = Field(
+        default=None,
+        description=(
+            "For derived: how it was computed; for inferred: the reason; for decided: "
+            "which decision."
+        ),
+    )
+
+
+class Occurrence(Base):
+    """One occurrence of a recurring milestone, recorded held (`done`) or `missed`.
+
+    `due` names the occurrence as the recurrence generates it (2026-12 for the second half of
+    2026); an occurrence without a record is open.
+    """
+
+    due: Annotated[
+        DueValue, Field(description="Which occurrence, as the recurrence generates it (2026-12).")
+    ]
+    status: Literal["done", "missed"]
+    done: DueValue | None = Field(default=None, description="When it was held (for status done).")
+    note: Text | None = None
+
+
+class Milestone(Sourced):
+    """A dated commitment. `kind` says how to read its date: `by` (bis: by the end of the
+    period), `from` (ab: not before it; never overdue), `expected` (voraussichtlich: past it,
+    the milestone is delayed, not broken)."""
+
+    id: Annotated[Slug, Field(description="Unique within its measure or monitoring body.")]
+    title: Text
+    due: DueValue | None = Field(
+        default=None, description=("When it is due; a milestone has either `due` or `recurrence`.")
+    )
+    kind: MilestoneKind = Field(
+        default="by",
+        description=(
+            "How the date reads: by (bis: by the end of the period), from (ab: not "
+            "before it, never overdue), expected (voraussichtlich: delayed once past, "
+            "not overdue)."
+        ),
+    )
+    recurrence: Recurrence | None = Field(
+        default=None, description="Instead of `due`: a commitment that repeats."
+    )
+    status: MilestoneStatus = Field(
+        default="open", description="open, done (then `done` says when) or missed."
+    )
+    done: DueValue | None = Field(
+        default=None, description="When it was done; only with status done."
+    )
+    note: Text | None = None
+    occurrences: list[Occurrence] = Field(
+        default_factory=new_list,
+        description=("Recorded occurrences of a recurring milestone; one not listed is open."),
+    )
+    decisions: list[MilestoneDecision] = Field(
+        default_factory=new_list, description="Decisions that changed its date (`mpi reschedule`)."
+    )
+    corrections: list[MilestoneCorrection] = Field(
+        default_factory=new_list,
+        description=(
+            "Corrections of an editor's reading of its date (`mpi reschedule --correction`)."
+        ),
+    )
+
+
+class Baseline(Sourced):
+    """Where an indicator started: its value in a year."""
+
+    value: Number
+    year: Year
+
+
+class Target(Sourced):
+    """`year` is the year the target is due, `permanent` for a standing target, or absent."""
+
+    value: Number
+    year: Year | Literal["permanent"] | None = Field(
+        default=None, description="The year the target is due, `permanent`, or absent."
+    )
+
+
+class Reading(Base):
+    """One recorded value of an indicator."""
+
+    date: Day
+    value: Number
+    source: Text | None = None
+
+
+class Indicator(Base):
+    """A quantitative target: where it started, where it should go, what was measured."""
+
+    id: Annotated[Slug, Field(description="Unique in the whole plan; `mpi record` uses it.")]
+    name: Text
+    unit: Text
+    baseline: Baseline | None = None
+    target: Target
+    direction: Annotated[
+        Literal["at_least", "at_most"],
+        Field(description=("Whether the value should reach at least or at most the target.")),
+    ]
+    values: list[Reading] = Field(
+        default_factory=new_list, description="Recorded values (`mpi record`)."
+    )
+    note: Text | None = None
+    decisions: list[IndicatorDecision] = Field(
+        default_factory=new_list, description="Decisions that changed its target (`mpi retarget`)."
+    )
+    corrections: list[IndicatorCorrection] = Field(
+        default_factory=new_list,
+        description=(
+            "Corrections of an editor's reading of its target (`mpi retarget --correction`)."
+        ),
+    )
