@@ -83,17 +83,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     plan, source = loaded.plan, loaded.plan_file
     assert plan is not None and source is not None
     path = directory / adoption.FILE
-    earlier = None
-    if path.exists() or path.is_symlink():
-        read, found = read_adopted(path)
-        if read is None:
-            first = found[0]
-            raise EditRefused(
-                _("{where}: {message}; fix it first; nothing was written").format(
-                    where=first.where, message=first.message
-                )
-            )
-        earlier = read[0]
+    earlier = _earlier(path)
     taken, commit = _commitments(directory, plan, request.revision)
     bodies = [x for b in plan.monitoring.bodies for x in (b.id, b.name)] if plan.monitoring else []
     head = _head(request, earlier, commit, tuple(bodies), plan.adopted)
@@ -101,18 +91,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
         adoption=head, **{name: getattr(taken, name) for name in Commitments.model_fields}
     )
     if request.correction is not None and earlier is not None:
-        if _same(earlier, new):
-            raise UsageError(
-                _("the adopted plan already holds these commitments: there is nothing to correct")
-            )
-        stated = adoption.uncorrectable(earlier, new)
-        if stated:
-            raise UsageError(
-                _(
-                    "a corrected reading changes only editors' readings (basis: inferred); "
-                    "{items} changed otherwise: that needs a decision (--decision)"
-                ).format(items=", ".join(stated[:5]) + (" …" if len(stated) > 5 else ""))
-            )
+        _only_readings(earlier, new)
     text = render(new)
     again, _problems = read_adopted(path, text)
     if again is None or again[0] != new:  # the writer writes what the reader reads
@@ -122,13 +101,11 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     plan_text = _declare(plan_old, source.tree, head, earlier is None)
     after = load_plan(directory, overrides={source.path: plan_text})
     if after.errors:
-        first = after.errors[0]
-        raise EditRefused(
-            _(
-                "refused: the change would make the plan invalid: {where}: {message}; "
-                "nothing was written"
-            ).format(where=first.where, message=first.message)
+        said = _(
+            "refused: the change would make the plan invalid: {where}: {message}; "
+            "nothing was written"
         )
+        raise EditRefused(said.format(where=after.errors[0].where, message=after.errors[0].message))
     diff = unified_diff(old_text, text, display_name(path))
     diff += unified_diff(plan_old, plan_text, display_name(source.path))
     note = None
@@ -139,19 +116,56 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
             "record one"
         )
     summary = _summary(request, head)
-    if dry_run:
-        return Adopted(diff, summary, written=False, note=note)
+    if not dry_run:
+        _write_both((path, text, old_text if earlier else None), (source.path, plan_text, plan_old))
+    return Adopted(diff, summary, written=not dry_run, note=note)
+
+
+def _earlier(path: Path) -> AdoptedPlan | None:
+    """The adopted plan in force, if there is one; one that does not read is refused."""
+    from mpi.loading.adopted import read_adopted
+
+    if not (path.exists() or path.is_symlink()):
+        return None
+    read, found = read_adopted(path)
+    if read is None:
+        said = _("{where}: {message}; fix it first; nothing was written")
+        raise EditRefused(said.format(where=found[0].where, message=found[0].message))
+    return read[0]
+
+
+def _only_readings(earlier: AdoptedPlan, new: AdoptedPlan) -> None:
+    """A corrected reading changes something, and only editors' readings."""
+    if _same(earlier, new):
+        raise UsageError(
+            _("the adopted plan already holds these commitments: there is nothing to correct")
+        )
+    stated = adoption.uncorrectable(earlier, new)
+    if stated:
+        raise UsageError(
+            _(
+                "a corrected reading changes only editors' readings (basis: inferred); "
+                "{items} changed otherwise: that needs a decision (--decision)"
+            ).format(items=", ".join(stated[:5]) + (" …" if len(stated) > 5 else ""))
+        )
+
+
+def _write_both(adopted: tuple[Path, str, str | None], plan: tuple[Path, str, str]) -> None:
+    """adopted.yaml first, then plan.yaml; where plan.yaml cannot be written, adopted.yaml
+    goes back to what it was (or away, where it was new)."""
+    path, text, old = adopted
     _write(path, text)
-    if plan_text != plan_old:
-        try:
-            _write(source.path, plan_text)
-        except EditRefused:  # plan.yaml stays as it was: so does the adopted plan
-            if earlier is not None:
-                _write(path, old_text)
-            else:
-                path.unlink(missing_ok=True)
-            raise
-    return Adopted(diff, summary, written=True, note=note)
+    plan_path, plan_text, plan_old = plan
+    if plan_text == plan_old:
+        return
+    try:
+        _write(plan_path, plan_text)
+    except EditRefused:
+        if old is not None:
+            _write(path, old)
+        else:
+            path.unlink(missing_ok=True)
+        raise
 
 
 def _write(path: Path, text: str) -> None:

@@ -76,93 +76,101 @@ def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
 def adopted_problems(
     model: AdoptedPlan, source: SourceFile, today: date, bodies: Sequence[str] = ()
 ) -> list[Diagnostic]:
-    """What the schema cannot say about an adopted plan: ids unique and in their field, each
-    milestone dated or recurring (a recurrence that ends after it starts), the adoption's
-    words and day (as a decision's, `mpi.domain.reference`), renewals dated between the
-    adoption and today."""
+    """What the schema cannot say about an adopted plan: the adoption's words and day (as a
+    decision's, `mpi.domain.reference`) and its renewals (`_head_problems`), ids unique and in
+    their field, each milestone dated or recurring (`_item_problems`)."""
+    found = _head_problems(model, today, bodies) + _item_problems(model)
+    return [source.diagnostic(path, code, message) for path, code, message in found]
+
+
+Found = list[tuple[tuple[str | int, ...], str, str]]  # where, code, message
+
+
+def _head_problems(model: AdoptedPlan, today: date, bodies: Sequence[str]) -> Found:
+    """The adoption's words and day; renewals with a reason, dated between it and today."""
     from mpi.domain import reference
     from mpi.i18n import _
-
-    out: list[Diagnostic] = []
-
-    def problem(path: tuple[str | int, ...], code: str, message: str) -> None:
-        out.append(source.diagnostic(path, code, message))
 
     a = model.adoption
     day = a.date.end if a.date.precision == "day" else None
     year = a.date.year if day is None else None
-    for code, message in reference.problems(
-        a.decision, day, today, bodies, signing=True, year=year
-    ):
-        problem(
-            ("adoption", "decision" if code == "decision-unidentified" else "date"), code, message
+    out: Found = [
+        (("adoption", "decision" if code == "decision-unidentified" else "date"), code, said)
+        for code, said in reference.problems(
+            a.decision, day, today, bodies, signing=True, year=year
         )
+    ]
     for i, r in enumerate(a.renewals):
         if len(r.reason.split()) < 3:
-            problem(
-                ("adoption", "renewals", i, "reason"),
-                "renewal-reason",
-                _("give the reason for the new reading in a few words"),
-            )
+            said = _("give the reason for the new reading in a few words")
+            out.append((("adoption", "renewals", i, "reason"), "renewal-reason", said))
         if r.date > today or r.date < a.date.start:
-            problem(
-                ("adoption", "renewals", i, "date"),
-                "renewal-date",
-                _("a renewal is dated between the adoption ({adopted}) and today").format(
-                    adopted=a.date.iso()
-                ),
+            said = _("a renewal is dated between the adoption ({adopted}) and today")
+            out.append(
+                (
+                    ("adoption", "renewals", i, "date"),
+                    "renewal-date",
+                    said.format(adopted=a.date.iso()),
+                )
             )
-    seen: dict[str, tuple[str | int, ...]] = {}
+    return out
+
+
+def _item_problems(model: AdoptedPlan) -> Found:
+    """Ids unique (a milestone's within its owner) and in their field; milestones dated."""
+    from mpi.i18n import _
+
+    out: Found = []
+    seen: set[str] = set()
 
     def unique(kind: str, ident: str, path: tuple[str | int, ...]) -> None:
-        """`kind` keeps apart what may share an id (milestones of two owners)."""
-        key = f"{kind}:{ident}"
-        if key in seen:
+        if f"{kind}:{ident}" in seen:
             said = _("{id} is there twice").format(id=repr(ident))
-            problem((*path, "id"), "duplicate-id", said)
-        seen[key] = path
+            out.append(((*path, "id"), "duplicate-id", said))
+        seen.add(f"{kind}:{ident}")
 
-    def milestones(
-        owner: str, items: Sequence[AdoptedMilestone], at: tuple[str | int, ...]
-    ) -> None:
-        for j, m in enumerate(items):
-            path = (*at, "milestones", j)
-            unique(f"milestone {owner}", m.id, path)
-            if (m.due is None) == (m.recurrence is None):
-                problem(path, "milestone-date", _("a milestone has either `due` or `recurrence`"))
-            r = m.recurrence
-            if r is not None and r.end is not None and r.end.end < r.start.end:
-                problem(
-                    (*path, "recurrence"), "recurrence", _("the recurrence ends before it starts")
-                )
+    def of_field(kind: str, ident: str, field: str, path: tuple[str | int, ...]) -> None:
+        unique(kind, ident, path)
+        if not ident.startswith(f"{field}."):
+            said = (
+                _("goal {id} is not one of {field}")
+                if kind == "goal"
+                else _("measure {id} is not one of {field}")
+            )
+            out.append(((*path, "id"), "wrong-field", said.format(id=ident, field=field)))
 
-    milestones("plan", model.milestones, ())
+    owners: list[tuple[str, tuple[str | int, ...], list[AdoptedMilestone]]]
+    owners = [("plan", (), model.milestones)]
+    owners += [(b.id, ("bodies", i), b.milestones) for i, b in enumerate(model.bodies)]
     for i, b in enumerate(model.bodies):
         unique("body", b.id, ("bodies", i))
-        milestones(b.id, b.milestones, ("bodies", i))
     for i, f in enumerate(model.fields):
         unique("field", f.id, ("fields", i))
         for j, g in enumerate(f.goals):
-            at = ("fields", i, "goals", j)
-            unique("goal", g.id, at)
-            if not g.id.startswith(f"{f.id}."):
-                problem(
-                    (*at, "id"),
-                    "wrong-field",
-                    _("goal {id} is not one of {field}").format(id=g.id, field=f.id),
-                )
+            of_field("goal", g.id, f.id, ("fields", i, "goals", j))
         for j, m in enumerate(f.measures):
-            at = ("fields", i, "measures", j)
-            unique("measure", m.id, at)
-            if not m.id.startswith(f"{f.id}."):
-                problem(
-                    (*at, "id"),
-                    "wrong-field",
-                    _("measure {id} is not one of {field}").format(id=m.id, field=f.id),
-                )
-            milestones(m.id, m.milestones, at)
+            at: tuple[str | int, ...] = ("fields", i, "measures", j)
+            of_field("measure", m.id, f.id, at)
+            owners.append((m.id, at, m.milestones))
             for k, ind in enumerate(m.indicators):
                 unique("indicator", ind.id, (*at, "indicators", k))
+    for owner, at, milestones in owners:
+        for j, ms in enumerate(milestones):
+            path = (*at, "milestones", j)
+            unique(f"milestone {owner}", ms.id, path)
+            out += _dated(ms, path)
+    return out
+
+
+def _dated(m: AdoptedMilestone, path: tuple[str | int, ...]) -> Found:
+    from mpi.i18n import _
+
+    out: Found = []
+    if (m.due is None) == (m.recurrence is None):
+        out.append((path, "milestone-date", _("a milestone has either `due` or `recurrence`")))
+    r = m.recurrence
+    if r is not None and r.end is not None and r.end.end < r.start.end:
+        out.append(((*path, "recurrence"), "recurrence", _("the recurrence ends before it starts")))
     return out
 
 
