@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import deadlines, is_open, occurrences
 from mpi.domain.diagnostics import Diagnostic
+from mpi.domain.items import Occurrence
 from mpi.i18n import _, pgettext
 from mpi.loading.rules.context import Context
 
@@ -151,91 +153,73 @@ def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
             continue
         name = _named(place.owner, m.id)
         if m.recurrence is None:
-            yield ctx.diagnostic(
-                place,
-                ("occurrences",),
-                "occurrence",
-                _("{milestone} does not recur; record it with its own status and done date").format(
-                    milestone=name
-                ),
-            )
+            said = _("{milestone} does not recur; record it with its own status and done date")
+            yield ctx.diagnostic(place, ("occurrences",), "occurrence", said.format(milestone=name))
             continue
         dues = occurrences(m, horizon)
-        generated = set(dues)
         current = next((o for o in dues if o.end >= ctx.today), None)  # coming round now
         seen: set[Due] = set()
         for k, o in enumerate(m.occurrences):
-            at = ("occurrences", k)
-            if o.due not in generated:
-                nearby = sorted(g.iso() for g in generated if g.year == o.due.year)
-                listed = (
-                    _(" (in {year}: {occurrences})").format(
-                        year=o.due.year, occurrences=", ".join(nearby)
-                    )
-                    if nearby
-                    else ""
-                )
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "due"),
-                    "occurrence",
-                    _("{milestone} has no occurrence {occurrence}{listed}").format(
-                        milestone=name, occurrence=o.due.iso(), listed=listed
-                    ),
-                )
-            elif current is not None and o.due.end > current.end:
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "due"),
-                    "occurrence",
-                    _(
-                        "{milestone}: occurrence {occurrence} has not come round yet (the current "
-                        "one is {current}); it cannot be {status} already"
-                    ).format(
-                        milestone=name,
-                        occurrence=o.due.iso(),
-                        current=current.iso(),
-                        status=pgettext("milestone state", o.status),
-                    ),
-                )
-            elif o.due in seen:
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "due"),
-                    "occurrence",
-                    _("{milestone}: occurrence {occurrence} is recorded twice").format(
-                        milestone=name, occurrence=o.due.iso()
-                    ),
-                )
+            found = _which(name, o, set(dues), current, seen) + _held(name, o, ctx.today)
+            for sub, code, said in found:
+                yield ctx.diagnostic(place, ("occurrences", k, sub), code, said)
             seen.add(o.due)
-            if o.status == "done" and o.done is None:
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "status"),
-                    "done-date",
-                    _("{milestone}: occurrence {occurrence} is done but has no `done` date").format(
-                        milestone=name, occurrence=o.due.iso()
-                    ),
-                )
-            if o.status == "missed" and o.done is not None:
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "done"),
-                    "done-date",
-                    _(
-                        "{milestone}: occurrence {occurrence} is missed but has a `done` date"
-                    ).format(milestone=name, occurrence=o.due.iso()),
-                )
-            if o.done is not None and o.done.start > ctx.today:
-                yield ctx.diagnostic(
-                    place,
-                    (*at, "done"),
-                    "done-date",
-                    _(
-                        "{milestone}: occurrence {occurrence} was done {done}, which is in the "
-                        "future"
-                    ).format(milestone=name, occurrence=o.due.iso(), done=o.done.iso()),
-                )
+
+
+Said = list[tuple[str, str, str]]  # the key below the occurrence, the code, the message
+
+
+def _which(
+    name: str, o: Occurrence, generated: set[Due], current: Due | None, seen: set[Due]
+) -> Said:
+    """An occurrence the recurrence generates, come round already, recorded once."""
+    if o.due not in generated:
+        nearby = sorted(g.iso() for g in generated if g.year == o.due.year)
+        listed = (
+            _(" (in {year}: {occurrences})").format(year=o.due.year, occurrences=", ".join(nearby))
+            if nearby
+            else ""
+        )
+        said = _("{milestone} has no occurrence {occurrence}{listed}")
+        return [
+            (
+                "due",
+                "occurrence",
+                said.format(milestone=name, occurrence=o.due.iso(), listed=listed),
+            )
+        ]
+    if current is not None and o.due.end > current.end:
+        said = _(
+            "{milestone}: occurrence {occurrence} has not come round yet (the current "
+            "one is {current}); it cannot be {status} already"
+        ).format(
+            milestone=name,
+            occurrence=o.due.iso(),
+            current=current.iso(),
+            status=pgettext("milestone state", o.status),
+        )
+        return [("due", "occurrence", said)]
+    if o.due in seen:
+        said = _("{milestone}: occurrence {occurrence} is recorded twice")
+        return [("due", "occurrence", said.format(milestone=name, occurrence=o.due.iso()))]
+    return []
+
+
+def _held(name: str, o: Occurrence, today: date) -> Said:
+    """A done occurrence has its day, a missed one none, and no day lies in the future."""
+    out: Said = []
+    if o.status == "done" and o.done is None:
+        said = _("{milestone}: occurrence {occurrence} is done but has no `done` date")
+        out.append(("status", "done-date", said.format(milestone=name, occurrence=o.due.iso())))
+    if o.status == "missed" and o.done is not None:
+        said = _("{milestone}: occurrence {occurrence} is missed but has a `done` date")
+        out.append(("done", "done-date", said.format(milestone=name, occurrence=o.due.iso())))
+    if o.done is not None and o.done.start > today:
+        said = _(
+            "{milestone}: occurrence {occurrence} was done {done}, which is in the future"
+        ).format(milestone=name, occurrence=o.due.iso(), done=o.done.iso())
+        out.append(("done", "done-date", said))
+    return out
 
 
 def finished_measures(ctx: Context) -> Iterator[Diagnostic]:
