@@ -193,6 +193,30 @@ def _describe(
     """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
     "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
+    who = _who(c, names, titles, subject)
+    unit = (units or {}).get((c.subject, c.item or ""), "")
+    for words in (_presence, _standing, _progress):
+        said = words(c, who, unit)
+        if said is not None:
+            return said
+    if c.kind in SHIFT_KINDS:
+        return _shift(c, who)
+    attribute = _(ATTRIBUTES.get(c.attribute or "", c.attribute or ""))
+    if c.old is not None or c.new is not None:
+        old, new = _value(c.attribute, c.old), _value(c.attribute, c.new)
+        return f"{who} {attribute}: {old} -> {new}"
+    if c.attribute == "occurrence":
+        return _("{who} record changed").format(who=who)
+    return _("{who} {attribute} changed").format(who=who, attribute=attribute)
+
+
+def _who(
+    c: Change,
+    names: Mapping[str, str] | None,
+    titles: Mapping[tuple[str, str], str] | None,
+    subject: bool,
+) -> str:
+    """What the change is about: `HF1.15 Versorgung …, „HH-WIN Ausbaustufe 1“ Juni 2026`."""
     owner = c.subject if subject else ""
     if subject and names and c.subject in names and (c.item or c.kind not in ("added", "removed")):
         owner += " " + names[c.subject]  # an added measure's title is the change's text
@@ -203,9 +227,11 @@ def _describe(
         who = f"{who}, {named}" if who and title else f"{who} {named}".strip()
     if c.occurrence:
         who += " " + moment(c.occurrence)
-    unit = (units or {}).get((c.subject, c.item or ""), "")
-    source = f" ({c.text})" if c.text else ""
-    when = moment(c.date) if c.date else ""
+    return who
+
+
+def _presence(c: Change, who: str, unit: str) -> str | None:
+    """Something added, removed or renumbered."""
     if c.kind == "added" and c.what == "milestone":
         return _("{who}: milestone „{text}“ added (due {date})").format(
             who=who, text=c.text, date=moment(c.new)
@@ -221,14 +247,17 @@ def _describe(
         return _("{who} added: {text}").format(who=who, text=c.text)
     if c.kind == "removed":
         return _("{who} removed: {text}").format(who=who, text=c.text)
-    if c.kind in SHIFT_KINDS:
-        return _shift(c, who)
+    if c.kind == "renumbered":
+        return _("{who} renumbered (was {old})").format(who=who, old=c.old)
+    return None
+
+
+def _standing(c: Change, who: str, unit: str) -> str | None:
+    """A target lowered or raised, a measure's status, its lead, a decision on record."""
     if c.kind in ("lowered", "raised"):
         sign = (c.new or "≥")[:1]
         said = _(TARGETS[(c.kind, "≤" if sign == "≤" else "≥")])
         return said.format(who=who, old=_target(c.old, unit), new=_target(c.new, unit))
-    if c.kind == "renumbered":
-        return _("{who} renumbered (was {old})").format(who=who, old=c.old)
     if c.kind == "dropped" and c.old is None:  # compared with the adopted plan
         return _("{who} dropped").format(who=who)
     if c.kind == "dropped":
@@ -245,6 +274,12 @@ def _describe(
         return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
     if c.kind == "status_changed":
         return f"{who} {status_word(c.old or '')} -> {status_word(c.new or '')}"
+    return None
+
+
+def _progress(c: Change, who: str, unit: str) -> str | None:
+    """A milestone done, missed or reopened; a value recorded; a note in the log."""
+    when = moment(c.date) if c.date else ""
     if c.kind == "milestone_missed":
         return f"{who} {state_word('missed')}"
     if c.kind == "milestone_done":
@@ -253,6 +288,7 @@ def _describe(
         return _("{who} reopened (was {state})").format(who=who, state=state_word(c.old or "done"))
     if c.kind == "indicator_value":
         value = f"{_number(c.new)} {unit}".rstrip()
+        source = f" ({c.text})" if c.text else ""
         return _("{who}: value {value} on {date}").format(who=who, value=value, date=when) + source
     if c.kind == "indicator_value_removed":
         return _("{who}: value {value} on {date} removed").format(
@@ -263,13 +299,7 @@ def _describe(
         return _("{who} update {date}: {text}").format(who=who, date=when, text=c.text) + status
     if c.kind == "update_removed":
         return _("{who} update {date} removed: {text}").format(who=who, date=when, text=c.text)
-    attribute = _(ATTRIBUTES.get(c.attribute or "", c.attribute or ""))
-    if c.old is not None or c.new is not None:
-        old, new = _value(c.attribute, c.old), _value(c.attribute, c.new)
-        return f"{who} {attribute}: {old} -> {new}"
-    if c.attribute == "occurrence":
-        return _("{who} record changed").format(who=who)
-    return _("{who} {attribute} changed").format(who=who, attribute=attribute)
+    return None
 
 
 def _shift(c: Change, who: str) -> str:
