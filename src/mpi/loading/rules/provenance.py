@@ -50,78 +50,68 @@ def _check(
 ) -> Iterator[Diagnostic]:
     """One item's provenance: complete for its basis, and its quote found in `texts`; a
     decided one has a decision on record (`decisions`, those of the item that holds it)."""
-
-    def problem(
-        sub: str | None, code: str, message: str, severity: Severity = "error"
-    ) -> Diagnostic:
+    for sub, code, message, severity in (
+        *_incomplete(fact, what, bool(decisions)),
+        *_quote_not_found(fact, what, texts, measure=bool(path) and path[0] == "measures"),
+    ):
         at = (*path, sub) if sub else path
-        return source.diagnostic(at, code, message, severity=severity)
+        yield source.diagnostic(at, code, message, severity=severity)
 
+
+_Problem = tuple[str | None, str, str, Severity]
+
+
+def _incomplete(fact: Sourced, what: str, decided: bool) -> Iterator[_Problem]:
+    """What the item's basis asks for and it does not give (or that it gives no basis)."""
     if fact.basis is None:
         if fact.quote is not None or fact.derivation is not None:
             sub = "quote" if fact.quote is not None else "derivation"
-            yield problem(
-                sub,
-                "provenance",
-                _("{what}: add `basis` (stated, derived or inferred)").format(what=what),
-            )
+            message = _("{what}: add `basis` (stated, derived or inferred)")
+            yield sub, "provenance", message.format(what=what), "error"
         else:
-            yield problem(
-                None,
-                "provenance-missing",
-                _(
-                    "{what} does not say how it is known: add `basis: stated` with the "
-                    "document's words in `quote`, `derived` with `quote` and `derivation`, or "
-                    "`inferred` with the reason in `derivation`"
-                ).format(what=what),
-                "warning",
+            message = _(
+                "{what} does not say how it is known: add `basis: stated` with the "
+                "document's words in `quote`, `derived` with `quote` and `derivation`, or "
+                "`inferred` with the reason in `derivation`"
             )
+            yield None, "provenance-missing", message.format(what=what), "warning"
         return
     if fact.basis in ("stated", "derived") and fact.quote is None:
-        yield problem(
-            "basis",
-            "provenance",
-            _("{what} is {basis}: give the document's words in `quote`").format(
-                what=what, basis=fact.basis
-            ),
-        )
+        message = _("{what} is {basis}: give the document's words in `quote`")
+        yield "basis", "provenance", message.format(what=what, basis=fact.basis), "error"
     if fact.basis == "derived" and fact.derivation is None:
-        yield problem(
-            "basis", "provenance", _("{what} is derived: say how in `derivation`").format(what=what)
+        message = _("{what} is derived: say how in `derivation`")
+        yield "basis", "provenance", message.format(what=what), "error"
+    if fact.basis == "decided" and not decided:
+        message = _(
+            "{what} is decided: record the decision in `decisions` (mpi reschedule, "
+            "mpi retarget write both)"
         )
-    if fact.basis == "decided" and not decisions:
-        yield problem(
-            "basis",
-            "provenance",
-            _(
-                "{what} is decided: record the decision in `decisions` (mpi reschedule, "
-                "mpi retarget write both)"
-            ).format(what=what),
-        )
+        yield "basis", "provenance", message.format(what=what), "error"
     if fact.basis == "inferred" and fact.derivation is None:
-        yield problem(
-            "basis",
-            "provenance",
-            _("{what} is inferred: give the reason in `derivation`").format(what=what),
+        message = _("{what} is inferred: give the reason in `derivation`")
+        yield "basis", "provenance", message.format(what=what), "error"
+
+
+def _quote_not_found(
+    fact: Sourced, what: str, texts: list[str], *, measure: bool
+) -> Iterator[_Problem]:
+    """The item's quote, if it has one, is not in the texts it may quote."""
+    if fact.quote is None or any(quoted_in(fact.quote, t) for t in texts):
+        return
+    if measure:
+        message = _(
+            "{what}: the quote is not in the text the measure stores (its text, "
+            "sub-items, footnotes); quote the document word for word (… for words "
+            "left out)"
         )
-    if fact.quote is not None and not any(quoted_in(fact.quote, t) for t in texts):
-        yield problem(
-            "quote",
-            "quote-not-found",
-            (
-                _(
-                    "{what}: the quote is not in the text the measure stores (its text, "
-                    "sub-items, footnotes); quote the document word for word (… for words "
-                    "left out)"
-                )
-                if path and path[0] == "measures"
-                else _(
-                    "{what}: the quote is not in the text the plan level stores (Präambel, "
-                    "Ausgangslage, Dialog und Monitoring, their footnotes); quote the document "
-                    "word for word (… for words left out)"
-                )
-            ).format(what=what),
+    else:
+        message = _(
+            "{what}: the quote is not in the text the plan level stores (Präambel, "
+            "Ausgangslage, Dialog und Monitoring, their footnotes); quote the document "
+            "word for word (… for words left out)"
         )
+    yield "quote", "quote-not-found", message.format(what=what), "error"
 
 
 def provenance(ctx: Context) -> Iterator[Diagnostic]:
