@@ -1,21 +1,15 @@
-"""Shared fixtures: the tiny test plan, copied so a test may break it in one place."""
+"""Fixtures and hooks only; what tests share besides them is in tests/helpers.py."""
 
 from __future__ import annotations
 
 import os
-import re
 import shutil
-import subprocess
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini"
-REPO = Path(__file__).resolve().parents[1]
-SHIPPED = REPO / "plan"
+from helpers import GOLDEN, MINI, Invoke, invoke, stable
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -51,36 +45,12 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
-def break_plan(plan: Path, file: str, old: str, new: str) -> Path:
-    """Replace `old` (which must occur exactly once) by `new` in one file of the plan."""
-    path = plan / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-GOLDEN = Path(__file__).parent / "golden"
-
-
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",
         action="store_true",
         help="rewrite tests/golden/* from the current output (review the diff)",
     )
-
-
-def stable(output: str) -> str:
-    """Output as a golden file keeps it: what a report was made from (its git commit, whether
-    the tree had changes) depends on where the tests run, so it reads `<git>` there
-    (tests/views/test_round.py checks the real values)."""
-    where = (
-        r"(the plan|dem Plan)"
-        r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\))"
-        r"(, with uncommitted changes|, mit nicht eingecheckten Änderungen)?"
-    )
-    return re.sub(where, r"\1 <git>", output)
 
 
 @pytest.fixture
@@ -99,71 +69,7 @@ def golden(request: pytest.FixtureRequest):
     return check
 
 
-_RUNNER = CliRunner()
-Invoke = Callable[..., Result]
-
-
-def invoke(
-    args: Sequence[str],
-    *,
-    input: str | None = None,
-    env: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> Result:
-    """Run `mpi ARGS` in this process through Typer's runner (stdout and stderr apart).
-
-    `color=True` keeps every byte (the runner strips ANSI sequences otherwise). The app is
-    the one the console script runs for these words (`app_for`: the command alone).
-    """
-    from mpi.cli.app import app_for
-
-    app = app_for(args, {**os.environ, **(env or {})})
-    return _RUNNER.invoke(app, list(args), input=input, env=env, color=color)
-
-
 @pytest.fixture
 def cli() -> Invoke:
     """The shared CLI runner: `cli(["status", "--plan", DIR])` -> Result."""
     return invoke
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in a test repository, independent of the user's git configuration."""
-    result = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repo),
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "tag.gpgsign=false",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def commit(repo: Path, tag: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", tag)
-    git(repo, "tag", tag)
-
-
-ADOPTED = "beschlossen-2023"  # the tag plan.yaml names for the adopted plan
-
-
-def adopted_copy(root: Path) -> Path:
-    """A git copy of the shipped plan whose first commit is tagged as the adopted plan (the
-    commit id plan.yaml names is not in this repository; the tag is): returns the plan."""
-    shutil.copytree(SHIPPED, root / "plan")
-    git(root, "init", "-q")
-    commit(root, ADOPTED)
-    return root / "plan"

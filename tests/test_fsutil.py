@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from helpers import invoke
 from mpi.fsutil import NotRegularFile, atomic_write, remove_stale_temps
 
 

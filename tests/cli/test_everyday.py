@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, invoke
+from helpers import SHIPPED, invoke
 from mpi.loading.load import load_plan, require_plan
 
 TODAY = "2026-11-25"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import break_plan, invoke
+from helpers import break_plan, invoke
 
 HF1 = "hf1-flaechen.yaml"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import SHIPPED, invoke
+from helpers import SHIPPED, invoke
 
 TODAY = {"MPI_TODAY": "2026-12-07"}
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from conftest import FIXTURES, MINI, SHIPPED, commit, git, invoke
+from helpers import FIXTURES, MINI, SHIPPED, commit, git, invoke
 from mpi.cli.language import language_of
 
 UNSET = {"MPI_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None, "LANGUAGE": None}

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SHIPPED, commit, git, invoke
+from helpers import FIXTURES, SHIPPED, commit, git, invoke
 from mpi.loading import reader
 from mpi.loading.load import load_plan, require_plan
 from mpi.loading.yaml_errors import ReadError
@@ -297,7 +297,7 @@ def test_the_detector_finds_what_it_looks_for() -> None:
 def test_no_english_in_the_guard_of_the_adopted_plan(tmp_path: Path) -> None:
     """Weakening edits by hand (validate, diff, round), then the decision commands, their
     log entries, their errors and the history they leave."""
-    from conftest import ADOPTED, adopted_copy
+    from helpers import ADOPTED, adopted_copy
 
     plan = adopted_copy(tmp_path / "repo")
     hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"

@@ -7,7 +7,7 @@ import typer
 from typer.core import TyperGroup
 from typer.main import get_command
 
-from conftest import Invoke
+from helpers import Invoke
 from mpi.cli.app import COMMANDS, GROUPS, app_for, build, command_named, full_app
 
 

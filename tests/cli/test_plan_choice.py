@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO, invoke
+from helpers import MINI, REPO, invoke
 
 
 @pytest.fixture

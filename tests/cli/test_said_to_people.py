@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, break_plan, commit, git, invoke
 
 TODAY = {"MPI_TODAY": "2026-11-25"}
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, commit, git, invoke
+from helpers import MINI, SHIPPED, commit, git, invoke
 from mpi.domain.words import matches
 
 HF1 = "hf1-flaechen.yaml"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import break_plan, invoke
+from helpers import break_plan, invoke
 
 HOSTILE = (
     r"\e[31mROT\e[0m [bold]fett[/bold] [link=file:///etc/passwd]x[/link] "
@@ -89,7 +89,7 @@ def test_validate_messages_make_controls_visible(mini: Path) -> None:
 
 
 def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import MINI
+    from helpers import MINI
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("unexpected")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED
+from helpers import SHIPPED
 from mpi.domain.words import plain_words, quoted_in
 from mpi.loading.load import load_plan, require_plan
 
@@ -276,7 +276,7 @@ def test_footnote_texts_are_the_footnotes_own_words(plan) -> None:
 
 def test_search_finds_the_correct_spelling_of_a_misspelled_term() -> None:
     """The document writes "Wasserstoffindusriernetz" and "BlmSchG"; the text keeps them."""
-    from conftest import invoke
+    from helpers import invoke
 
     for term, expected in (("Wasserstoffindustrienetz", "HF1.15"), ("BImSchG", "HF3.7")):
         result = invoke(["list", "--plan", str(SHIPPED), "--search", term, "--format", "json"])

@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SHIPPED, break_plan, invoke
+from helpers import SHIPPED, break_plan, invoke
 from mpi.domain.dates import current_day
 from mpi.domain.errors import EditRefused
 from mpi.edit import mutations, transaction

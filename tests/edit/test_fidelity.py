@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, invoke
+from helpers import MINI, invoke
 from mpi.domain.dates import current_day
 from mpi.loading.load import load_plan, require_plan
 from mpi.loading.sources import read_source

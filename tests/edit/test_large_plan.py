@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, invoke
+from helpers import REPO, invoke
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 DECISION = ["--decision", "Koordinierungsrunde 01.01.2026, TOP 1", "--date", "2026-01-01"]

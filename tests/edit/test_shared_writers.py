@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, invoke
+from helpers import MINI, invoke
 from mpi.loading.load import load_plan, require_plan
 
 HF1 = "hf1-flaechen.yaml"

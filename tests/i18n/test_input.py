@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, invoke
+from helpers import MINI, invoke
 from mpi.domain.errors import InvalidValue
 from mpi.domain.words import (
     MEASURE_STATUS_WORDS,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, break_plan, commit, git, invoke
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"

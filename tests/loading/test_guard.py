@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
+from helpers import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 HF2 = "hf2-innovation-und-digitalisierung.yaml"

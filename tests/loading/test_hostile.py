@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import FIXTURES, MINI, break_plan, invoke
+from helpers import FIXTURES, MINI, break_plan, invoke
 from mpi.loading import schema_errors, sources
 from mpi.render.safe import one_line
 
@@ -71,7 +71,7 @@ def fixture(name: str, target: str = HF2) -> Build:
 
 
 def edit(file: str, old: str, new: str) -> Build:
-    """Replace `old` by `new` in one file of the plan (conftest.break_plan)."""
+    """Replace `old` by `new` in one file of the plan (helpers.break_plan)."""
     return lambda plan: break_plan(plan, file, old, new)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, SHIPPED
+from helpers import MINI, SHIPPED
 from mpi.domain.errors import MpiError
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.edit import mutations, transaction

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, break_plan, commit, git, invoke
 from mpi.loading import revision
 from mpi.loading.load import load_plan
 

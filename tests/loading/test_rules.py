@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, break_plan
+from helpers import MINI, SHIPPED, break_plan
 from mpi.domain.model import Field, PlanFile, join
 from mpi.loading import rules
 from mpi.loading.locate import plan_files

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, break_plan, invoke
 
 HF1 = "hf1-flaechen.yaml"
 HF2 = "hf2-innovation.yaml"

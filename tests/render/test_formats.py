@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from rich.console import Console
 
-from conftest import MINI
+from helpers import MINI
 from mpi.cli.app import app
 from mpi.domain.change import Change
 from mpi.domain.diagnostics import Diagnostic

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, git, invoke
+from helpers import SHIPPED, break_plan, git, invoke
 
 NOW = {"MPI_TODAY": "2026-12-07"}
 LATER = "Koordinierungsrunde 19.11.2026, TOP 3"

@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, break_plan, invoke
 from mpi.domain.dates import Due, occurrences
 from mpi.domain.deadlines import state
 from mpi.domain.model import Milestone

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, break_plan, commit, git, invoke
+from helpers import MINI, break_plan, commit, git, invoke
 from mpi.domain.errors import UsageError
 from mpi.loading import revision
 from mpi.loading.load import load_plan, require_plan

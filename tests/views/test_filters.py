@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MINI, SHIPPED, invoke
+from helpers import FIXTURES, MINI, SHIPPED, invoke
 
 EVERY = FIXTURES / "every"
 TODAY = "2026-11-25"

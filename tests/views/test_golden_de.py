@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, MINI, invoke
+from helpers import FIXTURES, MINI, invoke
 
 TODAY = "2026-11-25"
 CASES = {

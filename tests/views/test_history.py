@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from conftest import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
+from helpers import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
 
 TODAY = "2026-11-25"
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, break_plan, invoke
 
 DAYS = ["2026-11-25", "2031-01-01"]
 

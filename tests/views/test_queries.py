@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from conftest import MINI, SHIPPED, invoke
+from helpers import MINI, SHIPPED, invoke
 from mpi.domain.words import natural_key
 from mpi.loading.load import load_plan, require_plan
 from mpi.views.due import all_due
@@ -184,7 +184,7 @@ def test_bad_today_is_usage_error() -> None:
 
 
 def test_query_on_invalid_plan_exits_1(mini) -> None:
-    from conftest import break_plan
+    from helpers import break_plan
 
     break_plan(mini, "hf1-flaechen.yaml", "    status: ongoing", "    status: underway")
     result = invoke(["status", "--plan", str(mini)])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO, SHIPPED, break_plan, commit, git, invoke
+from helpers import MINI, REPO, SHIPPED, break_plan, commit, git, invoke
 
 TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, SHIPPED, adopted_copy, commit, git, invoke
+from helpers import FIXTURES, REPO, SHIPPED, adopted_copy, commit, git, invoke
 
 TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import MINI, REPO, SHIPPED, break_plan, invoke
+from helpers import MINI, REPO, SHIPPED, break_plan, invoke
 from mpi.loading import reader
 
 SCHEMA_DIR = REPO / "schema"
