@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import GOLDEN, MINI, Invoke, invoke, stable
+from helpers import GOLDEN, MINI, stable
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -67,9 +67,3 @@ def golden(request: pytest.FixtureRequest):
         assert output == path.read_text(encoding="utf-8")
 
     return check
-
-
-@pytest.fixture
-def cli() -> Invoke:
-    """The shared CLI runner: `cli(["status", "--plan", DIR])` -> Result."""
-    return invoke

@@ -8,7 +8,8 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner, Result
@@ -41,26 +42,49 @@ def stable(output: str) -> str:
     return re.sub(where, r"\1 <git>", output)
 
 
+TODAY = "2026-11-25"  # the day the tests take as today (MPI_TODAY, --today), unless they say
+TODAY_DATE = date.fromisoformat(TODAY)
+
 _RUNNER = CliRunner()
-Invoke = Callable[..., Result]
 
 
-def invoke(
-    args: Sequence[str],
-    *,
-    input: str | None = None,
+def mpi(
+    *args: str,
+    plan: Path | str | None = None,
+    lang: str | None = None,
+    today: str | date | None = None,
     env: Mapping[str, str] | None = None,
+    code: int | None = 0,
+    input: str | None = None,
     color: bool = False,
 ) -> Result:
-    """Run `mpi ARGS` in this process through Typer's runner (stdout and stderr apart).
+    """Run `mpi ARGS [--plan PLAN] [--lang LANG]` in this process through Typer's runner
+    (stdout and stderr apart) and check that it ended with exit code `code` (None: any, for
+    a test that looks at it itself) and never with an exception or a traceback.
 
-    `color=True` keeps every byte (the runner strips ANSI sequences otherwise). The app is
-    the one the console script runs for these words (`app_for`: the command alone).
+    `today` is MPI_TODAY for the run, `env` more variables. `color=True` keeps every byte (the
+    runner strips ANSI sequences otherwise). The app is the one the console script runs for
+    these words (`app_for`: the command alone). A module that runs mostly one way names its
+    defaults once: `run = functools.partial(mpi, lang="de", today=TODAY)`.
     """
     from mpi.cli.app import app_for
 
-    app = app_for(args, {**os.environ, **(env or {})})
-    return _RUNNER.invoke(app, list(args), input=input, env=env, color=color)
+    words = [*args]
+    if plan is not None:
+        words += ["--plan", str(plan)]
+    if lang is not None:
+        words += ["--lang", lang]
+    variables = {**(env or {})}
+    if today is not None:
+        variables["MPI_TODAY"] = str(today)
+    app = app_for(words, {**os.environ, **variables})
+    result = _RUNNER.invoke(app, words, input=input, env=variables or None, color=color)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    assert "Traceback (most recent call last)" not in result.output, result.output
+    if code is not None:
+        assert result.exit_code == code, (result.exit_code, result.output)
+    return result
 
 
 def git(repo: Path, *args: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, invoke
+from helpers import MINI, mpi
 from mpi.loading.load import load_plan, require_plan
 
 HF1 = "hf1-flaechen.yaml"
@@ -29,7 +29,7 @@ def test_root_keeps_owner_group_and_mode(mini: Path) -> None:
     path = mini / HF1
     os.chown(path, 4242, 4343)
     os.chmod(path, 0o640)
-    assert invoke(["note", "HF1.1", "von root", "--plan", str(mini)]).exit_code == 0
+    mpi("note", "HF1.1", "von root", plan=mini)
     info = path.stat()
     assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (4242, 4343, 0o640)
 

@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from helpers import FIXTURES, MINI, break_plan, invoke
+from helpers import FIXTURES, MINI, break_plan, mpi
 from mpi.loading import schema_errors, sources
 from mpi.render.safe import one_line
 
@@ -753,11 +753,10 @@ def check_output(
 
 
 def validate_with(plan: Path, fmt: str, parser: str) -> Result:
-    return invoke(
-        ["validate", "--plan", str(plan), "--format", fmt],
-        env={"MPI_PURE_YAML": PARSERS[parser]},
-        color=True,  # keep every byte: click would strip ANSI sequences otherwise
-    )
+    """The exit code is check_output's to check; color=True keeps every byte (click would
+    strip ANSI sequences otherwise)."""
+    env = {"MPI_PURE_YAML": PARSERS[parser]}
+    return mpi("validate", "--format", fmt, plan=plan, env=env, code=None, color=True)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
