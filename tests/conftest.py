@@ -2,28 +2,27 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from helpers import GOLDEN, MINI, stable
+from helpers import GOLDEN, MINI, TODAY, stable
 
 
 @pytest.fixture(autouse=True, scope="session")
-def english() -> Iterator[None]:
-    """The tests written before mpi spoke German read English: MPI_LANG=en for the whole run
-    (subprocesses inherit it). German output is tested with --lang de or MPI_LANG=de, and
-    the language order itself with the variables set explicitly (tests/cli/test_language.py)."""
-    saved = os.environ.get("MPI_LANG")
-    os.environ["MPI_LANG"] = "en"
-    yield
-    if saved is None:
-        del os.environ["MPI_LANG"]
-    else:
-        os.environ["MPI_LANG"] = saved
+def english_on_the_test_day() -> Iterator[None]:
+    """MPI_LANG=en and MPI_TODAY=TODAY for the whole run (subprocesses inherit them).
+
+    The tests written before mpi spoke German read English; German output is tested with
+    --lang de or MPI_LANG=de, and the language order itself with the variables set explicitly
+    (tests/cli/test_language.py). No test reads the machine's clock through mpi: a test that
+    means another day says so (today=..., --today, its own named constant)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MPI_LANG", "en")
+        patch.setenv("MPI_TODAY", TODAY)
+        yield
 
 
 @pytest.fixture

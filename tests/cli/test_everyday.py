@@ -8,10 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, mpi
+from helpers import SHIPPED, TODAY, mpi
 from mpi.loading.load import load_plan, require_plan
-
-TODAY = "2026-11-25"
 
 
 def test_show_gives_the_ids_milestone_and_record_take(mini: Path) -> None:

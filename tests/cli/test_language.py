@@ -11,12 +11,11 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from helpers import FIXTURES, MINI, SHIPPED, commit, git, mpi
+from helpers import FIXTURES, MINI, SHIPPED, TODAY, commit, git, mpi
 from mpi.cli.language import language_of
 
 UNSET = {"MPI_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None, "LANGUAGE": None}
 GERMAN = "Stand 25.11.2026"  # the heading of `mpi status` on a terminal-less run, in German
-TODAY = "2026-11-25"
 
 
 def speak(*args: str, code: int | None = 0, **env: str) -> Result:

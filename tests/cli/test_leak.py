@@ -17,13 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, SHIPPED, commit, git, mpi
+from helpers import FIXTURES, SHIPPED, TODAY, commit, git, mpi
 from mpi.loading import reader
 from mpi.loading.load import load_plan, require_plan
 from mpi.loading.yaml_errors import ReadError
 
 EVERY = FIXTURES / "every"
-TODAY = "2026-11-25"
 # mpi's English words (statuses, states, headers, messages); words German shares with
 # English (in, was, will, Last, Note, total, Update, Status) are not among them.
 WORDS = """
@@ -89,7 +88,7 @@ def leaks(output: str, plan: Path, *, diff: bool = False) -> list[str]:
     return sorted({w for w in words if w.casefold() in ENGLISH and w.casefold() not in allowed})
 
 
-run = partial(mpi, lang="de")
+run = partial(mpi, lang="de")  # every command in German
 
 
 TERMINAL = {"FORCE_COLOR": "1", "COLUMNS": "10000", "MPI_TODAY": TODAY}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, REPO, mpi
+from helpers import MINI, REPO, TODAY, mpi
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def test_reports_and_edits_refuse_the_shipped_plan_too(nowhere: Path, args: list
 
 
 def test_a_query_falls_back_to_the_shipped_plan_and_says_so(nowhere: Path) -> None:
-    result = mpi("status", "--today", "2026-11-25")
+    result = mpi("status", "--today", TODAY)
     assert result.stdout.startswith("HF1\tFlächen und Infrastruktur")
     assert result.stderr.startswith("mpi: no plan here; showing the plan shipped with mpi")
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, SHIPPED, commit, git, mpi
+from helpers import MINI, SHIPPED, TODAY, commit, git, mpi
 from mpi.domain.words import matches
 
 HF1 = "hf1-flaechen.yaml"
@@ -81,7 +81,7 @@ def test_a_plan_folder_that_cannot_be_listed_is_one_message(
 
 
 def test_dash_is_standard_output_and_only_regular_files_are_replaced(tmp_path: Path) -> None:
-    report = mpi("report", "--today", "2026-11-25", "-o", "-", plan=MINI)
+    report = mpi("report", "--today", TODAY, "-o", "-", plan=MINI)
     assert report.stdout.startswith("# Progress report")
     assert not Path("-").exists()
     target = tmp_path / "real.md"

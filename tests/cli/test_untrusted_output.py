@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import break_plan, mpi
+from helpers import TODAY, break_plan, mpi
 
 HOSTILE = (
     r"\e[31mROT\e[0m [bold]fett[/bold] [link=file:///etc/passwd]x[/link] "
@@ -39,7 +39,7 @@ COMMANDS = [["status"], ["list"], ["show", "HF1.2"], ["due", "--all"], ["timelin
 def test_no_raw_control_characters_in_any_output(
     hostile: Path, command: list[str], fmt: str
 ) -> None:
-    result = mpi(*command, "--format", fmt, "--today", "2026-11-25", plan=hostile)
+    result = mpi(*command, "--format", fmt, "--today", TODAY, plan=hostile)
     for control in RAW_CONTROLS:
         assert control not in result.stdout, (control, result.stdout[:500])
 

@@ -9,14 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from helpers import SHIPPED, break_plan, mpi
+from helpers import SHIPPED, TODAY, TODAY_DATE, break_plan, mpi
 from mpi.domain.dates import current_day
 from mpi.domain.errors import EditRefused
 from mpi.edit import mutations, transaction
@@ -25,7 +24,6 @@ from mpi.loading.load import load_plan, require_plan
 from mpi.loading.sources import read_source
 
 HF1 = "hf1-flaechen.yaml"
-TODAY = date.today().isoformat()
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -119,7 +117,7 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
     ]
 
 
-def overdue(plan: Path, today: str = "2026-11-25") -> list[str]:
+def overdue(plan: Path, today: str = TODAY) -> list[str]:
     result = mpi("due", "--overdue", "--today", today, "--format", "json", plan=plan)
     return [row["due"] for row in json.loads(result.stdout)]
 
@@ -135,7 +133,7 @@ def occurrences(plan: Path) -> list[tuple[str, str, str | None, str | None]]:
 def test_recording_one_occurrence_changes_exactly_that_one(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     before = overdue(mini)
     assert before == ["2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"]
     edit_ok(
@@ -165,7 +163,7 @@ def test_recording_one_occurrence_changes_exactly_that_one(
 def test_without_an_occurrence_several_past_ones_are_listed_not_guessed(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     before = (mini / HF1).read_bytes()
     result = mpi("milestone", "HF1.2", "bericht", "done", plan=mini, code=2)
     assert "7 occurrences past their date and not recorded (2023-06, 2023-12" in result.stderr
@@ -176,7 +174,7 @@ def test_without_an_occurrence_several_past_ones_are_listed_not_guessed(
 def test_without_an_occurrence_the_one_past_or_else_the_next_is_taken(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12"):
         edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
     edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-06-20")
@@ -205,7 +203,7 @@ def test_without_an_occurrence_the_one_past_or_else_the_next_is_taken(
 def test_bad_occurrence_is_refused(
     mini: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     result = mpi("milestone", "HF1.2", *args, plan=mini, code=2)
     assert message in result.stderr
 
@@ -213,7 +211,7 @@ def test_bad_occurrence_is_refused(
 def test_a_note_never_hides_which_occurrence_it_is_about(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     args = ["milestone", "HF1.2", "bericht"]
     edit_ok(mini, *args, "done", "--occurrence", "2024-06", "--note", "mit 12 Firmen")
     edit_ok(mini, *args, "missed", "--occurrence", "2024-06", "--note", "doch ausgefallen")
@@ -230,7 +228,7 @@ def test_an_occurrence_that_has_not_come_round_is_not_recorded(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A repeated `done` must not record next year's event in advance."""
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"):
         edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
     edit_ok(mini, "milestone", "HF1.2", "bericht", "done")  # the current one, 2026-12
@@ -245,7 +243,7 @@ def test_an_occurrence_that_has_not_come_round_is_not_recorded(
 def test_occurrences_written_as_a_flow_list_are_undone_in_place(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     records = "[{due: 2024-06, status: done, done: 2024-06-10}, {due: 2024-12, status: missed}]"
     break_plan(mini, HF1, "start: 2023}\n", f"start: 2023}}\n        occurrences: {records}\n")
     edit_ok(mini, "milestone", "HF1.2", "bericht", "open", "--occurrence", "2024-12")
@@ -262,7 +260,7 @@ def test_occurrences_held_through_last_done_read_as_done(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The old `last_done` counts as held in the views; the command reads it the same way."""
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     break_plan(mini, HF1, "start: 2023}", "start: 2023, last_done: 2026-06}")
     assert overdue(mini) == []
     edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", "2024-06")
@@ -402,7 +400,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", date.today(), date.today()))
+        transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", TODAY_DATE, TODAY_DATE))
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, mpi
+from helpers import REPO, TODAY, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 DECISION = ["--decision", "Koordinierungsrunde 01.01.2026, TOP 1", "--date", "2026-01-01"]
@@ -78,7 +78,7 @@ def test_every_edit_touches_only_its_measure(generated: Path, tmp_path: Path) ->
     for owner, args in cases(before):
         plan = tmp_path / args[0]
         shutil.copytree(generated, plan)
-        mpi(*args, plan=plan, env={"MPI_TODAY": "2026-11-25"})
+        mpi(*args, plan=plan, today=TODAY)
         after = (plan / HF1).read_text(encoding="utf-8")
         assert after != before, args
         start, end = block(before, owner)
@@ -108,7 +108,7 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     for owner, args in cases(before):
         plan = tmp_path / ("x" + args[0])
         shutil.copytree(generated, plan)
-        mpi(*args, plan=plan, env={"MPI_TODAY": "2026-11-25"})
+        mpi(*args, plan=plan, today=TODAY)
         after = (plan / HF1).read_text(encoding="utf-8")
         whole, problems = validate_model(read_source(path, after)[0], Field)
         assert not problems, args

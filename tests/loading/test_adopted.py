@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, break_plan, commit, git, mpi
+from helpers import SHIPPED, TODAY, break_plan, commit, git, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
-TODAY = {"MPI_TODAY": "2026-11-25"}
 DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
 SIGNED = "Unterzeichnung durch die Partner"
 
@@ -27,7 +26,7 @@ def needs_git() -> None:
         pytest.skip("git is not installed")
 
 
-run = partial(mpi, lang="de", env=TODAY)
+run = partial(mpi, lang="de", today=TODAY)  # mpi as the guard speaks to its people
 
 
 def line_of(plan: Path, file: str, text: str, after: str = "") -> int:
@@ -179,8 +178,8 @@ def test_a_draft_says_so_once_and_without_shell_advice(tmp_path: Path) -> None:
     result = run("validate", plan=plan)
     text, err = result.stdout, result.stderr
     assert text.count("Entwurf") == 1 and "Hinweis draft" in text
-    report = run("report", "--today", "2026-11-25", plan=plan).stdout
-    briefing = run("round", "--today", "2026-11-25", plan=plan).stdout
+    report = run("report", "--today", TODAY, plan=plan).stdout
+    briefing = run("round", "--today", TODAY, plan=plan).stdout
     for said in (report, briefing):
         assert said.count("Der Plan ist ein Entwurf: er ist noch nicht beschlossen.") == 1
     for said in (text, err, report, briefing):
@@ -283,7 +282,7 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
     commit(root, "v2")
     history = run("history", "HF1.16", plan=plan).stdout
     assert "Lesart korrigiert am 25.11.2026" in history
-    briefing = run("round", "--since", "v1", "--today", "2026-11-25", plan=plan).stdout
+    briefing = run("round", "--since", "v1", "--today", TODAY, plan=plan).stdout
     assert f"Lesart korrigiert: {reason}" in briefing
 
     stated = ["HF1.15", "hh-win-stufe-1", "2032", "--correction", reason]

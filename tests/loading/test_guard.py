@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, mpi
+from helpers import ADOPTED, SHIPPED, TODAY, adopted_copy, break_plan, commit, git, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 HF2 = "hf2-innovation-und-digitalisierung.yaml"
@@ -24,7 +24,6 @@ HF3 = "hf3-klima-energie-und-umwelt.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
 ELECTROLYSER = "        target:\n          value: 100\n          basis: stated\n"
 DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
-TODAY = {"MPI_TODAY": "2026-11-25"}
 
 
 @pytest.fixture
@@ -34,7 +33,7 @@ def plan(tmp_path: Path) -> Path:
     return adopted_copy(tmp_path / "repo")
 
 
-run = partial(mpi, lang="de", env=TODAY)
+run = partial(mpi, lang="de", today=TODAY)  # mpi as the guard speaks to its people
 
 
 def position(plan: Path, file: str, text: str, after: str = "") -> tuple[int, int]:
@@ -155,7 +154,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
         f"- 12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in report
     )
 
-    briefing = run("round", "--since", ADOPTED, "--today", "2026-11-25", plan=plan).stdout
+    briefing = run("round", "--since", ADOPTED, "--today", TODAY, plan=plan).stdout
     decided = briefing.split("## Seit der letzten Runde beschlossen (1)", 1)[1].split("\n## ", 1)[0]
     assert f"12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in decided
     assert "HF1.15" not in briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
@@ -163,7 +162,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
 
 def test_a_weakened_deadline_without_decision_is_up_for_decision_in_the_round(plan: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
-    briefing = run("round", "--today", "2026-11-25", plan=plan).stdout
+    briefing = run("round", "--today", TODAY, plan=plan).stdout
     decisions = briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
     first = next(line for line in decisions.splitlines() if line.startswith("| HF"))
     assert first.startswith("| HF1.15 |") and "Frist verschoben um 24 Monate" in first
@@ -256,7 +255,7 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
         "    decisions:\n      - {date: 2026-06-12, text: Koordinierungsrunde 12.06.2026, "
         "removed: hh-win-stufe-2}\n    updates: []\n\n  - id: HF1.16",
     )  # fmt: skip
-    result = mpi("validate", plan=plan, lang="de", env=TODAY)
+    result = mpi("validate", plan=plan, lang="de", today=TODAY)
     assert (
         "approved-change" in result.stdout
         and "entfernt, Beschluss vom 12.06.2026: Koordinierungsrunde 12.06.2026" in result.stdout
@@ -366,7 +365,7 @@ def test_decision_commands_refuse_what_decides_nothing(
     plan: Path, args: list[str], said: str
 ) -> None:
     before = {p.name: p.read_bytes() for p in plan.glob("*.yaml")}
-    result = mpi(*args, plan=plan, lang="de", env=TODAY, code=2)
+    result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
     assert result.stderr.startswith("mpi: ") and said in result.stderr, result.stderr
     assert {p.name: p.read_bytes() for p in plan.glob("*.yaml")} == before
 
@@ -385,7 +384,7 @@ def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path
     )
     before = (plan / HF1).read_bytes()
     args = ["reschedule", "HF1.10", "2", "--every", "jährlich", "--decision", DECISION]
-    result = mpi(*args, plan=plan, lang="de", env=TODAY, code=2)
+    result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
     assert result.stderr == (
         "mpi: die erfassten Termine Juni 2026 sind keine Termine des neuen Zeitplans; die Reihe "
         "mit ihrem letzten erfassten Termin beenden (mpi reschedule HF1.10 "
@@ -420,7 +419,7 @@ def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan
     written = (plan / HF1).read_text(encoding="utf-8")
     assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss bestätigt: voraussichtlich 2032" in written
     decided = "Koordinierungsrunde 25.11.2026, TOP 3"
-    again = mpi(*shlex.split(suggested[0])[1:], decided, plan=plan, env=TODAY, code=2)
+    again = mpi(*shlex.split(suggested[0])[1:], decided, plan=plan, today=TODAY, code=2)
     assert "already" in again.stderr  # its decision is on record
 
 
@@ -453,7 +452,7 @@ def test_a_later_decision_overrules_an_earlier_one_and_none_is_backdated(plan: P
         ("01.01.1999", "liegt vor dem Beschluss des Plans (2023)"),
     ):
         args = ["reschedule", "HF1.15", "1", "2034", "--decision", f"Koordinierungsrunde {day}"]
-        result = mpi(*args, plan=plan, lang="de", env=TODAY, code=2)
+        result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
         assert said in result.stderr, result.stderr
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from helpers import SHIPPED, break_plan, git, mpi
 
+# Later than the usual test day: reports as of 25.11.2026 and of days in June look back.
 NOW = {"MPI_TODAY": "2026-12-07"}
 LATER = "Koordinierungsrunde 19.11.2026, TOP 3"
 
@@ -48,7 +49,7 @@ def history(tmp_path: Path) -> Path:
     return plan
 
 
-run = partial(mpi, lang="de", env=NOW)
+run = partial(mpi, lang="de", env=NOW)  # in German, on NOW
 
 
 @pytest.mark.parametrize("format", ["markdown", "html"])

@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from helpers import MINI, SHIPPED, break_plan, mpi
+from helpers import MINI, SHIPPED, TODAY, TODAY_DATE, break_plan, mpi
 from mpi.domain.dates import Due, occurrences
 from mpi.domain.deadlines import state
 from mpi.domain.model import Milestone
@@ -25,10 +25,9 @@ from mpi.render.formats import ics
 from mpi.views.calendar import entry as calendar_entry
 
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-TODAY = date(2026, 11, 25)
 
 
-def export(plan_dir: Path, *args: str, today: str = "2026-11-25") -> bytes:
+def export(plan_dir: Path, *args: str, today: str = TODAY) -> bytes:
     result = mpi("calendar", "--today", today, *args, plan=plan_dir)
     return result.stdout_bytes
 
@@ -88,7 +87,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
         assert str(event["STATUS"]) == ("CANCELLED" if m.status == "missed" else "CONFIRMED")
         assert str(event["SUMMARY"]).endswith(f": {m.title}")
         if m.recurrence is None:
-            late = state(m.status, m.kind, m.due, TODAY)
+            late = state(m.status, m.kind, m.due, TODAY_DATE)
             assert str(event["CATEGORIES"].cats[0]) == late
             assert start == (m.due.start if m.kind == "from" else m.due.end)
             assert "RRULE" not in event
@@ -99,7 +98,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
 def test_late_and_recorded_occurrences_override_their_series(plan_dir: Path) -> None:
     """Each occurrence `mpi due` calls overdue is an overriding event marked so."""
-    result = mpi("due", "--overdue", "--format", "json", "--today", "2026-11-25", plan=plan_dir)
+    result = mpi("due", "--overdue", "--format", "json", "--today", TODAY, plan=plan_dir)
     late = {
         (f"{r['owner']}-{r['milestone']}@mpi.masterplan-industrie", Due.parse(r["due"]).end)
         for r in json.loads(result.stdout)
@@ -149,7 +148,7 @@ def test_precisions_and_plan_level_summaries() -> None:
 
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
 def test_recurring_events_expand_to_the_occurrences_of_mpi_due(plan_dir: Path) -> None:
-    result = mpi("due", "--all", "--format", "json", "--today", "2026-11-25", plan=plan_dir)
+    result = mpi("due", "--all", "--format", "json", "--today", TODAY, plan=plan_dir)
     due: dict[str, list[date]] = {}
     for row in json.loads(result.stdout):
         if row["recurring"]:
@@ -183,7 +182,7 @@ def test_any_recurrence_reads_back_as_its_occurrences(start: Due, every: str, ye
         {"id": "x", "title": "X", "recurrence": {"every": every, "start": start, "end": end}}
     )
     place = Place(plan.fields[0], ("measures", 0, "milestones", 0), "HF1.1")
-    entry = calendar_entry(plan, place, milestone, TODAY)
+    entry = calendar_entry(plan, place, milestone, TODAY_DATE)
     assert entry is not None
     event = ics.event(entry, STAMP)
     wanted = [o.end for o in occurrences(start, every, end)]

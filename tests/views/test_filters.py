@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, MINI, SHIPPED, mpi
+from helpers import FIXTURES, MINI, SHIPPED, TODAY, mpi
 
 EVERY = FIXTURES / "every"
-TODAY = "2026-11-25"
 
 
 def ids(*args: str, plan: Path = EVERY) -> list[str]:

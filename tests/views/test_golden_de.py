@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import FIXTURES, MINI, mpi
+from helpers import FIXTURES, MINI, TODAY, mpi
 
-TODAY = "2026-11-25"
 CASES = {
     "status.txt": ["status"],
     "status.md": ["status", "--format", "markdown"],

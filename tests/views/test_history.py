@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from helpers import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, mpi
+from helpers import ADOPTED, SHIPPED, TODAY, adopted_copy, break_plan, commit, git, mpi
 
-TODAY = "2026-11-25"
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 RENAMED = "hf1-infrastruktur.yaml"
 STUFE_1 = (

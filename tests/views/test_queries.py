@@ -10,13 +10,11 @@ from functools import partial
 
 import pytest
 
-from helpers import MINI, SHIPPED, mpi
+from helpers import MINI, SHIPPED, TODAY, TODAY_DATE, mpi
 from mpi.domain.words import natural_key
 from mpi.loading.load import load_plan, require_plan
 from mpi.views.due import all_due
 from mpi.views.status import status
-
-TODAY = "2026-11-25"
 
 
 @pytest.fixture(scope="module")
@@ -111,7 +109,7 @@ def test_plan_level_milestone_has_null_measure() -> None:
 
 
 def test_recurring_expands_each_half_year_to_horizon(plan) -> None:
-    rows = [r for r in all_due(plan, date(2026, 11, 25)) if r.milestone == "bericht"]
+    rows = [r for r in all_due(plan, TODAY_DATE) if r.milestone == "bericht"]
     assert rows[0].due.iso() == "2023-06" and rows[-1].due.iso() == "2045-12"
     assert len(rows) == 46
 
@@ -231,7 +229,7 @@ def test_list_csv_parses() -> None:
 
 
 def test_status_counts(plan) -> None:
-    summary = status(plan, date(2026, 11, 25))
+    summary = status(plan, TODAY_DATE)
     hf1 = summary.fields[0]
     assert (hf1.measures, dict(hf1.by_status)) == (2, {"ongoing": 1, "planned": 1})
     assert (hf1.open_milestones, hf1.overdue_milestones, hf1.overdue) == (3, 1, 7)

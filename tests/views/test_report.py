@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, REPO, SHIPPED, break_plan, commit, git, mpi
+from helpers import MINI, REPO, SHIPPED, TODAY, break_plan, commit, git, mpi
 
-TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "report-screenshot.png"
 

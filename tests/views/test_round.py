@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, REPO, SHIPPED, adopted_copy, commit, git, mpi
+from helpers import FIXTURES, REPO, SHIPPED, TODAY, adopted_copy, commit, git, mpi
 
-TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "round-screenshot.png"
 
