@@ -13,6 +13,9 @@ import pytest
 
 from helpers import REPO, TODAY, mpi
 
+# The plan of 1,000 measures is generated once and read 15 times: about 8 s in one process.
+pytestmark = pytest.mark.slow
+
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 DECISION = ["--decision", "Koordinierungsrunde 01.01.2026, TOP 1", "--date", "2026-01-01"]
 

@@ -24,6 +24,7 @@ TOOLS = all(shutil.which(t) for t in ("useradd", "groupadd", "userdel", "groupde
 GROUP, OWNER, EDITOR = "mpi-team", "mpi-owner", "mpi-editor"
 
 
+@pytest.mark.root
 @pytest.mark.skipif(not ROOT, reason="only root can give a file to another user")
 def test_root_keeps_owner_group_and_mode(mini: Path) -> None:
     path = mini / HF1
@@ -85,6 +86,7 @@ def as_user(uid: int, gid: int, *args: str) -> subprocess.CompletedProcess[str]:
     )  # fmt: skip
 
 
+@pytest.mark.root
 def test_a_group_member_edits_a_colleagues_file_and_both_keep_access(
     shared_dir: Path, team: tuple[int, int, int]
 ) -> None:
@@ -100,6 +102,7 @@ def test_a_group_member_edits_a_colleagues_file_and_both_keep_access(
     assert texts == ["vom Kollegen", "von der Besitzerin"]
 
 
+@pytest.mark.root
 def test_an_edit_that_would_lock_the_owner_out_is_refused(
     shared_dir: Path, team: tuple[int, int, int]
 ) -> None:

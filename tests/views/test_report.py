@@ -169,6 +169,7 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="no /usr/bin/chromium (Debian: apt-get install chromium) for the screenshot test",

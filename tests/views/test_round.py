@@ -230,6 +230,7 @@ def test_html_is_self_contained_and_breaks_pages_between_fields(repo: Path) -> N
         assert f'id="{anchor}"' in html
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium for the print test")
 def test_html_prints_on_a4_a_page_per_field_and_has_a_screenshot(
     repo: Path, tmp_path: Path, request
