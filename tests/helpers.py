@@ -42,7 +42,9 @@ def stable(output: str) -> str:
     return re.sub(where, r"\1 <git>", output)
 
 
-TODAY = "2026-11-25"  # the day the tests take as today (MPI_TODAY, --today), unless they say
+# The day the tests take as today: MPI_TODAY of every run (tests/conftest.py), unless a test
+# names another day and says why.
+TODAY = "2026-11-25"
 TODAY_DATE = date.fromisoformat(TODAY)
 
 _RUNNER = CliRunner()
@@ -53,7 +55,7 @@ def mpi(
     plan: Path | str | None = None,
     lang: str | None = None,
     today: str | date | None = None,
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str | None] | None = None,
     code: int | None = 0,
     input: str | None = None,
     color: bool = False,
@@ -62,10 +64,10 @@ def mpi(
     (stdout and stderr apart) and check that it ended with exit code `code` (None: any, for
     a test that looks at it itself) and never with an exception or a traceback.
 
-    `today` is MPI_TODAY for the run, `env` more variables. `color=True` keeps every byte (the
-    runner strips ANSI sequences otherwise). The app is the one the console script runs for
-    these words (`app_for`: the command alone). A module that runs mostly one way names its
-    defaults once: `run = functools.partial(mpi, lang="de", today=TODAY)`.
+    `today` is MPI_TODAY for the run, `env` more variables (None unsets one). `color=True`
+    keeps every byte (the runner strips ANSI sequences otherwise). The app is the one the
+    console script runs for these words (`app_for`: the command alone). A module that runs
+    mostly one way names its defaults once: `run = functools.partial(mpi, lang="de")`.
     """
     from mpi.cli.app import app_for
 
