@@ -9,7 +9,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -172,19 +171,61 @@ def test_diff_ignores_an_exported_git_dir_and_names_a_corrupt_repository(tmp_pat
     assert broken.stderr.startswith("mpi: ") and HF1 in broken.stderr
 
 
+# Ctrl-C right after each of these is imported: while typer, rich and mpi's own modules load,
+# before the command builds its pydantic models (see the known bug below).
+START_UP = ("mpi.cli.plugins", "typer._click", "typer", "mpi.cli.app")
+
+
 def test_ctrl_c_during_start_up_is_one_line() -> None:
-    for delay in (0.15, 0.2, 0.25, 0.3, 0.4):
+    """Each Ctrl-C lands at a known point of mpi's start-up, not a fixed delay after the
+    process started: before mpi's own code runs it would hit Python's start-up, whose
+    traceback is not mpi's, and how long that takes depends on the load of the machine (the
+    fixed delays made this test fail now and then). `-X importtime` writes a line as each
+    import is done; mpi.cli.plugins is imported inside mpi.console.main's try."""
+    for module in START_UP:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mpi", "status", "--plan", str(SHIPPED)],
+            [sys.executable, "-X", "importtime", "-m", "mpi", "status", "--plan", str(SHIPPED)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(delay)
+        assert process.stderr is not None
+        for line in process.stderr:  # "import time: SELF | CUMULATIVE | NAME"
+            if line.rsplit("|", 1)[-1].strip() == module:
+                break
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
-        assert "Traceback" not in err, (delay, err)
-        assert process.returncode in (0, 130, -signal.SIGINT), (delay, process.returncode, err)
+        said = [line for line in err.splitlines() if not line.startswith("import time:")]
+        assert (process.returncode, said) == (130, ["mpi: interrupted"]), (module, err)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: mpi reads a Ctrl-C that pydantic hands on wrapped as an internal error",
+)
+@pytest.mark.parametrize("how", ["schema-error", "set-name"])
+def test_a_ctrl_c_that_pydantic_hands_on_wrapped_is_an_interruption(
+    monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A Ctrl-C while a command builds its pydantic models (the first `mpi status` imports
+    mpi.domain.model) can reach mpi as pydantic-core's SchemaError, whose message alone names
+    the KeyboardInterrupt, or (Python 3.11) as a RuntimeError from __set_name__ caused by it:
+    6 of 700 SIGALRMs at steps of 0.2 ms over that import did. mpi then says "internal error"
+    and exits 3. Made here without a signal, so that it fails the same way every time; when
+    mpi says "interrupted" this passes, and strict xfail asks to drop the mark."""
+    from pydantic_core import SchemaError
+
+    def interrupted_inside_pydantic(*_args: object, **_kwargs: object) -> None:
+        if how == "schema-error":
+            raise SchemaError('Error building "model" validator:\n  KeyboardInterrupt: ')
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'PydanticDescriptorProxy'") from exc
+
+    monkeypatch.setattr("mpi.views.status.status", interrupted_inside_pydantic)
+    result = mpi("status", plan=MINI, code=130)
+    assert result.stderr == "mpi: interrupted\n"
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
