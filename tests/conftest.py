@@ -1,35 +1,41 @@
-"""Shared fixtures: the tiny test plan, copied so a test may break it in one place."""
+"""Fixtures and hooks only; what tests share besides them is in tests/helpers.py.
+
+The default run (`python -m pytest`) is fast and hermetic: it needs no root, no other OS
+users, no browser and no network. Tests that need more carry a marker (pyproject.toml) and
+are skipped by default with the reason:
+
+- `root`: root and other OS users (useradd, setpriv, files given to another uid),
+- `browser`: headless Chromium (/usr/bin/chromium),
+- `slow`: more than about 5 s on their own.
+
+`python -m pytest --run-all` runs them too (`-m browser` and the like for one kind);
+.ci/run does, after the default run. A marked test that still cannot run here (not root,
+no Chromium) skips and says why.
+"""
 
 from __future__ import annotations
 
-import os
-import re
 import shutil
-import subprocess
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner, Result
 
-FIXTURES = Path(__file__).parent / "fixtures"
-MINI = FIXTURES / "mini"
-REPO = Path(__file__).resolve().parents[1]
-SHIPPED = REPO / "plan"
+from helpers import GOLDEN, MINI, TODAY, stable
 
 
 @pytest.fixture(autouse=True, scope="session")
-def english() -> Iterator[None]:
-    """The tests written before mpi spoke German read English: MPI_LANG=en for the whole run
-    (subprocesses inherit it). German output is tested with --lang de or MPI_LANG=de, and
-    the language order itself with the variables set explicitly (tests/cli/test_language.py)."""
-    saved = os.environ.get("MPI_LANG")
-    os.environ["MPI_LANG"] = "en"
-    yield
-    if saved is None:
-        del os.environ["MPI_LANG"]
-    else:
-        os.environ["MPI_LANG"] = saved
+def english_on_the_test_day() -> Iterator[None]:
+    """MPI_LANG=en and MPI_TODAY=TODAY for the whole run (subprocesses inherit them).
+
+    The tests written before mpi spoke German read English; German output is tested with
+    --lang de or MPI_LANG=de, and the language order itself with the variables set explicitly
+    (tests/cli/test_language.py). No test reads the machine's clock through mpi: a test that
+    means another day says so (today=..., --today, its own named constant)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MPI_LANG", "en")
+        patch.setenv("MPI_TODAY", TODAY)
+        yield
 
 
 @pytest.fixture
@@ -51,16 +57,11 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
-def break_plan(plan: Path, file: str, old: str, new: str) -> Path:
-    """Replace `old` (which must occur exactly once) by `new` in one file of the plan."""
-    path = plan / file
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times in {file}"
-    path.write_text(text.replace(old, new), encoding="utf-8")
-    return path
-
-
-GOLDEN = Path(__file__).parent / "golden"
+MARKED = {
+    "root": "needs root and other OS users",
+    "browser": "needs headless Chromium",
+    "slow": "takes more than about 5 s",
+}
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -69,18 +70,24 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         action="store_true",
         help="rewrite tests/golden/* from the current output (review the diff)",
     )
-
-
-def stable(output: str) -> str:
-    """Output as a golden file keeps it: what a report was made from (its git commit, whether
-    the tree had changes) depends on where the tests run, so it reads `<git>` there
-    (tests/views/test_round.py checks the real values)."""
-    where = (
-        r"(the plan|dem Plan)"
-        r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\))"
-        r"(, with uncommitted changes|, mit nicht eingecheckten Änderungen)?"
+    parser.addoption(
+        "--run-all",
+        action="store_true",
+        help="also run the tests marked " + ", ".join(MARKED) + " (skipped by default)",
     )
-    return re.sub(where, r"\1 <git>", output)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the marked tests unless --run-all is given."""
+    if config.getoption("--run-all"):
+        return
+    for item in items:
+        for name, why in MARKED.items():
+            if item.get_closest_marker(name):
+                reason = f"{name}: {why}; run with --run-all"
+                # skipif, first: pytest tells the first skipif that holds before any skip
+                item.add_marker(pytest.mark.skipif(True, reason=reason), append=False)
+                break
 
 
 @pytest.fixture
@@ -97,73 +104,3 @@ def golden(request: pytest.FixtureRequest):
         assert output == path.read_text(encoding="utf-8")
 
     return check
-
-
-_RUNNER = CliRunner()
-Invoke = Callable[..., Result]
-
-
-def invoke(
-    args: Sequence[str],
-    *,
-    input: str | None = None,
-    env: Mapping[str, str] | None = None,
-    color: bool = False,
-) -> Result:
-    """Run `mpi ARGS` in this process through Typer's runner (stdout and stderr apart).
-
-    `color=True` keeps every byte (the runner strips ANSI sequences otherwise). The app is
-    the one the console script runs for these words (`app_for`: the command alone).
-    """
-    from mpi.cli.app import app_for
-
-    app = app_for(args, {**os.environ, **(env or {})})
-    return _RUNNER.invoke(app, list(args), input=input, env=env, color=color)
-
-
-@pytest.fixture
-def cli() -> Invoke:
-    """The shared CLI runner: `cli(["status", "--plan", DIR])` -> Result."""
-    return invoke
-
-
-def git(repo: Path, *args: str) -> str:
-    """Run git in a test repository, independent of the user's git configuration."""
-    result = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(repo),
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "tag.gpgsign=false",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def commit(repo: Path, tag: str) -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "--allow-empty", "-m", tag)
-    git(repo, "tag", tag)
-
-
-ADOPTED = "beschlossen-2023"  # the tag plan.yaml names for the adopted plan
-
-
-def adopted_copy(root: Path) -> Path:
-    """A git copy of the shipped plan whose first commit is tagged as the adopted plan (the
-    commit id plan.yaml names is not in this repository; the tag is): returns the plan."""
-    shutil.copytree(SHIPPED, root / "plan")
-    git(root, "init", "-q")
-    commit(root, ADOPTED)
-    return root / "plan"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import invoke
+from helpers import mpi
 from mpi.fsutil import NotRegularFile, atomic_write, remove_stale_temps
 
 
@@ -81,8 +81,7 @@ def test_an_edit_whose_directory_sync_fails_succeeds_with_a_warning(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fail_directory_fsync(monkeypatch)
-    result = invoke(["note", "HF1.1", "Notiz", "--plan", str(mini)])
-    assert result.exit_code == 0, result.output
+    result = mpi("note", "HF1.1", "Notiz", plan=mini)
     assert "mpi: warning:" in result.stderr and "could not be synced" in result.stderr
     assert "Notiz" in (mini / "hf1-flaechen.yaml").read_text(encoding="utf-8")
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SHIPPED, commit, git
+from helpers import REPO, SHIPPED, commit, git
 
 README = REPO / "README.md"
 TODAY = "2026-12-15"  # after the round of 10.12.2026 the README records a decision of

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED
+from helpers import SHIPPED
 
 
 def complete(shell: str, words: str, cwd: Path | None = None, plan: Path = SHIPPED) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, invoke
+from helpers import SHIPPED, mpi
 from mpi.domain.errors import EditRefused, InternalError, PlanInvalid, PlanNotFound
 
 
@@ -25,10 +25,9 @@ def test_each_error_carries_its_exit_code_from_construction() -> None:
 
 
 def test_a_plan_directory_that_is_none_is_named_by_its_option(tmp_path: Path) -> None:
-    result = invoke(["status", "--plan", str(tmp_path / "nope"), "--lang", "de"])
-    assert result.exit_code == 2
+    result = mpi("status", plan=tmp_path / "nope", lang="de", code=2)
     assert result.stderr.startswith("mpi: --plan: ") and "ist kein Verzeichnis" in result.stderr
-    result = invoke(["status", "--lang", "de"], env={"MPI_PLAN": str(tmp_path / "nope")})
+    result = mpi("status", lang="de", env={"MPI_PLAN": str(tmp_path / "nope")}, code=2)
     assert result.stderr.startswith("mpi: MPI_PLAN: ")
 
 

@@ -8,44 +8,41 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, invoke
+from helpers import SHIPPED, TODAY, mpi
 from mpi.loading.load import load_plan, require_plan
-
-TODAY = "2026-11-25"
 
 
 def test_show_gives_the_ids_milestone_and_record_take(mini: Path) -> None:
-    out = invoke(["show", "HF1.1", "--plan", str(mini)]).stdout
+    out = mpi("show", "HF1.1", plan=mini).stdout
     assert "flaechenreserve" in out
-    out = invoke(["show", "HF1.2", "--plan", str(mini), "--today", TODAY]).stdout
+    out = mpi("show", "HF1.2", "--today", TODAY, plan=mini).stdout
     assert "1   stufe-1" in out and "3   bericht" in out
 
 
 def test_an_indicator_is_found_by_its_start_or_its_measure(mini: Path) -> None:
-    hint = invoke(["record", "flaechen", "1", "--plan", str(mini)])
-    assert hint.exit_code == 2 and "did you mean flaechenreserve?" in hint.stderr
-    by_measure = invoke(["record", "HF1.1", "99", "--date", "2026-01-10", "--plan", str(mini)])
-    assert by_measure.exit_code == 0, by_measure.output
+    hint = mpi("record", "flaechen", "1", plan=mini, code=2)
+    assert "did you mean flaechenreserve?" in hint.stderr
+    mpi("record", "HF1.1", "99", "--date", "2026-01-10", plan=mini)
     values = require_plan(load_plan(mini)).fields[0].measures[0].indicators[0].values
     assert [v.value for v in values] == [99.0]
-    none = invoke(["record", "HF1.2", "1", "--plan", str(mini)])
-    assert none.exit_code == 2 and "HF1.2 has 0 indicators (none)" in none.stderr
+    none = mpi("record", "HF1.2", "1", plan=mini, code=2)
+    assert "HF1.2 has 0 indicators (none)" in none.stderr
 
 
 def test_due_without_options_lists_overdue_and_the_next_twelve_months() -> None:
     args = ["due", "--plan", str(SHIPPED), "--today", TODAY, "--format", "json"]
-    rows = json.loads(invoke(args).stdout)
-    everything = json.loads(invoke([*args, "--all"]).stdout)
+    rows = json.loads(mpi(*args).stdout)
+    everything = json.loads(mpi(*args, "--all").stdout)
     assert rows and len(rows) < len(everything)
     limit = date(2027, 11, 25).isoformat()
     for row in rows:
         assert row["overdue"] or (row["status"] == "open" and row["due"][:7] <= limit[:7])
-    overdue = json.loads(invoke([*args, "--overdue"]).stdout)
+    overdue = json.loads(mpi(*args, "--overdue").stdout)
     assert all(r in rows for r in overdue)
 
 
 def test_every_command_has_a_short_help_that_fits() -> None:
-    out = invoke(["--help"]).stdout
+    out = mpi("--help").stdout
     commands = out.split("Commands:", 1)[1].strip().splitlines()
     from mpi.cli.app import COMMANDS
 
@@ -58,7 +55,7 @@ def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("TTY_COMPATIBLE", "1")  # as on a terminal
     for width in ("80", "100", "160"):
         monkeypatch.setenv("COLUMNS", width)
-        out = invoke(["list", "--field", "HF1", "--plan", str(SHIPPED), "--today", TODAY]).stdout
+        out = mpi("list", "--field", "HF1", "--today", TODAY, plan=SHIPPED).stdout
         lines = out.splitlines()
         assert all(len(line) <= int(width) for line in lines)
         row = next(line for line in lines if line.startswith("HF1.10 "))
@@ -66,23 +63,23 @@ def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPat
         row = next(line for line in lines if line.startswith("HF1.15 "))
         assert "2030" in row and "planned" in row, row
         assert sum(line.startswith("HF1.") for line in lines) == 17
-        due = invoke(["due", "--plan", str(SHIPPED), "--today", TODAY]).stdout
+        due = mpi("due", "--today", TODAY, plan=SHIPPED).stdout
         assert "overdue" in due and all(len(line) <= int(width) for line in due.splitlines())
 
 
 def test_piped_text_is_one_record_per_line() -> None:
     """Not a terminal: tab-separated records, nothing wrapped or padded, so grep, cut, wc work."""
     args = ["--plan", str(SHIPPED), "--today", TODAY]
-    lines = invoke(["list", *args]).stdout.splitlines()
+    lines = mpi("list", *args).stdout.splitlines()
     assert len(lines) == 51 and all(line == line.rstrip() for line in lines)
     hf110 = next(line for line in lines if line.startswith("HF1.10\t")).split("\t")
     assert hf110[1] == "ongoing" and hf110[-1] == "! 2023-06"
     assert any("Industriegebiete" in line and line.startswith("HF1.6\t") for line in lines)
-    due = invoke(["due", *args]).stdout.splitlines()
+    due = mpi("due", *args).stdout.splitlines()
     assert due and all(len(line.split("\t")) == 8 for line in due)
-    status = invoke(["status", *args]).stdout.splitlines()
+    status = mpi("status", *args).stdout.splitlines()
     assert status[0].startswith("HF1\t") and any(line.startswith("total\t") for line in status)
-    timeline = invoke(["timeline", *args]).stdout.splitlines()
+    timeline = mpi("timeline", *args).stdout.splitlines()
     assert all(line[:4].isdigit() and line[4] == "\t" for line in timeline)
-    show = invoke(["show", "HF1.10", *args]).stdout.splitlines()
+    show = mpi("show", "HF1.10", *args).stdout.splitlines()
     assert all(line == line.rstrip() for line in show)

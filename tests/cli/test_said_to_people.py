@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, TODAY, break_plan, commit, git, mpi
 
-TODAY = {"MPI_TODAY": "2026-11-25"}
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
 HASH = re.compile(r"\b[0-9a-f]{7,40}\b")
@@ -31,8 +30,8 @@ def clones(root: Path) -> dict[str, Path]:
     plan = origin / "plan"
     args = ["--plan", str(plan), "--lang", "de"]
     decided = ["--decision", "Koordinierungsrunde 12.06.2026, TOP 3"]
-    assert invoke(["reschedule", "HF1.15", "2", "2036", *decided, *args], env=TODAY).exit_code == 0
-    assert invoke(["note", "HF2.8", "Matchingveranstaltung", *args], env=TODAY).exit_code == 0
+    mpi("reschedule", "HF1.15", "2", "2036", *decided, *args, today=TODAY)
+    mpi("note", "HF2.8", "Matchingveranstaltung", *args, today=TODAY)
     commit(origin, "v2")
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     shallow = root / "shallow"
@@ -68,7 +67,7 @@ def test_no_git_command_commit_id_or_machine_path(tmp_path: Path, lang: str) -> 
     found = {}
     for how, plan in clones(tmp_path).items():
         for args in COMMANDS:
-            result = invoke([*args, "--plan", str(plan), "--lang", lang], env=TODAY)
+            result = mpi(*args, plan=plan, lang=lang, today=TODAY, code=None)
             said = result.stdout + result.stderr
             if how == "folder" and args[0] in ("history", "diff"):
                 assert result.exit_code == 2  # a usage error: no history without git
@@ -97,7 +96,7 @@ def test_the_word_briefing_names_no_commit_outside_its_colophon(tmp_path: Path) 
     plan = clones(tmp_path)["full"]
     target = tmp_path / "runde.docx"
     args = ["round", "--format", "docx", "-o", str(target), "--plan", str(plan), "--lang", "de"]
-    assert invoke(args, env=TODAY).exit_code == 0
+    mpi(*args, today=TODAY)
     document = docx.Document(str(target))
     said = [p.text for p in document.paragraphs if not COLOPHON.match(p.text)]
     said += [c.text for t in document.tables for row in t.rows for c in row.cells]

@@ -9,20 +9,20 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, commit, git, invoke
+from helpers import MINI, SHIPPED, TODAY, commit, git, mpi
 from mpi.domain.words import matches
 
 HF1 = "hf1-flaechen.yaml"
 
 
-def mpi(
+def in_a_process(
     *args: str, env: dict[str, str] | None = None, **kwargs: object
 ) -> subprocess.CompletedProcess[str]:
+    """`mpi ARGS` as its own process: a real terminal encoding, real argv bytes, real git."""
     return subprocess.run(
         [sys.executable, "-m", "mpi", *args],
         capture_output=True,
@@ -39,7 +39,7 @@ def mpi(
 def test_a_latin1_or_ascii_terminal_gets_escapes_not_a_crash(
     encoding: str, args: list[str]
 ) -> None:
-    result = mpi(
+    result = in_a_process(
         *args, "--plan", str(SHIPPED), env={"PYTHONIOENCODING": encoding}, encoding=encoding
     )
     assert result.returncode == 0, result.stderr
@@ -47,11 +47,11 @@ def test_a_latin1_or_ascii_terminal_gets_escapes_not_a_crash(
 
 
 def test_mpi_today_sets_today_and_a_bad_one_is_named(tmp_path: Path) -> None:
-    fixed = invoke(["due", "--overdue", "--plan", str(MINI), "--today", "2031-01-01"])
-    through_env = invoke(["due", "--overdue", "--plan", str(MINI)], env={"MPI_TODAY": "2031-01-01"})
-    assert through_env.exit_code == 0 and through_env.stdout == fixed.stdout
-    bad = invoke(["status", "--plan", str(MINI)], env={"MPI_TODAY": "morgen"})
-    assert bad.exit_code == 2 and "MPI_TODAY: 'morgen'" in bad.stderr
+    fixed = mpi("due", "--overdue", "--today", "2031-01-01", plan=MINI)
+    through_env = mpi("due", "--overdue", plan=MINI, env={"MPI_TODAY": "2031-01-01"})
+    assert through_env.stdout == fixed.stdout
+    bad = mpi("status", plan=MINI, env={"MPI_TODAY": "morgen"}, code=2)
+    assert "MPI_TODAY: 'morgen'" in bad.stderr
 
 
 def test_search_folds_case_the_unicode_way() -> None:
@@ -60,8 +60,8 @@ def test_search_folds_case_the_unicode_way() -> None:
 
 
 def test_an_indicator_id_in_capitals_gets_a_hint(mini: Path) -> None:
-    result = invoke(["record", "FLAECHENRESERVE", "1", "--plan", str(mini)])
-    assert result.exit_code == 2 and "did you mean flaechenreserve?" in result.stderr
+    result = mpi("record", "FLAECHENRESERVE", "1", plan=mini, code=2)
+    assert "did you mean flaechenreserve?" in result.stderr
 
 
 def test_a_plan_folder_that_cannot_be_listed_is_one_message(
@@ -75,14 +75,13 @@ def test_a_plan_folder_that_cannot_be_listed_is_one_message(
         return real(path)  # type: ignore[arg-type]
 
     monkeypatch.setattr(os, "listdir", listdir)
-    result = invoke(["status"], env={"MPI_PLAN": str(mini)})
-    assert result.exit_code == 2
+    result = mpi("status", env={"MPI_PLAN": str(mini)}, code=2)
     assert f"cannot list the plan directory {mini}: Permission denied" in result.stderr
 
 
 def test_dash_is_standard_output_and_only_regular_files_are_replaced(tmp_path: Path) -> None:
-    report = invoke(["report", "--plan", str(MINI), "--today", "2026-11-25", "-o", "-"])
-    assert report.exit_code == 0 and report.stdout.startswith("# Progress report")
+    report = mpi("report", "--today", TODAY, "-o", "-", plan=MINI)
+    assert report.stdout.startswith("# Progress report")
     assert not Path("-").exists()
     target = tmp_path / "real.md"
     target.write_text("keep", encoding="utf-8")
@@ -91,8 +90,8 @@ def test_dash_is_standard_output_and_only_regular_files_are_replaced(tmp_path: P
     fifo = tmp_path / "pipe.ics"
     os.mkfifo(fifo)
     for command, out in (["report"], link), (["calendar"], fifo), (["report"], tmp_path):
-        result = invoke([*command, "--plan", str(MINI), "-o", str(out)])
-        assert result.exit_code == 2 and "not a regular file" in result.stderr, result.output
+        result = mpi(*command, "-o", str(out), plan=MINI, code=2)
+        assert "not a regular file" in result.stderr, result.output
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "keep"
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
@@ -108,10 +107,10 @@ def test_hidden_characters_are_visible_in_every_format(mini: Path) -> None:
         encoding="utf-8",
     )
     outputs = [
-        invoke(["due", "--all", "--plan", str(mini), "--format", f]).stdout
+        mpi("due", "--all", "--format", f, plan=mini).stdout
         for f in ("text", "csv", "markdown", "json")
     ]
-    outputs.append(invoke(["calendar", "--plan", str(mini)]).stdout)
+    outputs.append(mpi("calendar", plan=mini).stdout)
     for out in outputs:
         for char in "\u00ad\u2060\u061c\u3164\U000e0041\u200b":
             assert char not in out
@@ -132,8 +131,8 @@ def test_disk_full_during_an_edit_is_one_line_and_changes_nothing(
         real(fd)
 
     monkeypatch.setattr(os, "fsync", full)
-    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert result.exit_code == 2 and "No space left on device" in result.stderr
+    result = mpi("note", "HF1.1", "x", plan=mini, code=2)
+    assert "No space left on device" in result.stderr
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir()) == sorted(p.name for p in MINI.iterdir())
 
@@ -142,13 +141,13 @@ def test_a_measure_in_an_unreadable_file_is_not_called_unknown(mini: Path, tmp_p
     moved = tmp_path / "elsewhere.yaml"
     shutil.move(mini / HF1, moved)
     (mini / HF1).symlink_to(moved)
-    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert result.exit_code != 0 and "the plan on disk is invalid" in result.stderr
+    result = mpi("note", "HF1.1", "x", plan=mini, code=2)
+    assert "the plan on disk is invalid" in result.stderr
     assert "symbolic link" in result.stderr and "did you mean" not in result.stderr
 
 
 def test_an_argument_that_is_not_utf8_is_refused_by_name(mini: Path) -> None:
-    result = mpi("note", "HF1.1", os.fsdecode(b"caf\xe9"), "--plan", str(mini))
+    result = in_a_process("note", "HF1.1", os.fsdecode(b"caf\xe9"), "--plan", str(mini))
     assert result.returncode == 2 and "not valid UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -163,28 +162,70 @@ def test_diff_ignores_an_exported_git_dir_and_names_a_corrupt_repository(tmp_pat
     elsewhere.mkdir()
     git(elsewhere, "init", "-q")
     env = {"GIT_DIR": str(elsewhere / ".git"), "GIT_WORK_TREE": str(elsewhere)}
-    result = mpi("diff", "v0", "--plan", str(repo / "plan"), env=env)
+    result = in_a_process("diff", "v0", "--plan", str(repo / "plan"), env=env)
     assert result.returncode == 0, result.stderr
     blob = git(repo, "rev-parse", f"v0:plan/{HF1}").strip()
     (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
-    broken = mpi("diff", "v0", "--plan", str(repo / "plan"))
+    broken = in_a_process("diff", "v0", "--plan", str(repo / "plan"))
     assert broken.returncode == 2 and "Traceback" not in broken.stderr
     assert broken.stderr.startswith("mpi: ") and HF1 in broken.stderr
 
 
+# Ctrl-C right after each of these is imported: while typer, rich and mpi's own modules load,
+# before the command builds its pydantic models (see the known bug below).
+START_UP = ("mpi.cli", "typer._click", "typer", "mpi.cli.app")
+
+
 def test_ctrl_c_during_start_up_is_one_line() -> None:
-    for delay in (0.15, 0.2, 0.25, 0.3, 0.4):
+    """Each Ctrl-C lands at a known point of mpi's start-up, not a fixed delay after the
+    process started: before mpi's own code runs it would hit Python's start-up, whose
+    traceback is not mpi's, and how long that takes depends on the load of the machine (the
+    fixed delays made this test fail now and then). `-X importtime` writes a line as each
+    import is done; the package mpi.cli is the first imported inside mpi.console.main's try."""
+    for module in START_UP:
         process = subprocess.Popen(
-            [sys.executable, "-m", "mpi", "status", "--plan", str(SHIPPED)],
+            [sys.executable, "-X", "importtime", "-m", "mpi", "status", "--plan", str(SHIPPED)],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
         )
-        time.sleep(delay)
+        assert process.stderr is not None
+        for line in process.stderr:  # "import time: SELF | CUMULATIVE | NAME"
+            if line.rsplit("|", 1)[-1].strip() == module:
+                break
         process.send_signal(signal.SIGINT)
         _, err = process.communicate(timeout=60)
-        assert "Traceback" not in err, (delay, err)
-        assert process.returncode in (0, 130, -signal.SIGINT), (delay, process.returncode, err)
+        said = [line for line in err.splitlines() if not line.startswith("import time:")]
+        assert (process.returncode, said) == (130, ["mpi: interrupted"]), (module, err)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="known bug: mpi reads a Ctrl-C that pydantic hands on wrapped as an internal error",
+)
+@pytest.mark.parametrize("how", ["schema-error", "set-name"])
+def test_a_ctrl_c_that_pydantic_hands_on_wrapped_is_an_interruption(
+    monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A Ctrl-C while a command builds its pydantic models (the first `mpi status` imports
+    mpi.domain.model) can reach mpi as pydantic-core's SchemaError, whose message alone names
+    the KeyboardInterrupt, or (Python 3.11) as a RuntimeError from __set_name__ caused by it:
+    6 of 700 SIGALRMs at steps of 0.2 ms over that import did. mpi then says "internal error"
+    and exits 3. Made here without a signal, so that it fails the same way every time; when
+    mpi says "interrupted" this passes, and strict xfail asks to drop the mark."""
+    from pydantic_core import SchemaError
+
+    def interrupted_inside_pydantic(*_args: object, **_kwargs: object) -> None:
+        if how == "schema-error":
+            raise SchemaError('Error building "model" validator:\n  KeyboardInterrupt: ')
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'PydanticDescriptorProxy'") from exc
+
+    monkeypatch.setattr("mpi.views.status.status", interrupted_inside_pydantic)
+    result = mpi("status", plan=MINI, code=130)
+    assert result.stderr == "mpi: interrupted\n"
 
 
 def test_a_closed_pipe_ends_quietly() -> None:
@@ -206,13 +247,12 @@ def test_plans_beyond_the_memory_caps_are_refused_early(
     from mpi.loading import load, reader
 
     monkeypatch.setattr(reader, "MAX_VALUES", 60)
-    result = invoke(["validate", "--plan", str(mini), "--format", "json"])
-    assert result.exit_code == 2 and '"code": "too-large"' in result.stdout
+    result = mpi("validate", "--format", "json", plan=mini, code=2)
+    assert '"code": "too-large"' in result.stdout
     assert "more than 60 values" in result.stdout
     monkeypatch.setattr(reader, "MAX_VALUES", 1_000_000)
     monkeypatch.setattr(load, "MAX_MEASURES", 2)
-    result = invoke(["validate", "--plan", str(mini)])
-    assert result.exit_code == 2
+    result = mpi("validate", plan=mini, code=2)
     assert "hf2-innovation.yaml:7:1: error too-large the plan has more than 2 measures" in (
         result.stdout
     )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import break_plan, invoke
+from helpers import TODAY, break_plan, mpi
 
 HOSTILE = (
     r"\e[31mROT\e[0m [bold]fett[/bold] [link=file:///etc/passwd]x[/link] "
@@ -39,33 +39,32 @@ COMMANDS = [["status"], ["list"], ["show", "HF1.2"], ["due", "--all"], ["timelin
 def test_no_raw_control_characters_in_any_output(
     hostile: Path, command: list[str], fmt: str
 ) -> None:
-    result = invoke([*command, "--plan", str(hostile), "--format", fmt, "--today", "2026-11-25"])
-    assert result.exit_code == 0, result.output
+    result = mpi(*command, "--format", fmt, "--today", TODAY, plan=hostile)
     for control in RAW_CONTROLS:
         assert control not in result.stdout, (control, result.stdout[:500])
 
 
 def test_text_shows_markup_literally_and_controls_visibly(hostile: Path) -> None:
-    out = invoke(["show", "HF1.2", "--plan", str(hostile)]).stdout
+    out = mpi("show", "HF1.2", plan=hostile).stdout
     assert "[bold]fett[/bold]" in out
     assert "[link=file:///etc/passwd]" in out
     assert "\\x1b[31mROT" in out and "\\u202e" in out and "\\x9b2J" in out
 
 
 def test_json_keeps_the_text_exactly(hostile: Path) -> None:
-    out = invoke(["show", "HF1.2", "--plan", str(hostile), "--format", "json"])
+    out = mpi("show", "HF1.2", "--format", "json", plan=hostile)
     title = json.loads(out.stdout)["title"]
     assert title.startswith("\x1b[31mROT") and "<script>" in title and "\u202e" in title
 
 
 def test_markdown_escapes_html_and_markup(hostile: Path) -> None:
-    out = invoke(["show", "HF1.2", "--plan", str(hostile), "--format", "markdown"]).stdout
+    out = mpi("show", "HF1.2", "--format", "markdown", plan=hostile).stdout
     assert "<script>" not in out and "&lt;script>" in out  # no tag can open without "<"
     assert "\\[bold\\]" in out
 
 
 def test_csv_neutralises_formulas(hostile: Path) -> None:
-    out = invoke(["due", "--all", "--plan", str(hostile), "--format", "csv"]).stdout
+    out = mpi("due", "--all", "--format", "csv", plan=hostile).stdout
     titles = [row["title"] for row in csv.DictReader(io.StringIO(out))]
     assert '\'=HYPERLINK("http://evil")' in titles
     assert not any(t.startswith(("=", "+", "-", "@", "\t", "\r")) for t in titles)
@@ -83,21 +82,19 @@ def test_csv_cell_rules(value: str) -> None:
 def test_validate_messages_make_controls_visible(mini: Path) -> None:
     break_plan(mini, "hf1-flaechen.yaml", "    tags: [Flächen]", '    "\\e[2Jtag": [x]')
     for fmt in ("text", "github", "json"):
-        result = invoke(["validate", "--plan", str(mini), "--format", fmt])
-        assert result.exit_code == 1
+        result = mpi("validate", "--format", fmt, plan=mini, code=1)
         assert "\x1b" not in result.stdout
 
 
 def test_internal_error_exits_3_without_traceback(monkeypatch: pytest.MonkeyPatch) -> None:
-    from conftest import MINI
+    from helpers import MINI
 
     def boom(*_args, **_kwargs):
         raise RuntimeError("unexpected")
 
     monkeypatch.setattr("mpi.views.status.status", boom)
-    result = invoke(["status", "--plan", str(MINI)])
-    assert result.exit_code == 3
+    result = mpi("status", plan=MINI, code=3)
     assert "internal error (RuntimeError)" in result.stderr and "--debug" in result.stderr
     assert "Traceback" not in result.output
-    debug = invoke(["--debug", "status", "--plan", str(MINI)])
-    assert isinstance(debug.exception, RuntimeError)
+    with pytest.raises(RuntimeError, match="unexpected"):  # --debug: the exception itself
+        mpi("--debug", "status", plan=MINI)

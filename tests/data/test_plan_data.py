@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED
+from helpers import SHIPPED, mpi
 from mpi.domain.words import plain_words, quoted_in
 from mpi.loading.load import load_plan, require_plan
 
@@ -276,10 +276,8 @@ def test_footnote_texts_are_the_footnotes_own_words(plan) -> None:
 
 def test_search_finds_the_correct_spelling_of_a_misspelled_term() -> None:
     """The document writes "Wasserstoffindusriernetz" and "BlmSchG"; the text keeps them."""
-    from conftest import invoke
-
     for term, expected in (("Wasserstoffindustrienetz", "HF1.15"), ("BImSchG", "HF3.7")):
-        result = invoke(["list", "--plan", str(SHIPPED), "--search", term, "--format", "json"])
+        result = mpi("list", "--search", term, "--format", "json", plan=SHIPPED)
         assert expected in [row["id"] for row in json.loads(result.stdout)], term
     assert "Wasserstoffindusriernetz" in measure_text("HF1.15")
 

@@ -7,7 +7,7 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import MINI, SHIPPED
+from helpers import MINI, SHIPPED
 from mpi.domain import walk
 from mpi.domain.dates import Due, add_months, horizon, occurrences, series
 from mpi.domain.words import number

@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from helpers import TODAY_DATE
 from mpi.domain.errors import InvalidValue
 from mpi.domain.reference import decision_day, problems, read
 
-TODAY = date(2026, 12, 7)
 BODIES = [
     "koordinierungsrunde",
     "Koordinierungsrunde",
@@ -50,29 +50,34 @@ def test_what_the_words_identify(text: str, kind: str | None, days: list[date]) 
 
 
 def test_a_day_that_is_no_calendar_day_is_said_so() -> None:
-    said = problems("Koordinierungsrunde 31.02.2026, TOP 3", None, TODAY)
+    said = problems("Koordinierungsrunde 31.02.2026, TOP 3", None, TODAY_DATE)
     assert said == [("decision-date", "„31.02.2026“ is not a calendar day")]
     with pytest.raises(InvalidValue, match="not a calendar day"):
-        decision_day("Koordinierungsrunde 31.02.2026, TOP 3", None, TODAY)
+        decision_day("Koordinierungsrunde 31.02.2026, TOP 3", None, TODAY_DATE)
 
 
 def test_the_day_of_a_decision() -> None:
-    assert decision_day("Koordinierungsrunde 12.06.2026, TOP 3", None, TODAY) == date(2026, 6, 12)
-    named = decision_day("Drucksache 22/12345", date(2026, 11, 3), TODAY)
+    met = decision_day("Koordinierungsrunde 12.06.2026, TOP 3", None, TODAY_DATE)
+    assert met == date(2026, 6, 12)
+    named = decision_day("Drucksache 22/12345", date(2026, 11, 3), TODAY_DATE)
     assert named == date(2026, 11, 3)
     for text, given_day, said in (
         ("Koordinierungsrunde 10.12.2026, TOP 2", None, "lies after today"),
-        ("Koordinierungsrunde 10.12.2026, TOP 2", TODAY, "name 2026-12-10, its date is 2026-12-07"),
+        (
+            "Koordinierungsrunde 10.12.2026, TOP 2",
+            TODAY_DATE,
+            "name 2026-12-10, its date is 2026-11-25",
+        ),
         ("Drucksache 22/12345", None, "names no day"),
         ("Koordinierungsrunde 01.06.2026 und 02.06.2026", None, "names several days"),
-        ("x", TODAY, "does not say which decision"),
+        ("x", TODAY_DATE, "does not say which decision"),
     ):
         with pytest.raises(InvalidValue, match=said):
-            decision_day(text, given_day, TODAY)
+            decision_day(text, given_day, TODAY_DATE)
 
 
 @given(st.text(max_size=80))
 def test_any_text_is_read_without_an_error(text: str) -> None:
     found = read(text, BODIES)
     assert all(isinstance(d, date) for d in found.days)
-    problems(text, TODAY, TODAY, BODIES)
+    problems(text, TODAY_DATE, TODAY_DATE, BODIES)

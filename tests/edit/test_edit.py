@@ -9,14 +9,13 @@ import signal
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SHIPPED, break_plan, invoke
+from helpers import SHIPPED, TODAY, TODAY_DATE, break_plan, mpi
 from mpi.domain.dates import current_day
 from mpi.domain.errors import EditRefused, InternalError
 from mpi.edit import mutations, transaction
@@ -25,7 +24,6 @@ from mpi.loading.load import load_plan, require_plan
 from mpi.loading.sources import read_source
 
 HF1 = "hf1-flaechen.yaml"
-TODAY = date.today().isoformat()
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -35,8 +33,7 @@ def changed_lines(before: str, after: str) -> list[str]:
 
 
 def edit_ok(plan: Path, *args: str) -> str:
-    result = invoke([*args, "--plan", str(plan)])
-    assert result.exit_code == 0, result.output
+    result = mpi(*args, plan=plan)
     return result.stdout
 
 
@@ -120,9 +117,8 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
     ]
 
 
-def overdue(plan: Path, today: str = "2026-11-25") -> list[str]:
-    result = invoke(["due", "--overdue", "--plan", str(plan), "--today", today, "--format", "json"])
-    assert result.exit_code == 0, result.output
+def overdue(plan: Path, today: str = TODAY) -> list[str]:
+    result = mpi("due", "--overdue", "--today", today, "--format", "json", plan=plan)
     return [row["due"] for row in json.loads(result.stdout)]
 
 
@@ -137,7 +133,7 @@ def occurrences(plan: Path) -> list[tuple[str, str, str | None, str | None]]:
 def test_recording_one_occurrence_changes_exactly_that_one(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     before = overdue(mini)
     assert before == ["2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"]
     edit_ok(
@@ -167,10 +163,9 @@ def test_recording_one_occurrence_changes_exactly_that_one(
 def test_without_an_occurrence_several_past_ones_are_listed_not_guessed(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     before = (mini / HF1).read_bytes()
-    result = invoke(["milestone", "HF1.2", "bericht", "done", "--plan", str(mini)])
-    assert result.exit_code == 2
+    result = mpi("milestone", "HF1.2", "bericht", "done", plan=mini, code=2)
     assert "7 occurrences past their date and not recorded (2023-06, 2023-12" in result.stderr
     assert "--occurrence 2026-06" in result.stderr
     assert (mini / HF1).read_bytes() == before
@@ -179,7 +174,7 @@ def test_without_an_occurrence_several_past_ones_are_listed_not_guessed(
 def test_without_an_occurrence_the_one_past_or_else_the_next_is_taken(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12"):
         edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
     edit_ok(mini, "milestone", "HF1.2", "bericht", "done", "--date", "2026-06-20")
@@ -208,16 +203,15 @@ def test_without_an_occurrence_the_one_past_or_else_the_next_is_taken(
 def test_bad_occurrence_is_refused(
     mini: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
-    result = invoke(["milestone", "HF1.2", *args, "--plan", str(mini)])
-    assert result.exit_code == 2, result.output
+    monkeypatch.setenv("MPI_TODAY", TODAY)
+    result = mpi("milestone", "HF1.2", *args, plan=mini, code=2)
     assert message in result.stderr
 
 
 def test_a_note_never_hides_which_occurrence_it_is_about(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     args = ["milestone", "HF1.2", "bericht"]
     edit_ok(mini, *args, "done", "--occurrence", "2024-06", "--note", "mit 12 Firmen")
     edit_ok(mini, *args, "missed", "--occurrence", "2024-06", "--note", "doch ausgefallen")
@@ -234,25 +228,22 @@ def test_an_occurrence_that_has_not_come_round_is_not_recorded(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A repeated `done` must not record next year's event in advance."""
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     for due in ("2023-06", "2023-12", "2024-06", "2024-12", "2025-06", "2025-12", "2026-06"):
         edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", due)
     edit_ok(mini, "milestone", "HF1.2", "bericht", "done")  # the current one, 2026-12
-    again = invoke(["milestone", "HF1.2", "bericht", "done", "--plan", str(mini)])
-    assert again.exit_code == 2
+    again = mpi("milestone", "HF1.2", "bericht", "done", plan=mini, code=2)
     assert "occurrence 2027-06 has not come round yet (the current one is 2026-12)" in (
         again.stderr
     )
-    early = invoke(
-        ["milestone", "HF1.2", "3", "done", "--occurrence", "2030-06", "--plan", str(mini)]
-    )
-    assert early.exit_code == 2 and "has not come round yet" in early.stderr
+    early = mpi("milestone", "HF1.2", "3", "done", "--occurrence", "2030-06", plan=mini, code=2)
+    assert "has not come round yet" in early.stderr
 
 
 def test_occurrences_written_as_a_flow_list_are_undone_in_place(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     records = "[{due: 2024-06, status: done, done: 2024-06-10}, {due: 2024-12, status: missed}]"
     break_plan(mini, HF1, "start: 2023}\n", f"start: 2023}}\n        occurrences: {records}\n")
     edit_ok(mini, "milestone", "HF1.2", "bericht", "open", "--occurrence", "2024-12")
@@ -269,17 +260,15 @@ def test_occurrences_held_through_last_done_read_as_done(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The old `last_done` counts as held in the views; the command reads it the same way."""
-    monkeypatch.setenv("MPI_TODAY", "2026-11-25")
+    monkeypatch.setenv("MPI_TODAY", TODAY)
     break_plan(mini, HF1, "start: 2023}", "start: 2023, last_done: 2026-06}")
     assert overdue(mini) == []
     edit_ok(mini, "milestone", "HF1.2", "bericht", "missed", "--occurrence", "2024-06")
     assert overdue(mini) == [] and occurrences(mini)[0][:2] == ("2024-06", "missed")
     log = require_plan(load_plan(mini)).fields[0].measures[1].updates[-1].text
     assert log.endswith("Termin Juni 2024: erledigt → verfehlt")
-    undo = invoke(
-        ["milestone", "HF1.2", "3", "open", "--occurrence", "2023-06", "--plan", str(mini)]
-    )
-    assert undo.exit_code == 2 and "counts as held through `recurrence.last_done`" in undo.stderr
+    undo = mpi("milestone", "HF1.2", "3", "open", "--occurrence", "2023-06", plan=mini, code=2)
+    assert "counts as held through `recurrence.last_done`" in undo.stderr
 
 
 def test_plan_level_and_monitoring_milestones_are_recorded_like_a_measures(mini: Path) -> None:
@@ -294,18 +283,17 @@ def test_plan_level_and_monitoring_milestones_are_recorded_like_a_measures(mini:
     assert [u.text for u in plan.updates] == ["Klimaschutzgesetz geändert"]
     shown = json.loads(edit_ok(mini, "show", "evaluation", "--format", "json"))
     assert shown["milestones"][0]["status"] == "done" and shown["updates"]
-    result = invoke(["milestone", "gremium", "1", "done", "--plan", str(mini)])
-    assert result.exit_code == 2 and "unknown measure or monitoring body 'gremium'" in result.stderr
+    result = mpi("milestone", "gremium", "1", "done", plan=mini, code=2)
+    assert "unknown measure or monitoring body 'gremium'" in result.stderr
 
 
 def test_set_says_when_a_finished_measure_keeps_open_milestones(mini: Path) -> None:
-    result = invoke(["set", "HF1.2", "--status", "done", "--plan", str(mini)])
-    assert result.exit_code == 0, result.output
+    result = mpi("set", "HF1.2", "--status", "done", plan=mini)
     assert "HF1.2 is done, but milestones are still open (stufe-1, stufe-2, bericht)" in (
         result.stderr
     )
-    quiet = invoke(["set", "HF1.1", "--status", "done", "--plan", str(mini)])
-    assert quiet.exit_code == 0 and "warning" not in quiet.stderr
+    quiet = mpi("set", "HF1.1", "--status", "done", plan=mini)
+    assert "warning" not in quiet.stderr
 
 
 def test_record_adds_value_and_log(mini: Path) -> None:
@@ -364,8 +352,7 @@ def test_dry_run_prints_diff_and_writes_nothing(mini: Path) -> None:
 )
 def test_bad_edit_is_refused_and_file_untouched(mini: Path, args: list[str], message: str) -> None:
     before = {p.name: p.read_bytes() for p in mini.glob("*.yaml")}
-    result = invoke([*args, "--plan", str(mini)])
-    assert result.exit_code == 2, result.output
+    result = mpi(*args, plan=mini, code=2)
     assert message in result.stderr
     assert {p.name: p.read_bytes() for p in mini.glob("*.yaml")} == before
 
@@ -385,8 +372,7 @@ def test_change_that_makes_plan_invalid_is_refused(mini: Path) -> None:
 def test_edit_refused_while_another_file_is_invalid(mini: Path) -> None:
     break_plan(mini, "hf2-innovation.yaml", "    status: planned", "    status: kaputt")
     before = (mini / HF1).read_bytes()
-    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("note", "HF1.1", "x", plan=mini, code=1)
     assert "hf2-innovation.yaml" in result.stderr and "nothing was written" in result.stderr
     assert (mini / HF1).read_bytes() == before
 
@@ -414,7 +400,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
 
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(OSError):
-        transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", date.today(), date.today()))
+        transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", TODAY_DATE, TODAY_DATE))
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []
 
@@ -467,8 +453,7 @@ def test_shipped_package_plan_is_not_edited(
     monkeypatch.setattr(
         "mpi.loading.locate.locate_plan", lambda _explicit=None: Location(packaged, "option")
     )
-    result = invoke(["note", "HF1.1", "x"])
-    assert result.exit_code == 2
+    result = mpi("note", "HF1.1", "x", code=2)
     assert "refusing to edit the plan shipped inside the installed package" in result.stderr
 
 
@@ -521,8 +506,7 @@ def test_an_edit_of_a_plan_that_breaks_a_rule_across_files_is_refused(mini: Path
     found when the edited plan is checked whole, and named as the plan's, not the edit's."""
     break_plan(mini, HF1, "quote: Wie bisher sind 100 Hektar", "quote: Gibt es nicht")
     before = (mini / HF1).read_bytes()
-    result = invoke(["set", "HF1.2", "--status", "at_risk", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("set", "HF1.2", "--status", "at_risk", plan=mini, code=1)
     assert result.stderr.startswith("mpi: the plan on disk is invalid: ")
     assert "hf1-flaechen.yaml:28:" in result.stderr
     assert "fix it first (mpi validate); nothing was written" in result.stderr

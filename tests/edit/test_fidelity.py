@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import MINI, invoke
+from helpers import MINI, mpi
 from mpi.domain.dates import current_day
 from mpi.loading.load import load_plan, require_plan
 from mpi.loading.sources import read_source
@@ -63,11 +63,10 @@ def changes(before: str, after: str) -> list[tuple[str, list[str], list[str]]]:
 def test_every_edit_keeps_every_other_byte(mini: Path, style: str) -> None:
     path = mini / HF1
     path.write_bytes(STYLES[style](path.read_text(encoding="utf-8")).encode("utf-8"))
-    assert invoke(["validate", "--plan", str(mini)]).exit_code == 0
+    mpi("validate", plan=mini)
     for args in EDITS:
         before = path.read_bytes().decode("utf-8")
-        result = invoke([*args, "--plan", str(mini)])
-        assert result.exit_code == 0, (args, result.output)
+        mpi(*args, plan=mini)
         after = path.read_bytes().decode("utf-8")
         for op, old, new in changes(before, after):
             # Only lines that say what the command set may go; everything else is inserted.
@@ -112,19 +111,18 @@ def test_every_edit_keeps_every_other_byte(mini: Path, style: str) -> None:
     ],
 )
 def test_a_note_reads_back_exactly(mini: Path, text: str) -> None:
-    result = invoke(["note", "--date", "2026-01-10", "--plan", str(mini), "--", "HF1.1", text])
-    assert result.exit_code == 0, result.output
+    mpi("note", "--date", "2026-01-10", "--plan", str(mini), "--", "HF1.1", text)
     assert require_plan(load_plan(mini)).fields[0].measures[0].updates[-1].text == text
 
 
 def test_a_directive_other_than_yaml_1_2_is_refused(mini: Path) -> None:
     path = mini / HF1
     path.write_text("%YAML 1.1\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
-    result = invoke(["validate", "--plan", str(mini)])
-    assert result.exit_code == 1 and "%YAML 1.1" in result.stdout
+    result = mpi("validate", plan=mini, code=1)
+    assert "%YAML 1.1" in result.stdout
     before = path.read_bytes()
-    note = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert note.exit_code == 1 and "the plan on disk is invalid" in note.stderr
+    note = mpi("note", "HF1.1", "x", plan=mini, code=1)
+    assert "the plan on disk is invalid" in note.stderr
     assert path.read_bytes() == before
 
 
@@ -132,8 +130,8 @@ def test_mixed_line_endings_are_refused_not_rewritten(mini: Path) -> None:
     path = mini / HF1
     text = path.read_text(encoding="utf-8").replace("\n", "\r\n", 3)
     path.write_bytes(text.encode("utf-8"))
-    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert result.exit_code == 1 and "mixes Windows (CRLF) and Unix (LF)" in result.stderr
+    result = mpi("note", "HF1.1", "x", plan=mini, code=1)
+    assert "mixes Windows (CRLF) and Unix (LF)" in result.stderr
     assert path.read_bytes() == text.encode("utf-8")
 
 
@@ -152,7 +150,7 @@ def test_recorded_values_are_stored_exactly_or_refused(
     mini: Path, value: str, stored: float | None, message: str | None
 ) -> None:
     args = ["--date", "2026-01-10", "--plan", str(mini), "--", "flaechenreserve", value]
-    result = invoke(["record", *args])
+    result = mpi("record", *args, code=None)
     if message is None:
         assert result.exit_code == 0, result.output
         assert (
@@ -165,8 +163,8 @@ def test_recorded_values_are_stored_exactly_or_refused(
 
 @pytest.mark.parametrize("day", ["２０２６-01-01", "2026-٠١-01", "2026-1-01"])
 def test_dates_are_ascii_digits_only(mini: Path, day: str) -> None:
-    result = invoke(["note", "HF1.1", "x", "--date", day, "--plan", str(mini)])
-    assert result.exit_code == 2 and "--date" in result.stderr
+    result = mpi("note", "HF1.1", "x", "--date", day, plan=mini, code=2)
+    assert "--date" in result.stderr
 
 
 def test_a_file_changed_right_before_the_rename_is_not_overwritten(
@@ -186,8 +184,8 @@ def test_a_file_changed_right_before_the_rename_is_not_overwritten(
         return loaded
 
     monkeypatch.setattr(transaction, "load_plan", load_then_someone_writes)
-    result = invoke(["note", "HF1.1", "x", "--plan", str(mini)])
-    assert result.exit_code == 1 and "changed on disk" in result.stderr
+    result = mpi("note", "HF1.1", "x", plan=mini, code=1)
+    assert "changed on disk" in result.stderr
     assert path.read_text(encoding="utf-8").endswith("# von Hand\n")
     assert "text: x" not in path.read_text(encoding="utf-8")
 
@@ -202,15 +200,15 @@ def test_dry_run_takes_no_lock_and_leaves_no_trace(
 
     monkeypatch.setattr(transaction, "plan_lock", no_lock)
     before = {p.name: p.read_bytes() for p in mini.iterdir()}
-    result = invoke(["note", "HF1.1", "x", "--dry-run", "--plan", str(mini)])
-    assert result.exit_code == 0 and "+        text: x" in result.stdout
+    result = mpi("note", "HF1.1", "x", "--dry-run", plan=mini)
+    assert "+        text: x" in result.stdout
     assert {p.name: p.read_bytes() for p in mini.iterdir()} == before
 
 
 def test_an_edit_removes_temp_files_of_killed_writers(mini: Path) -> None:
     stale = mini / f".{HF1}.mpi-999999999-0123456789ab.tmp"
     stale.write_text("half", encoding="utf-8")
-    assert invoke(["note", "HF1.1", "x", "--plan", str(mini)]).exit_code == 0
+    mpi("note", "HF1.1", "x", plan=mini)
     assert not stale.exists()
     assert sorted(p.name for p in mini.iterdir()) == sorted(p.name for p in MINI.iterdir())
 
@@ -219,5 +217,5 @@ def test_an_edit_removes_temp_files_of_killed_writers(mini: Path) -> None:
 def test_a_milestone_number_that_is_not_one_is_an_unknown_milestone(
     mini: Path, number: str
 ) -> None:
-    result = invoke(["milestone", "HF1.2", number, "done", "--plan", str(mini)])
-    assert result.exit_code == 2 and "has no milestone" in result.stderr
+    result = mpi("milestone", "HF1.2", number, "done", plan=mini, code=2)
+    assert "has no milestone" in result.stderr

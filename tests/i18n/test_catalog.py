@@ -16,7 +16,7 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from conftest import REPO
+from helpers import REPO
 from mpi.i18n import LOCALE_DIR
 
 PO = LOCALE_DIR / "de" / "LC_MESSAGES" / "mpi.po"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, invoke
+from helpers import MINI, mpi
 from mpi.domain.errors import InvalidValue
 from mpi.domain.words import (
     MEASURE_STATUS_WORDS,
@@ -80,8 +80,7 @@ def test_an_unknown_word_in_english_lists_the_english_names() -> None:
 
 
 def edit(plan: Path, *args: str) -> str:
-    result = invoke([*args, "--plan", str(plan), "--lang", "de"])
-    assert result.exit_code == 0, result.output
+    result = mpi(*args, plan=plan, lang="de")
     return result.stderr
 
 
@@ -125,8 +124,7 @@ def test_record_takes_a_thousands_separator(mini: Path) -> None:
     ],
 )
 def test_bad_german_input_gets_one_german_line(mini: Path, args: list[str], said: str) -> None:
-    result = invoke([*args, "--plan", str(mini), "--lang", "de"])
-    assert result.exit_code == 2
+    result = mpi(*args, plan=mini, lang="de", code=2)
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and lines[0].startswith("mpi: " + said), result.stderr
 
@@ -155,28 +153,21 @@ def test_a_number_with_a_leading_zero_is_no_thousands(typed: str, meant: str) ->
 
 
 def test_a_thousands_reading_is_said(mini: Path) -> None:
-    result = invoke(
-        ["record", "flaechenreserve", "2.125", "--plan", str(mini), "--lang", "de", "--dry-run"]
-    )
-    assert result.exit_code == 0, result.output
+    result = mpi("record", "flaechenreserve", "2.125", "--dry-run", plan=mini, lang="de")
     assert "'2.125' als 2125 gelesen (Tausenderpunkt); als Dezimalzahl 2,125 schreiben" in (
         result.stderr
     )
-    quiet = invoke(["record", "flaechenreserve", "2,5", "--plan", str(mini), "--dry-run"])
+    quiet = mpi("record", "flaechenreserve", "2,5", "--dry-run", plan=mini)
     assert "gelesen" not in quiet.stderr and "read as" not in quiet.stderr
 
 
 def test_a_german_word_in_the_file_gets_its_english_value_named(mini: Path) -> None:
     path = mini / "hf1-flaechen.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("status: ongoing", "status: laufend"))
-    result = invoke(["validate", "--plan", str(mini), "--lang", "de"])
-    assert result.exit_code == 1
+    result = mpi("validate", plan=mini, lang="de", code=1)
     assert "in der Datei heißt „laufend“ 'ongoing'" in result.stdout
 
 
 def test_the_system_s_reasons_speak_german(tmp_path: Path) -> None:
-    result = invoke(
-        ["report", "--plan", str(MINI), "-o", str(tmp_path / "nirgends" / "r.md"), "--lang", "de"]
-    )
-    assert result.exit_code == 2
+    result = mpi("report", "-o", str(tmp_path / "nirgends" / "r.md"), plan=MINI, lang="de", code=2)
     assert "Datei oder Verzeichnis nicht gefunden" in result.stderr

@@ -8,15 +8,15 @@ from __future__ import annotations
 import json
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, TODAY, break_plan, commit, git, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
-TODAY = {"MPI_TODAY": "2026-11-25"}
 DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
 SIGNED = "Unterzeichnung durch die Partner"
 
@@ -26,11 +26,7 @@ def needs_git() -> None:
         pytest.skip("git is not installed")
 
 
-def run(plan: Path, *args: str, code: int = 0, lang: str = "de") -> tuple[str, str]:
-    result = invoke([*args, "--plan", str(plan), "--lang", lang], env=TODAY)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.stdout, result.stderr
+run = partial(mpi, lang="de", today=TODAY)  # mpi as the guard speaks to its people
 
 
 def line_of(plan: Path, file: str, text: str, after: str = "") -> int:
@@ -78,17 +74,18 @@ def test_a_hand_postponed_deadline_fails_everywhere_and_a_decision_passes(
     plan = place(tmp_path, how)
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     line = line_of(plan, HF1, "        due: 2032")
-    text, _err = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     assert f"{HF1}:{line}:14: Fehler weakened " in text
     assert "Frist verschoben um 24 Monate (2030 -> 2032), ohne Beschluss" in text
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [(r["code"], r["line"], r["severity"]) for r in rows] == [("weakened", line, "error")]
-    github, _err = run(plan, "validate", "--format", "github", code=1)
+    github = run("validate", "--format", "github", plan=plan, code=1).stdout
     assert github.startswith("::error file=") and f"line={line},col=14,title=mpi weakened" in github
 
     break_plan(plan, HF1, "        due: 2032\n", "        due: 2030\n")
-    run(plan, "reschedule", "HF1.15", "hh-win-stufe-1", "2032", "--decision", DECISION)
-    text, err = run(plan, "validate")
+    run("reschedule", "HF1.15", "hh-win-stufe-1", "2032", "--decision", DECISION, plan=plan)
+    result = run("validate", plan=plan)
+    text, err = result.stdout, result.stderr
     assert "Hinweis approved-change" in text and f"Beschluss vom 12.06.2026: {DECISION}" in text
     assert "Plan ist gültig: 0 Fehler, 0 Warnungen, 1 Hinweis" in err
     for said in (text, err):
@@ -104,7 +101,7 @@ def adopted_repository(root: Path) -> Path:
     break_plan(root / "plan", "plan.yaml", PLAN_DECLARATION, "")
     git(root, "init", "-q")
     commit(root, "draft")
-    run(root / "plan", "adopt", "--decision", SIGNED, "--date", "2023")
+    run("adopt", "--decision", SIGNED, "--date", "2023", plan=root / "plan")
     commit(root, "adopted")
     return root / "plan"
 
@@ -120,13 +117,13 @@ def test_an_adopted_plan_edited_by_hand_fails_where_git_holds_its_revision(tmp_p
     head = git(plan.parent, "rev-parse", "HEAD~1").strip()
     adopted = (plan / "adopted.yaml").read_text(encoding="utf-8")
     assert f"  revision: {head}\n" in adopted and "  decision: Unterzeichnung durch" in adopted
-    assert run(plan, "validate")[0] == ""
+    assert run("validate", plan=plan).stdout == ""
 
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     moved = "      - id: hh-win-stufe-1\n            title: HH-WIN Ausbaustufe 1\n"
     moved += "            due: 2030\n"
     break_plan(plan, "adopted.yaml", moved, moved.replace("2030", "2032"))
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     [row] = rows
     assert (row["code"], row["file"], row["severity"]) == (
         "adopted-plan-altered",
@@ -140,9 +137,9 @@ def test_an_adopted_plan_edited_by_hand_fails_where_git_holds_its_revision(tmp_p
     # same hand edit passes in a copy; its own schema is still checked.
     copy = tmp_path / "copy"
     shutil.copytree(plan, copy)
-    assert run(copy, "validate")[0] == ""
+    assert run("validate", plan=copy).stdout == ""
     break_plan(copy, "adopted.yaml", "    due: 2032\n", "    due: bald\n")
-    [row] = json.loads(run(copy, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=copy, code=1).stdout)
     assert (row["code"], row["file"]) == ("schema", str(copy / "adopted.yaml"))
 
 
@@ -151,24 +148,24 @@ def test_it_fails_closed(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, plan)
     declared = line_of(plan, "plan.yaml", "adopted_plan:")
     (plan / "adopted.yaml").unlink()
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [(r["code"], r["line"], r["column"]) for r in rows] == [
         ("adopted-plan-unreadable", declared, 15)
     ]
     (plan / "adopted.yaml").mkdir()
-    text, _err = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     assert f"plan.yaml:{declared}:15: Fehler adopted-plan-unreadable" in text
     (plan / "adopted.yaml").rmdir()
     os.mkfifo(plan / "adopted.yaml")  # never opened for reading: it would block
-    assert "adopted-plan-unreadable" in run(plan, "validate", code=1)[0]
+    assert "adopted-plan-unreadable" in run("validate", plan=plan, code=1).stdout
     (plan / "adopted.yaml").unlink()
     (plan / "adopted.yaml").write_text("adoption: [\n", encoding="utf-8")
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["file"].endswith("adopted.yaml") and row["line"] == 2
 
     shutil.copy(SHIPPED / "adopted.yaml", plan / "adopted.yaml")
     break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert (row["code"], row["line"]) == ("adopted-plan-undeclared", 1)
 
 
@@ -178,10 +175,11 @@ def test_a_draft_says_so_once_and_without_shell_advice(tmp_path: Path) -> None:
     (plan / "adopted.yaml").unlink()
     break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))  # nothing to weaken yet
-    text, err = run(plan, "validate")
+    result = run("validate", plan=plan)
+    text, err = result.stdout, result.stderr
     assert text.count("Entwurf") == 1 and "Hinweis draft" in text
-    report, _err = run(plan, "report", "--today", "2026-11-25")
-    briefing, _err = run(plan, "round", "--today", "2026-11-25")
+    report = run("report", "--today", TODAY, plan=plan).stdout
+    briefing = run("round", "--today", TODAY, plan=plan).stdout
     for said in (report, briefing):
         assert said.count("Der Plan ist ein Entwurf: er ist noch nicht beschlossen.") == 1
     for said in (text, err, report, briefing):
@@ -193,17 +191,17 @@ def test_adopt_by_decision_with_the_day_its_words_name(tmp_path: Path) -> None:
     commitments from then on, and the old adopted plan stays in git's history."""
     plan = adopted_repository(tmp_path / "repo")
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
-    assert "ohne Beschluss" in run(plan, "validate", code=1)[0]
+    assert "ohne Beschluss" in run("validate", plan=plan, code=1).stdout
     decided = "Senatsbeschluss vom 03.11.2026"
-    _out, err = run(plan, "adopt", "--decision", decided)
+    err = run("adopt", "--decision", decided, plan=plan).stderr
     assert "Plan beschlossen: Senatsbeschluss vom 03.11.2026 (03.11.2026)" in err
     assert "nennt keinen Git-Stand" in err  # the change is not committed yet
     adopted = (plan / "adopted.yaml").read_text(encoding="utf-8")
     assert "  date: '2026-11-03'\n  decision: Senatsbeschluss vom 03.11.2026\n" in adopted
     assert "revision:" not in adopted
     assert "adopted: 2026\n" in (plan / "plan.yaml").read_text(encoding="utf-8")
-    out, err = run(plan, "validate")
-    assert out == "" and err.startswith("Plan ist gültig (6 Dateien geprüft)")
+    result = run("validate", plan=plan)
+    assert result.stdout == "" and result.stderr.startswith("Plan ist gültig (6 Dateien geprüft)")
     commit(plan.parent, "fortschreibung")
     assert "  date: 2023\n" in git(plan.parent, "show", "HEAD~1:plan/adopted.yaml")
 
@@ -214,7 +212,7 @@ def test_adopt_by_decision_with_the_day_its_words_name(tmp_path: Path) -> None:
         ([], "--decision"),
     ):
         before = (plan / "adopted.yaml").read_bytes()
-        _out, err = run(plan, "adopt", *args, code=2)
+        err = run("adopt", *args, plan=plan, code=2).stderr
         assert said in err, err
         assert (plan / "adopted.yaml").read_bytes() == before
 
@@ -232,17 +230,19 @@ def test_adopt_moves_an_adopted_revision_into_the_plan_directory(tmp_path: Path)
     named = "adopted_revision:\n  tag: beschlossen-2023\n"
     break_plan(plan, "plan.yaml", PLAN_DECLARATION, named)
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert sorted(r["code"] for r in rows) == ["adopted-revision", "weakened"]
     git(root, "tag", "-d", "beschlossen-2023")
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["code"] == "adopted-plan-unreadable" and "mpi adopt writes it" in row["message"]
     git(root, "tag", "beschlossen-2023", "HEAD")
 
-    run(plan, "adopt", "--revision", "beschlossen-2023", "--decision", SIGNED, "--date", "2023")
+    run(
+        "adopt", "--revision", "beschlossen-2023", "--decision", SIGNED, "--date", "2023", plan=plan
+    )
     written = (plan / "plan.yaml").read_text(encoding="utf-8")
     assert "adopted_revision" not in written and PLAN_DECLARATION in written
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["code"] == "weakened"  # the commitments are the revision's, not the edited ones
 
 
@@ -256,28 +256,37 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
     git(root, "init", "-q")
     commit(root, "v1")
     reason = "Das Dokument nennt zehn Jahre ab dem Beschluss, gerechnet bis Ende 2035"
-    run(plan, "retarget", "glasfaser-haushalte", "100", "--year", "2035", "--correction", reason)
+    run(
+        "retarget",
+        "glasfaser-haushalte",
+        "100",
+        "--year",
+        "2035",
+        "--correction",
+        reason,
+        plan=plan,
+    )
     written = (plan / HF1).read_text(encoding="utf-8")
     assert f"        corrections:\n          - date: 2026-11-25\n            reason: {reason}" in (
         written
     )
     assert "          year: 2035\n          basis: inferred\n" in written
-    text, _err = run(plan, "validate")
+    text = run("validate", plan=plan).stdout
     assert "approved-change" in text and f"Lesart korrigiert am 25.11.2026: {reason}" in text
-    diff, _err = run(plan, "diff", "HEAD")
+    diff = run("diff", "HEAD", plan=plan).stdout
     assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 25.11.2026" in diff
-    [row] = json.loads(run(plan, "diff", "HEAD", "--format", "json")[0])["changes"]
+    [row] = json.loads(run("diff", "HEAD", "--format", "json", plan=plan).stdout)["changes"]
     assert row["decision"] is None and row["correction"] == {"date": "2026-11-25", "reason": reason}
-    shown, _err = run(plan, "show", "HF1.16")
+    shown = run("show", "HF1.16", plan=plan).stdout
     assert f"Lesart korrigiert: {reason}" in shown
     commit(root, "v2")
-    history, _err = run(plan, "history", "HF1.16")
+    history = run("history", "HF1.16", plan=plan).stdout
     assert "Lesart korrigiert am 25.11.2026" in history
-    briefing, _err = run(plan, "round", "--since", "v1", "--today", "2026-11-25")
+    briefing = run("round", "--since", "v1", "--today", TODAY, plan=plan).stdout
     assert f"Lesart korrigiert: {reason}" in briefing
 
     stated = ["HF1.15", "hh-win-stufe-1", "2032", "--correction", reason]
-    _out, err = run(plan, "reschedule", *stated, code=2)
+    err = run("reschedule", *stated, plan=plan, code=2).stderr
     assert "nur eine Lesart der Redaktion" in err and "wörtlich" in err
 
 
@@ -288,11 +297,11 @@ def test_validate_checks_the_words_of_every_decision_on_record(tmp_path: Path) -
     break_plan(
         plan, HF1, "    updates: []\n\n  - id: HF1.16", record + "    updates: []\n\n  - id: HF1.16"
     )
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [r["code"] for r in rows] == ["decision-unidentified"]
     assert rows[0]["line"] == line_of(plan, HF1, "text: x")
     break_plan(plan, HF1, "text: x,", "text: Koordinierungsrunde 12.06.2027,")
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert sorted(r["code"] for r in rows) == ["decision-date"]
 
 
@@ -331,7 +340,7 @@ def test_an_adopted_plan_edited_by_hand_fails_however_its_head_is_touched(
     changes a stated value."""
     plan = place(tmp_path, "copy")
     tamper(plan, how)
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [r["code"] for r in rows] == ["adopted-plan-altered"], rows
     assert rows[0]["file"].endswith("adopted.yaml")
 
@@ -341,16 +350,16 @@ def test_the_documented_fortschreibung_keeps_the_guard(tmp_path: Path) -> None:
     adopted plan is found against that commit."""
     plan = adopted_repository(tmp_path / "repo")
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
-    run(plan, "adopt", "--decision", "Senatsbeschluss vom 03.11.2026")
+    run("adopt", "--decision", "Senatsbeschluss vom 03.11.2026", plan=plan)
     assert "revision:" not in (plan / "adopted.yaml").read_text(encoding="utf-8")
     commit(plan.parent, "fortschreibung")
     break_plan(plan, HF1, STAGE_1.replace("2030", "2031"), STAGE_1.replace("2030", "2034"))
     moved = "hh-win-stufe-1\n            title: HH-WIN Ausbaustufe 1\n            due: 2031"
     break_plan(plan, "adopted.yaml", moved, moved.replace("2031", "2034"))
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["code"] == "adopted-plan-altered"
     commit(plan.parent, "by-hand")  # committed, as a pull request would
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["code"] == "adopted-plan-altered"
 
 
@@ -358,18 +367,18 @@ def test_a_corrected_reading_changes_readings_only(tmp_path: Path) -> None:
     plan = place(tmp_path, "copy")
     tamper(plan, "none")
     break_plan(plan, "adopted.yaml", "due: 2040", "due: 2030")  # only the plan moved
-    assert "ohne Beschluss" in run(plan, "validate", code=1)[0]
-    _out, err = run(
-        plan, "adopt", "--correction", "Lesart der Frist korrigiert, siehe Protokoll", code=2
-    )
+    assert "ohne Beschluss" in run("validate", plan=plan, code=1).stdout
+    err = run(
+        "adopt", "--correction", "Lesart der Frist korrigiert, siehe Protokoll", plan=plan, code=2
+    ).stderr
     assert "HF1.13 emissionsfreie-nutzfahrzeuge" in err and "--decision" in err
     break_plan(plan, HF1, "        due: 2040", "        due: 2030")
     moved = "      - id: glasfaser-haushalte"
     hf1 = (plan / HF1).read_text(encoding="utf-8")
     at = hf1.index(moved)
     (plan / HF1).write_text(hf1[:at] + hf1[at:].replace("year: 2033", "year: 2035", 1), "utf-8")
-    run(plan, "adopt", "--correction", "zehn Jahre ab dem Beschluss bis Ende 2035")
-    assert run(plan, "validate")[0] == ""
+    run("adopt", "--correction", "zehn Jahre ab dem Beschluss bis Ende 2035", plan=plan)
+    assert run("validate", plan=plan).stdout == ""
 
 
 def test_a_plan_that_was_adopted_is_no_draft_when_its_adopted_plan_is_taken_out(
@@ -379,10 +388,10 @@ def test_a_plan_that_was_adopted_is_no_draft_when_its_adopted_plan_is_taken_out(
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     break_plan(plan, "plan.yaml", PLAN_DECLARATION, "")
     git(plan.parent, "rm", "-q", "plan/adopted.yaml")
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert (row["code"], row["severity"]) == ("adopted-plan-unreadable", "error")
     commit(plan.parent, "taken-out")  # the commit that took it out, as CI sees it
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert row["code"] == "adopted-plan-unreadable"
 
 
@@ -416,7 +425,7 @@ def test_the_adopted_plan_is_checked_itself(tmp_path: Path, old: str, new: str, 
     shutil.copytree(SHIPPED, plan)
     text = (plan / "adopted.yaml").read_text(encoding="utf-8")
     (plan / "adopted.yaml").write_text(text.replace(old, new, 1), encoding="utf-8")
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert code in [r["code"] for r in rows], rows
     assert all(r["file"].endswith("adopted.yaml") for r in rows)
 
@@ -425,7 +434,7 @@ def test_the_year_of_adoption_agrees(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(SHIPPED, plan)
     break_plan(plan, "plan.yaml", "adopted: 2023\n", "adopted: 2020\n")
-    [row] = json.loads(run(plan, "validate", "--format", "json", code=1)[0])
+    [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert (row["code"], row["line"]) == (
         "adopted-plan-altered",
         line_of(plan, "plan.yaml", "adopted: 2020"),
@@ -435,23 +444,23 @@ def test_the_year_of_adoption_agrees(tmp_path: Path) -> None:
 def test_an_adoption_by_year_takes_the_day_its_words_name(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(SHIPPED, plan)
-    _out, err = run(
-        plan, "adopt", "--decision", "Senatsbeschluss vom 20.12.2026", "--date", "2026", code=2
-    )
+    err = run(
+        "adopt", "--decision", "Senatsbeschluss vom 20.12.2026", "--date", "2026", plan=plan, code=2
+    ).stderr
     assert "nach heute" in err
-    run(plan, "adopt", "--decision", "Senatsbeschluss vom 20.11.2026", "--date", "2026")
+    run("adopt", "--decision", "Senatsbeschluss vom 20.11.2026", "--date", "2026", plan=plan)
     assert "  date: '2026-11-20'\n" in (plan / "adopted.yaml").read_text(encoding="utf-8")
-    _out, err = run(plan, "adopt", "--decision", "Senatsbeschluss vom 20.11.2020", code=2)
+    err = run("adopt", "--decision", "Senatsbeschluss vom 20.11.2020", plan=plan, code=2).stderr
     assert "am 20.11.2026 beschlossen" in err
-    _out, err = run(
-        plan,
+    err = run(
         "adopt",
         "--correction",
         "die Lesart der Jahre korrigiert",
         "--date",
         "01.01.2020",
+        plan=plan,
         code=2,
-    )
+    ).stderr
     assert "vor dem Beschluss des Plans" in err
 
 
@@ -474,6 +483,6 @@ def test_a_failed_write_of_plan_yaml_leaves_the_adopted_plan_as_it_was(
         return real(path, data, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(adopt, "atomic_write", failing)
-    _out, err = run(plan, "adopt", "--decision", SIGNED, "--date", "2023", code=1)
+    err = run("adopt", "--decision", SIGNED, "--date", "2023", plan=plan, code=1).stderr
     assert "plan.yaml kann nicht geschrieben werden" in err and ".tmp" not in err
     assert not (plan / "adopted.yaml").exists() and (plan / "plan.yaml").read_bytes() == before

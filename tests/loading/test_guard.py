@@ -11,11 +11,12 @@ import json
 import re
 import shlex
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import ADOPTED, SHIPPED, adopted_copy, break_plan, commit, git, invoke
+from helpers import ADOPTED, SHIPPED, TODAY, adopted_copy, break_plan, commit, git, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 HF2 = "hf2-innovation-und-digitalisierung.yaml"
@@ -23,7 +24,6 @@ HF3 = "hf3-klima-energie-und-umwelt.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
 ELECTROLYSER = "        target:\n          value: 100\n          basis: stated\n"
 DECISION = "Koordinierungsrunde 12.06.2026, TOP 3"
-TODAY = {"MPI_TODAY": "2026-11-25"}
 
 
 @pytest.fixture
@@ -33,11 +33,7 @@ def plan(tmp_path: Path) -> Path:
     return adopted_copy(tmp_path / "repo")
 
 
-def run(plan: Path, *args: str, lang: str = "de", code: int = 0) -> str:
-    result = invoke([*args, "--plan", str(plan), "--lang", lang], env=TODAY)
-    assert result.exit_code == code, result.output
-    assert "Traceback" not in result.output
-    return result.stdout
+run = partial(mpi, lang="de", today=TODAY)  # mpi as the guard speaks to its people
 
 
 def position(plan: Path, file: str, text: str, after: str = "") -> tuple[int, int]:
@@ -61,8 +57,7 @@ def drop_by_hand(plan: Path) -> tuple[int, int]:
 
 
 def test_the_shipped_plan_is_its_own_adopted_plan(plan: Path) -> None:
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de")
     assert result.stdout == "" and "Plan ist gültig (6 Dateien geprüft)" in result.stderr
 
 
@@ -76,25 +71,35 @@ def test_a_hand_postponed_deadline_fails_at_its_line_in_every_format(plan: Path)
         "24 Monate (2030 -> 2032), ohne Beschluss; Beschluss festhalten mit: "
         'mpi reschedule HF1.15 hh-win-stufe-1 2032 --decision "TEXT"'
     )
-    text = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     assert (
         f"{HF1}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: {said}" in text
     )
 
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1))
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     [row] = [r for r in rows if r["code"] == "weakened"]
     assert (row["line"], row["column"], row["severity"]) == (line, column, "error")
     assert row["file"].endswith(HF1)
     assert "deadline postponed by 24 months (2030 -> 2032), without decision" in row["message"]
 
-    github = run(plan, "validate", "--format", "github", code=1)
+    github = run("validate", "--format", "github", plan=plan, code=1).stdout
     assert f"{HF1},line={line},col={column},title=mpi weakened::" in github
     assert github.startswith("::error file=")
     assert "Frist verschoben um 24 Monate" in github
 
 
 def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: Path) -> None:
-    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", DECISION, "--date", "12.06.2026")
+    run(
+        "reschedule",
+        "HF1.15",
+        "1",
+        "2032",
+        "--decision",
+        DECISION,
+        "--date",
+        "12.06.2026",
+        plan=plan,
+    )
     written = (plan / HF1).read_text(encoding="utf-8")
     assert (
         "        due: 2032\n        kind: by\n        status: open\n        basis: decided\n"
@@ -105,8 +110,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
     ) in written
     assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss geändert: bis 2030 → bis 2032" in written
 
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de")
     approved = (
         "Hinweis approved-change Gegenüber dem beschlossenen Plan: HF1.15 Versorgung mit "
         "grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um 24 Monate "
@@ -114,7 +118,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
     )
     assert approved in result.stdout and "1 Hinweis" in result.stderr
 
-    diff = run(plan, "diff", ADOPTED)
+    diff = run("diff", ADOPTED, plan=plan).stdout
     moved = (
         "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben "
         f"um 24 Monate (2030 -> 2032), Beschluss vom 12.06.2026: {DECISION}"
@@ -123,34 +127,34 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
     assert (
         diff.count("2030 -> 2032") == 1 and "Weitere Änderungen" not in diff
     )  # its log line folded in
-    [row] = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    [row] = json.loads(run("diff", ADOPTED, "--format", "json", plan=plan).stdout)["changes"]
     assert (row["kind"], row["weakening"], row["months"]) == ("postponed", True, 24)
     assert row["decision"] == {"date": "2026-06-12", "text": DECISION}
     assert row["title"] == "Versorgung mit grünem Wasserstoff"
     assert row["item_title"] == "HH-WIN Ausbaustufe 1"
-    markdown = run(plan, "diff", ADOPTED, "--format", "markdown")
+    markdown = run("diff", ADOPTED, "--format", "markdown", plan=plan).stdout
     assert "(2030 -> 2032)" in markdown and "&gt;" not in markdown
 
-    show = run(plan, "show", "HF1.15")
+    show = run("show", "HF1.15", plan=plan).stdout
     assert (
         f"Beschlossene Änderungen\n  12.06.2026 „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}"
         in show
     )
     assert "bis 2032 [2]" in show and "beschlossen: Beschluss vom 12.06.2026" in show
-    [shown] = json.loads(run(plan, "show", "HF1.15", "--format", "json"))["decisions"]
+    [shown] = json.loads(run("show", "HF1.15", "--format", "json", plan=plan).stdout)["decisions"]
     assert (shown["date"], shown["text"], shown["item"]) == (
         "2026-06-12",
         DECISION,
         "hh-win-stufe-1",
     )
 
-    report = run(plan, "report")
+    report = run("report", plan=plan).stdout
     assert (
         "## Beschlossene Änderungen\n\n"
         f"- 12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in report
     )
 
-    briefing = run(plan, "round", "--since", ADOPTED, "--today", "2026-11-25")
+    briefing = run("round", "--since", ADOPTED, "--today", TODAY, plan=plan).stdout
     decided = briefing.split("## Seit der letzten Runde beschlossen (1)", 1)[1].split("\n## ", 1)[0]
     assert f"12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}" in decided
     assert "HF1.15" not in briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
@@ -158,7 +162,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
 
 def test_a_weakened_deadline_without_decision_is_up_for_decision_in_the_round(plan: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
-    briefing = run(plan, "round", "--today", "2026-11-25")
+    briefing = run("round", "--today", TODAY, plan=plan).stdout
     decisions = briefing.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
     first = next(line for line in decisions.splitlines() if line.startswith("| HF"))
     assert first.startswith("| HF1.15 |") and "Frist verschoben um 24 Monate" in first
@@ -167,7 +171,7 @@ def test_a_weakened_deadline_without_decision_is_up_for_decision_in_the_round(pl
 def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("100", "80"))
     line, column = position(plan, HF3, "        target:\n          value: ")
-    text = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     assert (
         f"{HF3}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF3.10 "
         "Industrieprojekte Klima, Energie und Umwelt, „Leistung des Elektrolyseurs im Hamburg "
@@ -178,14 +182,13 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     git(plan.parent, "checkout", "-q", "plan")
 
     args = ["--decision", "Drucksache 22/12345", "--date", "03.11.2026"]
-    run(plan, "retarget", "elektrolyseur-leistung", "80", *args)
-    result = invoke(["validate", "--plan", str(plan), "--lang", "en"])
-    assert result.exit_code == 0, result.output
+    run("retarget", "elektrolyseur-leistung", "80", *args, plan=plan)
+    result = mpi("validate", plan=plan, lang="en")
     assert (
         "approved-change" in result.stdout
         and "target lowered (at least 100 MW -> at least 80 MW)" in result.stdout
     )
-    [row] = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    [row] = json.loads(run("diff", ADOPTED, "--format", "json", plan=plan).stdout)["changes"]
     assert (row["kind"], row["weakening"], row["old"], row["new"]) == (
         "lowered",
         True,
@@ -195,7 +198,7 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     assert row["decision"]["text"] == "Drucksache 22/12345"
     assert (
         "„Leistung des Elektrolyseurs im Hamburg Green Hydrogen Hub“: "
-        "Ziel mindestens 80 MW – Drucksache 22/12345" in run(plan, "show", "HF3.10")
+        "Ziel mindestens 80 MW – Drucksache 22/12345" in run("show", "HF3.10", plan=plan).stdout
     )
 
 
@@ -205,27 +208,26 @@ def test_a_dropped_measure_fails_and_drop_approves_it(plan: Path) -> None:
         f"{HF2}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF2.2 FabCity "
         "Hamburg entfallen, ohne Beschluss; Beschluss festhalten mit: "
         'mpi drop HF2.2 --decision "TEXT"'
-    ) in run(plan, "validate", code=1)
+    ) in run("validate", plan=plan, code=1).stdout
     git(plan.parent, "checkout", "-q", "plan")
 
-    refused = invoke(["set", "HF2.2", "--status", "entfallen", "--plan", str(plan), "--lang", "de"])
-    assert refused.exit_code == 2 and "mpi drop" in refused.stderr
+    refused = mpi("set", "HF2.2", "--status", "entfallen", plan=plan, lang="de", code=2)
+    assert "mpi drop" in refused.stderr
     run(
-        plan,
         "drop",
         "HF2.2",
         "--decision",
         "Koordinierungsrunde 10.12.2025, TOP 4",
         "--date",
         "10.12.2025",
+        plan=plan,
     )
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de")
     assert (
         "approved-change" in result.stdout
         and "HF2.2 FabCity Hamburg entfallen, Beschluss vom 10.12.2025" in result.stdout
     )
-    diff = run(plan, "diff", ADOPTED)
+    diff = run("diff", ADOPTED, plan=plan).stdout
     assert diff.startswith(
         "Abschwächung (1):\n"
         "! HF2.2 FabCity Hamburg entfallen (zuvor laufend), Beschluss vom 10.12.2025"
@@ -239,7 +241,7 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
         "        quote: Ausbaustufe 2 bis 2035\n"
     )
     break_plan(plan, HF1, stage_2, "")
-    text = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     content = (plan / HF1).read_text(encoding="utf-8")
     key = content.index("    milestones:\n", content.index("  - id: HF1.15\n"))
     assert f"{HF1}:{content[:key].count(chr(10)) + 1}:5: Fehler weakened" in text  # at the key
@@ -253,8 +255,7 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
         "    decisions:\n      - {date: 2026-06-12, text: Koordinierungsrunde 12.06.2026, "
         "removed: hh-win-stufe-2}\n    updates: []\n\n  - id: HF1.16",
     )  # fmt: skip
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"], env=TODAY)
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=plan, lang="de", today=TODAY)
     assert (
         "approved-change" in result.stdout
         and "entfernt, Beschluss vom 12.06.2026: Koordinierungsrunde 12.06.2026" in result.stdout
@@ -263,8 +264,7 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
 
 def test_strengthening_changes_are_notes_not_errors(plan: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2029"))
-    result = invoke(["validate", "--plan", str(plan), "--lang", "en", "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", "--format", "json", plan=plan, lang="en")
     [row] = json.loads(result.stdout)
     assert (row["severity"], row["code"]) == ("info", "changed-since-adoption")
     assert "deadline brought forward by 12 months (2030 -> 2029)" in row["message"]
@@ -276,7 +276,7 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
         "        status: open\n        basis: inferred\n"
     )
     break_plan(plan, HF1, every, every.replace("half-yearly", "yearly"))
-    text = run(plan, "validate", code=1)
+    text = run("validate", plan=plan, code=1).stdout
     assert (
         "wiederkehrende Pflicht ausgedünnt (halbjährlich ab 2023 -> jährlich ab 2023), "
         "ohne Beschluss" in text
@@ -285,7 +285,6 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
     assert how in text
     git(plan.parent, "checkout", "-q", "plan")
     run(
-        plan,
         "reschedule",
         "HF1.10",
         "bericht-koordinierungsrunde",
@@ -293,28 +292,28 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
         "jährlich",
         "--decision",
         "Koordinierungsrunde 25.11.2026, TOP 1",
+        plan=plan,
     )
     written = (plan / HF1).read_text(encoding="utf-8")
     assert "recurrence: {every: yearly, start: 2023}\n" in written
     assert (
         "derivation: 'Beschluss vom 25.11.2026: Koordinierungsrunde 25.11.2026, TOP 1'\n" in written
     )  # the folded text replaced whole
-    assert invoke(["validate", "--plan", str(plan)]).exit_code == 0
+    mpi("validate", plan=plan)
 
 
 def test_baseline_option_overrides_the_plan_and_rejects_an_unknown_revision(plan: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     commit(plan.parent, "later")
-    assert invoke(["validate", "--plan", str(plan), "--baseline", "later"]).exit_code == 0
-    assert invoke(["validate", "--plan", str(plan), "--baseline", ADOPTED]).exit_code == 1
-    unknown = invoke(["validate", "--plan", str(plan), "--baseline", "nope", "--lang", "de"])
-    assert unknown.exit_code == 2 and unknown.stderr == "mpi: unbekannte Git-Revision 'nope'\n"
+    mpi("validate", "--baseline", "later", plan=plan)
+    mpi("validate", "--baseline", ADOPTED, plan=plan, code=1)
+    unknown = mpi("validate", "--baseline", "nope", plan=plan, lang="de", code=2)
+    assert unknown.stderr == "mpi: unbekannte Git-Revision 'nope'\n"
 
 
 def test_decision_commands_understand_german_and_keep_the_files_canonical(plan: Path) -> None:
     decided = ["--decision", "Koordinierungsrunde 12.06.2026, TOP 2", "--date", "12.06.2026"]
     run(
-        plan,
         "reschedule",
         "HF1.15",
         "hh-win-stufe-1",
@@ -322,8 +321,9 @@ def test_decision_commands_understand_german_and_keep_the_files_canonical(plan: 
         "--kind",
         "voraussichtlich",
         *decided,
+        plan=plan,
     )
-    run(plan, "retarget", "flaechenreserve", "1.090,5", "--year", "dauerhaft", *decided)
+    run("retarget", "flaechenreserve", "1.090,5", "--year", "dauerhaft", *decided, plan=plan)
     hf1 = (plan / HF1).read_text(encoding="utf-8")
     assert "        due: 2032-06\n        kind: expected\n" in hf1
     assert "            due: 2032-06\n            kind: expected\n" in hf1  # the decision record
@@ -332,7 +332,7 @@ def test_decision_commands_understand_german_and_keep_the_files_canonical(plan: 
         "bis 2030 → voraussichtlich Juni 2032 (Beschluss vom 12.06.2026: Koordinierungsrunde "
         "12.06.2026, TOP 2)" in hf1
     )
-    assert invoke(["validate", "--plan", str(plan)]).exit_code == 0
+    mpi("validate", plan=plan)
 
 
 R = ["reschedule", "HF1.15", "1"]
@@ -365,15 +365,13 @@ def test_decision_commands_refuse_what_decides_nothing(
     plan: Path, args: list[str], said: str
 ) -> None:
     before = {p.name: p.read_bytes() for p in plan.glob("*.yaml")}
-    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
-    assert result.exit_code == 2, result.output
+    result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
     assert result.stderr.startswith("mpi: ") and said in result.stderr, result.stderr
     assert {p.name: p.read_bytes() for p in plan.glob("*.yaml")} == before
 
 
 def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path) -> None:
     run(
-        plan,
         "milestone",
         "HF1.10",
         "2",
@@ -382,11 +380,11 @@ def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path
         "06.2026",
         "--date",
         "30.06.2026",
+        plan=plan,
     )
     before = (plan / HF1).read_bytes()
     args = ["reschedule", "HF1.10", "2", "--every", "jährlich", "--decision", DECISION]
-    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
-    assert result.exit_code == 2, result.output
+    result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
     assert result.stderr == (
         "mpi: die erfassten Termine Juni 2026 sind keine Termine des neuen Zeitplans; die Reihe "
         "mit ihrem letzten erfassten Termin beenden (mpi reschedule HF1.10 "
@@ -394,7 +392,7 @@ def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path
         "Meilenstein anlegen\n"
     )
     assert (plan / HF1).read_bytes() == before
-    run(plan, "reschedule", "HF1.10", "2", "2026-06", "--decision", DECISION)  # as it says
+    run("reschedule", "HF1.10", "2", "2026-06", "--decision", DECISION, plan=plan)  # as it says
     assert "recurrence: {every: half-yearly, start: 2023, end: 2026-06}" in (plan / HF1).read_text(
         encoding="utf-8"
     )
@@ -410,37 +408,52 @@ def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan
     (plan / HF1).write_text(hf1, encoding="utf-8")
     break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("100", "80"))
     drop_by_hand(plan)
-    said = run(plan, "validate", code=1)
+    said = run("validate", plan=plan, code=1).stdout
     suggested = re.findall(r'Beschluss festhalten mit: (mpi [^"]+)"TEXT"', said)
     assert len(suggested) == 5, said
     for command in suggested:
         args = [*shlex.split(command)[1:], "Koordinierungsrunde 25.11.2026, TOP 2"]
-        run(plan, *args)
-    result = invoke(["validate", "--plan", str(plan), "--lang", "de"])
-    assert result.exit_code == 0, result.output
+        run(*args, plan=plan)
+    result = mpi("validate", plan=plan, lang="de")
     assert result.stdout.count("approved-change") == 5
     written = (plan / HF1).read_text(encoding="utf-8")
     assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss bestätigt: voraussichtlich 2032" in written
     decided = "Koordinierungsrunde 25.11.2026, TOP 3"
-    again = invoke([*shlex.split(suggested[0])[1:], decided, "--plan", str(plan)], env=TODAY)
-    assert again.exit_code == 2 and "already" in again.stderr  # its decision is on record
+    again = mpi(*shlex.split(suggested[0])[1:], decided, plan=plan, today=TODAY, code=2)
+    assert "already" in again.stderr  # its decision is on record
 
 
 def test_a_later_decision_overrules_an_earlier_one_and_none_is_backdated(plan: Path) -> None:
-    run(plan, "reschedule", "HF1.15", "1", "2034", "--decision", "Koordinierungsrunde 01.06.2025")
-    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", "Koordinierungsrunde 01.06.2026")
+    run(
+        "reschedule",
+        "HF1.15",
+        "1",
+        "2034",
+        "--decision",
+        "Koordinierungsrunde 01.06.2025",
+        plan=plan,
+    )
+    run(
+        "reschedule",
+        "HF1.15",
+        "1",
+        "2032",
+        "--decision",
+        "Koordinierungsrunde 01.06.2026",
+        plan=plan,
+    )
     title = "        title: HH-WIN Ausbaustufe 1\n"
     break_plan(
         plan, HF1, title + "        due: 2032\n", title + "        due: 2034\n"
     )  # A, by hand
-    assert "2030 -> 2034), ohne Beschluss" in run(plan, "validate", code=1)
+    assert "2030 -> 2034), ohne Beschluss" in run("validate", plan=plan, code=1).stdout
     for day, said in (
         ("15.01.2026", "ein späterer Beschluss (01.06.2026) dazu ist festgehalten"),
         ("01.01.1999", "liegt vor dem Beschluss des Plans (2023)"),
     ):
         args = ["reschedule", "HF1.15", "1", "2034", "--decision", f"Koordinierungsrunde {day}"]
-        result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=TODAY)
-        assert result.exit_code == 2 and said in result.stderr, result.stderr
+        result = mpi(*args, plan=plan, lang="de", today=TODAY, code=2)
+        assert said in result.stderr, result.stderr
 
 
 def test_a_rule_error_elsewhere_does_not_hide_the_weakening(plan: Path) -> None:
@@ -448,27 +461,29 @@ def test_a_rule_error_elsewhere_does_not_hide_the_weakening(plan: Path) -> None:
     are reported; a schema error comes first (the comparison follows once it is fixed)."""
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     break_plan(plan, HF1, "quote: Ausbaustufe 2 bis 2035", "quote: Ausbaustufe 2 bis 2099")
-    codes = [r["code"] for r in json.loads(run(plan, "validate", "--format", "json", code=1))]
+    codes = [
+        r["code"] for r in json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
+    ]
     assert sorted(codes) == ["quote-not-found", "weakened"]
     break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("basis: stated", "basis: gesagt"))
-    rows = json.loads(run(plan, "validate", "--format", "json", code=1))
+    rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [r["code"] for r in rows] == ["schema"]  # compared once the file is read
 
 
 def test_an_explicit_baseline_outside_git_is_a_usage_error(tmp_path: Path) -> None:
     shutil.copytree(SHIPPED, tmp_path / "plan")
     args = ["validate", "--plan", str(tmp_path / "plan"), "--baseline", ADOPTED, "--lang", "de"]
-    result = invoke(args)
-    assert result.exit_code == 2 and "nicht in einem Git-Repository" in result.stderr
+    result = mpi(*args, code=2)
+    assert "nicht in einem Git-Repository" in result.stderr
 
 
 def test_diff_keeps_a_note_that_quotes_a_changed_milestone(plan: Path) -> None:
     """Only mpi's own line for a change is folded into it: a note someone wrote that quotes
     the milestone stays, and a decision's words are not split at a dash."""
     decided = "Koordinierungsrunde 12.06.2026 – TOP 3"
-    run(plan, "reschedule", "HF1.15", "1", "2032", "--decision", decided)
+    run("reschedule", "HF1.15", "1", "2032", "--decision", decided, plan=plan)
     note = "Gasnetz meldet: „HH-WIN Ausbaustufe 1“ Trasse Moorburg genehmigt"
-    run(plan, "note", "HF1.15", note)
-    rows = json.loads(run(plan, "diff", ADOPTED, "--format", "json"))["changes"]
+    run("note", "HF1.15", note, plan=plan)
+    rows = json.loads(run("diff", ADOPTED, "--format", "json", plan=plan).stdout)["changes"]
     assert [(r["kind"], r["note"]) for r in rows] == [("postponed", None), ("update", None)]
     assert rows[0]["decision"]["text"] == decided and rows[1]["text"] == note

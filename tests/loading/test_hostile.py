@@ -1,7 +1,8 @@
 """Hostile plan files (issue 8): each is refused with one clear message at its exact place.
 
 Every case copies tests/fixtures/mini and replaces one file or adds one: small readable
-cases live in tests/fixtures/hostile/, byte-level and large ones are made here. Each runs
+cases live in tests/fixtures/hostile/, each with its expected diagnostic in its first line
+(risky/ holds the ones run under limits); byte-level and large ones are made here. Each runs
 through `mpi validate` in all three formats and on both read paths (libyaml and the
 pure-Python parser, MPI_PURE_YAML=1). The risky ones (alias bombs, deep nesting, huge or
 special files, megabyte lines) run in a subprocess with a time and memory limit, so that a
@@ -25,7 +26,7 @@ from typing import Any
 import pytest
 from typer.testing import Result
 
-from conftest import FIXTURES, MINI, break_plan, invoke
+from helpers import FIXTURES, MINI, break_plan, mpi
 from mpi.loading import schema_errors, sources
 from mpi.render.safe import one_line
 
@@ -60,18 +61,18 @@ Build = Callable[[Path], Path]
 # --- how a case breaks the copied plan; each returns the path of the hostile file ---------
 
 
-def fixture(name: str, target: str = HF2) -> Build:
-    """Replace `target` by tests/fixtures/hostile/<name>.yaml."""
+def fixture(path: Path, target: str = HF2) -> Build:
+    """Replace `target` by a file of tests/fixtures/hostile/ as it is, its first line too."""
 
     def build(plan: Path) -> Path:
-        shutil.copyfile(HOSTILE / f"{name}.yaml", plan / target)
+        shutil.copyfile(path, plan / target)
         return plan / target
 
     return build
 
 
 def edit(file: str, old: str, new: str) -> Build:
-    """Replace `old` by `new` in one file of the plan (conftest.break_plan)."""
+    """Replace `old` by `new` in one file of the plan (helpers.break_plan)."""
     return lambda plan: break_plan(plan, file, old, new)
 
 
@@ -151,72 +152,32 @@ class Case:
     count: int = 1
 
 
+# The first line of each file in tests/fixtures/hostile/ says what it must produce, e.g.
+# `# expect: yaml-syntax 10:12 quoted text starting here is never closed`: the code, the
+# line and column (of the file as it is, this line included), `count=N` where N errors are
+# expected, and a fragment of the message.
+EXPECT = re.compile(
+    r"# expect: (?P<code>[a-z-]+) (?P<line>\d+):(?P<column>\d+)(?: count=(?P<count>\d+))? "
+    r"(?P<fragment>.+)"
+)
+
+
+def from_files(folder: Path) -> list[Case]:
+    """A case for each YAML file of `folder`, which takes the place of a field file."""
+    cases = []
+    for path in sorted(folder.glob("*.yaml")):
+        first = path.read_bytes().split(b"\n", 1)[0].decode("utf-8")
+        expect = EXPECT.fullmatch(first)
+        assert expect, f"{path}: the first line must say `# expect: CODE LINE:COLUMN FRAGMENT`"
+        line, column, count = (int(expect[k] or 1) for k in ("line", "column", "count"))
+        code, fragment = expect["code"], expect["fragment"]
+        cases.append(Case(path.stem, fixture(path), line, column, code, fragment, count=count))
+    return cases
+
+
 CASES = [
+    *from_files(HOSTILE),
     # Malformed YAML: reported where the person must look, not where the parser gave up.
-    Case(
-        "unclosed-double-quote",
-        fixture("unclosed-double-quote"),
-        9,
-        12,
-        "yaml-syntax",
-        "quoted text starting here is never closed",
-    ),
-    Case(
-        "unclosed-single-quote",
-        fixture("unclosed-single-quote"),
-        9,
-        12,
-        "yaml-syntax",
-        "quoted text starting here is never closed",
-    ),
-    Case(
-        "unclosed-bracket",
-        fixture("unclosed-bracket"),
-        12,
-        13,
-        "yaml-syntax",
-        "flow sequence that started at line 11, column 12",
-    ),
-    Case(
-        "unclosed-brace-at-end",
-        fixture("unclosed-brace"),
-        19,
-        15,
-        "yaml-syntax",
-        "flow mapping ('{') starting here is never closed",
-    ),
-    Case(
-        "bad-indentation",
-        fixture("bad-indentation"),
-        10,
-        10,
-        "yaml-syntax",
-        "mapping values are not allowed",
-    ),
-    Case(
-        "bad-dedent",
-        fixture("bad-dedent"),
-        10,
-        4,
-        "yaml-syntax",
-        "block collection that started at line 8, column 3",
-    ),
-    Case(
-        "stray-colon",
-        fixture("stray-colon"),
-        9,
-        20,
-        "yaml-syntax",
-        "mapping values are not allowed",
-    ),
-    Case(
-        "missing-colon",
-        fixture("missing-colon"),
-        10,
-        5,
-        "yaml-syntax",
-        "could not find expected ':'",
-    ),
     Case(
         "bad-escape",
         edit(HF2, "    title: Additive Fertigung", '    title: "Additive \\q"'),
@@ -242,36 +203,12 @@ CASES = [
         "incompatible YAML document",
     ),
     Case(
-        "tab-indentation",
-        fixture("tab-indentation"),
-        13,
-        1,
-        "yaml-syntax",
-        "a tab character; indent with spaces",
-    ),
-    Case(
         "tab-after-dash",
         edit(HF2, "  - id: HF2.1", "  -\tid: HF2.1"),
         8,
         4,
         "yaml-syntax",
         "a tab character",
-    ),
-    Case(
-        "duplicate-key",
-        fixture("duplicate-key"),
-        14,
-        5,
-        "duplicate-key",
-        "duplicate key 'status' (first at line 13, column 5)",
-    ),
-    Case(
-        "duplicate-key-flow",
-        fixture("duplicate-key-flow"),
-        19,
-        26,
-        "duplicate-key",
-        "duplicate key 'label' (first at line 19, column 16)",
     ),
     Case(
         "duplicate-quoted-key",
@@ -281,7 +218,6 @@ CASES = [
         "duplicate-key",
         "duplicate key 'status'",
     ),
-    Case("merge-key", fixture("merge-key"), 14, 5, "merge-key", "merge keys"),
     Case(
         "complex-key",
         edit(HF2, "    status: planned\n", "    status: planned\n    [a]: b\n"),
@@ -299,18 +235,6 @@ CASES = [
         "anchors and aliases are not allowed",
     ),
     # Tags: nothing is ever constructed from a tag.
-    Case(
-        "python-object-apply",
-        fixture("python-object-apply"),
-        10,
-        11,
-        "unknown-tag",
-        "'!!python/object/apply:os.system'",
-    ),
-    Case("python-name", fixture("python-name"), 10, 11, "unknown-tag", "'!!python/name:os.system'"),
-    Case("custom-tag", fixture("custom-tag"), 13, 13, "unknown-tag", "'!status'"),
-    Case("binary-tag", fixture("binary-tag"), 10, 11, "unknown-tag", "'!!binary'"),
-    Case("set-tag", fixture("set-tag"), 12, 15, "unknown-tag", "'!!set'"),
     Case(
         "tag-directive",
         both(
@@ -453,22 +377,6 @@ CASES = [
     ),
     # Wrong shapes: a scalar or a list where a mapping belongs, and the reverse.
     Case(
-        "measures-number",
-        fixture("measures-number"),
-        7,
-        11,
-        "schema",
-        "measures: Input should be a valid list",
-    ),
-    Case(
-        "milestones-mapping",
-        fixture("milestones-mapping"),
-        14,
-        17,
-        "schema",
-        "measures[HF2.1].milestones: Input should be a valid list",
-    ),
-    Case(
         "baseline-scalar",
         edit(
             HF1,
@@ -492,24 +400,7 @@ CASES = [
         "schema",
         "baseline: Input should be a valid dictionary",
     ),
-    Case("top-level-list", fixture("top-level-list"), 2, 1, "not-a-mapping", "found a list"),
-    Case(
-        "top-level-scalar",
-        fixture("top-level-scalar"),
-        1,
-        1,
-        "not-a-mapping",
-        "found a single value",
-    ),
-    Case(
-        "several-documents",
-        fixture("several-documents"),
-        19,
-        1,
-        "several-documents",
-        "a second YAML document",
-    ),
-    Case("empty", fixture("empty"), 1, 1, "empty", "the file is empty"),
+    Case("empty", recode(HF2, lambda data: b""), 1, 1, "empty", "the file is empty"),
     Case(
         "blank-lines-only",
         recode(HF2, lambda data: b"\n  \n\n"),
@@ -518,16 +409,7 @@ CASES = [
         "empty",
         "the file is empty",
     ),
-    Case("comments-only", fixture("comments-only"), 1, 1, "empty", "holds only comments"),
     # Dates and numbers that cannot be.
-    Case(
-        "impossible-date",
-        fixture("impossible-date"),
-        17,
-        14,
-        "schema",
-        "'2023-02-30' is not a calendar day",
-    ),
     Case(
         "impossible-update-date",
         edit(HF1, "    updates: []\n\n", "    updates: [{date: 2023-02-30, text: x}]\n\n"),
@@ -536,10 +418,6 @@ CASES = [
         "schema",
         "not a calendar day",
     ),
-    Case(
-        "year-zero", fixture("year-zero"), 17, 14, "schema", "year 0 is outside the plausible range"
-    ),
-    Case("year-99999", fixture("year-99999"), 17, 14, "schema", "'99999' is not a date like 2031"),
     Case(
         "huge-integer",
         edit(HF2, "        due: 2026", "        due: " + "9" * 5000),
@@ -564,7 +442,6 @@ CASES = [
         "schema",
         "finite number",
     ),
-    Case("infinite-value", fixture("infinite-value"), 22, 25, "schema", "finite number"),
     Case(
         "nan-target",
         edit(HF1, "target: {value: 100,", "target: {value: .NaN,"),
@@ -585,15 +462,6 @@ CASES = [
         "nan-year", edit(PLAN, "adopted: 2023", "adopted: .nan"), 3, 10, "schema", "valid integer"
     ),
     # Control characters and escape sequences in values: shown escaped, never raw.
-    Case(
-        "escapes-in-values",
-        fixture("escapes-in-values"),
-        14,
-        5,
-        "schema",
-        "unknown key '\\x1b[2J\\x1b[31mstatus\\x9b\\u202e'",
-        count=3,
-    ),
     Case(
         "escape-in-id",
         edit(
@@ -753,11 +621,10 @@ def check_output(
 
 
 def validate_with(plan: Path, fmt: str, parser: str) -> Result:
-    return invoke(
-        ["validate", "--plan", str(plan), "--format", fmt],
-        env={"MPI_PURE_YAML": PARSERS[parser]},
-        color=True,  # keep every byte: click would strip ANSI sequences otherwise
-    )
+    """The exit code is check_output's to check; color=True keeps every byte (click would
+    strip ANSI sequences otherwise)."""
+    env = {"MPI_PURE_YAML": PARSERS[parser]}
+    return mpi("validate", "--format", fmt, plan=plan, env=env, code=None, color=True)
 
 
 @pytest.mark.parametrize("parser", PARSERS)
@@ -794,7 +661,7 @@ def deep_block_mappings(levels: int) -> str:
 
 
 RISKY = [
-    Case("billion-laughs", fixture("billion-laughs"), 2, 4, "alias", "YAML anchor 'a'"),
+    *from_files(HOSTILE / "risky"),
     Case(
         "deep-flow-sequences",
         recode(HF2, lambda _: b"x: " + b"[" * 100_000 + b"]" * 100_000 + b"\n"),

@@ -6,13 +6,13 @@ from __future__ import annotations
 import math
 import shutil
 import tempfile
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import MINI, SHIPPED
+from helpers import MINI, SHIPPED, TODAY_DATE
 from mpi.domain.errors import MpiError
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.edit import mutations, transaction
@@ -126,7 +126,7 @@ change = st.one_of(
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(change, min_size=1, max_size=4), st.integers(0, 900))
 def test_random_edits_leave_a_plan_that_validates(changes: list[tuple], days_ago: int) -> None:
-    today = date.today()
+    today = TODAY_DATE
     day = today - timedelta(days=days_ago)
     with tempfile.TemporaryDirectory() as tmp:
         plan = Path(tmp) / "plan"

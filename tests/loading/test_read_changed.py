@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHIPPED
+from helpers import SHIPPED
 from mpi.domain.model import FieldFile
 from mpi.loading.reread import read_changed
 from mpi.loading.schema_errors import validate_model

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, commit, git, invoke
+from helpers import SHIPPED, break_plan, commit, git, mpi
 from mpi.loading import revision
 from mpi.loading.load import load_plan
 
@@ -64,7 +64,7 @@ def both_ways(plan: Path) -> tuple[dict[str, object], dict[str, object], int]:
     ids=["note", "set", "milestone", "reschedule", "drop"],
 )
 def test_an_edit_of_one_measure_reads_only_that_measure(repo: Path, edit: list[str]) -> None:
-    assert invoke([*edit, "--plan", str(repo)]).exit_code == 0
+    mpi(*edit, plan=repo)
     in_part, whole, parts = both_ways(repo)
     assert parts == 1
     assert in_part == whole
@@ -78,8 +78,8 @@ def test_a_change_outside_the_measures_is_read_whole(repo: Path) -> None:
 
 def test_many_measures_changed_are_read_in_part(repo: Path) -> None:
     for measure in ("HF1.1", "HF1.5", "HF1.17"):
-        assert invoke(["note", measure, "Vermerk", "--plan", str(repo)]).exit_code == 0
-    assert invoke(["set", "HF1.6", "--status", "at_risk", "--plan", str(repo)]).exit_code == 0
+        mpi("note", measure, "Vermerk", plan=repo)
+    mpi("set", "HF1.6", "--status", "at_risk", plan=repo)
     break_plan(repo, HF1, "  - id: HF1.6\n", "  # ein Kommentar\n  - id: HF1.6\n")
     in_part, whole, parts = both_ways(repo)
     assert (parts, in_part == whole) == (1, True)
@@ -111,13 +111,12 @@ def test_an_invalid_measure_at_the_revision_is_reported_where_it_is(repo: Path) 
     break_plan(repo, HF1, "  - id: HF1.5\n", "  - id: HF1.5\n    bogus: 1\n")
     commit(repo.parent, "broken")
     break_plan(repo, HF1, "  - id: HF1.5\n    bogus: 1\n", "  - id: HF1.5\n")
-    result = invoke(["diff", "HEAD", "--plan", str(repo), "--lang", "en"])
-    assert result.exit_code == 1
+    result = mpi("diff", "HEAD", plan=repo, lang="en", code=1)
     assert f"HEAD:plan/{HF1}:157:5:" in result.stderr
 
 
 def test_a_file_changed_since_it_was_read_is_read_whole(repo: Path) -> None:
-    assert invoke([*NOTE, "--plan", str(repo)]).exit_code == 0
+    mpi(*NOTE, plan=repo)
     current = load_plan(repo)
     path = repo / HF1
     path.write_text(path.read_text(encoding="utf-8") + "\n", encoding="utf-8")

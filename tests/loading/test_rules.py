@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, break_plan
+from helpers import MINI, SHIPPED, TODAY_DATE, break_plan
 from mpi.domain.model import FieldFile, PlanFile, join
 from mpi.loading import rules
 from mpi.loading.locate import plan_files
@@ -15,7 +14,6 @@ from mpi.loading.rules.context import Context, Rule
 from mpi.loading.schema_errors import validate_model
 from mpi.loading.sources import read_source
 
-TODAY = date(2026, 11, 25)
 HF1 = "hf1-flaechen.yaml"
 HF2 = "hf2-innovation.yaml"
 PLAN = "plan.yaml"
@@ -36,7 +34,7 @@ def context(plan_dir: Path) -> Context:
         assert model is not None, errors
         fields.append((source, model))
     plan = join(plan_file, [f for _, f in fields])
-    return Context.of(plan, plan_source, fields, TODAY)
+    return Context.of(plan, plan_source, fields, TODAY_DATE)
 
 
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])

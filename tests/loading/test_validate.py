@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, break_plan, mpi
 
 HF1 = "hf1-flaechen.yaml"
 HF2 = "hf2-innovation.yaml"
@@ -331,8 +331,7 @@ def test_broken_fixture_reported_at_exact_position(
 ) -> None:
     monkeypatch.setenv("MPI_PURE_YAML", "1" if parser == "pure" else "0")
     break_plan(mini, file, old, new)
-    result = invoke(["validate", "--plan", str(mini), "--format", fmt])
-    assert result.exit_code == 1, result.output
+    result = mpi("validate", "--format", fmt, plan=mini, code=1)
     assert "Traceback" not in result.output
     if fmt == "json":
         rows = json.loads(result.stdout)
@@ -361,15 +360,13 @@ def test_broken_fixture_reported_at_exact_position(
 
 def test_mini_plan_is_valid_and_a_draft() -> None:
     """The test plan declares no adopted plan: valid, and a draft, said once."""
-    result = invoke(["validate", "--plan", str(MINI)])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", plan=MINI)
     assert "plan is valid: 0 errors, 0 warnings, 1 note in 3 files" in result.stderr
     assert result.stdout.count("the plan is a draft") == 1
 
 
 def test_json_of_valid_plan_holds_only_the_draft_note() -> None:
-    result = invoke(["validate", "--plan", str(MINI), "--format", "json"])
-    assert result.exit_code == 0
+    result = mpi("validate", "--format", "json", plan=MINI)
     [row] = json.loads(result.stdout)
     assert (row["severity"], row["code"], row["file"], row["line"]) == (
         "info",
@@ -381,8 +378,7 @@ def test_json_of_valid_plan_holds_only_the_draft_note() -> None:
 
 def test_warning_keeps_exit_zero(mini: Path) -> None:
     break_plan(mini, HF2, "        due: 2026", "        due: 2080")
-    result = invoke(["validate", "--plan", str(mini), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", "--format", "json", plan=mini)
     [row] = [r for r in json.loads(result.stdout) if r["severity"] != "info"]
     assert (row["severity"], row["code"], row["line"], row["column"]) == (
         "warning",
@@ -393,28 +389,24 @@ def test_warning_keeps_exit_zero(mini: Path) -> None:
 
 
 def test_bad_format_is_usage_error() -> None:
-    result = invoke(["validate", "--plan", str(MINI), "--format", "xml"])
-    assert result.exit_code == 2
+    result = mpi("validate", "--format", "xml", plan=MINI, code=2)
     assert "is not one of 'text', 'json', 'github'" in result.stderr
 
 
 def test_missing_plan_dir_is_usage_error(tmp_path: Path) -> None:
-    result = invoke(["validate", "--plan", str(tmp_path / "nope")])
-    assert result.exit_code == 2
+    result = mpi("validate", plan=tmp_path / "nope", code=2)
     assert "is not a directory" in result.stderr
 
 
 def test_unreadable_file_exits_2(mini: Path) -> None:
     (mini / "hf3-x.yaml").mkdir()
-    result = invoke(["validate", "--plan", str(mini)])
-    assert result.exit_code == 2
+    result = mpi("validate", plan=mini, code=2)
     assert "hf3-x.yaml:1:1: error not-a-file" in result.stdout
 
 
 def test_plan_found_through_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MPI_PLAN", str(MINI))
-    result = invoke(["validate", "--format", "json"])
-    assert result.exit_code == 0
+    mpi("validate", "--format", "json")
 
 
 def test_plan_found_in_parent_directory(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -431,20 +423,18 @@ def test_plan_found_in_parent_directory(mini: Path, monkeypatch: pytest.MonkeyPa
 def test_shipped_plan_validates() -> None:
     if not (SHIPPED / "plan.yaml").exists():
         pytest.skip("plan/ not transcribed yet")
-    result = invoke(["validate", "--plan", str(SHIPPED), "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = mpi("validate", "--format", "json", plan=SHIPPED)
     assert [r for r in json.loads(result.stdout) if r["severity"] == "error"] == []
 
 
 def test_relative_file_names_in_messages(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     break_plan(mini, HF1, "    status: ongoing", "    status: underway")
     monkeypatch.chdir(mini.parent)
-    result = invoke(["validate", "--plan", "plan"])
+    result = mpi("validate", plan="plan", code=1)
     assert result.stdout.startswith(f"plan{os.sep}{HF1}:22:13: error schema")
 
 
 def test_list_instead_of_mapping(mini: Path) -> None:
     (mini / HF2).write_text("- id: HF2\n- title: x\n", encoding="utf-8")
-    result = invoke(["validate", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("validate", plan=mini, code=1)
     assert f"{mini / HF2}:1:1: error not-a-mapping" in result.stdout

@@ -12,7 +12,7 @@ import pytest
 from icalendar import Calendar
 from rich.console import Console
 
-from conftest import MINI
+from helpers import MINI, TODAY_DATE
 from mpi.cli.app import app
 from mpi.domain.change import Change
 from mpi.domain.diagnostics import Diagnostic
@@ -36,7 +36,6 @@ from mpi.views import round as round_view
 from mpi.views.due import DueQuery, select_due
 from mpi.views.milestones import owner_detail
 
-TODAY = date(2026, 11, 25)
 PLAN = require_plan(load_plan(MINI))
 DIAGNOSTICS = [
     Diagnostic("plan/hf1.yaml", 3, 7, "error", "schema", "unknown key 'x'\nsecond line"),
@@ -44,23 +43,23 @@ DIAGNOSTICS = [
 ]
 CHANGES = diff.diff(PLAN, PLAN.model_copy(update={"title": "Neu"}))
 DATA: dict[str, Any] = {
-    "status": status.status(PLAN, TODAY),
-    "measures": measures.list_measures(PLAN, measures.MeasureFilter(), TODAY),
-    "measure": measures.measure_detail(PLAN, "HF1.2", TODAY),
-    "body": owner_detail(PLAN, "evaluation", TODAY),
-    "due": select_due(PLAN, DueQuery(include_done=True), TODAY),
-    "timeline": timeline.timeline(PLAN, TODAY),
-    "report": report.build(PLAN, TODAY, "v1", CHANGES),
+    "status": status.status(PLAN, TODAY_DATE),
+    "measures": measures.list_measures(PLAN, measures.MeasureFilter(), TODAY_DATE),
+    "measure": measures.measure_detail(PLAN, "HF1.2", TODAY_DATE),
+    "body": owner_detail(PLAN, "evaluation", TODAY_DATE),
+    "due": select_due(PLAN, DueQuery(include_done=True), TODAY_DATE),
+    "timeline": timeline.timeline(PLAN, TODAY_DATE),
+    "report": report.build(PLAN, TODAY_DATE, "v1", CHANGES),
     "diff": diff.PlanDiff("v1", None, CHANGES),
     "history": history.History(
         "HF1.2",
         "Wasserstoffnetz",
         None,
-        ("abc1234", TODAY),
+        ("abc1234", TODAY_DATE),
         [
             history.Event(
                 "def5678",
-                TODAY,
+                TODAY_DATE,
                 Change(
                     "postponed",
                     "HF1.2",
@@ -77,13 +76,13 @@ DATA: dict[str, Any] = {
         [history.Course("netz", "Netz", "milestone", "bis 2030", "bis 2032", 1, 1, 24)],
     ),
     "diagnostics": DIAGNOSTICS,
-    "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY),
+    "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY_DATE),
     "schema": schema.build("field"),
     "indicators": indicators.all_indicators(PLAN),
     "round": round_view.build(
         PLAN,
-        made_from.MadeFrom("plan", None, False, TODAY, "0", 0, 0),
-        TODAY,
+        made_from.MadeFrom("plan", None, False, TODAY_DATE, "0", 0, 0),
+        TODAY_DATE,
         since="v1",
         changes=CHANGES,
     ),

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import os
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, break_plan, git, invoke
+from helpers import SHIPPED, break_plan, git, mpi
 
+# Later than the usual test day: reports as of 25.11.2026 and of days in June look back.
 NOW = {"MPI_TODAY": "2026-12-07"}
 LATER = "Koordinierungsrunde 19.11.2026, TOP 3"
 
@@ -41,60 +43,56 @@ def history(tmp_path: Path) -> Path:
         ["set", "HF1.2", "--status", "in Umsetzung", "--note", "Planung läuft"],
         ["reschedule", "HF1.15", "1", "2032", "--decision", LATER],
     ):
-        assert invoke([*args, "--plan", str(plan)], env=at).exit_code == 0
+        mpi(*args, plan=plan, env=at)
     committed(repo, "v2", "2026-11-20")
-    assert (
-        invoke(["note", "HF2.8", "Nicht eingecheckt", "--plan", str(plan)], env=NOW).exit_code == 0
-    )
+    mpi("note", "HF2.8", "Nicht eingecheckt", plan=plan, env=NOW)
     return plan
 
 
-def run(plan: Path, *args: str, code: int = 0) -> str:
-    result = invoke([*args, "--plan", str(plan), "--lang", "de"], env=NOW)
-    assert result.exit_code == code, result.output
-    return result.stdout + result.stderr
+run = partial(mpi, lang="de", env=NOW)  # in German, on NOW
 
 
 @pytest.mark.parametrize("format", ["markdown", "html"])
 def test_a_report_as_of_a_day_shows_nothing_recorded_later(history: Path, format: str) -> None:
-    said = run(history, "report", "--as-of", "30.06.2026", "--format", format)
+    said = run("report", "--as-of", "30.06.2026", "--format", format, plan=history).output
     for later in ("19.11.2026", "Planung läuft", "Nicht eingecheckt", "2032"):
         assert later not in said, later
     assert "Stand: 30.06.2026, der Plan, wie er am 30.06.2026 eingecheckt war." in said
     assert "Stichtag 30.06.2026" in said
-    today = run(history, "report", "--format", format)
+    today = run("report", "--format", format, plan=history).output
     assert all(later in today for later in ("19.11.2026", "2032")), today
 
 
 def test_the_round_and_status_as_of_a_day(history: Path) -> None:
-    briefing = run(history, "round", "--as-of", "30.06.2026")
+    briefing = run("round", "--as-of", "30.06.2026", plan=history).output
     assert "19.11.2026" not in briefing and "Stand: 30.06.2026, der Plan" in briefing
     assert "(HF1.2 in Umsetzung)" not in briefing
-    later = run(history, "round", "--as-of", "25.11.2026", "--since", "01.07.2026")
+    later = run("round", "--as-of", "25.11.2026", "--since", "01.07.2026", plan=history).output
     assert LATER in later and "Nicht eingecheckt" not in later
-    status = run(history, "status", "--as-of", "30.06.2026", "--format", "markdown")
+    status = run("status", "--as-of", "30.06.2026", "--format", "markdown", plan=history).output
     assert status.count("in Umsetzung") == 1  # the column's head: no measure in it then
 
 
 def test_today_in_the_past_from_todays_plan_says_so(history: Path) -> None:
-    said = run(history, "report", "--today", "30.06.2026")
+    said = run("report", "--today", "30.06.2026", plan=history).output
     assert "Stand: 30.06.2026." not in said
     assert (
         "Sicht vom 30.06.2026 auf den Plan, wie er am 07.12.2026 vorliegt: was nach dem "
         "30.06.2026 eingetragen wurde, ist enthalten." in said
     )
-    assert "Stand: 07.12.2026." in run(history, "report")
+    assert "Stand: 07.12.2026." in run("report", plan=history).output
 
 
 def test_as_of_needs_git_and_a_commit_by_then(history: Path, tmp_path: Path) -> None:
-    assert "keinen Commit am oder vor dem 31.05.2026" in run(
-        history, "report", "--as-of", "31.05.2026", code=2
+    assert (
+        "keinen Commit am oder vor dem 31.05.2026"
+        in run("report", "--as-of", "31.05.2026", plan=history, code=2).output
     )
-    assert "liegt nach heute" in run(history, "report", "--as-of", "08.12.2026", code=2)
+    assert "liegt nach heute" in run("report", "--as-of", "08.12.2026", plan=history, code=2).output
     folder = tmp_path / "folder"
     shutil.copytree(SHIPPED, folder)
     for command in ("report", "round", "status"):
-        said = run(folder, command, "--as-of", "30.06.2026", code=2)
+        said = run(command, "--as-of", "30.06.2026", plan=folder, code=2).output
         assert "--as-of liest die Git-Historie des Plans" in said
 
 
@@ -116,8 +114,8 @@ def test_a_fortschreibung_reads_as_what_it_changed(history: Path) -> None:
         "title: HH-WIN Ausbaustufe 2\n        due: 2035",
         "title: HH-WIN Ausbaustufe 2\n        due: 2036",
     )
-    run(history, "adopt", "--decision", "Senatsbeschluss vom 03.12.2026")
-    said = run(history, "diff", "beschlossen-2023", "--adopted")
+    run("adopt", "--decision", "Senatsbeschluss vom 03.12.2026", plan=history)
+    said = run("diff", "beschlossen-2023", "--adopted", plan=history).output
     decided = "Beschluss vom 03.12.2026: Senatsbeschluss vom 03.12.2026"
     assert said.splitlines() == [
         "Abschwächungen (3):",
@@ -131,11 +129,13 @@ def test_a_fortschreibung_reads_as_what_it_changed(history: Path) -> None:
         "HF5.2 Branchendialoge umnummeriert (zuvor HF5.3)",
         "HF5.3 Industriekultur umnummeriert (zuvor HF5.4)",
     ]
-    assert run(history, "validate").startswith("Plan ist gültig")
+    assert run("validate", plan=history).output.startswith("Plan ist gültig")
     assert "es gibt keinen beschlossenen Plan" not in said
     git(repo, "tag", "leer", git(repo, "rev-list", "--max-parents=0", "HEAD").strip())
     (history / "adopted.yaml").unlink()
-    assert "kann nicht gelesen werden" in run(history, "diff", "leer", "--adopted", code=1)
+    assert (
+        "kann nicht gelesen werden" in run("diff", "leer", "--adopted", plan=history, code=1).output
+    )
 
 
 def test_as_of_a_day_before_the_adopted_plan_moved_into_the_plan_directory(
@@ -162,7 +162,7 @@ def test_as_of_a_day_before_the_adopted_plan_moved_into_the_plan_directory(
         text.replace("language: de\n", named + "language: de\n"), "utf-8"
     )
     committed(repo, "named", "2026-02-10")
-    said = run(plan, "report", "--as-of", "30.06.2026")
+    said = run("report", "--as-of", "30.06.2026", plan=plan).output
     assert "ungültig" not in said and "Prüfung: gültig" in said
 
 
@@ -170,7 +170,7 @@ def test_as_of_a_day_whose_plan_is_invalid_names_the_files_and_the_day(history: 
     repo = history.parent
     break_plan(history, "plan.yaml", "title: Hamburger Masterplan Industrie 2023", "title: [1]")
     committed(repo, "broken", "2026-11-30")
-    said = run(history, "status", "--as-of", "01.12.2026", code=1)
+    said = run("status", "--as-of", "01.12.2026", plan=history, code=1).output
     assert f"{history}/plan.yaml:6:8: Fehler schema" in said and "mpi-rev-" not in said
     assert "der Plan, wie er am 01.12.2026 eingecheckt war, hat 1 Fehler" in said
     assert "mpi validate" not in said
@@ -178,15 +178,19 @@ def test_as_of_a_day_whose_plan_is_invalid_names_the_files_and_the_day(history: 
 
 def test_a_last_round_after_the_day_of_the_report_is_refused(history: Path) -> None:
     git(history.parent, "tag", "spaeter", "HEAD")
-    said = run(history, "round", "--as-of", "30.06.2026", "--since", "spaeter", code=2)
+    said = run("round", "--as-of", "30.06.2026", "--since", "spaeter", plan=history, code=2).output
     assert "eingecheckt, nach dem Tag des Berichts (30.06.2026)" in said
-    said = run(history, "round", "--as-of", "30.06.2026", "--since", "05.07.2026", code=2)
+    said = run(
+        "round", "--as-of", "30.06.2026", "--since", "05.07.2026", plan=history, code=2
+    ).output
     assert "liegt nach dem Tag des Berichts (30.06.2026)" in said
 
 
 def test_status_json_says_which_plan_it_was_made_from(history: Path) -> None:
     import json
 
-    assert json.loads(run(history, "status", "--format", "json"))["as_of"] is None
-    past = json.loads(run(history, "status", "--as-of", "30.06.2026", "--format", "json"))
+    assert json.loads(run("status", "--format", "json", plan=history).output)["as_of"] is None
+    past = json.loads(
+        run("status", "--as-of", "30.06.2026", "--format", "json", plan=history).output
+    )
     assert (past["as_of"], past["today"]) == ("2026-06-30", "2026-06-30")

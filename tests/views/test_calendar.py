@@ -15,7 +15,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, TODAY, TODAY_DATE, break_plan, mpi
 from mpi.domain.dates import Due, occurrences
 from mpi.domain.deadlines import state
 from mpi.domain.items import Milestone
@@ -25,12 +25,10 @@ from mpi.render.formats import ics
 from mpi.views.calendar import entry as calendar_entry
 
 STAMP = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-TODAY = date(2026, 11, 25)
 
 
-def export(plan_dir: Path, *args: str, today: str = "2026-11-25") -> bytes:
-    result = invoke(["calendar", "--plan", str(plan_dir), "--today", today, *args])
-    assert result.exit_code == 0, result.output
+def export(plan_dir: Path, *args: str, today: str = TODAY) -> bytes:
+    result = mpi("calendar", "--today", today, *args, plan=plan_dir)
     return result.stdout_bytes
 
 
@@ -89,7 +87,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
         assert str(event["STATUS"]) == ("CANCELLED" if m.status == "missed" else "CONFIRMED")
         assert str(event["SUMMARY"]).endswith(f": {m.title}")
         if m.recurrence is None:
-            late = state(m.status, m.kind, m.due, TODAY)
+            late = state(m.status, m.kind, m.due, TODAY_DATE)
             assert str(event["CATEGORIES"].cats[0]) == late
             assert start == (m.due.start if m.kind == "from" else m.due.end)
             assert "RRULE" not in event
@@ -100,9 +98,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
 def test_late_and_recorded_occurrences_override_their_series(plan_dir: Path) -> None:
     """Each occurrence `mpi due` calls overdue is an overriding event marked so."""
-    result = invoke(
-        ["due", "--overdue", "--format", "json", "--plan", str(plan_dir), "--today", "2026-11-25"]
-    )
+    result = mpi("due", "--overdue", "--format", "json", "--today", TODAY, plan=plan_dir)
     late = {
         (f"{r['owner']}-{r['milestone']}@mpi.masterplan-industrie", Due.parse(r["due"]).end)
         for r in json.loads(result.stdout)
@@ -152,10 +148,7 @@ def test_precisions_and_plan_level_summaries() -> None:
 
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
 def test_recurring_events_expand_to_the_occurrences_of_mpi_due(plan_dir: Path) -> None:
-    result = invoke(
-        ["due", "--all", "--format", "json", "--plan", str(plan_dir), "--today", "2026-11-25"]
-    )
-    assert result.exit_code == 0, result.output
+    result = mpi("due", "--all", "--format", "json", "--today", TODAY, plan=plan_dir)
     due: dict[str, list[date]] = {}
     for row in json.loads(result.stdout):
         if row["recurring"]:
@@ -189,7 +182,7 @@ def test_any_recurrence_reads_back_as_its_occurrences(start: Due, every: str, ye
         {"id": "x", "title": "X", "recurrence": {"every": every, "start": start, "end": end}}
     )
     place = Place(plan.fields[0], ("measures", 0, "milestones", 0), "HF1.1")
-    entry = calendar_entry(plan, place, milestone, TODAY)
+    entry = calendar_entry(plan, place, milestone, TODAY_DATE)
     assert entry is not None
     event = ics.event(entry, STAMP)
     wanted = [o.end for o in occurrences(start, every, end)]
@@ -219,8 +212,7 @@ def test_output_file_is_written_atomically(mini: Path, tmp_path: Path) -> None:
     target.parent.mkdir()
     target.write_text("old")
     os.chmod(target, 0o640)
-    result = invoke(["calendar", "--plan", str(mini), "-o", str(target)])
-    assert result.exit_code == 0, result.output
+    result = mpi("calendar", "-o", str(target), plan=mini)
     assert result.stdout == ""
     assert set(events(target.read_bytes())) == set(expected(mini))
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
@@ -229,8 +221,7 @@ def test_output_file_is_written_atomically(mini: Path, tmp_path: Path) -> None:
 
 def test_unwritable_output_is_a_usage_error(tmp_path: Path) -> None:
     target = tmp_path / "missing" / "plan.ics"
-    result = invoke(["calendar", "--plan", str(MINI), "-o", str(target)])
-    assert result.exit_code == 2
+    result = mpi("calendar", "-o", str(target), plan=MINI, code=2)
     assert f"cannot write {target}" in result.stderr
 
 
@@ -245,6 +236,5 @@ def test_missed_milestone_is_cancelled(mini: Path) -> None:
 
 def test_invalid_plan_is_refused(mini: Path) -> None:
     break_plan(mini, "hf1-flaechen.yaml", "        due: 2035", "        due: soon")
-    result = invoke(["calendar", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("calendar", plan=mini, code=1)
     assert "mpi validate" in result.stderr

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import MINI, break_plan, commit, git, invoke
+from helpers import MINI, break_plan, commit, git, mpi
 from mpi.domain.errors import UsageError
 from mpi.loading import revision
 from mpi.loading.load import load_plan, require_plan
@@ -71,12 +71,6 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_history(tmp_path_factory.mktemp("diff") / "repo")
 
 
-def diff(plan: Path, *args: str, code: int = 0) -> str:
-    result = invoke(["diff", *args, "--plan", str(plan)])
-    assert result.exit_code == code, result.output
-    return result.stdout if code == 0 else result.stderr
-
-
 POSTPONED = (
     "! HF1.2 Wasserstoffnetz, „Ausbaustufe 1“: deadline postponed by 12 months (2030 -> 2031), "
     "without decision"
@@ -113,16 +107,16 @@ STAGE_2 = (
 
 @pytest.mark.parametrize(("old", "new"), sorted(CASES))
 def test_diff_between_revisions(history: Path, old: str, new: str) -> None:
-    assert diff(history, old, new).splitlines() == CASES[(old, new)]
+    assert mpi("diff", old, new, plan=history).stdout.splitlines() == CASES[(old, new)]
 
 
 def test_diff_against_the_working_tree(tmp_path: Path) -> None:
     plan = make_history(tmp_path / "repo")
-    assert diff(plan, "v5") == ""
+    assert mpi("diff", "v5", plan=plan).stdout == ""
     break_plan(plan, HF2, "text: Neue Technologien befördern", "text: Neue Technologien fördern")
     break_plan(plan, HF1, "    lead: [bwi, hk]", "    lead: [hk]")
     break_plan(plan, "plan.yaml", "vision: Eine Vision.", "vision: Eine neue Vision.")
-    assert diff(plan, "HEAD~1").splitlines() == [
+    assert mpi("diff", "HEAD~1", plan=plan).stdout.splitlines() == [
         "Weakening change (1):",
         "! HF1.2 Wasserstoffnetz: partner taken off the lead (bwi, hk -> hk), without decision",
         "Other changes (3):",
@@ -133,7 +127,7 @@ def test_diff_against_the_working_tree(tmp_path: Path) -> None:
 
 
 def test_diff_json_and_markdown(history: Path) -> None:
-    data = json.loads(diff(history, "v0", "v2", "--format", "json"))
+    data = json.loads(mpi("diff", "v0", "v2", "--format", "json", plan=history).stdout)
     assert data["from"] == "v0" and data["to"] == "v2"
     assert data["changes"] == [
         {
@@ -177,33 +171,37 @@ def test_diff_json_and_markdown(history: Path) -> None:
             "correction": None,
         },
     ]
-    md = diff(history, "v0", "v1", "--format", "markdown")
+    md = mpi("diff", "v0", "v1", "--format", "markdown", plan=history).stdout
     assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz planned -> in\\_progress\n"
-    md = diff(history, "v2", "v3", "--format", "markdown")
+    md = mpi("diff", "v2", "v3", "--format", "markdown", plan=history).stdout
     assert md == (
         f"## Changes from v2 to v3\n\n### Weakening change (1)\n\n- **{POSTPONED[2:]}**\n"
     )
-    data = json.loads(diff(history, "v2", "v3", "--format", "json"))
+    data = json.loads(mpi("diff", "v2", "v3", "--format", "json", plan=history).stdout)
     (moved,) = data["changes"]
     assert (moved["kind"], moved["weakening"], moved["months"]) == ("postponed", True, 12)
     assert (moved["old"], moved["new"], moved["decision"]) == ("2030", "2031", None)
 
 
 def test_bad_revision_is_a_usage_error(history: Path) -> None:
-    assert "unknown git revision 'no-such-rev'" in diff(history, "no-such-rev", code=2)
-    assert "unknown git revision" in diff(history, "v0", "v0~99", code=2)
-    assert "does not exist at revision 'empty'" in diff(history, "empty", code=2)
+    assert (
+        "unknown git revision 'no-such-rev'"
+        in mpi("diff", "no-such-rev", plan=history, code=2).stderr
+    )
+    assert "unknown git revision" in mpi("diff", "v0", "v0~99", plan=history, code=2).stderr
+    assert "does not exist at revision 'empty'" in mpi("diff", "empty", plan=history, code=2).stderr
     with pytest.raises(UsageError, match="not a git revision"):
         revision.resolve(history, "--output=/tmp/x")
 
 
 def test_plan_outside_git_is_a_usage_error(mini: Path) -> None:
-    assert "is not in a git repository" in diff(mini, "HEAD", code=2)
+    assert "is not in a git repository" in mpi("diff", "HEAD", plan=mini, code=2).stderr
 
 
 def test_bad_format_is_a_usage_error(history: Path) -> None:
-    assert "'csv' is not one of 'text', 'json', 'markdown'" in diff(
-        history, "v0", "-f", "csv", code=2
+    assert (
+        "'csv' is not one of 'text', 'json', 'markdown'"
+        in mpi("diff", "v0", "-f", "csv", plan=history, code=2).stderr
     )
 
 
@@ -211,7 +209,7 @@ def test_invalid_plan_at_a_revision(tmp_path: Path) -> None:
     plan = make_history(tmp_path / "repo")
     break_plan(plan, HF1, "    status: in_progress\n", "    status: bogus\n")
     commit(tmp_path / "repo", "broken")
-    err = diff(plan, "broken", "v5", code=1)
+    err = mpi("diff", "broken", "v5", plan=plan, code=1).stderr
     assert "broken:plan/hf1-flaechen.yaml:" in err
     assert "the plan at revision broken has 1 error(s)" in err
 
@@ -222,7 +220,7 @@ def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     commit(repo, "v0")
     break_plan(repo, HF1, "        due: 2035\n", "        due: 2036\n")
-    assert diff(repo, "v0").splitlines()[1] == STAGE_2
+    assert mpi("diff", "v0", plan=repo).stdout.splitlines()[1] == STAGE_2
 
 
 # --- the semantic diff itself, without git -----------------------------------------------------
@@ -337,4 +335,4 @@ def test_plan_directory_with_an_unusual_name(tmp_path: Path) -> None:
     git(repo, "init", "-q")
     commit(repo, "v0")
     break_plan(plan, HF1, "        due: 2035\n", "        due: 2036\n")
-    assert diff(plan, "v0").splitlines()[1] == STAGE_2
+    assert mpi("diff", "v0", plan=plan).stdout.splitlines()[1] == STAGE_2

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, MINI, SHIPPED, invoke
+from helpers import FIXTURES, MINI, SHIPPED, TODAY, mpi
 
 EVERY = FIXTURES / "every"
-TODAY = "2026-11-25"
 
 
 def ids(*args: str, plan: Path = EVERY) -> list[str]:
     today = [] if args[0] == "indicators" else ["--today", TODAY]  # no day in an assessment
-    result = invoke([*args, "--plan", str(plan), *today, "--format", "json"])
-    assert result.exit_code == 0, result.output
+    result = mpi(*args, *today, "--format", "json", plan=plan)
     return [row.get("id") or row.get("measure") for row in json.loads(result.stdout)]
 
 
@@ -49,7 +47,7 @@ def test_stale_counts_from_the_last_update_or_the_end_of_the_adoption_year() -> 
     assert ids("list", "--stale", "6m") == open_ones  # 2025-09-01 and 2024-06-30 have passed
     assert ids("list", "--stale", "2y") == [m for m in open_ones if m != "HF1.2"]  # 2027-03-01
     assert ids("list", "--stale", "3y") == []  # 2026-12-31: not yet
-    result = invoke(["list", "--plan", str(EVERY), "--stale", "6m", "--format", "json"])
+    result = mpi("list", "--stale", "6m", "--format", "json", plan=EVERY)
     rows = {r["id"]: r for r in json.loads(result.stdout)}
     assert rows["HF1.2"]["last_update"] == "2025-03-01" and rows["HF1.1"]["last_update"] is None
 
@@ -73,8 +71,7 @@ def test_due_and_indicators_take_lead_and_repeated_fields() -> None:
     ],
 )
 def test_bad_filters_get_one_line(args: list[str], said: str) -> None:
-    result = invoke([*args, "--plan", str(MINI)])
-    assert result.exit_code == 2
+    result = mpi(*args, plan=MINI, code=2)
     assert result.stderr.startswith("mpi: " + said), result.stderr
 
 
@@ -85,5 +82,5 @@ def test_an_ambiguous_partner_names_the_candidates(tmp_path: Path) -> None:
         (plan / source.name).write_bytes(source.read_bytes())
     text = (plan / "plan.yaml").read_text(encoding="utf-8")
     (plan / "plan.yaml").write_text(text.replace("short: Handelskammer", "short: Behörde HK"))
-    result = invoke(["list", "--lead", "Beh", "--plan", str(plan)])
-    assert result.exit_code == 2 and "'Beh' is ambiguous: bwi or hk?" in result.stderr
+    result = mpi("list", "--lead", "Beh", plan=plan, code=2)
+    assert "'Beh' is ambiguous: bwi or hk?" in result.stderr

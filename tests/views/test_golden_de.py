@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FIXTURES, MINI, invoke
+from helpers import FIXTURES, MINI, TODAY, mpi
 
-TODAY = "2026-11-25"
 CASES = {
     "status.txt": ["status"],
     "status.md": ["status", "--format", "markdown"],
@@ -39,20 +38,12 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_german_golden_output(name: str, golden) -> None:
-    result = invoke(
-        [*CASES[name], "--plan", str(MINI), "--today", TODAY, "--lang", "de"],
-        env={"MPI_TODAY": TODAY},
-    )
-    assert result.exit_code == 0, result.output
+    result = mpi(*CASES[name], "--today", TODAY, plan=MINI, lang="de", today=TODAY)
     golden(f"de/{name}", result.stdout)
 
 
 @pytest.mark.parametrize("name", sorted(EVERY_CASES))
 def test_german_golden_output_of_every_status(name: str, golden) -> None:
     plan = FIXTURES / "every"
-    result = invoke(
-        [*EVERY_CASES[name], "--plan", str(plan), "--today", TODAY, "--lang", "de"],
-        env={"MPI_TODAY": TODAY},
-    )
-    assert result.exit_code == 0, result.output
+    result = mpi(*EVERY_CASES[name], "--today", TODAY, plan=plan, lang="de", today=TODAY)
     golden(f"de/{name}", result.stdout)

@@ -15,19 +15,13 @@ from typing import Any
 import pytest
 from icalendar import Calendar
 
-from conftest import MINI, SHIPPED, break_plan, invoke
+from helpers import MINI, SHIPPED, TODAY, break_plan, mpi
 
-DAYS = ["2026-11-25", "2031-01-01"]
-
-
-def run(plan: Path, today: str, *args: str) -> str:
-    result = invoke([*args, "--plan", str(plan), "--today", today])
-    assert result.exit_code == 0, result.output
-    return result.stdout
+DAYS = [TODAY, "2031-01-01"]  # and a day when most deadlines have passed
 
 
 def data(plan: Path, today: str, *args: str) -> Any:
-    return json.loads(run(plan, today, *args, "--format", "json"))
+    return json.loads(mpi(*args, "--format", "json", "--today", today, plan=plan).stdout)
 
 
 def counts(plan: Path, today: str) -> dict[str, int]:
@@ -60,13 +54,11 @@ def counts(plan: Path, today: str) -> dict[str, int]:
     )
     years = data(plan, today, "timeline")
     out["timeline"] = sum(r["overdue"] for y in years for r in [*y["milestones"], *y["recurring"]])
-    report = run(plan, today, "report")
+    report = mpi("report", "--today", today, plan=plan).stdout
     out["report"] = int(re.search(r"## Overdue \((\d+) deadlines?\)", report)[1])  # type: ignore[index]
     out["report: delayed"] = int(re.search(r"## Delayed \((\d+) deadlines?", report)[1])  # type: ignore[index]
     out["report: missed"] = int(re.search(r"## Missed \((\d+) deadlines?\)", report)[1])  # type: ignore[index]
-    ics = Calendar.from_ical(
-        invoke(["calendar", "--plan", str(plan), "--today", today]).stdout_bytes
-    )
+    ics = Calendar.from_ical(mpi("calendar", "--today", today, plan=plan).stdout_bytes)
     out["calendar"] = sum(str(e["SUMMARY"]).startswith("OVERDUE: ") for e in ics.walk("VEVENT"))
     return out
 

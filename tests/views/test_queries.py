@@ -6,16 +6,15 @@ import csv
 import io
 import json
 from datetime import date
+from functools import partial
 
 import pytest
 
-from conftest import MINI, SHIPPED, invoke
+from helpers import MINI, SHIPPED, TODAY, TODAY_DATE, mpi
 from mpi.domain.words import natural_key
 from mpi.loading.load import load_plan, require_plan
 from mpi.views.due import all_due
 from mpi.views.status import status
-
-TODAY = "2026-11-25"
 
 
 @pytest.fixture(scope="module")
@@ -30,10 +29,7 @@ def fixed_width(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("MPI_PLAN", raising=False)
 
 
-def run(*args: str) -> str:
-    result = invoke([*args, "--plan", str(MINI), "--today", TODAY], env={"MPI_TODAY": TODAY})
-    assert result.exit_code == 0, result.output
-    return result.stdout
+run = partial(mpi, plan=MINI, today=TODAY)  # `mpi ARGS` on the mini plan, on the test day
 
 
 # --- golden output -------------------------------------------------------------------------
@@ -57,18 +53,18 @@ GOLDEN_CASES = {
 
 @pytest.mark.parametrize("name", sorted(GOLDEN_CASES))
 def test_golden_output(name: str, golden) -> None:
-    golden(name, run(*GOLDEN_CASES[name]))
+    golden(name, run(*GOLDEN_CASES[name]).stdout)
 
 
 def test_text_output_has_no_escape_codes_when_piped() -> None:
     for args in GOLDEN_CASES.values():
-        assert "\x1b" not in run(*args)
+        assert "\x1b" not in run(*args).stdout
 
 
 def test_wide_terminal_keeps_ids_whole(monkeypatch: pytest.MonkeyPatch) -> None:
     for width in ("80", "200"):
         monkeypatch.setenv("COLUMNS", width)
-        out = run("due", "--all")
+        out = run("due", "--all").stdout
         assert all(len(line) <= int(width) for line in out.splitlines())
         assert "HF1.2 " in out and "HF2.1 " in out
 
@@ -77,7 +73,7 @@ def test_wide_terminal_keeps_ids_whole(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_due_year_and_json_shape() -> None:
-    rows = json.loads(run("due", "--year", "2030", "--format", "json"))
+    rows = json.loads(run("due", "--year", "2030", "--format", "json").stdout)
     assert [(r["measure"], r["due"]) for r in rows] == [
         ("HF1.2", "2030-06"),
         ("HF1.2", "2030-12"),
@@ -107,19 +103,19 @@ def test_due_year_and_json_shape() -> None:
 
 
 def test_plan_level_milestone_has_null_measure() -> None:
-    rows = json.loads(run("due", "--year", "2028", "--format", "json"))
+    rows = json.loads(run("due", "--year", "2028", "--format", "json").stdout)
     evaluation = [r for r in rows if r["milestone"] == "evaluation"]
     assert evaluation and evaluation[0]["measure"] is None and evaluation[0]["field"] is None
 
 
 def test_recurring_expands_each_half_year_to_horizon(plan) -> None:
-    rows = [r for r in all_due(plan, date(2026, 11, 25)) if r.milestone == "bericht"]
+    rows = [r for r in all_due(plan, TODAY_DATE) if r.milestone == "bericht"]
     assert rows[0].due.iso() == "2023-06" and rows[-1].due.iso() == "2045-12"
     assert len(rows) == 46
 
 
 def test_overdue_relative_to_today() -> None:
-    early = json.loads(run("due", "--overdue", "--format", "json"))
+    early = json.loads(run("due", "--overdue", "--format", "json").stdout)
     assert {r["due"] for r in early} == {
         "2023-06",
         "2023-12",
@@ -129,16 +125,14 @@ def test_overdue_relative_to_today() -> None:
         "2025-12",
         "2026-06",
     }
-    result = invoke(
-        ["due", "--overdue", "--plan", str(MINI), "--today", "2031-01-01", "--format", "json"]
-    )
+    result = mpi("due", "--overdue", "--today", "2031-01-01", "--format", "json", plan=MINI)
     late = json.loads(result.stdout)
     assert ("HF1.2", "2030") in {(r["measure"], r["due"]) for r in late}
     assert all(r["overdue"] for r in late)
 
 
 def test_within_span() -> None:
-    rows = json.loads(run("due", "--within", "6m", "--format", "json"))
+    rows = json.loads(run("due", "--within", "6m", "--format", "json").stdout)
     assert [(r["measure"], r["due"]) for r in rows] == [
         ("HF1.2", "2026-12"),
         ("HF2.1", "2026"),
@@ -147,11 +141,11 @@ def test_within_span() -> None:
 
 
 def test_before_and_all_include_done() -> None:
-    rows = json.loads(run("due", "--all", "--before", "2023", "--format", "json"))
+    rows = json.loads(run("due", "--all", "--before", "2023", "--format", "json").stdout)
     assert [(r["milestone"], r["status"], r["done"]) for r in rows] == [
         ("fabcity", "done", "2019-06")
     ]
-    assert json.loads(run("due", "--before", "2023", "--format", "json")) == []
+    assert json.loads(run("due", "--before", "2023", "--format", "json").stdout) == []
 
 
 @pytest.mark.parametrize(
@@ -171,24 +165,21 @@ def test_before_and_all_include_done() -> None:
     ],
 )
 def test_bad_arguments_exit_2_with_one_line(args: list[str], message: str) -> None:
-    result = invoke([*args, "--plan", str(MINI), "--today", TODAY], env={"MPI_TODAY": TODAY})
-    assert result.exit_code == 2, result.output
+    result = mpi(*args, "--today", TODAY, plan=MINI, today=TODAY, code=2)
     assert message in result.stderr
     assert "Traceback" not in result.output
 
 
 def test_bad_today_is_usage_error() -> None:
-    result = invoke(["status", "--plan", str(MINI), "--today", "2026-02-30"])
-    assert result.exit_code == 2
+    result = mpi("status", "--today", "2026-02-30", plan=MINI, code=2)
     assert "--today" in result.stderr
 
 
 def test_query_on_invalid_plan_exits_1(mini) -> None:
-    from conftest import break_plan
+    from helpers import break_plan
 
     break_plan(mini, "hf1-flaechen.yaml", "    status: ongoing", "    status: underway")
-    result = invoke(["status", "--plan", str(mini)])
-    assert result.exit_code == 1
+    result = mpi("status", plan=mini, code=1)
     assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr
 
 
@@ -206,7 +197,7 @@ def test_natural_order() -> None:
 
 @pytest.mark.parametrize("text", ["flachen", "flaechen", "FLÄCHEN", "Flächen"])
 def test_search_ignores_case_and_umlauts(text: str) -> None:
-    rows = json.loads(run("list", "--search", text, "--format", "json"))
+    rows = json.loads(run("list", "--search", text, "--format", "json").stdout)
     assert [r["id"] for r in rows] == ["HF1.1"]
 
 
@@ -223,13 +214,13 @@ def test_search_ignores_case_and_umlauts(text: str) -> None:
     ],
 )
 def test_list_filters(args: list[str], ids: list[str]) -> None:
-    rows = json.loads(run("list", *args, "--format", "json"))
+    rows = json.loads(run("list", *args, "--format", "json").stdout)
     assert [r["id"] for r in rows] == ids
     assert all(set(r) >= {"id", "field", "title", "status"} for r in rows)
 
 
 def test_list_csv_parses() -> None:
-    rows = list(csv.DictReader(io.StringIO(run("list", "--format", "csv"))))
+    rows = list(csv.DictReader(io.StringIO(run("list", "--format", "csv").stdout)))
     assert [r["id"] for r in rows] == ["HF1.1", "HF1.2", "HF2.1"]
     assert rows[1]["lead"] == "bwi; hk"
 
@@ -238,7 +229,7 @@ def test_list_csv_parses() -> None:
 
 
 def test_status_counts(plan) -> None:
-    summary = status(plan, date(2026, 11, 25))
+    summary = status(plan, TODAY_DATE)
     hf1 = summary.fields[0]
     assert (hf1.measures, dict(hf1.by_status)) == (2, {"ongoing": 1, "planned": 1})
     assert (hf1.open_milestones, hf1.overdue_milestones, hf1.overdue) == (3, 1, 7)
@@ -257,8 +248,7 @@ def test_status_counts(plan) -> None:
 
 
 def test_status_of_shipped_plan() -> None:
-    result = invoke(["status", "--plan", str(SHIPPED), "--format", "json", "--today", TODAY])
-    assert result.exit_code == 0, result.output
+    result = mpi("status", "--format", "json", "--today", TODAY, plan=SHIPPED)
     data = json.loads(result.stdout)
     assert [f["measures"] for f in data["fields"]] == [17, 12, 10, 8, 4]
     assert data["totals"]["measures"] == 51
@@ -266,12 +256,11 @@ def test_status_of_shipped_plan() -> None:
 
 def test_shipped_plan_queries_work() -> None:
     for args in (["show", "HF1.10"], ["due", "--year", "2030"], ["timeline"], ["list"]):
-        result = invoke([*args, "--plan", str(SHIPPED), "--today", TODAY])
-        assert result.exit_code == 0, result.output
+        mpi(*args, "--today", TODAY, plan=SHIPPED)
 
 
 def test_show_lists_everything_about_a_measure() -> None:
-    data = json.loads(run("show", "hf1.1", "--format", "json"))
+    data = json.loads(run("show", "hf1.1", "--format", "json").stdout)
     assert data["id"] == "HF1.1" and data["section_title"] == "Flächen"
     assert data["goals"] == [
         {

@@ -7,24 +7,19 @@ import shutil
 import struct
 import subprocess
 import sys
+from functools import partial
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from conftest import MINI, REPO, SHIPPED, break_plan, commit, git, invoke
+from helpers import MINI, REPO, SHIPPED, TODAY, break_plan, commit, git, mpi
 
-TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "report-screenshot.png"
 
 
-def report(plan: Path, *args: str, code: int = 0) -> str:
-    result = invoke(
-        ["report", "--plan", str(plan), "--today", TODAY, *args], env={"MPI_TODAY": TODAY}
-    )
-    assert result.exit_code == code, result.output
-    return result.stdout if code == 0 else result.stderr
+report = partial(mpi, "report", today=TODAY)  # `mpi report ARGS` on the test day
 
 
 VALUES = """direction: at_least
@@ -34,7 +29,7 @@ VALUES = """direction: at_least
 
 
 def test_markdown_golden(golden) -> None:
-    golden("report.md", report(MINI))
+    golden("report.md", report(plan=MINI).stdout)
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -47,8 +42,10 @@ def test_markdown_since_a_revision(tmp_path: Path, golden) -> None:
     break_plan(plan, "hf1-flaechen.yaml", "        due: 2030\n", "        due: 2031\n")
     break_plan(plan, "hf2-innovation.yaml", "    status: planned\n", "    status: at_risk\n")
     break_plan(plan, "hf1-flaechen.yaml", "direction: at_least\n", VALUES)
-    golden("report-since.md", report(plan, "--since", "round-1"))
-    assert "unknown git revision 'round-0'" in report(plan, "--since", "round-0", code=2)
+    golden("report-since.md", report("--since", "round-1", plan=plan).stdout)
+    assert (
+        "unknown git revision 'round-0'" in report("--since", "round-0", plan=plan, code=2).stderr
+    )
 
 
 # --- HTML ----------------------------------------------------------------------------------
@@ -102,7 +99,7 @@ def hostile(plan: Path) -> Path:
 
 
 def test_html_escapes_hostile_plan_text(mini: Path) -> None:
-    html = report(hostile(mini), "--format", "html")
+    html = report("--format", "html", plan=hostile(mini)).stdout
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
     assert "&lt;/style&gt;&lt;style&gt;" in html and "&lt;b&gt;ha&lt;/b&gt;" in html
@@ -114,7 +111,7 @@ def test_html_escapes_hostile_plan_text(mini: Path) -> None:
 
 
 def test_html_is_self_contained() -> None:
-    html = report(SHIPPED, "--format", "html")
+    html = report("--format", "html", plan=SHIPPED).stdout
     tags = parse(html).tags
     names = {tag for tag, _ in tags}
     assert not names & {"script", "link", "img", "iframe", "object", "embed", "base"}
@@ -130,7 +127,7 @@ def test_html_is_self_contained() -> None:
 
 
 def test_html_charts_and_sections(tmp_path: Path) -> None:
-    html = report(MINI, "--format", "html")
+    html = report("--format", "html", plan=MINI).stdout
     assert html.count('<section id="') == 7  # no "changes" section without --since
     assert '<rect class="s-planned" x="0" y="0" width="50" height="10">' in html
     assert '<rect class="baseline" x="0" y="2" width="100" height="6">' in html
@@ -141,12 +138,12 @@ def test_output_file_is_written_atomically(tmp_path: Path) -> None:
     out = tmp_path / "round" / "report.html"
     out.parent.mkdir()
     out.write_text("old", encoding="utf-8")
-    assert report(MINI, "--format", "html", "-o", str(out)) == ""
-    assert out.read_text(encoding="utf-8") == report(MINI, "--format", "html")
+    assert report("--format", "html", "-o", str(out), plan=MINI).stdout == ""
+    assert out.read_text(encoding="utf-8") == report("--format", "html", plan=MINI).stdout
     assert [p.name for p in out.parent.iterdir()] == ["report.html"]
     missing = tmp_path / "nowhere" / "report.md"
-    assert "cannot write" in report(MINI, "-o", str(missing), code=2)
-    assert "'pdf' is not one of 'markdown', 'html'" in report(MINI, "-f", "pdf", code=2)
+    assert "cannot write" in report("-o", str(missing), plan=MINI, code=2).stderr
+    assert "'pdf' is not one of 'markdown', 'html'" in report("-f", "pdf", plan=MINI, code=2).stderr
 
 
 def test_status_and_markdown_report_do_not_import_jinja2() -> None:
@@ -172,13 +169,14 @@ def png_size(path: Path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(
     not CHROMIUM.exists(),
     reason="no /usr/bin/chromium (Debian: apt-get install chromium) for the screenshot test",
 )
 def test_phone_screenshot_in_headless_chromium(tmp_path: Path, request) -> None:
     page = tmp_path / "report.html"
-    report(SHIPPED, "--format", "html", "-o", str(page), "--lang", "de")  # as the round reads it
+    report("--format", "html", "-o", str(page), plan=SHIPPED, lang="de")  # as the round reads it
     assert '<html lang="de">' in page.read_text(encoding="utf-8")
     shot = tmp_path / "report.png"
     command = [

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, REPO, SHIPPED, adopted_copy, commit, git, invoke
+from helpers import FIXTURES, REPO, SHIPPED, TODAY, adopted_copy, commit, git, mpi
 
-TODAY = "2026-11-25"
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "round-screenshot.png"
 
@@ -34,16 +33,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ["record", "glasfaser-haushalte", "61", "--date", "31.12.2025", "--source", "Atlas"],
         ["note", "HF2.8", "Matchingveranstaltung mit 120 Teilnehmenden", "--date", "15.09.2026"],
     ):
-        result = invoke([*args, "--plan", plan, "--lang", "de"], env={"MPI_TODAY": TODAY})
-        assert result.exit_code == 0, result.output
+        mpi(*args, plan=plan, lang="de", today=TODAY)
     return root
 
 
 def run_round(repo: Path, *args: str, lang: str = "de") -> str:
-    plan = str(repo / "plan")
-    result = invoke(["round", "--plan", plan, "--today", TODAY, "--lang", lang, *args])
-    assert result.exit_code == 0, result.output
-    return result.stdout
+    return mpi("round", "--today", TODAY, *args, plan=repo / "plan", lang=lang).stdout
 
 
 def test_markdown_names_each_change_in_words(repo: Path) -> None:
@@ -108,8 +103,8 @@ def test_it_states_what_it_was_made_from(repo: Path) -> None:
     assert f"Git-Commit {head[:12]}, mit nicht eingecheckten Änderungen" in out
     assert "Stichtag 25.11.2026" in out and "Prüfung: gültig, 0 Warnungen" in out
     assert "Keine letzte Runde angegeben (--since)" in out
-    report = invoke(["report", "--plan", str(repo / "plan"), "--today", TODAY, "--lang", "de"])
-    assert f"Git-Commit {head[:12]}" in report.stdout
+    report = mpi("report", "--today", TODAY, plan=repo / "plan", lang="de").stdout
+    assert f"Git-Commit {head[:12]}" in report
 
 
 def test_a_report_from_an_invalid_plan_says_so_at_the_top(tmp_path: Path) -> None:
@@ -120,14 +115,13 @@ def test_a_report_from_an_invalid_plan_says_so_at_the_top(tmp_path: Path) -> Non
         path.read_text(encoding="utf-8").replace("quote: Ausbaustufe 1 bis 2030", "quote: nirgends")
     )
     for args in (["round"], ["report"], ["report", "--format", "html"]):
-        result = invoke([*args, "--plan", str(plan), "--today", TODAY, "--lang", "de"])
-        assert result.exit_code == 0, result.output
+        result = mpi(*args, "--today", TODAY, plan=plan, lang="de")
         top = result.stdout.split("<body>", 1)[-1][:1500]
         assert "Der Plan ist ungültig (1 Fehler)" in top and "(nicht in Git)" in top
     broken = plan / "hf2-innovation.yaml"
     broken.write_text("id: HF2\ntitle: [kaputt\n")  # unreadable: no report at all
-    result = invoke(["round", "--plan", str(plan), "--today", TODAY, "--lang", "de"])
-    assert result.exit_code == 1 and "YAML-Syntaxfehler" in result.stderr
+    result = mpi("round", "--today", TODAY, plan=plan, lang="de", code=1)
+    assert "YAML-Syntaxfehler" in result.stderr
 
 
 def test_a_partners_own_briefing(repo: Path) -> None:
@@ -142,9 +136,7 @@ def test_a_partners_own_briefing(repo: Path) -> None:
 def test_since_a_date_outside_git_lists_what_the_plan_dates_after_it(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(FIXTURES / "every", plan)
-    out = invoke(
-        ["round", "--plan", str(plan), "--today", TODAY, "--since", "01.01.2025", "--lang", "de"]
-    ).stdout
+    out = mpi("round", "--today", TODAY, "--since", "01.01.2025", plan=plan, lang="de").stdout
     assert "Veränderungen seit der letzten Runde (01.01.2025). Kein Git-Stand des Plans" in out
     assert "Richtfest gefeiert" in out and "Bauantrag gestellt" not in out  # 2025-03-01, not 2024
 
@@ -159,10 +151,8 @@ def test_since_a_date_outside_git_lists_what_the_plan_dates_after_it(tmp_path: P
     ],
 )
 def test_bad_options_get_one_line(repo: Path, args: list[str], said: str) -> None:
-    result = invoke(
-        ["round", "--plan", str(repo / "plan"), "--today", TODAY, "--lang", "de", *args]
-    )
-    assert result.exit_code == 2 and said in result.stderr, result.stderr
+    result = mpi("round", "--today", TODAY, *args, plan=repo / "plan", lang="de", code=2)
+    assert said in result.stderr, result.stderr
 
 
 def test_the_word_file_has_real_headings_and_tables(repo: Path, tmp_path: Path) -> None:
@@ -240,6 +230,7 @@ def test_html_is_self_contained_and_breaks_pages_between_fields(repo: Path) -> N
         assert f'id="{anchor}"' in html
 
 
+@pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium for the print test")
 def test_html_prints_on_a4_a_page_per_field_and_has_a_screenshot(
     repo: Path, tmp_path: Path, request
@@ -346,8 +337,7 @@ def later(tmp_path_factory: pytest.TempPathFactory) -> Path:
         ],
         ["milestone", "HF1.15", "1", "erledigt", "--date", "30.09.2026"],
     ):
-        result = invoke([*args, "--plan", plan, "--lang", "de"], env={"MPI_TODAY": TODAY})
-        assert result.exit_code == 0, result.output
+        mpi(*args, plan=plan, lang="de", today=TODAY)
     return root
 
 
@@ -361,7 +351,7 @@ def test_notes_on_the_plan_level_are_changes(later: Path) -> None:
     out = run_round(later, "--since", "runde-1")
     plan_level = out.split("## Plan, Dialog und Monitoring", 1)[1]
     assert "Evaluation ausgeschrieben" in plan_level
-    diff = invoke(["diff", "runde-1", "--plan", str(later / "plan"), "--lang", "de"]).stdout
+    diff = mpi("diff", "runde-1", plan=later / "plan", lang="de").stdout
     assert "evaluation Eintrag vom 01.09.2026: Evaluation ausgeschrieben" in diff
 
 
@@ -382,36 +372,18 @@ def test_only_deadlines_due_by_the_next_round(later: Path) -> None:
 
 
 def test_a_last_round_after_today_is_refused(later: Path) -> None:
-    result = invoke(
-        [
-            "round",
-            "--plan",
-            str(later / "plan"),
-            "--today",
-            TODAY,
-            "--since",
-            "01.01.2030",
-            "--lang",
-            "de",
-        ]
-    )
-    assert (
-        result.exit_code == 2
-        and "--since 01.01.2030 liegt nach dem Tag des Berichts" in result.stderr
-    )
+    args = ["round", "--today", TODAY, "--since", "01.01.2030"]
+    result = mpi(*args, plan=later / "plan", lang="de", code=2)
+    assert "--since 01.01.2030 liegt nach dem Tag des Berichts" in result.stderr
 
 
 def test_a_bad_date_is_said_as_a_date(later: Path) -> None:
-    result = invoke(
-        ["round", "--plan", str(later / "plan"), "--since", "31.02.2026", "--lang", "de"]
-    )
-    assert result.exit_code == 2 and "--since: '31.02.2026'" in result.stderr
+    result = mpi("round", "--since", "31.02.2026", plan=later / "plan", lang="de", code=2)
+    assert "--since: '31.02.2026'" in result.stderr
 
 
 def test_delayed_deadlines_without_a_note_are_up_for_decision() -> None:
-    out = invoke(
-        ["round", "--plan", str(FIXTURES / "every"), "--today", TODAY, "--lang", "de"]
-    ).stdout
+    out = mpi("round", "--today", TODAY, plan=FIXTURES / "every", lang="de").stdout
     decisions = out.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
     # noted in March 2025, before its date passed: nothing since it fell due
     assert "„Neubau fertig“ voraussichtlich 2025, verzögert, seither kein Vermerk" in decisions
@@ -421,16 +393,12 @@ def test_delayed_deadlines_without_a_note_are_up_for_decision() -> None:
 def test_a_status_change_outside_git_comes_from_the_log(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(FIXTURES / "every", plan)
-    out = invoke(
-        ["round", "--plan", str(plan), "--today", TODAY, "--since", "01.01.2025", "--lang", "de"]
-    ).stdout
+    out = mpi("round", "--today", TODAY, "--since", "01.01.2025", plan=plan, lang="de").stdout
     assert "- HF1.2 Neubau eines Instituts auf in Umsetzung gesetzt" in out
 
 
 def test_a_partners_own_report_counts_its_own_deadlines(later: Path) -> None:
-    report = invoke(
-        ["report", "--plan", str(later / "plan"), "--today", TODAY, "--lead", "dgb", "--lang", "de"]
-    ).stdout
+    report = mpi("report", "--today", TODAY, "--lead", "dgb", plan=later / "plan", lang="de").stdout
     assert "Der Bericht für DGB Nord: die Maßnahmen unter eigener Federführung." in report
     overdue = re.search(r"## Überfällig \((\d+) Friste?n?\)", report)
     rows = report.split("## Überfällig", 1)[1].split("\n## ", 1)[0].count("\n| bis ")

@@ -10,7 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from conftest import MINI, REPO, SHIPPED, break_plan, invoke
+from helpers import MINI, REPO, SHIPPED, break_plan, mpi
 from mpi.loading import reader
 
 SCHEMA_DIR = REPO / "schema"
@@ -18,8 +18,7 @@ KINDS = ("field", "plan", "adopted")
 
 
 def schema_output(*args: str) -> str:
-    result = invoke(["schema", *args])
-    assert result.exit_code == 0, result.output
+    result = mpi("schema", *args)
     return result.stdout
 
 
@@ -58,8 +57,7 @@ def test_field_is_the_default() -> None:
 
 
 def test_unknown_kind_is_a_usage_error() -> None:
-    result = invoke(["schema", "measure"])
-    assert result.exit_code == 2
+    result = mpi("schema", "measure", code=2)
     assert "'measure' is not one of 'field', 'plan', 'adopted'" in result.stderr
     assert result.stdout == ""
 
@@ -131,4 +129,4 @@ def test_schema_rejects_a_broken_file(
     assert len(found) == 1, found
     assert mentioned in found[0]
     # the schema and `mpi validate` agree that the file is broken
-    assert invoke(["validate", "--plan", str(mini)]).exit_code == 1
+    mpi("validate", plan=mini, code=1)
