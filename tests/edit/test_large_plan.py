@@ -100,7 +100,7 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     made that way equals the model of the whole file read again, for every edit command;
     and a block that no longer reads on its own is left to the whole read."""
     from mpi.domain.model import FieldFile
-    from mpi.loading.reread import edited_file, read_changed
+    from mpi.loading.reread import read_changed
     from mpi.loading.schema_errors import validate_model
     from mpi.loading.sources import read_source
 
@@ -108,23 +108,16 @@ def test_the_edited_measure_read_alone_is_the_file_read_whole(
     before = path.read_text(encoding="utf-8")
     read = read_source(path, before)[0]
     model, _problems = validate_model(read, FieldFile)
-    for owner, args in cases(before):
+    for _owner, args in cases(before):
         plan = tmp_path / ("x" + args[0])
         shutil.copytree(generated, plan)
         mpi(*args, plan=plan, today=TODAY)
         after = (plan / HF1).read_text(encoding="utf-8")
         whole, problems = validate_model(read_source(path, after)[0], FieldFile)
         assert not problems, args
-        start = next(i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b)
-        end = len(before) - next(
-            i for i, (a, b) in enumerate(zip(before[::-1], after[::-1], strict=False)) if a != b
-        )
-        # what `mpi diff` does with the two texts alone: the changed measures read again
+        # the changed measure read again alone, as an edit and `mpi diff` read it
         again = read_changed((read, model), (before, after))
         assert again is not None and again[1] == whole, args
-        quick = edited_file((read, model), (before, after), (start, max(start, end)), owner)
-        assert quick is not None, args
-        assert quick[1] == whole, args
     start, _end = block(before, "HF1.5")
     broken = before[: start + 20] + "[" + before[start + 20 :]  # an unclosed flow sequence
-    assert edited_file((read, model), (before, broken), (start + 20, start + 20), "HF1.5") is None
+    assert read_changed((read, model), (before, broken)) is None

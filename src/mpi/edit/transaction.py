@@ -29,7 +29,7 @@ from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
-from mpi.loading.reread import edited_file
+from mpi.loading.reread import read_changed
 from mpi.loading.sources import SourceFile, decode, fingerprint
 from mpi.loading.yaml_errors import ReadError
 
@@ -235,7 +235,7 @@ def _edit(
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.
-    file = edited_file(read, (text, new_text), doc.span(), owner_id)
+    file = read_changed(read, (text, new_text)) if read[1] is not None else None
     source = SourceFile(source.path, source.display, None, source.fingerprint)
     del text, owner, doc, read
     after = load_plan(directory, reuse={**reuse, path: file}) if file is not None else None

@@ -1,16 +1,16 @@
 """A file's data and model with only the measures whose lines changed read again.
 
 An edit changes the bytes of one measure's block (`- id: HF1.5` and the lines indented
-below it); reading the whole file again (5 MB in a 10,000-measure plan) costs more than
-everything else an edit does. Where the edit stayed inside the block and the block reads on
-its own as the same one list item, the file's data is the data read before with that item
-replaced: that item is validated against the measure model (a Handlungsfeld checks each
-measure on its own), and the whole plan checked as always (`edited_file`). A revision of a
-file is read the same way from the working tree's version (`read_changed`): the measures
-whose lines differ are read again, however many. Anything less certain (a flow-style file,
-an id written twice, an edit that reached past the block, lines outside the measures that
-differ, a block that does not read alone, any error) returns None, and the caller reads the
-file whole; an error is then reported with its exact position.
+below it), and a revision of a file often differs from the working tree's in a few blocks;
+reading the whole file again (5 MB in a 10,000-measure plan) costs more than everything
+else an edit or `mpi diff` does (benchmarks/README.md). Where the lines outside the changed
+blocks are the same and each changed block reads on its own as the same one list item, the
+file's data is the data read before with those items replaced, each validated against the
+measure model (a Handlungsfeld checks each measure on its own; the whole plan is checked
+as always). Anything less certain (a flow-style file, a measure added or removed, lines
+outside the measures that differ, a block that does not read alone, any error) returns
+None, and the caller reads the file whole; an error is then reported with its exact
+position. `block` finds one measure's lines (`mpi history`).
 """
 
 from __future__ import annotations
@@ -23,47 +23,6 @@ from mpi.loading import reader
 from mpi.loading.positions import PList, PMap
 from mpi.loading.sources import SourceFile
 from mpi.loading.yaml_errors import ReadError
-
-
-def edited_file(
-    read: tuple[SourceFile, Any],
-    texts: tuple[str, str],
-    span: tuple[int, int] | None,
-    measure: str,
-) -> tuple[SourceFile, FieldFile] | None:
-    """The edited file's data and model with `measure` read again from its block of the new
-    text, or None. `read`: the file as read before (its source and model), `texts`: the file
-    before and after the edit, `span`: where the edit lies in the old text."""
-    from pydantic import ValidationError
-
-    source, before_model = read
-    old, new = texts
-    tree = source.tree
-    listed = tree.get("measures") if isinstance(tree, PMap) else None
-    if span is None or not isinstance(listed, PList) or not isinstance(before_model, FieldFile):
-        return None
-    before, after = block(old, measure), block(new, measure)
-    grown = len(new) - len(old)
-    if before is None or after is None or after != (before[0], before[1] + grown, before[2]):
-        return None
-    start, end, indent = before
-    if not start <= span[0] <= span[1] <= end:
-        return None
-    item = _item(new[start : end + grown], indent, measure)
-    index = next(
-        (i for i, m in enumerate(listed) if isinstance(m, PMap) and m.get("id") == measure), None
-    )
-    if item is None or index is None:
-        return None
-    # A FieldFile validates each measure on its own (it has no checks across them): the other
-    # measures' models stand, the edited one is validated from its new data.
-    try:
-        model = Measure.model_validate(item)
-    except ValidationError:
-        return None
-    if index >= len(before_model.measures) or before_model.measures[index].id != measure:
-        return None
-    return _with_items(read, listed, {index: (item, model)})
 
 
 def read_changed(
