@@ -13,7 +13,7 @@ from icalendar import Calendar
 from rich.console import Console
 
 from helpers import MINI, TODAY_DATE
-from mpi.cli.app import app
+from mpi.cli.app import full_app
 from mpi.domain.change import Change
 from mpi.domain.diagnostics import Diagnostic
 from mpi.loading.load import load_plan, require_plan
@@ -128,7 +128,7 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
     import typer.main
 
     views = {"validate": "diagnostics", "list": "measures", "show": "measure"}
-    group = typer.main.get_command(app)
+    group = typer.main.get_command(full_app())
     checked = []
     for name, command in group.commands.items():  # type: ignore[attr-defined]
         for param in command.params:

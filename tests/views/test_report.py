@@ -150,9 +150,9 @@ def test_status_and_markdown_report_do_not_import_jinja2() -> None:
     code = (
         "import sys\n"
         "from typer.testing import CliRunner\n"
-        "from mpi.cli.app import app\n"
+        "from mpi.cli.app import full_app\n"
         f"for args in (['status'], ['report']):\n"
-        f"    r = CliRunner().invoke(app, [*args, '--plan', {str(MINI)!r}])\n"
+        f"    r = CliRunner().invoke(full_app(), [*args, '--plan', {str(MINI)!r}])\n"
         "    assert r.exit_code == 0, r.output\n"
         "print('jinja2' in sys.modules)\n"
     )

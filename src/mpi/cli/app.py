@@ -17,7 +17,8 @@ from functools import cache
 from typing import Annotated, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup, TyperOption
+import typer.main
+from typer.core import TyperGroup
 
 from mpi import __version__
 from mpi.cli import output, usage
@@ -26,18 +27,31 @@ from mpi.domain.errors import EXIT_BUG, EXIT_USAGE, InvalidValue, MpiError
 from mpi.i18n import N_, _, activate
 
 
-def _lang_option() -> TyperOption:
+def _lang_option() -> Any:
     """`--lang de|en` on every command: read before parsing (`language_of`), so the parser's
-    own messages are in the language too; here it is only declared, checked and documented."""
-    return TyperOption(
-        param_decls=[OPTION],
-        metavar="de|en",
-        expose_value=False,
-        help=N_(
-            "Language of what mpi writes for people (default: $MPI_LANG, the locale, "
-            "the plan's language)."
-        ),
-    )
+    own messages are in the language too; here it is only declared, checked and documented.
+    Typer builds it from a declaration (its constructor differs between Typer's versions)."""
+    declared = typer.Typer(add_completion=False)
+
+    @declared.command()
+    def declaration(
+        lang: Annotated[
+            str | None,
+            typer.Option(
+                OPTION,
+                metavar="de|en",
+                help=N_(
+                    "Language of what mpi writes for people (default: $MPI_LANG, the locale, "
+                    "the plan's language)."
+                ),
+            ),
+        ] = None,
+    ) -> None:
+        """Never run."""
+
+    [option] = typer.main.get_command(declared).params
+    option.expose_value = False
+    return option
 
 
 def output_error(exc: OSError) -> bool:
@@ -240,19 +254,6 @@ def _name(command: Any) -> str:
 def full_app() -> typer.Typer:
     """Every command (built once per process)."""
     return build()
-
-
-def __getattr__(name: str) -> typer.Typer:
-    """`app`: the whole command line, built when first asked for."""
-    if name == "app":
-        return full_app()
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    """With `app`, so that tools that look for a Typer app in the module (`typer
-    mpi.cli.app utils docs`) find it."""
-    return sorted([*globals(), "app"])
 
 
 def main() -> NoReturn:
