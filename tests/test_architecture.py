@@ -155,3 +155,19 @@ def test_status_imports_what_it_uses_only() -> None:
     assert families(modules, "rich", "babel", "jinja2", "docx") == []
     others = {f"mpi.cli.{group}" for group in ("editing", "deciding", "reports", "validate")}
     assert modules & others == set()
+
+
+def test_the_map_names_every_module() -> None:
+    """docs/architecture.md names each module of src/mpi by its path (a package's
+    `__init__.py` only if it holds more than its docstring)."""
+    text = (REPO / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = SRC / "mpi"
+    unnamed = []
+    for path in sorted(package.rglob("*.py")):
+        body = ast.parse(path.read_text(encoding="utf-8")).body
+        if path.name == "__init__.py" and len(body) == 1 and isinstance(body[0], ast.Expr):
+            continue
+        name = path.relative_to(package).as_posix()
+        if f"`{name}`" not in text:
+            unnamed.append(name)
+    assert not unnamed, "docs/architecture.md does not name: " + ", ".join(unnamed)
