@@ -11,10 +11,8 @@ from typing import NoReturn
 
 
 def main() -> NoReturn:
-    # No cycle collector in a run of mpi: while it starts, it only creates what lives until
-    # it ends (66 collections, ~9 ms of a cold `mpi status`), and the plan is read with the
-    # collector off anyway (mpi.loading.load). Peak memory of every command measured in
-    # benchmarks/ is the same without it.
+    # No cycle collector: a run only creates what lives until it ends (what it buys and
+    # costs: benchmarks/README.md).
     gc.disable()
     # Pydantic's documented switch: no plugin (observability hooks mpi never uses) is looked
     # for in every installed package's entry points when the first model is built.
