@@ -14,7 +14,7 @@ from mpi.cli.options import (
     full_date,
     valid_plan,
 )
-from mpi.cli.output import emit
+from mpi.cli.output import emit, shown
 from mpi.i18n import N_, _
 from mpi.render.registry import CALENDAR, SCHEMA
 from mpi.views.schema import KINDS
@@ -89,9 +89,7 @@ def init(
 
     from mpi.domain.dates import current_day
     from mpi.edit.repository import start
-    from mpi.loading.locate import display_name
     from mpi.render.formats.json import schema as schema_text
-    from mpi.render.safe import visible
     from mpi.views.schema import KINDS, build
 
     if source is not None:
@@ -108,7 +106,7 @@ def init(
         requirement=requirement,
         schemas=schemas,
     )
-    where = visible(display_name(started.directory))
+    where = shown(started.directory)
     said = [_("a plan repository in {directory}:").format(directory=where)]
     said += [f"  {name}" for name in started.files]
     if started.git:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -38,8 +39,7 @@ def plan_language(args: Sequence[str], environ: Mapping[str, str]) -> Language |
     named = option_value(args, "--plan")
     try:
         location = locate_plan(Path(named) if named else None, environ)
-        with (location.path / PLAN_FILE).open("rb") as handle:
-            head = handle.read(1 << 20)
+        head = _head(location.path / PLAN_FILE)
     except (OSError, ValueError, MpiError):
         return None  # the command itself says what is wrong with the plan
     found = _DECLARED.search(head)
@@ -49,6 +49,16 @@ def plan_language(args: Sequence[str], environ: Mapping[str, str]) -> Language |
         return parse(found.group(1).decode("ascii"))
     except LanguageError:
         return None
+
+
+def _head(path: Path) -> bytes:
+    """The first MiB of a regular file; b"" for anything else (a FIFO, a device, a link),
+    read without blocking: the command itself says what is wrong with the file."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            return b""
+        return handle.read(1 << 20)
 
 
 def language_of(args: Sequence[str], environ: Mapping[str, str] | None = None) -> Language:

@@ -84,9 +84,19 @@ def out(text: str) -> None:
 
 
 def write_file(path: Path, data: bytes) -> None:
-    """Replace FILE atomically: a reader never sees half of it."""
+    """Replace FILE atomically: a reader never sees half of it. Never into a plan directory:
+    a report there would replace a plan file or be read as a Handlungsfeld."""
     from mpi.fsutil import NotRegularFile, atomic_write
+    from mpi.loading.locate import PLAN_FILE
 
+    folder = path.resolve().parent
+    if (folder / PLAN_FILE).exists() or path.name == PLAN_FILE:
+        raise UsageError(
+            _(
+                "will not write {path}: {folder} holds a plan, and mpi writes its plan files "
+                "only through its edits; choose a file outside the plan directory"
+            ).format(path=path, folder=folder)
+        )
     try:
         warning = atomic_write(path, data)
     except NotRegularFile:
@@ -114,8 +124,16 @@ def warn(message: str) -> None:
     notice(_("warning: {message}").format(message=message))
 
 
-def edit_result(result: EditResult) -> None:
+def shown(path: Path) -> str:
+    """A path as people see it: relative where it can be, and through the one sanitiser (a
+    directory's name may hold escape sequences, bidi overrides or a newline)."""
     from mpi.loading.locate import display_name
+    from mpi.render.safe import one_line
+
+    return one_line(display_name(path))
+
+
+def edit_result(result: EditResult) -> None:
     from mpi.render.safe import visible
 
     if not result.written:
@@ -123,7 +141,7 @@ def edit_result(result: EditResult) -> None:
         said = _("dry run: {summary}; nothing written").format(summary=visible(result.summary))
         sys.stderr.write(said + "\n")
     else:
-        sys.stderr.write(f"{visible(result.summary)} ({display_name(result.path)})\n")
+        sys.stderr.write(f"{visible(result.summary)} ({shown(result.path)})\n")
     if result.warning:
         warn(result.warning)
     for message in result.new_warnings:

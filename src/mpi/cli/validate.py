@@ -33,7 +33,6 @@ def validate(
     from mpi.cli import output
     from mpi.cli.options import load
     from mpi.i18n import speaking
-    from mpi.loading.locate import display_name
     from mpi.render.messages import validation_summary
 
     # JSON is the same bytes in every language: its messages are English, like its codes.
@@ -43,7 +42,7 @@ def validate(
     output.emit(format, DIAGNOSTICS, diagnostics)
     if format == "text":
         files = 1 + len(loaded.field_files)
-        summary = validation_summary(diagnostics, files, display_name(loaded.directory))
+        summary = validation_summary(diagnostics, files, output.shown(loaded.directory))
         output.console(stderr=True).print(summary)
     weakened = any(d.severity == "error" for d in diagnostics)
     raise typer.Exit(loaded.exit_code or (1 if weakened else 0))

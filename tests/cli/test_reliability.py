@@ -1,0 +1,77 @@
+"""The second outside probe of reliability (issue 25): each case as it was seen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import MINI, TODAY, mpi
+
+# The C locale, as on CI: the language comes from the plan's `language:` line.
+C_LOCALE = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "MPI_"))}
+C_LOCALE |= {"LANG": "C", "MPI_TODAY": TODAY}
+RUN = "import sys; sys.argv[0] = 'mpi'; from mpi.console import main; main()"
+
+
+@pytest.mark.parametrize("command", ["status", "validate", "completion"])
+def test_a_plan_yaml_that_is_a_fifo_hangs_nothing(tmp_path: Path, command: str) -> None:
+    """A FIFO must not be opened for reading: it would wait for a writer forever."""
+    plan = tmp_path / "plan"
+    shutil.copytree(MINI, plan)
+    (plan / "plan.yaml").unlink()
+    os.mkfifo(plan / "plan.yaml")
+    env = C_LOCALE | {"MPI_PLAN": str(plan)}
+    args = [command]
+    if command == "completion":
+        env |= {"_MPI_COMPLETE": "complete_bash", "COMP_WORDS": "mpi show HF", "COMP_CWORD": "2"}
+        args = []
+    run = subprocess.run(
+        [sys.executable, "-c", RUN, *args], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert "Traceback" not in run.stderr
+    assert run.returncode == (0 if command == "completion" else 2), run.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["report", "-o", "plan.yaml"],
+        ["calendar", "-o", "hf1-flaechen.yaml"],
+        ["round", "-o", "plan.yaml"],
+        ["report", "-o", "hf9-bericht.yaml"],
+        ["report", "--format", "html", "-o", "sub/../bericht.html"],
+    ],
+)
+def test_no_output_goes_into_the_plan_directory(mini: Path, command: list[str]) -> None:
+    """`-o` onto a plan file replaced it with a report; a new file there was read as a
+    Handlungsfeld. Refused, and the plan is as it was, byte for byte."""
+    (mini / "sub").mkdir()
+    before = {p.name: p.read_bytes() for p in mini.iterdir() if p.is_file()}
+    *words, target = command
+    result = mpi(*words, str(mini / target), plan=mini, code=2)
+    assert "plan" in result.stderr
+    assert {p.name: p.read_bytes() for p in mini.iterdir() if p.is_file()} == before
+
+
+def test_output_beside_the_plan_directory_is_written(mini: Path) -> None:
+    report = mini.parent / "bericht.md"
+    mpi("report", "--format", "markdown", "-o", str(report), plan=mini)
+    assert report.read_text(encoding="utf-8").startswith("#")
+
+
+def test_a_hostile_plan_directory_name_reaches_the_terminal_inert(tmp_path: Path) -> None:
+    """ESC, BEL, a bidi override and a newline in the directory's name: shown as escapes in
+    the edit's summary and validate's, never raw (a window title set, a forged line)."""
+    plan = tmp_path / "plan\x1b]0;owned\x07\u202e\nmpi: plan is valid"
+    shutil.copytree(MINI, plan)
+    said = mpi("note", "HF1.1", "Sachstand", plan=plan, color=True).stderr
+    said += mpi("validate", plan=plan, color=True).stderr
+    for raw in ("\x1b", "\x07", "\u202e"):
+        assert raw not in said
+    assert "\nmpi: plan is valid" not in said
+    assert "\\x1b]0;owned\\x07" in said
