@@ -208,7 +208,10 @@ def long_history(commits: int = HISTORY) -> Path:
 
 
 def field_files(plan: Path) -> list[str]:
-    return [str(p) for p in sorted(plan.glob("*.yaml")) if p.name != "plan.yaml"]
+    """The Handlungsfeld files, as mpi finds them (not plan.yaml, not adopted.yaml)."""
+    from mpi.loading.locate import plan_files
+
+    return [str(p) for p in plan_files(plan)[1]]
 
 
 def imported_heavy(flag: str) -> list[str]:
