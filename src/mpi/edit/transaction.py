@@ -22,6 +22,7 @@ from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import EditRefused, InternalError
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
@@ -249,6 +250,22 @@ def _edit(
     edited = next((f for f in after.field_files.values() if f.path == path), after.plan_file)
     rest = _rest(after, edited, owner_id) if not errors and edited is not None else before
     del after
+    new_warnings = _refuse_broken(directory, errors, warnings, (before, rest), (owner_id, path))
+    if dry_run:
+        return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
+    warning = _write(source, new_text, digest)
+    return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
+
+
+def _refuse_broken(
+    directory: Path,
+    errors: list[Diagnostic],
+    warnings: list[str],
+    rests: tuple[bytes, bytes],
+    edited: tuple[str, Path],
+) -> tuple[str, ...]:
+    """Refuse an edit that makes the plan invalid or changes more than its owner (`rests`:
+    the rest of the file before and after); the warnings the edit brings."""
     warned: list[str] = []
     if errors or warnings:  # were they there before the edit? (the whole plan checked again)
         warned = _warnings(loaded_plan(directory))  # refuses a plan that is invalid already
@@ -260,16 +277,18 @@ def _edit(
                 "nothing was written"
             ).format(where=first.where, message=first.message)
         )
-    if rest != before:
+    if rests[0] != rests[1]:
         raise InternalError(
             _(
                 "internal error: the edit of {owner} would also change other parts of {file}; "
                 "nothing was written"
-            ).format(owner=owner_id, file=path.name)
+            ).format(owner=edited[0], file=edited[1].name)
         )
-    new_warnings = tuple(w for w in warnings if w not in warned)
-    if dry_run:
-        return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
+    return tuple(w for w in warnings if w not in warned)
+
+
+def _write(source: SourceFile, new_text: str, digest: bytes) -> str | None:
+    """Replace the file atomically, unless it changed on disk since it was read (`digest`)."""
 
     def unchanged() -> None:
         try:
@@ -285,10 +304,9 @@ def _edit(
             )
 
     try:
-        warning = atomic_write(path, new_text.encode("utf-8"), before_replace=unchanged)
+        return atomic_write(source.path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
         raise EditRefused(_("{reason}; nothing was written").format(reason=exc)) from None
-    return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
 
 
 def _warnings(loaded: Loaded) -> list[str]:
