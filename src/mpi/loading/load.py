@@ -26,7 +26,9 @@ MAX_MEASURES = 20_000
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from mpi.domain.model import Plan
+    from mpi.domain.model import FieldFile, Plan, PlanFile
+
+    Reused = Mapping[Path, tuple[SourceFile, BaseModel]]
 
 
 @dataclass
@@ -92,68 +94,14 @@ def _load_plan(
 ) -> Loaded:
     from mpi.domain import model
     from mpi.loading import rules
-    from mpi.loading.schema_errors import validate_model
 
     overrides = overrides or {}
     loaded = Loaded(directory)
     plan_path, field_paths = plan_files(directory)
     budget = Budget()
-    earlier = reuse or {}
-
-    def reused(path: Path) -> tuple[SourceFile, BaseModel] | None:
-        return earlier.get(path) if path not in overrides else None
-
-    plan_data: model.PlanFile | None = None
-    again = reused(plan_path)
-    if again is not None and isinstance(again[1], model.PlanFile):
-        plan_source, plan_data = again[0], again[1]
-    else:
-        plan_source, problem = read_source(plan_path, overrides.get(plan_path), budget)
-        if problem:
-            loaded.diagnostics.append(problem)
-        else:
-            plan_data, problems = validate_model(plan_source, model.PlanFile)
-            loaded.diagnostics += problems
-    loaded.plan_file = plan_source
-    if plan_data is not None:
-        loaded.models[plan_path] = (plan_source, plan_data)
-    fields: list[tuple[SourceFile, model.FieldFile]] = []
-    measures = 0
-    for path in field_paths:
-        again = reused(path)
-        if again is not None and isinstance(again[1], model.FieldFile):
-            source = again[0]
-            loaded.field_files[source.display] = source
-            loaded.models[path] = again
-            fields.append((source, again[1]))
-            listed = source.tree.get("measures")
-            measures += len(listed) if isinstance(listed, list) else 0
-            continue
-        source, problem = read_source(path, overrides.get(path), budget)
-        loaded.field_files[source.display] = source
-        if problem:
-            loaded.diagnostics.append(problem)
-            continue
-        listed = source.tree.get("measures")
-        measures += len(listed) if isinstance(listed, list) else 0
-        if measures > MAX_MEASURES:
-            loaded.diagnostics.append(
-                source.diagnostic(
-                    ("measures",),
-                    "too-large",
-                    _(
-                        "the plan has more than {limit} measures (limit MAX_MEASURES, which "
-                        "keeps mpi under 1 GiB of memory)"
-                    ).format(limit=count(MAX_MEASURES)),
-                    key=True,
-                )
-            )
-            continue
-        field_model, problems = validate_model(source, model.FieldFile)
-        loaded.diagnostics += problems
-        if field_model is not None:
-            fields.append((source, field_model))
-            loaded.models[path] = (source, field_model)
+    earlier = {p: v for p, v in (reuse or {}).items() if p not in overrides}
+    plan_source, plan_data = _plan_file(loaded, plan_path, earlier, overrides, budget)
+    fields = _field_files(loaded, field_paths, earlier, overrides, budget)
     if not field_paths:
         loaded.diagnostics.append(
             Diagnostic(
@@ -173,6 +121,82 @@ def _load_plan(
         loaded.diagnostics += rules.run(loaded.plan, plan_source, fields)
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
     return loaded
+
+
+def _plan_file(
+    loaded: Loaded, path: Path, earlier: Reused, overrides: Mapping[Path, str], budget: Budget
+) -> tuple[SourceFile, PlanFile | None]:
+    """plan.yaml: taken from an earlier load, or read and checked against its model."""
+    from mpi.domain.model import PlanFile
+    from mpi.loading.schema_errors import validate_model
+
+    again = earlier.get(path)
+    data: PlanFile | None = None
+    if again is not None and isinstance(again[1], PlanFile):
+        source, data = again[0], again[1]
+    else:
+        source, problem = read_source(path, overrides.get(path), budget)
+        if problem:
+            loaded.diagnostics.append(problem)
+        else:
+            data, problems = validate_model(source, PlanFile)
+            loaded.diagnostics += problems
+    loaded.plan_file = source
+    if data is not None:
+        loaded.models[path] = (source, data)
+    return source, data
+
+
+def _field_files(
+    loaded: Loaded,
+    paths: list[Path],
+    earlier: Reused,
+    overrides: Mapping[Path, str],
+    budget: Budget,
+) -> list[tuple[SourceFile, FieldFile]]:
+    """The Handlungsfeld files: each taken from an earlier load, or read and checked against
+    its model; no more than MAX_MEASURES measures in all."""
+    from mpi.domain.model import FieldFile
+    from mpi.loading.schema_errors import validate_model
+
+    fields: list[tuple[SourceFile, FieldFile]] = []
+    measures = 0
+    for path in paths:
+        again = earlier.get(path)
+        if again is not None and isinstance(again[1], FieldFile):
+            source, field_model = again[0], again[1]
+        else:
+            source, problem = read_source(path, overrides.get(path), budget)
+            field_model = None
+            if problem:
+                loaded.field_files[source.display] = source
+                loaded.diagnostics.append(problem)
+                continue
+        loaded.field_files[source.display] = source
+        listed = source.tree.get("measures")
+        measures += len(listed) if isinstance(listed, list) else 0
+        if field_model is None:
+            if measures > MAX_MEASURES:
+                loaded.diagnostics.append(_too_many(source))
+                continue
+            field_model, problems = validate_model(source, FieldFile)
+            loaded.diagnostics += problems
+        if field_model is not None:
+            fields.append((source, field_model))
+            loaded.models[path] = (source, field_model)
+    return fields
+
+
+def _too_many(source: SourceFile) -> Diagnostic:
+    return source.diagnostic(
+        ("measures",),
+        "too-large",
+        _(
+            "the plan has more than {limit} measures (limit MAX_MEASURES, which keeps mpi "
+            "under 1 GiB of memory)"
+        ).format(limit=count(MAX_MEASURES)),
+        key=True,
+    )
 
 
 def require_plan(loaded: Loaded) -> Plan:
