@@ -56,27 +56,9 @@ def record_occurrence(
     if wanted is None:
         kind = str(chosen.get("kind", "by"))
         wanted = _choose(name, generated, list(recorded), status_of, state, kind, today)
-    elif wanted not in generated:
-        nearby = [formats.due(o) for o in generated if o.year == wanted.year]
-        listed = (
-            _("; in {year}: {occurrences}").format(year=wanted.year, occurrences=", ".join(nearby))
-            if nearby
-            else ""
-        )
-        raise InvalidValue(
-            "occurrence",
-            _("{milestone} has no occurrence {occurrence}{listed}").format(
-                milestone=name, occurrence=formats.due(wanted), listed=listed
-            ),
-        )
-    if state != "open" and current is not None and wanted.end > current.end:
-        raise InvalidValue(
-            "occurrence",
-            _(
-                "{milestone}: occurrence {occurrence} has not come round yet (the current one "
-                "is {current})"
-            ).format(milestone=name, occurrence=formats.due(wanted), current=formats.due(current)),
-        )
+    else:
+        _known(name, generated, wanted)
+    _come_round(name, wanted, state, current)
     old = status_of(wanted)
     if old == state:
         raise UsageError(
@@ -100,6 +82,36 @@ def record_occurrence(
         occurrence=formats.due(wanted),
         change=state_change(old, state),
     )
+
+
+def _known(name: str, generated: list[Due], wanted: Due) -> None:
+    """Refuse an occurrence the recurrence does not have, naming those of its year."""
+    if wanted in generated:
+        return
+    nearby = [formats.due(o) for o in generated if o.year == wanted.year]
+    listed = (
+        _("; in {year}: {occurrences}").format(year=wanted.year, occurrences=", ".join(nearby))
+        if nearby
+        else ""
+    )
+    raise InvalidValue(
+        "occurrence",
+        _("{milestone} has no occurrence {occurrence}{listed}").format(
+            milestone=name, occurrence=formats.due(wanted), listed=listed
+        ),
+    )
+
+
+def _come_round(name: str, wanted: Due, state: str, current: Due | None) -> None:
+    """Refuse recording an occurrence after the current one as done or missed."""
+    if state != "open" and current is not None and wanted.end > current.end:
+        raise InvalidValue(
+            "occurrence",
+            _(
+                "{milestone}: occurrence {occurrence} has not come round yet (the current one "
+                "is {current})"
+            ).format(milestone=name, occurrence=formats.due(wanted), current=formats.due(current)),
+        )
 
 
 def _write(
