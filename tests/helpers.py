@@ -37,7 +37,7 @@ def stable(output: str) -> str:
     where = (
         r"(the plan|dem Plan)"
         r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\))"
-        r"(, with uncommitted changes|, mit nicht eingecheckten Änderungen)?"
+        r"(, with files that differ from it: [^;\n]*|, mit abweichenden Dateien: [^;\n]*)?"
     )
     return re.sub(where, r"\1 <git>", output)
 

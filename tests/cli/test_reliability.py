@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, TODAY, mpi
+from helpers import MINI, TODAY, adopted_copy, git, mpi
 
 # The C locale, as on CI: the language comes from the plan's `language:` line.
 C_LOCALE = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "MPI_"))}
@@ -75,3 +75,68 @@ def test_a_hostile_plan_directory_name_reaches_the_terminal_inert(tmp_path: Path
         assert raw not in said
     assert "\nmpi: plan is valid" not in said
     assert "\\x1b]0;owned\\x07" in said
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A git copy of the shipped plan, committed: returns the plan directory."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    return adopted_copy(tmp_path / "repo")
+
+
+HF5 = "hf5-industrie-und-gesellschaft.yaml"
+
+
+def made_from(plan: Path) -> str:
+    said = mpi("report", "--format", "markdown", plan=plan, lang="en", code=None).stdout
+    return next(line for line in said.splitlines() if "Made from" in line)
+
+
+def test_a_report_of_record_names_a_plan_file_git_ignores(repo: Path) -> None:
+    """A file that .gitignore hides is read, but is not the commit's: the report says so
+    (git status does not list ignored files, so it said "at git commit …" alone)."""
+    root = repo.parent
+    (root / ".gitignore").write_text(f"plan/{HF5}\n", encoding="utf-8")
+    git(root, "rm", "-q", "--cached", f"plan/{HF5}")
+    git(root, "add", ".gitignore")
+    git(root, "commit", "-q", "-m", "ignore HF5")
+    assert f"{HF5} (not committed)" in made_from(repo)
+
+
+def test_a_report_of_record_names_a_file_a_sparse_checkout_left_out(repo: Path) -> None:
+    root = repo.parent
+    git(root, "update-index", "--skip-worktree", f"plan/{HF5}")
+    (repo / HF5).unlink()
+    assert f"{HF5} (not read, not in the folder)" in made_from(repo)
+
+
+def test_a_clean_checkout_is_the_commit(repo: Path) -> None:
+    head = git(repo.parent, "rev-parse", "HEAD").strip()
+    assert f"the plan at git commit {head[:12]};" in made_from(repo)
+
+
+def test_a_hostile_repository_runs_nothing(repo: Path, tmp_path: Path) -> None:
+    """A repository's own configuration (an unpacked archive, a shared folder) names an
+    fsmonitor and a hooks directory: no git call of mpi runs them."""
+    root = repo.parent
+    ran = tmp_path / "ran"
+    script = tmp_path / "evil.sh"
+    script.write_text(f'#!/bin/sh\necho "$0 $*" >> {ran}\n', encoding="utf-8")
+    script.chmod(0o755)
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    for hook in ("post-index-change", "post-checkout", "pre-auto-gc", "reference-transaction"):
+        (hooks / hook).symlink_to(script)
+    git(root, "config", "core.fsmonitor", str(script))
+    git(root, "config", "core.hooksPath", str(hooks))
+    git(root, "config", "core.pager", str(script))
+    git(root, "config", "log.showSignature", "true")
+    mpi("note", "HF1.1", "Sachstand", plan=repo)
+    (repo / "hf1-flaechen-und-infrastruktur.yaml").touch()  # a stat change: status would refresh
+    mpi("diff", "HEAD", plan=repo, code=None)
+    mpi("report", "--since", "HEAD", plan=repo, code=None)
+    mpi("round", "--since", "HEAD", plan=repo, code=None)
+    mpi("history", "HF1.1", plan=repo, code=None)
+    mpi("validate", "--baseline", "HEAD", plan=repo, code=None)
+    assert not ran.exists(), ran.read_text(encoding="utf-8")

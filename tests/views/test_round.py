@@ -100,7 +100,8 @@ def test_each_field_has_its_late_upcoming_risky_and_stale_items(repo: Path) -> N
 def test_it_states_what_it_was_made_from(repo: Path) -> None:
     head = git(repo, "rev-parse", "HEAD").strip()
     out = run_round(repo)
-    assert f"Git-Commit {head[:12]}, mit nicht eingecheckten Änderungen" in out
+    assert f"Git-Commit {head[:12]}, mit abweichenden Dateien: " in out
+    assert "hf1-flaechen-und-infrastruktur.yaml (geändert)" in out
     assert "Stichtag 25.11.2026" in out and "Prüfung: gültig, 0 Warnungen" in out
     assert "Keine letzte Runde angegeben (--since)" in out
     report = mpi("report", "--today", TODAY, plan=repo / "plan", lang="de").stdout

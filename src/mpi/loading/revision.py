@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import subprocess
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
@@ -28,6 +28,18 @@ if TYPE_CHECKING:
     from mpi.loading.load import Loaded
 
 GIT_TIMEOUT = 60  # seconds; a hung git must not hang mpi forever
+# Every call: paths are file names, never patterns (a plan directory may be called
+# `plan[1]`); nothing a repository's or the user's configuration names runs (fsmonitor, hooks,
+# pagers, external diff and text conversion, credential helpers, remote helpers); nothing it
+# sets changes what mpi reads (quoted paths, signatures in the log, colours, replaced objects).
+SAFE = (
+    "--literal-pathspecs", "--no-pager", "--no-replace-objects",
+    *("-c", "core.fsmonitor=false", "-c", "core.hooksPath=/dev/null"),
+    *("-c", "core.pager=cat", "-c", "diff.external=", "-c", "core.askPass="),
+    *("-c", "credential.helper=", "-c", "protocol.allow=never", "-c", "core.sshCommand=false"),
+    *("-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "color.ui=false"),
+    *("-c", "log.decorate=false", "-c", "diff.noprefix=false", "-c", "core.untrackedCache=false"),
+)  # fmt: skip
 BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
 
 
@@ -38,8 +50,7 @@ def git(
     error, not a crash."""
     try:
         return subprocess.run(
-            # Paths are file names, never patterns: a plan directory may be called `plan[1]`.
-            ["git", "--literal-pathspecs", "-C", str(directory), *args],
+            ["git", *SAFE, "-C", str(directory), *args],
             input=stdin,
             capture_output=True,
             check=False,
@@ -61,7 +72,13 @@ def _environment() -> dict[str, str]:
     GIT_WORK_TREE would make git look at another repository than the plan's), and with git's
     messages in English, which mpi reads (a German locale would translate them)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
-    return env | {"LC_ALL": "C", "LANGUAGE": ""}
+    # No index written by a read (no hook after it), no prompt for a password.
+    return env | {
+        "LC_ALL": "C",
+        "LANGUAGE": "",
+        "GIT_OPTIONAL_LOCKS": "0",
+        "GIT_TERMINAL_PROMPT": "0",
+    }
 
 
 def _first_line(data: bytes) -> str:
@@ -98,9 +115,17 @@ def resolve(top: Path, rev: str) -> str:
     return result.stdout.decode("ascii").strip()
 
 
-def state(plan_dir: Path) -> tuple[str, bool] | None:
-    """The commit checked out where the plan is, and whether the plan directory has changes
-    not committed (a report of record says both); None outside git or without git."""
+def state(
+    plan_dir: Path, read: Iterable[Path] = ()
+) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The commit checked out where the plan is, and how the plan files mpi `read` differ
+    from that commit's (a report of record says both), by name: "changed", "not committed"
+    (untracked or ignored by .gitignore), "not read" (in the commit, not in the folder: deleted
+    or left out by a sparse checkout). None outside git or without git.
+
+    Compared by the id git gives the bytes (also with CRLF read as LF, as `core.autocrlf`
+    checks out), not with `git status`: what mpi read is what counts, and no filter or
+    fsmonitor of the repository runs."""
     try:
         top, relative = repository(plan_dir)
     except UsageError:
@@ -108,8 +133,45 @@ def state(plan_dir: Path) -> tuple[str, bool] | None:
     head = git(top, "rev-parse", "--verify", "--quiet", "HEAD")
     if head.returncode != 0:
         return None  # a repository without a commit yet
-    status = git(top, "status", "--porcelain", "--untracked-files=normal", "--", f"{relative}/")
-    return head.stdout.decode("ascii").strip(), bool(status.stdout.strip())
+    tree = "HEAD^{tree}" if relative == "." else f"HEAD:{relative}"
+    listed = git(top, "ls-tree", "-z", "--end-of-options", tree).stdout
+    committed: dict[str, str] = {}
+    for entry in listed.split(b"\0"):
+        meta, _tab, raw = entry.partition(b"\t")
+        fields = meta.split()
+        if len(fields) == 3 and fields[0].decode() in BLOB_MODES:
+            committed[os.fsdecode(raw)] = fields[2].decode("ascii")
+    differs: dict[str, str] = {}
+    names: set[str] = set()
+    for path in read:
+        names.add(path.name)
+        if path.name not in committed:
+            differs[path.name] = "not committed"
+        elif committed[path.name] not in _blob_ids(path):
+            differs[path.name] = "changed"
+    for name in committed:
+        if (
+            name.endswith((".yaml", ".yml"))
+            and name not in names
+            and not (plan_dir / name).exists()
+        ):
+            differs[name] = "not read"
+    return head.stdout.decode("ascii").strip(), tuple(sorted(differs.items()))
+
+
+def _blob_ids(path: Path) -> set[str | None]:
+    """The ids git gives the file's bytes, as they are and with CRLF as LF."""
+    import hashlib
+
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {None}
+    found: set[str | None] = set()
+    for each in {data, data.replace(b"\r\n", b"\n")}:
+        digest = hashlib.sha1(b"blob %d\0" % len(each) + each, usedforsecurity=False)
+        found.add(digest.hexdigest())
+    return found
 
 
 def commit_day(plan_dir: Path, rev: str) -> date | None:

@@ -84,9 +84,16 @@ def colophon(record: MadeFrom) -> str:
         where = _("the plan as committed on {day} (git commit {commit})").format(
             day=values.day(record.as_of), commit=record.commit[:12]
         )
-    elif record.dirty:
-        where = _("the plan at git commit {commit}, with uncommitted changes")
-        where = where.format(commit=record.commit[:12])
+    elif record.differs:
+        how = {
+            "changed": _("changed"),
+            "not committed": _("not committed"),
+            "not read": _("not read, not in the folder"),
+        }
+        files = ", ".join(f"{name} ({how[why]})" for name, why in record.differs)
+        where = _(
+            "the plan at git commit {commit}, with files that differ from it: {files}"
+        ).format(commit=record.commit[:12], files=files)
     else:
         where = _("the plan at git commit {commit}").format(commit=record.commit[:12])
     checked = ngettext("{count} warning", "{count} warnings", record.warnings).format(

@@ -21,7 +21,9 @@ from mpi.loading.revision import state
 class MadeFrom:
     directory: str  # the plan directory as the user named it
     commit: str | None  # the commit checked out; None outside git
-    dirty: bool  # the plan directory had changes not committed
+    # The plan files read that differ from the commit: (name, "changed" | "not committed" |
+    # "not read"), see mpi.loading.revision.state.
+    differs: tuple[tuple[str, str], ...]
     cut_off: date  # the day the report looks from (--today)
     version: str
     errors: int
@@ -52,14 +54,14 @@ def made_from(
 
     if as_of is not None:  # the plan as committed on a day, read from a checkout
         directory, commit, day = as_of
-        found: tuple[str, bool] | None = (commit, False)
+        found: tuple[str, tuple[tuple[str, str], ...]] | None = (commit, ())
     else:
         directory, day = loaded.directory, None
-        found = state(loaded.directory)
+        found = state(loaded.directory, _read(loaded))
     return MadeFrom(
         display_name(directory),
         found[0] if found else None,
-        found[1] if found else False,
+        found[1] if found else (),
         today,
         __version__,
         errors,
@@ -68,6 +70,16 @@ def made_from(
         day,
         current_day(),
     )
+
+
+def _read(loaded: Loaded) -> list[Path]:
+    """The files of the plan that were read: plan.yaml, the Handlungsfeld files, the adopted
+    plan (read by the guard) where there is one."""
+    from mpi.loading.locate import ADOPTED_FILE
+
+    files = [f.path for f in (loaded.plan_file, *loaded.field_files.values()) if f is not None]
+    adopted = loaded.directory / ADOPTED_FILE
+    return [*files, adopted] if adopted.is_file() else files
 
 
 def usable(loaded: Loaded) -> Plan:
