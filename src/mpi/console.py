@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 from contextlib import suppress
 from typing import NoReturn
@@ -23,14 +24,24 @@ def main() -> NoReturn:
         run()
     except KeyboardInterrupt:
         sys.stderr.write(f"mpi: {interrupted()}\n")
-        raise SystemExit(130) from None
+        raise SystemExit(130) from None  # 128 + SIGINT (EXIT_INTERRUPTED; not imported here)
     except BrokenPipeError:
         _quiet_stdout()
         raise SystemExit(0) from None
     except OSError as exc:  # what mpi.cli.app leaves to the entry point: the output failed
         sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
         raise SystemExit(2) from None
+    finally:
+        # Python's exit (flushing output, atexit) is outside this try: a Ctrl-C there ends
+        # mpi at once, with the same line, instead of a traceback.
+        signal.signal(signal.SIGINT, _interrupted_on_exit)
     raise SystemExit(0)
+
+
+def _interrupted_on_exit(_signum: int, _frame: object) -> None:
+    with suppress(OSError):
+        os.write(2, f"mpi: {interrupted()}\n".encode("utf-8", "backslashreplace"))
+    os._exit(130)
 
 
 def interrupted() -> str:

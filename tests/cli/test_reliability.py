@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, TODAY, adopted_copy, git, mpi
+from helpers import MINI, TODAY, adopted_copy, break_plan, git, mpi
 
 # The C locale, as on CI: the language comes from the plan's `language:` line.
 C_LOCALE = {k: v for k, v in os.environ.items() if not k.startswith(("LC_", "LANG", "MPI_"))}
@@ -140,3 +140,19 @@ def test_a_hostile_repository_runs_nothing(repo: Path, tmp_path: Path) -> None:
     mpi("history", "HF1.1", plan=repo, code=None)
     mpi("validate", "--baseline", "HEAD", plan=repo, code=None)
     assert not ran.exists(), ran.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("char", ["\u200d", "\u200c", "\u00a0", "\u2800", "\u3164", "\u2062"])
+@pytest.mark.parametrize("format", ["text", "json", "github"])
+def test_an_invisible_character_in_an_id_is_shown_as_an_escape(
+    mini: Path, char: str, format: str
+) -> None:
+    break_plan(mini, "hf1-flaechen.yaml", "id: HF1.1\n", f"id: HF1.1{char}\n")
+    said = mpi("validate", "--format", format, plan=mini, code=1, color=True)
+    out = said.stdout + said.stderr
+    assert char not in out
+    assert (
+        f"HF1.1\\\\u{ord(char):04x}" in out
+        if format == "json"
+        else f"HF1.1\\u{ord(char):04x}" in out
+    )

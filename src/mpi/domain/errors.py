@@ -11,6 +11,7 @@ from mpi.domain.diagnostics import Diagnostic
 EXIT_INVALID = 1
 EXIT_USAGE = 2
 EXIT_BUG = 3
+EXIT_INTERRUPTED = 130  # Ctrl-C: 128 + SIGINT, as shells report it
 
 
 class MpiError(Exception):

@@ -206,15 +206,36 @@ def describe_path(tree: Any, loc: tuple[Any, ...]) -> str:
     node = tree
     for step in loc:
         if isinstance(node, PMap) and isinstance(step, str) and step in node:
-            parts.append(f".{clip(step, 30)}" if parts else clip(step, 30))
+            parts.append(f".{_shown(clip(step, 30))}" if parts else _shown(clip(step, 30)))
             node = node[step]
         elif isinstance(node, PList) and isinstance(step, int) and 0 <= step < len(node):
             item = node[step]
             ident = item.get("id") if isinstance(item, PMap) else None
-            label = clip(ident, 30) if isinstance(ident, str) else f"#{step + 1}"
+            label = _shown(clip(ident, 30)) if isinstance(ident, str) else f"#{step + 1}"
             parts.append(f"[{label}]")
             node = item
         elif isinstance(node, PMap) and isinstance(step, str) and step.isidentifier():
             parts.append(f".{step}" if parts else step)
             node = None
     return "".join(parts)
+
+
+# Characters that show as blank though their category is a visible one.
+_BLANK = "\u115f\u1160\u2800\u3164\uffa0"
+
+
+def _shown(key: str) -> str:
+    """A key or an id in a path as people can check it: a character that is not a letter,
+    digit, punctuation or symbol (a zero-width (non-)joiner, a no-break space, a control) or
+    that shows as blank is a `\\u200c` escape. A valid key or id is ASCII; this one is not."""
+    import unicodedata
+
+    def one(char: str) -> str:
+        if char.isascii() and char.isprintable():
+            return char
+        if unicodedata.category(char)[0] in "LNPS" and char not in _BLANK:
+            return char
+        code = ord(char)
+        return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+
+    return "".join(map(one, key))
