@@ -6,6 +6,7 @@ a process that was killed) from anything else and remove them.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import secrets
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from mpi.i18n import _, reason
 
-_TEMP = re.compile(r"\..+\.mpi-(\d+)-[0-9a-f]{12}\.tmp")
+_TEMP = re.compile(r"\.(?P<name>.+)\.mpi-(\d+)-[0-9a-f]{12}\.tmp")
 
 
 class NotRegularFile(OSError):
@@ -57,6 +58,7 @@ def atomic_write(
         if old is not None:
             _keep_owner(temp, path, old)
             os.chmod(temp, stat.S_IMODE(old.st_mode))
+            _keep_attributes(temp, path)  # after chmod, which would reset an ACL's mask
         if before_replace is not None:
             before_replace()
         os.replace(temp, path)
@@ -109,6 +111,36 @@ def _keep_owner(temp: Path, path: Path, old: os.stat_result) -> None:
         )
 
 
+class AttributesNotKept(OwnerNotKept):
+    """The new file could not get the old one's extended attributes (its POSIX ACL is one)."""
+
+
+def _keep_attributes(temp: Path, path: Path) -> None:
+    """Give the temp file the old file's extended attributes: its access control list
+    (`system.posix_acl_access`: who else may read or write it) and the `user.` ones. A
+    file system without them has none to keep; a `security.` label the new file cannot take
+    is left to the system (it labels the new file itself)."""
+    try:
+        names = os.listxattr(path, follow_symlinks=False)
+    except OSError as exc:
+        if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
+            return
+        raise
+    for name in names:
+        try:
+            value = os.getxattr(path, name, follow_symlinks=False)
+            os.setxattr(temp, name, value, follow_symlinks=False)
+        except OSError as exc:
+            if name.startswith("security."):
+                continue
+            what = _("its access control list") if "posix_acl" in name else name
+            raise AttributesNotKept(
+                _("{path}: {what} could not be given to the new file ({reason})").format(
+                    path=path, what=what, reason=reason(exc)
+                )
+            ) from None
+
+
 def _owner_keeps_access(old: os.stat_result) -> bool:
     """Whether the old owner has, through the file's group, what they had as its owner."""
     import grp
@@ -143,15 +175,18 @@ def _group(gid: int) -> str:
         return str(gid)
 
 
-def remove_stale_temps(directory: Path) -> None:
-    """Remove temp files that mpi processes which no longer run left in `directory`."""
+def remove_stale_temps(directory: Path, of: str | None = None) -> None:
+    """Remove temp files that mpi processes which no longer run left in `directory` (only
+    those for the file named `of`, where given: a report's folder is not mpi's own)."""
     try:
         names = os.listdir(directory)
     except OSError:
         return
     for name in names:
         match = _TEMP.fullmatch(name)
-        if match is None or _running(int(match.group(1))):
+        if match is None or _running(int(match.group(2))):
+            continue
+        if of is not None and match.group("name") != of:
             continue
         with suppress(OSError):
             os.unlink(directory / name)

@@ -156,3 +156,43 @@ def test_an_invisible_character_in_an_id_is_shown_as_an_escape(
         if format == "json"
         else f"HF1.1\\u{ord(char):04x}" in out
     )
+
+
+def _acl(*entries: tuple[int, int, int]) -> bytes:
+    """A POSIX ACL as Linux stores it in `system.posix_acl_access` (what setfacl writes)."""
+    import struct
+
+    return struct.pack("<I", 2) + b"".join(struct.pack("<HHI", *e) for e in entries)
+
+
+NOBODY = 0xFFFFFFFF  # the id of the entries that name no user or group
+
+
+def test_an_edit_keeps_the_files_acl_and_extended_attributes(mini: Path) -> None:
+    """On a 640 file with `user:4001:rw`, the edited file had no ACL (that user lost
+    access) and mode 660 (the owning group gained write)."""
+    path = mini / "hf1-flaechen.yaml"
+    path.chmod(0o640)
+    acl = _acl((1, 6, NOBODY), (2, 6, 4001), (4, 4, NOBODY), (0x10, 6, NOBODY), (0x20, 0, NOBODY))
+    try:
+        os.setxattr(path, "system.posix_acl_access", acl)
+        os.setxattr(path, "user.origin", b"BWI")
+    except OSError as exc:
+        pytest.skip(f"this file system keeps no ACL or extended attributes: {exc}")
+    mode = path.stat().st_mode
+    mpi("note", "HF1.1", "Sachstand", plan=mini)
+    assert "Sachstand" in path.read_text(encoding="utf-8")
+    assert os.getxattr(path, "system.posix_acl_access") == acl
+    assert os.getxattr(path, "user.origin") == b"BWI"
+    assert path.stat().st_mode == mode
+
+
+def test_a_killed_reports_temp_file_is_removed_by_the_next(tmp_path: Path) -> None:
+    report = tmp_path / "bericht.md"
+    dead = 2**22 + 1  # above the largest pid Linux gives
+    left = tmp_path / f".bericht.md.mpi-{dead}-0123456789ab.tmp"
+    other = tmp_path / f".notes.txt.mpi-{dead}-0123456789ab.tmp"
+    left.write_text("half", encoding="utf-8")
+    other.write_text("not ours to judge", encoding="utf-8")
+    mpi("report", "--format", "markdown", "-o", str(report), plan=MINI)
+    assert report.exists() and not left.exists() and other.exists()

@@ -86,7 +86,7 @@ def out(text: str) -> None:
 def write_file(path: Path, data: bytes) -> None:
     """Replace FILE atomically: a reader never sees half of it. Never into a plan directory:
     a report there would replace a plan file or be read as a Handlungsfeld."""
-    from mpi.fsutil import NotRegularFile, atomic_write
+    from mpi.fsutil import NotRegularFile, atomic_write, remove_stale_temps
     from mpi.loading.locate import PLAN_FILE
 
     folder = path.resolve().parent
@@ -97,6 +97,7 @@ def write_file(path: Path, data: bytes) -> None:
                 "only through its edits; choose a file outside the plan directory"
             ).format(path=path, folder=folder)
         )
+    remove_stale_temps(path.parent, path.name)  # of an earlier run that was killed
     try:
         warning = atomic_write(path, data)
     except NotRegularFile:
