@@ -207,6 +207,26 @@ def long_history(commits: int = HISTORY) -> Path:
     return root / "plan"
 
 
+def at_the_limits(path: Path) -> Path:
+    """The shipped plan with short German log entries up to both limits of a plan that mpi
+    reads: 63 of its 64 Mi characters (MAX_CHARACTERS) and ~910,000 of its 1,000,000 values
+    (MAX_VALUES), in all five Handlungsfeld files: the most memory a plan mpi accepts takes."""
+    from mpi.loading.locate import plan_files
+
+    shutil.rmtree(path, ignore_errors=True)
+    shutil.copytree(SHIPPED, path)
+    files = plan_files(path)[1]
+    text = ("Änderung der Flächenplanung für die Industrie " * 4)[:180]
+    entry = f"      - {{date: 2024-01-01, text: {text}}}\n"
+    have = sum(len(f.read_text(encoding="utf-8")) for f in path.glob("*.yaml"))
+    each = (63 * 2**20 - have) // len(files) // len(entry)
+    for file in files:
+        old = file.read_text(encoding="utf-8")
+        file.write_text(old.replace("    updates: []\n", "    updates:\n" + entry * each, 1))
+    commit(path)
+    return path
+
+
 def field_files(plan: Path) -> list[str]:
     """The Handlungsfeld files, as mpi finds them (not plan.yaml, not adopted.yaml)."""
     from mpi.loading.locate import plan_files
@@ -403,6 +423,11 @@ def targets(rows: list[Row], cold: dict[str, float] | None = None) -> list[str]:
         ):
             ok = r.rss_mib < 200
             out.append(f"{verdict(ok)} {r.command} on 10k peak RSS < 200 MiB: {r.rss_mib:.0f} MiB")
+    for r in rows:
+        if r.plan == "limits" and r.rss_mib is not None:
+            ok = r.rss_mib < 1024 and not r.note
+            why = f"{r.rss_mib:.0f} MiB" + (f" ({r.note})" if r.note else "")
+            out.append(f"{verdict(ok)} {r.command} on a plan at both limits < 1 GiB: {why}")
     for flag in ("--version", "--help"):
         heavy = imported_heavy(flag)
         found = ", ".join(heavy) if heavy else "neither"
@@ -428,6 +453,14 @@ def main(argv: list[str] | None = None) -> int:
         plans[f"{size // 1000}k"] = path
     schema, schema_note = field_schema()
     rows = build_rows(plans, schema, schema_note)
+    if not args.quick:
+        limits = at_the_limits(OUT / "plan-limits")
+        at = ["--plan", str(limits)]
+        reset = [["git", "-C", str(limits), "checkout", "-q", "--", "."]]
+        mpi = str(BIN / "mpi")
+        rows.append(Row("mpi validate", "limits", [mpi, "validate", *at]))
+        note = [mpi, "note", "HF1.2", "Benchmark", "--date", "2026-01-01", *at]
+        rows.append(Row("mpi note HF1.2", "limits", note, before=reset))
     for row in rows:
         print(f"timing {row.command} [{row.plan}] x{runs}", file=sys.stderr, flush=True)
         if row.argv and not Path(row.argv[0]).exists():

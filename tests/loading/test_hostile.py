@@ -868,3 +868,21 @@ def test_tabs_as_separation_read_the_same_on_both_parsers(
     monkeypatch.setenv("MPI_PURE_YAML", PARSERS[parser])
     tree = sources.read_source(mini / HF2)[0].tree
     assert tree["measures"][0]["title"] == "Additive\tFertigung"
+
+
+def test_the_files_of_a_plan_share_one_limit_on_characters(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each file below the limit on its own, the plan over it: refused at the file that
+    crosses it (six files of 63 MiB each took 1.2-1.4 GiB when only files had a limit)."""
+    from mpi.loading import reader
+    from mpi.loading.load import load_plan
+
+    sizes = {p.name: len(p.read_text(encoding="utf-8")) for p in mini.glob("*.yaml")}
+    assert max(sizes.values()) < sum(sizes.values())
+    monkeypatch.setattr(reader, "MAX_CHARACTERS", sum(sizes.values()) - 1)
+    loaded = load_plan(mini)
+    assert [d.code for d in loaded.diagnostics if d.severity == "error"] == ["too-large"]
+    assert "characters together" in loaded.diagnostics[0].message
+    monkeypatch.setattr(reader, "MAX_CHARACTERS", sum(sizes.values()))
+    assert not load_plan(mini).errors

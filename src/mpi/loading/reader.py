@@ -34,13 +34,20 @@ MAX_DEPTH = 64
 MAX_VALUES = 1_000_000
 
 
+# Characters in all files of a plan together: the text, its values and its models each take
+# about as much again (what a plan at both limits takes: benchmarks/README.md).
+MAX_CHARACTERS = 64 * 1024 * 1024
+
+
 class Budget:
-    """How many more values the files of one plan may hold; shared by all its files."""
+    """How many more values and characters the files of one plan may hold; shared by all
+    its files."""
 
-    __slots__ = ("left",)
+    __slots__ = ("characters", "left")
 
-    def __init__(self, values: int | None = None) -> None:
+    def __init__(self, values: int | None = None, characters: int | None = None) -> None:
         self.left = MAX_VALUES if values is None else values
+        self.characters = MAX_CHARACTERS if characters is None else characters
 
 
 # The characters YAML allows in a stream (the same set in libyaml and PyYAML); anything else

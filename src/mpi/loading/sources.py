@@ -130,6 +130,18 @@ def fingerprint(info: os.stat_result) -> tuple[int, int, int, int]:
 def _parse_into(
     source: SourceFile, text: str, fail: Fail, budget: reader.Budget | None
 ) -> tuple[SourceFile, Diagnostic | None]:
+    if budget is not None:
+        budget.characters -= len(text)
+        if budget.characters < 0:
+            return fail(
+                1,
+                1,
+                "too-large",
+                _(
+                    "the plan's files hold more than {limit} characters together (limit "
+                    "MAX_CHARACTERS, which keeps mpi under 1 GiB of memory)"
+                ).format(limit=count(reader.MAX_CHARACTERS)),
+            )
     try:
         source.tree = reader.parse(text, budget)
     except ReadError as exc:
