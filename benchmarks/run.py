@@ -181,6 +181,7 @@ def commit(plan: Path) -> None:
 
 
 HISTORY = 500  # commits in the repository `mpi history` walks
+GROWING = (1000, 5000)  # commits that each add a note to the measure `mpi history` follows
 
 
 def long_history(commits: int = HISTORY) -> Path:
@@ -204,6 +205,49 @@ def long_history(commits: int = HISTORY) -> Path:
         path.write_text(f"{moved}# edit {n}\n")  # every version its own blob, as in life
         subprocess.run([*git, "commit", "-q", "-am", f"move {n}"], check=True)
     (root / f".commits-{commits}").touch()
+    return root / "plan"
+
+
+def growing_log(commits: int) -> Path:
+    """A git copy of the shipped plan where each of `commits` commits adds a note to HF1.15's
+    updates log, as years of reporting would (written with `git fast-import`: each commit's
+    file is given whole)."""
+    root = OUT / f"growing-{commits}"
+    done = root / ".git" / "mpi-benchmark-done"
+    if done.exists():
+        return root / "plan"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(SHIPPED, root / "plan")
+    name = "hf1-flaechen-und-infrastruktur.yaml"
+    text = (root / "plan" / name).read_text(encoding="utf-8")
+    head, tail = text.split("  - id: HF1.15\n", 1)
+    before, after = tail.split("    updates: []\n", 1)
+    subprocess.run(["git", "-C", str(root), "init", "-q", "-b", "main"], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    who = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run(["git", "-C", str(root), *who, "commit", "-q", "-m", "adopted"], check=True)
+    feed = subprocess.Popen(
+        ["git", "-C", str(root), "fast-import", "--quiet"], stdin=subprocess.PIPE
+    )
+    assert feed.stdin is not None
+    log = ""
+    for n in range(commits):
+        day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        log += f"      - {{date: {day}, text: Sachstand {n} der Wasserstoffversorgung berichtet}}\n"
+        data = f"{head}  - id: HF1.15\n{before}    updates:\n{log}{after}".encode()
+        message = f"note {n}".encode()
+        feed.stdin.write(b"commit refs/heads/main\ncommitter bench <b@example.org> %d +0000\n"
+                         % (1700000000 + n))  # fmt: skip
+        feed.stdin.write(b"data %d\n%s\n" % (len(message), message))
+        if n == 0:
+            feed.stdin.write(b"from refs/heads/main^0\n")
+        feed.stdin.write(
+            b"M 100644 inline plan/%s\ndata %d\n%s\n" % (name.encode(), len(data), data)
+        )
+    feed.stdin.close()
+    feed.wait()
+    subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
+    done.touch()
     return root / "plan"
 
 
@@ -266,6 +310,10 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
             walked = ["history", "HF1.15", "--plan", str(long_history())]
             rows.append(Row(f"mpi history HF1.15 ({HISTORY} commits)", label, [mpi, *walked]))
+            for commits in GROWING:
+                walked = ["history", "HF1.15", "--plan", str(growing_log(commits))]
+                name = f"mpi history HF1.15 (a log grown by {commits} commits)"
+                rows.append(Row(name, label, [mpi, *walked]))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
             # Every edit command, each run from the committed plan; the semantic diff of one
@@ -424,6 +472,10 @@ def targets(rows: list[Row], cold: dict[str, float] | None = None) -> list[str]:
             ok = r.rss_mib < 200
             out.append(f"{verdict(ok)} {r.command} on 10k peak RSS < 200 MiB: {r.rss_mib:.0f} MiB")
     for r in rows:
+        if "a log grown by" in r.command and r.median is not None and r.rss_mib is not None:
+            ok = r.rss_mib < 200 and (r.median <= 3 or "5000" in r.command) and not r.note
+            why = f"{r.median:.3f} s, {r.rss_mib:.0f} MiB" + (f" ({r.note})" if r.note else "")
+            out.append(f"{verdict(ok)} {r.command}: a few seconds (1000), under 200 MiB: {why}")
         if r.plan == "limits" and r.rss_mib is not None:
             ok = r.rss_mib < 1024 and not r.note
             why = f"{r.rss_mib:.0f} MiB" + (f" ({r.note})" if r.note else "")

@@ -196,3 +196,46 @@ def test_a_killed_reports_temp_file_is_removed_by_the_next(tmp_path: Path) -> No
     other.write_text("not ours to judge", encoding="utf-8")
     mpi("report", "--format", "markdown", "-o", str(report), plan=MINI)
     assert report.exists() and not left.exists() and other.exists()
+
+
+HF1 = "hf1-flaechen-und-infrastruktur.yaml"
+STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
+
+
+def _history(plan: Path, *args: str) -> str:
+    return mpi("history", "HF1.15", *args, plan=plan, lang="en").stdout
+
+
+def test_history_follows_the_first_parent_line_through_a_merge(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A branch moves a deadline (committed earlier), the main line changes the file
+    elsewhere (later), then the branch is merged: one move, at the merge. Walking every
+    commit by date invented a "brought forward" and called the merged state "not committed"."""
+    root = repo.parent
+    git(root, "checkout", "-q", "-b", "side")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-01-10T12:00:00")
+    break_plan(repo, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
+    git(root, "commit", "-q", "-am", "move on a branch")
+    git(root, "checkout", "-q", "-")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-02-10T12:00:00")
+    text = (repo / HF1).read_text(encoding="utf-8")
+    (repo / HF1).write_text(text + "# a comment on the main line\n", encoding="utf-8")
+    git(root, "commit", "-q", "-am", "comment")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-03-10T12:00:00")
+    git(root, "merge", "-q", "--no-ff", "-m", "merge", "side")
+    said = _history(repo)
+    assert said.count("(2030 -> 2032), without decision") == 1, said
+    assert "advanced" not in said and "brought forward" not in said
+    assert "not committed" not in said
+
+
+def test_history_reads_a_plan_whose_path_is_not_ascii(tmp_path: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    root = tmp_path / "Maßnahmenpläne"
+    plan = adopted_copy(root)
+    git(root, "config", "core.quotePath", "true")
+    break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
+    git(root, "commit", "-q", "-am", "moved")
+    assert "2030 -> 2031" in _history(plan)

@@ -1,22 +1,30 @@
 """One plan file through its git history, for `mpi history`: each version of the file that a
-commit made, oldest first, and the working tree's if it differs.
+commit on the first-parent line of HEAD made, oldest first, and the working tree's if it
+differs from HEAD's.
 
-Fast on a long history: one `git log` lists the commits that touched the file (following
-renames), one `git cat-file --batch` reads all their versions, each distinct version is
-parsed once, and only the file that holds the item is read at all.
+Streamed and near linear on a long history: one `git log` lists the commits that touched the
+file (following renames; a merge counts as the change it brought to the line, as `git log
+--first-parent` shows it), one `git cat-file --batch` hands over their versions one at a
+time, and of a measure only its own lines are parsed, without its updates log (history does
+not compare the log, which grows with every note). Memory is bounded by the largest version.
 """
 
 from __future__ import annotations
 
+import re
+import subprocess
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from mpi.domain.errors import UsageError
 from mpi.i18n import _
 from mpi.loading.reader import parse
-from mpi.loading.revision import _blob_id, git, repository
+from mpi.loading.reread import NOT_ALONE
+from mpi.loading.revision import SAFE, _blob_id, _environment, git, repository
 from mpi.loading.sources import MAX_BYTES, decode
 from mpi.loading.yaml_errors import ReadError
 
@@ -26,20 +34,56 @@ WORKING_TREE = None  # the commit of the version not committed yet
 @dataclass(frozen=True)
 class Version:
     """The file as a commit left it (`commit` None: the working tree), parsed; `tree` is None
-    where it could not be read (it is then skipped, and counted)."""
+    where it could not be read (it is then skipped, and counted). `same` is True where the
+    version reads as the one before it (the tree is then that version's own object)."""
 
     commit: str | None
     day: date
     tree: Any
+    same: bool = False
 
 
-def versions(plan_dir: Path, name: str, today: date, measure: str | None = None) -> list[Version]:
-    """Every version of `plan_dir/name` that a commit made, oldest first; then the working
-    tree's, dated `today`, if it differs from the last commit's. With `measure`, only that
-    measure's lines are parsed where they can be found (`{"measures": [it]}`)."""
+def versions(
+    plan_dir: Path, name: str, today: date, measure: str | None = None
+) -> Iterator[Version]:
+    """Every version of `plan_dir/name` that a commit on HEAD's first-parent line made, oldest
+    first; then the working tree's, dated `today`, if it differs from HEAD's. With `measure`,
+    only that measure's lines (`{"measures": [it]}`) without its updates log are parsed where
+    they can be found."""
     top, relative = repository(plan_dir)
     path = name if relative == "." else f"{relative}/{name}"
-    log = git(top, "log", "--follow", "--format=%x01%H %cs", "--name-only", "--", path)
+    commits = _commits(top, path)
+    previous: tuple[str | None, str | None, Any] = (None, None, None)  # blob, lines, tree
+    for (sha, made, _at), (blob, data) in zip(
+        commits, _blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
+    ):
+        if blob is None:
+            continue
+        if blob == previous[0]:
+            yield Version(sha, made, previous[2], same=True)
+            continue
+        lines = _lines(data, measure)
+        if lines is not None and lines == previous[1]:
+            previous = (blob, lines, previous[2])
+            yield Version(sha, made, previous[2], same=True)
+            continue
+        previous = (blob, lines, _parse(data, lines))
+        del data
+        yield Version(sha, made, previous[2])
+    current = plan_dir / name
+    head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
+    if current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None):
+        data = current.read_bytes()
+        yield Version(WORKING_TREE, today, _parse(data, _lines(data, measure)))
+
+
+def _commits(top: Path, path: str) -> list[tuple[str, date, str]]:
+    """The commits on HEAD's first-parent line that changed `path` (following renames), oldest
+    first, each with the file's name in it. Names are read NUL-separated, as git stores them."""
+    log = git(
+        top, "log", "--first-parent", "--follow", "-z", "--format=%x01%H %cs", "--name-only",
+        "HEAD", "--", path,
+    )  # fmt: skip
     if log.returncode != 0:
         why = log.stderr.decode("utf-8", "replace").strip().splitlines()
         raise UsageError(
@@ -48,27 +92,16 @@ def versions(plan_dir: Path, name: str, today: date, measure: str | None = None)
             )
         )
     commits: list[tuple[str, date, str]] = []
-    for record in log.stdout.decode("utf-8", "surrogateescape").split("\x01")[1:]:
-        head, *names = [line for line in record.splitlines() if line.strip()]
-        sha, when = head.split(" ", 1)
+    for record in log.stdout.split(b"\x01")[1:]:
+        head, _nl, rest = record.partition(b"\n")
+        names = [n for n in rest.split(b"\0") if n.strip()]
+        sha, when = head.decode("ascii").strip("\0").split(" ", 1)
         if names:  # a commit that deleted the file names it too; cat-file then finds nothing
-            commits.append((sha, date.fromisoformat(when), names[-1]))
+            commits.append(
+                (sha, date.fromisoformat(when), names[-1].decode("utf-8", "surrogateescape"))
+            )
     commits.reverse()
-    blobs = _read(top, [f"{sha}:{at}" for sha, _day, at in commits])
-    out: list[Version] = []
-    parsed: dict[str, Any] = {}
-    last_blob = None
-    for (sha, made, _at), (blob, data) in zip(commits, blobs, strict=True):
-        if blob is None:
-            continue
-        if blob not in parsed:
-            parsed[blob] = _parse(data, measure)
-        out.append(Version(sha, made, parsed[blob]))
-        last_blob = blob
-    current = plan_dir / name
-    if current.is_file() and _blob_id(current) != last_blob:
-        out.append(Version(WORKING_TREE, today, _parse(current.read_bytes(), measure)))
-    return out
+    return commits
 
 
 def shallow(plan_dir: Path) -> bool:
@@ -79,53 +112,116 @@ def shallow(plan_dir: Path) -> bool:
     return done.returncode == 0 and done.stdout.strip() == b"true"
 
 
-def _read(top: Path, names: list[str]) -> list[tuple[str | None, bytes]]:
-    """The blob id and bytes of each `commit:path` (None for one that does not exist)."""
+def _blobs(top: Path, names: list[str]) -> Iterator[tuple[str | None, bytes]]:
+    """The blob id and bytes of each `commit:path` (None for one that does not exist), one at
+    a time from one `git cat-file --batch`: never more than one version in memory."""
     if not names:
-        return []
-    result = git(top, "cat-file", "--batch", stdin="".join(n + "\n" for n in names).encode())
-    data, at = result.stdout, 0
-    out: list[tuple[str | None, bytes]] = []
-    for _name in names:
-        end = data.index(b"\n", at)
-        header = data[at:end].split()
-        at = end + 1
-        if len(header) < 3 or header[1] != b"blob":  # "<name> missing" (a deleted file)
-            out.append((None, b""))
-            continue
-        size = int(header[2])
-        out.append((header[0].decode("ascii"), data[at : at + size]))
-        at += size + 1
-    return out
+        return
+    try:
+        process = subprocess.Popen(
+            ["git", *SAFE, "-C", str(top), "cat-file", "--batch"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=_environment(),
+        )
+    except FileNotFoundError:
+        raise UsageError(_("git is not installed or not on PATH")) from None
+    assert process.stdin is not None and process.stdout is not None
+    asked = b"".join(n.encode("utf-8", "surrogateescape") + b"\n" for n in names)
+    writer = threading.Thread(target=_feed, args=(process.stdin, asked), daemon=True)
+    writer.start()
+    try:
+        for _name in names:
+            yield _one(process.stdout)
+    finally:
+        process.stdout.close()
+        process.kill()
+        process.wait()
+        writer.join()
 
 
-def _parse(data: bytes, measure: str | None) -> Any:
-    """The file's data, or None where a version cannot be read (too large, not YAML). With
-    `measure`, only its block when the file lists it in block style (`- id: HF1.15` and the
-    lines indented below it): a long history parses kilobytes, not the whole file, each time.
-    """
+def _feed(stdin: IO[bytes], data: bytes) -> None:
+    try:
+        stdin.write(data)
+        stdin.close()
+    except OSError:  # git ended first (it was stopped)
+        pass
+
+
+def _one(stdout: IO[bytes]) -> tuple[str | None, bytes]:
+    header = stdout.readline().split()
+    if len(header) < 3 or header[1] != b"blob":  # "<name> missing" (a deleted file)
+        return None, b""
+    size = int(header[2])
+    data = stdout.read(size)
+    stdout.read(1)  # the line break after the contents
+    return header[0].decode("ascii"), data
+
+
+def _lines(data: bytes, measure: str | None) -> str | None:
+    """The measure's own lines without its updates log, dedented to a list of one item; None
+    where they cannot be found alone (the file is then read whole). Found in the bytes, so
+    that a version costs a search through the file, not a parse of it or of the log."""
+    if measure is None or len(data) > MAX_BYTES:
+        return None
+    found = _item_line(data, measure.encode())
+    if found is None:
+        return None
+    indent = len(found.group(1))
+    start = found.start()
+    # The log is passed over once: its key is found by its bytes, then where it ends.
+    log = re.compile(rb"\n {%d}updates:" % (indent + 2)).search(data, found.end())
+    if log is not None and _end(data, found.end(), indent, log.start()) == log.start():
+        after = _end(data, log.end(), indent + 2)
+        item = data[start : log.start()] + data[after : _end(data, after, indent)]
+    else:
+        item = data[start : _end(data, found.end(), indent)]
+    try:
+        text = decode(item)
+    except ReadError:
+        return None
+    lines = text.split("\n")
+    if NOT_ALONE.search(text) or any(line[:indent].strip() for line in lines):
+        return None
+    return "\n".join(line[indent:] for line in lines) + "\n"
+
+
+def _item_line(data: bytes, ident: bytes) -> re.Match[bytes] | None:
+    """The line `- id: IDENT` (quoted or not, with a comment or not), if there is exactly
+    one: each place the id occurs is looked at (a search for the bytes), not each line."""
+    line = re.compile(rb"( *)- +id: *(['\"]?)%s\2 *(#.*)?$" % re.escape(ident), re.M)
+    found: list[re.Match[bytes]] = []
+    at = data.find(ident)
+    while at >= 0:
+        start = data.rfind(b"\n", 0, at) + 1
+        match = line.match(data, start)
+        if match is not None and (not found or found[-1].start() != start):
+            found.append(match)
+        at = data.find(ident, at + len(ident))
+    return found[0] if len(found) == 1 else None
+
+
+def _end(data: bytes, at: int, indent: int, stop: int | None = None) -> int:
+    """Where the lines indented deeper than `indent` from `at` on end: the line break before
+    the first line at that depth or less that is not blank or a comment (or `stop`, by
+    default the end)."""
+    stop = len(data) if stop is None else stop
+    found = re.compile(rb"\n {0,%d}[^ \r\n#]" % indent).search(data, at, stop)
+    return stop if found is None else found.start()
+
+
+def _parse(data: bytes, lines: str | None) -> Any:
+    """The version's data: `lines` (a measure's, see _lines) read as `{"measures": [it]}`,
+    else the whole file; None where it cannot be read (too large, not YAML)."""
     if len(data) > MAX_BYTES:
         return None
     try:
-        text = decode(data)
-        block = _block(text, measure) if measure else None
-        if block is not None:
+        if lines is not None:
             try:
-                return {"measures": parse(block)}
+                return {"measures": parse(lines)}
             except ReadError:
                 pass  # not a block of its own after all: read the whole file
-        return parse(text)
+        return parse(decode(data))
     except (ReadError, RecursionError):
         return None
-
-
-def _block(text: str, measure: str) -> str | None:
-    """The lines of the list item `- id: MEASURE` (dedented), or None if it is not there
-    exactly once in block style."""
-    from mpi.loading.reread import block
-
-    found = block(text, measure)
-    if found is None:
-        return None
-    start, end, indent = found
-    return "\n".join(line[indent:] for line in text[start:end].split("\n")) + "\n"

@@ -147,15 +147,13 @@ def _alone(text: str, start: int, indent: int, budget: reader.Budget) -> PMap | 
 # What makes a block read alone differ from the same lines read in the file: a block scalar
 # that keeps its trailing blank lines (`|+`, `>2+`), and line breaks other than \n (libyaml
 # also breaks lines at a lone \r, NEL, LS and PS).
-_NOT_ALONE = re.compile(
-    r"[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?$|\r(?!\n)|[\x85\u2028\u2029]", re.M
-)
+NOT_ALONE = re.compile(r"[|>](?:[1-9]?\+|\+[1-9])[ \t]*(?:#.*)?$|\r(?!\n)|[\x85\u2028\u2029]", re.M)
 
 
 def block(text: str, measure: str) -> tuple[int, int, int] | None:
     """Where the list item `- id: MEASURE` is: the offset of its first line, the offset just
     past its last line's text, and its indentation. None unless it is there once, in block
-    style, and its lines read alone as they read in the file (see _NOT_ALONE; nor at the end
+    style, and its lines read alone as they read in the file (see NOT_ALONE; nor at the end
     of a file without a final line break, where a block scalar would gain one)."""
     pattern = rf"""^( *)- +id: *(['"]?){re.escape(measure)}\2 *(#.*)?$"""
     found = list(re.finditer(pattern, text, re.MULTILINE))
@@ -190,9 +188,9 @@ def _item_end(text: str, start: int, indent: int) -> int:
 
 def _reads_alone(text: str, start: int, end: int) -> bool:
     """Whether the lines from `start` to `end` read alone as they read in the file: not
-    where _NOT_ALONE finds something, nor at the end of a file without a final line break
+    where NOT_ALONE finds something, nor at the end of a file without a final line break
     (a block scalar would gain one)."""
-    return not _NOT_ALONE.search(text[start : end + 1]) and text.endswith("\n", 0, end + 1)
+    return not NOT_ALONE.search(text[start : end + 1]) and text.endswith("\n", 0, end + 1)
 
 
 def _item(

@@ -95,22 +95,28 @@ def build(loaded: Loaded, ident: str, milestone: str | None, today: date) -> His
     plan = loaded.plan
     assert plan is not None
     owner, title, file = _owner(loaded, plan, ident)
-    found = versions(loaded.directory, file, today, owner if "." in owner else None)
-    snaps = [(v, _snapshot(v, owner)) for v in found]
-    readable: list[tuple[Version, Snapshot]] = [(v, s) for v, s in snaps if isinstance(s, Snapshot)]
+    readable: list[tuple[tuple[str | None, date], Snapshot]] = []
+    skipped, last = 0, None
+    for version in versions(loaded.directory, file, today, owner if "." in owner else None):
+        # The same lines as the version before: the same snapshot object, compared at once.
+        snap = last if version.same else _snapshot(version, owner)
+        last = snap
+        if snap is UNREADABLE:
+            skipped += 1
+        elif isinstance(snap, Snapshot):
+            readable.append(((version.commit, version.day), snap))
     wanted = _milestone(plan, owner, milestone, [s for _v, s in readable]) if milestone else None
     events: list[Event] = []
     for (_v0, a), (v, b) in pairwise(readable):
-        for c in _compare(owner, a, b, plan.horizon):
+        for c in _compare(owner, a, b, plan.horizon) if a is not b else ():
             if c.kind in KINDS and (wanted is None or c.item == wanted):
-                events.append(Event(v.commit, v.day, c))
-    first = (readable[0][0].commit or "", readable[0][0].day) if readable else None
+                events.append(Event(v[0], v[1], c))
+    first = (readable[0][0][0] or "", readable[0][0][1]) if readable else None
     courses = _courses([s for _v, s in readable], events)
     if wanted is not None:
         courses = [c for c in courses if c.item == wanted]
     titles = {(owner, c.item): c.title for c in courses}
     units = {(owner, i.id): i.unit for _v, s in readable for i in s.indicators}
-    skipped = sum(s is UNREADABLE for _v, s in snaps)
     cut = shallow(loaded.directory)
     return History(owner, title, wanted, first, events, courses, skipped, titles, units, cut)
 
@@ -155,7 +161,7 @@ def _snapshot(version: Version, owner: str) -> Snapshot | str | None:
         data = next((m for m in listed if isinstance(m, dict) and m.get("id") == owner), None)
         if data is None:
             return None
-        m = Measure.model_validate(data)
+        m = Measure.model_validate({k: v for k, v in data.items() if k != "updates"})
         return Snapshot(m, m.milestones, [], m.indicators)
     except (ValidationError, AttributeError, TypeError):
         return UNREADABLE
