@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import subprocess
@@ -239,3 +242,59 @@ def test_history_reads_a_plan_whose_path_is_not_ascii(tmp_path: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
     git(root, "commit", "-q", "-am", "moved")
     assert "2030 -> 2031" in _history(plan)
+
+
+def test_indicators_take_today_and_leave_out_later_values(mini: Path) -> None:
+    """`indicators` had no --today (the README says every query takes it): as of a day, a
+    value recorded after it is not the latest."""
+    mpi("record", "flaechenreserve", "90", "--date", "2026-03-01", plan=mini)
+    mpi("record", "flaechenreserve", "80", "--date", "2026-09-01", plan=mini)
+
+    def latest(day: str) -> object:
+        rows = json.loads(mpi("indicators", "--format", "json", "--today", day, plan=mini).stdout)
+        return next(r for r in rows if r["id"] == "flaechenreserve")["last_value"]
+
+    assert latest("2026-11-25") == 80
+    assert latest("2026-06-30") == 90
+    assert latest("2026-01-01") is None
+
+
+def test_history_as_csv(repo: Path) -> None:
+    break_plan(repo, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
+    git(repo.parent, "commit", "-q", "-am", "moved")
+    out = mpi("history", "HF1.15", "--format", "csv", plan=repo).stdout
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [(r["item"], r["kind"], r["old"], r["new"]) for r in rows] == [
+        ("hh-win-stufe-1", "postponed", "2030", "2031")
+    ]
+    assert rows[0]["commit"] == git(repo.parent, "rev-parse", "HEAD").strip()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["status"], ["validate"], ["note", "HF1.1", "x"], ["set", "HF1.1", "--status", "done"]],
+)
+def test_a_plan_folder_that_cannot_be_opened_is_exit_2_for_queries_and_edits(
+    mini: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """A folder without read permission (root reads any, so it is made so here): an edit
+    exited 1 where the queries exit 2."""
+    real_open, real_listdir = os.open, os.listdir
+
+    def refused(path: object, *args: object, **kwargs: object) -> object:
+        if Path(str(path)) == mini:
+            raise PermissionError(13, "Permission denied")
+        return None
+
+    def open_(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        refused(path)
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    def listdir(path: object = ".") -> list[str]:
+        refused(path)
+        return real_listdir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", open_)
+    monkeypatch.setattr(os, "listdir", listdir)
+    said = mpi(*command, plan=mini, code=2).stderr
+    assert "Permission denied" in said or "Keine Berechtigung" in said

@@ -208,10 +208,12 @@ def indicators(
     format: Annotated[str, format_option(INDICATORS)] = "text",
     field: FieldsOption = None,
     lead: LeadOption = None,
+    today: TodayOption = None,
 ) -> None:
     from mpi.views.indicators import select_indicators
 
-    rows = select_indicators(valid_plan(plan), several(field), several(lead))
+    day = full_date(today, "--today")
+    rows = select_indicators(valid_plan(plan), several(field), several(lead), day)
     emit(format, INDICATORS, rows)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.errors import EditRefused, InternalError
+from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
@@ -91,10 +91,11 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
     try:
         fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise EditRefused(
+        raise EditRefused(  # exit 2, as a query that cannot list it
             _("cannot open the plan directory {directory}: {reason}").format(
                 directory=directory, reason=reason(exc)
-            )
+            ),
+            EXIT_USAGE,
         ) from None
     try:
         deadline = time.monotonic() + timeout
@@ -107,7 +108,8 @@ def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
                     raise EditRefused(
                         _("cannot lock the plan directory {directory}: {reason}").format(
                             directory=directory, reason=reason(exc)
-                        )
+                        ),
+                        EXIT_USAGE,
                     ) from None
                 if time.monotonic() > deadline:
                     raise EditRefused(

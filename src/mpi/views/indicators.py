@@ -39,15 +39,23 @@ class IndicatorRow:
 
 
 def indicator_row(
-    ind: Indicator, measure: str = "", field: str = "", lead: tuple[str, ...] = ()
+    ind: Indicator,
+    measure: str = "",
+    field: str = "",
+    lead: tuple[str, ...] = (),
+    day: date | None = None,
 ) -> IndicatorRow:
+    """The indicator as it stood on `day` (the values recorded up to it; None: all)."""
+    if day is not None and any(v.date > day for v in ind.values):
+        ind = ind.model_copy(update={"values": [v for v in ind.values if v.date <= day]})
     return IndicatorRow(ind, assess(ind), measure, field, lead)
 
 
-def all_indicators(plan: Plan) -> list[IndicatorRow]:
-    """Every indicator of the plan, in the order of its measures (natural id order)."""
+def all_indicators(plan: Plan, day: date | None = None) -> list[IndicatorRow]:
+    """Every indicator of the plan as it stood on `day`, in the order of its measures
+    (natural id order)."""
     rows = [
-        indicator_row(i, m.id, f.id, tuple(m.lead))
+        indicator_row(i, m.id, f.id, tuple(m.lead), day)
         for f in plan.fields
         for m in f.measures
         for i in m.indicators
@@ -56,16 +64,17 @@ def all_indicators(plan: Plan) -> list[IndicatorRow]:
 
 
 def select_indicators(
-    plan: Plan, fields: tuple[str, ...] = (), leads: tuple[str, ...] = ()
+    plan: Plan, fields: tuple[str, ...] = (), leads: tuple[str, ...] = (), day: date | None = None
 ) -> list[IndicatorRow]:
-    """The indicators of measures in any of `fields` led by any of `leads` (none: all)."""
+    """The indicators of measures in any of `fields` led by any of `leads` (none: all), as
+    they stood on `day`."""
     from mpi.views.lookup import find_field, find_partner
 
     wanted_fields = {find_field(plan, f).id for f in fields}
     wanted_leads = {find_partner(plan, p, "lead") for p in leads}
     return [
         row
-        for row in all_indicators(plan)
+        for row in all_indicators(plan, day)
         if (not wanted_fields or row.field in wanted_fields)
         and (not wanted_leads or wanted_leads.intersection(row.lead))
     ]

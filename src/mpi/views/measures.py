@@ -219,6 +219,6 @@ def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
         m.goal_assignment or f.goal_assignment,
         partners,
         summaries(walk.milestones_of(place, m), plan, today),
-        [indicator_row(i, m.id, f.id, tuple(m.lead)) for i in m.indicators],
+        [indicator_row(i, m.id, f.id, tuple(m.lead), today) for i in m.indicators],
         of_owner(decisions(plan), m.id),
     )

@@ -97,7 +97,7 @@ def build(
     rows = all_due(plan, today)
     until = add_span(today, UPCOMING_MONTHS, "m")
     upcoming = select_due(plan, DueQuery(until=until), today)
-    indicators = [indicator_line(row.measure, row) for row in all_indicators(plan)]
+    indicators = [indicator_line(row.measure, row) for row in all_indicators(plan, today)]
     return Report(
         title=whole.title,
         today=today,

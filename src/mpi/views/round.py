@@ -181,7 +181,7 @@ def build(
     rows = [r for r in all_due(plan, today) if wanted(r.owner)]
     measures = list_measures(plan, MeasureFilter(leads=leads), today)
     stale_rows = list_measures(plan, MeasureFilter(leads=leads, stale=stale), today)
-    indicators = [row for row in all_indicators(plan) if wanted(row.measure)]
+    indicators = [row for row in all_indicators(plan, today) if wanted(row.measure)]
     sections = {f.id: Section(f.id, f.title) for f in plan.fields}
     if not leads:  # the plan level has no lead: it is in everyone's briefing, not a partner's
         sections[PLAN_LEVEL] = Section(PLAN_LEVEL, PLAN_LEVEL_TITLE)

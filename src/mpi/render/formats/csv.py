@@ -15,6 +15,7 @@ from mpi.render.safe import visible
 
 if TYPE_CHECKING:
     from mpi.views.due import DueRow
+    from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
     from mpi.views.milestones import OwnerDetail
@@ -250,8 +251,31 @@ def indicators(rows: list[IndicatorRow]) -> str:
     return _table(INDICATOR_COLUMNS, out)
 
 
+HISTORY_COLUMNS = (
+    "commit_date", "commit", "subject", "title", "item", "item_title", "kind", "attribute",
+    "old", "new", "occurrence", "months", "days", "weakening", "decision_date", "decision",
+    "correction_date", "correction",
+)  # fmt: skip
+
+
+def history(view: History) -> str:
+    """One row per move (commit empty: not committed yet), as `--format json` has them."""
+    out = []
+    for event in records.history(view)["events"]:
+        decision, correction = event["decision"] or {}, event["correction"] or {}
+        flat = event | {
+            "decision_date": decision.get("date"),
+            "decision": decision.get("text"),
+            "correction_date": correction.get("date"),
+            "correction": correction.get("reason"),
+        }
+        out.append([flat[k] for k in HISTORY_COLUMNS])
+    return _table(HISTORY_COLUMNS, out)
+
+
 FORMAT = Format(
     name="csv",
+    history=history,
     status=status,
     measures=measures,
     measure=measure,
