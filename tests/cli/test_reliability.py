@@ -298,3 +298,28 @@ def test_a_plan_folder_that_cannot_be_opened_is_exit_2_for_queries_and_edits(
     monkeypatch.setattr(os, "listdir", listdir)
     said = mpi(*command, plan=mini, code=2).stderr
     assert "Permission denied" in said or "Keine Berechtigung" in said
+
+
+def test_the_round_names_a_removed_field_without_an_adopted_plan(repo: Path) -> None:
+    """Without adopted.yaml to compare with, the round dropped a Handlungsfeld removed since
+    the last round (its section no longer exists), where diff and report --since list it."""
+    root = repo.parent
+    (repo / "adopted.yaml").unlink()
+    plan_yaml = repo / "plan.yaml"
+    kept = [
+        line
+        for line in plan_yaml.read_text(encoding="utf-8").splitlines(keepends=True)
+        if not line.startswith("adopted_plan:")
+    ]
+    plan_yaml.write_text("".join(kept), encoding="utf-8")
+    git(root, "commit", "-q", "-am", "no adopted plan")
+    git(root, "tag", "runde")
+    git(root, "rm", "-q", f"plan/{HF5}")
+    git(root, "commit", "-q", "-m", "HF5 removed")
+    for command in (
+        ["diff", "runde"],
+        ["report", "--since", "runde"],
+        ["round", "--since", "runde"],
+    ):
+        said = mpi(*command, plan=repo, lang="en", code=None).stdout
+        assert "HF5 removed: Industrie und Gesellschaft" in said, command

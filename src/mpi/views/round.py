@@ -194,8 +194,11 @@ def build(
     for c in changes:
         if c.subject in known:  # a measure, the plan level, a body
             found = section_of(c.subject) if wanted(c.subject) else None
-        else:  # a field or a goal (HF1, HF1.II): its field
-            found = None if leads else sections.get(c.subject.split(".")[0])
+        else:  # a field or a goal (HF1, HF1.II), or what was removed: its field
+            field = c.subject.split(".")[0]
+            found = None if leads else sections.get(field)
+            if found is None and not leads:  # a field removed since: a section of its own
+                found = sections[field] = Section(field, _former_title(before, c, field))
         if found is not None:
             found.changes.append(c)
     for s in sections.values():
@@ -312,6 +315,12 @@ def _decisions(
     for m in stale_rows:
         out.append(Decision(known[m.id], "stale", since=stale_since(plan, by_id[m.id], stale)))
     return out
+
+
+def _former_title(before: Plan | None, change: Change, field: str) -> str:
+    """The title of a field that is no longer in the plan: as the plan had it then."""
+    old = next((f.title for f in before.fields if f.id == field), None) if before else None
+    return old or (change.old if change.subject == field and change.old else field)
 
 
 def dated_changes(plan: Plan, since: date) -> list[Change]:
