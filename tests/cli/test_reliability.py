@@ -323,3 +323,30 @@ def test_the_round_names_a_removed_field_without_an_adopted_plan(repo: Path) -> 
     ):
         said = mpi(*command, plan=repo, lang="en", code=None).stdout
         assert "HF5 removed: Industrie und Gesellschaft" in said, command
+
+
+def test_a_tag_named_like_a_day_is_read_one_way_everywhere_and_said(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tag `2026-06-12` was a tag to diff and a day to round and report, silently. Now a
+    word git resolves is the revision everywhere (and mpi says so where it could be a day),
+    and a day is the last commit made by its end, for diff too."""
+    root = repo.parent
+    git(root, "tag", "2026-06-12")  # the adopted plan, committed today
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-11-01T12:00:00")
+    break_plan(repo, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
+    git(root, "commit", "-q", "-am", "moved")
+    for command in (
+        ["diff", "2026-06-12"],
+        ["report", "--since", "2026-06-12", "--format", "markdown"],
+        ["round", "--since", "2026-06-12"],
+    ):
+        said = mpi(*command, plan=repo, lang="en", code=None)
+        assert "2030 -> 2031" in said.stdout or "2030 → 2031" in said.stdout, command
+        assert "read as the git revision of that name, not as a day" in said.stderr
+        assert "write 12.06.2026" in said.stderr
+    by_day = mpi("diff", "02.11.2026", plan=repo, lang="en")
+    assert "02.11.2026 (commit " in by_day.stderr + by_day.stdout or "2026-11-02 (commit " in (
+        by_day.stderr + by_day.stdout
+    )
+    assert "revision" not in by_day.stderr

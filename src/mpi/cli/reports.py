@@ -50,6 +50,41 @@ SinceOption = Annotated[
 _DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
+def _is_revision(directory: "Path", word: str, what: str) -> bool:
+    """One rule for every command that takes a point in the plan's past (`--since`, `diff`):
+    a word git resolves to a commit is that revision; else a day (25.11.2026 or 2026-11-25)
+    is the last commit made by its end. A word that is both (a tag named like a day) is the
+    revision, and mpi says so."""
+    from mpi.cli.output import notice
+    from mpi.loading.revision import repository, resolve
+
+    try:
+        resolve(repository(directory)[0], word)
+    except UsageError:
+        if _DATE_LIKE.fullmatch(word.strip()):
+            return False
+        raise
+    if _DATE_LIKE.fullmatch(word.strip()):
+        day, month, year = _parts(word.strip())
+        other = f"{day}.{month}.{year}" if "-" in word else f"{year}-{month}-{day}"
+        notice(
+            _(
+                "{what} {word}: read as the git revision of that name, not as a day (for "
+                "the day, write {other})"
+            ).format(what=what, word=word, other=other)
+        )
+    return True
+
+
+def _parts(word: str) -> tuple[str, str, str]:
+    """Day, month and year of 25.11.2026 or 2026-11-25, two digits each but the year."""
+    if "-" in word:
+        year, month, day = word.split("-")
+    else:
+        day, month, year = word.split(".")
+    return day.zfill(2), month.zfill(2), year
+
+
 def _changes_since(
     directory: "Path",
     loaded: "Loaded",
@@ -68,7 +103,7 @@ def _changes_since(
     from mpi.views.diff import diff as compare
     from mpi.views.round import dated_changes
 
-    if not _DATE_LIKE.fullmatch(since.strip()):
+    if _is_revision(directory, since, "--since"):
         before = load_at(directory, since, loaded)
         then = commit_day(directory, since)
         if as_of and then is not None and then > today:
@@ -215,23 +250,40 @@ def diff(
     from mpi.views.diff import build
 
     directory = plan_directory(plan, "check")
+    commit, rev = _commit_of(directory, rev)
+    commit2, rev2 = _commit_of(directory, rev2) if rev2 is not None else (None, None)
     if adopted:
-        view = _adopted_diff(directory, rev, rev2)
-        emit(format, DIFF, view)
-        if format == "text" and not view.changes:
-            sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
-        return
-    if rev2 is None:  # against the working tree: files unchanged since `rev` are read once
+        view = _adopted_diff(directory, commit, commit2)
+    elif commit2 is None:  # against the working tree: files unchanged since then are read once
         loaded = load_plan(directory)
         new = require_plan(loaded)
-        old = load_at(directory, rev, loaded, release=True)
+        old = load_at(directory, commit, loaded, release=True)
         del loaded
+        view = build(rev, rev2, old, new)
     else:
-        old, new = load_at(directory, rev), load_at(directory, rev2)
-    view = build(rev, rev2, old, new)
+        view = build(rev, rev2, load_at(directory, commit), load_at(directory, commit2))
     emit(format, DIFF, view)
     if format == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
+
+
+def _commit_of(directory: "Path", word: str) -> tuple[str, str]:
+    """A revision as `diff` takes it and how it is named: itself, or for a day the last
+    commit made by its end, named `DAY (commit …)` (the same rule as --since)."""
+    from mpi.domain.dates import DueError, typed_day
+    from mpi.loading.revision import commit_before
+
+    if _is_revision(directory, word, "diff"):
+        return word, word
+    try:
+        day = typed_day(word)
+    except DueError as exc:
+        raise UsageError(f"{word}: {exc}") from None
+    commit = commit_before(directory, day)
+    if commit is None:
+        raise UsageError(_("no commit of the plan was made on or before {day}").format(
+            day=formats.day(day)))  # fmt: skip
+    return commit, _("{day} (commit {commit})").format(day=formats.day(day), commit=commit[:12])
 
 
 def _adopted_diff(directory: "Path", rev: str, rev2: str | None) -> "PlanDiff":
