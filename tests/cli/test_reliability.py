@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -350,3 +351,31 @@ def test_a_tag_named_like_a_day_is_read_one_way_everywhere_and_said(
         by_day.stderr + by_day.stdout
     )
     assert "revision" not in by_day.stderr
+
+
+@pytest.mark.parametrize("plan_language", ["de", "en"])
+@pytest.mark.parametrize("reader", ["de", "en"])
+@pytest.mark.parametrize("command", ["record", "retarget"])
+def test_a_number_reads_the_plans_way_whoever_types_it(
+    mini: Path, plan_language: str, reader: str, command: str
+) -> None:
+    """`1.234` was 1234 for a German reader and 1.234 for an English one; retarget took it
+    without the warning record gives. Now the plan's language decides, for everyone, and
+    both commands warn where a lone separator is read as thousands."""
+    break_plan(mini, "plan.yaml", "adopted: 2023\n", f"adopted: 2023\nlanguage: {plan_language}\n")
+    grounds = ["--decision", "Koordinierungsrunde 12.06.2026, TOP 1", "--date", "2026-06-12"]
+    extra = grounds if command == "retarget" else []
+    thousands, decimal = ("123.456", "123,456") if plan_language == "de" else ("123,456", "123.456")
+    for typed, written, warned in ((thousands, "123456", True), (decimal, "123.456", False)):
+        said = mpi(command, "flaechenreserve", typed, *extra, "--dry-run", plan=mini, lang=reader)
+        assert re.search(rf"\+.*value: {re.escape(written)}[,}}\n]", said.stdout), said.stdout
+        assert ("123456" in said.stderr and f"'{typed}'" in said.stderr) is warned, said.stderr
+
+
+@pytest.mark.parametrize("command", ["record", "retarget"])
+def test_a_number_too_large_to_write_is_refused_by_name(mini: Path, command: str) -> None:
+    before = (mini / "hf1-flaechen.yaml").read_bytes()
+    extra = ["--correction", "Lesart geprüft"] if command == "retarget" else []
+    said = mpi(command, "flaechenreserve", "1e300", *extra, plan=mini, lang="en", code=2).stderr
+    assert "VALUE: 1e300 is too large" in said and ".yaml:" not in said
+    assert (mini / "hf1-flaechen.yaml").read_bytes() == before

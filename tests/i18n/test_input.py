@@ -154,7 +154,7 @@ def test_a_number_with_a_leading_zero_is_no_thousands(typed: str, meant: str) ->
 
 def test_a_thousands_reading_is_said(mini: Path) -> None:
     result = mpi("record", "flaechenreserve", "2.125", "--dry-run", plan=mini, lang="de")
-    assert "'2.125' als 2125 gelesen (Tausenderpunkt); als Dezimalzahl 2,125 schreiben" in (
+    assert "'2.125' als 2125 gelesen (Tausendertrennzeichen in der Sprache des Plans); " in (
         result.stderr
     )
     quiet = mpi("record", "flaechenreserve", "2,5", "--dry-run", plan=mini)

@@ -13,6 +13,7 @@ from mpi.cli.options import (
     PlanOption,
     edit_dir,
     full_date,
+    typed_value,
 )
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _
@@ -129,9 +130,9 @@ def retarget(
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    from mpi.edit import decisions, mutations, transaction
+    from mpi.edit import decisions, transaction
 
-    number = mutations.parse_value(value)
+    number = typed_value(value, plan)
     change = decisions.retarget(number, _year(year), _grounds(decision, correction, date))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))

@@ -15,8 +15,9 @@ from mpi.cli.options import (
     PlanOption,
     edit_dir,
     full_date,
+    typed_value,
 )
-from mpi.cli.output import edit_result, warn
+from mpi.cli.output import edit_result
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _, reason
 
@@ -104,19 +105,9 @@ def record_value(
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
-    from mpi.domain.words import read_as_thousands
     from mpi.edit import mutations, transaction
-    from mpi.i18n import formats, language
 
-    number = mutations.parse_value(value)
-    if read_as_thousands(value, language()):
-        warn(
-            _("{typed} read as {number} (a thousands separator); a decimal is {decimal}").format(
-                typed=repr(value.strip()),
-                number=formats.plain_number(number),
-                decimal=formats.number(number / 1000),
-            )
-        )
+    number = typed_value(value, plan)
     change = mutations.record_value(number, full_date(date, "--date"), source, today())
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))

@@ -285,3 +285,30 @@ def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> Pl
     )
     renamed = [replace(d, file=named(d.file)) for d in exc.diagnostics]
     return PlanInvalid(renamed, exc.exit_code, said)
+
+
+def typed_value(text: str, plan: Path | None) -> float:
+    """A number as typed for the plan (record, retarget): read the plan's way (its
+    `language:`, German by default), whoever types it, with one warning where a lone
+    separator is read as thousands (German 2.125 is 2125)."""
+    import os
+
+    from mpi.cli.language import plan_language
+    from mpi.cli.output import warn
+    from mpi.domain.words import read_as_thousands
+    from mpi.edit.mutations import parse_value
+
+    language = plan_language(["--plan", str(plan)] if plan else [], os.environ) or "de"
+    number = parse_value(text, language)
+    if read_as_thousands(text, language):
+        warn(
+            _(
+                "{typed} read as {number} (a thousands separator, as the plan's language "
+                "writes it); a decimal is {decimal}"
+            ).format(
+                typed=repr(text.strip()),
+                number=formats.plain_number(number),
+                decimal=formats.number(number / 1000),
+            )
+        )
+    return number

@@ -20,8 +20,9 @@ from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
 from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Edit, Mutation
-from mpi.i18n import _, formats, language, pgettext, speaking
+from mpi.i18n import _, formats, pgettext, speaking
 from mpi.loading.positions import PMap
+from mpi.loading.scalars import MAX_DIGITS
 
 
 def check_text(what: str, text: str) -> str:
@@ -160,10 +161,11 @@ def pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
     )
 
 
-def parse_value(text: str) -> float:
+def parse_value(text: str, plan_language: str) -> float:
     """A measured value as people type it (19.5, 19,5, 10.000, 1.234,5), stored exactly or
-    refused; a lone separator before three digits is read in the active language's way."""
-    cleaned = typed_number(text.strip(), language())
+    refused; a lone separator before three digits is read in the plan's language's way (one
+    reading for everyone who edits the plan, whatever language they read mpi in)."""
+    cleaned = typed_number(text.strip(), plan_language)
     try:
         exact = Decimal(cleaned) if cleaned is not None and cleaned.isascii() else None
     except InvalidOperation:
@@ -178,6 +180,13 @@ def parse_value(text: str) -> float:
             "value", _("must be a finite number, not {text}").format(text=repr(text))
         )
     value = float(exact)
+    digits = len(number(value).lstrip("-").split(".")[0]) if math.isfinite(value) else 0
+    if digits > MAX_DIGITS:
+        raise InvalidValue(
+            "value",
+            _("{text} is too large: it would be written with {digits} digits (at most {limit})")
+            .format(text=text, digits=digits, limit=MAX_DIGITS),
+        )  # fmt: skip
     if not math.isfinite(value) or Decimal(repr(value)) != exact:
         raise InvalidValue(
             "value",

@@ -24,7 +24,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = re.compile(r"\.(nan|NaN|NAN)")
 
-_MAX_DIGITS = 100
+MAX_DIGITS = 100
 
 # A plain scalar can only be null, bool or a number if it starts with one of these.
 _MAYBE_NOT_TEXT = frozenset("0123456789+-.~nNtTfF")
@@ -48,10 +48,10 @@ def resolve(value: str, tag: str | None) -> Any:
         if _INT.fullmatch(value) or _OCT.fullmatch(value) or _HEX.fullmatch(value):
             # int() of thousands of digits is slow, and str() of one raises ValueError later
             digits = len(value.lstrip("+-").removeprefix("0o").removeprefix("0x"))
-            if digits > _MAX_DIGITS:
+            if digits > MAX_DIGITS:
                 raise ValueError(
                     _("a number with {digits} digits is too large (limit {limit})").format(
-                        digits=digits, limit=_MAX_DIGITS
+                        digits=digits, limit=MAX_DIGITS
                     )
                 )
         if _INT.fullmatch(value):
