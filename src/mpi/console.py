@@ -32,16 +32,23 @@ def main() -> NoReturn:
         sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
         raise SystemExit(2) from None
     finally:
-        # Python's exit (flushing output, atexit) is outside this try: a Ctrl-C there ends
-        # mpi at once, with the same line, instead of a traceback.
-        signal.signal(signal.SIGINT, _interrupted_on_exit)
+        # The run is over; Python's exit (flushing output, tearing down modules) is not
+        # mpi's: a Ctrl-C there would end the process by the signal or with a traceback. It
+        # waits, and is dropped when the process ends. (A Ctrl-C that came while Python ran
+        # generated code, as dataclasses and pydantic exec() theirs, makes CPython end the
+        # process by SIGINT however it was handled; with SIGINT held, it exits 130.)
+        _hold_ctrl_c()
     raise SystemExit(0)
 
 
-def _interrupted_on_exit(_signum: int, _frame: object) -> None:
-    with suppress(OSError):
-        os.write(2, f"mpi: {interrupted()}\n".encode("utf-8", "backslashreplace"))
-    os._exit(130)
+def _hold_ctrl_c() -> None:
+    """Hold SIGINT from here on; one that came just now is dropped (the run is over)."""
+    while True:
+        try:
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+            return
+        except KeyboardInterrupt:
+            continue
 
 
 def interrupted() -> str:
