@@ -36,7 +36,9 @@ def stable(output: str) -> str:
     (tests/views/test_round.py checks the real values)."""
     where = (
         r"(the plan|dem Plan)"
-        r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\))"
+        r"( at git commit [0-9a-f]{12}|, Git-Commit [0-9a-f]{12}| \(not in git\)| \(nicht in Git\)"
+        r"| \(in a git repository, not committed yet\)"
+        r"| \(in einem Git-Repository, noch nicht eingecheckt\))"
         r"(, with files that differ from it: [^;\n]*|, mit abweichenden Dateien: [^;\n]*)?"
     )
     return re.sub(where, r"\1 <git>", output)

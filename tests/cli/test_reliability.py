@@ -409,3 +409,12 @@ def test_ctrl_c_at_any_moment_of_an_edit_is_one_line_and_exit_130(mini: Path) ->
         if process.returncode == 130:
             assert said[-1] == "mpi: interrupted" and len(said) <= 2, said
     mpi("validate", plan=mini)
+
+
+def test_a_report_in_a_repository_without_a_commit_says_so(tmp_path: Path) -> None:
+    """As `mpi init` leaves it: in git, nothing committed yet (it said "not in git")."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    shutil.copytree(MINI, tmp_path / "plan")
+    git(tmp_path, "init", "-q")
+    assert "the plan (in a git repository, not committed yet);" in made_from(tmp_path / "plan")

@@ -251,7 +251,8 @@ def plan_as_of(
     day = full_date(as_of, "--as-of")
     if day > current_day():
         raise UsageError(_("--as-of {day} lies after today").format(day=formats.day(day)))
-    if state(directory) is None:
+    known = state(directory)
+    if known is None or not known[0]:  # not in git, or no commit yet
         import shutil
 
         if shutil.which("git") is None:

@@ -121,7 +121,8 @@ def state(
     """The commit checked out where the plan is, and how the plan files mpi `read` differ
     from that commit's (a report of record says both), by name: "changed", "not committed"
     (untracked or ignored by .gitignore), "not read" (in the commit, not in the folder: deleted
-    or left out by a sparse checkout). None outside git or without git.
+    or left out by a sparse checkout); the commit is "" in a repository without a commit
+    yet. None outside git or without git.
 
     Compared by the id git gives the bytes (also with CRLF read as LF, as `core.autocrlf`
     checks out), not with `git status`: what mpi read is what counts, and no filter or
@@ -132,7 +133,7 @@ def state(
         return None
     head = git(top, "rev-parse", "--verify", "--quiet", "HEAD")
     if head.returncode != 0:
-        return None  # a repository without a commit yet
+        return "", ()  # a repository without a commit yet (as `mpi init` leaves it)
     tree = "HEAD^{tree}" if relative == "." else f"HEAD:{relative}"
     listed = git(top, "ls-tree", "-z", "--end-of-options", tree).stdout
     committed: dict[str, str] = {}

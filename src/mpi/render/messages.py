@@ -80,6 +80,8 @@ def colophon(record: MadeFrom) -> str:
     """What a report was made from, in one line (every report and round states it)."""
     if record.commit is None:
         where = _("the plan (not in git)")
+    elif not record.commit:
+        where = _("the plan (in a git repository, not committed yet)")
     elif record.as_of is not None:
         where = _("the plan as committed on {day} (git commit {commit})").format(
             day=values.day(record.as_of), commit=record.commit[:12]
