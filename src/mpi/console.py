@@ -3,12 +3,30 @@ start-up (while typer, rich and pydantic load) ends mpi with one line, not a tra
 
 from __future__ import annotations
 
-import gc
-import os
 import signal
-import sys
-from contextlib import suppress
-from typing import NoReturn
+
+
+def _interrupted_early(_signum: int, _frame: object) -> None:
+    """A Ctrl-C before main's error boundary (while this module loads): the same line and
+    exit code, at once."""
+    import os
+
+    try:
+        said = interrupted()
+    except BaseException:  # not defined yet, or a second Ctrl-C: said plainly
+        said = "interrupted"
+    os.write(2, b"mpi: " + said.encode("utf-8", "backslashreplace") + b"\n")
+    os._exit(130)
+
+
+# First of all: a Ctrl-C from here until main() takes over is one line, not a traceback.
+signal.signal(signal.SIGINT, _interrupted_early)
+
+import gc  # noqa: E402
+import os  # noqa: E402
+import sys  # noqa: E402
+from contextlib import suppress  # noqa: E402
+from typing import NoReturn  # noqa: E402
 
 
 def main() -> NoReturn:
@@ -19,6 +37,7 @@ def main() -> NoReturn:
     # for in every installed package's entry points when the first model is built.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
+        signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C: KeyboardInterrupt
         from mpi.cli.app import main as run
 
         run()

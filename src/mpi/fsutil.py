@@ -57,8 +57,9 @@ def atomic_write(
             os.fsync(handle.fileno())
         if old is not None:
             _keep_owner(temp, path, old)
+            _keep_attributes(temp, path)
+            # Last: with an ACL, the group bits are its mask, which the old mode holds.
             os.chmod(temp, stat.S_IMODE(old.st_mode))
-            _keep_attributes(temp, path)  # after chmod, which would reset an ACL's mask
         if before_replace is not None:
             before_replace()
         os.replace(temp, path)
@@ -126,6 +127,10 @@ def _keep_attributes(temp: Path, path: Path) -> None:
         if exc.errno in (errno.ENOTSUP, errno.EOPNOTSUPP):
             return
         raise
+    # What the new file got that the old one has not (a directory's default ACL) goes.
+    for name in set(os.listxattr(temp, follow_symlinks=False)) - set(names):
+        if not name.startswith("security."):
+            os.removexattr(temp, name, follow_symlinks=False)
     for name in names:
         try:
             value = os.getxattr(path, name, follow_symlinks=False)

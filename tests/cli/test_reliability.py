@@ -418,3 +418,71 @@ def test_a_report_in_a_repository_without_a_commit_says_so(tmp_path: Path) -> No
     shutil.copytree(MINI, tmp_path / "plan")
     git(tmp_path, "init", "-q")
     assert "the plan (in a git repository, not committed yet);" in made_from(tmp_path / "plan")
+
+
+def test_an_edit_gives_no_acl_the_file_did_not_have(mini: Path) -> None:
+    """The new file inherited the directory's default ACL (a user it names could read it)."""
+    path = mini / "hf1-flaechen.yaml"
+    path.chmod(0o640)
+    default = _acl(
+        (1, 6, NOBODY), (2, 7, 65534), (4, 4, NOBODY), (0x10, 7, NOBODY), (0x20, 0, NOBODY)
+    )
+    try:
+        os.setxattr(mini, "system.posix_acl_default", default)
+    except OSError as exc:
+        pytest.skip(f"this file system keeps no ACL: {exc}")
+    mpi("note", "HF1.1", "Sachstand", plan=mini)
+    assert "system.posix_acl_access" not in os.listxattr(path)
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_the_users_git_configuration_changes_nothing_history_reads(
+    repo: Path, tmp_path: Path
+) -> None:
+    """`log.showRoot = false` dropped the first version; `i18n.logOutputEncoding = UTF-16`
+    made history fail with an internal error."""
+    break_plan(repo, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
+    git(repo.parent, "commit", "-q", "-am", "moved")
+    plain = _history(repo)
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / ".gitconfig").write_text(
+        "[log]\n\tshowRoot = false\n\tshowSignature = true\n\tfollow = false\n"
+        "[i18n]\n\tlogOutputEncoding = UTF-16\n[color]\n\tui = always\n"
+        "[format]\n\tpretty = oneline\n[core]\n\tpager = false\n\tquotePath = true\n",
+        encoding="utf-8",
+    )
+    said = mpi("history", "HF1.15", plan=repo, lang="en", env={"HOME": str(home)}).stdout
+    assert said == plain and "2030 -> 2031" in said
+
+
+@pytest.mark.parametrize("typed", ["1_000", "1__0", "_1", "1e_5", "1e23", "123e20", "1e50"])
+def test_a_number_python_reads_but_people_do_not_or_that_cannot_be_written_exactly(
+    mini: Path, typed: str
+) -> None:
+    """Decimal takes underscores; 1e23 was written as 99999999999999991611392."""
+    before = (mini / "hf1-flaechen.yaml").read_bytes()
+    said = mpi("record", "flaechenreserve", typed, plan=mini, lang="en", code=2).stderr
+    assert said.startswith("mpi: VALUE:"), said
+    assert (mini / "hf1-flaechen.yaml").read_bytes() == before
+
+
+@pytest.mark.parametrize("char", ["\u2800", "\ufe0f"])
+def test_an_invisible_character_typed_into_an_id_is_an_escape_in_the_message(
+    mini: Path, char: str
+) -> None:
+    said = mpi("milestone", "HF1.2", f"st{char}x", "done", plan=mini, lang="en", code=2).stderr
+    assert char not in said and f"st\\u{ord(char):04x}x" in said
+
+
+def test_an_emoji_keeps_its_presentation_selector() -> None:
+    from mpi.render.safe import one_line
+
+    assert one_line("Herz ❤\ufe0f, Text a\ufe0f") == "Herz ❤\ufe0f, Text a\\ufe0f"
+
+
+def test_validate_says_its_summary_in_one_line_however_long_the_path(tmp_path: Path) -> None:
+    plan = tmp_path / ("ein-sehr-langer-name-fuer-den-ordner-des-plans-" * 3)
+    shutil.copytree(MINI, plan)
+    said = mpi("validate", plan=plan, lang="en").stderr
+    assert said.count("\n") == 1 and said.startswith("plan is valid")

@@ -1,5 +1,6 @@
 """`mpi validate`: check the plan; the exit code says whether it is valid."""
 
+import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
@@ -43,7 +44,7 @@ def validate(
     if format == "text":
         files = 1 + len(loaded.field_files)
         summary = validation_summary(diagnostics, files, output.shown(loaded.directory))
-        output.console(stderr=True).print(summary)
+        sys.stderr.write(summary + "\n")  # one line, never wrapped
     weakened = any(d.severity == "error" for d in diagnostics)
     raise typer.Exit(loaded.exit_code or (1 if weakened else 0))
 

@@ -166,6 +166,8 @@ def parse_value(text: str, plan_language: str) -> float:
     refused; a lone separator before three digits is read in the plan's language's way (one
     reading for everyone who edits the plan, whatever language they read mpi in)."""
     cleaned = typed_number(text.strip(), plan_language)
+    if cleaned is not None and "_" in cleaned:
+        cleaned = None  # Python's Decimal takes 1_000; people's numbers have no underscores
     try:
         exact = Decimal(cleaned) if cleaned is not None and cleaned.isascii() else None
     except InvalidOperation:
@@ -187,7 +189,7 @@ def parse_value(text: str, plan_language: str) -> float:
             _("{text} is too large: it would be written with {digits} digits (at most {limit})")
             .format(text=text, digits=digits, limit=MAX_DIGITS),
         )  # fmt: skip
-    if not math.isfinite(value) or Decimal(repr(value)) != exact:
+    if not math.isfinite(value) or Decimal(number(value)) != exact:  # as the file gets it
         raise InvalidValue(
             "value",
             _("{text} cannot be stored exactly (at most 15 significant digits); round it").format(

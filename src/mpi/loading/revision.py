@@ -39,6 +39,7 @@ SAFE = (
     *("-c", "credential.helper=", "-c", "protocol.allow=never", "-c", "core.sshCommand=false"),
     *("-c", "core.quotePath=false", "-c", "log.showSignature=false", "-c", "color.ui=false"),
     *("-c", "log.decorate=false", "-c", "diff.noprefix=false", "-c", "core.untrackedCache=false"),
+    *("-c", "log.showRoot=true", "-c", "i18n.logOutputEncoding=UTF-8"),
 )  # fmt: skip
 BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
 

@@ -14,7 +14,7 @@ import unicodedata
 # Invisible or text-hiding characters besides the controls (see the module docstring).
 _HIDDEN = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200d-\u200f"
-    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0e\ufeff\uffa0\ufff9-\ufffb"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
     "\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
 # C0 controls except tab and newline, DEL and C1 controls, lone surrogates, and _HIDDEN.
@@ -28,8 +28,12 @@ _UNSAFE_JSON = f"[\x7f-\x9f\u2028\u2029\ud800-\udfff{_HIDDEN}]"
 
 
 def _kept(match: re.Match[str]) -> bool:
-    """A zero-width joiner between two pictographs (👩‍💻) is part of the emoji: it stays."""
-    return match.group() == "\u200d" and _joins_emoji(match.string, match.start())
+    """A zero-width joiner between two pictographs (👩‍💻) is part of the emoji, and so is the
+    emoji presentation selector after one (❤️): they stay."""
+    char, at = match.group(), match.start()
+    if char == "\ufe0f":
+        return at > 0 and _pictograph(match.string[at - 1])
+    return char == "\u200d" and _joins_emoji(match.string, at)
 
 
 def _escape(match: re.Match[str]) -> str:
