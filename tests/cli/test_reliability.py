@@ -486,3 +486,29 @@ def test_validate_says_its_summary_in_one_line_however_long_the_path(tmp_path: P
     shutil.copytree(MINI, plan)
     said = mpi("validate", plan=plan, lang="en").stderr
     assert said.count("\n") == 1 and said.startswith("plan is valid")
+
+
+def test_a_plan_yaml_that_is_no_file_is_this_plan_not_the_shipped_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Found by searching the working directory, a FIFO plan.yaml made mpi go on to the
+    shipped plan, as if there were none here."""
+    plan = tmp_path / "plan"
+    shutil.copytree(MINI, plan)
+    (plan / "plan.yaml").unlink()
+    os.mkfifo(plan / "plan.yaml")
+    monkeypatch.chdir(tmp_path)
+    said = mpi("status", lang="en", env={"MPI_PLAN": None}, code=2)
+    assert "plan.yaml:1:1: error not-a-file" in said.stderr
+    assert "HF3" not in said.stdout  # the shipped plan has five fields, this one two
+
+
+def test_a_tiny_value_is_written_as_a_number_every_yaml_reader_reads(mini: Path) -> None:
+    import yaml
+
+    mpi("record", "flaechenreserve", "0,0000000000000000000001", plan=mini, lang="en")
+    text = (mini / "hf1-flaechen.yaml").read_text(encoding="utf-8")
+    assert "value: 1.0e-22" in text
+    data = yaml.safe_load(text)  # PyYAML reads YAML 1.1: 1e-22 would be a string
+    values = data["measures"][0]["indicators"][0]["values"]
+    assert values[-1]["value"] == 1e-22

@@ -32,8 +32,14 @@ class Dated(Protocol):
 
 
 def plain_number(value: float) -> str:
-    """19 rather than 19.0, 19.5 in full: the number as JSON and the plan files write it."""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+    """19 rather than 19.0, 19.5 in full: the number as JSON and the plan files write it. An
+    exponent gets a decimal point (1.0e-22, not 1e-22), which YAML 1.1 readers (PyYAML)
+    need to read a number rather than a string."""
+    if float(value).is_integer():
+        return str(int(value))
+    text = repr(float(value))
+    mantissa, exponent = text.partition("e")[::2]
+    return f"{mantissa}.0e{exponent}" if exponent and "." not in mantissa else text
 
 
 def number(value: float) -> str:

@@ -57,7 +57,7 @@ def locate_plan(
     here = (cwd or Path.cwd()).resolve()
     for directory in (here, *here.parents):
         for candidate in (directory, directory / "plan"):
-            if _is_file(candidate / PLAN_FILE):
+            if _is_file(candidate / PLAN_FILE) or _occupied(candidate / PLAN_FILE):
                 return Location(candidate, "search")
     shipped = shipped_plan()
     if shipped is None:
@@ -82,6 +82,17 @@ def is_shipped(path: Path) -> bool:
         return shipped is not None and path.resolve() == shipped.resolve()
     except OSError:
         return False
+
+
+def _occupied(path: Path) -> bool:
+    """Whether something that is not a regular file has the name (a FIFO, a link, a
+    directory): that is the plan here, and reading it says what is wrong, rather than
+    mpi going on to another plan."""
+    try:
+        os.lstat(path)
+    except OSError:
+        return False
+    return True
 
 
 def _is_file(path: Path) -> bool:
