@@ -512,3 +512,24 @@ def test_a_tiny_value_is_written_as_a_number_every_yaml_reader_reads(mini: Path)
     data = yaml.safe_load(text)  # PyYAML reads YAML 1.1: 1e-22 would be a string
     values = data["measures"][0]["indicators"][0]["values"]
     assert values[-1]["value"] == 1e-22
+
+
+def test_a_ctrl_c_while_pydantic_validates_comes_after_it() -> None:
+    """pydantic-core swallowed a Ctrl-C that came while it compiled a pattern and left the
+    validator broken (a valid plan then read as invalid); SIGINT is held while models are
+    built and run, and delivered after."""
+    code = (
+        "import os, signal\n"
+        "from mpi.loading.schema_errors import held_ctrl_c\n"
+        "steps = []\n"
+        "try:\n"
+        "    with held_ctrl_c():\n"
+        "        os.kill(os.getpid(), signal.SIGINT)\n"
+        "        steps.append('validated')\n"
+        "    steps.append('after')\n"
+        "except KeyboardInterrupt:\n"
+        "    steps.append('interrupted')\n"
+        "print(steps)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.strip() == "['validated', 'interrupted']", done.stderr

@@ -53,7 +53,13 @@ def new_list() -> list[Any]:
 
 
 class Base(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, hide_input_in_errors=True, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        hide_input_in_errors=True,
+        frozen=True,
+        defer_build=True,  # built at first validation, while Ctrl-C is held (see loading)
+    )
 
 
 class Recurrence(Base):

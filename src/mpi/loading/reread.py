@@ -21,6 +21,7 @@ from typing import Any
 from mpi.domain.model import FieldFile, Measure
 from mpi.loading import reader
 from mpi.loading.positions import PList, PMap
+from mpi.loading.schema_errors import validated
 from mpi.loading.sources import SourceFile
 from mpi.loading.yaml_errors import ReadError
 
@@ -68,7 +69,7 @@ def read_changed(
         if item is None:
             return None
         try:
-            replaced[index] = (item, Measure.model_validate(item))
+            replaced[index] = (item, validated(Measure, item))
         except ValidationError:
             return None
     return _with_items(read, listed, replaced)

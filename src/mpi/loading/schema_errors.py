@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
+import signal
+import threading
 import typing
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mpi.domain.diagnostics import Diagnostic
@@ -26,12 +29,36 @@ M = TypeVar("M", bound="BaseModel")
 MAX_SCHEMA_ERRORS = 100  # per file: a hostile file must not make thousands of messages
 
 
+@contextmanager
+def held_ctrl_c() -> Iterator[None]:
+    """Ctrl-C held while pydantic builds or runs a validator, and delivered right after.
+
+    pydantic-core swallows a KeyboardInterrupt that comes while it compiles a pattern (it is
+    printed as "Exception ignored" and the validator is left broken: every value then fails
+    to match '<unprintable str object>', and a valid plan reads as invalid). The models are
+    built at their first validation (`defer_build`), so holding SIGINT here covers both."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
+
+
+def validated(model: type[M], data: Any) -> M:
+    """`model.model_validate(data)` with Ctrl-C held (see held_ctrl_c)."""
+    with held_ctrl_c():
+        return model.model_validate(data)
+
+
 def validate_model(source: SourceFile, model: type[M]) -> tuple[M | None, list[Diagnostic]]:
     """Validate a file's data against a pydantic model; errors point at their values."""
     from pydantic import ValidationError
 
     try:
-        return model.model_validate(source.tree), []
+        return validated(model, source.tree), []
     except ValidationError as exc:
         errors = exc.errors(include_url=False, include_context=True, include_input=True)
         return None, _schema_diagnostics(source, model, errors)

@@ -25,6 +25,7 @@ from mpi.domain.words import suggest, target_text
 from mpi.i18n import _
 from mpi.loading.history import Version, shallow, versions
 from mpi.loading.load import Loaded
+from mpi.loading.schema_errors import validated
 from mpi.views.lookup import PLAN, find_body, find_measure, find_owner
 
 # What history follows: deadlines, targets, status, and the decisions about them.
@@ -147,21 +148,21 @@ def _snapshot(version: Version, owner: str) -> Snapshot | str | None:
         return UNREADABLE
     try:
         if owner == PLAN:
-            ms = [Milestone.model_validate(x) for x in tree.get("milestones") or []]
-            removals = [Removal.model_validate(x) for x in tree.get("decisions") or []]
+            ms = [validated(Milestone, x) for x in tree.get("milestones") or []]
+            removals = [validated(Removal, x) for x in tree.get("decisions") or []]
             return Snapshot(None, ms, removals, [])
         if "." not in owner:  # a monitoring body
             bodies = (tree.get("monitoring") or {}).get("bodies") or []
             data = next((b for b in bodies if isinstance(b, dict) and b.get("id") == owner), None)
             if data is None:
                 return None
-            body = MonitoringBody.model_validate(data)
+            body = validated(MonitoringBody, data)
             return Snapshot(None, body.milestones, body.decisions, [])
         listed = tree.get("measures") or []
         data = next((m for m in listed if isinstance(m, dict) and m.get("id") == owner), None)
         if data is None:
             return None
-        m = Measure.model_validate({k: v for k, v in data.items() if k != "updates"})
+        m = validated(Measure, {k: v for k, v in data.items() if k != "updates"})
         return Snapshot(m, m.milestones, [], m.indicators)
     except (ValidationError, AttributeError, TypeError):
         return UNREADABLE
