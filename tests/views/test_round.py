@@ -77,10 +77,10 @@ def test_markdown_names_what_the_round_decides_with_lead_and_latest_note(repo: P
     )
     assert "Senat/BWI, Handelskammer, IVH, DGB Nord" in rows["HF1.6"]  # its lead partners
     assert "verfehlt (2026)" in rows["HF5.2"]  # missed since the last round
-    assert "HF1.10" not in re.findall(
-        r"ohne Aktualisierung seit mehr als 6 Monaten: (.*)", decisions
-    )[0].split(", ")
-    assert "HF2.8" not in decisions  # noted two months ago: not stale
+    missing = out.split("## Sachstand fehlt", 1)[1].split("\n## ", 1)[0]
+    assert "HF1.10 " not in missing  # noted just now: not missing
+    assert "HF2.8" not in decisions and "HF2.8 " not in missing  # noted two months ago
+    assert "nie aktualisiert" not in decisions  # a measure only without an update: not to decide
 
 
 def test_each_field_has_its_late_upcoming_risky_and_stale_items(repo: Path) -> None:
@@ -168,7 +168,8 @@ def test_the_word_file_has_real_headings_and_tables(repo: Path, tmp_path: Path) 
         "Vorlage für die Koordinierungsrunde"
     )
     assert headings[0] == "Inhalt" and headings[1].startswith("Zur Entscheidung (")
-    assert headings[2] == "HF1 Flächen und Infrastruktur"
+    assert headings[2].startswith("Sachstand fehlt (")
+    assert headings[3] == "HF1 Flächen und Infrastruktur"
     assert "Plan, Dialog und Monitoring" in headings
     assert ("Heading 2", "Veränderungen seit der letzten Runde") in styles
     first = document.tables[0]
@@ -413,3 +414,57 @@ def test_the_word_file_is_a4(repo: Path, tmp_path: Path) -> None:
     run_round(repo, "--format", "docx", "-o", str(target))
     section = docx.Document(str(target)).sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    return plan
+
+
+def _part(out: str, heading: str) -> str:
+    return out.split(f"## {heading}", 1)[1].split("\n## ", 1)[0]
+
+
+HALF_YEARLY = "bericht-koordinierungsrunde"
+
+
+def test_a_note_on_one_occurrence_leaves_the_others_to_decide(shipped: Path) -> None:
+    """A recorded occurrence of a recurring duty took all its other overdue occurrences off
+    the decision list; each overdue occurrence is decided on its own."""
+    mpi("milestone", "HF1.10", HALF_YEARLY, "verfehlt", "--occurrence", "12.2023",
+        "--date", "15.01.2024", plan=shipped, lang="de", today=TODAY)  # fmt: skip
+    out = mpi("round", "--today", TODAY, plan=shipped, lang="de").stdout
+    rows = [line for line in _part(out, "Zur Entscheidung").splitlines() if "| HF1.10 |" in line]
+    overdue = [line.split(" | ")[3] for line in rows if "überfällig seit" in line]  # why
+    assert any("überfällig seit Juni 2024" in line for line in overdue), rows
+    assert any("überfällig seit Juni 2023" in line for line in overdue)
+    assert not any("Dezember 2023" in line for line in overdue)  # recorded as missed
+    assert len(overdue) == 6  # June 2023 to June 2026, but December 2023
+
+
+def test_the_missed_row_shows_the_note_of_its_own_occurrence(shipped: Path) -> None:
+    for occurrence, note in (("12.2023", "Termin entfiel"), ("06.2024", "Bericht fehlte")):
+        mpi("milestone", "HF1.10", HALF_YEARLY, "verfehlt", "--occurrence", occurrence, "--note",
+            note, "--date", "01.08.2024", plan=shipped, lang="de", today=TODAY)  # fmt: skip
+    out = mpi("round", "--today", TODAY, plan=shipped, lang="de").stdout
+    missed = _part(out, "HF1 Flächen und Infrastruktur").split("### Verfehlt", 1)[1]
+    missed = missed.split("\n### ", 1)[0]
+    lines = [line for line in missed.splitlines() if "HF1.10" in line]
+    assert len(lines) == 2
+    assert "Dezember 2023" in lines[0] and "Termin entfiel" in lines[0]
+    assert "Juni 2024" in lines[1] and "Bericht fehlte" in lines[1]
+
+
+def test_a_measure_without_an_update_is_asked_for_once_with_all_its_leads(shipped: Path) -> None:
+    """Jointly led measures were listed once per partner, and stale ones counted as for
+    decision; now "Sachstand fehlt" lists each once, grouped by all its leads."""
+    out = mpi("round", "--today", TODAY, plan=shipped, lang="de").stdout
+    decide, missing = _part(out, "Zur Entscheidung"), _part(out, "Sachstand fehlt")
+    assert "nie aktualisiert" not in decide and "Aktualisierung" not in decide
+    assert missing.count("HF1.6 ") == 1
+    assert "- **Senat/BWI, Handelskammer, IVH, DGB Nord**: HF1.6 " in missing
+    own = mpi("round", "--today", TODAY, "--lead", "dgb", plan=shipped, lang="de").stdout
+    mine = _part(own, "Sachstand fehlt")
+    assert "HF1.6 " in mine and "HF2.6 " not in mine  # HF2.6 is the BWI's alone

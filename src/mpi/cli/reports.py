@@ -100,8 +100,8 @@ def _changes_since(
     on `today`, and a revision committed after it is refused."""
     from mpi.domain.dates import DueError, typed_day
     from mpi.loading.revision import commit_before, commit_day, load_at, state
+    from mpi.views.dated import dated_changes
     from mpi.views.diff import diff as compare
-    from mpi.views.round import dated_changes
 
     if _is_revision(directory, since, "--since"):
         before = load_at(directory, since, loaded)

@@ -140,21 +140,43 @@ def _note(c: Change) -> bool:
     return c.kind in ("update", "update_removed")
 
 
-def stale_summary(view: Round, stale: list[Decision]) -> str:
-    """`45 Maßnahmen ohne Aktualisierung seit mehr als 6 Monaten: Senat/BWI: HF1.2, HF1.4;
-    ohne Federführung: HF1.1, …`: grouped by lead partner, so each sees its own."""
-    groups: dict[str, list[str]] = {}
-    for d in stale:
-        for partner in d.item.lead or ("",):
-            groups.setdefault(partner, []).append(d.item.id)
-    order = [*view.partners, ""]  # the partners in the plan's order, then measures without one
-    nobody = _("without a lead")
-    parts = [
-        (view.partners.get(p, p) if p else nobody) + ": " + ", ".join(groups[p])
-        for p in sorted(groups, key=lambda p: order.index(p) if p in order else len(order))
-    ]
-    return ngettext(
-        "{count} measure without an update for more than {span}: {ids}",
-        "{count} measures without an update for more than {span}: {ids}",
-        len(stale),
-    ).format(count=len(stale), span=span(view.stale), ids="; ".join(parts))
+def missing_heading(view: Round) -> str:
+    """`Sachstand fehlt (12)`: the measures without an update, for which to ask."""
+    return _("Progress report missing ({count})").format(count=len(view.missing))
+
+
+def missing_intro(view: Round) -> str:
+    return _("No update for more than {span}; by whom to ask (each measure once):").format(
+        span=span(view.stale)
+    )
+
+
+def missing_groups(view: Round) -> list[tuple[str, list[str]]]:
+    """The measures without an update, each once, grouped by their lead partners (all of
+    them: whom to ask), in the plan's order of partners; `HF1.2 Title (letzte Aktualisierung
+    12.03.2025)` or `(nie aktualisiert)`."""
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for d in view.missing:
+        last = d.item.latest.date if d.item.latest else None
+        when = _("last update {day}").format(day=values.day(last)) if last else _("never updated")
+        groups.setdefault(d.item.lead, []).append(f"{d.item.id} {d.item.title} ({when})")
+    order = list(view.partners)
+
+    def key(leads: tuple[str, ...]) -> tuple[int, ...]:
+        return tuple(order.index(p) if p in order else len(order) for p in leads) or (
+            len(order) + 1,
+        )
+
+    out = []
+    for leads in sorted(groups, key=key):
+        who = ", ".join(view.partners.get(p, p) for p in leads) if leads else _("without a lead")
+        out.append((who, groups[leads]))
+    return out
+
+
+def deadline_note(view: Round, line: MilestoneLine) -> str:
+    """The note beside a deadline: a recorded occurrence's own note (a missed one says why),
+    else the item's latest note."""
+    if line.row.note and line.occurrences == 1:
+        return line.row.note
+    return latest(view.items.get(line.row.owner))

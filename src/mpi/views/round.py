@@ -14,7 +14,7 @@ from typing import Literal
 
 from mpi.domain.dates import add_span
 from mpi.domain.model import Plan, Update
-from mpi.domain.words import number
+from mpi.domain.words import natural_key
 from mpi.views.decisions import DecisionRow
 from mpi.views.decisions import decisions as all_decisions
 from mpi.views.diff import Change, merged, titles
@@ -101,9 +101,10 @@ class Round:
     titles: dict[tuple[str, str], str]  # (owner, milestone or indicator id) -> its title
     units: dict[tuple[str, str], str]  # (measure, indicator id) -> its unit
     sections: list[Section]
-    decisions: list[Decision]
+    decisions: list[Decision]  # what the round must decide
     dated: bool = False  # the changes come from the plan's dated entries, not from git
     decided: list[DecisionRow] = field(default_factory=list)  # recorded since the last round
+    missing: list[Decision] = field(default_factory=list)  # stale: whom to ask for a Sachstand
 
 
 def items(plan: Plan) -> dict[str, Item]:
@@ -137,16 +138,23 @@ def items(plan: Plan) -> dict[str, Item]:
     return out
 
 
-def noted_since(item: Item, day: date, title: str) -> bool:
+def noted_since(
+    item: Item, day: date, title: str, occurrence: str = "", others: tuple[str, ...] = ()
+) -> bool:
     """Whether someone wrote about the milestone `title` in the item's log after `day`: an
     entry that names it („title“), or a note that names none of the item's milestones and
-    indicators (what mpi logs for another one does not count)."""
+    indicators (what mpi logs for another one does not count). For one `occurrence` of a
+    recurring milestone (its date as the log writes it), an entry that names one of its
+    `others` and not this one is about another occurrence and does not count."""
     for entry in item.log:
         if entry.date <= day:
             continue
         if f"„{title}“" in entry.text:
-            return True
-        if not any(f"„{name}“" in entry.text for name in item.names):
+            if not occurrence or occurrence in entry.text:
+                return True
+            if not any(o in entry.text for o in others):
+                return True
+        elif not any(f"„{name}“" in entry.text for name in item.names):
             return True
     return False
 
@@ -206,9 +214,9 @@ def build(
     for line in collapse([r for r in rows if late(r)]):
         if (found := section_of(line.row.owner)) is not None:
             found.late.append(line)
-    for line in collapse([r for r in rows if r.status == "missed"]):
-        if (found := section_of(line.row.owner)) is not None:
-            found.missed.append(line)
+    for r in rows:  # each missed occurrence on its own, with its own note
+        if r.status == "missed" and (found := section_of(r.owner)) is not None:
+            found.missed.append(MilestoneLine(r))
     soon = [r for r in rows if r.status == "open" and today <= r.due.end and _due_by(r, until)]
     for r in soon:  # each occurrence on its own: the round wants to know which
         if (found := section_of(r.owner)) is not None:
@@ -222,9 +230,12 @@ def build(
         sections[row.field].indicators.append(row)
 
     missed_now = {(c.subject, c.item) for c in changes if c.kind == "milestone_missed"}
-    decisions = _decisions(
-        plan, known, rows, measures, stale_rows, stale, missed_now if since else None
-    )
+    decisions = _decisions(plan, known, rows, measures, missed_now if since else None)
+    by_id = {m.id: m for m in plan.measures()}
+    missing = [
+        Decision(known[m.id], "stale", since=stale_since(plan, by_id[m.id], stale))
+        for m in stale_rows
+    ]
     weakened = [
         Decision(known.get(c.subject) or _removed(c), "weakened_without_decision", change=c)
         for c in unapproved or []
@@ -253,6 +264,7 @@ def build(
         decisions,
         dated,
         decided,
+        missing,
     )
 
 
@@ -286,23 +298,35 @@ def _decisions(
     known: dict[str, Item],
     rows: list[DueRow],
     measures: list[MeasureRow],
-    stale_rows: list[MeasureRow],
-    stale: tuple[int, str],
     missed_now: set[tuple[str, str | None]] | None,
 ) -> list[Decision]:
-    """What the round decides on: late deadlines (overdue, or delayed past a "voraussichtlich"
-    date) nobody has written about since they fell due, deadlines recorded as missed since the
-    last round (all of them when it is not given), measures at risk, stale measures."""
+    """What the round decides on: each late deadline (overdue, or delayed past a
+    "voraussichtlich" date; each occurrence on its own) that nobody has written about since it
+    fell due, deadlines recorded as missed since the last round (all of them when it is not
+    given), measures at risk. Measures only without an update are not for decision
+    (`Round.missing`)."""
     out = []
-    late_rows: list[tuple[Reason, list[DueRow]]] = [
-        ("overdue_without_note", [r for r in rows if r.overdue]),
-        ("delayed_without_note", [r for r in rows if r.delayed]),
-    ]
-    for reason, chosen in late_rows:
-        for line in collapse(chosen):
-            item = known[line.row.owner]
-            if not noted_since(item, line.row.due.end, line.row.title):
-                out.append(Decision(item, reason, line.row, line.occurrences))
+    labels = _occurrence_labels(plan, rows)
+    late: tuple[tuple[Reason, str], ...] = (
+        ("overdue_without_note", "overdue"),
+        ("delayed_without_note", "delayed"),
+    )
+    for reason, state in late:
+        for r in rows:
+            if r.state != state:
+                continue
+            item = known[r.owner]
+            label, others = labels.get(id(r), ("", ()))
+            if not noted_since(item, r.due.end, r.title, label, others):
+                out.append(Decision(item, reason, r))
+    # Each item's deadlines together, oldest first.
+    out.sort(
+        key=lambda d: (
+            d.reason != "overdue_without_note",
+            natural_key(d.item.id),
+            d.row.due.start if d.row else date.min,
+        )
+    )
     missed = [r for r in rows if r.status == "missed"]
     if missed_now is not None:
         missed = [r for r in missed if (r.owner, r.milestone) in missed_now]
@@ -311,75 +335,32 @@ def _decisions(
     for m in measures:
         if m.status == "at_risk":
             out.append(Decision(known[m.id], "at_risk"))
-    by_id = {m.id: m for m in plan.measures()}
-    for m in stale_rows:
-        out.append(Decision(known[m.id], "stale", since=stale_since(plan, by_id[m.id], stale)))
     return out
+
+
+def _occurrence_labels(plan: Plan, rows: list[DueRow]) -> dict[int, tuple[str, tuple[str, ...]]]:
+    """For each row of a recurring milestone: its occurrence as the plan's log writes it
+    (`mpi milestone … --occurrence` logs „Meilenstein „…“, Termin 06/2026: …") and those of
+    the milestone's other rows."""
+    from mpi.i18n import formats, speaking
+
+    with speaking(plan.language):
+        label = {id(r): formats.due(r.due) for r in rows if r.recurring}
+    siblings: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.recurring:
+            siblings.setdefault((r.owner, r.milestone), []).append(label[id(r)])
+    return {
+        id(r): (
+            label[id(r)],
+            tuple(o for o in siblings[(r.owner, r.milestone)] if o != label[id(r)]),
+        )
+        for r in rows
+        if r.recurring
+    }
 
 
 def _former_title(before: Plan | None, change: Change, field: str) -> str:
     """The title of a field that is no longer in the plan: as the plan had it then."""
     old = next((f.title for f in before.fields if f.id == field), None) if before else None
     return old or (change.old if change.subject == field and change.old else field)
-
-
-def dated_changes(plan: Plan, since: date) -> list[Change]:
-    """What the plan itself records as happened after `since`, where no git history says what
-    changed: updates log entries (with the status they record), indicator values, milestones
-    and occurrences done, occurrences missed that a log entry after `since` names."""
-    out: list[Change] = []
-    owners = [("plan", plan.milestones, plan.updates)]
-    if plan.monitoring:
-        owners += [(b.id, b.milestones, b.updates) for b in plan.monitoring.bodies]
-    owners += [(m.id, m.milestones, m.updates) for m in plan.measures()]
-    for owner, milestones, updates in owners:
-        recent = [u for u in updates if u.date > since]
-        for ms in milestones:
-            if ms.done is not None and ms.status == "done" and ms.done.end > since:
-                out.append(Change("milestone_done", owner, ms.id, "open", "done", ms.done.iso()))
-            for o in ms.occurrences:
-                if o.status == "done" and o.done is not None and o.done.end > since:
-                    done = o.done.iso()
-                    out.append(
-                        Change("milestone_done", owner, ms.id, date=done, occurrence=o.due.iso())
-                    )
-                elif o.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
-                    out.append(
-                        Change(
-                            "milestone_missed", owner, ms.id, new="missed", occurrence=o.due.iso()
-                        )
-                    )
-            if ms.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
-                out.append(Change("milestone_missed", owner, ms.id, new="missed"))
-        previous = None
-        for u in sorted(updates, key=lambda u: u.date):
-            if u.status is not None and u.date > since and u.status != previous:
-                out.append(
-                    Change(
-                        "dropped" if u.status == "dropped" else "status_changed",
-                        owner,
-                        old=previous,
-                        new=u.status,
-                        date=u.date.isoformat(),
-                    )
-                )
-            previous = u.status or previous
-        out += [
-            Change("update", owner, new=u.status, date=u.date.isoformat(), text=u.text)
-            for u in recent
-        ]
-    for m in plan.measures():
-        for ind in m.indicators:
-            out += [
-                Change(
-                    "indicator_value",
-                    m.id,
-                    ind.id,
-                    new=number(v.value),
-                    date=v.date.isoformat(),
-                    text=v.source,
-                )
-                for v in ind.values
-                if v.date > since
-            ]
-    return out

@@ -10,15 +10,18 @@ from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
     changed,
+    deadline_note,
     decided,
     decided_heading,
     heading,
     latest,
     lead,
+    missing_groups,
+    missing_heading,
+    missing_intro,
     period,
     reason,
     span,
-    stale_summary,
     status,
 )
 from mpi.render.messages import colophon, invalid_warning
@@ -52,7 +55,7 @@ def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
         "basis": basis(r.basis) if marked else None,
         "how": explanation(r.basis, r.quote, r.derivation, quotes=False) if marked else None,
         "lead": lead(view, item),
-        "latest": latest(item),
+        "latest": deadline_note(view, line),
     }
 
 
@@ -119,8 +122,6 @@ def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
 def context(view: Round) -> dict[str, Any]:
     """Everything the template shows, as text: the template only lays it out."""
     notes = Notes()
-    listed = [d for d in view.decisions if d.reason != "stale"]
-    stale = [d for d in view.decisions if d.reason == "stale"]
     sections = [_section(view, s, notes) for s in view.sections]
     return {
         "lang": language(),
@@ -139,9 +140,11 @@ def context(view: Round) -> dict[str, Any]:
                 "why": reason(view, d),
                 "latest": latest(d.item),
             }
-            for d in listed
+            for d in view.decisions
         ],
-        "stale": stale_summary(view, stale) if stale else None,
+        "missing_heading": missing_heading(view),
+        "missing_intro": missing_intro(view),
+        "missing": [{"who": who, "entries": entries} for who, entries in missing_groups(view)],
         "decided_heading": decided_heading(view),
         "decided": decided(view),
         "sections": sections,

@@ -8,15 +8,18 @@ from mpi.i18n import _
 from mpi.render import values
 from mpi.render.briefing import (
     changed,
+    deadline_note,
     decided,
     decided_heading,
     heading,
     latest,
     lead,
+    missing_groups,
+    missing_heading,
+    missing_intro,
     period,
     reason,
     span,
-    stale_summary,
     status,
 )
 from mpi.render.formats._markdown import esc, indicator_table, notes_block, table, when
@@ -30,22 +33,27 @@ if TYPE_CHECKING:
 
 
 def decisions(view: Round) -> list[str]:
-    """The items to decide on: each late, missed or endangered one in a table; the stale ones
-    in one line (each Handlungsfeld below lists them with their last update)."""
+    """The items to decide on, in a table: each late deadline, each missed one, each
+    endangered measure, each weakening without a decision."""
     out = ["## " + _("For decision ({count})").format(count=len(view.decisions)), ""]
     if not view.decisions:
         return [*out, "_" + _("Nothing to decide.") + "_", ""]
-    listed = [d for d in view.decisions if d.reason != "stale"]
-    stale = [d for d in view.decisions if d.reason == "stale"]
-    if listed:
-        rows = [
-            [d.item.id, d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
-            for d in listed
-        ]
-        out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
-    if stale:
-        out += [esc(stale_summary(view, stale)), ""]
+    rows = [
+        [d.item.id, d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
+        for d in view.decisions
+    ]
+    out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
     return out
+
+
+def missing(view: Round) -> list[str]:
+    """The measures without an update, each once, grouped by whom to ask."""
+    if not view.missing:
+        return []
+    out = ["## " + esc(missing_heading(view)), "", esc(missing_intro(view)), ""]
+    for who, entries in missing_groups(view):
+        out.append(f"- **{esc(who)}**: " + "; ".join(esc(e) for e in entries))
+    return [*out, ""]
 
 
 def _deadlines(view: Round, lines: list[MilestoneLine], notes: Notes) -> str:
@@ -54,7 +62,14 @@ def _deadlines(view: Round, lines: list[MilestoneLine], notes: Notes) -> str:
         r = line.row
         item = view.items.get(r.owner)
         rows.append(
-            [when(r, notes), r.owner, r.title, status(line), lead(view, item), latest(item)]
+            [
+                when(r, notes),
+                r.owner,
+                r.title,
+                status(line),
+                lead(view, item),
+                deadline_note(view, line),
+            ]
         )
     head = [_("Due"), _("Measure"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")]
     return table(head, rows)
@@ -111,10 +126,12 @@ def round_(view: Round) -> str:
     out += [f"_{esc(colophon(view.made_from))}_", "", esc(period(view)), ""]
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
+    if view.missing:
+        out.append("- " + esc(missing_heading(view)))
     out += ["- " + esc(heading(s)) for s in view.sections]
     if view.decided:
         out.append("- " + esc(decided_heading(view)))
-    out += ["", *decisions(view)]
+    out += ["", *decisions(view), *missing(view)]
     if view.decided:
         out += ["## " + esc(decided_heading(view)), ""]
         out += [f"- {esc(line)}" for line in decided(view)] + [""]

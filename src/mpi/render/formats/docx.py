@@ -15,15 +15,18 @@ from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
     changed,
+    deadline_note,
     decided,
     decided_heading,
     heading,
     latest,
     lead,
+    missing_groups,
+    missing_heading,
+    missing_intro,
     period,
     reason,
     span,
-    stale_summary,
     status,
 )
 from mpi.render.messages import colophon, invalid_warning
@@ -76,7 +79,8 @@ def _deadlines(doc: Document, view: Round, lines: list[MilestoneLine], notes: No
         r = line.row
         item = view.items.get(r.owner)
         due = worded(r) + notes.row(r)
-        rows.append([due, f"{r.owner} {r.title}", status(line), lead(view, item), latest(item)])
+        note = deadline_note(view, line)
+        rows.append([due, f"{r.owner} {r.title}", status(line), lead(view, item), note])
     _table(doc, [_("Due"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")], rows)
 
 
@@ -173,23 +177,28 @@ def round_(view: Round) -> bytes:
     doc.add_paragraph(
         _("For decision ({count})").format(count=len(view.decisions)), style="List Number"
     )
+    if view.missing:
+        doc.add_paragraph(_text(missing_heading(view)), style="List Number")
     if view.decided:
         doc.add_paragraph(_text(decided_heading(view)), style="List Number")
     for s in view.sections:
         doc.add_paragraph(_text(heading(s)), style="List Number")
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
-    listed = [d for d in view.decisions if d.reason != "stale"]
-    stale = [d for d in view.decisions if d.reason == "stale"]
-    if listed:
+    if view.decisions:
         rows = [
             [f"{d.item.id} {d.item.title}", lead(view, d.item), reason(view, d), latest(d.item)]
-            for d in listed
+            for d in view.decisions
         ]
         _table(doc, [_("Measure"), _("Lead"), _("Why"), _("Latest note")], rows)
-    if stale:
-        doc.add_paragraph(_text(stale_summary(view, stale)))
-    if not view.decisions:
+    else:
         doc.add_paragraph(_("Nothing to decide."))
+    if view.missing:
+        doc.add_heading(_text(missing_heading(view)), level=1)
+        doc.add_paragraph(_text(missing_intro(view)))
+        for who, entries in missing_groups(view):
+            item = doc.add_paragraph(style="List Bullet")
+            item.add_run(_text(who)).bold = True
+            item.add_run(_text(": " + "; ".join(entries)))
     if view.decided:
         doc.add_heading(_text(decided_heading(view)), level=1)
         for line in decided(view):
