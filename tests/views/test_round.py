@@ -118,7 +118,10 @@ def test_a_report_from_an_invalid_plan_says_so_at_the_top(tmp_path: Path) -> Non
     for args in (["round"], ["report"], ["report", "--format", "html"]):
         result = mpi(*args, "--today", TODAY, plan=plan, lang="de")
         top = result.stdout.split("<body>", 1)[-1][:1500]
-        assert "Der Plan ist ungültig (1 Fehler)" in top and "(nicht in Git)" in top
+        assert "Der Plan ist ungültig (1 Fehler)" in top
+        # What it was made from: in the report's head, at the briefing's end (a handout).
+        end = result.stdout[-600:] if args == ["round"] else top
+        assert "(nicht in Git)" in end
     broken = plan / "hf2-innovation.yaml"
     broken.write_text("id: HF2\ntitle: [kaputt\n")  # unreadable: no report at all
     result = mpi("round", "--today", TODAY, plan=plan, lang="de", code=1)
@@ -468,3 +471,24 @@ def test_a_measure_without_an_update_is_asked_for_once_with_all_its_leads(shippe
     own = mpi("round", "--today", TODAY, "--lead", "dgb", plan=shipped, lang="de").stdout
     mine = _part(own, "Sachstand fehlt")
     assert "HF1.6 " in mine and "HF2.6 " not in mine  # HF2.6 is the BWI's alone
+
+
+def test_the_word_briefing_is_a_handout(repo: Path, tmp_path: Path) -> None:
+    """Page numbers and a running footer as Word fields, the document's language, no
+    library's name in its properties, and what it was made from small at the end."""
+    import docx
+
+    target = tmp_path / "runde.docx"
+    run_round(repo, "--since", "runde-2026-06", "--format", "docx", "-o", str(target))
+    document = docx.Document(str(target))
+    footer = document.sections[0].footer.paragraphs[0]
+    assert footer.text.startswith("Hamburger Masterplan Industrie 2023 · Seite ")
+    xml = document.sections[0].footer.part.blob.decode("utf-8")
+    assert re.findall(r"<w:instrText[^>]*>\s*(\w+)\s*<", xml) == ["PAGE", "NUMPAGES"]
+    properties = document.core_properties
+    assert properties.language == "de-DE" and properties.author == "mpi"
+    assert "python-docx" not in " ".join(
+        str(getattr(properties, k)) for k in ("author", "comments", "title", "keywords")
+    )
+    assert document.paragraphs[-1].text.startswith("Erstellt aus dem Plan")
+    assert not any("Git-Commit" in p.text for p in document.paragraphs[:5])

@@ -123,7 +123,7 @@ def round_(view: Round) -> str:
     warning = invalid_warning(view.made_from)
     if warning:
         out += [f"**{esc(warning)}**", ""]
-    out += [f"_{esc(colophon(view.made_from))}_", "", esc(period(view)), ""]
+    out += [esc(period(view)), ""]
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
     if view.missing:
@@ -138,4 +138,6 @@ def round_(view: Round) -> str:
     for s in view.sections:
         out += section(view, s, notes)
     out += notes_block(notes, "## " + _("Notes: dates and targets the document does not state"))
+    # What it was made from, at the end: the body speaks about the plan.
+    out += ["", "---", "", f"_{esc(colophon(view.made_from))}_"]
     return "\n".join(out).rstrip("\n") + "\n"

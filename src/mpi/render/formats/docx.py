@@ -163,8 +163,11 @@ def round_(view: Round) -> bytes:
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     properties = doc.core_properties
     properties.title = _text(title)
-    properties.author = "mpi"
+    properties.author = properties.last_modified_by = "mpi"
+    properties.comments = ""  # the template's says which library wrote the file
+    properties.language = LANGUAGE_TAGS.get(language(), "de-DE")
     properties.created = properties.modified = datetime.combine(view.today, time())
+    _page_numbers(doc, _text(view.title))
     doc.add_heading(_text(title), level=0)
     warning = invalid_warning(view.made_from)
     if warning:
@@ -172,7 +175,6 @@ def round_(view: Round) -> bytes:
         run.bold = True
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     doc.add_paragraph(_text(period(view)))
-    doc.add_paragraph().add_run(_text(colophon(view.made_from))).italic = True
     doc.add_heading(_("Contents"), level=1)
     doc.add_paragraph(
         _("For decision ({count})").format(count=len(view.decisions)), style="List Number"
@@ -210,9 +212,55 @@ def round_(view: Round) -> bytes:
         doc.add_heading(_("Notes: dates and targets the document does not state"), level=1)
         for line in notes.lines():
             doc.add_paragraph(_text(line), style="List Bullet")
+    # What it was made from (commit, cut-off, version, validation): small, at the end; the
+    # body speaks about the plan.
+    made = doc.add_paragraph().add_run(_text(colophon(view.made_from)))
+    made.italic, made.font.size = True, Pt(8)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _page_numbers(doc: Any, running: str) -> None:
+    """A running footer on every page: the plan's title and `Seite N von M`, as Word fields
+    (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay the pages out."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Pt
+
+    def field(paragraph: Any, code: str) -> None:
+        """A complex field in runs of its own: begin, its code, separate, "1" (shown until
+        the field is updated), end."""
+        for kind, value in (("begin", None), (None, code), ("separate", None), (None, "1")):
+            run = paragraph.add_run()
+            run.font.size = Pt(8)
+            if kind is not None:
+                mark = OxmlElement("w:fldChar")
+                mark.set(qn("w:fldCharType"), kind)
+                run.element.append(mark)
+            elif value == code:
+                instruction = OxmlElement("w:instrText")
+                instruction.set(qn("xml:space"), "preserve")
+                instruction.text = f" {code} "
+                run.element.append(instruction)
+            else:
+                run.text = value
+        end = OxmlElement("w:fldChar")
+        end.set(qn("w:fldCharType"), "end")
+        paragraph.add_run().element.append(end)
+
+    words = _("page {page} of {pages}")  # `Seite 3 von 12`
+    before, rest = words.split("{page}", 1)
+    between, after = rest.split("{pages}", 1)
+    for part in doc.sections:
+        footer = part.footer.paragraphs[0]
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        footer.add_run(f"{running} · {before}").font.size = Pt(8)
+        field(footer, "PAGE")
+        footer.add_run(between).font.size = Pt(8)
+        field(footer, "NUMPAGES")
+        footer.add_run(after).font.size = Pt(8)
 
 
 FORMAT = Format(name="docx", round=round_)
