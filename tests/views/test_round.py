@@ -492,3 +492,22 @@ def test_the_word_briefing_is_a_handout(repo: Path, tmp_path: Path) -> None:
     )
     assert document.paragraphs[-1].text.startswith("Erstellt aus dem Plan")
     assert not any("Git-Commit" in p.text for p in document.paragraphs[:5])
+
+
+def test_a_draft_with_its_classification_says_so_in_every_format(
+    repo: Path, tmp_path: Path
+) -> None:
+    import docx
+
+    stamp = ["--draft", "--classification", "Nur für den Dienstgebrauch"]
+    head = "ENTWURF · Nur für den Dienstgebrauch"
+    markdown = run_round(repo, *stamp)
+    assert markdown.splitlines()[2] == f"**{head}**"
+    html = run_round(repo, *stamp, "--format", "html")
+    assert f'<p class="stamp">{head}</p>' in html
+    target = tmp_path / "entwurf.docx"
+    run_round(repo, *stamp, "--format", "docx", "-o", str(target))
+    assert docx.Document(str(target)).sections[0].header.paragraphs[0].text == head
+    assert "ENTWURF" not in run_round(repo)
+    said = mpi("round", "--classification", "zwei\nZeilen", plan=repo / "plan", code=2)
+    assert "--classification" in said.stderr

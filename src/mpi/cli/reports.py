@@ -1,6 +1,5 @@
 """Reports for the coordination round: the progress report and the diff between revisions."""
 
-import re
 import sys
 from typing import TYPE_CHECKING, Annotated
 
@@ -21,17 +20,15 @@ from mpi.cli.options import (
     span,
 )
 from mpi.cli.output import emit
+from mpi.cli.since import changes_since, commit_of
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _, formats
 from mpi.render.registry import DIFF, HISTORY, REPORT, ROUND
 
 if TYPE_CHECKING:
-    from datetime import date
     from pathlib import Path
 
-    from mpi.domain.model import Plan
-    from mpi.loading.load import Loaded
-    from mpi.views.diff import Change, PlanDiff
+    from mpi.views.diff import PlanDiff
 
 
 SinceOption = Annotated[
@@ -47,89 +44,6 @@ SinceOption = Annotated[
 ]
 
 
-_DATE_LIKE = re.compile(r"[0-9]{1,2}\.[0-9]{1,2}\.[0-9]{4}|[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-
-def _is_revision(directory: "Path", word: str, what: str) -> bool:
-    """One rule for every command that takes a point in the plan's past (`--since`, `diff`):
-    a word git resolves to a commit is that revision; else a day (25.11.2026 or 2026-11-25)
-    is the last commit made by its end. A word that is both (a tag named like a day) is the
-    revision, and mpi says so."""
-    from mpi.cli.output import notice
-    from mpi.loading.revision import repository, resolve
-
-    try:
-        resolve(repository(directory)[0], word)
-    except UsageError:
-        if _DATE_LIKE.fullmatch(word.strip()):
-            return False
-        raise
-    if _DATE_LIKE.fullmatch(word.strip()):
-        day, month, year = _parts(word.strip())
-        other = f"{day}.{month}.{year}" if "-" in word else f"{year}-{month}-{day}"
-        notice(
-            _(
-                "{what} {word}: read as the git revision of that name, not as a day (for "
-                "the day, write {other})"
-            ).format(what=what, word=word, other=other)
-        )
-    return True
-
-
-def _parts(word: str) -> tuple[str, str, str]:
-    """Day, month and year of 25.11.2026 or 2026-11-25, two digits each but the year."""
-    if "-" in word:
-        year, month, day = word.split("-")
-    else:
-        day, month, year = word.split(".")
-    return day.zfill(2), month.zfill(2), year
-
-
-def _changes_since(
-    directory: "Path",
-    loaded: "Loaded",
-    current: "Plan",
-    since: str,
-    today: "date",
-    as_of: bool = False,
-) -> "tuple[list[Change], date | None, bool, Plan | None]":
-    """The plan's changes since a revision or a date, that day where known, whether they
-    come from the plan's dated entries rather than git, and the plan as it was then (None:
-    not in git). A date is the last commit made by its end; without one (outside git, or
-    before the first commit), what the plan dates after it. `as_of`: the plan is as committed
-    on `today`, and a revision committed after it is refused."""
-    from mpi.domain.dates import DueError, typed_day
-    from mpi.loading.revision import commit_before, commit_day, load_at, state
-    from mpi.views.dated import dated_changes
-    from mpi.views.diff import diff as compare
-
-    if _is_revision(directory, since, "--since"):
-        before = load_at(directory, since, loaded)
-        then = commit_day(directory, since)
-        if as_of and then is not None and then > today:
-            raise UsageError(
-                _("--since {since} was committed on {then}, after the report's day {day}").format(
-                    since=since, then=formats.day(then), day=formats.day(today)
-                )
-            )
-        return compare(before, current), then, False, before
-    try:
-        day = typed_day(since)
-    except DueError as exc:
-        raise UsageError(f"--since: {exc}") from None
-    if day > today:
-        raise UsageError(
-            _("--since {since} lies after the report's day {day}").format(
-                since=formats.day(day), day=formats.day(today)
-            )
-        )
-    commit = commit_before(directory, day) if state(directory) is not None else None
-    if commit is None:
-        return dated_changes(current, day), day, True, None
-    before = load_at(directory, commit, loaded)
-    return compare(before, current), day, False, before
-
-
 def report(
     plan: PlanOption = None,
     format: Annotated[str, format_option(REPORT)] = "markdown",
@@ -138,6 +52,18 @@ def report(
     output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
+    draft: Annotated[
+        bool,
+        typer.Option("--draft", help=N_("Stamp it as a draft (Entwurf) on every page.")),
+    ] = False,
+    classification: Annotated[
+        str | None,
+        typer.Option(
+            "--classification",
+            help=N_('A line for its classification, e.g. "Nur für den Dienstgebrauch".'),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
@@ -152,7 +78,7 @@ def report(
         current = usable(loaded)
         changes = None
         if since is not None:
-            changes = _changes_since(directory, loaded, current, since, day, source is not None)[0]
+            changes = changes_since(directory, loaded, current, since, day, source is not None)[0]
         at = Where(directory, history=False) if source is not None else None
         made = made_from(loaded, day, check(loaded, at=at), as_of=source)
     view = build(current, day, since, changes, leads=several(lead), made_from=made)
@@ -176,6 +102,18 @@ def round_(
     output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
+    draft: Annotated[
+        bool,
+        typer.Option("--draft", help=N_("Stamp it as a draft (Entwurf) on every page.")),
+    ] = False,
+    classification: Annotated[
+        str | None,
+        typer.Option(
+            "--classification",
+            help=N_('A line for its classification, e.g. "Nur für den Dienstgebrauch".'),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
@@ -195,7 +133,7 @@ def round_(
         current = usable(loaded)
         changes, since_day, dated, before = None, None, False, None
         if since is not None:
-            changes, since_day, dated, before = _changes_since(
+            changes, since_day, dated, before = changes_since(
                 directory, loaded, current, since, day, source is not None
             )
         at = Where(directory, history=False) if source is not None else None
@@ -214,6 +152,8 @@ def round_(
         stale=span(stale, "--stale") or STALE,
         leads=several(lead),
         unapproved=adopted.unapproved if adopted else None,
+        draft=draft,
+        classification=_one_line("classification", classification),
     )
     if format == "docx" and output is None and sys.stdout.isatty():
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
@@ -250,8 +190,8 @@ def diff(
     from mpi.views.diff import build
 
     directory = plan_directory(plan, "check")
-    commit, rev = _commit_of(directory, rev)
-    commit2, rev2 = _commit_of(directory, rev2) if rev2 is not None else (None, None)
+    commit, rev = commit_of(directory, rev)
+    commit2, rev2 = commit_of(directory, rev2) if rev2 is not None else (None, None)
     if adopted:
         view = _adopted_diff(directory, commit, commit2)
     elif commit2 is None:  # against the working tree: files unchanged since then are read once
@@ -267,23 +207,17 @@ def diff(
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
 
-def _commit_of(directory: "Path", word: str) -> tuple[str, str]:
-    """A revision as `diff` takes it and how it is named: itself, or for a day the last
-    commit made by its end, named `DAY (commit …)` (the same rule as --since)."""
-    from mpi.domain.dates import DueError, typed_day
-    from mpi.loading.revision import commit_before
+def _one_line(what: str, text: str | None) -> str | None:
+    """A short line of text for a document's head, or None; InvalidValue otherwise."""
+    from mpi.domain.errors import InvalidValue
 
-    if _is_revision(directory, word, "diff"):
-        return word, word
-    try:
-        day = typed_day(word)
-    except DueError as exc:
-        raise UsageError(f"{word}: {exc}") from None
-    commit = commit_before(directory, day)
-    if commit is None:
-        raise UsageError(_("no commit of the plan was made on or before {day}").format(
-            day=formats.day(day)))  # fmt: skip
-    return commit, _("{day} (commit {commit})").format(day=formats.day(day), commit=commit[:12])
+    if text is None:
+        return None
+    if not text.strip() or any(c in text for c in "\n\r") or len(text) > 200:
+        raise InvalidValue(what, _("give one line of text (at most 200 characters)"))
+    if any("\ud800" <= c <= "\udfff" for c in text):
+        raise InvalidValue(what, _("is not valid UTF-8 (check the terminal's encoding)"))
+    return text.strip()
 
 
 def _adopted_diff(directory: "Path", rev: str, rev2: str | None) -> "PlanDiff":

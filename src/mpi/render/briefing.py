@@ -180,3 +180,12 @@ def deadline_note(view: Round, line: MilestoneLine) -> str:
     if line.row.note and line.occurrences == 1:
         return line.row.note
     return latest(view.items.get(line.row.owner))
+
+
+def stamp(view: Round) -> str:
+    """`ENTWURF · Nur für den Dienstgebrauch`: what the document's head and every page say
+    it is (empty when neither was asked for)."""
+    parts = ([_("DRAFT")] if view.draft else []) + (
+        [view.classification] if view.classification else []
+    )
+    return " · ".join(parts)

@@ -105,6 +105,8 @@ class Round:
     dated: bool = False  # the changes come from the plan's dated entries, not from git
     decided: list[DecisionRow] = field(default_factory=list)  # recorded since the last round
     missing: list[Decision] = field(default_factory=list)  # stale: whom to ask for a Sachstand
+    draft: bool = False  # stamped "Entwurf"
+    classification: str | None = None  # e.g. "Nur für den Dienstgebrauch"
 
 
 def items(plan: Plan) -> dict[str, Item]:
@@ -173,6 +175,8 @@ def build(
     stale: tuple[int, str] = STALE,
     leads: tuple[str, ...] = (),
     unapproved: list[Change] | None = None,
+    draft: bool = False,
+    classification: str | None = None,
 ) -> Round:
     """The briefing; `changes` are the plan's changes since the last round (`before`: the
     plan as it was then, if git knows; its decisions are not new), `unapproved`
@@ -265,6 +269,8 @@ def build(
         dated,
         decided,
         missing,
+        draft,
+        classification,
     )
 
 

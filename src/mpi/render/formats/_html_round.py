@@ -22,6 +22,7 @@ from mpi.render.briefing import (
     period,
     reason,
     span,
+    stamp,
     status,
 )
 from mpi.render.messages import colophon, invalid_warning
@@ -130,6 +131,7 @@ def context(view: Round) -> dict[str, Any]:
         "today": values.day(view.today),
         "period": period(view),
         "made_from": colophon(view.made_from),
+        "stamp": stamp(view),
         "invalid": invalid_warning(view.made_from),
         "decision_count": len(view.decisions),
         "decisions": [

@@ -20,6 +20,7 @@ from mpi.render.briefing import (
     period,
     reason,
     span,
+    stamp,
     status,
 )
 from mpi.render.formats._markdown import esc, indicator_table, notes_block, table, when
@@ -120,6 +121,8 @@ def round_(view: Round) -> str:
     notes = Notes()
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     out = ["# " + esc(title), ""]
+    if stamp(view):
+        out += [f"**{esc(stamp(view))}**", ""]
     warning = invalid_warning(view.made_from)
     if warning:
         out += [f"**{esc(warning)}**", ""]

@@ -27,6 +27,7 @@ from mpi.render.briefing import (
     period,
     reason,
     span,
+    stamp,
     status,
 )
 from mpi.render.messages import colophon, invalid_warning
@@ -168,6 +169,11 @@ def round_(view: Round) -> bytes:
     properties.language = LANGUAGE_TAGS.get(language(), "de-DE")
     properties.created = properties.modified = datetime.combine(view.today, time())
     _page_numbers(doc, _text(view.title))
+    if stamp(view):  # on every page: in the header
+        for part in doc.sections:
+            head = part.header.paragraphs[0].add_run(_text(stamp(view)))
+            head.bold = True
+            head.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     doc.add_heading(_text(title), level=0)
     warning = invalid_warning(view.made_from)
     if warning:
