@@ -52,18 +52,6 @@ def report(
     output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
-    draft: Annotated[
-        bool,
-        typer.Option("--draft", help=N_("Stamp it as a draft (Entwurf) on every page.")),
-    ] = False,
-    classification: Annotated[
-        str | None,
-        typer.Option(
-            "--classification",
-            help=N_('A line for its classification, e.g. "Nur für den Dienstgebrauch".'),
-            show_default=False,
-        ),
-    ] = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
