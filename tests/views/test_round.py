@@ -491,6 +491,19 @@ def test_the_word_briefing_is_a_handout(repo: Path, tmp_path: Path) -> None:
         str(getattr(properties, k)) for k in ("author", "comments", "title", "keywords")
     )
     assert document.paragraphs[-1].text.startswith("Erstellt aus dem Plan")
+    body = document.part.blob.decode("utf-8")
+    assert re.findall(r"<w:instrText[^>]*>\s*(TOC[^<]*?)\s*<", body) == [
+        'TOC \\o "1-2" \\h \\z \\u'
+    ]
+    contents = [
+        p.text for p in document.paragraphs if p.style is not None and p.style.name == "List Number"
+    ]
+    assert (
+        contents[0].startswith("Zur Entscheidung (") and "HF1 Flächen und Infrastruktur" in contents
+    )
+    from lxml import etree
+
+    assert b"updateFields" in etree.tostring(document.settings.element)
     assert not any("Git-Commit" in p.text for p in document.paragraphs[:5])
 
 

@@ -182,15 +182,10 @@ def round_(view: Round) -> bytes:
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     doc.add_paragraph(_text(period(view)))
     doc.add_heading(_("Contents"), level=1)
-    doc.add_paragraph(
-        _("For decision ({count})").format(count=len(view.decisions)), style="List Number"
-    )
-    if view.missing:
-        doc.add_paragraph(_text(missing_heading(view)), style="List Number")
-    if view.decided:
-        doc.add_paragraph(_text(decided_heading(view)), style="List Number")
-    for s in view.sections:
-        doc.add_paragraph(_text(heading(s)), style="List Number")
+    entries = [_("For decision ({count})").format(count=len(view.decisions))]
+    entries += [_text(missing_heading(view))] if view.missing else []
+    entries += [_text(decided_heading(view))] if view.decided else []
+    _contents(doc, entries + [_text(heading(s)) for s in view.sections])
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
     if view.decisions:
         rows = [
@@ -231,42 +226,69 @@ def _page_numbers(doc: Any, running: str) -> None:
     """A running footer on every page: the plan's title and `Seite N von M`, as Word fields
     (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay the pages out."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
     from docx.shared import Pt
 
-    def field(paragraph: Any, code: str) -> None:
-        """A complex field in runs of its own: begin, its code, separate, "1" (shown until
-        the field is updated), end."""
-        for kind, value in (("begin", None), (None, code), ("separate", None), (None, "1")):
-            run = paragraph.add_run()
-            run.font.size = Pt(8)
-            if kind is not None:
-                mark = OxmlElement("w:fldChar")
-                mark.set(qn("w:fldCharType"), kind)
-                run.element.append(mark)
-            elif value == code:
-                instruction = OxmlElement("w:instrText")
-                instruction.set(qn("xml:space"), "preserve")
-                instruction.text = f" {code} "
-                run.element.append(instruction)
-            else:
-                run.text = value
-        end = OxmlElement("w:fldChar")
-        end.set(qn("w:fldCharType"), "end")
-        paragraph.add_run().element.append(end)
-
+    doc.styles["Footer"].font.size = Pt(8)
     words = _("page {page} of {pages}")  # `Seite 3 von 12`
     before, rest = words.split("{page}", 1)
     between, after = rest.split("{pages}", 1)
     for part in doc.sections:
         footer = part.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer.add_run(f"{running} · {before}").font.size = Pt(8)
-        field(footer, "PAGE")
-        footer.add_run(between).font.size = Pt(8)
-        field(footer, "NUMPAGES")
-        footer.add_run(after).font.size = Pt(8)
+        footer.add_run(f"{running} · {before}")
+        _field(footer, "PAGE", "1")
+        footer.add_run(between)
+        _field(footer, "NUMPAGES", "1")
+        footer.add_run(after)
+
+
+def _contents(doc: Any, entries: list[str]) -> None:
+    """The table of contents as Word's TOC field over the headings of levels 1 and 2, with
+    the list of parts as its text until Word updates it (it is told to on opening, and adds
+    the page numbers); LibreOffice shows the list."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    paragraphs = [doc.add_paragraph(style="List Number") for _entry in entries]
+    first, last = paragraphs[0], paragraphs[-1]
+    _mark(first, "begin")
+    _code(first, 'TOC \\o "1-2" \\h \\z \\u')
+    _mark(first, "separate")
+    for paragraph, entry in zip(paragraphs, entries, strict=True):
+        paragraph.add_run(entry)
+    _mark(last, "end")
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")
+    doc.settings.element.append(update)
+
+
+def _field(paragraph: Any, code: str, shown: str) -> None:
+    """A Word field in runs of its own: begin, its code, separate, `shown` (until Word or
+    LibreOffice updates it), end."""
+    _mark(paragraph, "begin")
+    _code(paragraph, code)
+    _mark(paragraph, "separate")
+    paragraph.add_run(shown)
+    _mark(paragraph, "end")
+
+
+def _mark(paragraph: Any, kind: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    mark = OxmlElement("w:fldChar")
+    mark.set(qn("w:fldCharType"), kind)
+    paragraph.add_run().element.append(mark)
+
+
+def _code(paragraph: Any, code: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    paragraph.add_run().element.append(instruction)
 
 
 FORMAT = Format(name="docx", round=round_)
