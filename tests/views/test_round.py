@@ -524,3 +524,41 @@ def test_a_draft_with_its_classification_says_so_in_every_format(
     assert "ENTWURF" not in run_round(repo)
     said = mpi("round", "--classification", "zwei\nZeilen", plan=repo / "plan", code=2)
     assert "--classification" in said.stderr
+
+
+@pytest.mark.parametrize("command", ["round", "report"])
+def test_every_table_scrolls_in_a_region_the_keyboard_reaches(repo: Path, command: str) -> None:
+    """On a phone a wide table scrolls inside its own region, and a region that scrolls must
+    be reachable by keyboard and named (axe-core's scrollable-region-focusable: the report
+    had three without)."""
+    from html.parser import HTMLParser
+
+    class Tables(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.open: list[dict[str, str | None]] = []
+            self.bad: list[str] = []
+            self.tables = 0
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag == "div":
+                self.open.append(dict(attrs))
+            elif tag == "table":
+                self.tables += 1
+                region = self.open[-1] if self.open else {}
+                if not (
+                    "scroll" in (region.get("class") or "")
+                    and region.get("tabindex") == "0"
+                    and region.get("role") == "region"
+                    and (region.get("aria-label") or "").strip()
+                ):
+                    self.bad.append(str(region))
+
+        def handle_endtag(self, tag: str) -> None:
+            if tag == "div" and self.open:
+                self.open.pop()
+
+    html = mpi(command, "--format", "html", "--today", TODAY, plan=repo / "plan", lang="de")
+    found = Tables()
+    found.feed(html.stdout)
+    assert found.tables > 3 and not found.bad, found.bad[:3]
