@@ -24,7 +24,7 @@ from mpi.domain.errors import UsageError
 from mpi.i18n import _
 from mpi.loading.reader import parse
 from mpi.loading.reread import NOT_ALONE
-from mpi.loading.revision import SAFE, _blob_id, _environment, git, repository
+from mpi.loading.revision import _blob_id, _environment, command, git, repository
 from mpi.loading.sources import MAX_BYTES, decode
 from mpi.loading.yaml_errors import ReadError
 
@@ -119,7 +119,7 @@ def _blobs(top: Path, names: list[str]) -> Iterator[tuple[str | None, bytes]]:
         return
     try:
         process = subprocess.Popen(
-            ["git", *SAFE, "-C", str(top), "cat-file", "--batch"],
+            command(top, "cat-file", "--batch"),
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,

@@ -44,6 +44,11 @@ SAFE = (
 BLOB_MODES = ("100644", "100755")  # regular files; symbolic links and submodules are skipped
 
 
+def command(directory: Path, *args: str) -> list[str]:
+    """The command line of a git call in `directory`, with SAFE in force."""
+    return ["git", *SAFE, "-C", str(directory), *args]
+
+
 def git(
     directory: Path, *args: str, stdin: bytes | None = None
 ) -> subprocess.CompletedProcess[bytes]:
@@ -51,7 +56,7 @@ def git(
     error, not a crash."""
     try:
         return subprocess.run(
-            ["git", *SAFE, "-C", str(directory), *args],
+            command(directory, *args),
             input=stdin,
             capture_output=True,
             check=False,
@@ -163,17 +168,11 @@ def state(
 
 def _blob_ids(path: Path) -> set[str | None]:
     """The ids git gives the file's bytes, as they are and with CRLF as LF."""
-    import hashlib
-
     try:
         data = path.read_bytes()
     except OSError:
         return {None}
-    found: set[str | None] = set()
-    for each in {data, data.replace(b"\r\n", b"\n")}:
-        digest = hashlib.sha1(b"blob %d\0" % len(each) + each, usedforsecurity=False)
-        found.add(digest.hexdigest())
-    return found
+    return {_hash(each) for each in {data, data.replace(b"\r\n", b"\n")}}
 
 
 def commit_day(plan_dir: Path, rev: str) -> date | None:
@@ -375,13 +374,17 @@ def _read_in_part(
 
 
 def _blob_id(path: Path) -> str | None:
-    """The id git gives the file's bytes (SHA-1 of "blob SIZE\\0" and the bytes)."""
-    import hashlib
-
+    """The id git gives the file's bytes, or None where it cannot be read."""
     try:
-        data = path.read_bytes()
+        return _hash(path.read_bytes())
     except OSError:
         return None
+
+
+def _hash(data: bytes) -> str:
+    """The id git gives these bytes (SHA-1 of "blob SIZE\\0" and the bytes)."""
+    import hashlib
+
     return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
 
 
