@@ -246,7 +246,8 @@ def plan_as_of(
         yield directory, None
         return
     from mpi.domain.dates import current_day
-    from mpi.loading.revision import checked_out, commit_before, state
+    from mpi.loading.checkout import state
+    from mpi.loading.revision import checked_out, commit_before
 
     day = full_date(as_of, "--as-of")
     if day > current_day():

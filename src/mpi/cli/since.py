@@ -69,7 +69,8 @@ def changes_since(
     before the first commit), what the plan dates after it. `as_of`: the plan is as committed
     on `today`, and a revision committed after it is refused."""
     from mpi.domain.dates import DueError, typed_day
-    from mpi.loading.revision import commit_before, commit_day, load_at, state
+    from mpi.loading.checkout import state
+    from mpi.loading.revision import commit_before, commit_day, load_at
     from mpi.views.dated import dated_changes
     from mpi.views.diff import diff as compare
 

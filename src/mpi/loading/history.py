@@ -25,6 +25,7 @@ from mpi.i18n import _
 from mpi.loading.reader import parse
 from mpi.loading.reread import NOT_ALONE
 from mpi.loading.revision import _blob_id, _environment, command, git, repository
+from mpi.loading.revision import shallow as shallow_repository
 from mpi.loading.sources import MAX_BYTES, decode
 from mpi.loading.yaml_errors import ReadError
 
@@ -107,9 +108,7 @@ def _commits(top: Path, path: str) -> list[tuple[str, date, str]]:
 def shallow(plan_dir: Path) -> bool:
     """Whether the clone holds only part of the history (`git clone --depth`): the versions
     before its oldest commit are missing."""
-    top, _relative = repository(plan_dir)
-    done = git(top, "rev-parse", "--is-shallow-repository")
-    return done.returncode == 0 and done.stdout.strip() == b"true"
+    return shallow_repository(repository(plan_dir)[0])
 
 
 def _blobs(top: Path, names: list[str]) -> Iterator[tuple[str | None, bytes]]:

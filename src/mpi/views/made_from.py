@@ -11,10 +11,10 @@ from pathlib import Path
 from mpi import __version__
 from mpi.domain.errors import PlanInvalid
 from mpi.domain.model import Plan
+from mpi.loading.checkout import state
 from mpi.loading.guard import Comparison
 from mpi.loading.load import Loaded
 from mpi.loading.locate import display_name
-from mpi.loading.revision import state
 
 
 @dataclass(frozen=True)
