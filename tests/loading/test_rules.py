@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from helpers import MINI, SHIPPED, TODAY_DATE, break_plan
+from mpi.domain.meetings import MeetingsFile
 from mpi.domain.model import FieldFile, PlanFile, join
 from mpi.loading import rules
 from mpi.loading.locate import plan_files
@@ -33,8 +34,48 @@ def context(plan_dir: Path) -> Context:
         model, errors = validate_model(source, FieldFile)
         assert model is not None, errors
         fields.append((source, model))
-    plan = join(plan_file, [f for _, f in fields])
-    return Context.of(plan, plan_source, fields, TODAY_DATE)
+    meetings, listed = None, None
+    if (plan_dir / "meetings.yaml").exists():
+        meetings, problem = read_source(plan_dir / "meetings.yaml")
+        assert problem is None
+        listed, errors = validate_model(meetings, MeetingsFile)
+        assert listed is not None, errors
+    plan = join(plan_file, [f for _, f in fields], listed.meetings if listed else None)
+    return Context.of(plan, plan_source, fields, TODAY_DATE, meetings)
+
+
+# A meeting of the mini plan's one body, with its results (written for the meeting rules).
+MEETINGS = """\
+meetings:
+  - id: evaluation-2026-06-10
+    body: evaluation
+    date: 2026-06-10
+    agenda:
+      - title: Begrüßung
+        kind: opening
+      - title: Bericht
+        lead: [bwi]
+        items: [HF1.1]
+    attendance:
+      - partner: bwi
+    decisions:
+      - top: 2
+        text: Kenntnisnahme
+    actions:
+      - number: 1
+        text: Bericht vorlegen
+        owner: bwi
+        due: 2027-03-31
+"""
+MET = "meetings.yaml"
+DROPPED = "    status: ongoing\n    tags: [Flächen]\n"
+
+
+def decided(day: str, top: str) -> str:
+    """HF1.1 dropped by a meeting of the evaluation body on `day`, under `top`."""
+    words = f"Evaluation {'.'.join(reversed(day.split('-')))}, {top}"
+    record = f"    decisions: [{{date: {day}, text: '{words}', status: dropped}}]\n"
+    return DROPPED.replace("ongoing", "dropped") + record
 
 
 @pytest.mark.parametrize("plan_dir", [MINI, SHIPPED], ids=["mini", "shipped"])
@@ -46,6 +87,13 @@ def test_rule_is_silent_on_a_valid_plan(rule: Rule, plan_dir: Path) -> None:
 
 # (rule, file, old, new, line, column, code, message fragment)
 CASES = [
+    (rules.meetings_consistent, MET, "owner: bwi", "owner: bwx", 19, 16, "unknown-ref", "bwx"),
+    (rules.meetings_consistent, MET, "due: 2027-03-31", "due: 2026-05-01", 20, 14, "action-date", "before"),  # noqa: E501
+    (rules.meetings_consistent, MET, "top: 2", "top: 3", 14, 14, "decision-top", "TOP 3"),
+    (rules.meetings_consistent, MET, "date: 2026-06-10", "date: 2026-12-10", 11, 5, "meeting-future", "not taken"),  # noqa: E501
+    (rules.meetings_consistent, MET, "body: evaluation", "body: evaluaton", 3, 11, "unknown-ref", "evaluation"),  # noqa: E501
+    (rules.meeting_decisions, HF1, DROPPED, decided("2026-06-11", "TOP 2"), 24, 42, "decision-meeting", "2026-06-11"),  # noqa: E501
+    (rules.meeting_decisions, HF1, DROPPED, decided("2026-06-10", "TOP 7"), 24, 42, "decision-top", "TOP 7"),  # noqa: E501
     (rules.unique_ids, HF1, "  - id: HF1.2\n", "  - id: HF1.1\n", 33, 9, "duplicate-id", "line 15"),
     (rules.unique_ids, HF1, "id: stufe-2", "id: stufe-1", 48, 13, "duplicate-id", "milestone"),
     (rules.unique_ids, PLAN, "  - id: hk\n", "  - id: bwi\n", 8, 9, "duplicate-id", "partner"),
@@ -112,6 +160,8 @@ def test_rule_reports_one_break_at_its_place(
     code: str,
     fragment: str,
 ) -> None:
+    if rule in (rules.meetings_consistent, rules.meeting_decisions):
+        (mini / "meetings.yaml").write_text(MEETINGS, encoding="utf-8")
     break_plan(mini, file, old, new)
     found = list(rule(context(mini)))
     assert len(found) == 1, found

@@ -16,6 +16,7 @@ from helpers import MINI, TODAY_DATE
 from mpi.cli.app import full_app
 from mpi.domain.change import Change
 from mpi.domain.diagnostics import Diagnostic
+from mpi.domain.meetings import Meeting
 from mpi.loading.load import load_plan, require_plan
 from mpi.render import registry, values
 from mpi.render.formats import github, markdown, text
@@ -27,6 +28,7 @@ from mpi.views import (
     indicators,
     made_from,
     measures,
+    meetings,
     report,
     schema,
     status,
@@ -87,6 +89,22 @@ DATA: dict[str, Any] = {
         changes=CHANGES,
     ),
 }
+MEETING = Meeting.model_validate(
+    {
+        "id": "evaluation-2026-06-10",
+        "body": "evaluation",
+        "date": "2026-06-10",
+        "chair": "Amtsleitung",
+        "agenda": [
+            {"title": "Begrüßung", "kind": "opening"},
+            {"title": "Bericht", "lead": ["bwi"]},
+        ],
+        "attendance": [{"partner": "bwi", "names": ["A. Beispiel"]}],
+        "decisions": [{"top": 2, "text": "Kenntnisnahme <b>"}],
+        "actions": [{"number": 1, "text": "Bericht", "owner": "bwi", "due": "2026-09-30"}],
+    }
+)
+DATA["minutes"] = meetings.minutes(PLAN, MEETING, TODAY_DATE)
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in registry.VIEWS if getattr(fmt, v)]
 VIEW = {v: registry.View[Any](v) for v in registry.VIEWS}
 

@@ -141,7 +141,9 @@ def test_since_a_date_outside_git_lists_what_the_plan_dates_after_it(tmp_path: P
     plan = tmp_path / "plan"
     shutil.copytree(FIXTURES / "every", plan)
     out = mpi("round", "--today", TODAY, "--since", "01.01.2025", plan=plan, lang="de").stdout
-    assert "Veränderungen seit der letzten Runde (01.01.2025). Kein Git-Stand des Plans" in out
+    assert (
+        "Veränderungen seit der letzten Runde (01.01.2025). Der Stand des Plans von damals" in out
+    )
     assert "Richtfest gefeiert" in out and "Bauantrag gestellt" not in out  # 2025-03-01, not 2024
 
 

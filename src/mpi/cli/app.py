@@ -112,9 +112,12 @@ class App(TyperGroup):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.append(_lang_option())
-        for command in self.commands.values():
+        commands = list(self.commands.values())
+        while commands:  # a group's commands (mpi meeting new) take it too
+            command = commands.pop()
             command.params.append(_lang_option())
             command.context_class = usage.Context
+            commands += getattr(command, "commands", {}).values()
 
     def main(  # type: ignore[override]
         self,
@@ -193,6 +196,7 @@ COMMANDS = {
     **dict.fromkeys(("reschedule", "retarget", "drop", "adopt"), "deciding"),
     **dict.fromkeys(("report", "round", "diff", "history"), "reports"),
     **dict.fromkeys(("schema", "calendar", "init"), "integrations"),
+    "meeting": "meetings",
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).

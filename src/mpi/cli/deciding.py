@@ -11,6 +11,7 @@ from mpi.cli.options import (
     MilestoneArgument,
     OwnerArgument,
     PlanOption,
+    TopOption,
     edit_dir,
     full_date,
     typed_value,
@@ -19,6 +20,9 @@ from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _
 
 if TYPE_CHECKING:
+    from datetime import date
+    from pathlib import Path
+
     from mpi.edit.grounds import Grounds
 
 DecisionOption = Annotated[
@@ -57,11 +61,62 @@ DecisionDateOption = Annotated[
 ]
 
 
-def _grounds(decision: str | None, correction: str | None, date: str | None) -> "Grounds":
+MeetingOption = Annotated[
+    str | None,
+    typer.Option(
+        "--meeting",
+        help=N_(
+            "Instead of --decision: the meeting on record that decided it (its id or day, "
+            "see mpi meeting), with its agenda item (--top)."
+        ),
+        show_default=False,
+    ),
+]
+
+
+def _grounds(
+    decision: str | None,
+    correction: str | None,
+    date: str | None,
+    held: tuple[str | None, int | None, "Path | None"] = (None, None, None),
+) -> "Grounds":
+    """Why it changes; `held`: the meeting that decided it, its TOP, the plan directory."""
     from mpi.edit.grounds import Grounds
 
     given = full_date(date, "--date") if date is not None else None
+    meeting, top, plan = held
+    if meeting is not None:
+        if decision is not None or correction is not None or date is not None:
+            raise UsageError(
+                _(
+                    "--meeting names the decision and its day: leave out --decision, "
+                    "--correction and --date"
+                )
+            )
+        decision, given = _meeting_decision(meeting, top, plan)
+    elif top is not None:
+        raise UsageError(_("--top names an agenda item of --meeting"))
     return Grounds.of(decision, correction, given, today())
+
+
+def _meeting_decision(typed: str, top: int | None, plan: "Path | None") -> "tuple[str, date]":
+    """The words of a decision of a meeting on record (Koordinierungsrunde 10.03.2027, TOP 8),
+    in the plan's language, and its day."""
+    from mpi.cli.meetings import check_top
+    from mpi.edit.transaction import loaded_plan
+    from mpi.i18n import formats, speaking
+    from mpi.views.meetings import body_name, find_meeting
+
+    current = loaded_plan(edit_dir(plan)).plan
+    assert current is not None
+    found = find_meeting(current, typed)
+    if found.date > today():
+        said = _("the meeting of {day} has not taken place yet; record its decisions after it")
+        raise InvalidValue("--meeting", said.format(day=formats.day(found.date)))
+    number = check_top(found, top, required=bool(found.agenda))
+    with speaking(current.language):
+        words = f"{body_name(current, found.body)} {formats.day(found.date)}"
+    return (words + f", TOP {number}" if number else words), found.date
 
 
 def reschedule(
@@ -94,6 +149,8 @@ def reschedule(
         ),
     ] = None,
     decision: DecisionOption = None,
+    meeting: MeetingOption = None,
+    top: TopOption = None,
     correction: CorrectionOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
@@ -101,7 +158,7 @@ def reschedule(
 ) -> None:
     from mpi.edit import decisions, transaction
 
-    grounds = _grounds(decision, correction, date)
+    grounds = _grounds(decision, correction, date, (meeting, top, plan))
     change = decisions.reschedule(milestone, new_due, grounds, kind, every)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
@@ -125,6 +182,8 @@ def retarget(
         ),
     ] = None,
     decision: DecisionOption = None,
+    meeting: MeetingOption = None,
+    top: TopOption = None,
     correction: CorrectionOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
@@ -133,7 +192,8 @@ def retarget(
     from mpi.edit import decisions, transaction
 
     number = typed_value(value, plan)
-    change = decisions.retarget(number, _year(year), _grounds(decision, correction, date))
+    grounds = _grounds(decision, correction, date, (meeting, top, plan))
+    change = decisions.retarget(number, _year(year), grounds)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 
@@ -163,15 +223,19 @@ def drop(
         typer.Argument(help=N_("Measure id, e.g. HF1.12."), autocompletion=completion.measure_ids),
     ],
     decision: DecisionOption = None,
+    meeting: MeetingOption = None,
+    top: TopOption = None,
     date: DecisionDateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
     from mpi.edit import decisions, transaction
 
-    if decision is None:
-        raise UsageError(_("a measure is dropped by a decision: give it with --decision"))
-    change = decisions.drop(_grounds(decision, None, date))
+    if decision is None and meeting is None:
+        raise UsageError(
+            _("a measure is dropped by a decision: give it with --decision or --meeting")
+        )
+    change = decisions.drop(_grounds(decision, None, date, (meeting, top, plan)))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
 

@@ -74,6 +74,10 @@ OutputOption = Annotated[
 ]
 
 
+TopOption = Annotated[
+    int | None,
+    typer.Option("--top", help=N_("The agenda item (TOP) it belongs to."), show_default=False),
+]
 FieldsOption = Annotated[
     list[str] | None,
     typer.Option(

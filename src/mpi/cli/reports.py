@@ -102,11 +102,24 @@ def round_(
             show_default=False,
         ),
     ] = None,
+    meeting: Annotated[
+        str | None,
+        typer.Option(
+            "--meeting",
+            help=N_(
+                "The meeting on record it is for (its id or day, see mpi meeting): its "
+                "agenda, the action items it follows up, proposed decisions; the next round "
+                "is its day and the last round the body's meeting before it."
+            ),
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.guard import Where, check
     from mpi.loading.load import load_plan
     from mpi.views.made_from import made_from, usable
+    from mpi.views.meetings import find_meeting, previous
     from mpi.views.round import STALE, build
 
     directory = plan_directory(plan, "check")
@@ -119,6 +132,12 @@ def round_(
             )
         loaded = load_plan(read_from)
         current = usable(loaded)
+        held = find_meeting(current, meeting) if meeting is not None else None
+        if held is not None:
+            next_round = next_round or held.date
+            last = previous(current, held, held.body, held.date)
+            if since is None and last is not None:
+                since = formats.day(last.date)
         changes, since_day, dated, before = None, None, False, None
         if since is not None:
             changes, since_day, dated, before = changes_since(
@@ -142,6 +161,7 @@ def round_(
         unapproved=adopted.unapproved if adopted else None,
         draft=draft,
         classification=_one_line("classification", classification),
+        meeting=held,
     )
     if format == "docx" and output is None and sys.stdout.isatty():
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))

@@ -42,7 +42,7 @@ def validate(
         diagnostics = loaded.diagnostics + adopted_plan(loaded, baseline)
     output.emit(format, DIAGNOSTICS, diagnostics)
     if format == "text":
-        files = 1 + len(loaded.field_files)
+        files = 1 + len(loaded.field_files) + (loaded.meetings_file is not None)
         summary = validation_summary(diagnostics, files, output.shown(loaded.directory))
         sys.stderr.write(summary + "\n")  # one line, never wrapped
     weakened = any(d.severity == "error" for d in diagnostics)

@@ -16,6 +16,7 @@ from mpi.domain.decided import (
     Removal,
 )
 from mpi.domain.items import Indicator, Milestone, Sourced
+from mpi.domain.meetings import Meeting
 from mpi.domain.types import (
     FIELD_ID,
     GOAL_ID,
@@ -301,6 +302,7 @@ class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
     fields: list[FieldFile] = Field(default_factory=new_list)
+    meetings: list[Meeting] = Field(default_factory=new_list)  # from meetings.yaml, by day
 
     @property
     def horizon(self) -> int:
@@ -318,8 +320,11 @@ class Plan(PlanFile):
         return out
 
 
-def join(plan_file: PlanFile, fields: list[FieldFile]) -> Plan:
+def join(
+    plan_file: PlanFile, fields: list[FieldFile], meetings: list[Meeting] | None = None
+) -> Plan:
     """Join validated files into a Plan without validating them again."""
     data: dict[str, Any] = {name: getattr(plan_file, name) for name in PlanFile.model_fields}
     ordered = sorted(fields, key=lambda f: (f.number, f.id))
-    return Plan.model_construct(**data, fields=ordered)
+    by_day = sorted(meetings or [], key=lambda m: (m.date, m.time or "", m.id))
+    return Plan.model_construct(**data, fields=ordered, meetings=by_day)

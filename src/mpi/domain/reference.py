@@ -36,6 +36,7 @@ MEETING_WORDS = (
 _DRUCKSACHE = re.compile(
     r"\b(?:drucksache|drs\.?|printed paper|printed matter)\s*(?:nr\.?\s*)?\d{1,2}/\d{2,6}\b"
 )
+TOP = re.compile(r"\bTOP\s*(\d{1,3})\b")  # an agenda item: "TOP 3"
 _SENATE = re.compile(r"\bsenat(?:e|s|sbeschluss|ssitzung)?\b")
 _SIGNING = re.compile(r"\b(?:unterzeichn\w*|unterschrift\w*|signed|signing|signature)\b")
 _MONTH_NAMES = {
@@ -86,7 +87,7 @@ def read(text: str, bodies: Iterable[str] = ()) -> Reference:
     found, impossible = _days(folded)
     days = tuple(dict.fromkeys(found))
     kind: Kind | None = None
-    words = MEETING_WORDS + tuple(w for b in bodies for w in _body_words(b))
+    words = MEETING_WORDS + tuple(w for b in bodies for w in body_words(b))
     if _DRUCKSACHE.search(folded):
         kind = "drucksache"
     elif (days or impossible) and any(re.search(rf"\b{re.escape(w)}", folded) for w in words):
@@ -98,7 +99,7 @@ def read(text: str, bodies: Iterable[str] = ()) -> Reference:
     return Reference(kind, days, tuple(impossible))
 
 
-def _body_words(body: str) -> tuple[str, ...]:
+def body_words(body: str) -> tuple[str, ...]:
     """A body's id (`task-force` also as `task force`) or name, folded; its first word alone
     where that is a long one (`Arbeitsgruppen` for "Arbeitsgruppe 2")."""
     folded = fold(body)[0].strip()

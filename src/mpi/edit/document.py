@@ -275,7 +275,7 @@ class Document:
             first = items[0]
             block = isinstance(first, PMap) and first.at and not self.is_flow(first)
             inner = first.key_at(next(iter(first.at)))[1] - 1 if block else dash + 2
-            lines = self._item_lines(fields, dash, inner)
+            lines = self.item_lines(fields, dash, inner)
             at = len(items) if position is None else position
             if at < len(items):
                 start = self._starts[items.item_at(at)[0] - 1]
@@ -284,7 +284,7 @@ class Document:
                 self._insert_lines(self.entry_end_line(items.item_at(-1)[0], dash), lines)
             return
         dash, inner = self._list_style(indent)
-        lines = self._item_lines(fields, dash, inner)
+        lines = self.item_lines(fields, dash, inner)
         if isinstance(items, PList):  # `key: []`: the empty flow list becomes a block list
             colon = self.text.rfind(":", 0, self.offset(items.start)) + 1
             self._edit(colon, self.flow_close(items) + 1, "")
@@ -295,6 +295,12 @@ class Document:
         self._insert_lines(end, [" " * indent + f"{key}:", *lines])
 
     def _add_flow_item(self, items: PList, fields: Fields, at: int) -> None:
+        if any("\n" in v for _, v in fields):
+            raise EditRefused(
+                _("line {line}: a list written [...] on one line; edit it by hand").format(
+                    line=items.start[0]
+                )
+            )
         text = "{" + ", ".join(f"{k}: {self._flow(v)}" for k, v in fields) + "}"
         if at < len(items):
             start = self.offset(items.item_at(at))
@@ -312,31 +318,36 @@ class Document:
     def _list_style(self, indent: int) -> tuple[int, int]:
         """How this file indents a list under a key at `indent`: (dash column, key column).
 
-        Read from the file's own list of measures; two spaces each where it has none.
+        Read from the file's own list of measures (of meetings in meetings.yaml); two spaces
+        each where it has none.
         """
-        measures = self.tree.get("measures")
-        if isinstance(measures, PList) and len(measures) and not self.is_flow(measures):
-            offset = measures.start[1] - self.tree.key_at("measures")[1]
-            if offset >= 0:
-                return indent + offset, indent + offset + self._inner_gap()
+        for key in ("measures", "meetings"):
+            listed = self.tree.get(key)
+            if isinstance(listed, PList) and len(listed) and not self.is_flow(listed):
+                offset = listed.start[1] - self.tree.key_at(key)[1]
+                if offset >= 0:
+                    return indent + offset, indent + offset + self._inner_gap(listed)
         return indent + 2, indent + 4
 
-    def _inner_gap(self) -> int:
+    def _inner_gap(self, listed: PList) -> int:
         """Columns from a list item's dash to its first key (`- id:` is 2)."""
-        measures = self.tree.get("measures")
-        if isinstance(measures, PList) and len(measures) and isinstance(measures[0], PMap):
-            first = measures[0]
-            if first.at and not self.is_flow(first):
-                gap = first.key_at(next(iter(first.at)))[1] - measures.start[1]
-                if gap >= 2:
-                    return gap
+        first = listed[0]
+        if isinstance(first, PMap) and first.at and not self.is_flow(first):
+            gap = first.key_at(next(iter(first.at)))[1] - listed.start[1]
+            if gap >= 2:
+                return gap
         return 2
 
     @staticmethod
-    def _item_lines(fields: Fields, dash: int, inner: int) -> list[str]:
-        first, *rest = fields
-        lines = [" " * dash + "-" + " " * (inner - dash - 1) + f"{first[0]}: {first[1]}"]
-        lines += [" " * inner + f"{k}: {v}" for k, v in rest]
+    def item_lines(fields: Fields, dash: int, inner: int) -> list[str]:
+        """The lines of a new list item. A value over several lines (a nested block, given
+        as `"\\n- a\\n- b"`) is indented below its key, relative to the item's keys."""
+        lines: list[str] = []
+        for k, v in fields:
+            head, *more = v.split("\n")
+            lines.append(" " * inner + (f"{k}: {head}" if head else f"{k}:"))
+            lines += [" " * inner + x if x else "" for x in more]
+        lines[0] = " " * dash + "-" + " " * (inner - dash - 1) + lines[0][inner:]
         return lines
 
     def result(self) -> str:

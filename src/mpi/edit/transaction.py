@@ -141,7 +141,7 @@ def loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
     return loaded
 
 
-def _read(source: SourceFile) -> bytes:
+def read_checked(source: SourceFile) -> bytes:
     """The file's bytes, provided it is still the file that was parsed."""
     fd = os.open(source.path, os.O_RDONLY | os.O_NOFOLLOW)
     with os.fdopen(fd, "rb") as handle:
@@ -222,7 +222,7 @@ def _edit(
     reuse = {p: v for p, v in loaded.models.items() if p != path}
     read = loaded.models.get(path, (source, None))
     del loaded
-    data = _read(source)
+    data = read_checked(source)
     try:
         text = decode(data)
     except ReadError as exc:  # it decoded when it was parsed: someone is writing it now
@@ -255,7 +255,7 @@ def _edit(
     new_warnings = _refuse_broken(directory, errors, warnings, (before, rest), (owner_id, path))
     if dry_run:
         return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
-    warning = _write(source, new_text, digest)
+    warning = write_checked(source, new_text, digest)
     return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
 
 
@@ -289,12 +289,12 @@ def _refuse_broken(
     return tuple(w for w in warnings if w not in warned)
 
 
-def _write(source: SourceFile, new_text: str, digest: bytes) -> str | None:
+def write_checked(source: SourceFile, new_text: str, digest: bytes) -> str | None:
     """Replace the file atomically, unless it changed on disk since it was read (`digest`)."""
 
     def unchanged() -> None:
         try:
-            still = _read(source)
+            still = read_checked(source)
         except OSError:
             still = b""
         if hashlib.sha256(still).digest() != digest:

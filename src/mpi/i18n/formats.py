@@ -82,6 +82,15 @@ def day(value: date) -> str:
     return f"{value.day:02d}.{value.month:02d}.{value.year:04d}"
 
 
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
+WEEKDAYS_EN = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def weekday(value: date) -> str:
+    """The day of the week: Mittwoch, Wednesday (CLDR's wide names)."""
+    return (WEEKDAYS_EN if language() == "en" else WEEKDAYS)[value.weekday()]
+
+
 def due(value: Dated, *, short: bool = False) -> str:
     """A date at its precision: 2031, 2026-12 or 2026-11-25; in German 2031, Dezember 2026
     (`short`, for narrow columns: Dez. 2026) or 25.11.2026."""

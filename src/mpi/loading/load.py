@@ -6,6 +6,7 @@ nothing here prints or exits.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import PlanInvalid
 from mpi.i18n import _
 from mpi.i18n.formats import count
-from mpi.loading.locate import plan_files
+from mpi.loading.locate import MEETINGS_FILE, plan_files
 from mpi.loading.reader import Budget
 from mpi.loading.sources import UNREADABLE, SourceFile, read_source
 
@@ -26,6 +27,7 @@ MAX_MEASURES = 20_000
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from mpi.domain.meetings import MeetingsFile
     from mpi.domain.model import FieldFile, Plan, PlanFile
 
     Reused = Mapping[Path, tuple[SourceFile, BaseModel]]
@@ -39,6 +41,7 @@ class Loaded:
     plan: Plan | None = None
     plan_file: SourceFile | None = None
     field_files: dict[str, SourceFile] = field(default_factory=dict)
+    meetings_file: SourceFile | None = None  # meetings.yaml, where the plan keeps one
     diagnostics: list[Diagnostic] = field(default_factory=list)
     # Each file that validated, by path, with its model: what a later load may reuse.
     models: dict[Path, tuple[SourceFile, BaseModel]] = field(default_factory=dict)
@@ -102,6 +105,7 @@ def _load_plan(
     earlier = {p: v for p, v in (reuse or {}).items() if p not in overrides}
     plan_source, plan_data = _plan_file(loaded, plan_path, earlier, overrides, budget)
     fields = _field_files(loaded, field_paths, earlier, overrides, budget)
+    meetings = _meetings_file(loaded, directory / MEETINGS_FILE, earlier, overrides, budget)
     if not field_paths:
         loaded.diagnostics.append(
             Diagnostic(
@@ -116,9 +120,11 @@ def _load_plan(
     if loaded.errors or plan_data is None:
         loaded.diagnostics.sort(key=Diagnostic.sort_key)
         return loaded
-    loaded.plan = model.join(plan_data, [f for _, f in fields])
+    loaded.plan = model.join(
+        plan_data, [f for _, f in fields], meetings.meetings if meetings else None
+    )
     if checks:
-        loaded.diagnostics += rules.run(loaded.plan, plan_source, fields)
+        loaded.diagnostics += rules.run(loaded.plan, plan_source, fields, loaded.meetings_file)
     loaded.diagnostics.sort(key=Diagnostic.sort_key)
     return loaded
 
@@ -185,6 +191,32 @@ def _field_files(
             fields.append((source, field_model))
             loaded.models[path] = (source, field_model)
     return fields
+
+
+def _meetings_file(
+    loaded: Loaded, path: Path, earlier: Reused, overrides: Mapping[Path, str], budget: Budget
+) -> MeetingsFile | None:
+    """meetings.yaml, where there is one: taken from an earlier load, or read and checked."""
+    from mpi.domain.meetings import MeetingsFile
+    from mpi.loading.schema_errors import validate_model
+
+    again = earlier.get(path)
+    if again is not None and isinstance(again[1], MeetingsFile):
+        loaded.meetings_file = again[0]
+        loaded.models[path] = again
+        return again[1]
+    if path not in overrides and not os.path.lexists(path):
+        return None
+    source, problem = read_source(path, overrides.get(path), budget)
+    loaded.meetings_file = source
+    if problem:
+        loaded.diagnostics.append(problem)
+        return None
+    data, problems = validate_model(source, MeetingsFile)
+    loaded.diagnostics += problems
+    if data is not None:
+        loaded.models[path] = (source, data)
+    return data
 
 
 def _too_many(source: SourceFile) -> Diagnostic:

@@ -13,6 +13,7 @@ from mpi.i18n import _, reason
 
 PLAN_FILE = "plan.yaml"
 ADOPTED_FILE = "adopted.yaml"  # the plan as adopted (mpi.domain.adopted): not a Handlungsfeld
+MEETINGS_FILE = "meetings.yaml"  # the meetings of its bodies (mpi.domain.meetings): nor this
 ENV_VAR = "MPI_PLAN"
 
 
@@ -134,7 +135,7 @@ def display_name(path: Path) -> str:
 
 def plan_files(directory: Path) -> tuple[Path, list[Path]]:
     """plan.yaml and the Handlungsfeld files (every other *.yaml / *.yml but the adopted
-    plan), in name order."""
+    plan and the meetings), in name order."""
     try:
         names = os.listdir(directory)
     except OSError as exc:
@@ -148,7 +149,7 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
         directory / name
         for name in names
         if name.endswith((".yaml", ".yml"))
-        and name not in (PLAN_FILE, ADOPTED_FILE)
+        and name not in (PLAN_FILE, ADOPTED_FILE, MEETINGS_FILE)
         and not name.startswith(".")
     )
     return directory / PLAN_FILE, others

@@ -3,19 +3,23 @@ latest note, why the round decides on it, the period the briefing covers, what c
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mpi.i18n import _, ngettext
+from mpi.i18n import N_, _, formats, ngettext
 from mpi.render import values
 from mpi.render.change_words import decision_line, decisions_heading, describe
 from mpi.render.messages import milestone_note, standpoint
 from mpi.render.provenance import progress
 
 if TYPE_CHECKING:
+    from mpi.domain.meetings import Participant, Top
+    from mpi.views.agenda import Decision, Item, MeetingPart, Option
     from mpi.views.diff import Change
     from mpi.views.due import MilestoneLine
-    from mpi.views.round import Decision, Item, Round, Section
+    from mpi.views.meetings import ActionRow, Minutes
+    from mpi.views.round import Round, Section
 
 
 def lead(view: Round, item: Item | None) -> str:
@@ -38,6 +42,8 @@ def reason(view: Round, d: Decision) -> str:
         return describe(d.change, None, view.titles, view.units, subject=False)
     if d.reason == "at_risk":
         return _("at risk")
+    if d.reason == "action_overdue":
+        return action_reason(view, d)
     if d.reason == "stale":
         last = d.item.latest.date if d.item.latest else None
         if last is None:
@@ -87,8 +93,8 @@ def period(view: Round) -> str:
         )
     if view.dated:
         said += " " + _(
-            "No git state of the plan from then: the changes are what the plan's dated entries "
-            "say (notes, values, milestones done)."
+            "The plan as it stood then is not on record: the changes are what the plan's "
+            "dated entries say (notes, values, milestones done)."
         )
     said += " " + _("Next round: {day}.").format(day=values.day(view.until))
     if view.leads:
@@ -189,3 +195,100 @@ def stamp(view: Round) -> str:
         [view.classification] if view.classification else []
     )
     return " · ".join(parts)
+
+
+# --- a meeting on record (`mpi round --meeting`) -------------------------------------------
+
+
+def meeting_title(part: MeetingPart) -> str:
+    """`Koordinierungsrunde am 22.09.2027`."""
+    return _("{body} on {day}").format(body=part.body, day=values.day(part.meeting.date))
+
+
+def meeting_facts(view: Round, part: MeetingPart) -> list[tuple[str, str]]:
+    """What the invitation says of the meeting: when, where, who chairs, who is invited."""
+    m = part.meeting
+    when = formats.weekday(m.date) + ", " + values.day(m.date)
+    if m.time:
+        when += ", " + _("{time} o'clock").format(time=m.time.replace("-", "–"))
+    out = [(_("When"), when)]
+    if m.place:
+        out.append((_("Where"), m.place))
+    if m.video:
+        out.append((_("Video conference"), m.video))
+    if m.chair:
+        out.append((_("Chair"), m.chair))
+    if m.participants:
+        out.append((_("Invited"), people(view, m.participants)))
+    return out
+
+
+def people(view: Round | Minutes, listed: Sequence[Participant]) -> str:
+    """`Handelskammer (Dr. A. Beispiel), DGB Nord`."""
+    out = []
+    for p in listed:
+        name = view.partners.get(p.partner, p.partner)
+        out.append(f"{name} ({'; '.join(p.names)})" if p.names else name)
+    return ", ".join(out)
+
+
+def reporting(view: Round | Minutes, top: Top) -> str:
+    """Who reports under an agenda item: its lead partners; the chair for the items of
+    procedure; "nicht festgelegt" where the plan names nobody."""
+    if top.lead:
+        return ", ".join(view.partners.get(p, p) for p in top.lead)
+    if top.kind in ("opening", "minutes", "decisions", "other"):
+        return _("Chair")
+    return _("not named in the plan")
+
+
+def action_state(a: ActionRow) -> str:
+    """`offen`, `überfällig`, `erledigt am 02.05.2027: …`, `entfallen am …: …`."""
+    if a.state in ("done", "dropped") and a.closed is not None:
+        said = _("done on {day}") if a.state == "done" else _("dropped on {day}")
+        said = said.format(day=values.day(a.closed))
+        return f"{said}: {a.note}" if a.note else said
+    return _("overdue") if a.state == "overdue" else _("open")
+
+
+def action_reason(view: Round, d: Decision) -> str:
+    assert d.action is not None
+    return _("action item of the meeting of {day}, due {due}, not done").format(
+        day=values.day(d.action.day), due=values.day(d.action.due)
+    )
+
+
+OPTION_WORDS = {
+    "postpone": N_("Postpone to a new date"),
+    "done": N_("Record it as done"),
+    "missed": N_("Record it as missed"),
+    "drop": N_("Drop the measure"),
+    "retarget": N_("Adjust the target"),
+    "note": N_("Take note; record the state of work"),
+    "approve": N_("Decide the change after the fact"),
+    "restore": N_("Restore the adopted value (mpi diff --adopted shows it)"),
+    "action_done": N_("The action item is done"),
+    "action_dropped": N_("The action item is dropped"),
+    "action_renewed": N_("Give it again, with a new due day"),
+}
+
+
+def option_words(option: Option) -> str:
+    return _(OPTION_WORDS[option.kind])
+
+
+def command_line(option: Option) -> str:
+    """The command as one types it; what the reader fills in as a word in capitals."""
+    fill = {
+        "{date}": _("YYYY"),
+        "{value}": _("VALUE"),
+        "{text}": '"…"',
+        "{day}": _("DD.MM.YYYY"),
+    }
+    return " ".join(fill.get(w) or _quote(w) for w in option.command)
+
+
+def _quote(word: str) -> str:
+    if word and all(c.isalnum() or c in "-_./:" for c in word):
+        return word
+    return '"' + word.replace('"', '\\"') + '"'

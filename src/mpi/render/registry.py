@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.meetings import Minutes
     from mpi.views.milestones import OwnerDetail
     from mpi.views.report import Report
     from mpi.views.round import Round
@@ -64,6 +65,7 @@ DIAGNOSTICS: View[Sequence[Diagnostic]] = View("diagnostics")
 INDICATORS: View[list[IndicatorRow]] = View("indicators")
 REPORT: View[Report] = View("report")
 ROUND: View[Round] = View("round")
+MINUTES: View[Minutes] = View("minutes")
 SCHEMA: View[dict[str, Any]] = View("schema")
 CALENDAR: View[CalendarView] = View("calendar")
 
@@ -84,6 +86,7 @@ class Draws:
     indicators: Callable[[list[IndicatorRow]], Drawn] | None = None
     report: Callable[[Report], Drawn] | None = None
     round: Callable[[Round], Drawn] | None = None
+    minutes: Callable[[Minutes], Drawn] | None = None
     schema: Callable[[dict[str, Any]], Drawn] | None = None
     calendar: Callable[[CalendarView], Drawn] | None = None
 

@@ -73,11 +73,12 @@ def made_from(
 
 
 def _read(loaded: Loaded) -> list[Path]:
-    """The files of the plan that were read: plan.yaml, the Handlungsfeld files, the adopted
-    plan (read by the guard) where there is one."""
+    """The files of the plan that were read: plan.yaml, the Handlungsfeld files, the meetings
+    and the adopted plan (read by the guard) where there are."""
     from mpi.loading.locate import ADOPTED_FILE
 
-    files = [f.path for f in (loaded.plan_file, *loaded.field_files.values()) if f is not None]
+    read = (loaded.plan_file, *loaded.field_files.values(), loaded.meetings_file)
+    files = [f.path for f in read if f is not None]
     adopted = loaded.directory / ADOPTED_FILE
     return [*files, adopted] if adopted.is_file() else files
 

@@ -8,13 +8,15 @@ with its lead partner and its latest note. Then what the round has to decide on.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
 
 from mpi.domain.dates import add_span
+from mpi.domain.meetings import Meeting
 from mpi.domain.model import Plan, Update
 from mpi.domain.words import natural_key
+from mpi.views import agenda
+from mpi.views.agenda import Decision, Item, MeetingPart, Reason
 from mpi.views.decisions import DecisionRow
 from mpi.views.decisions import decisions as all_decisions
 from mpi.views.diff import Change, merged, titles
@@ -29,46 +31,12 @@ from mpi.views.measures import (
     list_measures,
     stale_since,
 )
+from mpi.views.meetings import ActionRow
 
 STALE = (6, "m")  # no update for longer than this: stale (the round's default)
 NEXT_ROUND = (6, "m")  # the next round, unless --until says when
 PLAN_LEVEL = "plan"  # the section of the plan's own milestones and Dialog und Monitoring
 PLAN_LEVEL_TITLE = "Plan, Dialog und Monitoring"  # the document's words, as `mpi status` shows it
-
-Reason = Literal[
-    "overdue_without_note",
-    "delayed_without_note",
-    "missed",
-    "at_risk",
-    "stale",
-    "weakened_without_decision",  # a deadline or target weakened since the adoption, undecided
-]
-
-
-@dataclass(frozen=True)
-class Item:
-    """Something the round looks at: a measure, the plan level or a monitoring body, with who
-    leads it, its log and what was last noted about it."""
-
-    id: str  # a measure id, `plan` or a body's id
-    title: str
-    section: str  # the Handlungsfeld it belongs to, or PLAN_LEVEL
-    lead: tuple[str, ...]  # partner ids
-    latest: Update | None  # the latest updates entry
-    log: tuple[Update, ...] = ()
-    names: tuple[str, ...] = ()  # its milestones' titles and indicators' names
-
-
-@dataclass(frozen=True)
-class Decision:
-    """An item the round has to decide on, and why."""
-
-    item: Item
-    reason: Reason
-    row: DueRow | None = None  # the deadline concerned (overdue, delayed, missed)
-    occurrences: int = 1  # how many deadlines of that milestone the row stands for
-    since: date | None = None  # stale: the day it became stale
-    change: Change | None = None  # weakened without decision: the change
 
 
 @dataclass(frozen=True)
@@ -107,6 +75,7 @@ class Round:
     missing: list[Decision] = field(default_factory=list)  # stale: whom to ask for a Sachstand
     draft: bool = False  # stamped "Entwurf"
     classification: str | None = None  # e.g. "Nur für den Dienstgebrauch"
+    meeting: MeetingPart | None = None  # the meeting on record it is for
 
 
 def items(plan: Plan) -> dict[str, Item]:
@@ -177,6 +146,7 @@ def build(
     unapproved: list[Change] | None = None,
     draft: bool = False,
     classification: str | None = None,
+    meeting: Meeting | None = None,
 ) -> Round:
     """The briefing; `changes` are the plan's changes since the last round (`before`: the
     plan as it was then, if git knows; its decisions are not new), `unapproved`
@@ -246,6 +216,14 @@ def build(
         if (wanted(c.subject) if c.subject in known else not leads)
     ]
     decisions = weakened + decisions  # what the partners agreed comes first
+    held = agenda.part(plan, meeting, today, leads) if meeting is not None else None
+    if held is not None:
+        decisions += [
+            Decision(_action_item(a), "action_overdue", action=a)
+            for a in held.actions
+            if a.state == "overdue"
+        ]
+        held = replace(held, proposals=agenda.propose(plan, held, decisions))
     decided = [
         r
         for r in _decided(plan, since_day, before)
@@ -271,7 +249,12 @@ def build(
         missing,
         draft,
         classification,
+        held,
     )
+
+
+def _action_item(a: ActionRow) -> Item:
+    return Item(a.id, a.text, PLAN_LEVEL, (a.owner,), None)
 
 
 def _decided(plan: Plan, since: date | None, before: Plan | None) -> list[DecisionRow]:

@@ -15,8 +15,9 @@ from mpi.domain.dates import current_day
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.model import FieldFile, Plan
 from mpi.loading.rules.context import Context, Rule
-from mpi.loading.rules.decisions import decisions_identified
+from mpi.loading.rules.decisions import decisions_identified, meeting_decisions
 from mpi.loading.rules.ids import contiguous_numbers, ids_match_field, unique_ids
+from mpi.loading.rules.meetings import meetings_consistent
 from mpi.loading.rules.milestones import (
     dates_in_span,
     finished_measures,
@@ -45,6 +46,8 @@ RULES: tuple[Rule, ...] = (
     reading_dates,
     update_log,
     decisions_identified,
+    meetings_consistent,
+    meeting_decisions,
 )
 
 
@@ -52,8 +55,10 @@ def run(
     plan: Plan,
     plan_source: SourceFile,
     fields: list[tuple[SourceFile, FieldFile]],
+    meetings: SourceFile | None = None,
     today: date | None = None,
 ) -> list[Diagnostic]:
-    """Run every rule and return all their diagnostics."""
-    context = Context.of(plan, plan_source, fields, today or current_day())
+    """Run every rule and return all their diagnostics (`meetings`: meetings.yaml, where the
+    plan keeps one)."""
+    context = Context.of(plan, plan_source, fields, today or current_day(), meetings)
     return [d for rule in RULES for d in rule(context)]

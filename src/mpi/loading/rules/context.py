@@ -25,6 +25,7 @@ class Context:
     measures: list[tuple[Place, Measure]] = field(default_factory=list)
     milestones: list[tuple[Place, Milestone]] = field(default_factory=list)
     indicators: list[tuple[Place, Indicator]] = field(default_factory=list)
+    meetings: SourceFile | None = None  # meetings.yaml, where the plan keeps one
     _sources: dict[int, SourceFile] = field(default_factory=dict)
 
     @classmethod
@@ -34,6 +35,7 @@ class Context:
         plan_source: SourceFile,
         fields: list[tuple[SourceFile, FieldFile]],
         today: date,
+        meetings: SourceFile | None = None,
     ) -> Context:
         models = [f for _, f in fields]
         return cls(
@@ -44,6 +46,7 @@ class Context:
             list(walk.measures(models)),
             list(walk.milestones(plan, models)),
             list(walk.indicators(models)),
+            meetings,
             {id(f): src for src, f in fields},
         )
 

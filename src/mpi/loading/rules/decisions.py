@@ -8,7 +8,9 @@ from collections.abc import Iterator, Sequence
 
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.reference import problems
+from mpi.domain.reference import TOP, body_words, problems, read
+from mpi.domain.words import fold
+from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
 
@@ -16,25 +18,76 @@ KeyPath = tuple[str | int, ...]
 
 
 def decisions_identified(ctx: Context) -> Iterator[Diagnostic]:
+    bodies = _bodies(ctx)
+    for source, path, d in _records(ctx):
+        for code, message in problems(d.text, d.date, ctx.today, bodies):
+            sub = "text" if code == "decision-unidentified" else "date"
+            yield source.diagnostic((*path, sub), code, message)
+
+
+def meeting_decisions(ctx: Context) -> Iterator[Diagnostic]:
+    """Where the plan keeps its meetings (meetings.yaml), a decision of a meeting names one on
+    record, on its day, and an agenda item (TOP) that meeting has."""
+    if ctx.meetings is None:
+        return
+    bodies = _bodies(ctx)
+    names = {b.id: b.name for b in ctx.plan.monitoring.bodies} if ctx.plan.monitoring else {}
+    for source, path, d in _records(ctx):
+        found = read(d.text, bodies)
+        if found.kind != "meeting" or found.impossible:
+            continue
+        folded = fold(d.text)[0]
+        held = [
+            m
+            for m in ctx.plan.meetings
+            if m.date in found.days
+            and any(w in folded for w in body_words(m.body) + body_words(names.get(m.body, "")))
+        ]
+        if not held:
+            days = ", ".join(formats.day(x) for x in found.days)
+            yield source.diagnostic(
+                (*path, "text"),
+                "decision-meeting",
+                _(
+                    "no meeting it names ({days}) is in meetings.yaml: record the meeting "
+                    "(mpi meeting new) or correct the decision"
+                ).format(days=days),
+            )
+            continue
+        top = TOP.search(d.text)
+        if top and not any(not m.agenda or int(top[1]) <= len(m.agenda) for m in held):
+            yield source.diagnostic(
+                (*path, "text"),
+                "decision-top",
+                _("TOP {number} is not on the agenda of that meeting ({count} items)").format(
+                    number=top[1], count=len(held[0].agenda)
+                ),
+            )
+
+
+def _bodies(ctx: Context) -> list[str]:
     plan = ctx.plan
-    bodies = [x for b in plan.monitoring.bodies for x in (b.id, b.name)] if plan.monitoring else []
+    return [x for b in plan.monitoring.bodies for x in (b.id, b.name)] if plan.monitoring else []
 
-    def check(
+
+def _records(ctx: Context) -> Iterator[tuple[SourceFile, KeyPath, Decision]]:
+    """Every decision on record, with its file and the path of its entry."""
+    plan = ctx.plan
+
+    def each(
         source: SourceFile, path: KeyPath, records: Sequence[Decision]
-    ) -> Iterator[Diagnostic]:
+    ) -> Iterator[tuple[SourceFile, KeyPath, Decision]]:
         for i, d in enumerate(records):
-            for code, message in problems(d.text, d.date, ctx.today, bodies):
-                sub = "text" if code == "decision-unidentified" else "date"
-                yield source.diagnostic((*path, "decisions", i, sub), code, message)
+            yield source, (*path, "decisions", i), d
 
-    yield from check(ctx.plan_source, (), plan.decisions)
+    yield from each(ctx.plan_source, (), plan.decisions)
     for i, body in enumerate(plan.monitoring.bodies if plan.monitoring else []):
-        yield from check(ctx.plan_source, ("monitoring", "bodies", i), body.decisions)
+        yield from each(ctx.plan_source, ("monitoring", "bodies", i), body.decisions)
     for source, f in ctx.fields:
-        yield from check(source, (), f.decisions)
+        yield from each(source, (), f.decisions)
     for place, m in ctx.measures:
-        yield from check(ctx.source(place), place.path, m.decisions)
+        yield from each(ctx.source(place), place.path, m.decisions)
     for place, ms in ctx.milestones:
-        yield from check(ctx.source(place), place.path, ms.decisions)
+        yield from each(ctx.source(place), place.path, ms.decisions)
     for place, ind in ctx.indicators:
-        yield from check(ctx.source(place), place.path, ind.decisions)
+        yield from each(ctx.source(place), place.path, ind.decisions)

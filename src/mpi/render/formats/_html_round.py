@@ -9,18 +9,24 @@ from mpi import __version__
 from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
+    action_state,
     changed,
+    command_line,
     deadline_note,
     decided,
     decided_heading,
     heading,
     latest,
     lead,
+    meeting_facts,
+    meeting_title,
     missing_groups,
     missing_heading,
     missing_intro,
+    option_words,
     period,
     reason,
+    reporting,
     span,
     stamp,
     status,
@@ -127,7 +133,9 @@ def context(view: Round) -> dict[str, Any]:
     return {
         "lang": language(),
         "version": __version__,
-        "heading": _("Briefing for the coordination round: {title}").format(title=view.title),
+        "heading": meeting_title(view.meeting)
+        if view.meeting
+        else _("Briefing for the coordination round: {title}").format(title=view.title),
         "today": values.day(view.today),
         "period": period(view),
         "made_from": colophon(view.made_from),
@@ -155,4 +163,47 @@ def context(view: Round) -> dict[str, Any]:
         ),
         "stale_heading": _("Without an update for more than {span}").format(span=span(view.stale)),
         "notes": notes.lines(),
+        "meeting": _meeting(view),
+    }
+
+
+def _meeting(view: Round) -> dict[str, Any] | None:
+    """The meeting it is for: facts, agenda, action items followed up, proposals."""
+    part = view.meeting
+    if part is None:
+        return None
+    follow = ""
+    if part.previous is not None:
+        follow = _("Action items of the last meeting ({day})").format(
+            day=values.day(part.previous.date)
+        )
+    return {
+        "facts": meeting_facts(view, part),
+        "agenda": [
+            {"number": r.number, "title": r.top.title, "reporting": reporting(view, r.top)}
+            for r in part.agenda
+        ],
+        "follow_up": follow,
+        "actions": [
+            {
+                "number": a.id,
+                "text": a.text,
+                "owner": view.partners.get(a.owner, a.owner),
+                "due": values.day(a.due),
+                "state": action_state(a),
+            }
+            for a in part.actions
+        ],
+        "proposals": [
+            {
+                "id": p.decision.item.id,
+                "title": p.decision.item.title,
+                "why": reason(view, p.decision),
+                "options": [
+                    {"words": option_words(o), "command": command_line(o) if o.command else ""}
+                    for o in p.options
+                ],
+            }
+            for p in part.proposals
+        ],
     }

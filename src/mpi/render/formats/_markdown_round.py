@@ -7,18 +7,24 @@ from typing import TYPE_CHECKING, Any
 from mpi.i18n import _
 from mpi.render import values
 from mpi.render.briefing import (
+    action_state,
     changed,
+    command_line,
     deadline_note,
     decided,
     decided_heading,
     heading,
     latest,
     lead,
+    meeting_facts,
+    meeting_title,
     missing_groups,
     missing_heading,
     missing_intro,
+    option_words,
     period,
     reason,
+    reporting,
     span,
     stamp,
     status,
@@ -28,6 +34,7 @@ from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes
 
 if TYPE_CHECKING:
+    from mpi.views.agenda import MeetingPart
     from mpi.views.due import MilestoneLine
     from mpi.views.measures import MeasureRow
     from mpi.views.round import Round, Section
@@ -44,6 +51,52 @@ def decisions(view: Round) -> list[str]:
         for d in view.decisions
     ]
     out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
+    return out
+
+
+def meeting(view: Round) -> list[str]:
+    """The meeting it is for, its agenda, the action items it follows up."""
+    part = view.meeting
+    if part is None:
+        return []
+    out = [f"**{esc(label)}:** {esc(value)}  " for label, value in meeting_facts(view, part)]
+    out[-1] = out[-1].rstrip()
+    out += ["", "## " + _("Agenda"), ""]
+    rows = [[f"TOP {r.number}", r.top.title, reporting(view, r.top)] for r in part.agenda]
+    out.append(table([_("Item"), _("Subject"), _("Reporting")], rows))
+    return [*out, *follow_up(view, part)]
+
+
+def follow_up(view: Round, part: MeetingPart) -> list[str]:
+    if part.previous is None:
+        return []
+    heading = _("Action items of the last meeting ({day})").format(
+        day=values.day(part.previous.date)
+    )
+    out = ["## " + esc(heading), ""]
+    if not part.actions:
+        return [*out, "_" + _("No action items.") + "_", ""]
+    rows = [
+        [a.id, a.text, view.partners.get(a.owner, a.owner), values.day(a.due), action_state(a)]
+        for a in part.actions
+    ]
+    out.append(table([_("No."), _("Action item"), _("Owner"), _("Due"), _("State")], rows))
+    return out
+
+
+def proposals(view: Round) -> list[str]:
+    """For each item to decide, the options and the command that records each."""
+    part = view.meeting
+    if part is None or not part.proposals:
+        return []
+    out = ["## " + esc(_("Proposed decisions")), ""]
+    for p in part.proposals:
+        d = p.decision
+        out += [f"**{esc(d.item.id)} {esc(d.item.title)}**: {esc(reason(view, d))}", ""]
+        for option in p.options:
+            line = f"- {esc(option_words(option))}"
+            out.append(line + (f": `{command_line(option)}`" if option.command else ""))
+        out.append("")
     return out
 
 
@@ -121,20 +174,25 @@ def round_(view: Round) -> str:
     notes = Notes()
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     out = ["# " + esc(title), ""]
+    if view.meeting is not None:
+        out = ["# " + esc(meeting_title(view.meeting)), "", f"_{esc(title)}_", ""]
     if stamp(view):
         out += [f"**{esc(stamp(view))}**", ""]
     warning = invalid_warning(view.made_from)
     if warning:
         out += [f"**{esc(warning)}**", ""]
     out += [esc(period(view)), ""]
+    out += meeting(view)
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
+    if view.meeting is not None and view.meeting.proposals:
+        out.append("- " + _("Proposed decisions"))
     if view.missing:
         out.append("- " + esc(missing_heading(view)))
     out += ["- " + esc(heading(s)) for s in view.sections]
     if view.decided:
         out.append("- " + esc(decided_heading(view)))
-    out += ["", *decisions(view), *missing(view)]
+    out += ["", *decisions(view), *proposals(view), *missing(view)]
     if view.decided:
         out += ["## " + esc(decided_heading(view)), ""]
         out += [f"- {esc(line)}" for line in decided(view)] + [""]

@@ -8,62 +8,29 @@ computed here, not in the template.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
-from mpi.i18n import _, language, ngettext
+from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.change_words import decision_line, decisions_heading, describe
+from mpi.render.formats._templates import environment
 from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
 from mpi.render.provenance import state as state_word
-from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format
-from mpi.render.safe import visible
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
-
     from mpi.domain.items import Sourced
     from mpi.views.diff import Change
     from mpi.views.due import MilestoneLine
     from mpi.views.measures import MeasureRow
+    from mpi.views.meetings import Minutes
     from mpi.views.report import IndicatorLine, Report
     from mpi.views.round import Round
     from mpi.views.status import FieldStatus
-
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-
-
-def _finalize(value: Any) -> Any:
-    """Every `{{ value }}`: None prints as nothing, text with control characters made visible."""
-    from markupsafe import Markup
-
-    if value is None:
-        return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
-        return visible(value)
-    return value
-
-
-def _environment() -> Environment:
-    from jinja2 import Environment, FileSystemLoader, StrictUndefined
-
-    env = Environment(
-        loader=FileSystemLoader(TEMPLATES),
-        autoescape=True,
-        undefined=StrictUndefined,
-        finalize=_finalize,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    # the texts people read: plain functions, so their output is escaped like any value
-    env.globals.update({"_": _, "ngettext": ngettext, "status": status_word})
-    return env
 
 
 def _pct(share: float) -> str:
@@ -242,14 +209,21 @@ def report(rep: Report) -> str:
         "decisions": [decision_line(r) for r in rep.decisions],
         "decisions_heading": decisions_heading(rep.decisions),
     }
-    return _environment().get_template("report.html.j2").render(context)
+    return environment().get_template("report.html.j2").render(context)
 
 
 def round_(view: Round) -> str:
     """The briefing for the coordination round as one page, print-ready on A4."""
     from mpi.render.formats._html_round import context
 
-    return _environment().get_template("round.html.j2").render(context(view))
+    return environment().get_template("round.html.j2").render(context(view))
 
 
-FORMAT = Format(name="html", report=report, round=round_)
+def minutes(view: Minutes) -> str:
+    """The minutes of a meeting as one page, print-ready on A4."""
+    from mpi.render.formats._minutes import html
+
+    return html(view)
+
+
+FORMAT = Format(name="html", report=report, round=round_, minutes=minutes)

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.meetings import Minutes
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
     from mpi.views.status import StatusSummary
     from mpi.views.timeline import Timeline
@@ -210,6 +211,12 @@ def timeline(view: Timeline) -> str:
     return "\n".join([*out, "", *notes_block(notes)]).rstrip("\n") + "\n"
 
 
+def minutes(view: Minutes) -> str:
+    from mpi.render.formats._minutes import markdown
+
+    return markdown(view)
+
+
 FORMAT = Format(
     name="markdown",
     status=status,
@@ -223,4 +230,5 @@ FORMAT = Format(
     history=_history.markdown,
     indicators=indicators,
     round=round_,
+    minutes=minutes,
 )

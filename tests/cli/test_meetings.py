@@ -1,0 +1,240 @@
+"""Meetings as data (`mpi meeting`), the round's briefing for a meeting, its minutes: a
+scripted year on a git copy of the shipped plan with two Koordinierungsrunden."""
+
+from __future__ import annotations
+
+import io
+import re
+from functools import partial
+from pathlib import Path
+
+import pytest
+
+from helpers import adopted_copy, commit, mpi
+
+run = partial(mpi, lang="de")
+FIRST, SECOND = "10.03.2027", "22.09.2027"
+FIRST_ID = "koordinierungsrunde-2027-03-10"
+SECOND_ID = "koordinierungsrunde-2027-09-22"
+MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2022
+
+
+def top_of(plan: Path, meeting: str, kind_title: str) -> int:
+    """The number of the agenda item whose title starts with `kind_title`."""
+    text = (plan / "meetings.yaml").read_text(encoding="utf-8")
+    block = text.split(f"id: {meeting}", 1)[1].split("\n  - id:", 1)[0]
+    titles = re.findall(r"- title: (.*)", block)
+    return next(i for i, t in enumerate(titles, start=1) if t.strip("'\"").startswith(kind_title))
+
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The year scripted: invitation, first round with its results, second invitation."""
+    root = tmp_path_factory.mktemp("year")
+    plan = adopted_copy(root)
+    run("meeting", "new", "koordinierungsrunde", FIRST, "--time", "10:00-12:00",
+        "--place", "BWI, Alter Steinweg 4, Raum 101", "--chair", "Amtsleiter Wirtschaft",
+        "--invite", "hk=Dr. A. Beispiel, Geschäftsführerin", "--invite", "dgb", "--invite", "bwi",
+        "--invite", "ivh", plan=plan, today="2027-02-15")  # fmt: skip
+    commit(root, "einladung-1")
+    on = partial(run, plan=plan, today="2027-03-12")
+    on("meeting", "attend", FIRST, "hk", "Dr. A. Beispiel, Geschäftsführerin")
+    on("meeting", "attend", FIRST, "bwi", "B. Muster, Amtsleiter")
+    on("meeting", "attend", FIRST, "dgb", "--excused")
+    hf1 = top_of(plan, FIRST_ID, "Bericht aus dem Handlungsfeld 1")
+    hf3 = top_of(plan, FIRST_ID, "Bericht aus dem Handlungsfeld 3")
+    on("reschedule", "HF1.6", MILESTONE, "12.2027", "--meeting", FIRST, "--top", str(hf1))
+    on("drop", "HF3.7", "--meeting", FIRST_ID, "--top", str(hf3))
+    on("meeting", "decide", FIRST, "Die Runde nimmt die Berichte zur Kenntnis.", "--top", str(hf1))
+    on("meeting", "action", FIRST, "Sachstand Flächenreserve vorlegen", "--owner", "Handelskammer",
+       "--due", "30.04.2027", "--top", str(hf1))  # fmt: skip
+    on("meeting", "action", FIRST, "Termine der Matchingveranstaltungen melden", "--owner", "ivh",
+       "--due", "31.12.2027")  # fmt: skip
+    on("meeting", "action", FIRST, "Stellungnahme zum Ausbildungsmonitor", "--owner", "DGB Nord",
+       "--due", "30.06.2027", "--top", str(hf3))  # fmt: skip
+    commit(root, "runde-1")
+    later = partial(run, plan=plan, today="2027-09-01")
+    later("meeting", "done", FIRST, "1", "--note", "Bericht liegt vor", "--date", "28.04.2027")
+    later("meeting", "new", "Koordinierungsrunde", SECOND, "--video", "Videokonferenz (Link folgt)",
+          "--chair", "Amtsleiter Wirtschaft")  # fmt: skip
+    commit(root, "einladung-2")
+    return plan
+
+
+def body(text: str) -> str:
+    """The document without its colophon (what it was made from), which comes last."""
+    for mark in ("Erstellt aus", "Made from"):
+        if mark in text:
+            return text.rsplit(mark, 1)[0]
+    return text
+
+
+def test_the_meetings_are_data_the_plan_validates(year: Path) -> None:
+    out = run("validate", plan=year, today="2027-09-01")
+    assert "0 Fehler" in out.stderr and "7 Dateien" in out.stderr
+    text = (year / "meetings.yaml").read_text(encoding="utf-8")
+    assert text.count("\n  - id: koordinierungsrunde-") == 2
+    assert "excused: true" in text and "status: done" in text and "closed: 2027-04-28" in text
+
+
+def test_the_first_minutes_record_two_decisions_by_top_and_three_action_items(year: Path) -> None:
+    out = run("meeting", "minutes", FIRST, plan=year, today="2027-09-01").stdout
+    assert out.startswith("# Ergebnisprotokoll: Koordinierungsrunde am 10.03.2027")
+    hf1 = out.split("Bericht aus dem Handlungsfeld 1", 1)[1].split("### TOP", 1)[0]
+    assert "Standortmanagement Schnackenburgallee" in hf1 and "Dezember 2027" in hf1
+    assert "Die Runde nimmt die Berichte zur Kenntnis." in hf1
+    hf3 = out.split("Bericht aus dem Handlungsfeld 3", 1)[1].split("### TOP", 1)[0]
+    assert "HF3.7" in hf3 and "entfallen" in hf3
+    assert "Anwesend: Senat/BWI (B. Muster, Amtsleiter), Handelskammer" in out
+    assert "Entschuldigt: DGB Nord" in out
+    table = out.split("## Aufträge", 1)[1]
+    assert table.count("\n| ") == 4  # the header and three action items
+    assert "erledigt am 28.04.2027: Bericht liegt vor" in table
+
+
+def test_the_second_invitation_names_the_meeting_agenda_and_action_items(year: Path) -> None:
+    out = run("round", "--meeting", SECOND, plan=year, today="2027-09-01").stdout
+    assert out.startswith("# Koordinierungsrunde am 22.09.2027")
+    assert "**Wann:** Mittwoch, 22.09.2027" in out and "Videokonferenz (Link folgt)" in out
+    agenda = out.split("## Tagesordnung", 1)[1].split("\n## ", 1)[0]
+    assert "| Punkt | Gegenstand | Berichterstattung |" in agenda
+    assert "Protokoll der Sitzung vom 10.03.2027" in agenda
+    assert "| TOP 3 | Aufträge aus der letzten Sitzung | Handelskammer, IVH, DGB Nord |" in agenda
+    assert "Halbjährliche Information der Partner (A 26 Ost, neue Köhlbrandquerung)" in agenda
+    assert agenda.index("Bericht aus dem Handlungsfeld 5") < agenda.index("Halbjährliche")
+    assert agenda.index("Beschlussvorschläge") < agenda.index("Verschiedenes")
+    actions = out.split("## Aufträge aus der letzten Sitzung (10.03.2027)", 1)[1]
+    actions = actions.split("\n## ", 1)[0]
+    assert "erledigt am 28.04.2027" in actions
+    assert actions.count("überfällig") == 1 and actions.count("| offen |") == 1
+    assert "Stellungnahme zum Ausbildungsmonitor" in actions
+
+
+def test_for_decision_holds_only_what_the_round_must_decide(year: Path) -> None:
+    out = run("round", "--meeting", SECOND, plan=year, today="2027-09-01").stdout
+    table = out.split("## Zur Entscheidung", 1)[1].split("\n## ", 1)[0]
+    reasons = [line.split(" | ")[3] for line in table.splitlines() if line.startswith("| ")][2:]
+    kinds = ("überfällig seit", "verzögert", "verfehlt", "gefährdet", "Auftrag der Sitzung")
+    assert reasons and all(any(k in r for k in kinds) for r in reasons), reasons
+    assert sum("Auftrag der Sitzung vom 10.03.2027" in r for r in reasons) == 1
+    assert "HF1.6" not in table  # decided at the first round: postponed, not overdue now
+    assert "Sachstand fehlt" in out and "Sachstand fehlt" not in table
+    proposals = out.split("## Beschlussvorschläge", 1)[1].split("\n## ", 1)[0]
+    top = top_of(year, SECOND_ID, "Beschlussvorschläge")
+    assert f"--meeting {SECOND_ID} --top {top}`" in proposals
+    assert f'`mpi meeting done {FIRST_ID} 3 --note "…"`' in proposals
+
+
+@pytest.mark.parametrize("form", ["markdown", "html", "docx"])
+def test_the_briefing_body_names_no_git_hash_or_path(year: Path, form: str, tmp_path: Path) -> None:
+    target = tmp_path / f"round.{form}"
+    run("round", "--meeting", SECOND, "--format", form, "-o", str(target),
+        plan=year, today="2027-09-01")  # fmt: skip
+    text = docx_text(target) if form == "docx" else target.read_text(encoding="utf-8")
+    if form == "html":
+        text = re.sub(r"<style>.*?</style>|<[^>]+>", " ", text, flags=re.S)
+    shown = body(text)
+    assert "Koordinierungsrunde am 22.09.2027" in shown
+    assert "Tagesordnung" in shown and "Berichterstattung" in shown
+    assert "Stellungnahme zum Ausbildungsmonitor" in shown and "Beschlussvorschläge" in shown
+    assert not re.search(r"\bgit\b", shown, re.I), "git named in the body"
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", shown), "a hash in the body"
+    assert str(year) not in shown and "plan/" not in shown and ".yaml" not in shown
+
+
+@pytest.mark.parametrize("form", ["html", "docx"])
+def test_the_minutes_in_html_and_word(year: Path, form: str, tmp_path: Path) -> None:
+    target = tmp_path / f"minutes.{form}"
+    run("meeting", "minutes", FIRST_ID, "--format", form, "-o", str(target),
+        plan=year, today="2027-09-01")  # fmt: skip
+    text = docx_text(target) if form == "docx" else target.read_text(encoding="utf-8")
+    assert "Ergebnisprotokoll: Koordinierungsrunde am 10.03.2027" in text
+    assert "Sachstand Flächenreserve vorlegen" in text
+    assert "Die Runde nimmt die Berichte zur Kenntnis." in text
+
+
+def docx_text(path: Path) -> str:
+    """A Word file's text in the order it reads: paragraphs and table cells."""
+    import docx
+    from docx.table import Table
+
+    doc = docx.Document(io.BytesIO(path.read_bytes()))
+    out = []
+    for part in doc.iter_inner_content():
+        if isinstance(part, Table):
+            out += [c.text for r in part.rows for c in r.cells]
+        else:
+            out.append(part.text)
+    return "\n".join(out)
+
+
+def test_a_decision_must_name_a_meeting_on_record(year: Path) -> None:
+    before = (year / "hf1-flaechen-und-infrastruktur.yaml").read_bytes()
+    out = run("reschedule", "HF1.15", "hh-win-stufe-1", "2032", "--decision",
+              "Koordinierungsrunde 11.03.2027, TOP 2", plan=year, today="2027-09-01",
+              code=1)  # fmt: skip
+    assert "keine Sitzung, die er nennt (11.03.2027), steht in meetings.yaml" in out.stderr
+    assert (year / "hf1-flaechen-und-infrastruktur.yaml").read_bytes() == before
+
+
+def test_a_meeting_not_yet_held_decides_nothing(year: Path) -> None:
+    out = run("drop", "HF2.1", "--meeting", SECOND, "--top", "1", plan=year, today="2027-09-01",
+              code=2)  # fmt: skip
+    assert "hat noch nicht stattgefunden" in out.stderr
+
+
+def test_commands_refuse_what_the_meeting_does_not_have(year: Path) -> None:
+    before = (year / "meetings.yaml").read_bytes()
+    run = partial(mpi, lang="de", today="2027-09-01")
+    out = run("meeting", "decide", FIRST, "Text", "--top", "40", plan=year, code=2)
+    assert "TOP 40" in out.stderr
+    out = run("meeting", "done", FIRST, "1", plan=year, today="2027-09-01", code=1)
+    assert "bereits geschlossen" in out.stderr
+    out = run("meeting", "attend", "11.03.2027", "hk", plan=year, code=2)
+    assert "keine Sitzung" in out.stderr
+    out = run("meeting", "new", "koordinierungsrunde", FIRST, plan=year, code=1)
+    assert "bereits festgehalten" in out.stderr
+    out = run("meeting", "new", "koordination", "01.10.2027", plan=year, code=2)
+    assert "unbekanntes Gremium 'koordination' (bekannt: koordinierungsrunde," in out.stderr
+    out = run("meeting", "action", FIRST, "X", "--owner", "xyz", "--due", "01.10.2027",
+              plan=year, code=2)  # fmt: skip
+    assert (year / "meetings.yaml").read_bytes() == before
+
+
+def test_an_edit_adds_only_its_lines_to_a_hand_written_file(mini: Path) -> None:
+    hand = (
+        "# Sitzungen, von Hand gepflegt\r\n"
+        "meetings:\r\n"
+        "- id: ev-1   # die erste\r\n"
+        "  body: evaluation\r\n"
+        "  date: 2026-06-10\r\n"
+        "  agenda:\r\n"
+        "  - title: 'Begrüßung'\r\n"
+        "  - {title: Bericht, lead: [bwi]}\r\n"
+    )
+    (mini / "meetings.yaml").write_bytes(hand.encode())
+    run("meeting", "action", "ev-1", "Bericht: vorlegen", "--owner", "bwi", "--due", "30.09.2026",
+        "--top", "2", plan=mini)  # fmt: skip
+    after = (mini / "meetings.yaml").read_bytes().decode()
+    assert after.startswith(hand)
+    assert after[len(hand) :] == (
+        "  actions:\r\n"
+        "  - number: 1\r\n"
+        "    text: 'Bericht: vorlegen'\r\n"
+        "    owner: bwi\r\n"
+        "    due: 2026-09-30\r\n"
+        "    top: 2\r\n"
+    )
+
+
+def test_a_dry_run_writes_no_file(mini: Path) -> None:
+    out = run("meeting", "new", "evaluation", "01.12.2026", "--dry-run", plan=mini)
+    assert "+meetings:" in out.stdout and not (mini / "meetings.yaml").exists()
+
+
+def test_an_invalid_meetings_file_is_reported_at_its_place(mini: Path) -> None:
+    (mini / "meetings.yaml").write_text(
+        "meetings:\n  - id: a\n    body: evaluation\n    date: 2026-02-30\n", encoding="utf-8"
+    )
+    out = run("validate", plan=mini, code=1)
+    assert "meetings.yaml:4:11" in out.stdout
