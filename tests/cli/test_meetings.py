@@ -238,3 +238,35 @@ def test_an_invalid_meetings_file_is_reported_at_its_place(mini: Path) -> None:
     )
     out = run("validate", plan=mini, code=1)
     assert "meetings.yaml:4:11" in out.stdout
+
+
+def test_due_lists_the_action_items_open_and_overdue(year: Path) -> None:
+    import json
+
+    rows = json.loads(run("due", "--format", "json", plan=year, today="2027-09-01").stdout)
+    actions = [r for r in rows if r["owner"] == FIRST_ID]
+    assert [(r["milestone"], r["due"], r["overdue"]) for r in actions] == [
+        ("3", "2027-06-30", True),
+        ("2", "2027-12-31", False),
+    ]
+    assert actions[0]["title"] == "Stellungnahme zum Ausbildungsmonitor (DGB Nord)"
+    led = json.loads(
+        run("due", "--lead", "ivh", "--format", "json", plan=year, today="2027-09-01").stdout
+    )
+    assert [r["milestone"] for r in led if r["owner"] == FIRST_ID] == ["2"]
+    done = json.loads(run("due", "--all", "--format", "json", plan=year, today="2027-09-01").stdout)
+    assert any(r["owner"] == FIRST_ID and r["status"] == "done" for r in done)
+
+
+def test_the_written_file_passes_its_json_schema(year: Path) -> None:
+    import json
+
+    import jsonschema
+
+    from helpers import REPO
+    from mpi.loading import reader
+
+    schema = json.loads((REPO / "schema" / "meetings.schema.json").read_text(encoding="utf-8"))
+    data = reader.parse((year / "meetings.yaml").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
+    assert "meetings.schema.json" in (year / "meetings.yaml").read_text(encoding="utf-8")

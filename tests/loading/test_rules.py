@@ -184,3 +184,13 @@ def test_an_occurrence_recorded_before_it_comes_round_is_an_error(mini: Path) ->
     [d] = list(rules.recorded_occurrences(context(mini)))
     assert (d.line, d.code) == (56, "occurrence")
     assert "2027-06 has not come round yet (the current one is 2026-12)" in d.message
+
+
+def test_decisions_from_before_the_meetings_were_recorded_stay_as_they_are(mini: Path) -> None:
+    (mini / "meetings.yaml").write_text(MEETINGS, encoding="utf-8")
+    break_plan(mini, HF1, DROPPED, decided("2026-05-04", "TOP 9"))
+    assert list(rules.meeting_decisions(context(mini))) == []
+    # the day of the meeting on record, whose agenda has no TOP 9
+    break_plan(mini, HF1, decided("2026-05-04", "TOP 9"), decided("2026-06-10", "TOP 9"))
+    [found] = list(rules.meeting_decisions(context(mini)))
+    assert found.code == "decision-top"

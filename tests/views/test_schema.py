@@ -14,7 +14,7 @@ from helpers import MINI, REPO, SHIPPED, break_plan, mpi
 from mpi.loading import reader
 
 SCHEMA_DIR = REPO / "schema"
-KINDS = ("field", "plan", "adopted")
+KINDS = ("field", "plan", "adopted", "meetings")
 
 
 def schema_output(*args: str) -> str:
@@ -37,7 +37,8 @@ def errors(kind: str, path: Path) -> list[str]:
 
 
 def kind_of(path: Path) -> str:
-    return {"plan.yaml": "plan", "adopted.yaml": "adopted"}.get(path.name, "field")
+    names = {"plan.yaml": "plan", "adopted.yaml": "adopted", "meetings.yaml": "meetings"}
+    return names.get(path.name, "field")
 
 
 PLAN_FILES = sorted(SHIPPED.glob("*.yaml")) + sorted(MINI.glob("*.yaml"))
@@ -58,7 +59,7 @@ def test_field_is_the_default() -> None:
 
 def test_unknown_kind_is_a_usage_error() -> None:
     result = mpi("schema", "measure", code=2)
-    assert "'measure' is not one of 'field', 'plan', 'adopted'" in result.stderr
+    assert "'measure' is not one of 'field', 'plan', 'adopted', 'meetings'" in result.stderr
     assert result.stdout == ""
 
 

@@ -114,6 +114,11 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     if leads:
         led = {m.id for m in plan.measures() if leads.intersection(m.lead)}
         rows = [r for r in rows if r.measure in led]
+    if not fields and owner is None and plan.meetings:
+        rows = sorted(
+            rows + action_rows(plan, today, leads),
+            key=lambda r: (r.due.end, natural_key(r.owner), r.milestone),
+        )
     if owner is not None:
         rows = [r for r in rows if r.owner == owner]
     if not query.include_done:
@@ -132,6 +137,32 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
         soon = query.soon
         rows = [r for r in rows if late(r) or (today <= r.due.end and r.due.start <= soon)]
     return rows
+
+
+def action_rows(plan: Plan, today: date, leads: set[str]) -> list[DueRow]:
+    """The meetings' action items as deadlines (those dropped are none): the meeting is
+    their owner, their number the milestone's id, the partner who is to do it after the
+    title."""
+    short = {p.id: p.short or p.id for p in plan.partners}
+    return [
+        DueRow(
+            None,
+            None,
+            m.id,
+            str(a.number),
+            f"{a.text} ({short.get(a.owner, a.owner)})",
+            Due.parse(a.due.isoformat()),
+            "open" if a.status == "open" else "done",
+            "overdue" if a.overdue(today) else ("open" if a.status == "open" else "done"),
+            False,
+            basis="decided",
+            done=Due.parse(a.closed.isoformat()) if a.closed else None,
+            note=a.note,
+        )
+        for m in plan.meetings
+        for a in m.actions
+        if a.status != "dropped" and (not leads or a.owner in leads)
+    ]
 
 
 def late(row: DueRow) -> bool:

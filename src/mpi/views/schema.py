@@ -14,7 +14,7 @@ from mpi.i18n import _
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-KINDS = ("field", "plan", "adopted")
+KINDS = ("field", "plan", "adopted", "meetings")
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 # Stricter than the model's pattern: years 1900-2100, months 01-12, days 01-31, so that an
 # editor flags `2030-13` while typing (impossible days like 02-30 are left to `mpi validate`).
@@ -24,6 +24,7 @@ _TITLES = {
     "field": "mpi Handlungsfeld file",
     "plan": "mpi plan.yaml",
     "adopted": "mpi adopted.yaml",
+    "meetings": "mpi meetings.yaml",
 }
 _ROOT_DESCRIPTIONS = {
     "field": (
@@ -41,17 +42,26 @@ _ROOT_DESCRIPTIONS = {
         "targets, leads, measures and milestones) with how it was known, and the decision that "
         "adopted it. Written by `mpi adopt`; `mpi validate` compares the plan with it."
     ),
+    "meetings": (
+        "plan/meetings.yaml: the meetings of the plan's bodies (Koordinierungsrunde, Task Force, "
+        "working groups) with day, place, chair, invited partners and agenda (TOPs, numbered "
+        "from 1), and after each its attendance, decisions and action items. Written by `mpi "
+        "meeting`; rules across files (bodies, partners, TOPs, days) are checked by `mpi "
+        "validate`, not by this schema."
+    ),
 }
 
 
 def _models(kind: str) -> type[BaseModel]:
     from mpi.domain import model
     from mpi.domain.adopted import AdoptedPlan
+    from mpi.domain.meetings import MeetingsFile
 
     models: dict[str, type[BaseModel]] = {
         "field": model.FieldFile,
         "plan": model.PlanFile,
         "adopted": AdoptedPlan,
+        "meetings": MeetingsFile,
     }
     return models[kind]
 

@@ -5,6 +5,7 @@ is its `date`, and it is not dated after today (`mpi.domain.reference`)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic
@@ -26,23 +27,29 @@ def decisions_identified(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def meeting_decisions(ctx: Context) -> Iterator[Diagnostic]:
-    """Where the plan keeps its meetings (meetings.yaml), a decision of a meeting names one on
-    record, on its day, and an agenda item (TOP) that meeting has."""
-    if ctx.meetings is None:
+    """Where the plan keeps a body's meetings (meetings.yaml), a decision of that body from
+    its first meeting on record on names one on record, on its day, and an agenda item
+    (TOP) that meeting has. Decisions from before the record began stay as they are."""
+    if ctx.meetings is None or not ctx.plan.meetings:
         return
     bodies = _bodies(ctx)
     names = {b.id: b.name for b in ctx.plan.monitoring.bodies} if ctx.plan.monitoring else {}
+    first: dict[str, date] = {}
+    for m in ctx.plan.meetings:
+        first[m.body] = min(first.get(m.body, m.date), m.date)
     for source, path, d in _records(ctx):
         found = read(d.text, bodies)
         if found.kind != "meeting" or found.impossible:
             continue
         folded = fold(d.text)[0]
-        held = [
-            m
-            for m in ctx.plan.meetings
-            if m.date in found.days
-            and any(w in folded for w in body_words(m.body) + body_words(names.get(m.body, "")))
+        named = [
+            b
+            for b in first
+            if any(w in folded for w in body_words(b) + body_words(names.get(b, "")))
         ]
+        if not any(day >= first[b] for b in named for day in found.days):
+            continue  # before the meetings of its body were recorded, or another body's
+        held = [m for m in ctx.plan.meetings if m.body in named and m.date in found.days]
         if not held:
             days = ", ".join(formats.day(x) for x in found.days)
             yield source.diagnostic(
