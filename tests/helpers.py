@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from collections.abc import Mapping
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from typer.testing import CliRunner, Result
@@ -131,3 +132,55 @@ def adopted_copy(root: Path) -> Path:
     git(root, "init", "-q")
     commit(root, ADOPTED)
     return root / "plan"
+
+
+# --- a year with two Koordinierungsrunden (tests/cli/test_meetings.py, tests/render/test_print.py)
+
+FIRST, SECOND = "10.03.2027", "22.09.2027"
+FIRST_ID = "koordinierungsrunde-2027-03-10"
+SECOND_ID = "koordinierungsrunde-2027-09-22"
+MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2022
+
+
+def top_of(plan: Path, meeting: str, kind_title: str) -> int:
+    """The number of the agenda item whose title starts with `kind_title`."""
+    text = (plan / "meetings.yaml").read_text(encoding="utf-8")
+    block = text.split(f"id: {meeting}", 1)[1].split("\n  - id:", 1)[0]
+    titles = re.findall(r"- title: (.*)", block)
+    return next(i for i, t in enumerate(titles, start=1) if t.strip("'\"").startswith(kind_title))
+
+
+def scripted_year(root: Path) -> Path:
+    """A year scripted on a git copy of the shipped plan (returns the plan): the invitation
+    to a first Koordinierungsrunde, its results (attendance, two decisions by TOP that change
+    the plan and one that does not, three action items), one action item closed, and the
+    invitation to a second round."""
+    plan = adopted_copy(root)
+    run = partial(mpi, lang="de")
+    run("meeting", "new", "koordinierungsrunde", FIRST, "--time", "10:00-12:00",
+        "--place", "BWI, Alter Steinweg 4, Raum 101", "--chair", "Amtsleiter Wirtschaft",
+        "--invite", "hk=Dr. A. Beispiel, Geschäftsführerin", "--invite", "dgb", "--invite", "bwi",
+        "--invite", "ivh", plan=plan, today="2027-02-15")  # fmt: skip
+    commit(root, "einladung-1")
+    on = partial(run, plan=plan, today="2027-03-12")
+    on("meeting", "attend", FIRST, "hk", "Dr. A. Beispiel, Geschäftsführerin")
+    on("meeting", "attend", FIRST, "bwi", "B. Muster, Amtsleiter")
+    on("meeting", "attend", FIRST, "dgb", "--excused")
+    hf1 = top_of(plan, FIRST_ID, "Bericht aus dem Handlungsfeld 1")
+    hf3 = top_of(plan, FIRST_ID, "Bericht aus dem Handlungsfeld 3")
+    on("reschedule", "HF1.6", MILESTONE, "12.2027", "--meeting", FIRST, "--top", str(hf1))
+    on("drop", "HF3.7", "--meeting", FIRST_ID, "--top", str(hf3))
+    on("meeting", "decide", FIRST, "Die Runde nimmt die Berichte zur Kenntnis.", "--top", str(hf1))
+    on("meeting", "action", FIRST, "Sachstand Flächenreserve vorlegen", "--owner", "Handelskammer",
+       "--due", "30.04.2027", "--top", str(hf1))  # fmt: skip
+    on("meeting", "action", FIRST, "Termine der Matchingveranstaltungen melden", "--owner", "ivh",
+       "--due", "31.12.2027")  # fmt: skip
+    on("meeting", "action", FIRST, "Stellungnahme zum Ausbildungsmonitor", "--owner", "DGB Nord",
+       "--due", "30.06.2027", "--top", str(hf3))  # fmt: skip
+    commit(root, "runde-1")
+    later = partial(run, plan=plan, today="2027-09-01")
+    later("meeting", "done", FIRST, "1", "--note", "Bericht liegt vor", "--date", "28.04.2027")
+    later("meeting", "new", "Koordinierungsrunde", SECOND, "--video", "Videokonferenz (Link folgt)",
+          "--chair", "Amtsleiter Wirtschaft")  # fmt: skip
+    commit(root, "einladung-2")
+    return plan

@@ -132,7 +132,7 @@ def test_the_registry_lists_every_format_module_in_order() -> None:
         "text", "json", "csv", "markdown", "html", "docx", "github", "ics"
     ]  # fmt: skip
     assert registry.choices(registry.STATUS) == ["text", "json", "csv", "markdown"]
-    assert registry.choices(registry.REPORT) == ["markdown", "html"]
+    assert registry.choices(registry.REPORT) == ["markdown", "html", "docx"]
     assert registry.choices(registry.DIAGNOSTICS) == ["text", "json", "github"]
     assert registry.choices(registry.DIFF) == ["text", "json", "markdown"]
 

@@ -204,3 +204,32 @@ def test_phone_screenshot_in_headless_chromium(tmp_path: Path, request) -> None:
     assert shot.stat().st_size > 20_000  # a blank page compresses to a few kilobytes
     if request.config.getoption("--update-golden"):
         shutil.copyfile(shot, SCREENSHOT)
+
+
+def test_the_report_as_a_word_file(tmp_path: Path) -> None:
+    """The same parts as the Markdown report, German, with page numbers in the footer, and
+    what it was made from at the end."""
+    import io
+    import zipfile
+
+    import docx
+
+    target = tmp_path / "bericht.docx"
+    report("--format", "docx", "-o", str(target), plan=SHIPPED, lang="de")
+    doc = docx.Document(io.BytesIO(target.read_bytes()))
+    headings = [p.text for p in doc.paragraphs if p.style.name.startswith(("Heading", "Title"))]
+    assert headings[0] == "Fortschrittsbericht: Hamburger Masterplan Industrie 2023"
+    for part in ("Maßnahmen nach Handlungsfeld", "Indikatoren", "Alle Maßnahmen"):
+        assert part in headings
+    assert any(h.startswith("Überfällig (") for h in headings)
+    assert doc.core_properties.language == "de-DE" and "python-docx" not in (
+        doc.core_properties.comments or ""
+    )
+    with zipfile.ZipFile(target) as parts:
+        footer = "".join(parts.read(n).decode() for n in parts.namelist() if "footer" in n)
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    status = doc.tables[0]
+    assert status.rows[0].cells[0].text == "Feld" and len(status.rows) == 8
+    assert doc.paragraphs[-1].text.startswith("Erstellt aus")
+    result = report("--format", "docx", plan=SHIPPED, lang="de", code=None)
+    assert result.exit_code == 0  # not a terminal here: the bytes go to the pipe

@@ -20,7 +20,7 @@ from mpi.cli.options import (
     full_date,
     load,
 )
-from mpi.cli.output import emit
+from mpi.cli.output import emit, refuse_word_on_terminal
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _
 from mpi.render.registry import MINUTES
@@ -231,7 +231,6 @@ def minutes(
     on: TodayOption = None,
     plan: PlanOption = None,
 ) -> None:
-    import sys
 
     from mpi.loading.load import require_plan
     from mpi.views.meetings import minutes as build
@@ -239,8 +238,7 @@ def minutes(
     current = require_plan(load(plan))
     found = _meeting(current, meeting)
     view = build(current, found, full_date(on, "--today"))
-    if format == "docx" and output is None and sys.stdout.isatty():
-        raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
+    refuse_word_on_terminal(format, output)
     emit(format, MINUTES, view, output)
 
 

@@ -76,6 +76,12 @@ def emit(format: str, view: View[T], data: T, output: Path | None = None) -> Non
         typer.echo(payload, nl=False)
 
 
+def refuse_word_on_terminal(format: str, output: Path | None) -> None:
+    """A Word file goes to a file (-o), not to a terminal that would show its bytes."""
+    if format == "docx" and output is None and sys.stdout.isatty():
+        raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
+
+
 def out(text: str) -> None:
     """Print to stdout what its encoding can carry; the rest as \\u escapes, never a crash
     (a Latin-1 or ASCII terminal, PYTHONIOENCODING=latin-1)."""

@@ -292,3 +292,29 @@ def _quote(word: str) -> str:
     if word and all(c.isalnum() or c in "-_./:" for c in word):
         return word
     return '"' + word.replace('"', '\\"') + '"'
+
+
+def item_label(d: Decision) -> str:
+    """What to decide on, by its id: a measure's (HF1.6), or `Auftrag 3 (10.03.2027)`."""
+    if d.action is not None:
+        return _("Action item {number} ({day})").format(
+            number=d.action.number, day=values.day(d.action.day)
+        )
+    return d.item.id
+
+
+def action_number(part: MeetingPart, a: ActionRow) -> str:
+    """An action item's number; of an earlier meeting than the last, with its day."""
+    if part.previous is not None and a.meeting == part.previous.id:
+        return str(a.number)
+    return f"{a.number} ({values.day(a.day)})"
+
+
+def action_cells(view: Round, part: MeetingPart, a: ActionRow) -> list[str]:
+    """An action item's row: number, text, owner, due day, state."""
+    owner = view.partners.get(a.owner, a.owner)
+    return [action_number(part, a), a.text, owner, values.day(a.due), action_state(a)]
+
+
+def action_head() -> list[str]:
+    return [_("No."), _("Action item"), _("Owner"), _("Due"), _("State")]

@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any
 
 from mpi.i18n import _, language
+from mpi.render import columns
 from mpi.render.safe import visible
 
 if TYPE_CHECKING:
@@ -26,17 +27,40 @@ def plain(value: Any) -> str:
     return visible("" if value is None else str(value))
 
 
+TEXT_WIDTH_MM = 170.0  # A4 less two margins of 20 mm
+SIZES = (10.0, 9.0, 8.0)  # the body's size, and smaller where a table's words need it
+
+
 def add_table(doc: Document, head: list[str], rows: list[list[str]]) -> None:
+    """A table whose columns are as wide as their content asks (`render.columns`): no word
+    broken inside a cell, in the body's size or, where its longest words need it, smaller."""
+    from docx.shared import Mm, Pt
+
+    head = [plain(h) for h in head]
+    rows = [[plain(c) for c in r] for r in rows]
+    for size in SIZES:
+        widths, fits = columns.widths(head, rows, TEXT_WIDTH_MM, size)
+        if fits:
+            break
     table = doc.add_table(rows=1, cols=len(head))
     table.style = "Table Grid"
-    for cell, text in zip(table.rows[0].cells, head, strict=True):
-        cell.text = ""
-        cell.paragraphs[0].add_run(plain(text)).bold = True
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = Mm(width)
+
+    def fill(cells: Any, texts: list[str], bold: bool) -> None:
+        for cell, text, width in zip(cells, texts, widths, strict=True):
+            cell.width = Mm(width)  # Word reads the cell's width, LibreOffice the grid's
+            cell.text = ""
+            run = cell.paragraphs[0].add_run(text)
+            run.bold = bold
+            if size != SIZES[0]:
+                run.font.size = Pt(size)
+
+    fill(table.rows[0].cells, head, True)
     _repeat_header(table.rows[0])
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = plain(text)
+        fill(table.add_row().cells, row, False)
 
 
 def _repeat_header(row: Any) -> None:

@@ -9,6 +9,7 @@ from mpi import __version__
 from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.briefing import (
+    action_number,
     action_state,
     changed,
     command_line,
@@ -16,6 +17,7 @@ from mpi.render.briefing import (
     decided,
     decided_heading,
     heading,
+    item_label,
     latest,
     lead,
     meeting_facts,
@@ -31,6 +33,7 @@ from mpi.render.briefing import (
     stamp,
     status,
 )
+from mpi.render.formats._templates import page_css
 from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes, basis, explanation, needs_note, worded
 
@@ -144,7 +147,7 @@ def context(view: Round) -> dict[str, Any]:
         "decision_count": len(view.decisions),
         "decisions": [
             {
-                "id": d.item.id,
+                "id": item_label(d),
                 "title": d.item.title,
                 "lead": lead(view, d.item),
                 "why": reason(view, d),
@@ -164,6 +167,7 @@ def context(view: Round) -> dict[str, Any]:
         "stale_heading": _("Without an update for more than {span}").format(span=span(view.stale)),
         "notes": notes.lines(),
         "meeting": _meeting(view),
+        "page_css": page_css(view.title),
     }
 
 
@@ -186,7 +190,7 @@ def _meeting(view: Round) -> dict[str, Any] | None:
         "follow_up": follow,
         "actions": [
             {
-                "number": a.id,
+                "number": action_number(part, a),
                 "text": a.text,
                 "owner": view.partners.get(a.owner, a.owner),
                 "due": values.day(a.due),
@@ -196,7 +200,7 @@ def _meeting(view: Round) -> dict[str, Any] | None:
         ],
         "proposals": [
             {
-                "id": p.decision.item.id,
+                "id": item_label(p.decision),
                 "title": p.decision.item.title,
                 "why": reason(view, p.decision),
                 "options": [

@@ -165,3 +165,10 @@ def indicator_table(rows: list[IndicatorRow], notes: Notes, *, measures: bool) -
     head = [_("ID"), *([_("Measure")] if measures else []), _("Indicator"), _("Baseline")]
     head += [_("Last value"), _("Target"), _("Assessment")]
     return table(head, out)
+
+
+def ended(out: list[str], colophon: str | None) -> str:
+    """The document's lines, then what it was made from below a rule, at the end: the body
+    speaks about the plan."""
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return text + f"\n---\n\n_{esc(colophon)}_\n" if colophon else text

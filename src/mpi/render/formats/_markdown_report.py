@@ -16,6 +16,7 @@ from mpi.render.change_words import (
 from mpi.render.formats._markdown import (
     Raw,
     assessed,
+    ended,
     esc,
     late_table,
     notes_block,
@@ -119,7 +120,6 @@ def report(rep: Report) -> str:
     if rep.made_from is not None:
         warning = invalid_warning(rep.made_from)
         out += [f"**{esc(warning)}**", ""] if warning else []
-        out += [f"_{esc(colophon(rep.made_from))}_", ""]
     rec = rep.made_from
     out += [standpoint(rep.today, rec.as_of if rec else None, rec.read_on if rec else None), ""]
     if rep.leads:
@@ -168,7 +168,7 @@ def report(rep: Report) -> str:
         )
     notes_title = _("Notes: dates and targets the document does not state")
     out += notes_block(notes, "## " + notes_title)
-    return "\n".join(out).rstrip("\n") + "\n"
+    return ended(out, colophon(rep.made_from) if rep.made_from is not None else None)
 
 
 def diff(view: PlanDiff) -> str:

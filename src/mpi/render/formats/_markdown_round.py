@@ -7,13 +7,15 @@ from typing import TYPE_CHECKING, Any
 from mpi.i18n import _
 from mpi.render import values
 from mpi.render.briefing import (
-    action_state,
+    action_cells,
+    action_head,
     changed,
     command_line,
     deadline_note,
     decided,
     decided_heading,
     heading,
+    item_label,
     latest,
     lead,
     meeting_facts,
@@ -29,7 +31,7 @@ from mpi.render.briefing import (
     stamp,
     status,
 )
-from mpi.render.formats._markdown import esc, indicator_table, notes_block, table, when
+from mpi.render.formats._markdown import ended, esc, indicator_table, notes_block, table, when
 from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes
 
@@ -47,7 +49,7 @@ def decisions(view: Round) -> list[str]:
     if not view.decisions:
         return [*out, "_" + _("Nothing to decide.") + "_", ""]
     rows = [
-        [d.item.id, d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
+        [item_label(d), d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
         for d in view.decisions
     ]
     out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
@@ -76,11 +78,8 @@ def follow_up(view: Round, part: MeetingPart) -> list[str]:
     out = ["## " + esc(heading), ""]
     if not part.actions:
         return [*out, "_" + _("No action items.") + "_", ""]
-    rows = [
-        [a.id, a.text, view.partners.get(a.owner, a.owner), values.day(a.due), action_state(a)]
-        for a in part.actions
-    ]
-    out.append(table([_("No."), _("Action item"), _("Owner"), _("Due"), _("State")], rows))
+    rows = [action_cells(view, part, a) for a in part.actions]
+    out.append(table(action_head(), rows))
     return out
 
 
@@ -92,7 +91,7 @@ def proposals(view: Round) -> list[str]:
     out = ["## " + esc(_("Proposed decisions")), ""]
     for p in part.proposals:
         d = p.decision
-        out += [f"**{esc(d.item.id)} {esc(d.item.title)}**: {esc(reason(view, d))}", ""]
+        out += [f"**{esc(item_label(d))} {esc(d.item.title)}**: {esc(reason(view, d))}", ""]
         for option in p.options:
             line = f"- {esc(option_words(option))}"
             out.append(line + (f": `{command_line(option)}`" if option.command else ""))
@@ -199,6 +198,4 @@ def round_(view: Round) -> str:
     for s in view.sections:
         out += section(view, s, notes)
     out += notes_block(notes, "## " + _("Notes: dates and targets the document does not state"))
-    # What it was made from, at the end: the body speaks about the plan.
-    out += ["", "---", "", f"_{esc(colophon(view.made_from))}_"]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return ended(out, colophon(view.made_from))

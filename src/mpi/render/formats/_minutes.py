@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import values
-from mpi.render.briefing import action_state, people, reporting
+from mpi.render.briefing import action_head, action_state, people, reporting
 from mpi.render.change_words import decision_line
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ def words(view: Minutes) -> Words:
             for a in t.actions
         ]
         tops.append((t.number, t.top.title, reporting(view, t.top), results))
-    head = [_("No."), _("Action item"), _("Owner"), _("Due"), _("State")]
+    head = action_head()
     rows = [
         [
             str(a.number),
@@ -101,7 +101,7 @@ def markdown(view: Minutes) -> str:
 def html(view: Minutes) -> str:
     from mpi import __version__
     from mpi.i18n import language
-    from mpi.render.formats._templates import environment
+    from mpi.render.formats._templates import environment, page_css
 
     w = words(view)
     tops = [
@@ -122,6 +122,7 @@ def html(view: Minutes) -> str:
             unplaced=w.unplaced,
             action_head=w.action_head,
             actions=w.actions,
+            page_css=page_css(view.title),
         )
     )
 

@@ -42,3 +42,26 @@ def environment() -> Environment:
     # the texts people read: plain functions, so their output is escaped like any value
     env.globals.update({"_": _, "ngettext": ngettext, "status": status_word})
     return env
+
+
+def page_css(running: str) -> Any:
+    """CSS for the margins of every printed page (paged media, as Chromium prints): the
+    running title bottom left, `Seite 3 von 12` bottom right. Plan text goes into the CSS
+    string with every character but letters, digits and spaces escaped, so that it can
+    neither end the string nor the style element."""
+    import re
+
+    from markupsafe import Markup
+
+    def string(text: str) -> str:
+        kept = (c if c.isalnum() or c == " " else f"\\{ord(c):06x}" for c in visible(text))
+        return '"' + "".join(kept) + '"'
+
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    parts = re.split(r"(\{page\}|\{pages\})", _("Page {page} of {pages}"))
+    numbers = " ".join(counters.get(p) or string(p) for p in parts if p)
+    box = "font: 8pt system-ui, Arial, sans-serif; color: #5b6570;"
+    return Markup(
+        f"@page {{ @bottom-left {{ content: {string(running)}; {box} }}"
+        f" @bottom-right {{ content: {numbers}; {box} }} }}"
+    )

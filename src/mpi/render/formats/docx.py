@@ -12,13 +12,15 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _
 from mpi.render import assessment, values
 from mpi.render.briefing import (
-    action_state,
+    action_cells,
+    action_head,
     changed,
     command_line,
     deadline_note,
     decided,
     decided_heading,
     heading,
+    item_label,
     latest,
     lead,
     meeting_facts,
@@ -44,6 +46,7 @@ if TYPE_CHECKING:
 
     from mpi.views.due import MilestoneLine
     from mpi.views.meetings import Minutes
+    from mpi.views.report import Report
     from mpi.views.round import Round, Section
 
 
@@ -131,11 +134,8 @@ def _meeting(doc: Document, view: Round) -> None:
     if part.previous is not None:
         said = _("Action items of the last meeting ({day})")
         doc.add_heading(plain(said.format(day=values.day(part.previous.date))), level=1)
-        actions = [
-            [a.id, a.text, view.partners.get(a.owner, a.owner), values.day(a.due), action_state(a)]
-            for a in part.actions
-        ]
-        head = [_("No."), _("Action item"), _("Owner"), _("Due"), _("State")]
+        actions = [action_cells(view, part, a) for a in part.actions]
+        head = action_head()
         add_table(doc, head, actions) if actions else doc.add_paragraph(_("No action items."))
 
 
@@ -146,7 +146,7 @@ def _proposals(doc: Document, view: Round) -> None:
     doc.add_heading(_("Proposed decisions"), level=1)
     for p in part.proposals:
         d = p.decision
-        doc.add_heading(plain(f"{d.item.id} {d.item.title}"), level=3)
+        doc.add_heading(plain(f"{item_label(d)} {d.item.title}"), level=3)
         doc.add_paragraph(plain(reason(view, d)))
         for option in p.options:
             item = doc.add_paragraph(style="List Bullet")
@@ -182,7 +182,7 @@ def round_(view: Round) -> bytes:
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
     if view.decisions:
         rows = [
-            [f"{d.item.id} {d.item.title}", lead(view, d.item), reason(view, d), latest(d.item)]
+            [f"{item_label(d)} {d.item.title}", lead(view, d.item), reason(view, d), latest(d.item)]
             for d in view.decisions
         ]
         add_table(doc, [_("Measure"), _("Lead"), _("Why"), _("Latest note")], rows)
@@ -220,4 +220,10 @@ def minutes(view: Minutes) -> bytes:
     return docx(view)
 
 
-FORMAT = Format(name="docx", round=round_, minutes=minutes)
+def report(rep: Report) -> bytes:
+    from mpi.render.formats._docx_report import report as draw
+
+    return draw(rep)
+
+
+FORMAT = Format(name="docx", report=report, round=round_, minutes=minutes)

@@ -15,7 +15,7 @@ from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, language
 from mpi.render import assessment, values
 from mpi.render.change_words import decision_line, decisions_heading, describe
-from mpi.render.formats._templates import environment
+from mpi.render.formats._templates import environment, page_css
 from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import deadline, explanation, needs_note, worded
@@ -208,6 +208,7 @@ def report(rep: Report) -> str:
         "changes": None if rep.changes is None else [_change(rep, c) for c in rep.changes],
         "decisions": [decision_line(r) for r in rep.decisions],
         "decisions_heading": decisions_heading(rep.decisions),
+        "page_css": page_css(rep.title),
     }
     return environment().get_template("report.html.j2").render(context)
 
