@@ -227,7 +227,7 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
             said = _("Report on Handlungsfeld {number} „{title}“").format(
                 number=f.number, title=f.title
             )
-            lead = who(items or [m.id for m in f.measures])
+            lead = who(items) or who([m.id for m in f.measures])
             tops.append(Top(title=said, kind="report", lead=lead, items=items))
         tops += duties.values()
         tops.append(Top(title=_("Proposed decisions"), kind="decisions"))
