@@ -8,6 +8,7 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.options import (
+    ByOption,
     DateOption,
     DryRunOption,
     MilestoneArgument,
@@ -49,6 +50,7 @@ def set_status(
     ],
     note: NoteOption = None,
     date: DateOption = None,
+    by: ByOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -56,7 +58,7 @@ def set_status(
 
     change = mutations.set_status(status, note, full_date(date, "--date"), today())
     directory = edit_dir(plan)
-    write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run, by=by))
 
 
 def milestone(
@@ -78,6 +80,7 @@ def milestone(
     ] = None,
     note: NoteOption = None,
     date: DateOption = None,
+    by: ByOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -86,7 +89,7 @@ def milestone(
     day = full_date(date, "--date")
     change = mutations.set_milestone(milestone, state, day, today(), note, occurrence)
     directory = edit_dir(plan)
-    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run, by=by))
 
 
 def record_value(
@@ -102,6 +105,7 @@ def record_value(
         str | None, typer.Option("--source", help=N_("Where the value is from."))
     ] = None,
     date: DateOption = None,
+    by: ByOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -110,7 +114,7 @@ def record_value(
     number = typed_value(value, plan)
     change = mutations.record_value(number, full_date(date, "--date"), source, today())
     directory = edit_dir(plan)
-    write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
+    write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run, by=by))
 
 
 def note(
@@ -123,6 +127,7 @@ def note(
     ],
     text: Annotated[str, typer.Argument(help=N_("The note for the updates log."))],
     date: DateOption = None,
+    by: ByOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -130,7 +135,7 @@ def note(
 
     change = mutations.add_note(text, full_date(date, "--date"), today())
     directory = edit_dir(plan)
-    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run))
+    write(lambda: transaction.edit_owner(directory, measure, change, dry_run=dry_run, by=by))
 
 
 def today() -> date:

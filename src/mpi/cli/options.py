@@ -74,6 +74,15 @@ OutputOption = Annotated[
 ]
 
 
+ByOption = Annotated[
+    str | None,
+    typer.Option(
+        "--by",
+        help=N_("The partner who reported it (dgb, Handelskammer, …); the log names it."),
+        autocompletion=completion.partner_ids,
+        show_default=False,
+    ),
+]
 TopOption = Annotated[
     int | None,
     typer.Option("--top", help=N_("The agenda item (TOP) it belongs to."), show_default=False),

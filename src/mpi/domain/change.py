@@ -77,6 +77,7 @@ class Change:
     correction: Correction | None = None  # an editor's reading corrected, not a decision
     months: int | None = None
     days: int | None = None
+    reporter: str | None = None  # a log entry's: the partner who reported it (its id)
 
     @property
     def covered(self) -> bool:
@@ -176,9 +177,11 @@ def recorded(
 def updates(subject: str, what: What, old: list[Update], new: list[Update]) -> list[Change]:
     """Entries added to and removed from an updates log (a measure's, the plan's, a body's)."""
     return log(
-        [(u.date.isoformat(), u.text, u.status) for u in old],
-        [(u.date.isoformat(), u.text, u.status) for u in new],
-        lambda e, kind: Change(kind, subject, new=e[2], date=e[0], text=e[1], what=what),
+        [(u.date.isoformat(), u.text, u.status, u.by) for u in old],
+        [(u.date.isoformat(), u.text, u.status, u.by) for u in new],
+        lambda e, kind: Change(
+            kind, subject, new=e[2], date=e[0], text=e[1], what=what, reporter=e[3]
+        ),
         ("update", "update_removed"),
     )
 

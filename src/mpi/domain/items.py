@@ -142,6 +142,9 @@ class Reading(Base):
     date: Day
     value: Number
     source: Text | None = None
+    by: Slug | None = Field(
+        default=None, description="The partner who reported it (its id), where one did."
+    )
 
 
 class Indicator(Base):

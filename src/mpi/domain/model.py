@@ -85,6 +85,9 @@ class Update(Base):
     status: MeasureStatus | None = Field(
         default=None, description=("The status the measure changed to with this entry, if it did.")
     )
+    by: Slug | None = Field(
+        default=None, description="The partner who reported it (its id), where one did."
+    )
 
 
 class Measure(Base):

@@ -35,6 +35,8 @@ def log_entry(target: Edit, day: date, text: str, status: str | None = None) -> 
     fields = [("date", day.isoformat()), ("text", scalar(text))]
     if status is not None:
         fields.append(("status", status))
+    if target.by is not None:
+        fields.append(("by", target.by))
     owner = target.owner
     position = dated_position(owner.get("updates"), day)
     target.doc.add_item(owner, "updates", fields, position, after=("milestones", "text"))

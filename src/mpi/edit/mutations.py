@@ -221,6 +221,8 @@ def _record(indicator: str, value: float, day: date, source: str | None, today: 
         fields = [("date", day.isoformat()), ("value", number(value))]
         if source:
             fields.append(("source", scalar(source)))
+        if target.by is not None:
+            fields.append(("by", target.by))
         position = dated_position(ind.get("values"), day)
         target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
         unit = ind.get("unit", "")

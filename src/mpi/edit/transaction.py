@@ -24,6 +24,7 @@ from pathlib import Path
 
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
+from mpi.domain.partners import match
 from mpi.edit.document import Document
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
@@ -56,6 +57,7 @@ class Edit:
     owner: PMap
     facts: PlanFacts
     owner_id: str = ""
+    by: str | None = None  # the partner who reported what the edit records (its id)
 
     @property
     def measure(self) -> PMap:
@@ -157,10 +159,16 @@ def read_checked(source: SourceFile) -> bytes:
 
 
 def edit_measure(
-    directory: Path, measure_id: str, mutate: Mutation, *, dry_run: bool = False
+    directory: Path,
+    measure_id: str,
+    mutate: Mutation,
+    *,
+    dry_run: bool = False,
+    by: str | None = None,
 ) -> EditResult:
-    """Apply `mutate` to one measure's bytes; validate the whole plan; write atomically."""
-    return edit_owner(directory, measure_id, mutate, dry_run=dry_run, measures_only=True)
+    """Apply `mutate` to one measure's bytes; validate the whole plan; write atomically.
+    `by`: the partner who reported it, as a person named it (its log entries say so)."""
+    return edit_owner(directory, measure_id, mutate, dry_run=dry_run, measures_only=True, by=by)
 
 
 def edit_owner(
@@ -170,12 +178,13 @@ def edit_owner(
     *,
     dry_run: bool = False,
     measures_only: bool = False,
+    by: str | None = None,
 ) -> EditResult:
     """Like `edit_measure`, for a measure, the plan level (`plan`) or a monitoring body."""
     with nullcontext() if dry_run else plan_lock(directory):
         if not dry_run:
             remove_stale_temps(directory)
-        return _edit(directory, lambda _loaded: (owner_id, mutate), dry_run, measures_only)
+        return _edit(directory, lambda _loaded: (owner_id, mutate), dry_run, measures_only, by)
 
 
 def edit_indicator(
@@ -184,6 +193,7 @@ def edit_indicator(
     mutate: Callable[[str], Mutation],
     *,
     dry_run: bool = False,
+    by: str | None = None,
 ) -> EditResult:
     """Like `edit_measure`, for the measure that holds the indicator; `mutate` is given the
     indicator's id (the one named, or the only indicator of a measure named by its id)."""
@@ -195,7 +205,7 @@ def edit_indicator(
             measure_id, found = find_indicator(loaded, indicator)
             return measure_id, mutate(found)
 
-        return _edit(directory, pick, dry_run, measures_only=True)
+        return _edit(directory, pick, dry_run, measures_only=True, by=by)
 
 
 def _edit(
@@ -203,13 +213,15 @@ def _edit(
     pick: Callable[[Loaded], tuple[str, Mutation]],
     dry_run: bool,
     measures_only: bool,
+    by: str | None = None,
 ) -> EditResult:
     """Load the plan here, not in the caller: so that `del loaded` below frees it (an
     argument stays referenced by the caller until the call returns)."""
     loaded = loaded_plan(directory, checks=False)
+    assert loaded.plan is not None
+    reporter = match(loaded.plan.partners, by, "by") if by is not None else None
     wanted, mutate = pick(loaded)
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
-    assert loaded.plan is not None
     path = source.path
     plan = loaded.plan
     bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
@@ -234,7 +246,7 @@ def _edit(
     digest = hashlib.sha256(data).digest()  # what the file must still be when it is replaced
     del data
     doc = Document(text, source.tree)
-    summary = mutate(Edit(doc, owner, facts, owner_id))
+    summary = mutate(Edit(doc, owner, facts, owner_id, reporter))
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.

@@ -29,11 +29,13 @@ def lead(view: Round, item: Item | None) -> str:
     return ", ".join(view.partners.get(p, p) for p in item.lead)
 
 
-def latest(item: Item | None) -> str:
-    """The item's latest note: `25.11.2026: Planfeststellung läuft`, or a dash."""
+def latest(view: Round, item: Item | None) -> str:
+    """The item's latest note: `25.11.2026: Planfeststellung läuft`, `Sachstand DGB Nord,
+    02.06.2027: …` where a partner reported it, or a dash."""
     if item is None or item.latest is None:
         return values.DASH
-    return f"{values.day(item.latest.date)}: {item.latest.text}"
+    u = item.latest
+    return f"{values.logged(u.date, u.by, view.partners)}: {u.text}"
 
 
 def reason(view: Round, d: Decision) -> str:
@@ -134,8 +136,8 @@ def changed(view: Round, s: Section) -> tuple[list[str], list[str]]:
     names = {ident: item.title for ident, item in view.items.items()}
     done = [describe(c, names, view.titles, view.units) for c in s.changes if not _note(c)]
     noted = [
-        f"{c.subject} {names.get(c.subject, '')}, {values.day(date.fromisoformat(c.date or ''))}: "
-        f"{c.text}"
+        f"{c.subject} {names.get(c.subject, '')}, "
+        f"{values.logged(date.fromisoformat(c.date or ''), c.reporter, view.partners)}: {c.text}"
         for c in sorted(s.changes, key=lambda c: c.date or "")
         if c.kind == "update"
     ]
@@ -185,7 +187,7 @@ def deadline_note(view: Round, line: MilestoneLine) -> str:
     else the item's latest note."""
     if line.row.note and line.occurrences == 1:
         return line.row.note
-    return latest(view.items.get(line.row.owner))
+    return latest(view, view.items.get(line.row.owner))
 
 
 def stamp(view: Round) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
@@ -194,6 +195,11 @@ def _describe(
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
     "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
     who = _who(c, names, titles, subject)
+    if c.kind == "update" and c.reporter is not None and c.date:  # Sachstand DGB Nord, …
+        partner = (names or {}).get(f"partner:{c.reporter}", c.reporter)
+        report = values.logged(date.fromisoformat(c.date), c.reporter, {c.reporter: partner})
+        status = " " + _("(status {status})").format(status=status_word(c.new)) if c.new else ""
+        return f"{who}: {report}: {c.text}{status}"
     unit = (units or {}).get((c.subject, c.item or ""), "")
     for words in (_presence, _standing, _progress):
         said = words(c, who, unit)

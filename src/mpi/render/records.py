@@ -160,7 +160,8 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
         "required_rate": _rate(a.required_rate),
         "ratio": _rate(a.ratio),
         "values": [
-            {"date": v.date.isoformat(), "value": v.value, "source": v.source} for v in ind.values
+            {"date": v.date.isoformat(), "value": v.value, "source": v.source, "by": v.by}
+            for v in ind.values
         ],
     }
 
@@ -229,7 +230,9 @@ def milestone_rows(items: list[MilestoneSummary]) -> list[dict[str, Any]]:
 
 
 def updates(log: list[Update]) -> list[dict[str, Any]]:
-    return [{"date": u.date.isoformat(), "text": u.text, "status": u.status} for u in log]
+    return [
+        {"date": u.date.isoformat(), "text": u.text, "status": u.status, "by": u.by} for u in log
+    ]
 
 
 def body(detail: OwnerDetail) -> dict[str, Any]:

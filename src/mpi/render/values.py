@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
-from mpi.i18n import formats
+from mpi.i18n import _, formats
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
@@ -71,3 +72,11 @@ def reading(value: float | None, unit: str, on: date | None) -> str:
 
 def direction(direction: str) -> str:
     return "≥" if direction == "at_least" else "≤"
+
+
+def logged(day_: date, by: str | None, partners: Mapping[str, str]) -> str:
+    """When a log entry was written, and who reported it where a partner did:
+    `02.06.2027`, `Sachstand DGB Nord, 02.06.2027`."""
+    if by is None:
+        return day(day_)
+    return _("Report by {partner}, {day}").format(partner=partners.get(by, by), day=day(day_))

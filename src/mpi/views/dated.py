@@ -53,7 +53,9 @@ def dated_changes(plan: Plan, since: date) -> list[Change]:
                 )
             previous = u.status or previous
         out += [
-            Change("update", owner, new=u.status, date=u.date.isoformat(), text=u.text)
+            Change(
+                "update", owner, new=u.status, date=u.date.isoformat(), text=u.text, reporter=u.by
+            )
             for u in recent
         ]
     for m in plan.measures():

@@ -96,9 +96,12 @@ def _adoption_record(plan: AdoptedPlan) -> Decision | Correction | None:
 
 def names(plan: Plan, only: Collection[str] | None = None) -> dict[str, str]:
     """Measures and fields by id (those in `only`, if given): the title people know them by
-    (a monitoring body's id is its name already)."""
+    (a monitoring body's id is its name already); and the partners' short names, by
+    `partner:ID` (who reported a log entry)."""
     fields = {f.id: f.title for f in plan.fields if only is None or f.id in only}
-    return fields | {m.id: m.title for m in plan.measures() if only is None or m.id in only}
+    partners = {f"partner:{p.id}": p.short or p.id for p in plan.partners}
+    measures = {m.id: m.title for m in plan.measures() if only is None or m.id in only}
+    return fields | measures | partners
 
 
 def titles(plan: Plan, only: Collection[str] | None = None) -> dict[tuple[str, str], str]:

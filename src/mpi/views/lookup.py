@@ -6,7 +6,8 @@ import re
 
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.model import FieldFile, Measure, MonitoringBody, Plan
-from mpi.domain.words import fold, suggest
+from mpi.domain.partners import match
+from mpi.domain.words import suggest
 from mpi.i18n import _
 
 # The owner of the plan-level milestones (the 2045 horizon); the milestones of Dialog und
@@ -43,30 +44,8 @@ def find_measure(plan: Plan, ident: str) -> tuple[FieldFile, Measure]:
 
 
 def find_partner(plan: Plan, typed: str, what: str = "partner") -> str:
-    """The partner a person named: by id, short name or name (case and umlauts ignored), or
-    by an unambiguous start of one (three letters at least): `dgb`, `DGB Nord`, `Handels`."""
-    wanted = fold(typed.strip())[0]
-    names = {p.id: [fold(n)[0] for n in (p.id, p.short, p.name) if n] for p in plan.partners}
-    exact = [ident for ident, forms in names.items() if wanted in forms]
-    if len(exact) == 1:
-        return exact[0]
-    starting = [
-        ident
-        for ident, forms in names.items()
-        if len(wanted) >= 3 and any(form.startswith(wanted) for form in forms)
-    ]
-    if len(starting) == 1:
-        return starting[0]
-    known = ", ".join(f"{p.id} ({p.short})" if p.short else p.id for p in plan.partners)
-    if starting:
-        meant = _("{choices} or {last}").format(choices=", ".join(starting[:-1]), last=starting[-1])
-        message = _("{word} is ambiguous: {meant}?").format(word=repr(typed), meant=meant)
-    else:
-        hint = suggest(typed.strip().casefold(), [p.id for p in plan.partners])
-        message = _("unknown partner {partner}{hint} (the partners: {known})").format(
-            partner=repr(typed), hint=hint, known=known
-        )
-    raise InvalidValue(what, message)  # what: the option that named it (partner, lead)
+    """The partner a person named (`domain.partners.match`)."""
+    return match(plan.partners, typed, what)
 
 
 def owner_ids(plan: Plan) -> list[str]:

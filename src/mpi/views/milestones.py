@@ -8,7 +8,7 @@ und Monitoring (`evaluation`, ...) are shown like a measure: their text, milesto
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from mpi.domain import walk
@@ -70,6 +70,7 @@ class OwnerDetail:
     milestones: list[MilestoneSummary]
     updates: list[Update]
     decisions: list[DecisionRow]
+    partners: dict[str, str] = field(default_factory=dict)  # id -> short name
 
 
 def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
@@ -79,8 +80,10 @@ def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
     decided = of_owner(decisions(plan), owner)
     if owner == PLAN:
         milestones = summaries(places, plan, today)
-        return OwnerDetail(PLAN, plan.title, None, milestones, plan.updates, decided)
+        partners = {p.id: p.short for p in plan.partners}
+        return OwnerDetail(PLAN, plan.title, None, milestones, plan.updates, decided, partners)
     body = next(b for b in plan.monitoring.bodies if b.id == owner) if plan.monitoring else None
     assert body is not None  # find_owner found it
     milestones = summaries(places, plan, today)
-    return OwnerDetail(body.id, body.name, body.text, milestones, body.updates, decided)
+    partners = {p.id: p.short for p in plan.partners}
+    return OwnerDetail(body.id, body.name, body.text, milestones, body.updates, decided, partners)

@@ -76,7 +76,7 @@ def _measure(view: Round, m: MeasureRow, stale: bool) -> dict[str, Any]:
         "id": m.id,
         "title": m.title,
         "lead": lead(view, item),
-        "last": last if stale else latest(item),
+        "last": last if stale else latest(view, item),
     }
 
 
@@ -151,7 +151,7 @@ def context(view: Round) -> dict[str, Any]:
                 "title": d.item.title,
                 "lead": lead(view, d.item),
                 "why": reason(view, d),
-                "latest": latest(d.item),
+                "latest": latest(view, d.item),
             }
             for d in view.decisions
         ],

@@ -49,7 +49,7 @@ def decisions(view: Round) -> list[str]:
     if not view.decisions:
         return [*out, "_" + _("Nothing to decide.") + "_", ""]
     rows = [
-        [item_label(d), d.item.title, lead(view, d.item), reason(view, d), latest(d.item)]
+        [item_label(d), d.item.title, lead(view, d.item), reason(view, d), latest(view, d.item)]
         for d in view.decisions
     ]
     out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
@@ -133,7 +133,7 @@ def _measures(view: Round, rows: list[MeasureRow], stale: bool) -> str:
     for m in rows:
         item = view.items[m.id]
         last = values.day(m.last_update) if m.last_update else _("never")
-        out.append([m.id, m.title, lead(view, item), last if stale else latest(item)])
+        out.append([m.id, m.title, lead(view, item), last if stale else latest(view, item)])
     last_head = _("Last update") if stale else _("Latest note")
     return table([_("Measure"), _("Title"), _("Lead"), last_head], out)
 

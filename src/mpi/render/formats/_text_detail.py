@@ -6,6 +6,7 @@ for stated facts, the derivation or reason for the others), listed at the end.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _
@@ -84,12 +85,12 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
     return Fit(grid, {3: 1})
 
 
-def _updates(updates: list[Update]) -> list[RenderableType]:
+def _updates(updates: list[Update], partners: Mapping[str, str]) -> list[RenderableType]:
     from rich.text import Text
 
     parts: list[RenderableType] = [Text(_("Updates"), style="bold")]
     for u in updates:
-        line = Text(f"  {values.day(u.date)} ")
+        line = Text(f"  {values.logged(u.date, u.by, partners)}{': ' if u.by else ' '}")
         line.append(one_line(u.text))
         if u.status:
             line.append(
@@ -178,7 +179,7 @@ def measure(detail: MeasureDetail) -> RenderableType:
             parts.append(line)
         parts.append(Text(""))
     parts += _decisions(detail.decisions)
-    parts += _updates(m.updates)
+    parts += _updates(m.updates, detail.partners)
     if notes.items:
         parts += [Text(""), Text(_("How each date and target is known"), style="bold")]
         parts += [Text(one_line(line)) for line in notes.lines()]
@@ -209,7 +210,7 @@ def body(detail: OwnerDetail) -> RenderableType:
     else:
         parts.append(Text(_("No milestones."), style="dim"))
     parts += _decisions(detail.decisions)
-    parts += _updates(detail.updates)
+    parts += _updates(detail.updates, detail.partners)
     if notes.items:
         parts += [Text(""), Text(_("How each date is known"), style="bold")]
         parts += [Text(one_line(line)) for line in notes.lines()]

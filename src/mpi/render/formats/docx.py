@@ -93,7 +93,11 @@ def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
                 item = view.items[m.id]
                 when = values.day(m.last_update) if m.last_update else _("never")
                 table.append(
-                    [f"{m.id} {m.title}", lead(view, item), when if is_stale else latest(item)]
+                    [
+                        f"{m.id} {m.title}",
+                        lead(view, item),
+                        when if is_stale else latest(view, item),
+                    ]
                 )
             add_table(doc, [_("Measure"), _("Lead"), last], table)
     if s.indicators:
@@ -182,7 +186,12 @@ def round_(view: Round) -> bytes:
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
     if view.decisions:
         rows = [
-            [f"{item_label(d)} {d.item.title}", lead(view, d.item), reason(view, d), latest(d.item)]
+            [
+                f"{item_label(d)} {d.item.title}",
+                lead(view, d.item),
+                reason(view, d),
+                latest(view, d.item),
+            ]
             for d in view.decisions
         ]
         add_table(doc, [_("Measure"), _("Lead"), _("Why"), _("Latest note")], rows)

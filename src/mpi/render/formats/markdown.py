@@ -6,6 +6,7 @@ say in words carries a numbered note with its derivation, listed below the table
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
@@ -101,10 +102,10 @@ def milestones(items: list[MilestoneSummary], notes: Notes) -> str:
     return table(["#", _("ID"), _("Due"), _("Milestone"), _("Status")], rows)
 
 
-def _updates(log: list[Update]) -> list[str]:
+def _updates(log: list[Update], partners: Mapping[str, str]) -> list[str]:
     out = ["## " + _("Updates"), ""]
     out += [
-        f"- {esc(values.day(u.date))}: {esc(u.text)}"
+        f"- {esc(values.logged(u.date, u.by, partners))}: {esc(u.text)}"
         + (
             " " + esc(_("(status → {status})").format(status=status_word(u.status)))
             if u.status
@@ -155,7 +156,7 @@ def measure(detail: MeasureDetail) -> str:
             out.append(f"- {esc(number)}{esc(s.shown)}{link}")
         out.append("")
     out += _decisions(detail.decisions)
-    out += _updates(m.updates)
+    out += _updates(m.updates, detail.partners)
     out += ["", *notes_block(notes, "## " + _("How each date and target is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
 
@@ -181,7 +182,11 @@ def body(detail: OwnerDetail) -> str:
         out += [*(esc(p) + "\n" for p in detail.text.split("\n\n"))]
     out += ["## " + _("Milestones"), "", milestones(detail.milestones, notes)]
     out += _decisions(detail.decisions)
-    out += [*_updates(detail.updates), "", *notes_block(notes, "## " + _("How each date is known"))]
+    out += [
+        *_updates(detail.updates, detail.partners),
+        "",
+        *notes_block(notes, "## " + _("How each date is known")),
+    ]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
