@@ -61,3 +61,19 @@ def test_a_reporter_written_by_hand_must_be_a_partner(tmp_path: Path) -> None:
     out = run("validate", plan=plan, code=1)
     assert f"hf4-arbeit-bildung-und-qualifizierung.yaml:{line}:47" in out.stdout
     assert "gemeldet von 'gewerkschaft': kein Partner des Plans" in out.stdout
+
+
+def test_a_value_records_the_period_it_refers_to_apart_from_its_day(tmp_path: Path) -> None:
+    plan = adopted_copy(tmp_path)
+    out = run("record", "elektrolyseur-leistung", "120", "--period", "2026", "--date",
+              "10.03.2027", "--by", "hk", plan=plan)  # fmt: skip
+    assert "120 MW für 2026, erfasst am 10.03.2027" in out.stderr
+    text = (plan / "hf3-klima-energie-und-umwelt.yaml").read_text(encoding="utf-8")
+    assert "- date: 2027-03-10\n            value: 120\n            period: 2026\n" in text
+    assert "Indikator „Leistung" in text and "120 MW (für 2026) (Stand 10.03.2027)" in text
+    rows = json.loads(run("indicators", "--format", "json", plan=plan).stdout)
+    row = next(r for r in rows if r["id"] == "elektrolyseur-leistung")
+    assert (row["last_date"], row["last_period"]) == ("2027-03-10", "2026")
+    assert "120 MW (2026)" in run("indicators", plan=plan).stdout
+    out = run("record", "elektrolyseur-leistung", "1", "--period", "2028", plan=plan, code=2)
+    assert "--period: ein Wert für 2028 kann am 02.06.2027 noch nicht bekannt sein" in out.stderr

@@ -185,3 +185,31 @@ def test_a_target_of_zero_is_read_by_average_annual_change() -> None:
     result = assess(emissions)
     assert (result.category, result.method) == ("on_track", "linear")
     assert (result.actual_rate, result.required_rate, result.ratio) == (-10.0, -10.0, 1.0)
+
+
+def test_a_value_is_assessed_for_the_period_it_refers_to() -> None:
+    """The 2025 annual figure, published in March 2026, is a value for 2025 (t - t0 = 2), not
+    for 2026; and it is the latest even when a value for 2024 was recorded after it."""
+    published = indicator([("2026-03-10", 20.0)])
+    for_2025 = published.model_copy(
+        update={"values": [published.values[0].model_copy(update={"period": _due("2025")})]}
+    )
+    assert assess(published).years == 3 and assess(for_2025).years == 2
+    late_2024 = for_2025.values[0].model_copy(
+        update={"value": 19.0, "period": _due("2024"), "date": _day("2026-04-01")}
+    )
+    both = for_2025.model_copy(update={"values": [*for_2025.values, late_2024]})
+    latest = assess(both).latest
+    assert latest is not None and latest.value == 20.0
+
+
+def _due(text: str) -> Any:
+    from mpi.domain.dates import Due
+
+    return Due.parse(text)
+
+
+def _day(text: str) -> Any:
+    from datetime import date
+
+    return date.fromisoformat(text)

@@ -19,7 +19,7 @@ from mpi.cli.options import (
     typed_value,
 )
 from mpi.cli.output import edit_result
-from mpi.domain.errors import UsageError
+from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, reason
 
 if TYPE_CHECKING:
@@ -104,15 +104,32 @@ def record_value(
     source: Annotated[
         str | None, typer.Option("--source", help=N_("Where the value is from."))
     ] = None,
+    period: Annotated[
+        str | None,
+        typer.Option(
+            "--period",
+            help=N_(
+                "The period the value refers to (2025: the annual figure; 06.2025); --date is "
+                "the day it was published or recorded."
+            ),
+            show_default=False,
+        ),
+    ] = None,
     date: DateOption = None,
     by: ByOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
+    from mpi.domain.dates import DueError, typed_due
     from mpi.edit import mutations, transaction
 
     number = typed_value(value, plan)
-    change = mutations.record_value(number, full_date(date, "--date"), source, today())
+    try:
+        refers = typed_due(period) if period is not None else None
+    except DueError as exc:
+        raise InvalidValue("period", str(exc)) from None
+    day = full_date(date, "--date")
+    change = mutations.record_value(number, day, source, today(), refers)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run, by=by))
 

@@ -17,8 +17,9 @@ it falls, and their ratio is positive. Where a compound rate is not defined or m
 infinite or -100 %), mpi compares average annual changes instead, in the
 indicator's unit per year (`method` "linear"), and says so. Years: t0 is the baseline's year,
 t the year of the latest value, T the target year (annual statistics: a value stands for its
-year). A target already met is on track, whatever the rates. docs/indicators.md has the
-method, its reference and the cases mpi adds.
+year: the period it refers to, `--period 2025`, or else the day it was recorded). A target
+already met is on track, whatever the rates. docs/indicators.md has the method, its reference
+and the cases mpi adds.
 """
 
 from __future__ import annotations
@@ -85,10 +86,11 @@ def category(ratio: float) -> Category:
 
 
 def latest_reading(indicator: Indicator) -> Reading | None:
-    """The value recorded last (by its date; of two on one day, the one listed later)."""
+    """The latest value: of the latest period it refers to (its date where it names none);
+    of two for one period, the one recorded later (of two on one day, the one listed later)."""
     if not indicator.values:
         return None
-    return max(reversed(indicator.values), key=lambda r: r.date)
+    return max(reversed(indicator.values), key=lambda r: (r.refers_to.end, r.date))
 
 
 def rates(
@@ -119,7 +121,7 @@ def assess(indicator: Indicator) -> Assessment:
         return Assessment("not_assessable", reason, latest=latest, target_met=met)
     if latest is None:
         return Assessment("not_assessable", "no_value", target_years=target_years)
-    years = latest.date.year - base.year
+    years = latest.refers_to.year - base.year
     if years <= 0:
         reason = "no_value_after_baseline"
         return Assessment(

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field
 
+from mpi.domain.dates import Due
 from mpi.domain.decided import (
     IndicatorCorrection,
     IndicatorDecision,
@@ -139,12 +140,24 @@ class Target(Sourced):
 class Reading(Base):
     """One recorded value of an indicator."""
 
-    date: Day
+    date: Day = Field(description="The day the value was recorded or published.")
     value: Number
+    period: DueValue | None = Field(
+        default=None,
+        description=(
+            "The period the value refers to: 2025 (the annual figure for 2025), 2025-06, or "
+            "a day. Without it, the value stands for its `date`."
+        ),
+    )
     source: Text | None = None
     by: Slug | None = Field(
         default=None, description="The partner who reported it (its id), where one did."
     )
+
+    @property
+    def refers_to(self) -> Due:
+        """The period the value stands for: its `period`, or the day it was recorded."""
+        return self.period if self.period is not None else Due(self.date, "day")
 
 
 class Indicator(Base):

@@ -200,18 +200,29 @@ def parse_value(text: str, plan_language: str) -> float:
 
 
 def record_value(
-    value: float, day: date, source: str | None, today: date
+    value: float, day: date, source: str | None, today: date, period: Due | None = None
 ) -> Callable[[str], Mutation]:
-    """Checks the arguments now; the mutation is made for the indicator the edit finds."""
+    """Checks the arguments now; the mutation is made for the indicator the edit finds.
+    `period`: what the value refers to (the 2025 annual figure), where not its day."""
     if not math.isfinite(value):
         raise InvalidValue("value", _("the value must be a finite number"))
     check_day(day, today)
     if source is not None:
         check_text("source", source)
-    return lambda indicator: _record(indicator, value, day, source, today)
+    if period is not None and period.start > day:
+        said = _("a value for {period} cannot be known on {day}, before that period began")
+        raise InvalidValue("period", said.format(period=formats.due(period), day=formats.day(day)))
+    return lambda indicator: _record(indicator, value, day, source, today, period)
 
 
-def _record(indicator: str, value: float, day: date, source: str | None, today: date) -> Mutation:
+def _record(
+    indicator: str,
+    value: float,
+    day: date,
+    source: str | None,
+    today: date,
+    period: Due | None = None,
+) -> Mutation:
     """The value, dated `day`; the log says it on `today`, the day it was recorded (a value
     for the end of last year entered now is news now), naming the value's own date."""
 
@@ -219,6 +230,8 @@ def _record(indicator: str, value: float, day: date, source: str | None, today: 
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
         fields = [("date", day.isoformat()), ("value", number(value))]
+        if period is not None:
+            fields.append(("period", period.iso()))
         if source:
             fields.append(("source", scalar(source)))
         if target.by is not None:
@@ -229,16 +242,24 @@ def _record(indicator: str, value: float, day: date, source: str | None, today: 
         with speaking(target.facts.language):
             amount = f"{formats.number(value)} {unit}".rstrip()
             text = _("Indicator „{name}“: {amount}").format(name=ind.get("name"), amount=amount)
+            if period is not None:
+                text += " " + _("(for {period})").format(period=formats.due(period))
             if day != today:
                 text += " " + _("(as of {day})").format(day=formats.day(day))
             if source:
                 text += " " + _("(source: {source})").format(source=source)
         log_entry(target, today, text)
-        return _("{measure} indicator {indicator}: {amount} on {day}").format(
+        said = (
+            _("{measure} indicator {indicator}: {amount} for {period}, recorded on {day}")
+            if period is not None
+            else _("{measure} indicator {indicator}: {amount} on {day}")
+        )
+        return said.format(
             measure=measure["id"],
             indicator=indicator,
             amount=f"{formats.number(value)} {unit}".rstrip(),
             day=formats.day(day),
+            period=formats.due(period) if period is not None else "",
         )
 
     return mutate

@@ -152,6 +152,7 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
         "target": _amount(ind.target),
         "last_value": row.last_value,
         "last_date": row.last_date.isoformat() if row.last_date else None,
+        "last_period": row.last_period.iso() if row.last_period else None,
         "on_track": row.on_track,
         "assessment": a.category,
         "reason": a.reason,
@@ -160,7 +161,13 @@ def indicator(row: IndicatorRow) -> dict[str, Any]:
         "required_rate": _rate(a.required_rate),
         "ratio": _rate(a.ratio),
         "values": [
-            {"date": v.date.isoformat(), "value": v.value, "source": v.source, "by": v.by}
+            {
+                "date": v.date.isoformat(),
+                "period": v.period.iso() if v.period else None,
+                "value": v.value,
+                "source": v.source,
+                "by": v.by,
+            }
             for v in ind.values
         ],
     }

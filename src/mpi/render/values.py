@@ -11,6 +11,7 @@ from mpi.i18n import _, formats
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
     from mpi.domain.items import Indicator
+    from mpi.views.indicators import IndicatorRow
     from mpi.views.status import FieldStatus
 
 DASH = "–"  # a value that is not there
@@ -65,9 +66,12 @@ def target(ind: Indicator) -> str:
     return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}"
 
 
-def reading(value: float | None, unit: str, on: date | None) -> str:
-    """A recorded value with its day: `97,5 ha (30.06.2024)`, or a dash."""
-    return DASH if value is None else f"{amount(value, unit)} ({day(on)})"
+def reading(value: float | None, unit: str, on: date | None, period: Due | None = None) -> str:
+    """A recorded value with its day, or the period it refers to where it names one:
+    `97,5 ha (30.06.2024)`, `19,5 % (2025)`; or a dash."""
+    if value is None:
+        return DASH
+    return f"{amount(value, unit)} ({formats.due(period) if period else day(on)})"
 
 
 def direction(direction: str) -> str:
@@ -80,3 +84,8 @@ def logged(day_: date, by: str | None, partners: Mapping[str, str]) -> str:
     if by is None:
         return day(day_)
     return _("Report by {partner}, {day}").format(partner=partners.get(by, by), day=day(day_))
+
+
+def last(row: IndicatorRow) -> str:
+    """An indicator's latest value with its day or period (`reading`), or a dash."""
+    return reading(row.last_value, row.indicator.unit, row.last_date, row.last_period)

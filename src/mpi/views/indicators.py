@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mpi.domain.assessment import Assessment, assess
+from mpi.domain.dates import Due
 from mpi.domain.items import Indicator
 from mpi.domain.model import Plan
 from mpi.domain.words import natural_key
@@ -31,6 +32,12 @@ class IndicatorRow:
     def last_date(self) -> date | None:
         latest = self.assessment.latest
         return None if latest is None else latest.date
+
+    @property
+    def last_period(self) -> Due | None:
+        """The period the latest value refers to, where it names one."""
+        latest = self.assessment.latest
+        return None if latest is None else latest.period
 
     @property
     def on_track(self) -> bool | None:

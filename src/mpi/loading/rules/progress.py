@@ -57,9 +57,20 @@ def indicator_targets(ctx: Context) -> Iterator[Diagnostic]:
 
 
 def reading_dates(ctx: Context) -> Iterator[Diagnostic]:
-    """No indicator value is recorded for a day in the future."""
+    """No indicator value is recorded for a day in the future, nor before the period it
+    refers to began."""
     for place, ind in ctx.indicators:
         for k, reading in enumerate(ind.values):
+            if reading.period is not None and reading.period.start > reading.date:
+                yield ctx.diagnostic(
+                    place,
+                    ("values", k, "period"),
+                    "reading-date",
+                    _(
+                        "indicator {indicator}: a value for {period} recorded on {day}, before "
+                        "that period began"
+                    ).format(indicator=repr(ind.id), period=reading.period.iso(), day=reading.date),
+                )
             if reading.date > ctx.today:
                 yield ctx.diagnostic(
                     place,

@@ -164,7 +164,7 @@ def _indicators(doc: Document, rep: Report, notes: Notes) -> None:
                 line.measure,
                 ind.name,
                 base,
-                values.reading(row.last_value, ind.unit, row.last_date),
+                values.last(row),
                 values.target(ind) + notes.target(ind.id, ind.target),
                 "; ".join([assessment.category(a), *details]),
             ]

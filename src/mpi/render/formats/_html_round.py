@@ -97,7 +97,7 @@ def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
                 "measure": row.measure,
                 "name": row.indicator.name,
                 "baseline": values.baseline(row.indicator),
-                "last": values.reading(row.last_value, row.indicator.unit, row.last_date),
+                "last": values.last(row),
                 "target": values.target(row.indicator),
                 "state": assessment.category(row.assessment),
                 "state_class": STATE_CLASS[row.assessment.category],

@@ -157,7 +157,7 @@ def indicator_table(rows: list[IndicatorRow], notes: Notes, *, measures: bool) -
                 *([row.measure] if measures else []),
                 Raw(name),
                 base,
-                values.reading(row.last_value, i.unit, row.last_date),
+                values.last(row),
                 values.target(i) + notes.target(i.id, i.target),
                 assessed(row),
             ]

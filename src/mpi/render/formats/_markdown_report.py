@@ -83,7 +83,7 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
                 esc(line.measure),
                 esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else ""),
                 esc(base),
-                esc(values.reading(row.last_value, ind.unit, row.last_date)),
+                esc(values.last(row)),
                 esc(values.target(ind) + notes.target(ind.id, ind.target)),
                 assessed(row),
                 text_bar(line),

@@ -40,7 +40,7 @@ def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableT
     base = values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else "")
     figures = [
         _("Baseline") + " " + base,
-        _("Last value") + " " + values.reading(row.last_value, i.unit, row.last_date),
+        _("Last value") + " " + values.last(row),
         _("Target") + " " + values.target(i) + notes.target(i.id, i.target),
     ]
     said = Text(f"{MARK[a.category]} {assessment.category(a)}", style=assessment.STYLE[a.category])
@@ -89,7 +89,7 @@ def piped_indicators(rows: list[IndicatorRow]) -> str:
             row.measure,
             row.indicator.name,
             values.baseline(row.indicator),
-            values.reading(row.last_value, row.indicator.unit, row.last_date),
+            values.last(row),
             values.target(row.indicator),
             assessment.summary(row.assessment, row.indicator.unit),
         )

@@ -112,7 +112,7 @@ def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
                 [
                     f"{row.measure} {i.name}",
                     values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else ""),
-                    values.reading(row.last_value, i.unit, row.last_date),
+                    values.last(row),
                     values.target(i) + notes.target(i.id, i.target),
                     said,
                 ]

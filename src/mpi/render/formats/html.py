@@ -124,7 +124,13 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
         "baseline": f"{_amount(base.value, ind.unit)} ({base.year})" if base else None,
         "base_bar": _span(zero, line.share(base.value)) if base else None,
         "last": _amount(row.last_value, ind.unit),
-        "last_date": values.day(row.last_date) if row.last_date else None,
+        "last_date": (
+            values.due(row.last_period)
+            if row.last_period
+            else values.day(row.last_date)
+            if row.last_date
+            else None
+        ),
         "target": f"{direction} {_amount(ind.target.value, ind.unit)}{target_year}",
         "target_x": _pct(line.share(ind.target.value)),
         "bar": bar,
