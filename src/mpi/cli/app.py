@@ -160,10 +160,11 @@ class App(TyperGroup):
         raise SystemExit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: Any) -> Any:  # a typer.Context (Click's, which Typer vendors)
+        rest = [w for w in ctx.args if not w.startswith("-")]  # a group's command: its name
         try:
             return super().invoke(ctx)
         except MpiError as exc:
-            output.error(exc, self._flag(ctx, exc))
+            output.error(exc, self._flag(ctx, exc, rest[0] if rest else None))
             raise SystemExit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
@@ -174,11 +175,14 @@ class App(TyperGroup):
         except Exception as exc:  # the last line of defence
             internal(exc, ctx)
 
-    def _flag(self, ctx: typer.Context, exc: MpiError) -> str | None:
-        """The option or argument of the running command that carried the invalid value."""
+    def _flag(self, ctx: typer.Context, exc: MpiError, sub: str | None = None) -> str | None:
+        """The option or argument of the running command that carried the invalid value
+        (`sub`: in a group, the name of its command that ran: mpi meeting new)."""
         if not isinstance(exc, InvalidValue) or ctx.invoked_subcommand is None:
             return None
         command = self.get_command(ctx, ctx.invoked_subcommand)
+        if command is not None and hasattr(command, "get_command") and sub is not None:
+            command = command.get_command(ctx, sub)
         for param in command.params if command else []:
             if param.name == exc.what:
                 if param.param_type_name == "option":

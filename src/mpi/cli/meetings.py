@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mpi.cli import completion
-from mpi.cli.editing import NoteOption, today, write
+from mpi.cli.editing import today, write
 from mpi.cli.options import (
     DateOption,
     DryRunOption,
@@ -21,8 +21,9 @@ from mpi.cli.options import (
     load,
 )
 from mpi.cli.output import emit, refuse_word_on_terminal
+from mpi.cli.usage import placeholder
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.i18n import N_, _
+from mpi.i18n import N_, _, formats
 from mpi.render.registry import MINUTES
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ def new(
     directory = edit_dir(plan)
     current = _plan(directory)
     found = find_body_of_meetings(current, body)
-    when = full_date(day, "DAY")
+    when = full_date(day, placeholder("day").upper())
     people: dict[str, list[str]] = {}
     for typed in invite or [p.id for p in current.partners]:
         who, _sep, name = typed.partition("=")
@@ -172,8 +173,7 @@ def decide(
 
     directory = edit_dir(plan)
     found = _meeting(_plan(directory), meeting)
-    number = check_top(found, top, required=True)
-    assert number is not None
+    number = check_top(found, top, required=bool(found.agenda))
     write(lambda: record(directory, found.id, number, text, dry_run=dry_run))
 
 
@@ -208,7 +208,10 @@ def done(
         bool,
         typer.Option("--dropped", help=N_("Not done: it was dropped.")),
     ] = False,
-    note: NoteOption = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", help=N_("How it was done, or why it was dropped.")),
+    ] = None,
     date: DateOption = None,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
@@ -219,7 +222,7 @@ def done(
     found = _meeting(_plan(directory), meeting)
     day = full_date(date, "--date")
     status = "dropped" if dropped else "done"
-    if dropped and not note:
+    if dropped and not (note or "").strip():
         raise UsageError(_("say why it was dropped: --note"))
     write(lambda: close_action(directory, found.id, number, status, day, note, dry_run=dry_run))
 
@@ -237,7 +240,14 @@ def minutes(
 
     current = require_plan(load(plan))
     found = _meeting(current, meeting)
-    view = build(current, found, full_date(on, "--today"))
+    day = full_date(on, "--today")
+    if found.date > day:
+        said = _(
+            "the meeting of {day} has not taken place yet: its invitation is mpi round "
+            "--meeting {id}"
+        )
+        raise InvalidValue("meeting", said.format(day=formats.day(found.date), id=found.id))
+    view = build(current, found, day)
     refuse_word_on_terminal(format, output)
     emit(format, MINUTES, view, output)
 

@@ -21,7 +21,7 @@ from mpi.cli.options import (
 )
 from mpi.cli.output import emit, refuse_word_on_terminal
 from mpi.cli.since import changes_since, commit_of
-from mpi.domain.errors import UsageError
+from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
 from mpi.render.registry import DIFF, HISTORY, REPORT, ROUND
 
@@ -135,9 +135,16 @@ def round_(
         current = usable(loaded)
         held = find_meeting(current, meeting) if meeting is not None else None
         if held is not None:
-            next_round = next_round or held.date
+            if until is not None:
+                raise UsageError(_("--meeting names the next round: leave out --until"))
+            if held.date < day:
+                said = _(
+                    "the meeting of {day} has taken place: its minutes are mpi meeting minutes {id}"
+                )
+                raise InvalidValue("--meeting", said.format(day=formats.day(held.date), id=held.id))
+            next_round = held.date
             last = previous(current, held, held.body, held.date)
-            if since is None and last is not None:
+            if since is None and last is not None and last.date <= day:
                 since = formats.day(last.date)
         changes, since_day, dated, before = None, None, False, None
         if since is not None:

@@ -51,6 +51,13 @@ ARGUMENTS = (
     NC_("argument", "rev"),
     NC_("argument", "rev2"),
     NC_("argument", "kind"),
+    NC_("argument", "meeting"),
+    NC_("argument", "partner"),
+    NC_("argument", "names"),
+    NC_("argument", "number"),
+    NC_("argument", "body"),
+    NC_("argument", "day"),
+    NC_("argument", "new_due"),
 )
 TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
 # The patterns below are compiled on first use (re's cache): only help and usage errors need

@@ -14,6 +14,9 @@ from mpi.domain.types import MEASURE_ID, Base, Day, Slug, Text, new_list
 
 FILE = "meetings.yaml"  # in the plan directory, beside plan.yaml (loading.locate.MEETINGS_FILE)
 
+# A time of day, or a span of two: 10:00, 9:30-12:00 (hours 0-23, minutes 00-59).
+_CLOCK = r"(?:[01]?\d|2[0-3]):[0-5]\d"
+TIME = rf"{_CLOCK}(?:\s*[-–]\s*{_CLOCK})?"
 TopKind = Literal["opening", "minutes", "actions", "report", "duty", "decisions", "other"]
 ActionStatus = Literal["open", "done", "dropped"]
 
@@ -55,7 +58,9 @@ class MeetingDecision(Base):
     """A decision of the meeting that changes nothing in the plan's files (a decision that
     does, such as a new deadline, is recorded on the item by `mpi reschedule --meeting`)."""
 
-    top: int = Field(ge=1, description="The agenda item (TOP) it was taken under.")
+    top: int | None = Field(
+        default=None, ge=1, description="The agenda item (TOP) it was taken under."
+    )
     text: Text
 
 
@@ -83,9 +88,7 @@ class Meeting(Base):
     )
     body: Slug = Field(description="The body that meets (plan.yaml `monitoring.bodies`).")
     date: Day
-    time: Annotated[str, Field(pattern=r"^\d{1,2}:\d{2}(\s*[-–]\s*\d{1,2}:\d{2})?$")] | None = (
-        Field(default=None, description="The time of day (10:00 or 10:00-12:00).")
-    )
+    time: Text | None = Field(default=None, description="The time of day (10:00 or 10:00-12:00).")
     place: Text | None = Field(default=None, description="Where it meets (a room, an address).")
     video: Text | None = Field(default=None, description="A video conference (its name or link).")
     chair: Text | None = Field(default=None, description="Who chairs the meeting.")

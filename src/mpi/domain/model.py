@@ -305,7 +305,7 @@ class Plan(PlanFile):
     """The whole plan: plan.yaml joined with its Handlungsfeld files (ordered by number)."""
 
     fields: list[FieldFile] = Field(default_factory=new_list)
-    meetings: list[Meeting] = Field(default_factory=new_list)  # from meetings.yaml, by day
+    meetings: list[Meeting] = Field(default_factory=new_list)  # meetings.yaml's, in its order
 
     @property
     def horizon(self) -> int:
@@ -329,5 +329,4 @@ def join(
     """Join validated files into a Plan without validating them again."""
     data: dict[str, Any] = {name: getattr(plan_file, name) for name in PlanFile.model_fields}
     ordered = sorted(fields, key=lambda f: (f.number, f.id))
-    by_day = sorted(meetings or [], key=lambda m: (m.date, m.time or "", m.id))
-    return Plan.model_construct(**data, fields=ordered, meetings=by_day)
+    return Plan.model_construct(**data, fields=ordered, meetings=list(meetings or []))

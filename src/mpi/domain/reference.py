@@ -36,7 +36,7 @@ MEETING_WORDS = (
 _DRUCKSACHE = re.compile(
     r"\b(?:drucksache|drs\.?|printed paper|printed matter)\s*(?:nr\.?\s*)?\d{1,2}/\d{2,6}\b"
 )
-TOP = re.compile(r"\bTOP\s*(\d{1,3})\b")  # an agenda item: "TOP 3"
+TOP = re.compile(r"\bTOP\s*(\d{1,3})\b", re.IGNORECASE)  # an agenda item: "TOP 3"
 _SENATE = re.compile(r"\bsenat(?:e|s|sbeschluss|ssitzung)?\b")
 _SIGNING = re.compile(r"\b(?:unterzeichn\w*|unterschrift\w*|signed|signing|signature)\b")
 _MONTH_NAMES = {
@@ -97,6 +97,13 @@ def read(text: str, bodies: Iterable[str] = ()) -> Reference:
     elif _SIGNING.search(folded):
         kind = "signing"
     return Reference(kind, days, tuple(impossible))
+
+
+def by_other_authority(text: str) -> bool:
+    """Whether the words name a Drucksache or the Senate: what decided then is not (only) a
+    meeting of a body of the plan ("Senatsbeschluss ... auf Empfehlung der Koordinierungsrunde")."""
+    folded = fold(text)[0]
+    return bool(_DRUCKSACHE.search(folded) or _SENATE.search(folded))
 
 
 def body_words(body: str) -> tuple[str, ...]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field
@@ -18,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from mpi.domain.errors import EditRefused, InvalidValue
-from mpi.domain.meetings import FILE, Top
+from mpi.domain.meetings import FILE, TIME, Top
 from mpi.edit.document import Document
 from mpi.edit.mutations import check_text
 from mpi.edit.owners import unified_diff
@@ -78,12 +79,15 @@ Change = Callable[[Document | None], tuple[str | None, str]]
 
 def create(directory: Path, new: NewMeeting, *, dry_run: bool = False) -> EditResult:
     """Add a meeting, in the order of the days."""
+    if new.time is not None and not re.fullmatch(TIME, new.time):
+        said = _("{time} is not a time of day like 10:00 or 10:00-12:00")
+        raise InvalidValue("time", said.format(time=repr(new.time)))
     fields = [("id", new.id), ("body", new.body), ("date", new.day.isoformat())]
     for key, value in (("time", new.time), ("place", new.place), ("video", new.video)):
         if value is not None:
-            fields.append((key, scalar(check_text(key, value))))
+            fields.append((key, scalar(_said(key, value))))
     if new.chair is not None:
-        fields.append(("chair", scalar(check_text("chair", new.chair))))
+        fields.append(("chair", scalar(_said("chair", new.chair))))
     if new.participants:
         fields.append(("participants", "".join(_people(p, n) for p, n in new.participants)))
     if new.agenda:
@@ -144,15 +148,19 @@ def attend(
 
 
 def decide(
-    directory: Path, meeting: str, top: int, text: str, *, dry_run: bool = False
+    directory: Path, meeting: str, top: int | None, text: str, *, dry_run: bool = False
 ) -> EditResult:
-    """Record a decision of the meeting under its agenda item."""
-    fields = [("top", str(top)), ("text", scalar(check_text("text", text)))]
+    """Record a decision of the meeting under its agenda item (a meeting without an agenda:
+    none)."""
+    fields = [("top", str(top))] if top is not None else []
+    fields.append(("text", scalar(_said("text", text))))
 
     def change(doc: Document | None) -> tuple[str | None, str]:
         found = _meeting(doc, meeting)
         assert doc is not None
         doc.add_item(found, "decisions", fields, after=_before("decisions"))
+        if top is None:
+            return None, _("decision of {id} recorded").format(id=meeting)
         return None, _("decision under TOP {top} of {id} recorded").format(top=top, id=meeting)
 
     return _edit(directory, change, dry_run)
@@ -175,7 +183,7 @@ def give_action(
         listed = found.get("actions")
         numbers = [a.get("number") for a in listed or [] if isinstance(a, PMap)]
         number = max((n for n in numbers if isinstance(n, int)), default=0) + 1
-        fields = [("number", str(number)), ("text", scalar(check_text("text", text)))]
+        fields = [("number", str(number)), ("text", scalar(_said("text", text)))]
         fields += [("owner", owner), ("due", due.isoformat())]
         if top is not None:
             fields.append(("top", str(top)))
@@ -219,13 +227,20 @@ def close_action(
         doc.set_value(action, "closed", day.isoformat(), after=("status", *keys))
         if note is not None:
             doc.set_value(
-                action, "note", scalar(check_text("note", note)), after=("closed", "status", *keys)
+                action, "note", scalar(_said("note", note)), after=("closed", "status", *keys)
             )
         return None, _("action item {id}/{number} closed ({day})").format(
             id=meeting, number=number, day=formats.day(day)
         )
 
     return _edit(directory, change, dry_run)
+
+
+def _said(what: str, text: str) -> str:
+    """Text a person typed for the file: not empty, no more than the file may hold."""
+    if not text.strip():
+        raise InvalidValue(what, _("is empty; type the words"))
+    return check_text(what, text)
 
 
 def _before(key: str) -> tuple[str, ...]:
@@ -253,11 +268,11 @@ def _people(partner: str, names: Sequence[str]) -> str:
 
 
 def _names(names: Sequence[str], indent: str = "  ") -> str:
-    return "".join(f"\n{indent}- " + scalar(check_text("names", n)) for n in names)
+    return "".join(f"\n{indent}- " + scalar(_said("names", n)) for n in names)
 
 
 def _top(top: Top) -> str:
-    out = "\n  - title: " + scalar(check_text("title", top.title))
+    out = "\n  - title: " + scalar(_said("title", top.title))
     if top.kind != "other":
         out += f"\n    kind: {top.kind}"
     if top.lead:

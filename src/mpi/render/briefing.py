@@ -286,6 +286,7 @@ def command_line(option: Option) -> str:
         "{value}": _("VALUE"),
         "{text}": '"…"',
         "{day}": _("DD.MM.YYYY"),
+        "{top}": "N",
     }
     return " ".join(fill.get(w) or _quote(w) for w in option.command)
 

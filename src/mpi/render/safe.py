@@ -14,7 +14,8 @@ import unicodedata
 # Invisible or text-hiding characters besides the controls (see the module docstring).
 _HIDDEN = (
     "\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b\u200d-\u200f"
-    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\u202a-\u202e\u2060-\u206f\u2800\u3164\ufdd0-\ufdef\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\ufffe\uffff"  # noncharacters: no XML file (a Word document) may hold the last two
     "\U0001d173-\U0001d17a\U000e0000-\U000e007f\U000e0100-\U000e01ef"
 )
 # C0 controls except tab and newline, DEL and C1 controls, lone surrogates, and _HIDDEN.

@@ -2,7 +2,7 @@
 for, its agenda (Tagesordnung) with who reports, the action items it follows up, and for each
 item to decide a proposed decision (Beschlussvorschlag) with its options and the mpi command
 that records each. Commands are argument lists; a word in braces is for the reader to fill in
-(`{date}`, `{value}`, `{text}`, `{day}`): the renderer words it."""
+(`{date}`, `{value}`, `{text}`, `{day}`, `{top}`): the renderer words it."""
 
 from __future__ import annotations
 
@@ -104,9 +104,8 @@ def part(plan: Plan, meeting: Meeting, today: date, leads: tuple[str, ...]) -> M
 def propose(plan: Plan, found: MeetingPart, decisions: list[Decision]) -> list[Proposal]:
     """For each item to decide, the options and the commands that record them."""
     by_measure = {m.id: m for m in plan.measures()}
-    held = ("--meeting", found.meeting.id) + (
-        ("--top", str(found.decisions_top)) if found.decisions_top else ()
-    )
+    top = str(found.decisions_top) if found.decisions_top else "{top}"  # the reader's choice
+    held = ("--meeting", found.meeting.id) + (("--top", top) if found.meeting.agenda else ())
     out = []
     for d in decisions:
         options: list[Option] = []

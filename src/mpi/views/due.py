@@ -107,6 +107,10 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     """Milestones chosen by the query (open ones unless `include_done`), in date order."""
     fields = {find_field(plan, f).id for f in query.fields}
     leads = {find_partner(plan, p, "lead") for p in query.leads}
+    meeting = next((m.id for m in plan.meetings if m.id == (query.owner or "").strip()), None)
+    if meeting is not None:  # a meeting's action items
+        actions = [r for r in action_rows(plan, today, leads) if r.owner == meeting]
+        return [r for r in actions if query.include_done or r.status == "open"]
     owner = find_owner(plan, query.owner) if query.owner is not None else None
     rows = all_due(plan, today)
     if fields:

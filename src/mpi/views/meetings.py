@@ -71,6 +71,7 @@ class Minutes:
     tops: list[MinutesTop]
     unplaced: list[DecisionRow]  # decisions naming the meeting but no agenda item of it
     actions: list[ActionRow]  # every action item given, in number order
+    loose: list[str] = field(default_factory=list)  # its own decisions under no agenda item
 
 
 def body_name(plan: Plan, body: str) -> str:
@@ -90,9 +91,13 @@ def find_body_of_meetings(plan: Plan, typed: str) -> str:
     if len(found) == 1:
         return found[0]
     known = [b.id for b in bodies]
+    if found:
+        said = _("{body} is ambiguous: {choices}").format(
+            body=repr(typed), choices=", ".join(found)
+        )
+        raise InvalidValue("body", said)
     said = _("unknown body {body}{hint}").format(body=repr(typed), hint=suggest(wanted, known))
-    if not found:
-        said += _(" (known: {known})").format(known=", ".join(known))
+    said += _(" (known: {known})").format(known=", ".join(known))
     raise InvalidValue("body", said)
 
 
@@ -192,11 +197,12 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
         if last is not None:
             said = _("Minutes of the meeting of {day}").format(day=formats.day(last.date))
             tops.append(Top(title=said, kind="minutes"))
-            if last.actions:
-                owners = sorted({a.owner for a in last.actions}, key=lambda p: order.get(p, 0))
-                tops.append(
-                    Top(title=_("Action items of the last meeting"), kind="actions", lead=owners)
-                )
+        followed = follow_up(plan, None, body, day, today)
+        if followed:  # the last meeting's, and those of earlier ones still open
+            owners = sorted({a.owner for a in followed}, key=lambda p: order.get(p, 0))
+            tops.append(
+                Top(title=_("Action items of the last meeting"), kind="actions", lead=owners)
+            )
         duties: dict[tuple[str, str], Top] = {}
         for r in rows:
             text = fold(f"{r.title} {r.quote or ''}")[0]
@@ -220,6 +226,7 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
                 for r in rows
                 if r.field == f.id
                 and r.measure
+                and (r.owner, r.milestone) not in duties  # reported under a TOP of its own
                 and (late(r) or (r.status == "open" and r.due.start <= day))
             }
             current |= {m.id for m in f.measures if m.status == "at_risk"}
@@ -268,6 +275,7 @@ def minutes(plan: Plan, meeting: Meeting, today: date) -> Minutes:
         tops,
         unplaced,
         sorted(rows, key=lambda a: a.number),
+        [d.text for d in meeting.decisions if d.top is None or d.top > len(meeting.agenda)],
     )
 
 

@@ -9,7 +9,7 @@ from datetime import date
 
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.reference import TOP, body_words, problems, read
+from mpi.domain.reference import TOP, body_words, by_other_authority, problems, read
 from mpi.domain.words import fold
 from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
@@ -39,7 +39,7 @@ def meeting_decisions(ctx: Context) -> Iterator[Diagnostic]:
         first[m.body] = min(first.get(m.body, m.date), m.date)
     for source, path, d in _records(ctx):
         found = read(d.text, bodies)
-        if found.kind != "meeting" or found.impossible:
+        if found.kind != "meeting" or found.impossible or by_other_authority(d.text):
             continue
         folded = fold(d.text)[0]
         named = [
@@ -62,7 +62,12 @@ def meeting_decisions(ctx: Context) -> Iterator[Diagnostic]:
             )
             continue
         top = TOP.search(d.text)
-        if top and not any(not m.agenda or int(top[1]) <= len(m.agenda) for m in held):
+        if top is None and all(m.agenda for m in held):
+            said = _("name the agenda item it was taken under (TOP 3); the meeting has {count}")
+            yield source.diagnostic(
+                (*path, "text"), "decision-top", said.format(count=len(held[0].agenda))
+            )
+        elif top and not any(not m.agenda or 1 <= int(top[1]) <= len(m.agenda) for m in held):
             yield source.diagnostic(
                 (*path, "text"),
                 "decision-top",

@@ -5,10 +5,11 @@ order (given after the meeting, closed between the meeting and today)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.meetings import Meeting
+from mpi.domain.meetings import TIME, Meeting
 from mpi.domain.words import suggest
 from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
@@ -25,15 +26,23 @@ def meetings_consistent(ctx: Context) -> Iterator[Diagnostic]:
     measures = {m.id for f in plan.fields for m in f.measures}
     seen: set[str] = set()
     for i, m in enumerate(plan.meetings):
-        at = ("meetings", _index(source, m, i))
+        at = ("meetings", i)
         if m.id in seen:
             said = _("meeting id {id} is used twice").format(id=m.id)
             yield source.diagnostic((*at, "id"), "duplicate-id", said)
         seen.add(m.id)
+        if m.time is not None and not re.fullmatch(TIME, m.time):
+            said = _("{time} is not a time of day like 10:00 or 10:00-12:00")
+            yield source.diagnostic((*at, "time"), "meeting-time", said.format(time=repr(m.time)))
         if m.body not in bodies:
             yield _unknown(source, (*at, "body"), _("body"), m.body, bodies)
         for key, people in (("participants", m.participants), ("attendance", m.attendance)):
+            named: set[str] = set()
             for j, p in enumerate(people):
+                if p.partner in named:
+                    said = _("{partner} is listed twice").format(partner=p.partner)
+                    yield source.diagnostic((*at, key, j, "partner"), "duplicate-id", said)
+                named.add(p.partner)
                 if p.partner not in partners:
                     yield _unknown(
                         source, (*at, key, j, "partner"), _("partner"), p.partner, partners
@@ -52,22 +61,17 @@ def meetings_consistent(ctx: Context) -> Iterator[Diagnostic]:
         yield from _actions(source, at, m, partners, ctx)
 
 
-def _index(source: SourceFile, meeting: Meeting, listed: int) -> int:
-    """The meeting's index in the file (the plan holds them by day)."""
-    tree = source.tree.get("meetings") if isinstance(source.tree, dict) else None
-    if isinstance(tree, list):
-        for i, item in enumerate(tree):
-            if isinstance(item, dict) and item.get("id") == meeting.id:
-                return i
-    return listed
-
-
 def _results(
     source: SourceFile, at: tuple[str | int, ...], m: Meeting, ctx: Context
 ) -> Iterator[Diagnostic]:
-    if m.date > ctx.today:
-        for key in ("attendance", "decisions", "actions"):
-            if getattr(m, key):
+    if m.date > ctx.today:  # apologies may come before; nothing else
+        present = [p for p in m.attendance if not p.excused]
+        for key, results in (
+            ("attendance", present),
+            ("decisions", m.decisions),
+            ("actions", m.actions),
+        ):
+            if results:
                 said = _(
                     "the meeting of {day} has not taken place yet; record its results after it"
                 ).format(day=formats.day(m.date))

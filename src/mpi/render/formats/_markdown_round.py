@@ -65,7 +65,8 @@ def meeting(view: Round) -> list[str]:
     out[-1] = out[-1].rstrip()
     out += ["", "## " + _("Agenda"), ""]
     rows = [[f"TOP {r.number}", r.top.title, reporting(view, r.top)] for r in part.agenda]
-    out.append(table([_("Item"), _("Subject"), _("Reporting")], rows))
+    head = [_("Item"), _("Subject"), _("Reporting")]
+    out.append(table(head, rows) if rows else "_" + _("No agenda on record.") + "_\n")
     return [*out, *follow_up(view, part)]
 
 
@@ -174,6 +175,7 @@ def round_(view: Round) -> str:
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     out = ["# " + esc(title), ""]
     if view.meeting is not None:
+        title = _("Briefing: {title}").format(title=view.title)
         out = ["# " + esc(meeting_title(view.meeting)), "", f"_{esc(title)}_", ""]
     if stamp(view):
         out += [f"**{esc(stamp(view))}**", ""]

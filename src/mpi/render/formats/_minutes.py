@@ -65,7 +65,7 @@ def words(view: Minutes) -> Words:
         ]
         for a in view.actions
     ]
-    unplaced = [decision_line(r) for r in view.unplaced]
+    unplaced = [decision_line(r) for r in view.unplaced] + view.loose
     return Words(heading, facts, attendance, tops, unplaced, head, rows)
 
 
@@ -81,6 +81,7 @@ def markdown(view: Minutes) -> str:
         "_" + _("No attendance on record.") + "_"
     ]
     out += ["", "## " + _("Agenda and results"), ""]
+    out += [] if w.tops else ["_" + _("No agenda on record.") + "_", ""]
     for number, title, who, results in w.tops:
         out += [
             f"### TOP {number} {esc(title)}",
@@ -141,6 +142,8 @@ def docx(view: Minutes) -> bytes:
     for said in w.attendance or [_("No attendance on record.")]:
         doc.add_paragraph(plain(said), style="List Bullet" if w.attendance else None)
     doc.add_heading(_("Agenda and results"), level=1)
+    if not w.tops:
+        doc.add_paragraph(_("No agenda on record."))
     for number, title, who, results in w.tops:
         doc.add_heading(plain(f"TOP {number} {title}"), level=2)
         doc.add_paragraph(plain(_("Reporting") + ": " + who)).runs[0].italic = True

@@ -134,7 +134,10 @@ def _meeting(doc: Document, view: Round) -> None:
         line.add_run(plain(value))
     doc.add_heading(_("Agenda"), level=1)
     rows = [[f"TOP {r.number}", r.top.title, reporting(view, r.top)] for r in part.agenda]
-    add_table(doc, [_("Item"), _("Subject"), _("Reporting")], rows)
+    if rows:
+        add_table(doc, [_("Item"), _("Subject"), _("Reporting")], rows)
+    else:
+        doc.add_paragraph(_("No agenda on record."))
     if part.previous is not None:
         said = _("Action items of the last meeting ({day})")
         doc.add_heading(plain(said.format(day=values.day(part.previous.date))), level=1)
