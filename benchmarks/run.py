@@ -327,12 +327,37 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             rows.append(
                 Row("mpi diff HEAD", label, [mpi, "diff", "HEAD", *at], before=[*reset, note])
             )
+            if label == "1k":
+                returned = str(returned_workbook(plan, IMPORTED))
+                name = f"mpi import ({IMPORTED} rows)"
+                rows.append(Row(name, label, [mpi, "import", returned, *at], before=reset))
             if label == "10k":
                 rows.append(without(rows[-1], "revision in part"))
         cj = Row(f"check-jsonschema ({schema_note})", label, [])
         cj.argv = [str(checker), "--schemafile", str(schema), *field_files(plan)]
         rows.append(cj)
     return rows
+
+
+IMPORTED = 200  # rows of a partner's returned workbook
+
+
+def returned_workbook(plan: Path, count: int) -> Path:
+    """The BWI's status request on `plan`, with a state of work typed into `count` rows."""
+    import openpyxl
+
+    target = OUT / f"returned-{plan.name}.xlsx"
+    subprocess.run(
+        [str(BIN / "mpi"), "form", "--lead", "bwi", "-o", str(target), "--plan", str(plan),
+         "--today", "2026-06-01"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    book = openpyxl.load_workbook(target)
+    sheet = book.worksheets[1]  # the measures
+    for row in range(2, count + 2):
+        sheet.cell(row=row, column=6, value=f"Sachstand {row}")
+    book.save(target)
+    return target
 
 
 EDITS = ("mpi set", "mpi note", "mpi milestone", "mpi record", "mpi reschedule",
@@ -480,6 +505,13 @@ def targets(rows: list[Row], cold: dict[str, float] | None = None) -> list[str]:
             ok = r.rss_mib < 1024 and not r.note
             why = f"{r.rss_mib:.0f} MiB" + (f" ({r.note})" if r.note else "")
             out.append(f"{verdict(ok)} {r.command} on a plan at both limits < 1 GiB: {why}")
+    imported, note = get(f"mpi import ({IMPORTED} rows)", "1k"), get("mpi note HF1.5", "1k")
+    if imported and note and imported.median is not None and note.median:
+        ok = imported.median <= 2 * note.median and not imported.note
+        why = f"{imported.median:.3f} s vs {2 * note.median:.3f} s"
+        out.append(f"{verdict(ok)} {imported.command} on 1k <= 2x mpi note: {why}")
+    else:
+        out.append(f"{verdict(None)} mpi import on 1k <= 2x mpi note: not measured")
     for flag in ("--version", "--help"):
         heavy = imported_heavy(flag)
         found = ", ".join(heavy) if heavy else "neither"

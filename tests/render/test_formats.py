@@ -24,6 +24,7 @@ from mpi.render.registry import Unwrapped
 from mpi.views import (
     calendar,
     diff,
+    form,
     history,
     indicators,
     made_from,
@@ -105,6 +106,7 @@ MEETING = Meeting.model_validate(
     }
 )
 DATA["minutes"] = meetings.minutes(PLAN, MEETING, TODAY_DATE)
+DATA["form"] = form.form(PLAN, "bwi", TODAY_DATE, "Erstellt aus dem Plan")
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in registry.VIEWS if getattr(fmt, v)]
 VIEW = {v: registry.View[Any](v) for v in registry.VIEWS}
 
@@ -129,7 +131,7 @@ def test_the_registry_lists_every_format_module_in_order() -> None:
     modules = [m.name for m in pkgutil.iter_modules(formats.__path__) if m.name[0] != "_"]
     assert sorted(registry.FORMATS) == sorted(modules)  # none left out of the list
     assert list(registry.formats()) == [
-        "text", "json", "csv", "markdown", "html", "docx", "github", "ics"
+        "text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics"
     ]  # fmt: skip
     assert registry.choices(registry.STATUS) == ["text", "json", "csv", "markdown"]
     assert registry.choices(registry.REPORT) == ["markdown", "html", "docx"]
@@ -169,6 +171,13 @@ def test_every_format_draws_every_view_it_declares(format: str, view: str) -> No
         document = docx.Document(io.BytesIO(drawn))
         assert document.paragraphs[0].style is not None
         assert document.paragraphs[0].style.name == "Title"
+        return
+    if format == "xlsx":
+        import openpyxl
+
+        assert isinstance(drawn, bytes)
+        book = openpyxl.load_workbook(io.BytesIO(drawn))
+        assert book.sheetnames[-1] == "mpi" and book.worksheets[1].max_row > 1
         return
     out = as_text(drawn)
     assert out.strip()

@@ -201,6 +201,7 @@ COMMANDS = {
     **dict.fromkeys(("report", "round", "diff", "history"), "reports"),
     **dict.fromkeys(("schema", "calendar", "init"), "integrations"),
     "meeting": "meetings",
+    **dict.fromkeys(("form", "import"), "exchange"),
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from mpi.views.calendar import CalendarView
     from mpi.views.diff import PlanDiff
     from mpi.views.due import DueRow
+    from mpi.views.form import Form
     from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
@@ -66,6 +67,7 @@ INDICATORS: View[list[IndicatorRow]] = View("indicators")
 REPORT: View[Report] = View("report")
 ROUND: View[Round] = View("round")
 MINUTES: View[Minutes] = View("minutes")
+FORM: View[Form] = View("form")
 SCHEMA: View[dict[str, Any]] = View("schema")
 CALENDAR: View[CalendarView] = View("calendar")
 
@@ -87,6 +89,7 @@ class Draws:
     report: Callable[[Report], Drawn] | None = None
     round: Callable[[Round], Drawn] | None = None
     minutes: Callable[[Minutes], Drawn] | None = None
+    form: Callable[[Form], Drawn] | None = None
     schema: Callable[[dict[str, Any]], Drawn] | None = None
     calendar: Callable[[CalendarView], Drawn] | None = None
 
@@ -102,7 +105,7 @@ class Format(Draws):
 
 
 # The format modules of mpi.render.formats, in the order --format offers them.
-FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "github", "ics")
+FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics")
 
 
 @cache

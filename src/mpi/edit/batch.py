@@ -1,0 +1,170 @@
+"""Many edits in one transaction (`mpi import`): all of them written, or none.
+
+Under the plan's lock the plan is loaded and must be valid. Edits of measures are applied in
+rounds: each round takes one pending edit of every measure, applies them together to each
+file's bytes (different measures never overlap) and reads the edited files again for the
+next round; a measure with three entries takes three rounds, not three readings of the plan.
+Then the whole plan is validated with the new texts, and each file is written atomically,
+each unless it changed on disk since it was read; where one write fails, those written
+before are put back.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator
+from contextlib import nullcontext
+from dataclasses import dataclass
+from pathlib import Path
+
+from mpi.domain.errors import EditRefused
+from mpi.edit.document import Document
+from mpi.edit.owners import unified_diff
+from mpi.edit.transaction import (
+    Edit,
+    EditResult,
+    Mutation,
+    PlanFacts,
+    loaded_plan,
+    plan_lock,
+    read_checked,
+    write_checked,
+)
+from mpi.fsutil import atomic_write, remove_stale_temps
+from mpi.i18n import _, ngettext
+from mpi.loading.load import Loaded, load_plan
+from mpi.loading.positions import PMap
+from mpi.loading.sources import SourceFile, decode, read_source
+
+# What to do once the plan is loaded under the lock: the edits, measure by measure (a
+# measure's own in the order given), or an error that stops it all.
+Plan = Callable[[Loaded], list[tuple[str, Mutation]]]
+
+
+@dataclass
+class _File:
+    source: SourceFile
+    text: str
+    digest: bytes  # of the bytes read: the file must still be so when it is replaced
+    tree: PMap
+    original: str = ""
+
+
+def apply(
+    directory: Path, plan_edits: Plan, by: str | None, *, dry_run: bool = False
+) -> EditResult:
+    with nullcontext() if dry_run else plan_lock(directory):
+        if not dry_run:
+            remove_stale_temps(directory)
+        loaded = loaded_plan(directory)
+        edits = plan_edits(loaded)
+        if not edits:
+            said = _("nothing to record: all of it is in the plan already")
+            return EditResult(directory, "", said, written=False)
+        assert loaded.plan is not None
+        plan = loaded.plan
+        bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
+        facts = PlanFacts(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
+        files = _files(loaded, {owner for owner, _m in edits})
+        summaries = _rounds(files, edits, facts, by)
+        texts = {f.source.path: f.text for f in files.values()}
+        reuse = {p: v for p, v in loaded.models.items() if p not in texts}
+        after = load_plan(directory, overrides=texts, reuse=reuse)
+        if after.errors:
+            first = after.errors[0]
+            raise EditRefused(
+                _(
+                    "refused: the change would make the plan invalid: {where}: {message}; "
+                    "nothing was written"
+                ).format(where=first.where, message=first.message)
+            )
+        diff = "".join(  # shown by a dry run only; the rest say how many entries
+            unified_diff(f.original, texts[p], f.source.display) if dry_run else ""
+            for p, f in _by_path(files)
+        )
+        summary = ngettext(
+            "{count} entry recorded", "{count} entries recorded", len(summaries)
+        ).format(count=len(summaries))
+        if dry_run:
+            return EditResult(directory, diff, summary, written=False)
+        _write_all(files)
+        return EditResult(directory, diff, summary, written=True)
+
+
+def _files(loaded: Loaded, owners: set[str]) -> dict[str, _File]:
+    """The file of each measure edited, read again as it is on disk now."""
+    out: dict[str, _File] = {}
+    read: dict[Path, _File] = {}
+    for source in loaded.field_files.values():
+        listed = source.tree.get("measures") if isinstance(source.tree, dict) else None
+        ids = {str(m.get("id")) for m in listed or [] if isinstance(m, dict)}
+        for owner in owners & ids:
+            if source.path not in read:
+                data = read_checked(source)
+                text = decode(data)
+                digest = hashlib.sha256(data).digest()
+                read[source.path] = _File(source, text, digest, source.tree, text)
+            out[owner] = read[source.path]
+    missing = owners - set(out)
+    if missing:
+        raise EditRefused(_("unknown measure {measure}").format(measure=sorted(missing)[0]))
+    return out
+
+
+def _by_path(files: dict[str, _File]) -> Iterator[tuple[Path, _File]]:
+    seen: dict[Path, _File] = {}
+    for f in files.values():
+        seen.setdefault(f.source.path, f)
+    yield from seen.items()
+
+
+def _rounds(
+    files: dict[str, _File], edits: list[tuple[str, Mutation]], facts: PlanFacts, by: str | None
+) -> list[str]:
+    pending: dict[str, list[Mutation]] = {}
+    for owner, mutate in edits:
+        pending.setdefault(owner, []).append(mutate)
+    said: list[str] = []
+    while any(pending.values()):
+        docs: dict[Path, Document] = {}
+        for owner, queue in pending.items():
+            if not queue:
+                continue
+            f = files[owner]
+            doc = docs.get(f.source.path)
+            if doc is None:  # one per file and round: building one indexes all its lines
+                doc = docs[f.source.path] = Document(f.text, f.tree)
+            listed = f.tree.get("measures") or []
+            measure = next(m for m in listed if isinstance(m, PMap) and m.get("id") == owner)
+            said.append(queue.pop(0)(Edit(doc, measure, facts, owner, by)))
+        last = not any(pending.values())
+        for path, doc in docs.items():
+            text = doc.result()
+            if last:  # the plan is read again whole, validated, after the rounds
+                for f in {id(x): x for x in files.values() if x.source.path == path}.values():
+                    f.text = text
+                continue
+            source, problem = read_source(path, text)
+            if problem is not None:
+                raise EditRefused(
+                    _("{where}: {message}; nothing was written").format(
+                        where=f"{problem.file}:{problem.line}:{problem.column}",
+                        message=problem.message,
+                    )
+                )
+            for f in {id(x): x for x in files.values() if x.source.path == path}.values():
+                f.text, f.tree = text, source.tree
+    return said
+
+
+def _write_all(files: dict[str, _File]) -> None:
+    """Each file atomically; where one fails, put back those written before it."""
+    done: list[_File] = []
+    try:
+        for _path, f in _by_path(files):
+            write_checked(f.source, f.text, f.digest)
+            done.append(f)
+    except BaseException:
+        for f in done:
+            atomic_write(f.source.path, f.original.encode("utf-8"))
+        raise
