@@ -227,3 +227,35 @@ def test_the_form_refuses_a_terminal_and_an_unknown_partner(tmp_path: Path) -> N
     assert "unbekannter Partner 'gewerkschaft'" in out.stderr
     assert not (tmp_path / "x.xlsx").exists()
     assert io.BytesIO((workbook(plan, tmp_path)).read_bytes()).read(2) == b"PK"
+
+
+@pytest.mark.parametrize(
+    ("command", "title", "head"),
+    [
+        ("status", "Status", ["Feld", "Titel", "Maßnahmen", "geplant"]),
+        ("list", "Maßnahmen", ["Maßnahme", "Feld", "Titel", "Status"]),
+        ("due", "Termine", ["Frist", "Fällig bis", "Maßnahme", "Meilenstein"]),
+        ("indicators", "Indikatoren", ["Maßnahme", "Indikator", "Name", "Einheit"]),
+    ],
+)
+def test_queries_as_spreadsheets_for_people(
+    tmp_path: Path, command: str, title: str, head: list[str]
+) -> None:
+    import datetime
+
+    import openpyxl
+
+    plan = adopted_copy(tmp_path)
+    run("note", "HF1.2", '=HYPERLINK("http://x","klick")', plan=plan)  # plan text: inert
+    target = tmp_path / f"{command}.xlsx"
+    run(command, "--format", "xlsx", "-o", str(target), plan=plan)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None and sheet.title == title and sheet.freeze_panes == "A2"
+    assert [c.value for c in sheet[1]][: len(head)] == head
+    assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
+    if command == "due":
+        assert isinstance(sheet["B2"].value, datetime.datetime)
+        assert sheet["B2"].number_format == "DD.MM.YYYY"
+    if command == "indicators":
+        assert isinstance(sheet["E2"].value, int | float)
+    assert run(command, "--format", "json", plan=plan).stdout.startswith(("[", "{"))

@@ -150,7 +150,7 @@ def test_the_help_speaks_german() -> None:
         (
             ["status", "--format", "x"],
             "Fehler: Ungültiger Wert für '--format' / '-f': 'x' ist nicht zulässig; möglich: "
-            "'text', 'json', 'csv', 'markdown'.",
+            "'text', 'json', 'csv', 'markdown', 'xlsx'.",
         ),
         (["show"], "Fehler: Argument 'maßnahme' fehlt."),
         (["status", "--plan"], "Fehler: Option '--plan' braucht einen Wert."),
@@ -177,7 +177,7 @@ def test_usage_errors_in_english_stay_as_typer_says_them() -> None:
     result = speak("status", "--format", "x", "--lang", "en", code=2)
     assert result.stderr.splitlines()[-1] == (
         "Error: Invalid value for '--format' / '-f': 'x' is not one of 'text', 'json', 'csv', "
-        "'markdown'."
+        "'markdown', 'xlsx'."
     )
     assert result.stderr.startswith(
         "Usage: mpi status [OPTIONS]\nTry 'mpi status --help' for help."

@@ -133,7 +133,7 @@ def test_the_registry_lists_every_format_module_in_order() -> None:
     assert list(registry.formats()) == [
         "text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics"
     ]  # fmt: skip
-    assert registry.choices(registry.STATUS) == ["text", "json", "csv", "markdown"]
+    assert registry.choices(registry.STATUS) == ["text", "json", "csv", "markdown", "xlsx"]
     assert registry.choices(registry.REPORT) == ["markdown", "html", "docx"]
     assert registry.choices(registry.DIAGNOSTICS) == ["text", "json", "github"]
     assert registry.choices(registry.DIFF) == ["text", "json", "markdown"]
@@ -177,7 +177,11 @@ def test_every_format_draws_every_view_it_declares(format: str, view: str) -> No
 
         assert isinstance(drawn, bytes)
         book = openpyxl.load_workbook(io.BytesIO(drawn))
-        assert book.sheetnames[-1] == "mpi" and book.worksheets[1].max_row > 1
+        if view == "form":
+            assert book.sheetnames[-1] == "mpi" and book.worksheets[1].max_row > 1
+        else:
+            sheet = book.active
+            assert sheet is not None and sheet.freeze_panes == "A2" and sheet.max_row > 1
         return
     out = as_text(drawn)
     assert out.strip()

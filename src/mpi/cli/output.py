@@ -82,6 +82,13 @@ def refuse_word_on_terminal(format: str, output: Path | None) -> None:
         raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
 
 
+def refuse_binary_on_terminal(format: str, output: Path | None) -> None:
+    """A Word or Excel file goes to a file (-o), not to a terminal."""
+    refuse_word_on_terminal(format, output)
+    if format == "xlsx" and output is None and sys.stdout.isatty():
+        raise UsageError(_("an Excel file is not for a terminal: write it with -o FILE"))
+
+
 def out(text: str) -> None:
     """Print to stdout what its encoding can carry; the rest as \\u escapes, never a crash
     (a Latin-1 or ASCII terminal, PYTHONIOENCODING=latin-1)."""

@@ -9,6 +9,7 @@ from mpi.cli.options import (
     AsOfOption,
     FieldsOption,
     LeadOption,
+    OutputOption,
     PlanOption,
     StaleOption,
     TodayOption,
@@ -18,7 +19,7 @@ from mpi.cli.options import (
     span,
     valid_plan,
 )
-from mpi.cli.output import emit
+from mpi.cli.output import emit, refuse_binary_on_terminal
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
 from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS, TIMELINE
@@ -27,6 +28,7 @@ from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS
 def status(
     plan: PlanOption = None,
     format: Annotated[str, format_option(STATUS)] = "text",
+    output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
 ) -> None:
@@ -35,7 +37,8 @@ def status(
 
     if as_of is None:
         day = full_date(today, "--today")
-        emit(format, STATUS, summary(valid_plan(plan), day, read_on=current_day()))
+        refuse_binary_on_terminal(format, output)
+        emit(format, STATUS, summary(valid_plan(plan), day, read_on=current_day()), output)
         return
     from mpi.cli.options import plan_as_of, plan_directory
     from mpi.loading.load import load_plan, require_plan
@@ -44,12 +47,14 @@ def status(
         assert source is not None
         day = full_date(today, "--today") if today else source[2]
         read = require_plan(load_plan(read_from))
-    emit(format, STATUS, summary(read, day, as_of=source[2]))
+    refuse_binary_on_terminal(format, output)
+    emit(format, STATUS, summary(read, day, as_of=source[2]), output)
 
 
 def list_measures(
     plan: PlanOption = None,
     format: Annotated[str, format_option(MEASURES)] = "text",
+    output: OutputOption = None,
     field: FieldsOption = None,
     status: Annotated[
         list[str] | None,
@@ -103,7 +108,8 @@ def list_measures(
         stale=span(stale, "--stale"),
     )
     day = full_date(today, "--today")
-    emit(format, MEASURES, list_measures(valid_plan(plan), flt, day))
+    refuse_binary_on_terminal(format, output)
+    emit(format, MEASURES, list_measures(valid_plan(plan), flt, day), output)
 
 
 def show(
@@ -142,6 +148,7 @@ def due(
     ] = None,
     plan: PlanOption = None,
     format: Annotated[str, format_option(DUE)] = "text",
+    output: OutputOption = None,
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
         str | None, typer.Option("--before", help=N_("Due before this date (2030, 2030-06, …)."))
@@ -200,12 +207,14 @@ def due(
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
     query = DueQuery(year, limit, until, overdue, all, several(field), soon, owner, several(lead))
-    emit(format, DUE, select_due(valid_plan(plan), query, day))
+    refuse_binary_on_terminal(format, output)
+    emit(format, DUE, select_due(valid_plan(plan), query, day), output)
 
 
 def indicators(
     plan: PlanOption = None,
     format: Annotated[str, format_option(INDICATORS)] = "text",
+    output: OutputOption = None,
     field: FieldsOption = None,
     lead: LeadOption = None,
     today: TodayOption = None,
@@ -214,7 +223,8 @@ def indicators(
 
     day = full_date(today, "--today")
     rows = select_indicators(valid_plan(plan), several(field), several(lead), day)
-    emit(format, INDICATORS, rows)
+    refuse_binary_on_terminal(format, output)
+    emit(format, INDICATORS, rows, output)
 
 
 def timeline(
