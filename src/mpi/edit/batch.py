@@ -85,10 +85,15 @@ def apply(
         summary = ngettext(
             "{count} entry recorded", "{count} entries recorded", len(summaries)
         ).format(count=len(summaries))
+        # What mpi validate warns about now and did not before (a measure done with open
+        # milestones), without positions: the edits moved lines.
+        before = {f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"}
+        now = [f"{d.file}: {d.message}" for d in after.diagnostics if d.severity == "warning"]
+        warned = tuple(w for w in now if w not in before)
         if dry_run:
-            return EditResult(directory, diff, summary, written=False)
+            return EditResult(directory, diff, summary, written=False, new_warnings=warned)
         _write_all(files)
-        return EditResult(directory, diff, summary, written=True)
+        return EditResult(directory, diff, summary, written=True, new_warnings=warned)
 
 
 def _files(loaded: Loaded, owners: set[str]) -> dict[str, _File]:
