@@ -31,7 +31,7 @@ from mpi.domain.words import number
 from mpi.edit.document import Document
 from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import loaded_plan, plan_lock
+from mpi.edit.transaction import loaded_plan, made_invalid, plan_lock
 from mpi.fsutil import atomic_write, remove_stale_temps
 from mpi.i18n import _, formats
 from mpi.loading.load import load_plan
@@ -101,11 +101,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
     plan_text = _declare(plan_old, source.tree, head, earlier is None)
     after = load_plan(directory, overrides={source.path: plan_text})
     if after.errors:
-        said = _(
-            "refused: the change would make the plan invalid: {where}: {message}; "
-            "nothing was written"
-        )
-        raise EditRefused(said.format(where=after.errors[0].where, message=after.errors[0].message))
+        raise made_invalid(after.errors[0])
     diff = unified_diff(old_text, text, display_name(path))
     diff += unified_diff(plan_old, plan_text, display_name(source.path))
     note = None

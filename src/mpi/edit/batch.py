@@ -26,6 +26,7 @@ from mpi.edit.transaction import (
     Mutation,
     PlanFacts,
     loaded_plan,
+    made_invalid,
     plan_lock,
     read_checked,
     write_checked,
@@ -71,13 +72,7 @@ def apply(
         reuse = {p: v for p, v in loaded.models.items() if p not in texts}
         after = load_plan(directory, overrides=texts, reuse=reuse)
         if after.errors:
-            first = after.errors[0]
-            raise EditRefused(
-                _(
-                    "refused: the change would make the plan invalid: {where}: {message}; "
-                    "nothing was written"
-                ).format(where=first.where, message=first.message)
-            )
+            raise made_invalid(after.errors[0])
         diff = "".join(  # shown by a dry run only; the rest say how many entries
             unified_diff(f.original, texts[p], f.source.display) if dry_run else ""
             for p, f in _by_path(files)

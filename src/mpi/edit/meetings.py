@@ -27,6 +27,7 @@ from mpi.edit.scalars import scalar
 from mpi.edit.transaction import (
     EditResult,
     loaded_plan,
+    made_invalid,
     plan_lock,
     read_checked,
     write_checked,
@@ -304,13 +305,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
         diff = unified_diff(text, new_text, shown, doc.span() if doc else None)
         after = load_plan(directory, overrides={path: new_text})
         if after.errors:
-            first = after.errors[0]
-            raise EditRefused(
-                _(
-                    "refused: the change would make the plan invalid: {where}: {message}; "
-                    "nothing was written"
-                ).format(where=first.where, message=first.message)
-            )
+            raise made_invalid(after.errors[0])
         if dry_run:
             return EditResult(path, diff, summary, written=False)
         if source is not None:

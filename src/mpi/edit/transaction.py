@@ -284,13 +284,7 @@ def _refuse_broken(
     if errors or warnings:  # were they there before the edit? (the whole plan checked again)
         warned = _warnings(loaded_plan(directory))  # refuses a plan that is invalid already
     if errors:
-        first = errors[0]
-        raise EditRefused(
-            _(
-                "refused: the change would make the plan invalid: {where}: {message}; "
-                "nothing was written"
-            ).format(where=first.where, message=first.message)
-        )
+        raise made_invalid(errors[0])
     if rests[0] != rests[1]:
         raise InternalError(
             _(
@@ -321,6 +315,16 @@ def write_checked(source: SourceFile, new_text: str, digest: bytes) -> str | Non
         return atomic_write(source.path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
         raise EditRefused(_("{reason}; nothing was written").format(reason=exc)) from None
+
+
+def made_invalid(first: Diagnostic) -> EditRefused:
+    """The refusal of an edit that would make the plan invalid, naming the first error."""
+    return EditRefused(
+        _(
+            "refused: the change would make the plan invalid: {where}: {message}; "
+            "nothing was written"
+        ).format(where=first.where, message=first.message)
+    )
 
 
 def _warnings(loaded: Loaded) -> list[str]:
