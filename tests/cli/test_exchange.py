@@ -259,3 +259,69 @@ def test_queries_as_spreadsheets_for_people(
     if command == "indicators":
         assert isinstance(sheet["E2"].value, int | float)
     assert run(command, "--format", "json", plan=plan).stdout.startswith(("[", "{"))
+
+
+def test_review_cases_are_refused_by_sheet_row_and_column(tmp_path: Path) -> None:
+    """From a hostile review: a deleted column, a copied row, an edited occurrence, a
+    measure the partner does not lead (with the record recomputed), a damaged zip, a
+    directory: each refused with its place, never an internal error, the plan untouched."""
+    import openpyxl
+
+    from mpi.domain.exchange import digest
+
+    plan = adopted_copy(tmp_path)
+    before = plan_bytes(plan)
+    made = workbook(plan, tmp_path, "bwi")
+    cases: dict[str, str] = {}
+    book = openpyxl.load_workbook(made)
+    book["Indikatoren"]["G2"] = 19.5
+    book["Indikatoren"].delete_cols(4)
+    book.save(tmp_path / "cols.xlsx")
+    cases["cols.xlsx"] = "die Spalten des Blatts Indikatoren wurden geändert"
+    book = openpyxl.load_workbook(made)
+    for column in "ABCDEFG":
+        book["Maßnahmen"][f"{column}3"] = book["Maßnahmen"][f"{column}2"].value
+    book["Maßnahmen"]["F2"] = book["Maßnahmen"]["F3"] = "Sachstand"
+    book.save(tmp_path / "twice.xlsx")
+    cases["twice.xlsx"] = "Blatt Maßnahmen, Zeile 3, Maßnahme: wie Zeile 2"
+    book = openpyxl.load_workbook(made)
+    recurring = next(r for r in book["Termine"].iter_rows(min_row=2) if r[8].value)
+    recurring[5].value, recurring[8].value = "erledigt", "2023/24"
+    book.save(tmp_path / "occurrence.xlsx")
+    cases["occurrence.xlsx"] = "Termin (Kennung): der Termin wurde geändert"
+    book = openpyxl.load_workbook(made)
+    meta = book["mpi"]
+    rows = {r[0].value: r for r in meta.iter_rows()}
+    fingerprints = {r[1].value: r[2].value for r in meta.iter_rows() if r[0].value == "measure"}
+    rows["partner"][1].value = "hk"
+    rows["digest"][1].value = digest(rows["plan"][1].value, "hk", rows["made_on"][1].value,
+                                     fingerprints)  # fmt: skip
+    book["Maßnahmen"]["F2"] = "Die Handelskammer meldet für die BWI"
+    book.save(tmp_path / "forged.xlsx")
+    cases["forged.xlsx"] = "hk leitet HF1.2 nicht federführend"
+    data = bytearray(made.read_bytes())
+    end = data.rfind(b"PK\x01\x02")
+    data[end : end + 4] = b"XXXX"
+    (tmp_path / "damaged.xlsx").write_bytes(bytes(data))
+    cases["damaged.xlsx"] = "beschädigt"
+    (tmp_path / "folder.xlsx").mkdir()
+    cases["folder.xlsx"] = "keine Datei"
+    for name, said in cases.items():
+        out = run("import", str(tmp_path / name), plan=plan, code=None)
+        assert out.exit_code == 2, (name, out.stderr)
+        assert said in out.stderr, (name, out.stderr)
+    assert plan_bytes(plan) == before
+
+
+def test_a_note_on_an_open_deadline_and_a_second_import_a_day_later(tmp_path: Path) -> None:
+    plan = adopted_copy(tmp_path)
+    filled = fill(
+        workbook(plan, tmp_path),
+        {"Termine": {"F3": "offen", "H3": "Bauverzug,\nEinzug erst 2028"},
+         "Maßnahmen": {"F2": "Sachstand ohne Datum"}},
+    )  # fmt: skip
+    run("import", str(filled), plan=plan)
+    text = (plan / "hf2-innovation-und-digitalisierung.yaml").read_text(encoding="utf-8")
+    assert "Bauverzug,\\nEinzug erst 2028" in text and "by: dgb" in text
+    later = mpi("import", str(filled), plan=plan, lang="de", today="2027-05-21")
+    assert "nichts zu übernehmen" in later.stderr

@@ -178,9 +178,12 @@ def adopted(result: Adopted) -> None:
 
 def error(exc: MpiError, flag: str | None = None) -> None:
     """One line per problem on stderr: the first diagnostics of an invalid plan, then why."""
-    from mpi.domain.errors import PlanInvalid
+    from mpi.domain.errors import PlanInvalid, Problems
     from mpi.render.safe import one_line
 
+    if isinstance(exc, Problems):
+        for line in exc.lines:
+            sys.stderr.write(one_line(line) + "\n")
     if isinstance(exc, PlanInvalid):
         errors = [d for d in exc.diagnostics if d.severity == "error"]
         for d in errors[:5]:

@@ -42,6 +42,15 @@ class InvalidValue(UsageError):
         self.what = what
 
 
+class Problems(UsageError):
+    """Several problems of one input (a returned workbook): each a line of its own, then
+    what came of it."""
+
+    def __init__(self, lines: list[str], message: str) -> None:
+        super().__init__(message)
+        self.lines = lines
+
+
 class PlanNotFound(InvalidValue):
     """No plan directory where one was asked for; `what` is `plan` where the user named it
     (the CLI says which option), else empty."""

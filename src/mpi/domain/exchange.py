@@ -13,7 +13,9 @@ FORMAT = "mpi-sachstand/1"  # what the workbook is, and the version of its layou
 
 
 def plan_identity(plan: Plan) -> str:
-    return f"{plan.title} ({plan.adopted})"
+    """Which plan: its title and year, as a spreadsheet cell can hold it (no control
+    character, which a workbook's XML has no room for)."""
+    return "".join(c if c.isprintable() else "?" for c in f"{plan.title} ({plan.adopted})")
 
 
 def fingerprint(measure: Measure) -> str:

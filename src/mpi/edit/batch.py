@@ -17,7 +17,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from mpi.domain.errors import EditRefused
+from mpi.domain.errors import EditRefused, MpiError
 from mpi.edit.document import Document
 from mpi.edit.owners import unified_diff
 from mpi.edit.transaction import (
@@ -38,8 +38,9 @@ from mpi.loading.positions import PMap
 from mpi.loading.sources import SourceFile, decode, read_source
 
 # What to do once the plan is loaded under the lock: the edits, measure by measure (a
-# measure's own in the order given), or an error that stops it all.
-Plan = Callable[[Loaded], list[tuple[str, Mutation]]]
+# measure's own in the order given), each with where it came from (a cell of a workbook, for
+# a message), or an error that stops it all.
+Plan = Callable[[Loaded], list[tuple[str, Mutation, str]]]
 
 
 @dataclass
@@ -66,7 +67,7 @@ def apply(
         plan = loaded.plan
         bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
         facts = PlanFacts(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
-        files = _files(loaded, {owner for owner, _m in edits})
+        files = _files(loaded, {owner for owner, _m, _label in edits})
         summaries = _rounds(files, edits, facts, by)
         texts = {f.source.path: f.text for f in files.values()}
         reuse = {p: v for p, v in loaded.models.items() if p not in texts}
@@ -119,11 +120,14 @@ def _by_path(files: dict[str, _File]) -> Iterator[tuple[Path, _File]]:
 
 
 def _rounds(
-    files: dict[str, _File], edits: list[tuple[str, Mutation]], facts: PlanFacts, by: str | None
+    files: dict[str, _File],
+    edits: list[tuple[str, Mutation, str]],
+    facts: PlanFacts,
+    by: str | None,
 ) -> list[str]:
-    pending: dict[str, list[Mutation]] = {}
-    for owner, mutate in edits:
-        pending.setdefault(owner, []).append(mutate)
+    pending: dict[str, list[tuple[Mutation, str]]] = {}
+    for owner, mutate, label in edits:
+        pending.setdefault(owner, []).append((mutate, label))
     said: list[str] = []
     while any(pending.values()):
         docs: dict[Path, Document] = {}
@@ -136,7 +140,12 @@ def _rounds(
                 doc = docs[f.source.path] = Document(f.text, f.tree)
             listed = f.tree.get("measures") or []
             measure = next(m for m in listed if isinstance(m, PMap) and m.get("id") == owner)
-            said.append(queue.pop(0)(Edit(doc, measure, facts, owner, by)))
+            mutate, label = queue.pop(0)
+            try:
+                said.append(mutate(Edit(doc, measure, facts, owner, by)))
+            except MpiError as exc:  # what only the edit finds: named where it came from
+                said_ = _("{where}: {message}; nothing was written")
+                raise EditRefused(said_.format(where=label, message=exc.message)) from None
         last = not any(pending.values())
         for path, doc in docs.items():
             text = doc.result()

@@ -16,8 +16,8 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mpi.domain.dates import Due, DueError, typed_day, typed_due
-from mpi.domain.errors import InvalidValue, UsageError
+from mpi.domain.dates import MIN_YEAR, Due, DueError, typed_day, typed_due
+from mpi.domain.errors import InvalidValue, Problems
 from mpi.domain.exchange import FORMAT, digest, fingerprint, plan_identity
 from mpi.domain.model import Measure, Plan
 from mpi.domain.words import measure_status, milestone_state
@@ -40,10 +40,14 @@ class _Reading:
     today: date
     partner: str
     problems: list[str] = field(default_factory=list)
-    edits: list[tuple[str, Mutation]] = field(default_factory=list)
+    edits: list[tuple[str, Mutation, str]] = field(default_factory=list)
+    seen: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     def problem(self, key: str, row: int, column: int, said: str) -> None:
         self.problems.append(f"{self.returned.place(key, row, column)}: {said}")
+
+    def add(self, owner: str, mutate: Mutation, label: str) -> None:
+        self.edits.append((owner, mutate, label))
 
 
 def apply_workbook(
@@ -52,7 +56,7 @@ def apply_workbook(
     returned = read(path, KEYS)
     partner = returned.meta.get("partner", "")
 
-    def edits(loaded: Loaded) -> list[tuple[str, Mutation]]:
+    def edits(loaded: Loaded) -> list[tuple[str, Mutation, str]]:
         assert loaded.plan is not None
         _check_record(path, returned, loaded.plan)
         reading = _Reading(loaded.plan, returned, today, partner)
@@ -60,13 +64,10 @@ def apply_workbook(
         _deadlines(reading)
         _indicators(reading)
         if reading.problems:
-            more = len(reading.problems) - 20
-            listed = reading.problems[:20] + (
-                [_("... and {count} more").format(count=more)] if more > 0 else []
-            )
-            raise UsageError(
-                "\n".join(listed) + "\n" + _("{file}: nothing was written").format(file=path.name)
-            )
+            listed = reading.problems[:20]
+            if len(reading.problems) > 20:
+                listed.append(_("... and {count} more").format(count=len(reading.problems) - 20))
+            raise Problems(listed, _("{file}: nothing was written").format(file=path.name))
         return reading.edits
 
     return batch.apply(directory, edits, partner, dry_run=dry_run)
@@ -93,7 +94,7 @@ def _check_record(path: Path, returned: Returned, plan: Plan) -> None:
 
 
 def _measure(reading: _Reading, key: str, row: int, cells: dict[int, Any]) -> Measure | None:
-    """The measure a row names: one of the workbook's (the partner's), as it stands now."""
+    """The measure a row names: one of the workbook's that the partner leads, as it stands."""
     ident = str(cells.get(1, "")).strip()
     if ident not in reading.returned.fingerprints:
         said = _("{measure} is not one of this workbook's measures (those {partner} leads)")
@@ -102,7 +103,20 @@ def _measure(reading: _Reading, key: str, row: int, cells: dict[int, Any]) -> Me
     found = next((m for m in reading.plan.measures() if m.id == ident), None)
     if found is None:
         reading.problem(key, row, 1, _("{measure} is no longer in the plan").format(measure=ident))
+    elif reading.partner not in found.lead:
+        said = _("{partner} does not lead {measure}: it is not theirs to report")
+        reading.problem(key, row, 1, said.format(partner=reading.partner, measure=ident))
+        return None
     return found
+
+
+def _once(reading: _Reading, key: str, row: int, what: tuple[str, ...]) -> bool:
+    """Whether the row is the first for its item (a copied row would record it twice)."""
+    first = reading.seen.setdefault((key, *what), row)
+    if first != row:
+        said = _("the same as row {row}: one row for each, please")
+        reading.problem(key, row, 1, said.format(row=first))
+    return first == row
 
 
 def _changed(reading: _Reading, key: str, row: int, m: Measure) -> bool:
@@ -132,9 +146,11 @@ def _day(reading: _Reading, key: str, row: int, column: int, value: Any) -> date
             reading.problem(key, row, column, str(exc))
             return None
     if day > reading.today:
-        reading.problem(
-            key, row, column, _("{day} lies in the future").format(day=formats.day(day))
-        )
+        said = _("{day} lies in the future").format(day=formats.day(day))
+        reading.problem(key, row, column, said)
+        return None
+    if day.year < MIN_YEAR:
+        reading.problem(key, row, column, _("{day} is no day of the plan").format(day=day))
         return None
     return day
 
@@ -148,42 +164,68 @@ def _word(reading: _Reading, key: str, row: int, column: int, value: Any, parse:
 
 
 def _text(value: Any) -> str | None:
+    """Words typed into a cell: each line's spaces made one, its paragraphs kept."""
     if value is None:
         return None
-    text = " ".join(str(value).split())
+    lines = (" ".join(line.split()) for line in str(value).splitlines())
+    text = "\n".join(line for line in lines if line)
     return text or None
+
+
+def _since(reading: _Reading, day: date, given: bool) -> date:
+    """From when an entry of this workbook may be in the plan: its day where the row gives
+    one, else any day since the workbook was made (it is dated the day it was imported)."""
+    if given:
+        return day
+    try:
+        return date.fromisoformat(reading.returned.meta.get("made_on", ""))
+    except ValueError:
+        return day
 
 
 def _measures(reading: _Reading) -> None:
     key = "measures"
+    by = reading.partner
     for row, cells in reading.returned.rows.get(key, []):
         m = _measure(reading, key, row, cells)
+        if m is None or not _once(reading, key, row, (m.id,)):
+            continue
         status = _word(reading, key, row, 5, cells[5], measure_status) if 5 in cells else None
         text = _text(cells.get(6))
         day = _day(reading, key, row, 7, cells.get(7))
-        if m is None or day is None or (5 in cells and status is None) or not (status or text):
+        if not (5 in cells or 6 in cells):
+            if 7 in cells:
+                reading.problem(key, row, 6, _("a date without a state of work"))
             continue
-        if status == "dropped":
-            reading.problem(key, row, 5, _("a measure is dropped by a decision of the round"))
+        if day is None or (5 in cells and status is None):
+            continue
+        if status == "dropped" or (status and m.status == "dropped"):
+            reading.problem(
+                key, row, 5, _("a measure is dropped, or taken up again, by a decision")
+            )
             continue
         new_status = status if status and status != m.status else None
-        logged = any(
-            u.date == day and u.text == text and u.by == reading.partner for u in m.updates
-        )
+        since = _since(reading, day, 7 in cells)
+        logged = any(u.date >= since and u.text == text and u.by == by for u in m.updates)
         if not new_status and (text is None or logged):
             continue  # in the plan already
         if _changed(reading, key, row, m):
             continue
+        label = str(reading.returned.place(key, row, 5 if new_status else 6))
         if new_status:
-            reading.edits.append((m.id, set_status(new_status, text, day, reading.today)))
+            reading.add(m.id, set_status(new_status, text, day, reading.today), label)
         elif text:
-            reading.edits.append((m.id, add_note(text, day, reading.today)))
+            reading.add(m.id, add_note(text, day, reading.today), label)
 
 
 def _deadlines(reading: _Reading) -> None:
     key = "deadlines"
     for row, cells in reading.returned.rows.get(key, []):
         m = _measure(reading, key, row, cells)
+        milestone = str(cells.get(2, ""))
+        occurrence = str(cells[9]) if cells.get(9) not in (None, "") else None
+        if m is None or not _once(reading, key, row, (m.id, milestone, str(occurrence))):
+            continue
         if 6 not in cells:
             if 7 in cells or 8 in cells:
                 reading.problem(key, row, 6, _("say whether it was done, missed or is open"))
@@ -191,22 +233,34 @@ def _deadlines(reading: _Reading) -> None:
         state = _word(reading, key, row, 6, cells[6], milestone_state)
         day = _day(reading, key, row, 7, cells.get(7))
         note = _text(cells.get(8))
-        milestone = str(cells.get(2, ""))
-        occurrence = str(cells[9]) if cells.get(9) not in (None, "") else None
-        if m is None or state is None or day is None:
+        if state is None or day is None:
             continue
         chosen = next((x for x in m.milestones if x.id == milestone), None)
         if chosen is None:
             said = _("{measure} has no milestone {milestone}")
             reading.problem(key, row, 2, said.format(measure=m.id, milestone=milestone))
             continue
-        if _recorded(chosen, occurrence) == state:
+        if (chosen.recurrence is None) != (occurrence is None):
+            reading.problem(key, row, 9, _("the occurrence was changed; make a new workbook"))
+            continue
+        try:
+            recorded = _recorded(chosen, occurrence)
+        except DueError:
+            reading.problem(key, row, 9, _("the occurrence was changed; make a new workbook"))
+            continue
+        label = str(reading.returned.place(key, row, 6))
+        if recorded == state:
+            if state == "open" and note:  # an open deadline's note: what holds it up
+                since = _since(reading, day, 7 in cells)
+                said = f"„{chosen.title}“: {note}"
+                known = any(u.text == said and u.date >= since for u in m.updates)
+                if not known and not _changed(reading, key, row, m):
+                    reading.add(m.id, add_note(said, day, reading.today), label)
             continue  # in the plan already
         if _changed(reading, key, row, m):
             continue
-        reading.edits.append(
-            (m.id, set_milestone(milestone, state, day, reading.today, note, occurrence))
-        )
+        mutate = set_milestone(milestone, state, day, reading.today, note, occurrence)
+        reading.add(m.id, mutate, label)
 
 
 def _recorded(milestone: Any, occurrence: str | None) -> str:
@@ -219,8 +273,12 @@ def _recorded(milestone: Any, occurrence: str | None) -> str:
 
 def _indicators(reading: _Reading) -> None:
     key = "indicators"
+    by = reading.partner
     for row, cells in reading.returned.rows.get(key, []):
         m = _measure(reading, key, row, cells)
+        ident = str(cells.get(2, ""))
+        if m is None or not _once(reading, key, row, (m.id, ident)):
+            continue
         if 7 not in cells:
             if 8 in cells or 9 in cells:
                 reading.problem(key, row, 7, _("the new value is missing"))
@@ -228,21 +286,22 @@ def _indicators(reading: _Reading) -> None:
         value = _number(reading, row, cells[7])
         period = _period(reading, row, cells.get(8))
         source = _text(cells.get(9))
-        ident = str(cells.get(2, ""))
-        if m is None or value is None or period is False:
+        if value is None or period is False:
             continue
         ind = next((i for i in m.indicators if i.id == ident), None)
         if ind is None:
-            reading.problem(
-                key,
-                row,
-                2,
-                _("{measure} has no indicator {indicator}").format(measure=m.id, indicator=ident),
-            )
+            said = _("{measure} has no indicator {indicator}")
+            reading.problem(key, row, 2, said.format(measure=m.id, indicator=ident))
             continue
         refers = period if isinstance(period, Due) else None
+        since = _since(reading, reading.today, False)
         if any(
-            v.value == value and v.period == refers and v.by == reading.partner for v in ind.values
+            v.value == value
+            and v.period == refers
+            and v.by == by
+            and v.source == source
+            and v.date >= since
+            for v in ind.values
         ):
             continue  # in the plan already
         if _changed(reading, key, row, m):
@@ -252,16 +311,19 @@ def _indicators(reading: _Reading) -> None:
         except InvalidValue as exc:
             reading.problem(key, row, 8, str(exc))
             continue
-        reading.edits.append((m.id, mutate))
+        reading.add(m.id, mutate, str(reading.returned.place(key, row, 7)))
 
 
 def _number(reading: _Reading, row: int, value: Any) -> float | None:
-    if isinstance(value, bool):
-        value = str(value)
-    if isinstance(value, int | float):
-        return float(value)
+    """A value as typed, or as the spreadsheet keeps a number: checked the same way."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        text = str(value)
+    elif isinstance(value, float):
+        text = repr(value)  # 1e+20 and 17 digits are refused as when typed
+    else:
+        text = str(value)
     try:
-        return parse_value(str(value), "de")
+        return parse_value(text, "en" if isinstance(value, int | float) else "de")
     except InvalidValue as exc:
         reading.problem("indicators", row, 7, str(exc))
         return None
@@ -272,7 +334,7 @@ def _period(reading: _Reading, row: int, value: Any) -> Due | bool | None:
     if value is None:
         return None
     if isinstance(value, datetime | date):
-        return Due.parse(value.strftime("%Y-%m-%d"))
+        value = f"{value.year:04d}-{value.month:02d}-{value.day:02d}"
     try:
         return typed_due(str(value).strip())
     except DueError as exc:

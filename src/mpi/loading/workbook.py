@@ -5,12 +5,14 @@ refused where it is found. What the cells mean is `edit/returned.py`'s."""
 
 from __future__ import annotations
 
+import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mpi.domain.errors import UsageError
+from mpi.domain.errors import MpiError, UsageError
 from mpi.i18n import _, reason
 
 MAX_FILE = 20 * 2**20  # a status request of a few hundred rows is well under 1 MiB
@@ -41,6 +43,7 @@ class Returned:
     fingerprints: dict[str, str] = field(default_factory=dict)
     sheets: dict[str, str] = field(default_factory=dict)  # key -> the sheet's name
     headers: dict[str, list[str]] = field(default_factory=dict)
+    columns: dict[str, list[str]] = field(default_factory=dict)  # as the form wrote them
     rows: dict[str, list[tuple[int, dict[int, Any]]]] = field(default_factory=dict)
 
     def place(self, key: str, row: int, column: int) -> Place:
@@ -55,13 +58,23 @@ def refuse(path: Path, said: str) -> UsageError:
 
 def _check_zip(path: Path) -> None:
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except OSError as exc:
         raise refuse(path, reason(exc)) from None
+    if not stat.S_ISREG(info.st_mode):  # a directory, a FIFO (opening one would block)
+        raise refuse(path, _("not a file"))
+    size = info.st_size
     if size > MAX_FILE:
         raise refuse(path, _("larger than a status request can be ({mib} MiB)").format(mib=20))
     if not zipfile.is_zipfile(path):
         raise refuse(path, _("not an Excel workbook (.xlsx): the file is no zip archive"))
+    try:
+        _check_parts(path)
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError):
+        raise refuse(path, _("the workbook's zip archive is damaged")) from None
+
+
+def _check_parts(path: Path) -> None:
     with zipfile.ZipFile(path) as archive:
         parts = archive.infolist()
         if len(parts) > MAX_PARTS:
@@ -95,13 +108,17 @@ def read(path: Path, keys: dict[str, int]) -> Returned:
     _check_zip(path)
     from openpyxl import load_workbook
 
+    damaged = _("the workbook cannot be read (a part of it is damaged); save it again as .xlsx")
     try:
         book = load_workbook(path, read_only=True, data_only=False, keep_links=False)
-    except Exception as exc:  # openpyxl raises what its parsers raise: a broken part
-        said = _("not a workbook Excel or LibreOffice wrote: {reason}")
-        raise refuse(path, said.format(reason=type(exc).__name__)) from None
+    except Exception:  # openpyxl raises what its parsers raise: a broken part, an .ods
+        raise refuse(path, damaged) from None
     try:
         return _cells(path, book, keys)
+    except MpiError:
+        raise
+    except Exception:  # read-only sheets are parsed as they are read: a broken cell
+        raise refuse(path, damaged) from None
     finally:
         book.close()
 
@@ -118,6 +135,8 @@ def _cells(path: Path, book: Any, keys: dict[str, int]) -> Returned:
             out.fingerprints[value] = "" if row[2] is None else str(row[2])
         elif key == "sheet":
             out.sheets[value] = "" if row[2] is None else str(row[2])
+        elif key == "columns":
+            out.columns[value] = str(row[2] or "").split("\t")
         else:
             out.meta[key] = value
     for key, width in keys.items():
@@ -128,11 +147,16 @@ def _cells(path: Path, book: Any, keys: dict[str, int]) -> Returned:
         for number, row in enumerate(book[name].iter_rows(max_col=width), start=1):
             cells = {c.column: c for c in row if getattr(c, "column", None)}
             if number == 1:
-                out.headers[key] = [
+                found = [
                     str(cells[i].value or "") if i in cells else "" for i in range(1, width + 1)
                 ]
+                out.headers[key] = found
+                wanted = out.columns.get(key)
+                if wanted is not None and found != wanted:  # columns moved: cells would lie
+                    said = _("the columns of the sheet {sheet} were changed (expected: {columns})")
+                    raise refuse(path, said.format(sheet=name, columns=", ".join(wanted)))
                 continue
-            if number > MAX_ROWS:
+            if number > MAX_ROWS and any(c.value not in (None, "") for c in cells.values()):
                 raise refuse(
                     path,
                     _("more rows than a status request holds ({count})").format(count=MAX_ROWS),

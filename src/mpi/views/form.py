@@ -12,7 +12,7 @@ from mpi.domain.dates import Due, add_span
 from mpi.domain.exchange import fingerprint, plan_identity
 from mpi.domain.model import Plan, Update
 from mpi.domain.partners import match
-from mpi.views.due import all_due, late
+from mpi.views.due import DueRow, all_due, late
 from mpi.views.indicators import IndicatorRow, indicator_row
 
 
@@ -47,6 +47,17 @@ class Form:
     fingerprints: dict[str, str]  # measure id -> its state when the workbook was made
 
 
+def _askable(row: DueRow, today: date, ahead: date) -> bool:
+    """A deadline to ask about: late, or due within a year (a recurring one's occurrence
+    only once its period has begun: it cannot be recorded before), and not one of those
+    "ab" (from) dates that lie ahead."""
+    if late(row):
+        return True
+    if row.recurring:
+        return row.due.start <= today <= row.due.end
+    return today <= row.due.end and row.due.start <= ahead
+
+
 def form(plan: Plan, typed: str, today: date, made_from: str) -> Form:
     partner = match(plan.partners, typed, "lead")
     name = next(p.short or p.name for p in plan.partners if p.id == partner)
@@ -67,7 +78,7 @@ def form(plan: Plan, typed: str, today: date, made_from: str) -> Form:
             late(r),
         )
         for r in all_due(plan, today)
-        if r.owner in ids and r.status == "open" and (late(r) or r.due.start <= ahead)
+        if r.owner in ids and r.status == "open" and _askable(r, today, ahead)
     ]
     indicators = [indicator_row(i, m.id) for m in led for i in m.indicators]
     return Form(

@@ -122,6 +122,7 @@ def form(view: Form) -> bytes:
         meta.append([key, value])
     for key in SHEETS:
         meta.append(["sheet", key, names[key]])
+        meta.append(["columns", key, "\t".join(headers()[key])])
     for ident, state in sorted(view.fingerprints.items()):
         meta.append(["measure", ident, state])
     meta.sheet_state = "veryHidden"
@@ -230,6 +231,8 @@ def _validate(sheet: Any, key: str, last_row: int) -> None:
                 cell.number_format = NUMBER_FORMAT
             if (key, cell.column) in (("measures", 7), ("deadlines", 7), ("indicators", 6)):
                 cell.number_format = DATE_FORMAT
+            if (key, cell.column) == ("indicators", 8):
+                cell.number_format = "@"  # a period as typed (06.2025), not made a day
 
 
 def _date_check() -> Any:
@@ -260,10 +263,10 @@ def _instructions(sheet: Any, view: Form) -> None:
     from openpyxl.styles import Alignment, Font
 
     lines = [
-        _("Status request: {plan}").format(plan=view.plan),
-        _("For: {partner}").format(partner=view.partner_name),
+        _("Status request: {plan}").format(plan=one_line(view.plan)),
+        _("For: {partner}").format(partner=one_line(view.partner_name)),
         _("As of {day}; made from {made_from}").format(
-            day=values.day(view.made_on), made_from=view.made_from
+            day=values.day(view.made_on), made_from=one_line(view.made_from)
         ),
         "",
         _("Please fill in the white columns of the sheets Measures, Deadlines and Indicators:"),
