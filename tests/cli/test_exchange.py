@@ -139,7 +139,8 @@ def test_each_problem_by_sheet_row_and_column_and_nothing_written(tmp_path: Path
     )  # fmt: skip
     out = run("import", str(filled), plan=plan, code=2)
     assert "Blatt Termine, Zeile 2, Neuer Stand: 'erldigt'" in out.stderr
-    assert "erledigt" in out.stderr.split("Blatt Termine, Zeile 2", 1)[1].splitlines()[0]
+    line = out.stderr.split("Blatt Termine, Zeile 2", 1)[1].splitlines()[0]
+    assert line.endswith("gemeint ist vielleicht 'erledigt'?")
     assert "Blatt Maßnahmen, Zeile 3, Neuer Status: 'fertigg'" in out.stderr
     assert "Blatt Maßnahmen, Zeile 2, Datum:" in out.stderr
     assert out.stderr.rstrip().endswith("sachstand-dgb.xlsx: nichts wurde geschrieben")

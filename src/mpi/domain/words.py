@@ -110,6 +110,12 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
     else:
         message = _("unknown milestone state {word} (one of {choices})")
     message = message.format(word=repr(typed), choices=shown)
+    import difflib
+
+    close = difflib.get_close_matches(wanted, list(aliases), n=1, cutoff=0.75)
+    if close and not starting:  # a typo: erldigt
+        meant = pgettext(what, aliases[close[0]])
+        message += _("; did you mean {ident}?").format(ident=repr(meant))
     raise InvalidValue("status" if what == "measure status" else "state", message)
 
 
