@@ -56,6 +56,7 @@ def test_the_workbook_is_german_protected_validated_and_typed(tmp_path: Path) ->
                                           "Neuer Status", "Sachstand", "Datum"]  # fmt: skip
     assert sheet.protection.sheet and sheet.freeze_panes == "A2"
     assert sheet["A2"].protection.locked and not sheet["E2"].protection.locked
+    assert sheet["A2"].fill.fgColor.rgb.endswith("E7E9EC") and sheet["E2"].fill.fill_type is None
     lists = [v.formula1 for v in sheet.data_validations.dataValidation if v.type == "list"]
     assert lists == ['"geplant,in Umsetzung,laufend,abgeschlossen,gefährdet"']
     assert sheet["G2"].number_format == "DD.MM.YYYY"

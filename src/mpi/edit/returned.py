@@ -167,7 +167,9 @@ def _text(value: Any) -> str | None:
     """Words typed into a cell: each line's spaces made one, its paragraphs kept."""
     if value is None:
         return None
-    lines = (" ".join(line.split()) for line in str(value).splitlines())
+    from openpyxl.utils.escape import unescape  # Excel writes a CR as _x000D_
+
+    lines = (" ".join(line.split()) for line in unescape(str(value)).splitlines())
     text = "\n".join(line for line in lines if line)
     return text or None
 

@@ -79,8 +79,9 @@ INPUT = {"measures": (5, 7), "deadlines": (6, 8), "indicators": (7, 9)}  # first
 
 def form(view: Form) -> bytes:
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, Protection
+    from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
+    GREY = PatternFill("solid", fgColor="E7E9EC")
     book = Workbook()
     names = sheet_names()
     help_sheet = book.active
@@ -105,6 +106,8 @@ def form(view: Form) -> bytes:
                     cell.data_type = "s"  # plan text, never a formula
                 if first <= c <= last:
                     cell.protection = Protection(locked=False)
+                else:  # what the partner reads, not writes: grey, as the instructions say
+                    cell.fill = GREY
         _validate(sheet, key, len(rows[key]) + 1)
         _layout(sheet, key)
         sheet.freeze_panes = "A2"
