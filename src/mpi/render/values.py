@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mpi.i18n import _, formats
 
@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from mpi.domain.dates import Due
     from mpi.domain.items import Indicator
     from mpi.views.indicators import IndicatorRow
-    from mpi.views.status import FieldStatus
+    from mpi.views.status import FieldStatus, StatusSummary
 
 DASH = "–"  # a value that is not there
 
@@ -89,3 +89,27 @@ def logged(day_: date, by: str | None, partners: Mapping[str, str]) -> str:
 def last(row: IndicatorRow) -> str:
     """An indicator's latest value with its day or period (`reading`), or a dash."""
     return reading(row.last_value, row.indicator.unit, row.last_date, row.last_period)
+
+
+def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
+    """The status table's rows, each field's (the plan level's, the total's) counts: id,
+    title, measures, one per status, open milestones, overdue and delayed deadlines; each
+    format adds the next deadline its own way."""
+    from mpi.domain.words import MEASURE_STATUSES
+    from mpi.i18n import _
+
+    return [
+        (
+            f,
+            [
+                _("total") if f is summary.totals else f.id,
+                field_title(f),
+                f.measures,
+                *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
+                f.open_milestones,
+                f.overdue,
+                f.delayed,
+            ],
+        )
+        for f in [*summary.fields, summary.plan_level, summary.totals]
+    ]

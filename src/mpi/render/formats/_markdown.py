@@ -116,21 +116,11 @@ STATUS_HEADER = [
 
 def status_table(summary: StatusSummary, notes: Notes) -> str:
     """Measures by status per field, the plan level, the totals: what each count counts."""
-    rows = []
-    for f in [*summary.fields, summary.plan_level, summary.totals]:
-        nxt = f.next_due
-        rows.append(
-            [
-                _("total") if f is summary.totals else f.id,
-                values.field_title(f),
-                f.measures,
-                *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
-                f.open_milestones,
-                f.overdue,
-                f.delayed,
-                Raw(f"{when(nxt, notes)} {esc(nxt.measure or nxt.owner)}") if nxt else "–",
-            ]
-        )
+    rows = [
+        [*cells, Raw(f"{when(nxt, notes)} {esc(nxt.measure or nxt.owner)}") if nxt else "–"]
+        for f, cells in values.status_cells(summary)
+        for nxt in [f.next_due]
+    ]
     head = [_(word) for word in STATUS_HEADER]
     head[3:3] = [status_word(name) for name in MEASURE_STATUSES]
     return table(head, rows)

@@ -146,21 +146,11 @@ def status(summary: StatusSummary) -> bytes:
         _("Delayed"),
         _("Next deadline"),
     ]
-    cells = []
-    for f in [*summary.fields, summary.plan_level, summary.totals]:
-        nxt = f.next_due
-        cells.append(
-            [
-                _("total") if f is summary.totals else f.id,
-                values.field_title(f),
-                f.measures,
-                *(f.by_status.get(s, 0) for s in MEASURE_STATUSES),
-                f.open_milestones,
-                f.overdue,
-                f.delayed,
-                f"{worded(nxt)} {nxt.measure or nxt.owner}" if nxt else None,
-            ]
-        )
+    cells = [
+        [*row, f"{worded(nxt)} {nxt.measure or nxt.owner}" if nxt else None]
+        for f, row in values.status_cells(summary)
+        for nxt in [f.next_due]
+    ]
     return book(_("Status"), head, cells)
 
 
