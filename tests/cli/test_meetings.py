@@ -229,3 +229,20 @@ def test_the_written_file_passes_its_json_schema(year: Path) -> None:
     data = reader.parse((year / "meetings.yaml").read_text(encoding="utf-8"))
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(data)) == []
     assert "meetings.schema.json" in (year / "meetings.yaml").read_text(encoding="utf-8")
+
+
+def test_the_meetings_listed_with_their_record(year: Path) -> None:
+    import json
+
+    out = run("meeting", "list", plan=year, today="2027-09-01").stdout
+    assert "Sitzung" in out and FIRST_ID in out and SECOND_ID in out
+    assert "2 offen, davon 1 überfällig" in out
+    rows = json.loads(
+        run("meeting", "list", "--format", "json", plan=year, today="2027-09-01").stdout
+    )
+    assert [(r["id"], r["held"], r["open_actions"]) for r in rows] == [
+        (FIRST_ID, True, 2),
+        (SECOND_ID, False, 0),
+    ]
+    only = run("meeting", "list", "--body", "task-force", plan=year, today="2027-09-01").stdout
+    assert "Keine Sitzungen festgehalten" in only

@@ -107,6 +107,9 @@ MEETING = Meeting.model_validate(
 )
 DATA["minutes"] = meetings.minutes(PLAN, MEETING, TODAY_DATE)
 DATA["form"] = form.form(PLAN, "bwi", TODAY_DATE, "Erstellt aus dem Plan")
+DATA["meetings"] = meetings.meeting_rows(
+    PLAN.model_copy(update={"meetings": [MEETING]}), TODAY_DATE
+)
 PAIRS = [(f, v) for f, fmt in registry.formats().items() for v in registry.VIEWS if getattr(fmt, v)]
 VIEW = {v: registry.View[Any](v) for v in registry.VIEWS}
 

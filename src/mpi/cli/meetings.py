@@ -24,7 +24,7 @@ from mpi.cli.output import emit, refuse_word_on_terminal
 from mpi.cli.usage import placeholder
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
-from mpi.render.registry import MINUTES
+from mpi.render.registry import MEETINGS, MINUTES
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -252,6 +252,23 @@ def minutes(
     emit(format, MINUTES, view, output)
 
 
+def list_meetings(
+    body: Annotated[
+        str | None,
+        typer.Option("--body", help=N_("Only the meetings of this body."), show_default=False),
+    ] = None,
+    format: Annotated[str, format_option(MEETINGS)] = "text",
+    on: TodayOption = None,
+    plan: PlanOption = None,
+) -> None:
+    from mpi.loading.load import require_plan
+    from mpi.views.meetings import find_body_of_meetings, meeting_rows
+
+    current = require_plan(load(plan))
+    chosen = find_body_of_meetings(current, body) if body is not None else None
+    emit(format, MEETINGS, meeting_rows(current, full_date(on, "--today"), chosen))
+
+
 def register(app: typer.Typer) -> None:
     group = typer.Typer(
         name="meeting",
@@ -266,6 +283,7 @@ def register(app: typer.Typer) -> None:
         no_args_is_help=True,
         rich_markup_mode=None,
     )
+    group.command("list", short_help=N_("The meetings on record, by day."))(list_meetings)
     group.command(short_help=N_("Record a new meeting with its proposed agenda."))(new)
     group.command(short_help=N_("Record who took part for a partner."))(attend)
     group.command(short_help=N_("Record a decision under an agenda item."))(decide)

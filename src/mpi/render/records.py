@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
+    from mpi.views.meetings import MeetingRow
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
     from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
@@ -325,4 +326,21 @@ def diagnostic(d: Diagnostic) -> dict[str, Any]:
         "severity": d.severity,
         "code": d.code,
         "message": d.message,
+    }
+
+
+def meeting_row(r: MeetingRow) -> dict[str, Any]:
+    """A meeting of `mpi meeting list --format json`."""
+    return {
+        "id": r.id,
+        "body": r.body,
+        "date": r.day.isoformat(),
+        "time": r.time,
+        "where": r.where,
+        "chair": r.chair,
+        "agenda_items": r.tops,
+        "decisions": r.decisions,
+        "open_actions": r.open_actions,
+        "overdue_actions": r.overdue_actions,
+        "held": r.held,
     }

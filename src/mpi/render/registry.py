@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
     from mpi.views.measures import MeasureDetail, MeasureRow
-    from mpi.views.meetings import Minutes
+    from mpi.views.meetings import MeetingRow, Minutes
     from mpi.views.milestones import OwnerDetail
     from mpi.views.report import Report
     from mpi.views.round import Round
@@ -67,6 +67,7 @@ INDICATORS: View[list[IndicatorRow]] = View("indicators")
 REPORT: View[Report] = View("report")
 ROUND: View[Round] = View("round")
 MINUTES: View[Minutes] = View("minutes")
+MEETINGS: View[list[MeetingRow]] = View("meetings")
 FORM: View[Form] = View("form")
 SCHEMA: View[dict[str, Any]] = View("schema")
 CALENDAR: View[CalendarView] = View("calendar")
@@ -89,6 +90,7 @@ class Draws:
     report: Callable[[Report], Drawn] | None = None
     round: Callable[[Round], Drawn] | None = None
     minutes: Callable[[Minutes], Drawn] | None = None
+    meetings: Callable[[list[MeetingRow]], Drawn] | None = None
     form: Callable[[Form], Drawn] | None = None
     schema: Callable[[dict[str, Any]], Drawn] | None = None
     calendar: Callable[[CalendarView], Drawn] | None = None

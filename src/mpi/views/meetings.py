@@ -74,6 +74,44 @@ class Minutes:
     loose: list[str] = field(default_factory=list)  # its own decisions under no agenda item
 
 
+@dataclass(frozen=True)
+class MeetingRow:
+    """A meeting in the list (`mpi meeting list`): when and where, how far its record goes."""
+
+    id: str
+    body: str  # its name
+    day: date
+    time: str | None
+    where: str | None  # the place, or the video conference
+    chair: str | None
+    tops: int
+    decisions: int
+    open_actions: int
+    overdue_actions: int
+    held: bool  # results on record
+
+
+def meeting_rows(plan: Plan, today: date, body: str | None = None) -> list[MeetingRow]:
+    """The meetings (of one body), by day."""
+    chosen = [m for m in plan.meetings if body is None or m.body == body]
+    return [
+        MeetingRow(
+            m.id,
+            body_name(plan, m.body),
+            m.date,
+            m.time,
+            m.place or m.video,
+            m.chair,
+            len(m.agenda),
+            len(m.decisions),
+            sum(a.status == "open" for a in m.actions),
+            sum(a.overdue(today) for a in m.actions),
+            m.held,
+        )
+        for m in sorted(chosen, key=lambda m: (m.date, m.time or "", m.id))
+    ]
+
+
 def body_name(plan: Plan, body: str) -> str:
     found = [b.name for b in plan.monitoring.bodies if b.id == body] if plan.monitoring else []
     return found[0] if found else body

@@ -54,4 +54,5 @@ FORMAT = Format(
     diagnostics=diagnostics,
     schema=schema,
     indicators=lambda rows: _dump([records.assessed(r) for r in rows]),
+    meetings=lambda rows: _dump([records.meeting_row(r) for r in rows]),
 )

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow, MilestoneLine
     from mpi.views.measures import MeasureRow
+    from mpi.views.meetings import MeetingRow
     from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
 
@@ -179,6 +180,33 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     if any(r.late for r in rows):
         footer += "; " + _("Due: the oldest ! overdue or ◐ delayed deadline, else the next")
     return Group(Fit(grid, flexible), Text(footer, style="dim"))
+
+
+def meetings(rows: list[MeetingRow]) -> RenderableType:
+    from rich.text import Text
+
+    if not rows:
+        return Text(_("No meetings on record (mpi meeting new records one)."))
+    actions = [
+        _("{open} open, {overdue} overdue").format(open=r.open_actions, overdue=r.overdue_actions)
+        if r.overdue_actions
+        else str(r.open_actions)
+        for r in rows
+    ]
+    grid = table(
+        id_column(_("Meeting"), [r.id for r in rows]),
+        fixed(_("Day"), [values.day(r.day) for r in rows]),
+        (_("Body"), {"ratio": 1, "min_width": 12}),
+        (_("Where"), {"ratio": 1, "min_width": 10}),
+        fixed(_("TOPs"), [str(r.tops) for r in rows]),
+        fixed(_("Decisions"), [str(r.decisions) for r in rows]),
+        fixed(_("Open action items"), actions),
+    )
+    for r, said in zip(rows, actions, strict=True):
+        grid.add_row(
+            r.id, values.day(r.day), r.body, r.where or "–", str(r.tops), str(r.decisions), said
+        )
+    return grid
 
 
 def due(rows: list[DueRow]) -> RenderableType:
@@ -336,6 +364,7 @@ FORMAT = Format(
     history=_history.text,
     diagnostics=diagnostics,
     indicators=indicators,
+    meetings=meetings,
     piped=Draws(
         status=piped_status,
         measures=piped_measures,
