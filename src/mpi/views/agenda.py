@@ -1,8 +1,9 @@
-"""The round's briefing for a meeting on record (`mpi round --meeting`): which meeting it is
-for, its agenda (Tagesordnung) with who reports, the action items it follows up, and for each
-item to decide a proposed decision (Beschlussvorschlag) with its options and the mpi command
-that records each. Commands are argument lists; a word in braces is for the reader to fill in
-(`{date}`, `{value}`, `{text}`, `{day}`, `{top}`): the renderer words it."""
+"""What the round decides on (`Item`, `Decision`, why: `Reason`), and the briefing for a
+meeting on record (`mpi round --meeting`): which meeting it is for, its agenda (Tagesordnung)
+with who reports, the action items it follows up, and for each item to decide a proposed
+decision (Beschlussvorschlag) with its options and the mpi command that records each.
+Commands are argument lists; a word in braces is for the reader to fill in (`{date}`,
+`{value}`, `{text}`, `{day}`, `{top}`): the renderer words it."""
 
 from __future__ import annotations
 
