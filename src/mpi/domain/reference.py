@@ -106,6 +106,11 @@ def by_other_authority(text: str) -> bool:
     return bool(_DRUCKSACHE.search(folded) or _SENATE.search(folded))
 
 
+def body_forms(ident: str, name: str) -> tuple[str, ...]:
+    """The words that name a body of the plan in a text: its id's and its name's, folded."""
+    return body_words(ident) + body_words(name)
+
+
 def body_words(body: str) -> tuple[str, ...]:
     """A body's id (`task-force` also as `task force`) or name, folded; its first word alone
     where that is a long one (`Arbeitsgruppen` for "Arbeitsgruppe 2")."""

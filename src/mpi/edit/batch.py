@@ -11,8 +11,7 @@ before are put back.
 
 from __future__ import annotations
 
-import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,14 +27,15 @@ from mpi.edit.transaction import (
     loaded_plan,
     made_invalid,
     plan_lock,
-    read_checked,
+    read_for_edit,
+    warnings_of,
     write_checked,
 )
 from mpi.fsutil import atomic_write, remove_stale_temps
 from mpi.i18n import _, ngettext
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
-from mpi.loading.sources import SourceFile, decode, read_source
+from mpi.loading.sources import SourceFile, read_source
 
 # What to do once the plan is loaded under the lock: the edits, measure by measure (a
 # measure's own in the order given), each with where it came from (a cell of a workbook, for
@@ -64,63 +64,51 @@ def apply(
             said = _("nothing to record: all of it is in the plan already")
             return EditResult(directory, "", said, written=False)
         assert loaded.plan is not None
-        plan = loaded.plan
-        bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
-        facts = PlanFacts(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
-        files = _files(loaded, {owner for owner, _m, _label in edits})
-        summaries = _rounds(files, edits, facts, by)
-        texts = {f.source.path: f.text for f in files.values()}
+        owners, files = _files(loaded, {owner for owner, _m, _label in edits})
+        summaries = _rounds(owners, files, edits, PlanFacts.of(loaded.plan), by)
+        texts = {path: f.text for path, f in files.items()}
         reuse = {p: v for p, v in loaded.models.items() if p not in texts}
         after = load_plan(directory, overrides=texts, reuse=reuse)
         if after.errors:
             raise made_invalid(after.errors[0])
         diff = "".join(  # shown by a dry run only; the rest say how many entries
-            unified_diff(f.original, texts[p], f.source.display) if dry_run else ""
-            for p, f in _by_path(files)
+            unified_diff(f.original, f.text, f.source.display) if dry_run else ""
+            for f in files.values()
         )
         summary = ngettext(
             "{count} entry recorded", "{count} entries recorded", len(summaries)
         ).format(count=len(summaries))
         # What mpi validate warns about now and did not before (a measure done with open
         # milestones), without positions: the edits moved lines.
-        before = {f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"}
-        now = [f"{d.file}: {d.message}" for d in after.diagnostics if d.severity == "warning"]
-        warned = tuple(w for w in now if w not in before)
+        before = set(warnings_of(loaded))
+        warned = tuple(w for w in warnings_of(after) if w not in before)
         if dry_run:
             return EditResult(directory, diff, summary, written=False, new_warnings=warned)
         _write_all(files)
         return EditResult(directory, diff, summary, written=True, new_warnings=warned)
 
 
-def _files(loaded: Loaded, owners: set[str]) -> dict[str, _File]:
-    """The file of each measure edited, read again as it is on disk now."""
-    out: dict[str, _File] = {}
-    read: dict[Path, _File] = {}
+def _files(loaded: Loaded, owners: set[str]) -> tuple[dict[str, Path], dict[Path, _File]]:
+    """The file of each measure edited, and those files, read again as they are on disk."""
+    where: dict[str, Path] = {}
+    files: dict[Path, _File] = {}
     for source in loaded.field_files.values():
         listed = source.tree.get("measures") if isinstance(source.tree, dict) else None
         ids = {str(m.get("id")) for m in listed or [] if isinstance(m, dict)}
         for owner in owners & ids:
-            if source.path not in read:
-                data = read_checked(source)
-                text = decode(data)
-                digest = hashlib.sha256(data).digest()
-                read[source.path] = _File(source, text, digest, source.tree, text)
-            out[owner] = read[source.path]
-    missing = owners - set(out)
+            if source.path not in files:
+                text, digest = read_for_edit(source)
+                files[source.path] = _File(source, text, digest, source.tree, text)
+            where[owner] = source.path
+    missing = owners - set(where)
     if missing:
         raise EditRefused(_("unknown measure {measure}").format(measure=sorted(missing)[0]))
-    return out
-
-
-def _by_path(files: dict[str, _File]) -> Iterator[tuple[Path, _File]]:
-    seen: dict[Path, _File] = {}
-    for f in files.values():
-        seen.setdefault(f.source.path, f)
-    yield from seen.items()
+    return where, files
 
 
 def _rounds(
-    files: dict[str, _File],
+    owners: dict[str, Path],
+    files: dict[Path, _File],
     edits: list[tuple[str, Mutation, str]],
     facts: PlanFacts,
     by: str | None,
@@ -134,7 +122,7 @@ def _rounds(
         for owner, queue in pending.items():
             if not queue:
                 continue
-            f = files[owner]
+            f = files[owners[owner]]
             doc = docs.get(f.source.path)
             if doc is None:  # one per file and round: building one indexes all its lines
                 doc = docs[f.source.path] = Document(f.text, f.tree)
@@ -148,12 +136,11 @@ def _rounds(
                 raise EditRefused(said_.format(where=label, message=exc.message)) from None
         last = not any(pending.values())
         for path, doc in docs.items():
-            text = doc.result()
+            f = files[path]
+            f.text = doc.result()
             if last:  # the plan is read again whole, validated, after the rounds
-                for f in {id(x): x for x in files.values() if x.source.path == path}.values():
-                    f.text = text
                 continue
-            source, problem = read_source(path, text)
+            source, problem = read_source(path, f.text)
             if problem is not None:
                 raise EditRefused(
                     _("{where}: {message}; nothing was written").format(
@@ -161,16 +148,15 @@ def _rounds(
                         message=problem.message,
                     )
                 )
-            for f in {id(x): x for x in files.values() if x.source.path == path}.values():
-                f.text, f.tree = text, source.tree
+            f.tree = source.tree
     return said
 
 
-def _write_all(files: dict[str, _File]) -> None:
+def _write_all(files: dict[Path, _File]) -> None:
     """Each file atomically; where one fails, put back those written before it."""
     done: list[_File] = []
     try:
-        for _path, f in _by_path(files):
+        for f in files.values():
             write_checked(f.source, f.text, f.digest)
             done.append(f)
     except BaseException:

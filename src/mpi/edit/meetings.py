@@ -9,7 +9,6 @@ atomically unless it changed on disk meanwhile. The first meeting creates the fi
 
 from __future__ import annotations
 
-import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -29,14 +28,14 @@ from mpi.edit.transaction import (
     loaded_plan,
     made_invalid,
     plan_lock,
-    read_checked,
+    read_for_edit,
     write_checked,
 )
 from mpi.fsutil import atomic_write, remove_stale_temps
 from mpi.i18n import _, formats
 from mpi.loading.load import load_plan
 from mpi.loading.positions import PList, PMap
-from mpi.loading.sources import SourceFile, decode
+from mpi.loading.sources import SourceFile
 
 HEADER = (
     "# yaml-language-server: $schema=../schema/meetings.schema.json\n"
@@ -295,9 +294,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
         del loaded
         text, digest, doc = "", b"", None
         if source is not None:
-            data = read_checked(source)
-            text = decode(data)
-            digest = hashlib.sha256(data).digest()
+            text, digest = read_for_edit(source)
             doc = Document(text, source.tree)
         whole, summary = change(doc)
         new_text = whole if whole is not None else doc.result() if doc else ""

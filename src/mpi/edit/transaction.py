@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
@@ -35,6 +36,9 @@ from mpi.loading.reread import read_changed
 from mpi.loading.sources import SourceFile, decode, fingerprint
 from mpi.loading.yaml_errors import ReadError
 
+if TYPE_CHECKING:
+    from mpi.domain.model import Plan
+
 LOCK_TIMEOUT = 30.0
 
 
@@ -46,6 +50,11 @@ class PlanFacts:
     language: Language = "de"  # of the plan's text: the language its updates log is kept in
     adopted: int = 0  # the year the plan was adopted: no decision changed it before
     bodies: tuple[str, ...] = ()  # ids and names of the plan's bodies: whose meetings decide
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanFacts:
+        bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
+        return cls(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
 
 
 @dataclass(frozen=True)
@@ -158,6 +167,21 @@ def read_checked(source: SourceFile) -> bytes:
     return data
 
 
+def read_for_edit(source: SourceFile) -> tuple[str, bytes]:
+    """The file's text as it is on disk (still the file that was parsed), and the digest its
+    bytes must still have when it is replaced."""
+    data = read_checked(source)
+    try:
+        text = decode(data)
+    except ReadError as exc:  # it decoded when it was parsed: someone is writing it now
+        raise EditRefused(
+            _("{where}: {message}; nothing was written").format(
+                where=f"{source.display}:{exc.line}:{exc.column}", message=exc.message
+            )
+        ) from None
+    return text, hashlib.sha256(data).digest()
+
+
 def edit_measure(
     directory: Path,
     measure_id: str,
@@ -223,10 +247,7 @@ def _edit(
     wanted, mutate = pick(loaded)
     source, owner, owner_id = find_owner(loaded, wanted, measures_only)
     path = source.path
-    plan = loaded.plan
-    bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
-    facts = PlanFacts(plan.horizon, plan.language, plan.adopted, tuple(sum(bodies, ())))
-    del plan
+    facts = PlanFacts.of(loaded.plan)
     before = _rest(loaded, source, owner_id)
     # Only the edited file is read and validated again; the others are taken as loaded. The
     # rest of the first load (the edited file's models, the other files' positions) is let
@@ -234,17 +255,7 @@ def _edit(
     reuse = {p: v for p, v in loaded.models.items() if p != path}
     read = loaded.models.get(path, (source, None))
     del loaded
-    data = read_checked(source)
-    try:
-        text = decode(data)
-    except ReadError as exc:  # it decoded when it was parsed: someone is writing it now
-        raise EditRefused(
-            _("{where}: {message}; nothing was written").format(
-                where=f"{source.display}:{exc.line}:{exc.column}", message=exc.message
-            )
-        ) from None
-    digest = hashlib.sha256(data).digest()  # what the file must still be when it is replaced
-    del data
+    text, digest = read_for_edit(source)
     doc = Document(text, source.tree)
     summary = mutate(Edit(doc, owner, facts, owner_id, reporter))
     new_text = doc.result()
@@ -260,7 +271,7 @@ def _edit(
     if after is None:
         after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
     del reuse
-    errors, warnings = after.errors, _warnings(after)
+    errors, warnings = after.errors, warnings_of(after)
     edited = next((f for f in after.field_files.values() if f.path == path), after.plan_file)
     rest = _rest(after, edited, owner_id) if not errors and edited is not None else before
     del after
@@ -282,7 +293,7 @@ def _refuse_broken(
     the rest of the file before and after); the warnings the edit brings."""
     warned: list[str] = []
     if errors or warnings:  # were they there before the edit? (the whole plan checked again)
-        warned = _warnings(loaded_plan(directory))  # refuses a plan that is invalid already
+        warned = warnings_of(loaded_plan(directory))  # refuses a plan that is invalid already
     if errors:
         raise made_invalid(errors[0])
     if rests[0] != rests[1]:
@@ -327,7 +338,7 @@ def made_invalid(first: Diagnostic) -> EditRefused:
     )
 
 
-def _warnings(loaded: Loaded) -> list[str]:
+def warnings_of(loaded: Loaded) -> list[str]:
     """The plan's warnings as `validate` words them, without positions (an edit moves lines)."""
     return [f"{d.file}: {d.message}" for d in loaded.diagnostics if d.severity == "warning"]
 

@@ -14,7 +14,7 @@ from mpi.domain.dates import DueError, typed_day
 from mpi.domain.errors import InvalidValue
 from mpi.domain.meetings import Meeting, Participant, Top
 from mpi.domain.model import Plan
-from mpi.domain.reference import TOP, body_words
+from mpi.domain.reference import TOP, body_forms
 from mpi.domain.words import fold, natural_key, suggest
 from mpi.i18n import _, formats, speaking
 from mpi.views.decisions import DecisionRow
@@ -209,8 +209,7 @@ def follow_up(
 
 
 def duty_words(plan: Plan, body: str) -> tuple[str, ...]:
-    names = [b.name for b in plan.monitoring.bodies if b.id == body] if plan.monitoring else []
-    return body_words(body) + tuple(w for n in names for w in body_words(n))
+    return body_forms(body, body_name(plan, body))
 
 
 def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:

@@ -9,7 +9,7 @@ from datetime import date
 
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.reference import TOP, body_words, by_other_authority, problems, read
+from mpi.domain.reference import TOP, body_forms, by_other_authority, problems, read
 from mpi.domain.words import fold
 from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
@@ -42,11 +42,7 @@ def meeting_decisions(ctx: Context) -> Iterator[Diagnostic]:
         if found.kind != "meeting" or found.impossible or by_other_authority(d.text):
             continue
         folded = fold(d.text)[0]
-        named = [
-            b
-            for b in first
-            if any(w in folded for w in body_words(b) + body_words(names.get(b, "")))
-        ]
+        named = [b for b in first if any(w in folded for w in body_forms(b, names.get(b, "")))]
         if not any(day >= first[b] for b in named for day in found.days):
             continue  # before the meetings of its body were recorded, or another body's
         held = [m for m in ctx.plan.meetings if m.body in named and m.date in found.days]
