@@ -8,10 +8,10 @@ import typer
 
 from mpi.cli import completion
 from mpi.cli.editing import today as current_day
+from mpi.cli.editing import write
 from mpi.cli.options import DryRunOption, PlanOption, TodayOption, edit_dir, full_date
-from mpi.cli.output import edit_result, emit, notice
-from mpi.domain.errors import UsageError
-from mpi.i18n import N_, _, reason
+from mpi.cli.output import emit
+from mpi.i18n import N_
 from mpi.render.registry import FORM
 
 
@@ -56,15 +56,7 @@ def import_(
     from mpi.edit.returned import apply_workbook
 
     directory = edit_dir(plan)
-    try:
-        result = apply_workbook(directory, workbook, current_day(), dry_run=dry_run)
-    except OSError as exc:
-        said = _("cannot write the plan: {reason}").format(reason=reason(exc))
-        raise UsageError(said) from None
-    if not result.written and not result.diff:  # all in the plan already, or none filled in
-        notice(result.summary)
-        return
-    edit_result(result)
+    write(lambda: apply_workbook(directory, workbook, current_day(), dry_run=dry_run))
 
 
 def register(app: typer.Typer) -> None:

@@ -20,7 +20,7 @@ from mpi.cli.options import (
     full_date,
     load,
 )
-from mpi.cli.output import emit, refuse_word_on_terminal
+from mpi.cli.output import emit
 from mpi.cli.usage import placeholder
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
@@ -248,7 +248,6 @@ def minutes(
         )
         raise InvalidValue("meeting", said.format(day=formats.day(found.date), id=found.id))
     view = build(current, found, day)
-    refuse_word_on_terminal(format, output)
     emit(format, MINUTES, view, output)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, TypeVar
 import typer
 
 from mpi.domain.errors import UsageError
-from mpi.i18n import _, ngettext, reason
+from mpi.i18n import N_, _, ngettext, reason
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,6 +35,13 @@ def console(stderr: bool = False, width: int | None = None) -> Console:
 TERMINAL_OVERRIDES = ("TTY_COMPATIBLE", "FORCE_COLOR")
 
 
+# The formats that are files, not text: with the reason not to show them on a terminal.
+BINARY = {
+    "docx": N_("a Word file is not for a terminal: write it with -o FILE"),
+    "xlsx": N_("an Excel file is not for a terminal: write it with -o FILE"),
+}
+
+
 def to_terminal() -> bool:
     """Whether standard output is a terminal, as rich decides it; without rich's ~20 ms
     import unless a variable overrides the answer (output to a pipe never needs rich)."""
@@ -51,6 +58,8 @@ def emit(format: str, view: View[T], data: T, output: Path | None = None) -> Non
     from mpi.render.registry import Unwrapped, draw
 
     terminal = output is None and to_terminal()
+    if terminal and format in BINARY:  # its bytes would fill the screen
+        raise UsageError(_(BINARY[format]))
     drawn = draw(format, view, data, terminal=terminal)
     if isinstance(drawn, bytes):
         payload = drawn
@@ -74,19 +83,6 @@ def emit(format: str, view: View[T], data: T, output: Path | None = None) -> Non
         out(drawn)
     else:
         typer.echo(payload, nl=False)
-
-
-def refuse_word_on_terminal(format: str, output: Path | None) -> None:
-    """A Word file goes to a file (-o), not to a terminal that would show its bytes."""
-    if format == "docx" and output is None and sys.stdout.isatty():
-        raise UsageError(_("a Word file is not for a terminal: write it with -o FILE"))
-
-
-def refuse_binary_on_terminal(format: str, output: Path | None) -> None:
-    """A Word or Excel file goes to a file (-o), not to a terminal."""
-    refuse_word_on_terminal(format, output)
-    if format == "xlsx" and output is None and sys.stdout.isatty():
-        raise UsageError(_("an Excel file is not for a terminal: write it with -o FILE"))
 
 
 def out(text: str) -> None:
@@ -150,7 +146,9 @@ def shown(path: Path) -> str:
 def edit_result(result: EditResult) -> None:
     from mpi.render.safe import visible
 
-    if not result.written:
+    if not result.written and not result.diff:  # nothing to do (mpi import: all in already)
+        notice(visible(result.summary))
+    elif not result.written:
         out(visible(result.diff))
         said = _("dry run: {summary}; nothing written").format(summary=visible(result.summary))
         sys.stderr.write(said + "\n")

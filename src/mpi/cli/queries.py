@@ -19,7 +19,7 @@ from mpi.cli.options import (
     span,
     valid_plan,
 )
-from mpi.cli.output import emit, refuse_binary_on_terminal
+from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
 from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS, TIMELINE
@@ -37,7 +37,6 @@ def status(
 
     if as_of is None:
         day = full_date(today, "--today")
-        refuse_binary_on_terminal(format, output)
         emit(format, STATUS, summary(valid_plan(plan), day, read_on=current_day()), output)
         return
     from mpi.cli.options import plan_as_of, plan_directory
@@ -47,7 +46,6 @@ def status(
         assert source is not None
         day = full_date(today, "--today") if today else source[2]
         read = require_plan(load_plan(read_from))
-    refuse_binary_on_terminal(format, output)
     emit(format, STATUS, summary(read, day, as_of=source[2]), output)
 
 
@@ -108,7 +106,6 @@ def list_measures(
         stale=span(stale, "--stale"),
     )
     day = full_date(today, "--today")
-    refuse_binary_on_terminal(format, output)
     emit(format, MEASURES, list_measures(valid_plan(plan), flt, day), output)
 
 
@@ -207,7 +204,6 @@ def due(
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
     query = DueQuery(year, limit, until, overdue, all, several(field), soon, owner, several(lead))
-    refuse_binary_on_terminal(format, output)
     emit(format, DUE, select_due(valid_plan(plan), query, day), output)
 
 
@@ -223,7 +219,6 @@ def indicators(
 
     day = full_date(today, "--today")
     rows = select_indicators(valid_plan(plan), several(field), several(lead), day)
-    refuse_binary_on_terminal(format, output)
     emit(format, INDICATORS, rows, output)
 
 

@@ -19,7 +19,7 @@ from mpi.cli.options import (
     several,
     span,
 )
-from mpi.cli.output import emit, refuse_word_on_terminal
+from mpi.cli.output import emit
 from mpi.cli.since import changes_since, commit_of
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
@@ -70,7 +70,6 @@ def report(
         at = Where(directory, history=False) if source is not None else None
         made = made_from(loaded, day, check(loaded, at=at), as_of=source)
     view = build(current, day, since, changes, leads=several(lead), made_from=made)
-    refuse_word_on_terminal(format, output)
     emit(format, REPORT, view, output)
 
 
@@ -171,7 +170,6 @@ def round_(
         classification=_one_line("classification", classification),
         meeting=held,
     )
-    refuse_word_on_terminal(format, output)
     emit(format, ROUND, view, output)
 
 
