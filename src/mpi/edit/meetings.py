@@ -291,6 +291,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
             remove_stale_temps(directory)
         loaded = loaded_plan(directory)
         source = loaded.meetings_file
+        reuse = {p: v for p, v in loaded.models.items() if p != path}  # only meetings.yaml changes
         del loaded
         text, digest, doc = "", b"", None
         if source is not None:
@@ -300,7 +301,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
         new_text = whole if whole is not None else doc.result() if doc else ""
         shown = source.display if source is not None else FILE
         diff = unified_diff(text, new_text, shown, doc.span() if doc else None)
-        after = load_plan(directory, overrides={path: new_text})
+        after = load_plan(directory, overrides={path: new_text}, reuse=reuse)
         if after.errors:
             raise made_invalid(after.errors[0])
         if dry_run:
