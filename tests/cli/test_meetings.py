@@ -236,7 +236,7 @@ def test_the_meetings_listed_with_their_record(year: Path) -> None:
 
     out = run("meeting", "list", plan=year, today="2027-09-01").stdout
     assert "Sitzung" in out and FIRST_ID in out and SECOND_ID in out
-    assert "2 offen, davon 1 überfällig" in out
+    assert "9 TOPs, 1 Beschluss, 2 offene Aufträge (davon 1 überfällig)" in out
     rows = json.loads(
         run("meeting", "list", "--format", "json", plan=year, today="2027-09-01").stdout
     )
@@ -244,5 +244,9 @@ def test_the_meetings_listed_with_their_record(year: Path) -> None:
         (FIRST_ID, True, 2),
         (SECOND_ID, False, 0),
     ]
+    terminal = {"TTY_COMPATIBLE": "1", "COLUMNS": "80"}
+    narrow = run("meeting", "list", plan=year, today="2027-09-01", env=terminal).stdout
+    assert all(len(line) <= 80 for line in narrow.splitlines())
+    assert FIRST_ID in narrow and "10.03.2027" in narrow and "überfällig)" in narrow
     only = run("meeting", "list", "--body", "task-force", plan=year, today="2027-09-01").stdout
     assert "Keine Sitzungen festgehalten" in only

@@ -183,29 +183,31 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
 
 
 def meetings(rows: list[MeetingRow]) -> RenderableType:
+    """The meetings at 80 columns: the id (it names the body), the day, where, and what is on
+    record in words that wrap (TOPs, decisions, open action items)."""
     from rich.text import Text
 
     if not rows:
         return Text(_("No meetings on record (mpi meeting new records one)."))
-    actions = [
-        _("{open} open, {overdue} overdue").format(open=r.open_actions, overdue=r.overdue_actions)
-        if r.overdue_actions
-        else str(r.open_actions)
-        for r in rows
-    ]
     grid = table(
         id_column(_("Meeting"), [r.id for r in rows]),
         fixed(_("Day"), [values.day(r.day) for r in rows]),
-        (_("Body"), {"ratio": 1, "min_width": 12}),
         (_("Where"), {"ratio": 1, "min_width": 10}),
-        fixed(_("TOPs"), [str(r.tops) for r in rows]),
-        fixed(_("Decisions"), [str(r.decisions) for r in rows]),
-        fixed(_("Open action items"), actions),
+        (_("On record"), {"ratio": 2, "min_width": 16}),
     )
-    for r, said in zip(rows, actions, strict=True):
-        grid.add_row(
-            r.id, values.day(r.day), r.body, r.where or "–", str(r.tops), str(r.decisions), said
-        )
+    for r in rows:
+        said = [
+            ngettext("{count} TOP", "{count} TOPs", r.tops).format(count=r.tops),
+            ngettext("{count} decision", "{count} decisions", r.decisions).format(
+                count=r.decisions
+            ),
+            ngettext(
+                "{count} open action item", "{count} open action items", r.open_actions
+            ).format(count=r.open_actions),
+        ]
+        if r.overdue_actions:
+            said[-1] += " " + _("({count} overdue)").format(count=r.overdue_actions)
+        grid.add_row(r.id, values.day(r.day), r.where or values.DASH, ", ".join(said))
     return grid
 
 
