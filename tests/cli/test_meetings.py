@@ -250,3 +250,12 @@ def test_the_meetings_listed_with_their_record(year: Path) -> None:
     assert FIRST_ID in narrow and "10.03.2027" in narrow and "überfällig)" in narrow
     only = run("meeting", "list", "--body", "task-force", plan=year, today="2027-09-01").stdout
     assert "Keine Sitzungen festgehalten" in only
+
+
+def test_due_on_a_terminal_names_an_action_item_by_number_and_day(year: Path) -> None:
+    """Not by the meeting's long id, which left the titles a few letters at 80 columns."""
+    terminal = {"TTY_COMPATIBLE": "1", "COLUMNS": "80"}
+    out = run("due", plan=year, today="2027-09-01", env=terminal).stdout
+    assert all(len(line) <= 80 for line in out.splitlines())
+    assert "Auftrag 3" in out and "(10.03.2027)" in out and FIRST_ID not in out
+    assert "Ausbildungsmonitor" in out  # a title word left whole

@@ -144,7 +144,7 @@ class Notes:
 
     def row(self, r: DueRow) -> str:
         """The mark of a milestone's date (every occurrence of a series shares one note)."""
-        label = f"{r.measure or r.owner} {r.milestone}"
+        label = values.owner(r) if r.meeting_day else f"{r.measure or r.owner} {r.milestone}"
         return self.mark((r.owner, r.milestone), label, r.basis, r.quote, r.derivation)
 
     def fact(self, key: tuple[str, ...], label: str, fact: Sourced | None) -> str:

@@ -11,6 +11,7 @@ from mpi.i18n import _, formats
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
     from mpi.domain.items import Indicator
+    from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
     from mpi.views.status import FieldStatus, StatusSummary
 
@@ -113,3 +114,14 @@ def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
         )
         for f in [*summary.fields, summary.plan_level, summary.totals]
     ]
+
+
+def owner(row: DueRow) -> str:
+    """Whose deadline it is, as a column shows it: a measure (HF1.10), the plan or a body, or
+    a meeting's action item by its number and day (`Auftrag 3 (10.03.2027)`), not by the
+    meeting's long id."""
+    if row.meeting_day is not None:
+        return _("Action item {number} ({day})").format(
+            number=row.milestone, day=day(row.meeting_day)
+        )
+    return row.measure or row.owner

@@ -39,6 +39,7 @@ class DueRow:
     derivation: str | None = None
     done: Due | None = None
     note: str | None = None  # an occurrence's own note
+    meeting_day: date | None = None  # an action item's: the day of the meeting that gave it
 
     @property
     def overdue(self) -> bool:
@@ -162,6 +163,7 @@ def action_rows(plan: Plan, today: date, leads: set[str]) -> list[DueRow]:
             basis="decided",
             done=Due.parse(a.closed.isoformat()) if a.closed else None,
             note=a.note,
+            meeting_day=m.date,
         )
         for m in plan.meetings
         for a in m.actions

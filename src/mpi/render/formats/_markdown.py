@@ -70,7 +70,7 @@ def due_table(rows: list[DueRow], notes: Notes) -> str:
         return "_" + _("No milestones.") + "_\n"
     return table(
         [_("Due"), _("Measure"), _("Milestone"), _("Status")],
-        ([when(r, notes), r.measure or r.owner, r.title, state(r)] for r in rows),
+        ([when(r, notes), values.owner(r), r.title, state(r)] for r in rows),
     )
 
 

@@ -226,14 +226,18 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
 
     if not rows:
         return Text(_("No milestones match."))
+    # An action item's on two lines, `Auftrag 3` over `(10.03.2027)`: the titles keep the room.
+    owners = [
+        values.owner(r).replace(" (", "\n(", 1) if r.meeting_day else values.owner(r) for r in rows
+    ]
     grid = table(
         (_("Due"), {"no_wrap": True}),
-        id_column(_("Measure"), [r.measure or r.owner for r in rows]),
+        id_column(_("Measure"), [line for o in owners for line in o.splitlines()]),
         (_("Milestone"), {"ratio": 1, "min_width": 16}),
         (_("Status"), {"no_wrap": True}),
         title=title,
     )
-    for r in rows:
+    for r, whose in zip(rows, owners, strict=True):
         style = STATUS_STYLE.get(r.state, "")
         date = t(worded(r), style if r.state in ("overdue", "delayed") else "")
         date.append(notes.row(r))
@@ -241,7 +245,7 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
         if r.recurring:
             name.append(" ↻", style="dim")
         state = t(progress(r.status, r.state, r.done), style)
-        grid.add_row(date, t(r.measure or r.owner), name, state)
+        grid.add_row(date, Text("\n".join(one_line(x) for x in whose.split("\n"))), name, state)
     return Fit(grid, {2: 1})
 
 

@@ -123,7 +123,7 @@ def due(rows: list[DueRow]) -> bytes:
         [
             worded(r),
             _day(r.due.end),
-            r.measure or r.owner,
+            values.owner(r),
             r.milestone,
             r.title,
             state_word(r.state),
