@@ -202,6 +202,7 @@ COMMANDS = {
     **dict.fromkeys(("schema", "calendar", "init"), "integrations"),
     "meeting": "meetings",
     **dict.fromkeys(("form", "import"), "exchange"),
+    "site": "site",
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).

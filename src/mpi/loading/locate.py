@@ -14,6 +14,7 @@ from mpi.i18n import _, reason
 PLAN_FILE = "plan.yaml"
 ADOPTED_FILE = "adopted.yaml"  # the plan as adopted (mpi.domain.adopted): not a Handlungsfeld
 MEETINGS_FILE = "meetings.yaml"  # the meetings of its bodies (mpi.domain.meetings): nor this
+SITE_FILE = "site.yaml"  # the public site's configuration (mpi.domain.site): nor this
 ENV_VAR = "MPI_PLAN"
 
 
@@ -149,7 +150,7 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
         directory / name
         for name in names
         if name.endswith((".yaml", ".yml"))
-        and name not in (PLAN_FILE, ADOPTED_FILE, MEETINGS_FILE)
+        and name not in (PLAN_FILE, ADOPTED_FILE, MEETINGS_FILE, SITE_FILE)
         and not name.startswith(".")
     )
     return directory / PLAN_FILE, others

@@ -1,0 +1,180 @@
+"""`mpi site`: the public website of the plan, static and self-contained."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mpi.cli.options import PlanOption, TodayOption, full_date
+from mpi.domain.errors import UsageError
+from mpi.i18n import N_, _, reason
+
+if TYPE_CHECKING:
+    from mpi.views.site import Site
+
+GENERATOR = b'<meta name="generator" content="mpi '  # how a site mpi built is recognised
+LOGO_LIMIT = 1_000_000  # bytes
+
+
+def site(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_(
+                "The directory to write the site to: new, empty, or a site mpi built before "
+                "(it is then replaced as a whole)."
+            ),
+        ),
+    ],
+    plan: PlanOption = None,
+    today: TodayOption = None,
+    search: Annotated[
+        bool,
+        typer.Option(
+            "--search/--no-search", help=N_("Build the search index (Pagefind) into the site.")
+        ),
+    ] = True,
+) -> None:
+    from mpi.cli.options import plan_directory
+    from mpi.domain.errors import PlanInvalid
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.loading.locate import SITE_FILE
+    from mpi.loading.site_config import read_config
+    from mpi.views.made_from import made_from
+    from mpi.views.site import build
+    from mpi.views.site_history import measure_events
+
+    day = full_date(today, "--today")
+    directory = plan_directory(plan)
+    loaded = load_plan(directory)
+    require_plan(loaded)
+    config, problems = read_config(directory / SITE_FILE)
+    if problems:
+        raise PlanInvalid(problems)
+    view = build(loaded, day, made_from(loaded, day), config, measure_events(loaded, day))
+    logo = None
+    if config is not None and config.logo is not None:
+        logo = _logo(directory / config.logo.file, directory / SITE_FILE)
+    write_site(view, output, search, logo)
+
+
+def _logo(path: Path, config: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            data = f.read(LOGO_LIMIT + 1)
+    except OSError as exc:
+        raise UsageError(
+            _("{config}: cannot read the logo {path}: {reason}").format(
+                config=config, path=path, reason=reason(exc)
+            )
+        ) from None
+    if len(data) > LOGO_LIMIT:
+        raise UsageError(
+            _("{config}: the logo {path} is larger than 1 MB").format(config=config, path=path)
+        )
+    return data
+
+
+def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> None:
+    """Build the site beside `output` and put it in its place at once: a reader of the old
+    site never sees half of the new one, and a failed build leaves the old one as it was."""
+    import shutil
+    import tempfile
+
+    from mpi.render.site import files, logo_name
+
+    _check_target(output)
+    parent = output.resolve().parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        build_dir = Path(tempfile.mkdtemp(prefix=".mpi-site-", dir=parent))
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write to {path}: {reason}").format(path=parent, reason=reason(exc))
+        ) from None
+    try:
+        for name, data in files(view):
+            target = build_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        logo_file = logo_name(view)
+        if logo is not None and logo_file is not None:
+            (build_dir / logo_file).write_bytes(logo)
+        build_dir.chmod(0o755)
+        if search:
+            _index(build_dir)
+        old = None
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=".mpi-site-old-", dir=parent))
+            output.rename(old / "site")
+        build_dir.rename(output)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write the site to {path}: {reason}").format(path=output, reason=reason(exc))
+        ) from None
+    finally:
+        if build_dir.exists():
+            shutil.rmtree(build_dir, ignore_errors=True)
+
+
+def _check_target(output: Path) -> None:
+    """A new or empty directory, or a site mpi built before: nothing else is replaced."""
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise UsageError(_("{path} is not a directory").format(path=output))
+    try:
+        entries = list(output.iterdir())
+        index = output / "index.html"
+        built = index.is_file() and GENERATOR in index.read_bytes()[:4096]
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=output, reason=reason(exc))
+        ) from None
+    if entries and not built:
+        raise UsageError(
+            _(
+                "{path} is not empty and holds no site mpi built: name a new or empty "
+                "directory (mpi replaces only a site it built)"
+            ).format(path=output)
+        )
+
+
+def _index(site: Path) -> None:
+    """Pagefind's search index into `site/pagefind`, from the built pages (German stemming
+    from each page's lang)."""
+    import subprocess
+    import sys
+
+    try:
+        done = subprocess.run(
+            [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as exc:
+        raise UsageError(_("cannot run Pagefind: {reason}").format(reason=reason(exc))) from None
+    if done.returncode != 0:
+        said = (done.stderr or done.stdout).decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(
+            _(
+                "Pagefind could not build the search index ({why}); --no-search builds the "
+                "site without it"
+            ).format(why=said[-1] if said else done.returncode)
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        help=N_(
+            "Build the public website of the plan. Static files for any web host: a "
+            "page per Handlungsfeld, measure, indicator, partner and body, the deadlines, "
+            "an accessibility statement and a page in Leichte Sprache, with a search. Its "
+            "contact, Impressum and Datenschutz come from site.yaml in the plan directory "
+            "(without it the site is a preview that says so)."
+        )
+    )(site)

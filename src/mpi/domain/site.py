@@ -1,0 +1,88 @@
+"""What differs per deployment of the public site (`site.yaml` beside `plan.yaml`): who
+publishes it and how to reach them, where its Impressum and Datenschutz live, its address,
+logo, and the facts of its Erklärung zur Barrierefreiheit. The plan says nothing of these, so
+the site never guesses them: without this file `mpi site` builds a preview that says so."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from mpi.domain.types import Base, Day, Text, new_list
+from mpi.i18n import _
+
+URL = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+EMAIL = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$", max_length=254)]
+Conformance = Literal["full", "partial", "none"]
+
+
+class Contact(Base):
+    """Someone people can write to: an office with its address, mail, phone or web form."""
+
+    name: Text = Field(description="Who answers (an office, a unit).")
+    address: list[Text] = Field(default_factory=new_list, description="Postal address, by line.")
+    email: EMAIL | None = None
+    phone: Annotated[str, Field(pattern=r"^\+?[0-9 ()/-]{3,40}$")] | None = None
+    url: URL | None = Field(default=None, description="A contact form or page.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if self.email is None and self.url is None:
+            raise ValueError(_("give an email or a url (or both)"))
+        return self
+
+
+class Barrier(Base):
+    """Content that is not accessible, why, and what people can use instead."""
+
+    what: Text
+    why: Text
+    instead: Text | None = None
+
+
+class Accessibility(Base):
+    """The facts of the Erklärung zur Barrierefreiheit (BITV 2.0, HmbBITVO § 2)."""
+
+    conformance: Conformance = Field(
+        description="full, partial or none: vollständig, teilweise, nicht vereinbar."
+    )
+    assessed: Day = Field(description="The day the statement was made.")
+    updated: Day | None = Field(default=None, description="The day it was last reviewed.")
+    method: Text = Field(
+        default="Selbstbewertung",
+        description="How it was assessed (Selbstbewertung, or by whom and when).",
+    )
+    barriers: list[Barrier] = Field(
+        default_factory=new_list,
+        description="Known barriers beyond those mpi states itself (a missing DGS video).",
+    )
+    enforcement: Contact = Field(
+        description="The Schlichtungsstelle (in Hamburg: nach § 13a HmbBGG) with its address."
+    )
+    sign_language: URL | None = Field(
+        default=None, description="The page of the site's explanation in Deutscher Gebärdensprache."
+    )
+
+
+class Logo(Base):
+    file: Annotated[str, Field(pattern=r"^[^/\\][^\\]*\.(svg|png)$", max_length=200)] = Field(
+        description="An SVG or PNG file, relative to site.yaml."
+    )
+    alt: Text = Field(description="The logo's text alternative (usually the publisher's name).")
+
+
+class SiteConfig(Base):
+    """site.yaml: the deployment's own facts."""
+
+    publisher: Text = Field(description="Who publishes the site (the responsible body).")
+    url: URL | None = Field(default=None, description="Where the site is published.")
+    contact: Contact = Field(description="Where feedback goes (shown on every page).")
+    imprint: URL = Field(description="The Impressum.")
+    privacy: URL = Field(description="The Datenschutzerklärung.")
+    logo: Logo | None = None
+    accessibility: Accessibility
+    easy_language_checked: Text | None = Field(
+        default=None,
+        description="Who checked the Leichte Sprache page (Prüflesende); unchecked if absent.",
+    )

@@ -1,0 +1,162 @@
+"""The public site (`mpi site`): every page's rows, from the plan, its git history and the
+site's configuration. One pass over the plan; nothing here is written or formatted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from mpi.domain import walk
+from mpi.domain.change import Change
+from mpi.domain.model import FieldFile, MonitoringBody, Partner, Plan
+from mpi.domain.site import SiteConfig
+from mpi.domain.words import natural_key
+from mpi.loading.load import Loaded
+from mpi.views.dated import dated_changes
+from mpi.views.decisions import DecisionRow, decisions
+from mpi.views.due import DueRow, all_due
+from mpi.views.history import Event
+from mpi.views.indicators import IndicatorRow, indicator_row
+from mpi.views.made_from import MadeFrom
+from mpi.views.measures import MeasureDetail, MeasureFilter, MeasureRow, list_measures
+from mpi.views.meetings import MeetingRow, meeting_rows
+from mpi.views.milestones import MilestoneSummary, summaries
+from mpi.views.status import StatusSummary, status
+
+LATEST = 10  # changes on the start page
+NEXT = 8  # next deadlines on the start page
+
+
+@dataclass(frozen=True)
+class MeasurePage:
+    detail: MeasureDetail
+    row: MeasureRow
+    history: list[Event]  # newest first; empty outside git
+
+
+@dataclass(frozen=True)
+class PartnerPage:
+    partner: Partner
+    leads: list[MeasureRow]
+    involved: list[MeasureRow]
+    late: list[DueRow]  # overdue, delayed or missed deadlines of the measures it leads
+
+
+@dataclass(frozen=True)
+class BodyPage:
+    body: MonitoringBody
+    milestones: list[MilestoneSummary]
+    meetings: list[MeetingRow]
+    decisions: list[DecisionRow]
+
+
+@dataclass(frozen=True)
+class Site:
+    plan: Plan
+    today: date
+    config: SiteConfig | None  # None: a preview, the deployment's facts are not configured
+    made: MadeFrom
+    status: StatusSummary
+    measures: list[MeasurePage]  # in id order
+    indicators: list[IndicatorRow]
+    partners: list[PartnerPage]
+    bodies: list[BodyPage]
+    deadlines: list[DueRow]  # every deadline, by day
+    changes: list[Change]  # what the plan records as happened, newest first
+    history: bool  # the measure pages have a git history
+
+    @property
+    def partner_names(self) -> dict[str, str]:
+        return {p.id: p.short for p in self.plan.partners}
+
+    def field(self, ident: str) -> FieldFile:
+        return next(f for f in self.plan.fields if f.id == ident)
+
+    def rows_of(self, field: str) -> list[MeasureRow]:
+        return [p.row for p in self.measures if p.row.field == field]
+
+    @property
+    def late(self) -> list[DueRow]:
+        """What the start page names first: overdue, delayed and missed deadlines."""
+        return [
+            r for r in self.deadlines if r.state in ("overdue", "delayed") or r.status == "missed"
+        ]
+
+
+def build(
+    loaded: Loaded,
+    today: date,
+    made: MadeFrom,
+    config: SiteConfig | None,
+    events: dict[str, list[Event]],
+) -> Site:
+    plan = loaded.plan
+    assert plan is not None
+    rows = {r.id: r for r in list_measures(plan, MeasureFilter(), today)}
+    decided: dict[str, list[DecisionRow]] = {}
+    for d in decisions(plan):
+        decided.setdefault(d.owner, []).append(d)
+    partners = {p.id: p.short for p in plan.partners}
+    pages, indicators = [], []
+    for f in plan.fields:
+        goals = {g.id: g for g in f.goals}
+        sections = {s.id: s.title for s in f.sections}
+        for place, m in walk.measures([f]):
+            own = [indicator_row(i, m.id, f.id, tuple(m.lead), today) for i in m.indicators]
+            indicators += own
+            detail = MeasureDetail(
+                m,
+                f,
+                sections.get(m.section) if m.section else None,
+                [goals[g] for g in m.goals if g in goals],
+                m.goal_assignment or f.goal_assignment,
+                partners,
+                summaries(walk.milestones_of(place, m), plan, today),
+                own,
+                decided.get(m.id, []),
+            )
+            pages.append(MeasurePage(detail, rows[m.id], events.get(m.id, [])))
+    pages.sort(key=lambda p: natural_key(p.row.id))
+    deadlines = all_due(plan, today)
+    by_measure: dict[str, list[DueRow]] = {}
+    for r in deadlines:
+        if r.measure:
+            by_measure.setdefault(r.measure, []).append(r)
+    partner_pages = []
+    for p in plan.partners:
+        leads = [page.row for page in pages if p.id in page.row.lead]
+        involved = [page.row for page in pages if p.id in page.detail.measure.involved]
+        late = [
+            r
+            for row in leads
+            for r in by_measure.get(row.id, [])
+            if r.state in ("overdue", "delayed") or r.status == "missed"
+        ]
+        partner_pages.append(PartnerPage(p, leads, involved, late))
+    bodies = []
+    for b in plan.monitoring.bodies if plan.monitoring else []:
+        places = [(pl, ms) for pl, ms in walk.milestones(plan, []) if pl.owner == b.id]
+        bodies.append(
+            BodyPage(
+                b,
+                summaries(places, plan, today),
+                meeting_rows(plan, today, b.id),
+                decided.get(b.id, []),
+            )
+        )
+    changes = dated_changes(plan, date(plan.adopted, 1, 1))
+    changes.sort(key=lambda c: c.date or "", reverse=True)
+    return Site(
+        plan,
+        today,
+        config,
+        made,
+        status(plan, today, NEXT),
+        pages,
+        indicators,
+        partner_pages,
+        bodies,
+        deadlines,
+        changes,
+        bool(events) or made.commit is not None,
+    )
