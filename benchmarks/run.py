@@ -314,6 +314,11 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
                 walked = ["history", "HF1.15", "--plan", str(growing_log(commits))]
                 name = f"mpi history HF1.15 (a log grown by {commits} commits)"
                 rows.append(Row(name, label, [mpi, *walked]))
+        if label in ("shipped", "10k"):  # the public site, without and with its search index
+            site = ["site", "-o", str(OUT / f"site-{label}"), *at]
+            rows.append(Row("mpi site --no-search", label, [mpi, *site, "--no-search"]))
+            if label == "shipped":
+                rows.append(Row("mpi site (with its search index)", label, [mpi, *site]))
         if label != "shipped":
             rows.append(Row("mpi due --year 2030", label, [mpi, "due", "--year", "2030", *at]))
             # Every edit command, each run from the committed plan; the semantic diff of one
@@ -487,11 +492,27 @@ def targets(rows: list[Row], cold: dict[str, float] | None = None) -> list[str]:
             why += f", {fast.rss_mib:.0f} vs {r.rss_mib:.0f} MiB"
             bought = 1 - fast.median / r.median
             out.append(f"INFO {name} buys {bought:.0%} of {fast.command} [{r.plan}]: {why}")
+    for plan, times in (("shipped", 3), ("10k", 8)):
+        site, base = get("mpi site --no-search", plan), get("mpi validate", plan)
+        name = f"mpi site --no-search on {plan} <= {times}x mpi validate"
+        if site and base and site.median is not None and base.median:
+            ok = site.median <= times * base.median and not site.note
+            why = f"{site.median:.3f} s vs {times * base.median:.3f} s, {site.rss_mib:.0f} MiB"
+            if plan == "10k":
+                ok, name = ok and (site.rss_mib or 0) < 600, name + ", < 600 MiB"
+            out.append(f"{verdict(ok)} {name}: {why}")
+        else:
+            out.append(f"{verdict(None)} {name}: not measured")
+    searched, plain = get("mpi site (with", "shipped"), get("mpi site --no-search", "shipped")
+    if searched and plain and searched.median is not None and plain.median is not None:
+        spent = searched.median - plain.median
+        out.append(f"INFO the search index of the shipped plan's site takes {spent:.3f} s")
     for r in rows:
         if (
             r.fast is None
             and r.plan == "10k"
             and r.command.startswith("mpi")
+            and not r.command.startswith("mpi site")
             and r.rss_mib is not None
         ):
             ok = r.rss_mib < 200

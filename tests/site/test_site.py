@@ -235,3 +235,9 @@ def test_in_english_on_request(year_plan: Path, tmp_path: Path) -> None:
     assert '<html lang="en">' in text and "Overdue and missed" in text
     easy = (out / "leichte-sprache.html").read_text(encoding="utf-8")
     assert '<div lang="de" class="easy">' in easy  # Leichte Sprache is German
+
+
+def test_english_terms_in_the_plan_text_are_marked_as_english(site: Path) -> None:
+    text = (site / "gremien" / "task-force.html").read_text(encoding="utf-8")
+    assert '<h1><span lang="en">Task Force</span>' in text
+    assert "<title>Task Force" in text  # no markup where no markup may be

@@ -4,6 +4,7 @@ bar; every link is relative, so the site works under any path of any static host
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import groupby
 from pathlib import Path
@@ -21,6 +22,7 @@ from mpi.render.change_words import decision_line, describe
 from mpi.render.formats._templates import TEMPLATES, environment
 from mpi.render.provenance import basis, deadline, explanation, progress, series, worded
 from mpi.render.provenance import status as status_word
+from mpi.render.safe import visible
 from mpi.views.due import DueRow
 from mpi.views.milestones import MilestoneSummary
 from mpi.views.site import Site
@@ -38,9 +40,20 @@ INTRO = 300  # characters of the Präambel on the start page, in whole sentences
 SHOWN = 3  # open occurrences of a recurring deadline listed on a measure page
 
 
+# English terms in the plan's German text, marked so that a screen reader speaks them in
+# English (WCAG 3.1.2); loanwords German dictionaries list (Cluster, Start-up) are German.
+ENGLISH = re.compile(r"\b(Task Force|Green Hydrogen Hub|Cross Innovation Hub|Clean Aviation)\b")
+
+
+def english(text: str) -> Markup:
+    """Plan text, escaped, with its English terms in `<span lang="en">`."""
+    return Markup(ENGLISH.sub(r'<span lang="en">\1</span>', str(escape(visible(text)))))
+
+
 def files(site: Site) -> Iterator[tuple[str, bytes]]:
     """Every file of the site but the search index: (path relative to the site, bytes)."""
     env = environment()
+    env.filters["en"] = english
     names = site.partner_names
     logo = logo_name(site)
     common = {
