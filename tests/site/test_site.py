@@ -78,6 +78,12 @@ def read(path: Path) -> Page:
     return page
 
 
+def copy_without_git(plan: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "plan"
+    shutil.copytree(plan, copy, ignore=shutil.ignore_patterns(".git"))
+    return copy
+
+
 def pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
 
@@ -183,8 +189,7 @@ def test_without_site_yaml_the_site_is_a_preview_that_says_so(tmp_path: Path) ->
 def test_a_mistake_in_site_yaml_is_named_at_its_line_and_column(
     year_plan: Path, tmp_path: Path
 ) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(year_plan, plan, ignore=shutil.ignore_patterns(".git"))
+    plan = copy_without_git(year_plan, tmp_path)
     config = plan / "site.yaml"
     config.write_text(
         config.read_text("utf-8").replace("  email: masterplan@example.org\n", ""), "utf-8"
@@ -198,8 +203,7 @@ def test_a_mistake_in_site_yaml_is_named_at_its_line_and_column(
 def test_outside_git_the_measure_pages_say_they_have_no_history(
     year_plan: Path, tmp_path: Path
 ) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(year_plan, plan, ignore=shutil.ignore_patterns(".git"))
+    plan = copy_without_git(year_plan, tmp_path)
     out = tmp_path / "out"
     mpi("site", "-o", str(out), "--no-search", plan=plan, lang="de", today=DAY,
         env={"GIT_CEILING_DIRECTORIES": str(tmp_path)})  # fmt: skip
