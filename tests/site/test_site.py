@@ -245,3 +245,21 @@ def test_english_terms_in_the_plan_text_are_marked_as_english(site: Path) -> Non
     text = (site / "gremien" / "task-force.html").read_text(encoding="utf-8")
     assert '<h1><span lang="en">Task Force</span>' in text
     assert "<title>Task Force" in text  # no markup where no markup may be
+
+
+def test_the_logo_is_copied_with_its_text_and_never_read_from_outside(
+    year_plan: Path, tmp_path: Path
+) -> None:
+    plan = copy_without_git(year_plan, tmp_path)
+    (plan / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', "utf-8")
+    config = plan / "site.yaml"
+    text = config.read_text("utf-8")
+    config.write_text(text + "logo: {file: logo.svg, alt: Behörde für Wirtschaft}\n", "utf-8")
+    out = tmp_path / "out"
+    mpi("site", "-o", str(out), "--no-search", plan=plan, lang="de", today=DAY)
+    assert (out / "logo.svg").read_bytes() == (plan / "logo.svg").read_bytes()
+    page = (out / "massnahmen" / "HF1.6.html").read_text("utf-8")
+    assert '<img src="../logo.svg" alt="Behörde für Wirtschaft"' in page
+    config.write_text(text + "logo: {file: ../secret.svg, alt: x}\n", "utf-8")
+    result = mpi("site", "-o", str(tmp_path / "o2"), plan=plan, lang="de", today=DAY, code=1)
+    assert "site.yaml:" in result.stderr and "logo" in result.stderr

@@ -67,9 +67,15 @@ class Accessibility(Base):
 
 class Logo(Base):
     file: Annotated[str, Field(pattern=r"^[^/\\][^\\]*\.(svg|png)$", max_length=200)] = Field(
-        description="An SVG or PNG file, relative to site.yaml."
+        description="An SVG or PNG file, relative to site.yaml (never outside it)."
     )
     alt: Text = Field(description="The logo's text alternative (usually the publisher's name).")
+
+    @model_validator(mode="after")
+    def _inside(self) -> Logo:
+        if ".." in self.file.split("/"):
+            raise ValueError(_("the logo must lie in the plan directory (no ..)"))
+        return self
 
 
 class SiteConfig(Base):
