@@ -53,7 +53,9 @@ def site(
     config, problems = read_config(directory / SITE_FILE)
     if problems:
         raise PlanInvalid(problems)
-    view = build(loaded, day, made_from(loaded, day), config, measure_events(loaded, day))
+    made = made_from(loaded, day)
+    events = measure_events(loaded, day) if made.commit is not None else {}
+    view = build(loaded, day, made, config, events)
     logo = None
     if config is not None and config.logo is not None:
         logo = _logo(directory / config.logo.file, directory / SITE_FILE)

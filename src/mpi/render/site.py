@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from markupsafe import Markup, escape
 from mpi.domain.items import Sourced
 from mpi.domain.model import Update
 from mpi.domain.site import Contact
-from mpi.i18n import N_, _, formats, language
+from mpi.i18n import N_, _, language
 from mpi.render import chart, values
 from mpi.render.assessment import summary
 from mpi.render.change_words import decision_line, describe
@@ -270,15 +271,9 @@ def _changes(site: Site) -> list[dict[str, str | None]]:
             )
     found.sort(key=lambda x: x[0], reverse=True)
     return [
-        {"day": formats.day(_iso(d)) if d else None, "words": w, "href": h}
+        {"day": values.day(date.fromisoformat(d[:10])) if d else None, "words": w, "href": h}
         for d, w, h in found[:LATEST]
     ]
-
-
-def _iso(text: str) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(text[:10])
 
 
 def _owner_name(site: Site, owner: str) -> str:

@@ -8,13 +8,13 @@ from datetime import date
 
 from mpi.domain import walk
 from mpi.domain.change import Change
-from mpi.domain.model import FieldFile, MonitoringBody, Partner, Plan
+from mpi.domain.model import MonitoringBody, Partner, Plan
 from mpi.domain.site import SiteConfig
 from mpi.domain.words import natural_key
 from mpi.loading.load import Loaded
 from mpi.views.dated import dated_changes
 from mpi.views.decisions import DecisionRow, decisions
-from mpi.views.due import DueRow, all_due
+from mpi.views.due import DueRow, all_due, late
 from mpi.views.history import Event
 from mpi.views.indicators import IndicatorRow, indicator_row
 from mpi.views.made_from import MadeFrom
@@ -69,18 +69,17 @@ class Site:
     def partner_names(self) -> dict[str, str]:
         return {p.id: p.short for p in self.plan.partners}
 
-    def field(self, ident: str) -> FieldFile:
-        return next(f for f in self.plan.fields if f.id == ident)
-
     def rows_of(self, field: str) -> list[MeasureRow]:
         return [p.row for p in self.measures if p.row.field == field]
 
     @property
     def late(self) -> list[DueRow]:
         """What the start page names first: overdue, delayed and missed deadlines."""
-        return [
-            r for r in self.deadlines if r.state in ("overdue", "delayed") or r.status == "missed"
-        ]
+        return [r for r in self.deadlines if late_or_missed(r)]
+
+
+def late_or_missed(row: DueRow) -> bool:
+    return late(row) or row.status == "missed"
 
 
 def build(
@@ -126,12 +125,7 @@ def build(
     for p in plan.partners:
         leads = [page.row for page in pages if p.id in page.row.lead]
         involved = [page.row for page in pages if p.id in page.detail.measure.involved]
-        late = [
-            r
-            for row in leads
-            for r in by_measure.get(row.id, [])
-            if r.state in ("overdue", "delayed") or r.status == "missed"
-        ]
+        late = [r for row in leads for r in by_measure.get(row.id, []) if late_or_missed(r)]
         partner_pages.append(PartnerPage(p, leads, involved, late))
     bodies = []
     for b in plan.monitoring.bodies if plan.monitoring else []:
@@ -158,5 +152,5 @@ def build(
         bodies,
         deadlines,
         changes,
-        bool(events) or made.commit is not None,
+        made.commit is not None,
     )

@@ -16,12 +16,12 @@ from mpi.views.history import KINDS, Event
 
 
 def measure_events(loaded: Loaded, today: date) -> dict[str, list[Event]]:
-    """Per measure id, its changes newest first (an empty dict outside git)."""
-    from mpi.loading.checkout import state
+    """Per measure id, its changes newest first; for a plan in git (the caller knows that
+    from `made_from`, which asked git once already)."""
     from mpi.loading.history import versions
 
     plan = loaded.plan
-    if plan is None or not state(loaded.directory):
+    if plan is None:
         return {}
     out: dict[str, list[Event]] = {}
     for path, (_source, model) in loaded.models.items():
