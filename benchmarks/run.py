@@ -251,6 +251,68 @@ def growing_log(commits: int) -> Path:
     return root / "plan"
 
 
+CHANGED = 1000  # commits of the plan's change log (`mpi changes`)
+
+
+def change_history(commits: int = CHANGED) -> Path:
+    """A git copy of the shipped plan with `commits` commits of a working life spread over
+    all five Handlungsfeld files: each adds a partner's report to a measure's log, every
+    tenth also moves HH-WIN Ausbaustufe 1 by a year and back, every 25th sets a status
+    (written with `git fast-import`: each commit's file is given whole)."""
+    root = OUT / f"changes-{commits}"
+    done = root / ".git" / "mpi-benchmark-done"
+    if done.exists():
+        return root / "plan"
+    shutil.rmtree(root, ignore_errors=True)
+    shutil.copytree(SHIPPED, root / "plan")
+    names = sorted(p.name for p in (root / "plan").glob("hf*.yaml"))
+    texts = {n: (root / "plan" / n).read_text(encoding="utf-8") for n in names}
+    logs: dict[tuple[str, int], str] = {}
+    subprocess.run(["git", "-C", str(root), "init", "-q", "-b", "main"], check=True)
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    who = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
+    subprocess.run(["git", "-C", str(root), *who, "commit", "-q", "-m", "adopted"], check=True)
+    feed = subprocess.Popen(
+        ["git", "-C", str(root), "fast-import", "--quiet"], stdin=subprocess.PIPE
+    )
+    assert feed.stdin is not None
+    stage = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
+    for n in range(commits):
+        name = names[n % len(names)]
+        parts = texts[name].split("    updates: []\n")
+        which = (n // len(names)) % (len(parts) - 1)
+        day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+        logs[(name, which)] = logs.get((name, which), "") + (
+            f"      - {{date: {day}, text: Sachstand {n} berichtet, by: dgb}}\n"
+        )
+        text = parts[0] + "".join(
+            ("    updates:\n" + logs[(name, i)] if (name, i) in logs else "    updates: []\n") + p
+            for i, p in enumerate(parts[1:])
+        )
+        if name.startswith("hf1") and n % 10 == 0:
+            text = text.replace(stage, stage.replace("2030", str(2031 - (n // 10) % 2)))
+        if n % 25 == 0:
+            text = text.replace("    status: planned\n", "    status: in_progress\n", 1)
+            texts[name] = texts[name].replace(
+                "    status: planned\n", "    status: in_progress\n", 1
+            )
+        data = text.encode()
+        message = f"change {n}".encode()
+        feed.stdin.write(b"commit refs/heads/main\ncommitter bench <b@example.org> %d +0000\n"
+                         % (1700000000 + n))  # fmt: skip
+        feed.stdin.write(b"data %d\n%s\n" % (len(message), message))
+        if n == 0:
+            feed.stdin.write(b"from refs/heads/main^0\n")
+        feed.stdin.write(
+            b"M 100644 inline plan/%s\ndata %d\n%s\n" % (name.encode(), len(data), data)
+        )
+    feed.stdin.close()
+    feed.wait()
+    subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
+    done.touch()
+    return root / "plan"
+
+
 def at_the_limits(path: Path) -> Path:
     """The shipped plan with short German log entries up to both limits of a plan that mpi
     reads: 63 of its 64 Mi characters (MAX_CHARACTERS) and ~910,000 of its 1,000,000 values
@@ -310,6 +372,8 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
             walked = ["history", "HF1.15", "--plan", str(long_history())]
             rows.append(Row(f"mpi history HF1.15 ({HISTORY} commits)", label, [mpi, *walked]))
+            logged = ["changes", "--plan", str(change_history()), "--format", "json"]
+            rows.append(Row(f"mpi changes ({CHANGED} commits)", label, [mpi, *logged]))
             for commits in GROWING:
                 walked = ["history", "HF1.15", "--plan", str(growing_log(commits))]
                 name = f"mpi history HF1.15 (a log grown by {commits} commits)"

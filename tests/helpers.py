@@ -137,6 +137,7 @@ def adopted_copy(root: Path) -> Path:
 # --- a year with two Koordinierungsrunden (tests/cli/test_meetings.py, tests/render/test_print.py)
 
 FIRST, SECOND = "10.03.2027", "22.09.2027"
+LATER = "2027-10-25"  # after every step of the year of changes (tests/publish/conftest.py)
 FIRST_ID = "koordinierungsrunde-2027-03-10"
 SECOND_ID = "koordinierungsrunde-2027-09-22"
 MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2022

@@ -11,7 +11,7 @@ import os
 import re
 import secrets
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import suppress
 from pathlib import Path
 
@@ -205,3 +205,36 @@ def _running(pid: int) -> bool:
     except PermissionError:  # running, as another user
         return True
     return True
+
+
+def replace_directory(
+    output: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None
+) -> None:
+    """Write a directory of `files` (relative path, bytes) beside `output`, run `finish` on it
+    (a search index), then put it in `output`'s place at once: a reader sees the old tree or
+    the new one, and stale files of the old one go. Raises OSError; the half-built tree is
+    removed."""
+    import shutil
+    import tempfile
+
+    parent = output.resolve().parent
+    parent.mkdir(parents=True, exist_ok=True)
+    build_dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.mpi-", dir=parent))
+    try:
+        for name, data in files:
+            target = build_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        build_dir.chmod(0o755)
+        if finish is not None:
+            finish(build_dir)
+        old = None
+        if output.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{output.name}.mpi-old-", dir=parent))
+            output.rename(old / "tree")
+        build_dir.rename(output)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    finally:
+        if build_dir.exists():
+            shutil.rmtree(build_dir, ignore_errors=True)

@@ -23,6 +23,7 @@ from mpi.render.formats import github, markdown, text
 from mpi.render.registry import Unwrapped
 from mpi.views import (
     calendar,
+    changes,
     diff,
     form,
     history,
@@ -77,6 +78,32 @@ DATA: dict[str, Any] = {
             )
         ],
         [history.Course("netz", "Netz", "milestone", "bis 2030", "bis 2032", 1, 1, 24)],
+    ),
+    "changes": changes.ChangeLog(
+        PLAN.title,
+        [
+            changes.Logged(
+                "urn:uuid:0747952e-3bb8-55bd-8ca9-27eb81a2f7e7",
+                "def5678",
+                TODAY_DATE,
+                Change(
+                    "postponed",
+                    "HF1.2",
+                    "netz",
+                    "due",
+                    "2030",
+                    "2032",
+                    months=24,
+                    what="milestone",
+                    weakening=True,
+                ),
+                "HF1",
+                ("bwi",),
+                datetime(2026, 11, 25, 9, 30, tzinfo=UTC),
+            )
+        ],
+        diff.names(PLAN),
+        diff.titles(PLAN),
     ),
     "diagnostics": DIAGNOSTICS,
     "calendar": calendar.calendar(PLAN, datetime(2026, 11, 25, tzinfo=UTC), TODAY_DATE),
@@ -134,8 +161,9 @@ def test_the_registry_lists_every_format_module_in_order() -> None:
     modules = [m.name for m in pkgutil.iter_modules(formats.__path__) if m.name[0] != "_"]
     assert sorted(registry.FORMATS) == sorted(modules)  # none left out of the list
     assert list(registry.formats()) == [
-        "text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics"
+        "text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics", "atom"
     ]  # fmt: skip
+    assert registry.choices(registry.CHANGES) == ["text", "json", "csv", "markdown", "atom"]
     assert registry.choices(registry.STATUS) == ["text", "json", "csv", "markdown", "xlsx"]
     assert registry.choices(registry.REPORT) == ["markdown", "html", "docx"]
     assert registry.choices(registry.DIAGNOSTICS) == ["text", "json", "github"]
@@ -160,8 +188,9 @@ def test_format_options_offer_exactly_the_registry_choices() -> None:
                 names = registry.choices(VIEW[view])
                 assert param.metavar == "[" + "|".join(names) + "]", name
                 checked.append(name)
-    assert sorted(checked) == ["diff", "due", "history", "indicators", "list", "report",
-                               "round", "show", "status", "timeline", "validate"]  # fmt: skip
+    assert sorted(checked) == ["changes", "diff", "due", "history", "indicators", "list",
+                               "report", "round", "show", "status", "timeline",
+                               "validate"]  # fmt: skip
 
 
 @pytest.mark.parametrize(("format", "view"), PAIRS, ids=[f"{f}-{v}" for f, v in PAIRS])
@@ -197,6 +226,11 @@ def test_every_format_draws_every_view_it_declares(format: str, view: str) -> No
         assert out.startswith("<!DOCTYPE html>") and "</html>" in out
     elif format == "ics":
         assert Calendar.from_ical(out).walk("VEVENT")
+    elif format == "atom":
+        import feedparser
+
+        feed = feedparser.parse(out)
+        assert not feed.bozo and feed.entries[0].id.startswith("urn:uuid:")
     if view in ("measure", "measures", "due", "report") and format not in ("json", "csv"):
         assert "HF1.2" in out
 

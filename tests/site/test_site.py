@@ -27,6 +27,10 @@ PAGE_TYPES = {  # one of each kind of page
     "accessibility": "barrierefreiheit.html",
     "easy": "leichte-sprache.html",
     "search": "suche.html",
+    "changes": "aenderungen.html",
+    "subscribe": "abonnieren.html",
+    "embedded measure": "einbetten/massnahmen/HF1.6.html",
+    "embedded indicator": "einbetten/indikatoren/glasfaser-haushalte.html",
 }
 
 
@@ -93,8 +97,9 @@ def test_every_page_type_is_built_with_one_h1_a_language_and_described_tables(si
         assert (site / name).is_file(), kind
     built = pages(site)
     singles = [n for n in PAGE_TYPES.values() if "/" not in n]
-    # and per field, measure, indicator, partner and body of the shipped plan
-    assert len(built) == len(singles) + 5 + 51 + 5 + 4 + 6
+    # and per field, measure, indicator, partner and body of the shipped plan, and an embed
+    # per measure and indicator
+    assert len(built) == len(singles) + 5 + 51 + 5 + 4 + 6 + 51 + 5
     for path in built:
         page = read(path)
         where = path.relative_to(site)

@@ -184,7 +184,7 @@ def test_any_recurrence_reads_back_as_its_occurrences(start: Due, every: str, ye
     place = Place(plan.fields[0], ("measures", 0, "milestones", 0), "HF1.1")
     entry = calendar_entry(plan, place, milestone, TODAY_DATE)
     assert entry is not None
-    event = ics.event(entry, STAMP)
+    event = ics.event(entry, STAMP, {})
     wanted = [o.end for o in occurrences(start, every, end)]
     assert expand(Calendar.from_ical(event.to_ical())) == wanted
 

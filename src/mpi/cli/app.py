@@ -203,6 +203,7 @@ COMMANDS = {
     "meeting": "meetings",
     **dict.fromkeys(("form", "import"), "exchange"),
     "site": "site",
+    **dict.fromkeys(("changes", "export"), "publish"),
 }
 GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).

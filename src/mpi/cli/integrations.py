@@ -7,14 +7,18 @@ from typing import Annotated
 import typer
 
 from mpi.cli.options import (
+    FieldsOption,
+    LeadOption,
     OutputOption,
     PlanOption,
     TodayOption,
     choice_option,
     full_date,
-    valid_plan,
+    load,
+    several,
 )
 from mpi.cli.output import emit, shown
+from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
 from mpi.render.registry import CALENDAR, SCHEMA
 from mpi.views.schema import KINDS
@@ -37,13 +41,50 @@ def schema(
 
 
 def calendar(
-    output: OutputOption = None, plan: PlanOption = None, today: TodayOption = None
+    output: OutputOption = None,
+    plan: PlanOption = None,
+    field: FieldsOption = None,
+    lead: LeadOption = None,
+    alarm: Annotated[
+        str | None,
+        typer.Option(
+            "--alarm",
+            help=N_("A reminder this long before each deadline (30d, 4w)."),
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOption = None,
 ) -> None:
+    from mpi.loading.checkout import last_changed
+    from mpi.loading.load import require_plan
     from mpi.views.calendar import calendar as entries
-    from mpi.views.calendar import utc_now
+    from mpi.views.lookup import find_field, find_partner
+    from mpi.views.made_from import files_read
 
     day = full_date(today, "--today")
-    emit("ics", CALENDAR, entries(valid_plan(plan), utc_now(), day), output)
+    days = _days(alarm)
+    loaded = load(plan)
+    current = require_plan(loaded)
+    fields = tuple(find_field(current, f).id for f in several(field))
+    leads = tuple(find_partner(current, p, "--lead") for p in several(lead))
+    stamp = last_changed(loaded.directory, files_read(loaded))
+    view = entries(current, stamp, day, fields=fields, leads=leads, alarm=days)
+    emit("ics", CALENDAR, view, output)
+
+
+def _days(alarm: str | None) -> int | None:
+    """`--alarm 30d` or `4w` in days; a calendar's reminder has no months or years."""
+    from mpi.cli.options import span
+
+    found = span(alarm, "--alarm")
+    if found is None:
+        return None
+    count, unit = found
+    if unit not in ("d", "w") or count < 1:
+        raise UsageError(
+            _("--alarm: {value} is not a span of days or weeks (30d, 4w)").format(value=repr(alarm))
+        )
+    return count * (7 if unit == "w" else 1)
 
 
 def init(
@@ -136,7 +177,11 @@ def register(app: typer.Typer) -> None:
         short_help=N_("Milestones as an iCalendar file."),
         help=N_(
             "Export the milestones as an iCalendar (.ics) file to subscribe to or import.\n\n"
-            "Occurrences that are late on the day of the export (or --today) are marked so."
+            "Occurrences that are late on the day of the export (or --today) are marked so. "
+            "--field and --lead give a Handlungsfeld's or a partner's own calendar, --alarm "
+            "adds a reminder. Each event's DTSTAMP is when the plan last changed (its last "
+            "commit), so a calendar made again from an unchanged plan on the same day has the "
+            "same bytes."
         ),
     )(calendar)
     app.command(

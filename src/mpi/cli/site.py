@@ -38,13 +38,14 @@ def site(
     ] = True,
 ) -> None:
     from mpi.cli.options import plan_directory
+    from mpi.cli.publish import change_log
     from mpi.domain.errors import PlanInvalid
+    from mpi.loading.checkout import last_changed
     from mpi.loading.load import load_plan, require_plan
     from mpi.loading.locate import SITE_FILE
     from mpi.loading.site_config import read_config
-    from mpi.views.made_from import made_from
+    from mpi.views.made_from import files_read, made_from
     from mpi.views.site import build
-    from mpi.views.site_history import measure_events
 
     day = full_date(today, "--today")
     directory = plan_directory(plan)
@@ -54,8 +55,9 @@ def site(
     if problems:
         raise PlanInvalid(problems)
     made = made_from(loaded, day)
-    events = measure_events(loaded, day) if made.commit is not None else {}
-    view = build(loaded, day, made, config, events)
+    log = change_log(loaded, day) if made.commit is not None else None
+    stamp = last_changed(loaded.directory, files_read(loaded))
+    view = build(loaded, day, made, config, log, stamp)
     logo = None
     if config is not None and config.logo is not None:
         logo = _logo(directory / config.logo.file, directory / SITE_FILE)
@@ -82,45 +84,20 @@ def _logo(path: Path, config: Path) -> bytes:
 def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> None:
     """Build the site beside `output` and put it in its place at once: a reader of the old
     site never sees half of the new one, and a failed build leaves the old one as it was."""
-    import shutil
-    import tempfile
-
+    from mpi.fsutil import replace_directory
     from mpi.render.site import files, logo_name
 
     _check_target(output)
-    parent = output.resolve().parent
+    made = list(files(view))
+    logo_file = logo_name(view)
+    if logo is not None and logo_file is not None:
+        made.append((logo_file, logo))
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        build_dir = Path(tempfile.mkdtemp(prefix=".mpi-site-", dir=parent))
-    except OSError as exc:
-        raise UsageError(
-            _("cannot write to {path}: {reason}").format(path=parent, reason=reason(exc))
-        ) from None
-    try:
-        for name, data in files(view):
-            target = build_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-        logo_file = logo_name(view)
-        if logo is not None and logo_file is not None:
-            (build_dir / logo_file).write_bytes(logo)
-        build_dir.chmod(0o755)
-        if search:
-            _index(build_dir)
-        old = None
-        if output.exists():
-            old = Path(tempfile.mkdtemp(prefix=".mpi-site-old-", dir=parent))
-            output.rename(old / "site")
-        build_dir.rename(output)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
+        replace_directory(output, made, _index if search else None)
     except OSError as exc:
         raise UsageError(
             _("cannot write the site to {path}: {reason}").format(path=output, reason=reason(exc))
         ) from None
-    finally:
-        if build_dir.exists():
-            shutil.rmtree(build_dir, ignore_errors=True)
 
 
 def _check_target(output: Path) -> None:
@@ -172,11 +149,12 @@ def _index(site: Path) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command(
+        short_help=N_("The public website of the plan."),
         help=N_(
             "Build the public website of the plan. Static files for any web host: a "
             "page per Handlungsfeld, measure, indicator, partner and body, the deadlines, "
             "an accessibility statement and a page in Leichte Sprache, with a search. Its "
             "contact, Impressum and Datenschutz come from site.yaml in the plan directory "
             "(without it the site is a preview that says so)."
-        )
+        ),
     )(site)

@@ -46,7 +46,7 @@ def compare(old: Plan, new: Plan) -> list[Change]:
         if f is None or g is None:
             out.append(presence(ident, "field", f, g, new.decisions))
         elif f is not g:  # the same model: a file unchanged between the revisions
-            out += _field(f, g, horizon)
+            out += field_changes(f, g, horizon)
     return out + recorded("plan", None, "plan", old.decisions, new.decisions, out)
 
 
@@ -64,7 +64,8 @@ def _plan_level(old: Plan, new: Plan) -> list[Change]:
     return out + texts("plan", None, "plan", [("monitoring", intro_a, intro_b)])
 
 
-def _field(old: FieldFile, new: FieldFile, horizon: int) -> list[Change]:
+def field_changes(old: FieldFile, new: FieldFile, horizon: int) -> list[Change]:
+    """What changed in a Handlungsfeld: its title, sections, goals, measures, decisions."""
     out = texts(new.id, None, "field", [("title", old.title, new.title)])
     if old.sections != new.sections:
         before, after = [s.id for s in old.sections], [s.id for s in new.sections]

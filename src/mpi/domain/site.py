@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from mpi.domain.types import Base, Day, Text, new_list
 from mpi.i18n import _
@@ -78,6 +78,61 @@ class Logo(Base):
         return self
 
 
+# The licences of the DCAT-AP.de vocabulary (https://www.dcat-ap.de/def/licenses/) that an
+# open data set can carry, with their names.
+_DCATDE = "http://dcat-ap.de/def/licenses/"
+LICENSES = {
+    _DCATDE + "dl-by-de/2.0": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+    _DCATDE + "dl-zero-de/2.0": "Datenlizenz Deutschland – Zero – Version 2.0",
+    _DCATDE + "cc-by/4.0": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
+    _DCATDE + "cc-by-sa/4.0": "Creative Commons Namensnennung – Weitergabe unter gleichen "
+    "Bedingungen 4.0 International (CC BY-SA 4.0)",
+    _DCATDE + "cc-zero": "Creative Commons CC Zero License (cc-zero)",
+    _DCATDE + "odbl": "Open Data Commons Open Database License (ODbL)",
+}
+
+
+class OpenData(Base):
+    """How the plan's open data are published (`mpi export opendata`, the site's data page):
+    the facts DCAT-AP.de asks for that the plan does not hold."""
+
+    license: str = Field(
+        description="The licence, a URI of the DCAT-AP.de vocabulary, e.g. "
+        "http://dcat-ap.de/def/licenses/dl-by-de/2.0."
+    )
+    attribution: Text | None = Field(
+        default=None,
+        description="How users name the source (dcatde:licenseAttributionByText); default: "
+        "the publisher.",
+    )
+    url: URL | None = Field(
+        default=None,
+        description="Where the data files are published; default: the site's url + daten/.",
+    )
+    contributor_id: URL | None = Field(
+        default=None,
+        description="The portal's contributor id (dcatde:contributorID), e.g. "
+        "http://dcat-ap.de/def/contributors/transparenzportalHamburg.",
+    )
+    spatial: URL | None = Field(
+        default=None,
+        description="Its area (dcatde:politicalGeocodingURI), e.g. Hamburg: "
+        "http://dcat-ap.de/def/politicalGeocoding/stateKey/02.",
+    )
+    keywords: list[Text] = Field(default_factory=new_list, description="Schlagwörter.")
+
+    @field_validator("license")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in LICENSES:
+            raise ValueError(
+                _("not a licence of the DCAT-AP.de vocabulary; one of: {known}").format(
+                    known=", ".join(LICENSES)
+                )
+            )
+        return value
+
+
 class SiteConfig(Base):
     """site.yaml: the deployment's own facts."""
 
@@ -92,3 +147,13 @@ class SiteConfig(Base):
         default=None,
         description="Who checked the Leichte Sprache page (Prüflesende); unchecked if absent.",
     )
+    opendata: OpenData | None = Field(
+        default=None, description="The open data's licence and portal facts; none: not published."
+    )
+
+    @property
+    def data_url(self) -> str | None:
+        """Where the open data files are (with a closing slash), if that is known."""
+        if self.opendata is not None and self.opendata.url is not None:
+            return self.opendata.url.rstrip("/") + "/"
+        return self.url.rstrip("/") + "/daten/" if self.url is not None else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 
 from mpi.domain.errors import UsageError
@@ -63,3 +64,24 @@ def _blob_ids(path: Path) -> set[str | None]:
     except OSError:
         return {None}
     return {_hash(each) for each in {data, data.replace(b"\r\n", b"\n")}}
+
+
+def last_changed(plan_dir: Path, read: Iterable[Path]) -> datetime:
+    """When the plan last changed, for a calendar's DTSTAMP: the time of the last commit that
+    changed the plan directory where the files read are as committed, else the newest
+    modification time of those files (a plan edited but not committed, or not in git)."""
+    from datetime import UTC
+
+    from mpi.domain.errors import MpiError
+    from mpi.loading.revision import plan_commits
+
+    files = list(read)
+    try:
+        found = state(plan_dir, files)
+        line = plan_commits(plan_dir) if found is not None and not found[1] else []
+    except MpiError:
+        line = []
+    if line:
+        return line[-1][1].astimezone(UTC)
+    times = [p.stat().st_mtime for p in files if p.exists()]
+    return datetime.fromtimestamp(int(max(times, default=0)), UTC)

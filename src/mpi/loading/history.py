@@ -45,12 +45,17 @@ class Version:
 
 
 def versions(
-    plan_dir: Path, name: str, today: date, measure: str | None = None
+    plan_dir: Path, name: str, today: date, measure: str | None = None, *, blocks: bool = False
 ) -> Iterator[Version]:
     """Every version of `plan_dir/name` that a commit on HEAD's first-parent line made, oldest
     first; then the working tree's, dated `today`, if it differs from HEAD's. With `measure`,
     only that measure's lines (`{"measures": [it]}`) without its updates log are parsed where
-    they can be found."""
+    they can be found. With `blocks`, each version is parsed measure by measure, and a
+    measure's block with the same bytes as in the version before is that version's object
+    (not parsed again: a long history costs the blocks that changed)."""
+    if blocks:
+        yield from _by_blocks(plan_dir, name, today)
+        return
     top, relative = repository(plan_dir)
     path = name if relative == "." else f"{relative}/{name}"
     commits = _commits(top, path)
@@ -76,6 +81,84 @@ def versions(
     if current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None):
         data = current.read_bytes()
         yield Version(WORKING_TREE, today, _parse(data, _lines(data, measure)))
+
+
+def _by_blocks(plan_dir: Path, name: str, today: date) -> Iterator[Version]:
+    top, relative = repository(plan_dir)
+    path = name if relative == "." else f"{relative}/{name}"
+    commits = _commits(top, path)
+    known: dict[bytes, Any] = {}  # the version before's parts, by their bytes
+    for (sha, made, _at), (blob, data) in zip(
+        commits, _blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
+    ):
+        if blob is not None:
+            tree, known = _blockwise(data, known)
+            yield Version(sha, made, tree)
+    current = plan_dir / name
+    head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
+    if current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None):
+        yield Version(WORKING_TREE, today, _blockwise(current.read_bytes(), known)[0])
+
+
+# Searched for from a line break on (not with ^ and re.M, which tries every position).
+_MEASURES = re.compile(rb"\nmeasures:[ \t]*(?:#[^\n]*)?\r?\n")
+_TOP_KEY = re.compile(rb"\n[^ \t\r\n#]")
+
+
+def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, Any]]:
+    """The file's tree, its measures parsed one block at a time (a block read before is
+    reused), and the parts by their bytes; the whole file parsed where the measures are not
+    a block list whose items read alone (flow style, anchors, block scalars that keep or
+    strip trailing lines)."""
+    parts = _split(data)
+    if parts is None:
+        return _parse(data, None), {}
+    head, items = parts
+    out: dict[bytes, Any] = {}
+    parsed = []
+    for part in (head, *items):
+        tree = known[part] if part in known else _alone(part)
+        if part is not head and not (isinstance(tree, list) and len(tree) == 1):
+            return _parse(data, None), {}
+        out[part] = tree
+        parsed.append(tree)
+    if not isinstance(parsed[0], dict) or "measures" in parsed[0]:
+        return _parse(data, None), {}
+    whole = dict(parsed[0])
+    whole["measures"] = [t[0] for t in parsed[1:]]
+    return whole, out
+
+
+def _split(data: bytes) -> tuple[bytes, list[bytes]] | None:
+    """The file without its measures, and each measure's lines (`  - id: …` to the next
+    item), where the measures are a block list of their own."""
+    if len(data) > MAX_BYTES:
+        return None
+    found = _MEASURES.search(b"\n" + data)
+    if found is None:
+        return None
+    begin = found.end() - 1
+    end = _TOP_KEY.search(data, begin - 1)
+    stop = end.start() + 1 if end is not None else len(data)
+    section = data[begin:stop]
+    first = re.match(rb"(?:[ \t]*(?:#[^\n]*)?\r?\n)*( *)- ", section)
+    if first is None:
+        return None
+    item = re.compile(rb"\n%s- " % first.group(1))
+    starts = [first.start(1), *(m.start() + 1 for m in item.finditer(section, first.end()))]
+    items = [section[a:b] for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
+    return data[: found.start()] + data[stop:], items
+
+
+def _alone(part: bytes) -> Any:
+    """A part read alone: None where it might read otherwise in its file (see NOT_ALONE); an
+    alias of an anchor in another part does not read at all (also None)."""
+    try:
+        if NOT_ALONE.search(decode(part)):
+            return None
+    except ReadError:
+        return None
+    return _parse(part, None)
 
 
 def _commits(top: Path, path: str) -> list[tuple[str, date, str]]:

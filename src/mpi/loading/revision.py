@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -145,6 +145,28 @@ def last_change(plan_dir: Path, name: str) -> str | None:
     result = git(top, "log", "-1", "--first-parent", "--format=%H", "HEAD", "--", path)
     found = result.stdout.decode("ascii", "replace").strip()
     return found if result.returncode == 0 and found else None
+
+
+def plan_commits(plan_dir: Path) -> list[tuple[str, datetime]]:
+    """The commits on the first-parent line of HEAD that changed the plan directory, oldest
+    first, each with its committer time (what orders a change log and stamps a calendar)."""
+    top, relative = repository(plan_dir)
+    result = git(top, "log", "--first-parent", "--format=%H %cI", "HEAD", "--", relative)
+    if result.returncode != 0:
+        return []
+    out = []
+    for record in reversed(result.stdout.decode("ascii", "replace").splitlines()):
+        sha, _space, when = record.partition(" ")
+        out.append((sha, datetime.fromisoformat(when)))
+    return out
+
+
+def commits_after(plan_dir: Path, rev: str) -> frozenset[str]:
+    """The commits on the first-parent line from `rev` (not included) to HEAD."""
+    top, _relative = repository(plan_dir)
+    commit = resolve(top, rev)
+    result = git(top, "rev-list", "--first-parent", f"{commit}..HEAD")
+    return frozenset(result.stdout.decode("ascii", "replace").split())
 
 
 def commit_before(plan_dir: Path, day: date) -> str | None:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
     from mpi.domain.items import Baseline, Target
     from mpi.domain.model import Update
+    from mpi.views.changes import ChangeLog
     from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow
@@ -315,6 +316,36 @@ def history(view: History) -> dict[str, Any]:
         "summary": [asdict(c) for c in view.courses],
         "skipped_versions": view.skipped,
         "shallow": view.shallow,
+    }
+
+
+def changes(view: ChangeLog) -> dict[str, Any]:
+    """The change log, newest first: each change with its stable id, commit (null: not
+    committed yet), the commit's time, its Handlungsfeld and lead partners."""
+    w = view.wanted
+    return {
+        "title": view.title,
+        "filter": {
+            "fields": list(w.fields),
+            "leads": list(w.leads),
+            "measures": list(w.measures),
+            "since": w.since.isoformat() if w.since else None,
+        },
+        "in_git": view.in_git,
+        "shallow": view.shallow,
+        "skipped_versions": view.skipped,
+        "changes": [
+            {
+                "id": e.id,
+                "commit": e.commit,
+                "commit_date": e.day.isoformat(),
+                "committed_at": e.at.isoformat() if e.at else None,
+                "field": e.field,
+                "lead": list(e.lead),
+                **change(e.change, view.names, view.titles),
+            }
+            for e in view.entries
+        ],
     }
 
 

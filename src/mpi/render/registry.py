@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.calendar import CalendarView
+    from mpi.views.changes import ChangeLog
     from mpi.views.diff import PlanDiff
     from mpi.views.due import DueRow
     from mpi.views.form import Form
@@ -62,6 +63,7 @@ DUE: View[list[DueRow]] = View("due")
 TIMELINE: View[Timeline] = View("timeline")
 DIFF: View[PlanDiff] = View("diff")
 HISTORY: View[History] = View("history")
+CHANGES: View[ChangeLog] = View("changes")
 DIAGNOSTICS: View[Sequence[Diagnostic]] = View("diagnostics")
 INDICATORS: View[list[IndicatorRow]] = View("indicators")
 REPORT: View[Report] = View("report")
@@ -85,6 +87,7 @@ class Draws:
     timeline: Callable[[Timeline], Drawn] | None = None
     diff: Callable[[PlanDiff], Drawn] | None = None
     history: Callable[[History], Drawn] | None = None
+    changes: Callable[[ChangeLog], Drawn] | None = None
     diagnostics: Callable[[Sequence[Diagnostic]], Drawn] | None = None
     indicators: Callable[[list[IndicatorRow]], Drawn] | None = None
     report: Callable[[Report], Drawn] | None = None
@@ -107,7 +110,7 @@ class Format(Draws):
 
 
 # The format modules of mpi.render.formats, in the order --format offers them.
-FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics")
+FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics", "atom")
 
 
 @cache

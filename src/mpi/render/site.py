@@ -17,7 +17,7 @@ from mpi.domain.items import Sourced
 from mpi.domain.model import Update
 from mpi.domain.site import Contact
 from mpi.i18n import N_, _, language
-from mpi.render import chart, values
+from mpi.render import chart, site_feeds, values
 from mpi.render.assessment import summary
 from mpi.render.change_words import decision_line, describe
 from mpi.render.formats._templates import TEMPLATES, environment
@@ -66,6 +66,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             ("massnahmen.html", _("Measures")),
             ("fristen.html", _("Deadlines")),
             ("indikatoren.html", _("Indicators")),
+            ("aenderungen.html", _("Changes")),
             ("plan.html", _("About the Masterplan")),
             ("leichte-sprache.html", "Leichte Sprache"),
         ],
@@ -94,6 +95,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "decision_line": decision_line,
         "contact": _contact,
         "ngettext": env.globals["ngettext"],
+        "feed": ("feeds/plan.xml", _("Changes of the plan")) if site.log else None,
+        "embed": False,
+        "site_url": site.config.url.rstrip("/") + "/" if site.config and site.config.url else "",
     }
 
     def page(
@@ -126,6 +130,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             [*start, ("massnahmen.html", _("Measures"))],
             field=f,
             groups=groups,
+            feed=(f"feeds/{f.id}.xml", _("Changes: {what}").format(what=f.id))
+            if site.log
+            else None,
         )
     for p in site.measures:
         d = p.detail
@@ -138,6 +145,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             }
             for e in p.history
         ]
+        own = (f"feeds/{d.measure.id}.xml", _("Changes: {what}").format(what=d.measure.id))
         yield page(
             f"massnahmen/{d.measure.id}.html",
             "measure.html.j2",
@@ -145,6 +153,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             page=p,
             d=d,
             history=history,
+            feed=own if site.log else None,
         )
     measure_titles = {p.row.id: p.row.title for p in site.measures}
     for row in site.indicators:
@@ -170,6 +179,14 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             "partner.html.j2",
             [*start, ("plan.html", _("About the Masterplan"))],
             p=pp,
+            feed=(
+                (
+                    f"feeds/partner-{pp.partner.id}.xml",
+                    _("Changes: {what}").format(what=pp.partner.short),
+                )
+                if site.log
+                else None
+            ),
         )
     for b in site.bodies:
         body_rows = [r for s in b.milestones for r in s.rows]
@@ -196,6 +213,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "failed": _("The search could not be loaded."),
     }
     yield page("suche.html", "search.html.j2", start, words=words)
+    yield from site_feeds.files(site, page)
     yield "style.css", (TEMPLATES / "site" / "style.css").read_bytes()
     yield "suche.js", (TEMPLATES / "site" / "search.js").read_bytes()
 

@@ -8,8 +8,8 @@ calendar is made (`domain.deadlines`), so an overdue occurrence is overdue there
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 
 from mpi.domain import walk
 from mpi.domain.dates import Due
@@ -44,9 +44,12 @@ class Entry:
 @dataclass(frozen=True)
 class CalendarView:
     title: str
-    stamp: datetime  # UTC: every event's DTSTAMP
+    stamp: datetime  # UTC: every event's DTSTAMP (when the plan last changed)
     today: date  # the day the states of the deadlines are taken on
     entries: list[Entry]
+    partners: dict[str, str] = field(default_factory=dict)  # short names by id
+    alarm: int | None = None  # days before each deadline a reminder goes off
+    only: tuple[str, ...] = ()  # what it is limited to (Handlungsfelder, partners), as named
 
 
 def entry(plan: Plan, place: Place, m: Milestone, today: date) -> Entry | None:
@@ -75,12 +78,30 @@ def entry(plan: Plan, place: Place, m: Milestone, today: date) -> Entry | None:
     )
 
 
-def calendar(plan: Plan, stamp: datetime, today: date) -> CalendarView:
+def calendar(
+    plan: Plan,
+    stamp: datetime,
+    today: date,
+    *,
+    fields: tuple[str, ...] = (),
+    leads: tuple[str, ...] = (),
+    alarm: int | None = None,
+) -> CalendarView:
+    """The calendar of the plan's milestones; with `fields` or `leads`, only the measures'
+    of those Handlungsfelder and led by those partners (the plan's own and its bodies'
+    milestones are in the whole plan's calendar)."""
     places = walk.milestones(plan, plan.fields)
     entries = [entry(plan, place, m, today) for place, m in places]
-    return CalendarView(plan.title, stamp, today, [e for e in entries if e is not None])
+    kept = [e for e in entries if e is not None and _wanted(e, fields, leads)]
+    names = {p.id: p.short or p.name for p in plan.partners}
+    only = (*fields, *(names.get(p, p) for p in leads))
+    return CalendarView(plan.title, stamp, today, kept, names, alarm, only)
 
 
-def utc_now() -> datetime:
-    """Now in UTC to the second: the DTSTAMP of a calendar made now."""
-    return datetime.now(UTC).replace(microsecond=0)
+def _wanted(e: Entry, fields: tuple[str, ...], leads: tuple[str, ...]) -> bool:
+    if not fields and not leads:
+        return True
+    if e.measure is None:
+        return False
+    led = bool(set(e.measure.lead) & set(leads))
+    return (not fields or e.field in fields) and (not leads or led)

@@ -57,7 +57,7 @@ def made_from(
         found: tuple[str, tuple[tuple[str, str], ...]] | None = (commit, ())
     else:
         directory, day = loaded.directory, None
-        found = state(loaded.directory, _read(loaded))
+        found = state(loaded.directory, files_read(loaded))
     return MadeFrom(
         display_name(directory),
         found[0] if found else None,
@@ -72,7 +72,7 @@ def made_from(
     )
 
 
-def _read(loaded: Loaded) -> list[Path]:
+def files_read(loaded: Loaded) -> list[Path]:
     """The files of the plan that were read: plan.yaml, the Handlungsfeld files, the meetings
     and the adopted plan (read by the guard) where there are."""
     from mpi.loading.locate import ADOPTED_FILE

@@ -4,7 +4,7 @@ site's configuration. One pass over the plan; nothing here is written or formatt
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from mpi.domain import walk
 from mpi.domain.change import Change
@@ -12,10 +12,12 @@ from mpi.domain.model import MonitoringBody, Partner, Plan
 from mpi.domain.site import SiteConfig
 from mpi.domain.words import natural_key
 from mpi.loading.load import Loaded
+from mpi.views.calendar import CalendarView, calendar
+from mpi.views.changes import ChangeLog
 from mpi.views.dated import dated_changes
 from mpi.views.decisions import DecisionRow, decisions
 from mpi.views.due import DueRow, all_due, late
-from mpi.views.history import Event
+from mpi.views.history import KINDS, Event
 from mpi.views.indicators import IndicatorRow, indicator_row
 from mpi.views.made_from import MadeFrom
 from mpi.views.measures import MeasureDetail, MeasureFilter, MeasureRow, list_measures
@@ -64,6 +66,9 @@ class Site:
     deadlines: list[DueRow]  # every deadline, by day
     changes: list[Change]  # what the plan records as happened, newest first
     history: bool  # the measure pages have a git history
+    log: ChangeLog | None  # the plan's change log (None: not in git)
+    calendars: dict[str, CalendarView]  # by file name: plan, HF1, partner-hk, ...
+    stamp: datetime  # when the plan last changed (calendars, open data)
 
     @property
     def partner_names(self) -> dict[str, str]:
@@ -87,10 +92,17 @@ def build(
     today: date,
     made: MadeFrom,
     config: SiteConfig | None,
-    events: dict[str, list[Event]],
+    log: ChangeLog | None,
+    stamp: datetime,
 ) -> Site:
+    """Every page's rows; `log` is the plan's change log (None outside git), `stamp` when
+    the plan last changed (the calendars' DTSTAMP)."""
     plan = loaded.plan
     assert plan is not None
+    events: dict[str, list[Event]] = {}
+    for e in reversed(log.entries if log else []):
+        if e.change.kind in KINDS and "." in e.change.subject:
+            events.setdefault(e.change.subject, []).insert(0, Event(e.commit, e.day, e.change))
     rows = {r.id: r for r in list_measures(plan, MeasureFilter(), today)}
     decided: dict[str, list[DecisionRow]] = {}
     for d in decisions(plan):
@@ -152,5 +164,17 @@ def build(
         bodies,
         deadlines,
         changes,
-        made.commit is not None,
+        log is not None,
+        log,
+        _calendars(plan, stamp, today),
+        stamp,
     )
+
+
+def _calendars(plan: Plan, stamp: datetime, today: date) -> dict[str, CalendarView]:
+    """The calendars people subscribe to, by file name: the whole plan's, each
+    Handlungsfeld's and each partner's (the measures it leads)."""
+    out = {"plan": calendar(plan, stamp, today)}
+    out |= {f.id: calendar(plan, stamp, today, fields=(f.id,)) for f in plan.fields}
+    out |= {f"partner-{p.id}": calendar(plan, stamp, today, leads=(p.id,)) for p in plan.partners}
+    return out

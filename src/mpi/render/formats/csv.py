@@ -14,6 +14,7 @@ from mpi.render.registry import Format
 from mpi.render.safe import visible
 
 if TYPE_CHECKING:
+    from mpi.views.changes import ChangeLog
     from mpi.views.due import DueRow
     from mpi.views.history import History
     from mpi.views.indicators import IndicatorRow
@@ -260,22 +261,39 @@ HISTORY_COLUMNS = (
 
 def history(view: History) -> str:
     """One row per move (commit empty: not committed yet), as `--format json` has them."""
-    out = []
-    for event in records.history(view)["events"]:
-        decision, correction = event["decision"] or {}, event["correction"] or {}
-        flat = event | {
-            "decision_date": decision.get("date"),
-            "decision": decision.get("text"),
-            "correction_date": correction.get("date"),
-            "correction": correction.get("reason"),
-        }
-        out.append([flat[k] for k in HISTORY_COLUMNS])
-    return _table(HISTORY_COLUMNS, out)
+    rows = [_decided(event) for event in records.history(view)["events"]]
+    return _table(HISTORY_COLUMNS, [[r[k] for k in HISTORY_COLUMNS] for r in rows])
+
+
+CHANGES_COLUMNS = (
+    "id", "commit_date", "commit", "field", "lead", "subject", "title", "item", "item_title",
+    "kind", "attribute", "old", "new", "date", "occurrence", "months", "days", "weakening",
+    "reporter", "text", "decision_date", "decision", "correction_date", "correction",
+)  # fmt: skip
+
+
+def changes(view: ChangeLog) -> str:
+    """One row per change, newest first, as `--format json` has them (lead partners joined
+    by a space)."""
+    rows = [_decided(c) | {"lead": " ".join(c["lead"])} for c in records.changes(view)["changes"]]
+    return _table(CHANGES_COLUMNS, [[r[k] for k in CHANGES_COLUMNS] for r in rows])
+
+
+def _decided(row: dict[str, Any]) -> dict[str, Any]:
+    """A change's record with its decision and correction in flat columns."""
+    decision, correction = row["decision"] or {}, row["correction"] or {}
+    return row | {
+        "decision_date": decision.get("date"),
+        "decision": decision.get("text"),
+        "correction_date": correction.get("date"),
+        "correction": correction.get("reason"),
+    }
 
 
 FORMAT = Format(
     name="csv",
     history=history,
+    changes=changes,
     status=status,
     measures=measures,
     measure=measure,

@@ -22,7 +22,7 @@ from mpi.render.registry import Format
 from mpi.render.safe import visible
 
 if TYPE_CHECKING:
-    from icalendar import Event
+    from icalendar import Alarm, Event
 
     from mpi.domain.dates import Due
     from mpi.views.calendar import CalendarView, Entry
@@ -45,13 +45,20 @@ def calendar(view: CalendarView) -> bytes:
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", _clean(view.title))
+    name = view.title + (f" ({', '.join(view.only)})" if view.only else "")
+    cal.add("x-wr-calname", _clean(name))
     for entry in view.entries:
-        cal.add_component(event(entry, view.stamp))
+        parts = [event(entry, view.stamp, view.partners)]
         if entry.milestone.recurrence is not None:
-            for row in entry.deadlines:
-                if row.state != "open":
-                    cal.add_component(occurrence(entry, row, view.stamp))
+            parts += [
+                occurrence(entry, row, view.stamp, view.partners)
+                for row in entry.deadlines
+                if row.state != "open"
+            ]
+        for part in parts:
+            if view.alarm is not None and str(part.get("status")) != "CANCELLED":
+                part.add_component(_alarm(view.alarm, str(part.get("summary"))))
+            cal.add_component(part)
     data: bytes = cal.to_ical()
     return data
 
@@ -89,18 +96,29 @@ def _base(e: Entry, stamp: datetime, day: Due, state: str) -> Event:
     return event
 
 
-def event(e: Entry, stamp: datetime) -> Event:
+def _alarm(days: int, summary: str) -> Alarm:
+    """A reminder `days` before the event (RFC 5545, 3.6.6): shown, with the event's words."""
+    from icalendar import Alarm
+
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(days=-days))
+    alarm.add("description", summary)
+    return alarm
+
+
+def event(e: Entry, stamp: datetime, partners: dict[str, str]) -> Event:
     """The milestone's VEVENT: a one-off milestone with its state, or the whole series."""
     m = e.milestone
     state = e.deadlines[0].state if m.recurrence is None else "open"
     event = _base(e, stamp, e.first, state)
-    event.add("description", _clean(_description(e)))
+    event.add("description", _clean(_description(e, partners)))
     if m.recurrence is not None:
         _add_recurrence(event, e.occurrences, m.recurrence.every, e.until)
     return event
 
 
-def occurrence(e: Entry, row: DueRow, stamp: datetime) -> Event:
+def occurrence(e: Entry, row: DueRow, stamp: datetime, partners: dict[str, str]) -> Event:
     """One occurrence of a series that is recorded or late: it overrides the series there."""
     event = _base(e, stamp, row.due, row.state)
     event.add("recurrence-id", row.due.end)
@@ -108,7 +126,7 @@ def occurrence(e: Entry, row: DueRow, stamp: datetime) -> Event:
     lines = [_("Occurrence {date}: {state}").format(date=values.due(row.due), state=said)]
     if row.note:
         lines.append(_("Note: {note}").format(note=row.note))
-    lines += ["", _description(e)]
+    lines += ["", _description(e, partners)]
     event.add("description", _clean("\n".join(lines)))
     return event
 
@@ -132,11 +150,13 @@ def _add_recurrence(event: Event, series: list[Due], every: str, until: Due) -> 
     event.add("rrule", rule)
 
 
-def _description(e: Entry) -> str:
+def _description(e: Entry, partners: dict[str, str]) -> str:
     m = e.milestone
     lines = []
     if e.measure is not None:
         lines.append(_("Measure {id}: {title}").format(id=e.measure.id, title=e.measure.title))
+        lead = ", ".join(partners.get(p, p) for p in e.measure.lead) or values.DASH
+        lines.append(_("Lead: {partners}").format(partners=lead))
         lines.append(_("Measure status: {status}").format(status=status_word(e.measure.status)))
     elif e.owner != "plan":
         lines.append(f"Dialog und Monitoring: {e.label}")

@@ -51,6 +51,7 @@ FORMAT = Format(
     timeline=lambda view: _dump(records.timeline(view)),
     diff=lambda view: _dump(records.diff(view)),
     history=lambda view: _dump(records.history(view)),
+    changes=lambda view: _dump(records.changes(view)),
     diagnostics=diagnostics,
     schema=schema,
     indicators=lambda rows: _dump([records.assessed(r) for r in rows]),

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import records, values
 from mpi.render.change_words import decision_line, decisions_heading
-from mpi.render.formats import _history
+from mpi.render.formats import _changes, _history
 from mpi.render.formats._markdown import (
     Raw,
     due_table,
@@ -233,6 +233,7 @@ FORMAT = Format(
     report=report,
     diff=diff,
     history=_history.markdown,
+    changes=_changes.markdown,
     indicators=indicators,
     round=round_,
     minutes=minutes,

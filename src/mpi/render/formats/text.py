@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
-from mpi.render.formats import _history
+from mpi.render.formats import _changes, _history
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
@@ -368,6 +368,7 @@ FORMAT = Format(
     timeline=timeline,
     diff=diff,
     history=_history.text,
+    changes=_changes.text,
     diagnostics=diagnostics,
     indicators=indicators,
     meetings=meetings,

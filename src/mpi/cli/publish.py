@@ -1,0 +1,273 @@
+"""What mpi publishes for others to follow and reuse: the change log (`mpi changes`, also as
+an Atom feed) and the open data (`mpi export opendata`)."""
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mpi.cli import completion
+from mpi.cli.options import (
+    FieldsOption,
+    LeadOption,
+    OutputOption,
+    PlanOption,
+    TodayOption,
+    format_option,
+    full_date,
+    several,
+)
+from mpi.cli.output import emit
+from mpi.i18n import N_
+from mpi.render.registry import CHANGES
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from datetime import date
+
+    from mpi.domain.model import Plan
+    from mpi.domain.site import SiteConfig
+    from mpi.loading.load import Loaded
+    from mpi.views.changes import ChangeLog, Filter
+    from mpi.views.made_from import MadeFrom
+
+
+def changes(
+    plan: PlanOption = None,
+    format: Annotated[str, format_option(CHANGES)] = "text",
+    output: OutputOption = None,
+    field: FieldsOption = None,
+    lead: LeadOption = None,
+    measure: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--measure",
+            help=N_("Measure id, e.g. HF1.15; repeated, any of them."),
+            autocompletion=completion.owner_ids,
+            show_default=False,
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help=N_(
+                "Only what changed after a git revision (v2026-06, HEAD~5) or on and after a "
+                "day (12.06.2026)."
+            ),
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOption = None,
+) -> None:
+    from mpi.cli.options import plan_directory
+    from mpi.loading.load import load_plan, require_plan
+
+    day = full_date(today, "--today")
+    directory = plan_directory(plan, "check")
+    loaded = load_plan(directory)
+    current = require_plan(loaded)
+    wanted = _filter(directory, current, field, lead, measure, since)
+    emit(format, CHANGES, change_log(loaded, day, wanted), output)
+
+
+def change_log(loaded: "Loaded", day: "date", wanted: "Filter | None" = None) -> "ChangeLog":
+    """The change log with who publishes it and the site's address, from site.yaml."""
+    from dataclasses import replace
+
+    from mpi.domain.errors import PlanInvalid
+    from mpi.loading.locate import SITE_FILE
+    from mpi.loading.site_config import read_config
+    from mpi.views.changes import build
+
+    config, problems = read_config(loaded.directory / SITE_FILE)
+    if problems:
+        raise PlanInvalid(problems)
+    log = build(loaded, day, wanted)
+    return replace(log, author=publisher(config) or log.author, link=site_url(config))
+
+
+def publisher(config: "SiteConfig | None") -> str | None:
+    return config.publisher if config is not None else None
+
+
+def site_url(config: "SiteConfig | None") -> str | None:
+    """The site's address with one closing slash, so a page's path can follow it."""
+    if config is None or config.url is None:
+        return None
+    return str(config.url).rstrip("/") + "/"
+
+
+def _filter(
+    directory: Path,
+    plan: "Plan",
+    field: list[str] | None,
+    lead: list[str] | None,
+    measure: list[str] | None,
+    since: str | None,
+) -> "Filter":
+    from mpi.cli.since import is_revision
+    from mpi.domain.dates import DueError, typed_day
+    from mpi.domain.errors import UsageError
+    from mpi.i18n import _
+    from mpi.loading.revision import commits_after
+    from mpi.views.changes import Filter
+    from mpi.views.lookup import find_field, find_measure, find_partner
+
+    day, commits = None, None
+    if since is not None:
+        try:
+            revision = is_revision(directory, since, "--since")
+        except UsageError as exc:
+            hint = _("a git revision or a day such as 12.06.2026")
+            raise UsageError(f"--since: {exc} ({hint})") from None
+        if revision:
+            commits = frozenset({None, *commits_after(directory, since)})
+        else:
+            try:
+                day = typed_day(since)
+            except DueError as exc:
+                raise UsageError(f"--since: {exc}") from None
+    return Filter(
+        fields=tuple(find_field(plan, f).id for f in several(field)),
+        leads=tuple(find_partner(plan, p, "--lead") for p in several(lead)),
+        measures=tuple(find_measure(plan, m)[1].id for m in several(measure)),
+        since=day,
+        commits=commits,
+    )
+
+
+def opendata(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output",
+            "-o",
+            help=N_(
+                "The directory to write to: new, empty, or open data mpi wrote before (it is "
+                "then replaced as a whole)."
+            ),
+        ),
+    ],
+    plan: PlanOption = None,
+    today: TodayOption = None,
+) -> None:
+    from mpi.cli.options import plan_directory
+    from mpi.domain.errors import UsageError
+    from mpi.fsutil import replace_directory
+    from mpi.i18n import _, reason
+    from mpi.loading.load import load_plan, require_plan
+    from mpi.views.made_from import made_from
+
+    day = full_date(today, "--today")
+    _check_output(output)
+    directory = plan_directory(plan, "check")
+    loaded = load_plan(directory)
+    require_plan(loaded)
+    config, made = _published(loaded), made_from(loaded, day)
+    log = change_log(loaded, day) if made.commit is not None else None
+    try:
+        replace_directory(output, open_data(loaded, made, config, log))
+    except OSError as exc:
+        raise UsageError(
+            _("cannot write the open data to {path}: {reason}").format(
+                path=output, reason=reason(exc)
+            )
+        ) from None
+
+
+def open_data(
+    loaded: "Loaded", made: "MadeFrom", config: "SiteConfig", log: "ChangeLog | None"
+) -> "Iterator[tuple[str, bytes]]":
+    """The open data's files, dated when the plan last changed."""
+    from mpi.loading.checkout import last_changed
+    from mpi.render.opendata import files
+    from mpi.views.made_from import files_read
+    from mpi.views.opendata import build
+
+    assert loaded.plan is not None
+    modified = last_changed(loaded.directory, files_read(loaded))
+    return files(build(loaded.plan, made, log), config, modified)
+
+
+def _published(loaded: "Loaded") -> "SiteConfig":
+    """site.yaml with its `opendata` section and an address for the files: open data without
+    a licence or an address are not published."""
+    from mpi.domain.errors import PlanInvalid, UsageError
+    from mpi.i18n import _
+    from mpi.loading.locate import SITE_FILE
+    from mpi.loading.site_config import read_config
+
+    path = loaded.directory / SITE_FILE
+    config, problems = read_config(path)
+    if problems:
+        raise PlanInvalid(problems)
+    if config is None or config.opendata is None or config.data_url is None:
+        raise UsageError(
+            _(
+                "{path}: open data need a licence and an address: add an opendata section "
+                "with a license (a DCAT-AP.de licence URI) and a url there or for the site "
+                "(see docs/opendata.md)"
+            ).format(path=path)
+        )
+    return config
+
+
+def _check_output(output: Path) -> None:
+    """A new or empty directory, or open data mpi wrote before: nothing else is replaced."""
+    from mpi.domain.errors import UsageError
+    from mpi.i18n import _, reason
+
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink() or not output.is_dir():
+        raise UsageError(_("{path} is not a directory").format(path=output))
+    try:
+        entries = list(output.iterdir())
+        mark = output / "provenance.json"
+        ours = mark.is_file() and b'"mpi_version"' in mark.read_bytes()[:4096]
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=output, reason=reason(exc))
+        ) from None
+    if entries and not ours:
+        raise UsageError(
+            _(
+                "{path} is not empty and holds no open data mpi wrote: name a new or empty "
+                "directory (mpi replaces only what it wrote)"
+            ).format(path=output)
+        )
+
+
+def register(app: typer.Typer) -> None:
+    app.command(
+        short_help=N_("Every change of the plan from its git history."),
+        help=N_(
+            "Every change of the plan from its git history, newest first, each once, in its "
+            "political meaning: a deadline postponed (with or without a decision), a target "
+            "lowered, a measure dropped or done, a milestone missed, a partner's report, a "
+            "reading corrected; with the day it was committed, the decision and who "
+            "reported it. --format atom writes it as an Atom feed (with site.yaml's url, "
+            "each entry links to its page)."
+        ),
+    )(changes)
+    group = typer.Typer(
+        name="export",
+        short_help=N_("The plan as open data."),
+        help=N_("The plan for reuse elsewhere."),
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    group.command(
+        short_help=N_("Tidy CSV files, a data package and DCAT-AP.de metadata."),
+        help=N_(
+            "The plan as open data in a directory: tidy CSV files in long format (measures, "
+            "the partners' roles, deadlines with their kind and basis, the status history, "
+            "decisions, indicator series), a Frictionless Data Package (datapackage.json) "
+            "that describes every column, the report of record (provenance.json: commit, "
+            "cut-off day, validation), the DCAT-AP.de description for an open-data portal "
+            "(dcat.ttl, dcat.rdf) and a ZIP of it all. The licence and the portal's facts "
+            "come from the opendata section of site.yaml."
+        ),
+    )(opendata)
+    app.add_typer(group)

@@ -1,0 +1,92 @@
+"""`mpi changes` as text and Markdown: each change of the plan once, newest first, with the
+day it was committed, in the words `mpi diff` uses; a weakening one marked `!`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mpi.i18n import _, ngettext
+from mpi.render import values
+from mpi.render.change_words import describe
+from mpi.render.formats._history import _shallow
+from mpi.render.safe import one_line
+
+if TYPE_CHECKING:
+    from mpi.views.changes import ChangeLog, Logged
+
+
+def heading(view: ChangeLog) -> str:
+    """`Änderungen am Plan (7), neueste zuerst`, with what it is limited to."""
+    count = len(view.entries)
+    said = ngettext(
+        "Change of the plan ({count}), newest first",
+        "Changes of the plan ({count}), newest first",
+        count,
+    ).format(count=count)
+    w = view.wanted
+    only = [*w.fields, *(view.names.get(f"partner:{p}", p) for p in w.leads), *w.measures]
+    if w.since is not None:
+        only.append(_("since {day}").format(day=values.day(w.since)))
+    return f"{said}: {', '.join(only)}" if only else said
+
+
+def subject(view: ChangeLog) -> str:
+    """A feed's title: `Änderungen am Plan`, or what it follows: `Änderungen: HF1 Flächen und
+    Infrastruktur`."""
+    w = view.wanted
+    named = [f"{x} {view.names[x]}" if x in view.names else x for x in (*w.fields, *w.measures)]
+    named += [view.names.get(f"partner:{p}", p) for p in w.leads]
+    if not named:
+        return _("Changes of the plan")
+    return _("Changes: {what}").format(what=", ".join(named))
+
+
+def said(view: ChangeLog, e: Logged) -> str:
+    """The change in words, and that it is not committed yet."""
+    words = describe(e.change, view.names, view.titles, view.units)
+    if e.commit is None:
+        words += " (" + _("not committed") + ")"
+    return words
+
+
+def notes(view: ChangeLog) -> list[str]:
+    """What the log cannot show: no git, a shallow clone, versions it could not read."""
+    out = []
+    if not view.in_git:
+        out.append(_("The plan is not in a git repository: there is no history to read."))
+    elif not view.entries:
+        out.append(_("No change."))
+    if view.shallow:
+        out.append(_shallow())
+    if view.skipped:
+        out.append(
+            ngettext(
+                "{count} version could not be read and was skipped.",
+                "{count} versions could not be read and were skipped.",
+                view.skipped,
+            ).format(count=view.skipped)
+        )
+    return out
+
+
+def text(view: ChangeLog) -> str:
+    out = [one_line(heading(view)), ""]
+    for e in view.entries:
+        mark = "! " if e.change.weakening else ""
+        out.append(f"{values.day(e.day)}  {mark}{one_line(said(view, e))}")
+    out += notes(view)
+    return "\n".join(out) + "\n"
+
+
+def markdown(view: ChangeLog) -> str:
+    from mpi.render.formats._markdown import Raw, esc, table
+
+    out = ["# " + esc(heading(view)), ""]
+    if view.entries:
+        rows = [
+            [values.day(e.day), Raw(("**!** " if e.change.weakening else "") + esc(said(view, e)))]
+            for e in view.entries
+        ]
+        out.append(table([_("Date"), _("Change")], rows))
+    out += [esc(n) + "\n" for n in notes(view)]
+    return "\n".join(out).rstrip("\n") + "\n"

@@ -1,0 +1,58 @@
+"""A version read block by block, each measure's block reused from the version before where
+its bytes are the same (mpi.loading.history, for `mpi changes`), reads as the file read
+whole; where the blocks would not read alone, the whole file is read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from test_read_changed import MEASURES, TEXT, change
+
+from mpi.loading.history import _blockwise, _parse
+
+KINDS = ["title", "comment", "comment-before", "status", "blank", "hash-line", "hash-last", "note"]
+
+
+def whole(text: str) -> Any:
+    return _parse(text.encode("utf-8"), None)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(MEASURES), st.sampled_from(KINDS)), min_size=1, max_size=6)
+)
+def test_versions_read_block_by_block_read_as_whole_files(steps: list[tuple[str, str]]) -> None:
+    text, known = TEXT, {}
+    tree, known = _blockwise(text.encode("utf-8"), known)
+    assert tree == whole(text)
+    for measure, kind in steps:
+        text = change(text, measure, kind)
+        tree, known = _blockwise(text.encode("utf-8"), known)
+        assert tree == whole(text), (measure, kind)
+
+
+ODD = {
+    "flow": "id: HF1\nmeasures: [{id: HF1.1, title: A}, {id: HF1.2, title: B}]\n",
+    "anchor across": (
+        "id: HF1\nmeasures:\n  - id: HF1.1\n    tags: &t [a]\n  - id: HF1.2\n    tags: *t\n"
+    ),
+    "keep": "id: HF1\nmeasures:\n  - id: HF1.1\n    text: |+\n      a\n\n  - id: HF1.2\n",
+    "crlf": "id: HF1\r\nmeasures:\r\n  - id: HF1.1\r\n    title: A\r\n  - id: HF1.2\r\n",
+    "after": "id: HF1\nmeasures:\n- id: HF1.1\n  title: A\n# dazwischen\n- id: HF1.2\ngoals: []\n",
+    "none": "id: HF1\ngoals: []\n",
+    "empty": "id: HF1\nmeasures:\ngoals: []\n",
+    "no end": "measures:\n  - id: HF1.1\n    title: A",
+    "dash text": "id: HF1\nmeasures:\n  - id: HF1.1\n    text: |\n      - eins\n  - id: HF1.2\n",
+}
+
+
+@pytest.mark.parametrize("name", ODD)
+def test_odd_files_read_as_whole_files(name: str) -> None:
+    data = ODD[name].encode("utf-8")
+    first, known = _blockwise(data, {})
+    assert first == whole(ODD[name])
+    again, _known = _blockwise(data, known)  # every block reused
+    assert again == first
