@@ -138,6 +138,27 @@ def adopted_copy(root: Path) -> Path:
 
 FIRST, SECOND = "10.03.2027", "22.09.2027"
 LATER = "2027-10-25"  # after every step of the year of changes (tests/publish/conftest.py)
+# A deployment's site.yaml with its open data (the tests' own facts, not the BWI's)
+SITE_YAML = """\
+publisher: Freie und Hansestadt Hamburg, Behörde für Wirtschaft und Innovation
+url: https://masterplan.example.org/
+contact:
+  name: Geschäftsstelle Masterplan Industrie
+  email: masterplan@example.org
+imprint: https://example.org/impressum
+privacy: https://example.org/datenschutz
+accessibility:
+  conformance: partial
+  assessed: 2027-08-15
+  enforcement:
+    name: Schlichtungsstelle nach § 13a HmbBGG
+    url: https://example.org/schlichtungsstelle
+opendata:
+  license: http://dcat-ap.de/def/licenses/dl-by-de/2.0
+  contributor_id: http://dcat-ap.de/def/contributors/transparenzportalHamburg
+  spatial: http://dcat-ap.de/def/politicalGeocoding/stateKey/02
+  keywords: [Wirtschaft]
+"""
 FIRST_ID = "koordinierungsrunde-2027-03-10"
 SECOND_ID = "koordinierungsrunde-2027-09-22"
 MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2022

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, SHIPPED, commit, git
+from helpers import REPO, SHIPPED, SITE_YAML, commit, git
 
 README = REPO / "README.md"
 TODAY = "2026-12-15"  # after the round of 10.12.2026 the README records a decision of
@@ -46,6 +46,7 @@ def checkout(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pytest.skip("git is not installed")
     repo = tmp_path_factory.mktemp("readme") / "repo"
     shutil.copytree(SHIPPED, repo / "plan")
+    (repo / "plan" / "site.yaml").write_text(SITE_YAML, encoding="utf-8")  # mpi export opendata
     (repo / "schema").mkdir()
     git(repo, "init", "-q")
     days = ["2025-06-30", "2025-09-01", "2025-10-01", "2025-11-01", "2025-12-15"]

@@ -221,9 +221,12 @@ def replace_directory(
     parent.mkdir(parents=True, exist_ok=True)
     build_dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.mpi-", dir=parent))
     try:
+        made = {build_dir}
         for name, data in files:
             target = build_dir / name
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
             target.write_bytes(data)
         build_dir.chmod(0o755)
         if finish is not None:

@@ -27,7 +27,7 @@ def whole(text: str) -> Any:
 def test_versions_read_block_by_block_read_as_whole_files(steps: list[tuple[str, str]]) -> None:
     text, known = TEXT, {}
     tree, known = _blockwise(text.encode("utf-8"), known)
-    assert tree == whole(text)
+    assert tree == whole(text) and len(known) == len(MEASURES) + 1  # read by blocks
     for measure, kind in steps:
         text = change(text, measure, kind)
         tree, known = _blockwise(text.encode("utf-8"), known)
@@ -47,6 +47,12 @@ ODD = {
     "no end": "measures:\n  - id: HF1.1\n    title: A",
     "dash text": "id: HF1\nmeasures:\n  - id: HF1.1\n    text: |\n      - eins\n  - id: HF1.2\n",
 }
+
+
+def test_items_at_column_0_are_read_by_blocks_too() -> None:
+    text = "id: HF1\nmeasures:\n- id: HF1.1\n  title: A\n- id: HF1.2\n  title: B\ngoals: []\n"
+    tree, known = _blockwise(text.encode("utf-8"), {})
+    assert tree == whole(text) and len(known) == 3
 
 
 @pytest.mark.parametrize("name", ODD)

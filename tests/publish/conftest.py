@@ -12,28 +12,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from helpers import FIRST, LATER, commit, mpi, scripted_year
+from helpers import FIRST, LATER, SITE_YAML, commit, mpi, scripted_year
 
-SITE_YAML = """\
-publisher: Freie und Hansestadt Hamburg, Behörde für Wirtschaft und Innovation
-url: https://masterplan.example.org/
-contact:
-  name: Geschäftsstelle Masterplan Industrie
-  email: masterplan@example.org
-imprint: https://example.org/impressum
-privacy: https://example.org/datenschutz
-accessibility:
-  conformance: partial
-  assessed: 2027-08-15
-  enforcement:
-    name: Schlichtungsstelle nach § 13a HmbBGG
-    url: https://example.org/schlichtungsstelle
-opendata:
-  license: http://dcat-ap.de/def/licenses/dl-by-de/2.0
-  contributor_id: http://dcat-ap.de/def/contributors/transparenzportalHamburg
-  spatial: http://dcat-ap.de/def/politicalGeocoding/stateKey/02
-  keywords: [Wirtschaft]
-"""
 HAND = ("      - id: hamburg-takt\n", "due: 2030", "due: 2032")  # HF1.14, edited by hand
 
 

@@ -84,16 +84,16 @@ def _logo(path: Path, config: Path) -> bytes:
 def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> None:
     """Build the site beside `output` and put it in its place at once: a reader of the old
     site never sees half of the new one, and a failed build leaves the old one as it was."""
+    from itertools import chain
+
     from mpi.fsutil import replace_directory
     from mpi.render.site import files, logo_name
 
     _check_target(output)
-    made = list(files(view))
     logo_file = logo_name(view)
-    if logo is not None and logo_file is not None:
-        made.append((logo_file, logo))
-    try:
-        replace_directory(output, made, _index if search else None)
+    own = [(logo_file, logo)] if logo is not None and logo_file is not None else []
+    try:  # written as they are made: never the whole site in memory
+        replace_directory(output, chain(files(view), own), _index if search else None)
     except OSError as exc:
         raise UsageError(
             _("cannot write the site to {path}: {reason}").format(path=output, reason=reason(exc))

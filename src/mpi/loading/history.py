@@ -87,6 +87,11 @@ def _by_blocks(plan_dir: Path, name: str, today: date) -> Iterator[Version]:
     top, relative = repository(plan_dir)
     path = name if relative == "." else f"{relative}/{name}"
     commits = _commits(top, path)
+    current = plan_dir / name
+    head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
+    pending = current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None)
+    if len(commits) + pending < 2:  # one version holds no change: nothing to read
+        return
     known: dict[bytes, Any] = {}  # the version before's parts, by their bytes
     for (sha, made, _at), (blob, data) in zip(
         commits, _blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
@@ -94,15 +99,13 @@ def _by_blocks(plan_dir: Path, name: str, today: date) -> Iterator[Version]:
         if blob is not None:
             tree, known = _blockwise(data, known)
             yield Version(sha, made, tree)
-    current = plan_dir / name
-    head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
-    if current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None):
+    if pending:
         yield Version(WORKING_TREE, today, _blockwise(current.read_bytes(), known)[0])
 
 
 # Searched for from a line break on (not with ^ and re.M, which tries every position).
 _MEASURES = re.compile(rb"\nmeasures:[ \t]*(?:#[^\n]*)?\r?\n")
-_TOP_KEY = re.compile(rb"\n[^ \t\r\n#]")
+_TOP_KEY = re.compile(rb"\n(?:[^ \t\r\n#-]|-[^ \t\r\n])")  # not an item at column 0
 
 
 def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, Any]]:

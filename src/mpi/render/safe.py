@@ -60,7 +60,8 @@ def _pictograph(char: str) -> bool:
 
 def visible(text: str) -> str:
     """Text with control, bidi and invisible characters shown as `\\x1b`-style escapes."""
-    return re.sub(_UNSAFE, _escape, text)
+    unsafe = re.compile(_UNSAFE)  # re's cache: compiled once per process
+    return unsafe.sub(_escape, text) if unsafe.search(text) else text
 
 
 def one_line(text: str) -> str:

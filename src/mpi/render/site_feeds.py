@@ -62,8 +62,9 @@ def files(site: Site, page: Page) -> Iterator[tuple[str, bytes]]:
                    more=max(0, len(log.entries) - LISTED))  # fmt: skip
     else:
         yield page("aenderungen.html", "changes.html.j2", start, log=None, entries=[], more=0)
+    made: dict[tuple[object, ...], bytes] = {}  # each event drawn once for all calendars
     for key, view in site.calendars.items():
-        yield f"kalender/{key}.ics", calendar(view)
+        yield f"kalender/{key}.ics", calendar(view, made)
     data = _open_data(site)
     yield from data
     listed = [(name, len(content)) for name, content in data if not name.endswith("/")]

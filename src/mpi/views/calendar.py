@@ -86,16 +86,24 @@ def calendar(
     fields: tuple[str, ...] = (),
     leads: tuple[str, ...] = (),
     alarm: int | None = None,
+    entries: list[Entry] | None = None,
 ) -> CalendarView:
     """The calendar of the plan's milestones; with `fields` or `leads`, only the measures'
     of those Handlungsfelder and led by those partners (the plan's own and its bodies'
-    milestones are in the whole plan's calendar)."""
-    places = walk.milestones(plan, plan.fields)
-    entries = [entry(plan, place, m, today) for place, m in places]
-    kept = [e for e in entries if e is not None and _wanted(e, fields, leads)]
+    milestones are in the whole plan's calendar). `entries`: every milestone's entry, made
+    once by `all_entries` for calendars made together."""
+    every = all_entries(plan, today) if entries is None else entries
+    kept = [e for e in every if _wanted(e, fields, leads)]
     names = {p.id: p.short or p.name for p in plan.partners}
     only = (*fields, *(names.get(p, p) for p in leads))
     return CalendarView(plan.title, stamp, today, kept, names, alarm, only)
+
+
+def all_entries(plan: Plan, today: date) -> list[Entry]:
+    """The calendar entry of every milestone of the plan, in plan order."""
+    places = walk.milestones(plan, plan.fields)
+    made = [entry(plan, place, m, today) for place, m in places]
+    return [e for e in made if e is not None]
 
 
 def _wanted(e: Entry, fields: tuple[str, ...], leads: tuple[str, ...]) -> bool:

@@ -12,7 +12,7 @@ from mpi.domain.model import MonitoringBody, Partner, Plan
 from mpi.domain.site import SiteConfig
 from mpi.domain.words import natural_key
 from mpi.loading.load import Loaded
-from mpi.views.calendar import CalendarView, calendar
+from mpi.views.calendar import CalendarView, all_entries, calendar
 from mpi.views.changes import ChangeLog
 from mpi.views.dated import dated_changes
 from mpi.views.decisions import DecisionRow, decisions
@@ -174,7 +174,10 @@ def build(
 def _calendars(plan: Plan, stamp: datetime, today: date) -> dict[str, CalendarView]:
     """The calendars people subscribe to, by file name: the whole plan's, each
     Handlungsfeld's and each partner's (the measures it leads)."""
-    out = {"plan": calendar(plan, stamp, today)}
-    out |= {f.id: calendar(plan, stamp, today, fields=(f.id,)) for f in plan.fields}
-    out |= {f"partner-{p.id}": calendar(plan, stamp, today, leads=(p.id,)) for p in plan.partners}
+    every = all_entries(plan, today)
+    out = {"plan": calendar(plan, stamp, today, entries=every)}
+    for f in plan.fields:
+        out[f.id] = calendar(plan, stamp, today, fields=(f.id,), entries=every)
+    for p in plan.partners:
+        out[f"partner-{p.id}"] = calendar(plan, stamp, today, leads=(p.id,), entries=every)
     return out

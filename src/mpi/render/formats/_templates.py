@@ -17,14 +17,21 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 
 
 def _finalize(value: Any) -> Any:
-    """Every `{{ value }}`: None prints as nothing, text with control characters made visible."""
-    from markupsafe import Markup
-
+    """Every `{{ value }}`: None prints as nothing, text with control characters made visible
+    (Markup is a str too: markup mpi made is left as it is)."""
     if value is None:
         return ""
-    if isinstance(value, str) and not isinstance(value, Markup):
+    if type(value) is str:
+        return visible(value)
+    if isinstance(value, str) and not _is_markup(value):
         return visible(value)
     return value
+
+
+def _is_markup(value: str) -> bool:
+    from markupsafe import Markup
+
+    return isinstance(value, Markup)
 
 
 def environment() -> Environment:

@@ -37,8 +37,10 @@ PRECISION_TEXT = {
 }
 
 
-def calendar(view: CalendarView) -> bytes:
-    """The whole calendar; the view's stamp (UTC) becomes every event's DTSTAMP."""
+def calendar(view: CalendarView, made: dict[tuple[object, ...], bytes] | None = None) -> bytes:
+    """The whole calendar; the view's stamp (UTC) becomes every event's DTSTAMP. `made`
+    keeps each milestone's events by what they are drawn from, for calendars drawn together
+    (the site's: the whole plan's, each Handlungsfeld's and partner's share their events)."""
     from icalendar import Calendar
 
     cal = Calendar()
@@ -47,20 +49,33 @@ def calendar(view: CalendarView) -> bytes:
     cal.add("calscale", "GREGORIAN")
     name = view.title + (f" ({', '.join(view.only)})" if view.only else "")
     cal.add("x-wr-calname", _clean(name))
+    made = {} if made is None else made
+    events = []
     for entry in view.entries:
-        parts = [event(entry, view.stamp, view.partners)]
-        if entry.milestone.recurrence is not None:
-            parts += [
-                occurrence(entry, row, view.stamp, view.partners)
-                for row in entry.deadlines
-                if row.state != "open"
-            ]
-        for part in parts:
-            if view.alarm is not None and str(part.get("status")) != "CANCELLED":
-                part.add_component(_alarm(view.alarm, str(part.get("summary"))))
-            cal.add_component(part)
-    data: bytes = cal.to_ical()
-    return data
+        key = (entry.owner, entry.milestone.id, view.alarm, view.stamp, view.today)
+        if key not in made:
+            made[key] = b"".join(part.to_ical() for part in _events(entry, view))
+        events.append(made[key])
+    head: bytes = cal.to_ical()  # its properties, then END:VCALENDAR: the events go between
+    end = b"END:VCALENDAR\r\n"
+    assert head.endswith(end)
+    return head[: -len(end)] + b"".join(events) + end
+
+
+def _events(entry: Entry, view: CalendarView) -> list[Event]:
+    """A milestone's VEVENT, and one for each occurrence of a series that is recorded or
+    late, each with the reminder asked for (none on a cancelled one)."""
+    parts = [event(entry, view.stamp, view.partners)]
+    if entry.milestone.recurrence is not None:
+        parts += [
+            occurrence(entry, row, view.stamp, view.partners)
+            for row in entry.deadlines
+            if row.state != "open"
+        ]
+    for part in parts:
+        if view.alarm is not None and str(part.get("status")) != "CANCELLED":
+            part.add_component(_alarm(view.alarm, str(part.get("summary"))))
+    return parts
 
 
 STATE_TEXT = {  # the prefix of an event's summary
