@@ -118,7 +118,8 @@ def test_the_zip_holds_everything_with_the_report_of_record(year: Path, exported
         assert z.read("measures.csv") == (exported / "measures.csv").read_bytes()
     head = git(year.parent, "rev-parse", "HEAD").strip()
     assert record["commit"] == head and record["cut_off"] == LATER
-    assert record["valid"] is True and record["uncommitted"] == []
+    # HF1.14's deadline was postponed by hand, without a decision: the guard's error
+    assert record["valid"] is False and record["errors"] == 1 and record["uncommitted"] == []
 
 
 def test_the_same_plan_gives_the_same_bytes_and_the_site_the_same_files(

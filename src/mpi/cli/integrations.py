@@ -55,18 +55,19 @@ def calendar(
     ] = None,
     today: TodayOption = None,
 ) -> None:
+    from mpi.cli.publish import field_id
     from mpi.loading.checkout import last_changed
     from mpi.loading.load import require_plan
     from mpi.views.calendar import calendar as entries
-    from mpi.views.lookup import find_field, find_partner
+    from mpi.views.lookup import find_partner
     from mpi.views.made_from import files_read
 
     day = full_date(today, "--today")
     days = _days(alarm)
     loaded = load(plan)
     current = require_plan(loaded)
-    fields = tuple(find_field(current, f).id for f in several(field))
-    leads = tuple(find_partner(current, p, "--lead") for p in several(lead))
+    fields = tuple(field_id(current, f) for f in several(field))
+    leads = tuple(find_partner(current, p, "lead") for p in several(lead))
     stamp = last_changed(loaded.directory, files_read(loaded))
     view = entries(current, stamp, day, fields=fields, leads=leads, alarm=days)
     emit("ics", CALENDAR, view, output)
@@ -76,14 +77,17 @@ def _days(alarm: str | None) -> int | None:
     """`--alarm 30d` or `4w` in days; a calendar's reminder has no months or years."""
     from mpi.cli.options import span
 
-    found = span(alarm, "--alarm")
-    if found is None:
+    if alarm is None:
         return None
-    count, unit = found
+    wrong = UsageError(
+        _("--alarm: {value} is not a span of days or weeks (30d, 4w)").format(value=repr(alarm))
+    )
+    try:
+        count, unit = span(alarm, "--alarm") or (0, "")
+    except UsageError:
+        raise wrong from None
     if unit not in ("d", "w") or count < 1:
-        raise UsageError(
-            _("--alarm: {value} is not a span of days or weeks (30d, 4w)").format(value=repr(alarm))
-        )
+        raise wrong
     return count * (7 if unit == "w" else 1)
 
 

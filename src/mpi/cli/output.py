@@ -124,6 +124,33 @@ def write_file(path: Path, data: bytes) -> None:
         warn(warning)
 
 
+def replaceable(output: Path, ours: str, marker: bytes, refusal: str) -> None:
+    """A directory mpi may fill or replace: new, empty, or one it wrote (its file `ours`
+    begins with `marker`); else a UsageError: `refusal` (a message with {path}), or what
+    is in the way (a file, a link)."""
+    for above in output.absolute().parents:
+        if above.exists() and not above.is_dir():
+            raise UsageError(_("{path} is not a directory").format(path=above))
+    if not output.exists() and not output.is_symlink():
+        return
+    if output.is_symlink():
+        raise UsageError(
+            _("{path} is a symbolic link: name the directory itself").format(path=output)
+        )
+    if not output.is_dir():
+        raise UsageError(_("{path} is not a directory").format(path=output))
+    try:
+        entries = list(output.iterdir())
+        mark = output / ours
+        built = mark.is_file() and marker in mark.read_bytes()[:4096]
+    except OSError as exc:
+        raise UsageError(
+            _("cannot read {path}: {reason}").format(path=output, reason=reason(exc))
+        ) from None
+    if entries and not built:
+        raise UsageError(refusal.format(path=output))
+
+
 def notice(message: str) -> None:
     from mpi.render.safe import one_line
 

@@ -68,7 +68,35 @@ def changes(
     loaded = load_plan(directory)
     current = require_plan(loaded)
     wanted = _filter(directory, current, field, lead, measure, since)
-    emit(format, CHANGES, change_log(loaded, day, wanted), output)
+    log = change_log(loaded, day, wanted)
+    _known_measures(current, wanted, log)
+    emit(format, CHANGES, log, output)
+
+
+def _known_measures(plan: "Plan", wanted: "Filter", log: "ChangeLog") -> None:
+    """A measure asked for is in the plan or in its history (removed since); else it is a
+    typo, said with a suggestion."""
+    from mpi.domain.errors import InvalidValue, UsageError
+    from mpi.views.lookup import find_measure
+
+    logged = {e.change.subject for e in log.entries}
+    for ident in wanted.measures:
+        if ident not in logged:
+            try:
+                find_measure(plan, ident)
+            except UsageError as exc:  # unknown: the error, with a suggestion
+                raise InvalidValue("measure", str(exc)) from None
+
+
+def field_id(plan: "Plan", typed: str) -> str:
+    """The Handlungsfeld a person typed (HF1, hf1, 1), or an error that names --field."""
+    from mpi.domain.errors import InvalidValue, UsageError
+    from mpi.views.lookup import find_field
+
+    try:
+        return find_field(plan, typed).id
+    except UsageError as exc:
+        raise InvalidValue("field", str(exc)) from None
 
 
 def change_log(loaded: "Loaded", day: "date", wanted: "Filter | None" = None) -> "ChangeLog":
@@ -112,7 +140,7 @@ def _filter(
     from mpi.i18n import _
     from mpi.loading.revision import commits_after
     from mpi.views.changes import Filter
-    from mpi.views.lookup import find_field, find_measure, find_partner
+    from mpi.views.lookup import find_partner
 
     day, commits = None, None
     if since is not None:
@@ -129,11 +157,12 @@ def _filter(
             except DueError as exc:
                 raise UsageError(f"--since: {exc}") from None
     return Filter(
-        fields=tuple(find_field(plan, f).id for f in several(field)),
-        leads=tuple(find_partner(plan, p, "--lead") for p in several(lead)),
-        measures=tuple(find_measure(plan, m)[1].id for m in several(measure)),
+        fields=tuple(field_id(plan, f) for f in several(field)),
+        leads=tuple(find_partner(plan, p, "lead") for p in several(lead)),
+        measures=tuple(m.strip().upper() for m in several(measure)),
         since=day,
         commits=commits,
+        after=since if commits is not None else None,
     )
 
 
@@ -153,6 +182,7 @@ def opendata(
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory
+    from mpi.cli.output import replaceable
     from mpi.domain.errors import UsageError
     from mpi.fsutil import replace_directory
     from mpi.i18n import _, reason
@@ -160,11 +190,17 @@ def opendata(
     from mpi.views.made_from import made_from
 
     day = full_date(today, "--today")
-    _check_output(output)
+    refusal = _(
+        "{path} is not empty and holds no open data mpi wrote: name a new or empty "
+        "directory (mpi replaces only what it wrote)"
+    )
+    replaceable(output, "provenance.json", b'"mpi_version"', refusal)
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
     require_plan(loaded)
-    config, made = _published(loaded), made_from(loaded, day)
+    from mpi.loading.guard import check
+
+    config, made = _published(loaded), made_from(loaded, day, check(loaded))
     log = change_log(loaded, day) if made.commit is not None else None
     try:
         replace_directory(output, open_data(loaded, made, config, log))
@@ -211,32 +247,6 @@ def _published(loaded: "Loaded") -> "SiteConfig":
             ).format(path=path)
         )
     return config
-
-
-def _check_output(output: Path) -> None:
-    """A new or empty directory, or open data mpi wrote before: nothing else is replaced."""
-    from mpi.domain.errors import UsageError
-    from mpi.i18n import _, reason
-
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_symlink() or not output.is_dir():
-        raise UsageError(_("{path} is not a directory").format(path=output))
-    try:
-        entries = list(output.iterdir())
-        mark = output / "provenance.json"
-        ours = mark.is_file() and b'"mpi_version"' in mark.read_bytes()[:4096]
-    except OSError as exc:
-        raise UsageError(
-            _("cannot read {path}: {reason}").format(path=output, reason=reason(exc))
-        ) from None
-    if entries and not ours:
-        raise UsageError(
-            _(
-                "{path} is not empty and holds no open data mpi wrote: name a new or empty "
-                "directory (mpi replaces only what it wrote)"
-            ).format(path=output)
-        )
 
 
 def register(app: typer.Typer) -> None:

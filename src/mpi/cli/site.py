@@ -41,6 +41,7 @@ def site(
     from mpi.cli.publish import change_log
     from mpi.domain.errors import PlanInvalid
     from mpi.loading.checkout import last_changed
+    from mpi.loading.guard import check
     from mpi.loading.load import load_plan, require_plan
     from mpi.loading.locate import SITE_FILE
     from mpi.loading.site_config import read_config
@@ -54,7 +55,7 @@ def site(
     config, problems = read_config(directory / SITE_FILE)
     if problems:
         raise PlanInvalid(problems)
-    made = made_from(loaded, day)
+    made = made_from(loaded, day, check(loaded))  # the guard's errors count too
     log = change_log(loaded, day) if made.commit is not None else None
     stamp = last_changed(loaded.directory, files_read(loaded))
     view = build(loaded, day, made, config, log, stamp)
@@ -86,10 +87,15 @@ def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> 
     site never sees half of the new one, and a failed build leaves the old one as it was."""
     from itertools import chain
 
+    from mpi.cli.output import replaceable
     from mpi.fsutil import replace_directory
     from mpi.render.site import files, logo_name
 
-    _check_target(output)
+    refusal = _(
+        "{path} is not empty and holds no site mpi built: name a new or empty "
+        "directory (mpi replaces only a site it built)"
+    )
+    replaceable(output, "index.html", GENERATOR, refusal)
     logo_file = logo_name(view)
     own = [(logo_file, logo)] if logo is not None and logo_file is not None else []
     try:  # written as they are made: never the whole site in memory
@@ -98,29 +104,6 @@ def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> 
         raise UsageError(
             _("cannot write the site to {path}: {reason}").format(path=output, reason=reason(exc))
         ) from None
-
-
-def _check_target(output: Path) -> None:
-    """A new or empty directory, or a site mpi built before: nothing else is replaced."""
-    if not output.exists() and not output.is_symlink():
-        return
-    if output.is_symlink() or not output.is_dir():
-        raise UsageError(_("{path} is not a directory").format(path=output))
-    try:
-        entries = list(output.iterdir())
-        index = output / "index.html"
-        built = index.is_file() and GENERATOR in index.read_bytes()[:4096]
-    except OSError as exc:
-        raise UsageError(
-            _("cannot read {path}: {reason}").format(path=output, reason=reason(exc))
-        ) from None
-    if entries and not built:
-        raise UsageError(
-            _(
-                "{path} is not empty and holds no site mpi built: name a new or empty "
-                "directory (mpi replaces only a site it built)"
-            ).format(path=output)
-        )
 
 
 def _index(site: Path) -> None:

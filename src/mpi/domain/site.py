@@ -12,7 +12,9 @@ from pydantic import Field, field_validator, model_validator
 from mpi.domain.types import Base, Day, Text, new_list
 from mpi.i18n import _
 
-URL = Annotated[str, Field(pattern=r"^https?://[^\s<>\"]+$", max_length=2000)]
+# An absolute http(s) address of characters an IRI may hold as they are (RFC 3987): no
+# spaces, quotes, angle or curly brackets, pipes, backslashes, carets or backticks.
+URL = Annotated[str, Field(pattern=r"^https?://[^\s<>\"{}|\\^`]+$", max_length=2000)]
 EMAIL = Annotated[str, Field(pattern=r"^[^@\s<>\"]+@[^@\s<>\"]+\.[^@\s<>\"]+$", max_length=254)]
 Conformance = Literal["full", "partial", "none"]
 
@@ -81,14 +83,23 @@ class Logo(Base):
 # The licences of the DCAT-AP.de vocabulary (https://www.dcat-ap.de/def/licenses/) that an
 # open data set can carry, with their names.
 _DCATDE = "http://dcat-ap.de/def/licenses/"
-LICENSES = {
-    _DCATDE + "dl-by-de/2.0": "Datenlizenz Deutschland – Namensnennung – Version 2.0",
-    _DCATDE + "dl-zero-de/2.0": "Datenlizenz Deutschland – Zero – Version 2.0",
-    _DCATDE + "cc-by/4.0": "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
-    _DCATDE + "cc-by-sa/4.0": "Creative Commons Namensnennung – Weitergabe unter gleichen "
-    "Bedingungen 4.0 International (CC BY-SA 4.0)",
-    _DCATDE + "cc-zero": "Creative Commons CC Zero License (cc-zero)",
-    _DCATDE + "odbl": "Open Data Commons Open Database License (ODbL)",
+LICENSES = {  # URI: (name, its id in the Open Definition's list, which data packages use)
+    _DCATDE + "dl-by-de/2.0": (
+        "Datenlizenz Deutschland – Namensnennung – Version 2.0",
+        "dl-de-by-2.0",
+    ),
+    _DCATDE + "dl-zero-de/2.0": ("Datenlizenz Deutschland – Zero – Version 2.0", "dl-de-zero-2.0"),
+    _DCATDE + "cc-by/4.0": (
+        "Creative Commons Namensnennung 4.0 International (CC BY 4.0)",
+        "CC-BY-4.0",
+    ),
+    _DCATDE + "cc-by-sa/4.0": (
+        "Creative Commons Namensnennung – Weitergabe unter gleichen Bedingungen 4.0 "
+        "International (CC BY-SA 4.0)",
+        "CC-BY-SA-4.0",
+    ),
+    _DCATDE + "cc-zero": ("Creative Commons CC Zero License (cc-zero)", "CC0-1.0"),
+    _DCATDE + "odbl": ("Open Data Commons Open Database License (ODbL)", "ODbL-1.0"),
 }
 
 

@@ -116,8 +116,15 @@ def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, A
     parts = _split(data)
     if parts is None:
         return _parse(data, None), {}
-    head, items = parts
+    head, items, start = parts
     out: dict[bytes, Any] = {}
+    # What comes before `measures:` must read alone too (no quoted text runs on into it).
+    prefix = b"\0" + data[:start]  # a NUL never starts a part's bytes: its own key
+    if prefix.strip(b"\0 \t\r\n"):
+        alone = known[prefix] if prefix in known else _alone(prefix[1:]) is not None
+        if not alone:
+            return _parse(data, None), {}
+        out[prefix] = alone
     parsed = []
     for part in (head, *items):
         tree = known[part] if part in known else _alone(part)
@@ -132,9 +139,9 @@ def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, A
     return whole, out
 
 
-def _split(data: bytes) -> tuple[bytes, list[bytes]] | None:
-    """The file without its measures, and each measure's lines (`  - id: …` to the next
-    item), where the measures are a block list of their own."""
+def _split(data: bytes) -> tuple[bytes, list[bytes], int] | None:
+    """The file without its measures, each measure's lines (`  - id: …` to the next item),
+    and where `measures:` starts, where the measures are a block list of their own."""
     if len(data) > MAX_BYTES:
         return None
     found = _MEASURES.search(b"\n" + data)
@@ -150,7 +157,7 @@ def _split(data: bytes) -> tuple[bytes, list[bytes]] | None:
     item = re.compile(rb"\n%s- " % first.group(1))
     starts = [first.start(1), *(m.start() + 1 for m in item.finditer(section, first.end()))]
     items = [section[a:b] for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
-    return data[: found.start()] + data[stop:], items
+    return data[: found.start()] + data[stop:], items, found.start()
 
 
 def _alone(part: bytes) -> Any:

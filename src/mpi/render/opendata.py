@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from mpi.domain.site import LICENSES, SiteConfig
+from mpi.i18n import _, language
 from mpi.views.opendata import OpenData, Table
 
 ZIP_NAME = "masterplan-daten.zip"
@@ -57,7 +58,8 @@ def _csv(table: Table) -> str:
 def _license(config: SiteConfig) -> dict[str, str]:
     assert config.opendata is not None
     uri = config.opendata.license
-    return {"name": uri.rsplit("licenses/", 1)[1], "path": uri, "title": LICENSES[uri]}
+    title, name = LICENSES[uri]
+    return {"name": name, "path": uri, "title": title}
 
 
 def _package(data: OpenData, config: SiteConfig, modified: datetime) -> str:
@@ -74,15 +76,15 @@ def _package(data: OpenData, config: SiteConfig, modified: datetime) -> str:
             {
                 "name": t.name.replace("_", "-"),
                 "path": f"{t.name}.csv",
-                "title": t.title,
-                "description": t.description,
+                "title": _(t.title),
+                "description": _(t.description),
                 "profile": "tabular-data-resource",
                 "format": "csv",
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [
-                        {"name": c.name, "type": c.type, "description": c.description}
+                        {"name": c.name, "type": c.type, "description": _(c.description)}
                         for c in t.columns
                     ],
                     **({"primaryKey": list(t.key)} if t.key else {}),
@@ -113,13 +115,11 @@ def _provenance(data: OpenData) -> str:
 
 def _description(data: OpenData) -> str:
     p = data.plan
-    measures = len(p.measures())
-    return (
-        f"Der {p.title} als offene Daten: {measures} Maßnahmen in {len(p.fields)} "
-        "Handlungsfeldern mit Federführung, Fristen (mit ihrer Grundlage im Text), "
-        "Statusverlauf, Beschlüssen und Indikatoren. Stand: "
-        f"{data.made.cut_off.strftime('%d.%m.%Y')}."
-    )
+    return _(
+        "{plan} as open data: {measures} measures in {fields} Handlungsfelder with their "
+        "lead partners, deadlines (with their basis in the text), status history, decisions "
+        "and indicators."
+    ).format(plan=p.title, measures=len(p.measures()), fields=len(p.fields))
 
 
 def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[str, int]) -> Any:
@@ -138,7 +138,7 @@ def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[st
         g.bind(prefix, space)
     dataset, publisher = URIRef(base + "#dataset"), URIRef(base + "#publisher")
     contact, period = URIRef(base + "#contact"), URIRef(base + "#period")
-    de = "de"
+    de = language()
     g.add((dataset, RDF.type, DCAT.Dataset))
     g.add((dataset, DCTERMS.title, Literal(data.plan.title, lang=de)))
     g.add((dataset, DCTERMS.description, Literal(_description(data), lang=de)))
@@ -170,9 +170,9 @@ def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[st
     if od.contributor_id:
         g.add((dataset, dcatde.contributorID, URIRef(od.contributor_id)))
     attribution = od.attribution or config.publisher
-    titles = {f"{t.name}.csv": t.title for t in data.tables} | {
-        "datapackage.json": "Datenpaket (Frictionless Data)",
-        ZIP_NAME: "Alle Dateien als ZIP",
+    titles = {f"{t.name}.csv": _(t.title) for t in data.tables} | {
+        "datapackage.json": _("Data package (Frictionless Data)"),
+        ZIP_NAME: _("All files as a ZIP"),
     }
     for name, title in titles.items():
         dist = URIRef(base + name)

@@ -329,7 +329,7 @@ def changes(view: ChangeLog) -> dict[str, Any]:
             "fields": list(w.fields),
             "leads": list(w.leads),
             "measures": list(w.measures),
-            "since": w.since.isoformat() if w.since else None,
+            "since": w.since.isoformat() if w.since else w.after,
         },
         "in_git": view.in_git,
         "shallow": view.shallow,

@@ -9,6 +9,7 @@ give for the same filter; the open data the same as `mpi export opendata`."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from mpi.i18n import _
@@ -20,7 +21,8 @@ from mpi.views.changes import ChangeLog, Filter
 from mpi.views.site import Site
 
 Page = Callable[..., tuple[str, bytes]]
-LISTED = 500  # changes on the change log page; the feed and the open data hold them all
+LISTED = 500  # changes on the change log page; `mpi changes` lists them all
+NEWEST = 200  # entries of a feed: a feed reader needs the new ones, not the plan's life
 
 
 def feeds_of(site: Site) -> list[dict[str, str]]:
@@ -77,30 +79,38 @@ def files(site: Site, page: Page) -> Iterator[tuple[str, bytes]]:
 
 
 def _linked(site: Site, log: ChangeLog, url: str | None) -> ChangeLog:
-    from dataclasses import replace
-
     author = site.config.publisher if site.config else log.author
     return replace(log, link=url, author=author)
 
 
 def _feeds(site: Site, log: ChangeLog, url: str | None) -> Iterator[tuple[str, bytes]]:
-    def one(path: str, wanted: Filter) -> tuple[str, bytes]:
-        return path, feed(log.only(wanted), self_href=url + path if url else None)
+    """The feed of the plan, of each Handlungsfeld and partner (a filter over the log) and
+    of each measure (its entries, grouped once: not a pass over the log per measure)."""
 
-    yield one("feeds/plan.xml", Filter())
+    def one(path: str, view: ChangeLog) -> tuple[str, bytes]:
+        newest = replace(view, entries=view.entries[:NEWEST])
+        return path, feed(newest, self_href=url + path if url else None)
+
+    yield one("feeds/plan.xml", log)
     for f in site.plan.fields:
-        yield one(f"feeds/{f.id}.xml", Filter(fields=(f.id,)))
+        yield one(f"feeds/{f.id}.xml", log.only(Filter(fields=(f.id,))))
     for p in site.plan.partners:
-        yield one(f"feeds/partner-{p.id}.xml", Filter(leads=(p.id,)))
+        yield one(f"feeds/partner-{p.id}.xml", log.only(Filter(leads=(p.id,))))
+    by_measure: dict[str, list[Any]] = {}
+    for e in log.entries:
+        by_measure.setdefault(e.change.subject, []).append(e)
     for m in site.measures:
-        yield one(f"feeds/{m.row.id}.xml", Filter(measures=(m.row.id,)))
+        own = by_measure.get(m.row.id, [])
+        yield one(
+            f"feeds/{m.row.id}.xml", replace(log, entries=own, wanted=Filter(measures=(m.row.id,)))
+        )
 
 
 def _entry(log: ChangeLog, e: Any) -> dict[str, Any]:
     return {
         "day": values.day(e.day),
         "words": describe(e.change, log.names, log.titles, log.units),
-        "href": page_of(e.change),
+        "href": page_of(e.change, log.current),
         "weakening": e.change.weakening,
         "committed": e.commit is not None,
     }
@@ -122,7 +132,7 @@ def _licence(site: Site) -> str | None:
     from mpi.domain.site import LICENSES
 
     config = site.config
-    return LICENSES[config.opendata.license] if config and config.opendata else None
+    return LICENSES[config.opendata.license][0] if config and config.opendata else None
 
 
 def _example(site: Site, url: str | None) -> str | None:

@@ -2,7 +2,9 @@
 a measure, a partner's role in it, a deadline, a move of a status, a decision, one value of
 an indicator), each column with its type and meaning, for a Frictionless Data Package and a
 DCAT-AP.de description. Values are the plan's own (ids, ISO dates, English codes); nothing is
-translated, and a value the plan does not hold is empty."""
+translated (the titles and descriptions of tables and columns are marked for the catalog
+and said in the reader's language where they are written), and a value the plan does not
+hold is empty."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from typing import Any
 from mpi.domain.dates import Due
 from mpi.domain.decided import Correction
 from mpi.domain.model import Plan
+from mpi.i18n import N_
 from mpi.views.changes import ChangeLog
 from mpi.views.decisions import decisions
 from mpi.views.due import DueRow, all_due
@@ -69,11 +72,13 @@ def build(plan: Plan, made: MadeFrom, log: ChangeLog | None) -> OpenData:
 def _partners(plan: Plan) -> Table:
     rows = [(p.id, p.short, p.name) for p in plan.partners]
     columns = _cols(
-        ("partner", "string", "Id of the partner"),
-        ("short_name", "string", "Short name"),
-        ("name", "string", "Full name"),
+        ("partner", "string", N_("Id of the partner")),
+        ("short_name", "string", N_("Short name")),
+        ("name", "string", N_("Full name")),
     )
-    return Table("partners", "Partner", "The partners of the plan.", columns, rows, ("partner",))
+    return Table(
+        "partners", N_("Partners"), N_("The partners of the plan."), columns, rows, ("partner",)
+    )
 
 
 def _measures(plan: Plan) -> Table:
@@ -85,52 +90,53 @@ def _measures(plan: Plan) -> Table:
             goals, tags = " ".join(m.goals), "; ".join(m.tags)
             rows.append((m.id, f.id, f.title, section, m.title, m.status, goals, tags))
     columns = _cols(
-        ("measure", "string", "Id of the measure (HF1.15)"),
-        ("field", "string", "Id of its Handlungsfeld (HF1)"),
-        ("field_title", "string", "Title of the Handlungsfeld"),
-        ("section", "string", "Section of the Handlungsfeld"),
-        ("title", "string", "Title of the measure"),
-        ("status", "string", "planned, in_progress, ongoing, done, at_risk or dropped"),
-        ("goals", "string", "Ids of the goals it serves, separated by spaces"),
-        ("tags", "string", "Tags, separated by semicolons"),
+        ("measure", "string", N_("Id of the measure (HF1.15)")),
+        ("field", "string", N_("Id of its Handlungsfeld (HF1)")),
+        ("field_title", "string", N_("Title of the Handlungsfeld")),
+        ("section", "string", N_("Section of the Handlungsfeld")),
+        ("title", "string", N_("Title of the measure")),
+        ("status", "string", N_("planned, in_progress, ongoing, done, at_risk or dropped")),
+        ("goals", "string", N_("Ids of the goals it serves, separated by spaces")),
+        ("tags", "string", N_("Tags, separated by semicolons")),
     )
-    return Table("measures", "Maßnahmen", "The measures of the plan.", columns, rows, ("measure",))
+    return Table(
+        "measures", N_("Measures"), N_("The measures of the plan."), columns, rows, ("measure",)
+    )
 
 
 def _roles(plan: Plan) -> Table:
     rows = [(m.id, p, "lead") for m in plan.measures() for p in m.lead]
     rows += [(m.id, p, "involved") for m in plan.measures() for p in m.involved]
     columns = _cols(
-        ("measure", "string", "Id of the measure"),
-        ("partner", "string", "Id of the partner"),
-        ("role", "string", "lead (responsible) or involved"),
+        ("measure", "string", N_("Id of the measure")),
+        ("partner", "string", N_("Id of the partner")),
+        ("role", "string", N_("lead (responsible) or involved")),
     )
-    said = "Which partner leads or takes part in which measure."
-    return Table("measure_partners", "Federführung und Beteiligung", said, columns, rows)
+    said = N_("Which partner leads or takes part in which measure.")
+    return Table("measure_partners", N_("Lead and involved partners"), said, columns, rows)
 
 
 def _deadlines(plan: Plan, cut_off: date) -> Table:
     rows = [_deadline(r) for r in all_due(plan, cut_off)]
     columns = _cols(
-        ("owner", "string", "Measure id, monitoring body or plan"),
-        ("field", "string", "Id of the Handlungsfeld (empty: the plan level)"),
-        ("milestone", "string", "Id of the milestone"),
-        ("title", "string", "Title of the milestone"),
-        ("due", "string", "The deadline as the plan writes it: a year, a month or a day"),
-        ("due_start", "date", "First day of the deadline's period"),
-        ("due_end", "date", "Last day of the deadline's period"),
-        ("precision", "string", "year, month or day"),
-        ("kind", "string", "How the date binds: by (bis), from (ab), ... as the plan reads it"),
-        ("recurring", "boolean", "One occurrence of a recurring duty"),
-        ("status", "string", "open, done or missed as recorded"),
-        ("state", "string", "Its state on the cut-off day (open, overdue, delayed, ...)"),
-        ("done", "string", "When it was done, where recorded"),
-        ("basis", "string", "stated (the document's words), derived or inferred"),
-        ("quote", "string", "The document's words the date rests on"),
-        ("derivation", "string", "How a derived or inferred date was reached"),
+        ("owner", "string", N_("Measure id, monitoring body or plan")),
+        ("field", "string", N_("Id of the Handlungsfeld (empty: the plan level)")),
+        ("milestone", "string", N_("Id of the milestone")),
+        ("title", "string", N_("Title of the milestone")),
+        ("due", "string", N_("The deadline as the plan writes it: a year, a month or a day")),
+        ("due_start", "date", N_("First day of the deadline's period")),
+        ("due_end", "date", N_("Last day of the deadline's period")),
+        ("precision", "string", N_("year, month or day")),
+        ("kind", "string", N_("How the date binds: by (bis), from (ab), ... as the plan reads it")),
+        ("recurring", "boolean", N_("One occurrence of a recurring duty")),
+        ("status", "string", N_("open, done or missed as recorded")),
+        ("done", "string", N_("When it was done, where recorded")),
+        ("basis", "string", N_("stated (the document's words), derived or inferred")),
+        ("quote", "string", N_("The document's words the date rests on")),
+        ("derivation", "string", N_("How a derived or inferred date was reached")),
     )
-    said = f"Every deadline of the plan, a recurring one by occurrence, as of {cut_off}."
-    return Table("deadlines", "Fristen", said, columns, rows)
+    said = N_("Every deadline of the plan, a recurring one by occurrence.")
+    return Table("deadlines", N_("Deadlines"), said, columns, rows)
 
 
 def _deadline(r: DueRow) -> tuple[Any, ...]:
@@ -138,7 +144,7 @@ def _deadline(r: DueRow) -> tuple[Any, ...]:
     done = str(r.done) if r.done else None
     return (
         r.owner, r.field, r.milestone, r.title, str(d), d.start.isoformat(), d.end.isoformat(),
-        d.precision, r.kind, r.recurring, r.status, r.state, done, r.basis, r.quote, r.derivation,
+        d.precision, r.kind, r.recurring, r.status, done, r.basis, r.quote, r.derivation,
     )  # fmt: skip
 
 
@@ -153,17 +159,17 @@ def _statuses(log: ChangeLog | None) -> Table:
                  d.date.isoformat() if d else None, d.text if d else None)
             )  # fmt: skip
     columns = _cols(
-        ("date", "date", "The day the change was committed"),
-        ("commit", "string", "The git commit that made it (empty: not committed)"),
-        ("measure", "string", "Id of the measure"),
-        ("old_status", "string", "Status before"),
-        ("new_status", "string", "Status after"),
-        ("change", "string", "status_changed, dropped or restored"),
-        ("decision_date", "date", "Day of the decision that covers it"),
-        ("decision", "string", "The decision's words"),
+        ("date", "date", N_("The day the change was committed")),
+        ("commit", "string", N_("The git commit that made it (empty: not committed)")),
+        ("measure", "string", N_("Id of the measure")),
+        ("old_status", "string", N_("Status before")),
+        ("new_status", "string", N_("Status after")),
+        ("change", "string", N_("status_changed, dropped or restored")),
+        ("decision_date", "date", N_("Day of the decision that covers it")),
+        ("decision", "string", N_("The decision's words")),
     )
-    said = "Each change of a measure's status in the plan's git history, oldest first."
-    return Table("status_history", "Statusverlauf", said, columns, rows)
+    said = N_("Each change of a measure's status in the plan's git history, oldest first.")
+    return Table("status_history", N_("Status history"), said, columns, rows)
 
 
 def _decisions(plan: Plan) -> Table:
@@ -185,22 +191,26 @@ def _decisions(plan: Plan) -> Table:
             )
         )  # fmt: skip
     columns = _cols(
-        ("date", "date", "Day of the decision or correction"),
-        ("owner", "string", "Measure, monitoring body, Handlungsfeld or plan"),
-        ("item", "string", "The milestone or indicator it is about (empty: the owner)"),
-        ("title", "string", "Title of the item or owner"),
-        ("record", "string", "decision (of the partners) or correction (of an inferred reading)"),
-        ("text", "string", "The decision's words, or the correction's reason"),
-        ("due", "string", "The deadline it set"),
-        ("kind", "string", "The kind of date it set"),
-        ("target", "number", "The target value it set"),
-        ("target_year", "string", "The target year it set"),
-        ("status", "string", "The status it set"),
-        ("lead", "string", "The lead partners it set, separated by spaces"),
-        ("removed", "string", "The milestone, goal or measure it removed"),
+        ("date", "date", N_("Day of the decision or correction")),
+        ("owner", "string", N_("Measure, monitoring body, Handlungsfeld or plan")),
+        ("item", "string", N_("The milestone or indicator it is about (empty: the owner)")),
+        ("title", "string", N_("Title of the item or owner")),
+        (
+            "record",
+            "string",
+            N_("decision (of the partners) or correction (of an inferred reading)"),
+        ),
+        ("text", "string", N_("The decision's words, or the correction's reason")),
+        ("due", "string", N_("The deadline it set")),
+        ("kind", "string", N_("The kind of date it set")),
+        ("target", "number", N_("The target value it set")),
+        ("target_year", "string", N_("The target year it set")),
+        ("status", "string", N_("The status it set")),
+        ("lead", "string", N_("The lead partners it set, separated by spaces")),
+        ("removed", "string", N_("The milestone, goal or measure it removed")),
     )
-    said = "The decisions and corrections on record, and what each set."
-    return Table("decisions", "Beschlüsse", said, columns, rows)
+    said = N_("The decisions and corrections on record, and what each set.")
+    return Table("decisions", N_("Decisions"), said, columns, rows)
 
 
 def _indicators(plan: Plan) -> Table:
@@ -219,18 +229,18 @@ def _indicators(plan: Plan) -> Table:
             year = str(t.year) if t.year is not None else None
             rows.append((*head, "target", year, None, t.value, None, None, t.basis))
     columns = _cols(
-        ("indicator", "string", "Id of the indicator"),
-        ("measure", "string", "Id of its measure"),
-        ("name", "string", "Name of the indicator"),
-        ("unit", "string", "Unit of its values"),
-        ("direction", "string", "at_least or at_most: which way the target lies"),
-        ("observation", "string", "baseline, value (a measured value) or target"),
-        ("period", "string", "The year, month or day the value stands for (target: its year)"),
-        ("recorded", "date", "The day a value was recorded or published"),
-        ("value", "number", "The value, in the unit"),
-        ("source", "string", "Where a value comes from"),
-        ("reported_by", "string", "The partner who reported it"),
-        ("basis", "string", "stated, derived or inferred (baseline and target)"),
+        ("indicator", "string", N_("Id of the indicator")),
+        ("measure", "string", N_("Id of its measure")),
+        ("name", "string", N_("Name of the indicator")),
+        ("unit", "string", N_("Unit of its values")),
+        ("direction", "string", N_("at_least or at_most: which way the target lies")),
+        ("observation", "string", N_("baseline, value (a measured value) or target")),
+        ("period", "string", N_("The year, month or day the value stands for (target: its year)")),
+        ("recorded", "date", N_("The day a value was recorded or published")),
+        ("value", "number", N_("The value, in the unit")),
+        ("source", "string", N_("Where a value comes from")),
+        ("reported_by", "string", N_("The partner who reported it")),
+        ("basis", "string", N_("stated, derived or inferred (baseline and target)")),
     )
-    said = "Each indicator's baseline, recorded values and target, one row each."
-    return Table("indicators", "Indikatoren", said, columns, rows)
+    said = N_("Each indicator's baseline, recorded values and target, one row each.")
+    return Table("indicators", N_("Indicators"), said, columns, rows)

@@ -27,6 +27,8 @@ def heading(view: ChangeLog) -> str:
     only = [*w.fields, *(view.names.get(f"partner:{p}", p) for p in w.leads), *w.measures]
     if w.since is not None:
         only.append(_("since {day}").format(day=values.day(w.since)))
+    elif w.after is not None:
+        only.append(_("after {revision}").format(revision=w.after))
     return f"{said}: {', '.join(only)}" if only else said
 
 
@@ -42,8 +44,15 @@ def subject(view: ChangeLog) -> str:
 
 
 def said(view: ChangeLog, e: Logged) -> str:
-    """The change in words, and that it is not committed yet."""
-    words = describe(e.change, view.names, view.titles, view.units)
+    """The change in words, and that it is not committed yet. The plan level and a body are
+    named by their names (`Plan: …`, `Koordinierungsrunde: …`), not by their ids."""
+    c = e.change
+    if c.subject == "plan" or c.what == "body" or c.subject in view.bodies:
+        name = _("Plan") if c.subject == "plan" else view.bodies.get(c.subject, c.subject)
+        alone = describe(c, view.names, view.titles, view.units, subject=False)
+        words = f"{name}: {alone.lstrip(': ')}"
+    else:
+        words = describe(c, view.names, view.titles, view.units)
     if e.commit is None:
         words += " (" + _("not committed") + ")"
     return words

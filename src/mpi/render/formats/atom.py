@@ -27,18 +27,19 @@ if TYPE_CHECKING:
 FEED_TYPE = "application/atom+xml"
 
 
-def page_of(c: Change) -> str:
-    """The site's page of what a change concerns (relative to the site's root)."""
+def page_of(c: Change, current: frozenset[str]) -> str:
+    """The site's page of what a change concerns (relative to the site's root); for a
+    measure or Handlungsfeld the plan no longer holds, the list of measures."""
     s = c.subject
     if c.what == "field":
-        return f"handlungsfelder/{s}.html"
+        return f"handlungsfelder/{s}.html" if c.kind != "removed" else "massnahmen.html"
     if c.what == "goal":
         return f"handlungsfelder/{s.split('.')[0]}.html"
-    if c.what == "measure" and c.kind == "removed":
-        return "massnahmen.html"  # its page went with it
     if s == "plan":
         return "plan.html"
-    return f"massnahmen/{s}.html" if "." in s else f"gremien/{s}.html"
+    if "." in s:
+        return f"massnahmen/{s}.html" if s in current else "massnahmen.html"
+    return f"gremien/{s}.html"
 
 
 def feed(view: ChangeLog, *, title: str | None = None, self_href: str | None = None) -> bytes:
@@ -74,7 +75,7 @@ def _entry(fe: object, view: ChangeLog, e: Logged, stamp: datetime) -> None:
     fe.updated(stamp)
     fe.published(stamp)
     if view.link:
-        fe.link(href=view.link + page_of(c), rel="alternate", type="text/html")
+        fe.link(href=view.link + page_of(c, view.current), rel="alternate", type="text/html")
     lines = [said(view, e)]
     if c.subject in view.names and c.what not in ("field", "goal"):
         lines.append(f"{c.subject}: {view.names[c.subject]}")

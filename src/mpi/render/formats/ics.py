@@ -64,18 +64,22 @@ def calendar(view: CalendarView, made: dict[tuple[object, ...], bytes] | None = 
 
 def _events(entry: Entry, view: CalendarView) -> list[Event]:
     """A milestone's VEVENT, and one for each occurrence of a series that is recorded or
-    late, each with the reminder asked for (none on a cancelled one)."""
-    parts = [event(entry, view.stamp, view.partners)]
-    if entry.milestone.recurrence is not None:
+    late, each with the reminder asked for where something is still to be done (none on a
+    deadline done, missed or cancelled)."""
+    m = entry.milestone
+    first = entry.deadlines[0].state if m.recurrence is None else "open"
+    parts = [(event(entry, view.stamp, view.partners), first)]
+    if m.recurrence is not None:
         parts += [
-            occurrence(entry, row, view.stamp, view.partners)
+            (occurrence(entry, row, view.stamp, view.partners), row.state)
             for row in entry.deadlines
             if row.state != "open"
         ]
-    for part in parts:
-        if view.alarm is not None and str(part.get("status")) != "CANCELLED":
+    for part, state in parts:
+        pending = state not in ("done", "missed") and str(part.get("status")) != "CANCELLED"
+        if view.alarm is not None and pending:
             part.add_component(_alarm(view.alarm, str(part.get("summary"))))
-    return parts
+    return [part for part, _state in parts]
 
 
 STATE_TEXT = {  # the prefix of an event's summary

@@ -1,0 +1,138 @@
+"""The plan directory through its git history, for the change log (`mpi changes`): each
+commit on the first-parent line of HEAD that changed a plan file, oldest first, with the
+plan files it changed, parsed; then the working tree's changes.
+
+Read by what git says changed, not file by file: one `git log --raw` names each commit's
+changed files with their blob ids (a file added, changed or deleted; a file renamed or
+copied is a deletion and an addition, so a Handlungsfeld is followed by its id, not its file
+name), and one `git cat-file --batch` hands over the new versions one at a time. A
+Handlungsfeld file is parsed block by block (`loading.history._blockwise`): a measure whose
+bytes did not change is the version before's object. Files in the plan directory's own
+history only: a plan directory moved within the repository starts its history anew there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mpi.domain.errors import UsageError
+from mpi.i18n import _
+from mpi.loading.history import _blobs, _blockwise
+from mpi.loading.locate import ADOPTED_FILE, MEETINGS_FILE, SITE_FILE
+from mpi.loading.revision import _blob_id, git, repository
+
+DELETED = None  # a file's tree in a step where the step deleted it
+UNREADABLE = "unreadable"  # a version that is not YAML (or too large to read)
+NOT_PLAN = frozenset({ADOPTED_FILE, MEETINGS_FILE, SITE_FILE})
+
+
+@dataclass(frozen=True)
+class Step:
+    """A commit (None: the working tree) and the plan files it changed, by name: their new
+    tree, DELETED, or UNREADABLE. The first step holds every plan file: where the plan's
+    history starts."""
+
+    commit: str | None
+    day: date
+    files: dict[str, Any]
+
+
+def plan_file(name: str) -> bool:
+    """plan.yaml or a Handlungsfeld file (as `loading.locate.plan_files` reads them)."""
+    return name.endswith((".yaml", ".yml")) and name not in NOT_PLAN and not name.startswith(".")
+
+
+def steps(plan_dir: Path, today: date) -> Iterator[Step]:
+    """Every step of the plan's history, oldest first (see the module)."""
+    top, relative = repository(plan_dir)
+    prefix = "" if relative == "." else relative + "/"
+    changed = _log(top, relative, prefix)
+    wanted = [blob for _sha, _day, files in changed for blob in files.values() if blob]
+    known: dict[str, dict[bytes, Any]] = {}  # per file: its parts by their bytes
+    trees = _trees(top, wanted)
+    for sha, day, files in changed:
+        read: dict[str, Any] = {}
+        for name, blob in files.items():
+            read[name] = DELETED if blob is None else _read(name, next(trees), known)
+        yield Step(sha, day, read)
+    pending = _working_tree(top, plan_dir, prefix)
+    if pending:
+        read = {}
+        for name, present in pending.items():
+            data = (plan_dir / name).read_bytes() if present else None
+            read[name] = DELETED if data is None else _tree(name, data, known)
+        yield Step(None, today, read)
+
+
+def _read(name: str, found: tuple[str | None, bytes], known: dict[str, dict[bytes, Any]]) -> Any:
+    blob, data = found
+    return UNREADABLE if blob is None else _tree(name, data, known)
+
+
+def _tree(name: str, data: bytes, known: dict[str, dict[bytes, Any]]) -> Any:
+    tree, known[name] = _blockwise(data, known.get(name, {}))
+    return UNREADABLE if tree is None else tree
+
+
+def _log(top: Path, relative: str, prefix: str) -> list[tuple[str, date, dict[str, str | None]]]:
+    """Each commit that changed a plan file, oldest first: its files' new blob ids by name
+    (None: deleted)."""
+    log = git(
+        top, "log", "--first-parent", "--raw", "--no-abbrev", "--no-renames", "-z",
+        "--format=%x01%H %cs", "HEAD", "--", relative,
+    )  # fmt: skip
+    if log.returncode != 0:
+        why = log.stderr.decode("utf-8", "replace").strip().splitlines()
+        if not log.stderr.strip() or b"does not have any commits" in log.stderr:
+            return []  # a repository without a commit: no history yet
+        raise UsageError(
+            _("cannot read the history of {path}: {reason}").format(
+                path=relative, reason=why[0] if why else log.returncode
+            )
+        )
+    out = []
+    for record in log.stdout.split(b"\x01")[1:]:
+        head, _nl, rest = record.partition(b"\n")
+        sha, day = head.rstrip(b"\0").decode("ascii").split(" ", 1)
+        parts = rest.split(b"\0")
+        files: dict[str, str | None] = {}
+        for meta, path in zip(parts[0::2], parts[1::2], strict=False):
+            fields = meta.split()
+            name = path.decode("utf-8", "surrogateescape")
+            if len(fields) < 5 or not name.startswith(prefix):
+                continue
+            name = name[len(prefix) :]
+            if "/" in name or not plan_file(name):
+                continue
+            status = fields[4].decode("ascii")
+            files[name] = None if status.startswith("D") else fields[3].decode("ascii")
+        if files:
+            out.append((sha, date.fromisoformat(day), files))
+    out.reverse()
+    return out
+
+
+def _trees(top: Path, blobs: list[str]) -> Iterator[tuple[str | None, bytes]]:
+    return _blobs(top, blobs)
+
+
+def _working_tree(top: Path, plan_dir: Path, prefix: str) -> dict[str, bool]:
+    """The plan files that differ from HEAD's: True where the file is there (changed or
+    new), False where HEAD has it and the directory does not."""
+    listed = git(top, "ls-tree", "-z", "HEAD", "--", prefix or ".")
+    committed: dict[str, str] = {}
+    if listed.returncode == 0:
+        for entry in listed.stdout.split(b"\0"):
+            meta, _tab, path = entry.partition(b"\t")
+            name = path.decode("utf-8", "surrogateescape")[len(prefix) :]
+            fields = meta.split()
+            if len(fields) == 3 and fields[1] == b"blob" and plan_file(name) and "/" not in name:
+                committed[name] = fields[2].decode("ascii")
+    here = {p.name for p in plan_dir.iterdir() if p.is_file() and plan_file(p.name)}
+    out = {name: True for name in here if _blob_id(plan_dir / name) != committed.get(name)}
+    out |= {name: False for name in committed if name not in here}
+    return out
