@@ -18,6 +18,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -222,39 +223,49 @@ def growing_log(commits: int) -> Path:
     text = (root / "plan" / name).read_text(encoding="utf-8")
     head, tail = text.split("  - id: HF1.15\n", 1)
     before, after = tail.split("    updates: []\n", 1)
+
+    def versions() -> Iterator[tuple[str, bytes]]:
+        log = ""
+        for n in range(commits):
+            day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+            said = f"Sachstand {n} der Wasserstoffversorgung berichtet"
+            log += f"      - {{date: {day}, text: {said}}}\n"
+            yield name, f"{head}  - id: HF1.15\n{before}    updates:\n{log}{after}".encode()
+
+    fast_import(root, versions())
+    done.touch()
+    return root / "plan"
+
+
+def fast_import(root: Path, versions: Iterator[tuple[str, bytes]]) -> None:
+    """A repository at `root` whose first commit holds `root/plan` as it is, then one commit
+    per version (a plan file's name and its whole new bytes), written with `git
+    fast-import`, each a second after the one before."""
     subprocess.run(["git", "-C", str(root), "init", "-q", "-b", "main"], check=True)
     subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
     who = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
     subprocess.run(["git", "-C", str(root), *who, "commit", "-q", "-m", "adopted"], check=True)
-    feed = subprocess.Popen(
-        ["git", "-C", str(root), "fast-import", "--quiet"], stdin=subprocess.PIPE
-    )
+    importing = ["git", "-C", str(root), "fast-import", "--quiet"]
+    feed = subprocess.Popen(importing, stdin=subprocess.PIPE)
     assert feed.stdin is not None
-    log = ""
-    for n in range(commits):
-        day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
-        log += f"      - {{date: {day}, text: Sachstand {n} der Wasserstoffversorgung berichtet}}\n"
-        data = f"{head}  - id: HF1.15\n{before}    updates:\n{log}{after}".encode()
-        message = f"note {n}".encode()
+    for n, (name, data) in enumerate(versions):
+        message = f"change {n}".encode()
         feed.stdin.write(b"commit refs/heads/main\ncommitter bench <b@example.org> %d +0000\n"
                          % (1700000000 + n))  # fmt: skip
         feed.stdin.write(b"data %d\n%s\n" % (len(message), message))
         if n == 0:
             feed.stdin.write(b"from refs/heads/main^0\n")
-        feed.stdin.write(
-            b"M 100644 inline plan/%s\ndata %d\n%s\n" % (name.encode(), len(data), data)
-        )
+        blob = b"M 100644 inline plan/%s\ndata %d\n%s\n" % (name.encode(), len(data), data)
+        feed.stdin.write(blob)
     feed.stdin.close()
     feed.wait()
     subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
-    done.touch()
-    return root / "plan"
 
 
-CHANGED = 1000  # commits of the plan's change log (`mpi changes`)
+CHANGED = (1000, 3000)  # commits of the plan's change log (`mpi changes`)
 
 
-def change_history(commits: int = CHANGED) -> Path:
+def change_history(commits: int = CHANGED[0]) -> Path:
     """A git copy of the shipped plan with `commits` commits of a working life spread over
     all five Handlungsfeld files: each adds a partner's report to a measure's log, every
     tenth also moves HH-WIN Ausbaustufe 1 by a year and back, every 25th sets a status
@@ -268,47 +279,33 @@ def change_history(commits: int = CHANGED) -> Path:
     names = sorted(p.name for p in (root / "plan").glob("hf*.yaml"))
     texts = {n: (root / "plan" / n).read_text(encoding="utf-8") for n in names}
     logs: dict[tuple[str, int], str] = {}
-    subprocess.run(["git", "-C", str(root), "init", "-q", "-b", "main"], check=True)
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    who = ["-c", "user.name=bench", "-c", "user.email=bench@example.org"]
-    subprocess.run(["git", "-C", str(root), *who, "commit", "-q", "-m", "adopted"], check=True)
-    feed = subprocess.Popen(
-        ["git", "-C", str(root), "fast-import", "--quiet"], stdin=subprocess.PIPE
-    )
-    assert feed.stdin is not None
-    stage = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
-    for n in range(commits):
-        name = names[n % len(names)]
-        parts = texts[name].split("    updates: []\n")
-        which = (n // len(names)) % (len(parts) - 1)
-        day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
-        logs[(name, which)] = logs.get((name, which), "") + (
-            f"      - {{date: {day}, text: Sachstand {n} berichtet, by: dgb}}\n"
+
+    def versions() -> Iterator[tuple[str, bytes]]:
+        stage = (
+            "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
         )
-        text = parts[0] + "".join(
-            ("    updates:\n" + logs[(name, i)] if (name, i) in logs else "    updates: []\n") + p
-            for i, p in enumerate(parts[1:])
-        )
-        if name.startswith("hf1") and n % 10 == 0:
-            text = text.replace(stage, stage.replace("2030", str(2031 - (n // 10) % 2)))
-        if n % 25 == 0:
-            text = text.replace("    status: planned\n", "    status: in_progress\n", 1)
-            texts[name] = texts[name].replace(
-                "    status: planned\n", "    status: in_progress\n", 1
+        for n in range(commits):
+            name = names[n % len(names)]
+            parts = texts[name].split("    updates: []\n")
+            which = (n // len(names)) % (len(parts) - 1)
+            day = f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}"
+            logs[(name, which)] = logs.get((name, which), "") + (
+                f"      - {{date: {day}, text: Sachstand {n} berichtet, by: dgb}}\n"
             )
-        data = text.encode()
-        message = f"change {n}".encode()
-        feed.stdin.write(b"commit refs/heads/main\ncommitter bench <b@example.org> %d +0000\n"
-                         % (1700000000 + n))  # fmt: skip
-        feed.stdin.write(b"data %d\n%s\n" % (len(message), message))
-        if n == 0:
-            feed.stdin.write(b"from refs/heads/main^0\n")
-        feed.stdin.write(
-            b"M 100644 inline plan/%s\ndata %d\n%s\n" % (name.encode(), len(data), data)
-        )
-    feed.stdin.close()
-    feed.wait()
-    subprocess.run(["git", "-C", str(root), "checkout", "-q", "-f", "main"], check=True)
+            text = parts[0] + "".join(
+                ("    updates:\n" + logs[(name, i)] if (name, i) in logs else "    updates: []\n")
+                + p
+                for i, p in enumerate(parts[1:])
+            )
+            if name.startswith("hf1") and n % 10 == 0:
+                text = text.replace(stage, stage.replace("2030", str(2031 - (n // 10) % 2)))
+            if n % 25 == 0:
+                started = ("    status: planned\n", "    status: in_progress\n")
+                text = text.replace(*started, 1)
+                texts[name] = texts[name].replace(*started, 1)
+            yield name, text.encode()
+
+    fast_import(root, versions())
     done.touch()
     return root / "plan"
 
@@ -372,8 +369,9 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
             walked = ["history", "HF1.15", "--plan", str(long_history())]
             rows.append(Row(f"mpi history HF1.15 ({HISTORY} commits)", label, [mpi, *walked]))
-            logged = ["changes", "--plan", str(change_history()), "--format", "json"]
-            rows.append(Row(f"mpi changes ({CHANGED} commits)", label, [mpi, *logged]))
+            for commits in CHANGED:
+                logged = ["changes", "--plan", str(change_history(commits)), "--format", "json"]
+                rows.append(Row(f"mpi changes ({commits} commits)", label, [mpi, *logged]))
             for commits in GROWING:
                 walked = ["history", "HF1.15", "--plan", str(growing_log(commits))]
                 name = f"mpi history HF1.15 (a log grown by {commits} commits)"
@@ -590,6 +588,17 @@ def targets(rows: list[Row], cold: dict[str, float] | None = None) -> list[str]:
             ok = r.rss_mib < 1024 and not r.note
             why = f"{r.rss_mib:.0f} MiB" + (f" ({r.note})" if r.note else "")
             out.append(f"{verdict(ok)} {r.command} on a plan at both limits < 1 GiB: {why}")
+    short, long = (get(f"mpi changes ({n} commits)", "shipped") for n in CHANGED)
+    if short and long and short.median is not None and long.median is not None:
+        ok = short.median <= 3 and (short.rss_mib or 0) < 200 and not short.note
+        why = f"{short.median:.3f} s, {short.rss_mib:.0f} MiB"
+        out.append(f"{verdict(ok)} {short.command}: a few seconds (<= 3 s), < 200 MiB: {why}")
+        grows = long.median / short.median
+        ok = grows <= 1.5 * CHANGED[1] / CHANGED[0] and not long.note
+        why = f"{long.median:.3f} s, {grows:.1f}x the time of {CHANGED[0]}"
+        out.append(f"{verdict(ok)} {long.command}: near linear (<= 4.5x of {CHANGED[0]}): {why}")
+    else:
+        out.append(f"{verdict(None)} mpi changes: not measured")
     imported, note = get(f"mpi import ({IMPORTED} rows)", "1k"), get("mpi note HF1.5", "1k")
     if imported and note and imported.median is not None and note.median:
         ok = imported.median <= 2 * note.median and not imported.note

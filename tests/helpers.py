@@ -138,12 +138,13 @@ def adopted_copy(root: Path) -> Path:
 
 FIRST, SECOND = "10.03.2027", "22.09.2027"
 LATER = "2027-10-25"  # after every step of the year of changes (tests/publish/conftest.py)
-# A deployment's site.yaml with its open data (the tests' own facts, not the BWI's)
 SITE_YAML = """\
+# the deployment's own facts (the tests' own, not the BWI's)
 publisher: Freie und Hansestadt Hamburg, Behörde für Wirtschaft und Innovation
 url: https://masterplan.example.org/
 contact:
   name: Geschäftsstelle Masterplan Industrie
+  address: [Beispielstraße 1, 20000 Hamburg]
   email: masterplan@example.org
 imprint: https://example.org/impressum
 privacy: https://example.org/datenschutz
@@ -152,6 +153,7 @@ accessibility:
   assessed: 2027-08-15
   enforcement:
     name: Schlichtungsstelle nach § 13a HmbBGG
+    address: [Beispielweg 2, 20000 Hamburg]
     url: https://example.org/schlichtungsstelle
 opendata:
   license: http://dcat-ap.de/def/licenses/dl-by-de/2.0

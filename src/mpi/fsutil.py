@@ -208,12 +208,12 @@ def _running(pid: int) -> bool:
 
 
 def replace_directory(
-    output: Path, files: Iterable[tuple[str, bytes]], finish: Callable[[Path], None] | None = None
+    output: Path, write: Callable[[Path], None], finish: Callable[[Path], None] | None = None
 ) -> None:
-    """Write a directory of `files` (relative path, bytes) beside `output`, run `finish` on it
-    (a search index), then put it in `output`'s place at once: a reader sees the old tree or
-    the new one, and stale files of the old one go. Raises OSError; the half-built tree is
-    removed."""
+    """Have `write` fill a new directory beside `output` (with `write_files`, or several
+    processes at once), run `finish` on it (a search index), then put it in `output`'s
+    place at once: a reader sees the old tree or the new one, and stale files of the old one
+    go. Raises OSError; the half-built tree is removed."""
     import shutil
     import tempfile
 
@@ -221,13 +221,7 @@ def replace_directory(
     parent.mkdir(parents=True, exist_ok=True)
     build_dir = Path(tempfile.mkdtemp(prefix=f".{output.name}.mpi-", dir=parent))
     try:
-        made = {build_dir}
-        for name, data in files:
-            target = build_dir / name
-            if target.parent not in made:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            target.write_bytes(data)
+        write(build_dir)
         build_dir.chmod(0o755)
         if finish is not None:
             finish(build_dir)
@@ -241,3 +235,14 @@ def replace_directory(
     finally:
         if build_dir.exists():
             shutil.rmtree(build_dir, ignore_errors=True)
+
+
+def write_files(directory: Path, files: Iterable[tuple[str, bytes]]) -> None:
+    """Each file (a path relative to `directory`, its bytes), as it comes."""
+    made = {directory}
+    for name, data in files:
+        target = directory / name
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        target.write_bytes(data)

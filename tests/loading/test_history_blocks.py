@@ -18,7 +18,7 @@ KINDS = ["title", "comment", "comment-before", "status", "blank", "hash-line", "
 
 def parts(known: dict[bytes, Any]) -> int:
     """The parts read (the head and each measure), not the checks kept beside them."""
-    return sum(not key.startswith(b"\0") for key in known)
+    return sum(not key.startswith(b"\0") for key in known)  # NUL: the checks and the log
 
 
 def whole(text: str) -> Any:
@@ -51,6 +51,19 @@ ODD = {
     "empty": "id: HF1\nmeasures:\ngoals: []\n",
     "no end": "measures:\n  - id: HF1.1\n    title: A",
     "dash text": "id: HF1\nmeasures:\n  - id: HF1.1\n    text: |\n      - eins\n  - id: HF1.2\n",
+    "log": (
+        "id: HF1\nmeasures:\n  - id: HF1.1\n    updates:\n      - date: 2026-01-01\n"
+        "        text: |\n          - a\n\n      # Kommentar\n      - {date: 2026-02-01, text: b}\n"
+        "    status: ongoing\n  - id: HF1.2\n    updates:\n    - {date: 2026-03-01, text: c}\n"
+    ),
+    "log kept": (
+        "id: HF1\nmeasures:\n  - id: HF1.1\n    updates:\n      - date: 2026-01-01\n"
+        "        text: |+\n          a\n\n  - id: HF1.2\n"
+    ),
+    "log nested": (
+        "id: HF1\nmeasures:\n  - id: HF1.1\n    indicators:\n      - id: x\n        updates:\n"
+        "          - {date: 2026-01-01, text: a}\n"
+    ),
 }
 
 
@@ -76,3 +89,23 @@ def test_quoted_text_that_runs_on_over_measures_is_read_whole() -> None:
     tree, known = _blockwise(text.encode("utf-8"), {})
     assert tree == whole(text) and tree["title"] == "Feld measures: - id: HF9.1 weiter"
     assert known == {}
+
+
+def test_a_growing_log_is_read_entry_by_entry() -> None:
+    """A new report parses only itself: the log's other entries are the version before's."""
+    from mpi.loading import history
+
+    text = ODD["log"]
+    _tree, known = _blockwise(text.encode("utf-8"), {})
+    entries = known[b"\0entries"]
+    assert len(entries) == 5  # two measures without their logs, three entries
+    grown = text.replace(
+        "    status: ongoing\n", "      - {date: 2026-04-01, text: d}\n    status: ongoing\n"
+    )
+    parsed: list[bytes] = []
+    real = history._alone
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(history, "_alone", lambda part: parsed.append(part) or real(part))
+        tree, _known = _blockwise(grown.encode("utf-8"), known)
+    assert tree == whole(grown)
+    assert parsed == [b"      - {date: 2026-04-01, text: d}\n"]

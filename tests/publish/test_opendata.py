@@ -151,7 +151,7 @@ def test_without_a_licence_or_into_a_foreign_directory_nothing_is_written(
     bad = text.replace("dl-by-de/2.0", "dl-by-de/9.9")
     (plan / "site.yaml").write_text(bad, encoding="utf-8")
     out = run("export", "opendata", "-o", str(tmp_path / "o"), plan=plan, code=1)
-    assert "site.yaml:15:12:" in out.stderr and "DCAT-AP.de" in out.stderr
+    assert "site.yaml:18:12:" in out.stderr and "DCAT-AP.de" in out.stderr
     foreign = tmp_path / "foreign"
     foreign.mkdir()
     (foreign / "keep.txt").write_text("mine\n", encoding="utf-8")
@@ -159,3 +159,14 @@ def test_without_a_licence_or_into_a_foreign_directory_nothing_is_written(
     out = run("export", "opendata", "-o", str(foreign), plan=plan, code=2)
     assert (foreign / "keep.txt").read_text(encoding="utf-8") == "mine\n"
     assert list(foreign.iterdir()) == [foreign / "keep.txt"]
+
+
+def test_the_data_do_not_change_with_the_day_only_the_record_does(
+    year: Path, exported: Path, tmp_path: Path
+) -> None:
+    later = tmp_path / "daten"
+    mpi("export", "opendata", "-o", str(later), plan=year, lang="de", today="2028-03-01")
+    for path in exported.iterdir():
+        same = (later / path.name).read_bytes() == path.read_bytes()
+        assert same is (path.name not in ("provenance.json", "masterplan-daten.zip")), path.name
+    assert json.loads((later / "provenance.json").read_text())["cut_off"] == "2028-03-01"

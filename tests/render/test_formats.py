@@ -46,6 +46,8 @@ DIAGNOSTICS = [
     Diagnostic("plan/hf2.yaml", 9, 1, "warning", "date-range", "due 2099, 100%: odd"),
 ]
 CHANGES = diff.diff(PLAN, PLAN.model_copy(update={"title": "Neu"}))
+POSTPONED = Change("postponed", "HF1.2", "netz", "due", "2030", "2032", months=24,
+                   what="milestone", weakening=True)  # fmt: skip
 DATA: dict[str, Any] = {
     "status": status.status(PLAN, TODAY_DATE),
     "measures": measures.list_measures(PLAN, measures.MeasureFilter(), TODAY_DATE),
@@ -64,17 +66,7 @@ DATA: dict[str, Any] = {
             history.Event(
                 "def5678",
                 TODAY_DATE,
-                Change(
-                    "postponed",
-                    "HF1.2",
-                    "netz",
-                    "due",
-                    "2030",
-                    "2032",
-                    months=24,
-                    what="milestone",
-                    weakening=True,
-                ),
+                POSTPONED,
             )
         ],
         [history.Course("netz", "Netz", "milestone", "bis 2030", "bis 2032", 1, 1, 24)],
@@ -86,17 +78,7 @@ DATA: dict[str, Any] = {
                 "urn:uuid:0747952e-3bb8-55bd-8ca9-27eb81a2f7e7",
                 "def5678",
                 TODAY_DATE,
-                Change(
-                    "postponed",
-                    "HF1.2",
-                    "netz",
-                    "due",
-                    "2030",
-                    "2032",
-                    months=24,
-                    what="milestone",
-                    weakening=True,
-                ),
+                POSTPONED,
                 "HF1",
                 ("bwi",),
                 datetime(2026, 11, 25, 9, 30, tzinfo=UTC),

@@ -8,26 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from helpers import commit, mpi, scripted_year
+from helpers import SITE_YAML, commit, mpi, scripted_year
 
-SITE_YAML = """\
-# the deployment's own facts (the tests' own, not the BWI's)
-publisher: Freie und Hansestadt Hamburg, Behörde für Wirtschaft und Innovation
-url: https://masterplan.example.org/
-contact:
-  name: Geschäftsstelle Masterplan Industrie
-  address: [Beispielstraße 1, 20000 Hamburg]
-  email: masterplan@example.org
-imprint: https://example.org/impressum
-privacy: https://example.org/datenschutz
-accessibility:
-  conformance: partial
-  assessed: 2027-08-15
-  enforcement:
-    name: Schlichtungsstelle nach § 13a HmbBGG
-    address: [Beispielweg 2, 20000 Hamburg]
-    url: https://example.org/schlichtungsstelle
-"""
 DAY = "2027-09-01"
 
 

@@ -118,6 +118,11 @@ StaleOption = Annotated[
 ]
 
 
+def directory_option(help: str) -> Any:
+    """`-o/--output DIR` of a command that writes a directory (the site, the open data)."""
+    return typer.Option("--output", "-o", help=help)
+
+
 def several(values: list[str] | None) -> tuple[str, ...]:
     """A repeated option's values (none given: no filter)."""
     return tuple(values or ())

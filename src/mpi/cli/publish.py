@@ -13,6 +13,7 @@ from mpi.cli.options import (
     OutputOption,
     PlanOption,
     TodayOption,
+    directory_option,
     format_option,
     full_date,
     several,
@@ -169,22 +170,22 @@ def _filter(
 def opendata(
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help=N_(
+        directory_option(
+            N_(
                 "The directory to write to: new, empty, or open data mpi wrote before (it is "
                 "then replaced as a whole)."
-            ),
+            )
         ),
     ],
     plan: PlanOption = None,
     today: TodayOption = None,
 ) -> None:
+    from functools import partial
+
     from mpi.cli.options import plan_directory
     from mpi.cli.output import replaceable
     from mpi.domain.errors import UsageError
-    from mpi.fsutil import replace_directory
+    from mpi.fsutil import replace_directory, write_files
     from mpi.i18n import _, reason
     from mpi.loading.load import load_plan, require_plan
     from mpi.views.made_from import made_from
@@ -203,7 +204,7 @@ def opendata(
     config, made = _published(loaded), made_from(loaded, day, check(loaded))
     log = change_log(loaded, day) if made.commit is not None else None
     try:
-        replace_directory(output, open_data(loaded, made, config, log))
+        replace_directory(output, partial(write_files, files=open_data(loaded, made, config, log)))
     except OSError as exc:
         raise UsageError(
             _("cannot write the open data to {path}: {reason}").format(

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mpi.cli.options import PlanOption, TodayOption, full_date
+from mpi.cli.options import PlanOption, TodayOption, directory_option, full_date
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _, reason
 
@@ -19,13 +19,11 @@ LOGO_LIMIT = 1_000_000  # bytes
 def site(
     output: Annotated[
         Path,
-        typer.Option(
-            "--output",
-            "-o",
-            help=N_(
+        directory_option(
+            N_(
                 "The directory to write the site to: new, empty, or a site mpi built before "
                 "(it is then replaced as a whole)."
-            ),
+            )
         ),
     ],
     plan: PlanOption = None,
@@ -85,10 +83,11 @@ def _logo(path: Path, config: Path) -> bytes:
 def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> None:
     """Build the site beside `output` and put it in its place at once: a reader of the old
     site never sees half of the new one, and a failed build leaves the old one as it was."""
+    from functools import partial
     from itertools import chain
 
     from mpi.cli.output import replaceable
-    from mpi.fsutil import replace_directory
+    from mpi.fsutil import replace_directory, write_files
     from mpi.render.site import files, logo_name
 
     refusal = _(
@@ -98,8 +97,9 @@ def write_site(view: "Site", output: Path, search: bool, logo: bytes | None) -> 
     replaceable(output, "index.html", GENERATOR, refusal)
     logo_file = logo_name(view)
     own = [(logo_file, logo)] if logo is not None and logo_file is not None else []
-    try:  # written as they are made: never the whole site in memory
-        replace_directory(output, chain(files(view), own), _index if search else None)
+    try:
+        made = chain(files(view), own)  # written as they are made: never all in memory
+        replace_directory(output, partial(write_files, files=made), _index if search else None)
     except OSError as exc:
         raise UsageError(
             _("cannot write the site to {path}: {reason}").format(path=output, reason=reason(exc))

@@ -17,6 +17,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import IO, Any
 
@@ -117,7 +118,7 @@ def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, A
     if parts is None:
         return _parse(data, None), {}
     head, items, start = parts
-    out: dict[bytes, Any] = {}
+    out: dict[bytes, Any] = {_ENTRIES: known.get(_ENTRIES, {})}  # log entries: kept throughout
     # What comes before `measures:` must read alone too (no quoted text runs on into it).
     prefix = b"\0" + data[:start]  # a NUL never starts a part's bytes: its own key
     if prefix.strip(b"\0 \t\r\n"):
@@ -127,7 +128,8 @@ def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, A
         out[prefix] = alone
     parsed = []
     for part in (head, *items):
-        tree = known[part] if part in known else _alone(part)
+        read_now = _alone if part is head else partial(_item, out=out)
+        tree = known[part] if part in known else read_now(part)
         if part is not head and not (isinstance(tree, list) and len(tree) == 1):
             return _parse(data, None), {}
         out[part] = tree
@@ -158,6 +160,44 @@ def _split(data: bytes) -> tuple[bytes, list[bytes], int] | None:
     starts = [first.start(1), *(m.start() + 1 for m in item.finditer(section, first.end()))]
     items = [section[a:b] for a, b in zip(starts, [*starts[1:], len(section)], strict=True)]
     return data[: found.start()] + data[stop:], items, found.start()
+
+
+_LOG = re.compile(rb"\n( +)updates:[ \t]*\r?\n")
+_ENTRIES = b"\0entries"  # the key of the parsed log entries and measures without their log
+
+
+def _item(part: bytes, out: dict[bytes, Any]) -> Any:
+    """A measure's block read alone, its updates log entry by entry: an entry read before
+    (its bytes, in `known`) is not parsed again, so a log that grows with every report
+    costs its new entry, not the whole log (the entries read are kept for the whole history:
+    one small tree per entry). The block without its log and each entry must
+    read alone, each entry as a list of one; else the block is read whole."""
+    found = _LOG.search(part)
+    dash = len(part) - len(part.lstrip(b" "))
+    if found is None or len(found.group(1)) != dash + 2:  # not a key of this measure
+        return _alone(part)
+    first = re.compile(rb"( +)- ").match(part, found.end())
+    if first is None or len(first.group(1)) < dash + 2:
+        return _alone(part)
+    indent = len(first.group(1))
+    end = re.compile(rb"\n(?! {%d}- | {%d,}|[ \t]*(?:#[^\n]*)?\r?\n)" % (indent, indent + 1))
+    stop = end.search(part, found.end())
+    last = stop.start() + 1 if stop is not None else len(part)
+    entry = re.compile(rb"\n {%d}- " % indent)
+    starts = [found.end(), *(m.start() + 1 for m in entry.finditer(part, found.end(), last))]
+    pieces = [part[a:b] for a, b in zip(starts, [*starts[1:], last], strict=True)]
+    rest = part[: found.start() + 1] + part[last:]
+    trees = []
+    entries: dict[bytes, Any] = out[_ENTRIES]
+    for piece in [rest, *pieces]:
+        tree = entries[piece] if piece in entries else _alone(piece)
+        if not (isinstance(tree, list) and len(tree) == 1):
+            return _alone(part)
+        entries[piece] = tree
+        trees.append(tree[0])
+    if not isinstance(trees[0], dict) or "updates" in trees[0]:
+        return _alone(part)
+    return [{**trees[0], "updates": trees[1:]}]
 
 
 def _alone(part: bytes) -> Any:

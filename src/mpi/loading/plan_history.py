@@ -51,6 +51,10 @@ def steps(plan_dir: Path, today: date) -> Iterator[Step]:
     top, relative = repository(plan_dir)
     prefix = "" if relative == "." else relative + "/"
     changed = _log(top, relative, prefix)
+    pending = _working_tree(top, plan_dir, prefix)
+    if len(changed) + bool(pending) < 2:  # one state of the plan holds no change
+        return
+    changed[0] = (*changed[0][:2], _needed(changed, pending))
     wanted = [blob for _sha, _day, files in changed for blob in files.values() if blob]
     known: dict[str, dict[bytes, Any]] = {}  # per file: its parts by their bytes
     trees = _trees(top, wanted)
@@ -59,13 +63,28 @@ def steps(plan_dir: Path, today: date) -> Iterator[Step]:
         for name, blob in files.items():
             read[name] = DELETED if blob is None else _read(name, next(trees), known)
         yield Step(sha, day, read)
-    pending = _working_tree(top, plan_dir, prefix)
     if pending:
         read = {}
         for name, present in pending.items():
             data = (plan_dir / name).read_bytes() if present else None
             read[name] = DELETED if data is None else _tree(name, data, known)
         yield Step(None, today, read)
+
+
+def _needed(
+    changed: list[tuple[str, date, dict[str, str | None]]], pending: dict[str, bool]
+) -> dict[str, str | None]:
+    """Of the files where the history starts, those a later step compares with: the files
+    it changes, or all of them where a later step adds or deletes one (a Handlungsfeld may
+    have moved to another file)."""
+    start = changed[0][2]
+    later = [files for _sha, _day, files in changed[1:]]
+    touched = {name for files in later for name in files} | set(pending)
+    moved = any(
+        blob is None or name not in start for files in later for name, blob in files.items()
+    )
+    moved = moved or any(not here or name not in start for name, here in pending.items())
+    return start if moved else {name: blob for name, blob in start.items() if name in touched}
 
 
 def _read(name: str, found: tuple[str | None, bytes], known: dict[str, dict[bytes, Any]]) -> Any:

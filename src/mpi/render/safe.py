@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 # Invisible or text-hiding characters besides the controls (see the module docstring).
 _HIDDEN = (
@@ -60,8 +61,15 @@ def _pictograph(char: str) -> bool:
 
 def visible(text: str) -> str:
     """Text with control, bidi and invisible characters shown as `\\x1b`-style escapes."""
-    unsafe = re.compile(_UNSAFE)  # re's cache: compiled once per process
+    unsafe = _unsafe()
     return unsafe.sub(_escape, text) if unsafe.search(text) else text
+
+
+@cache
+def _unsafe() -> re.Pattern[str]:
+    """The pattern of `visible`, compiled once (the site calls it two million times for
+    10,000 measures: re's own cache lookup was a third of the cost)."""
+    return re.compile(_UNSAFE)
 
 
 def one_line(text: str) -> str:

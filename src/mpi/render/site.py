@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from datetime import date
+from functools import cache
 from itertools import groupby
 from pathlib import Path
 from typing import Any
@@ -36,7 +36,6 @@ STATUS_MEANINGS = {
     "at_risk": N_("Its implementation is at risk, as the lead partner reports."),
     "dropped": N_("Dropped, by a decision that is named."),
 }
-LATEST = 10
 INTRO = 300  # characters of the Präambel on the start page, in whole sentences
 SHOWN = 3  # open occurrences of a recurring deadline listed on a measure page
 
@@ -57,19 +56,20 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
     env.filters["en"] = english
     names = site.partner_names
     logo = logo_name(site)
+    menu = [
+        ("index.html", _("Start")),
+        ("massnahmen.html", _("Measures")),
+        ("fristen.html", _("Deadlines")),
+        ("indikatoren.html", _("Indicators")),
+        ("aenderungen.html", _("Changes")),
+        ("plan.html", _("About the Masterplan")),
+        ("leichte-sprache.html", "Leichte Sprache"),
+    ]
     common = {
         "site": site,
         "lang": language(),
         "logo": logo,
-        "menu": [
-            ("index.html", _("Start")),
-            ("massnahmen.html", _("Measures")),
-            ("fristen.html", _("Deadlines")),
-            ("indikatoren.html", _("Indicators")),
-            ("aenderungen.html", _("Changes")),
-            ("plan.html", _("About the Masterplan")),
-            ("leichte-sprache.html", "Leichte Sprache"),
-        ],
+        "menu": menu,
         "feedback": _feedback(site),
         "stand": _("Data as of {day}.").format(day=values.day(site.today)),
         "colophon": _colophon(site),
@@ -100,6 +100,13 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "site_url": site.config.url.rstrip("/") + "/" if site.config and site.config.url else "",
     }
 
+    chrome: Any = env.get_template("site/chrome.html.j2").make_module(common)  # its macros
+    header = cache(chrome.header)
+    marked = {href for href, _label in menu} | {"suche.html"}
+    # the same for every page of a depth, but for the page the menu or the search marks
+    common["header"] = lambda root, path: header(root, path if path in marked else "")
+    common["footer"] = cache(chrome.footer)
+
     def page(
         path: str, template: str, trail: list[tuple[str, str]] | None = None, **data: Any
     ) -> tuple[str, bytes]:
@@ -113,7 +120,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "index.html.j2",
         intro=_intro(site),
         statuses=_statuses(site),
-        changes=_changes(site),
+        changes=site_feeds.latest(site),
     )
     yield page("plan.html", "plan.html.j2", start)
     yield page("massnahmen.html", "measures.html.j2", start)
@@ -270,28 +277,6 @@ def _statuses(site: Site) -> list[str]:
 
     counted = site.status.totals.by_status
     return [s for s in MEASURE_STATUSES if counted[s]]
-
-
-def _changes(site: Site) -> list[dict[str, str | None]]:
-    """The newest things the plan records: reports, values, deadlines met, and (from git)
-    moved deadlines, targets and statuses, each with the page it belongs to."""
-    names = {p.row.id: p.row.title for p in site.measures} | {
-        f"partner:{k}": v for k, v in site.partner_names.items()
-    }
-    found: list[tuple[str, str, str | None]] = []
-    for c in site.changes:
-        href = f"massnahmen/{c.subject}.html" if "." in c.subject else None
-        found.append((c.date or "", describe(c, names), href))
-    for p in site.measures:
-        for e in p.history:
-            found.append(
-                (e.day.isoformat(), describe(e.change, names), f"massnahmen/{p.row.id}.html")
-            )
-    found.sort(key=lambda x: x[0], reverse=True)
-    return [
-        {"day": values.day(date.fromisoformat(d[:10])) if d else None, "words": w, "href": h}
-        for d, w, h in found[:LATEST]
-    ]
 
 
 def _owner_name(site: Site, owner: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from mpi.i18n import _
@@ -22,6 +23,7 @@ from mpi.views.site import Site
 
 Page = Callable[..., tuple[str, bytes]]
 LISTED = 500  # changes on the change log page; `mpi changes` lists them all
+LATEST = 10  # changes on the start page
 NEWEST = 200  # entries of a feed: a feed reader needs the new ones, not the plan's life
 
 
@@ -160,3 +162,25 @@ def _embeds(site: Site, page: Page) -> Iterator[tuple[str, bytes]]:
             f"einbetten/indikatoren/{row.indicator.id}.html", "embed_indicator.html.j2", None,
             row=row, chart=chart.svg(row, row.indicator.id), embed=True,
         )  # fmt: skip
+
+
+def latest(site: Site) -> list[dict[str, str | None]]:
+    """The newest things the plan records: reports, values, deadlines met, and (from git)
+    moved deadlines, targets and statuses, each with the page it belongs to."""
+    names = {p.row.id: p.row.title for p in site.measures} | {
+        f"partner:{k}": v for k, v in site.partner_names.items()
+    }
+    found: list[tuple[str, str, str | None]] = []
+    for c in site.changes:
+        href = f"massnahmen/{c.subject}.html" if "." in c.subject else None
+        found.append((c.date or "", describe(c, names), href))
+    for p in site.measures:
+        for e in p.history:
+            found.append(
+                (e.day.isoformat(), describe(e.change, names), f"massnahmen/{p.row.id}.html")
+            )
+    found.sort(key=lambda x: x[0], reverse=True)
+    return [
+        {"day": values.day(date.fromisoformat(d[:10])) if d else None, "words": w, "href": h}
+        for d, w, h in found[:LATEST]
+    ]

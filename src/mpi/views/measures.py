@@ -149,10 +149,13 @@ def stale_since(plan: Plan, m: Measure, span: tuple[int, str]) -> date:
     return add_span(last_update(m) or adopted_on(plan), *span)
 
 
-def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRow]:
-    """Measures matching every given filter, in natural id order."""
+def list_measures(
+    plan: Plan, flt: MeasureFilter, today: date, due: list[DueRow] | None = None
+) -> list[MeasureRow]:
+    """Measures matching every given filter, in natural id order; `due`: `all_due(plan,
+    today)` where the caller has it already."""
     flt = _check_filter(plan, flt)
-    deadlines = _deadlines_by_measure(plan, today)
+    deadlines = _deadlines_by_measure(all_due(plan, today) if due is None else due)
     rows = []
     for f in plan.fields:
         for m in f.measures:
@@ -183,10 +186,10 @@ def list_measures(plan: Plan, flt: MeasureFilter, today: date) -> list[MeasureRo
     return sorted(rows, key=lambda r: natural_key(r.id))
 
 
-def _deadlines_by_measure(plan: Plan, today: date) -> dict[str, list[DueRow]]:
+def _deadlines_by_measure(due: list[DueRow]) -> dict[str, list[DueRow]]:
     """Each measure's deadlines in date order."""
     out: dict[str, list[DueRow]] = {}
-    for row in all_due(plan, today):
+    for row in due:
         if row.measure:
             out.setdefault(row.measure, []).append(row)
     return out

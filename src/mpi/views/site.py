@@ -103,7 +103,8 @@ def build(
     for e in reversed(log.entries if log else []):
         if e.change.kind in KINDS and "." in e.change.subject:
             events.setdefault(e.change.subject, []).insert(0, Event(e.commit, e.day, e.change))
-    rows = {r.id: r for r in list_measures(plan, MeasureFilter(), today)}
+    deadlines = all_due(plan, today)  # once, for every list of the site
+    rows = {r.id: r for r in list_measures(plan, MeasureFilter(), today, deadlines)}
     decided: dict[str, list[DecisionRow]] = {}
     for d in decisions(plan):
         decided.setdefault(d.owner, []).append(d)
@@ -128,7 +129,6 @@ def build(
             )
             pages.append(MeasurePage(detail, rows[m.id], events.get(m.id, [])))
     pages.sort(key=lambda p: natural_key(p.row.id))
-    deadlines = all_due(plan, today)
     by_measure: dict[str, list[DueRow]] = {}
     for r in deadlines:
         if r.measure:
@@ -157,7 +157,7 @@ def build(
         today,
         config,
         made,
-        status(plan, today, NEXT),
+        status(plan, today, NEXT, due=deadlines),
         pages,
         indicators,
         partner_pages,

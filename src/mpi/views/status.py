@@ -60,10 +60,12 @@ def status(
     *,
     as_of: date | None = None,
     read_on: date | None = None,
+    due: list[DueRow] | None = None,
 ) -> StatusSummary:
     """Per field: measures by status, open milestones, late deadlines, the next deadline;
-    `as_of` and `read_on` say which plan it was made from (see `StatusSummary`)."""
-    rows = all_due(plan, today)
+    `as_of` and `read_on` say which plan it was made from (see `StatusSummary`); `due`:
+    `all_due(plan, today)` where the caller has it already."""
+    rows = all_due(plan, today) if due is None else due
     summaries = []
     totals = FieldStatus("total", "Gesamt")
     for f in plan.fields:

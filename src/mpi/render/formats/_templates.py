@@ -45,6 +45,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # templates are package data: no stat of the file per page
     )
     # the texts people read: plain functions, so their output is escaped like any value
     env.globals.update({"_": _, "ngettext": ngettext, "status": status_word})
