@@ -4,7 +4,9 @@ that stay; and as Atom feeds (the command's and the site's), read back by feedpa
 from __future__ import annotations
 
 import json
+import re
 import shutil
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -148,3 +150,28 @@ def test_the_feed_speaks_the_language_asked_for(year: Path, lang: str) -> None:
     assert feed.feed.language == lang
     title = next(e.title for e in feed.entries if "HF1.14" in e.title)
     assert ("ohne Beschluss" if lang == "de" else "without decision") in title
+
+
+def test_at_a_terminal_each_change_wraps_at_spaces_under_its_day(year: Path) -> None:
+    from mpi.i18n import activate, language
+    from mpi.loading.load import load_plan
+    from mpi.render.formats._changes import text
+    from mpi.views.changes import build
+
+    before = language()
+    activate("de")
+    try:
+        view = build(load_plan(year), date.fromisoformat(LATER))
+        piped, narrow = text(view), text(view, 50)
+    finally:
+        activate(before)
+    changes = piped.splitlines()[2:10]
+    assert all(line.startswith("2026-") for line in changes)  # ISO first: sortable
+    wrapped = narrow.splitlines()
+    assert all(len(line) <= 50 for line in wrapped if " " in line.strip())
+    assert any(line.startswith(" " * 12) and line.strip() for line in wrapped)  # under the day
+
+    def words(out: str, day: str) -> list[str]:
+        return [w for w in out.split() if not re.fullmatch(day, w)]
+
+    assert words(narrow, r"\d\d\.\d\d\.2026") == words(piped, r"2026-\d\d-\d\d")  # none broken

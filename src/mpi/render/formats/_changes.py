@@ -78,13 +78,34 @@ def notes(view: ChangeLog) -> list[str]:
     return out
 
 
-def text(view: ChangeLog) -> str:
+def text(view: ChangeLog, width: int | None = None) -> str:
+    """One change per line for a pipe, its day first as ISO date (sortable); with `width`
+    (a terminal's), the day as people write it and each change wrapped at spaces under it,
+    never inside a word, an id or a date."""
+    import textwrap
+
     out = [one_line(heading(view)), ""]
     for e in view.entries:
         mark = "! " if e.change.weakening else ""
-        out.append(f"{values.day(e.day)}  {mark}{one_line(said(view, e))}")
+        day = e.day.isoformat() if width is None else values.day(e.day)
+        line = f"{day}  {mark}{one_line(said(view, e))}"
+        if width is None:
+            out.append(line)
+            continue
+        indent = " " * (len(day) + 2)
+        out += textwrap.wrap(
+            line, width, subsequent_indent=indent, break_long_words=False,
+            break_on_hyphens=False,
+        )  # fmt: skip
     out += notes(view)
     return "\n".join(out) + "\n"
+
+
+def terminal(view: ChangeLog) -> str:
+    """`text` at the terminal's width."""
+    import shutil
+
+    return text(view, max(40, shutil.get_terminal_size().columns - 1))
 
 
 def markdown(view: ChangeLog) -> str:

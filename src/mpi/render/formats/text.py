@@ -368,7 +368,7 @@ FORMAT = Format(
     timeline=timeline,
     diff=diff,
     history=_history.text,
-    changes=_changes.text,
+    changes=_changes.terminal,
     diagnostics=diagnostics,
     indicators=indicators,
     meetings=meetings,
@@ -378,5 +378,6 @@ FORMAT = Format(
         due=piped_due,
         timeline=piped_timeline,
         indicators=piped_indicators,
+        changes=_changes.text,
     ),
 )
