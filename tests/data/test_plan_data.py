@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from helpers import SHIPPED, mpi
-from mpi.domain.words import plain_words, quoted_in
+from mpi.domain.words import ELISION, plain_words, quoted_in
 from mpi.loading.load import load_plan, require_plan
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "masterplan-industrie-2023.txt"
@@ -296,3 +296,34 @@ def test_every_footnote_url_comes_from_the_document(plan) -> None:
     for s in sources:
         if s.url:
             assert s.url in document, s.url
+
+
+CONDITIONAL = re.compile(r"(?:,| und)\s(?:wenn|sofern|soweit|falls|vorausgesetzt|vorbehaltlich)\b")
+
+
+def test_conditions_travel_with_their_date_or_target(plan) -> None:
+    """Rule 4 of the second reading: where the document's sentence goes on from a quoted date
+    or target with a condition ("…, wenn …"), the quote holds the condition and the item
+    names it in `condition`; a condition is always inside the quote. Over every milestone,
+    baseline and target."""
+    body, _notes = _document()
+    facts = [(ms.id, ms) for _, ms in plan.plan_milestones()]
+    facts += [(ms.id, ms) for m in plan.measures() for ms in m.milestones]
+    facts += [(i.id, x) for m in plan.measures() for i in m.indicators
+              for x in (i.baseline, i.target) if x is not None]  # fmt: skip
+    conditional = []
+    for ident, fact in facts:
+        if fact.condition is not None:
+            assert fact.quote and quoted_in(fact.condition, fact.quote), ident
+            conditional.append(ident)
+        if not fact.quote:
+            continue
+        words = plain_words(fact.quote)
+        assert not CONDITIONAL.search(words) or fact.condition, f"{ident}: name its condition"
+        last = plain_words([p for p in ELISION.split(fact.quote) if p.strip()][-1])
+        at = body.find(last)
+        if at < 0:
+            continue  # a footnote's words: no sentence of the body goes on from them
+        going_on = body[at + len(last) : at + len(last) + 40]
+        assert not CONDITIONAL.match(going_on), f"{ident}: „{going_on}…“: quote the condition"
+    assert conditional == ["emissionsfreie-nutzfahrzeuge"]  # the one the document has

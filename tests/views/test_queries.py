@@ -95,6 +95,7 @@ def test_due_year_and_json_shape() -> None:
         "occurrence": None,
         "done": None,
         "note": None,
+        "condition": None,
         "basis": "stated",
         "quote": "Ausbaustufe 1 bis 2030",
         "derivation": None,

@@ -61,6 +61,13 @@ class Sourced(Base):
             "which decision."
         ),
     )
+    condition: Text | None = Field(
+        default=None,
+        description=(
+            "The condition the document ties the value to, in its words (they are part of "
+            "`quote`): every output that shows the value says that it is conditional."
+        ),
+    )
 
 
 class Occurrence(Base):

@@ -71,14 +71,22 @@ def deadline(kind: str, due: Due | None) -> str:
 
 
 def short(row: DueRow) -> str:
-    """A deadline for a narrow column: `2030`, `ab 2031`, `vsl. 2026` (voraussichtlich)."""
-    return SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due, short=True)
+    """A deadline for a narrow column: `2030`, `ab 2031`, `vsl. 2026` (voraussichtlich),
+    `2030 (bedingt)` where the document ties it to a condition."""
+    said = SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due, short=True)
+    return said + (" " + _("(conditional)") if row.condition else "")
+
+
+def dated(row: DueRow) -> str:
+    """A row's deadline as the document words it, and that it is conditional where the
+    document ties it to a condition: `bis 2030 (bedingt)`."""
+    return deadline(row.kind, row.due) + (" " + _("(conditional)") if row.condition else "")
 
 
 def worded(row: DueRow) -> str:
-    """A deadline as the document words it; a done one by its date alone (it was met, and
-    "bis 2019" would misread the document's "Im Juni 2019 ... angeschlossen")."""
-    return values.due(row.due) if row.status == "done" else deadline(row.kind, row.due)
+    """A deadline as the document words it (`dated`); a done one by its date alone (it was
+    met, and "bis 2019" would misread the document's "Im Juni 2019 ... angeschlossen")."""
+    return values.due(row.due) if row.status == "done" else dated(row)
 
 
 def needs_note(basis: str | None) -> bool:
@@ -87,10 +95,25 @@ def needs_note(basis: str | None) -> bool:
 
 
 def explanation(
-    basis: str | None, quote: str | None, derivation: str | None, *, quotes: bool = True
+    basis: str | None,
+    quote: str | None,
+    derivation: str | None,
+    *,
+    quotes: bool = True,
+    condition: str | None = None,
 ) -> str:
-    """One line: how a fact is known (`derived from „…“: …`, `inferred: …`); without
-    `quotes` only the derivation or reason (lists of many dates; `mpi show` quotes)."""
+    """One line: how a fact is known (`derived from „…“: …`, `inferred: …`), and the
+    condition the document ties it to; without `quotes` only the derivation or reason
+    (lists of many dates; `mpi show` quotes)."""
+    said = _explanation(basis, quote, derivation, quotes=quotes)
+    if condition:
+        said += "; " + _("condition: „{words}“").format(words=condition)
+    return said
+
+
+def _explanation(
+    basis: str | None, quote: str | None, derivation: str | None, *, quotes: bool
+) -> str:
     if basis is None:
         return _("not sourced: the plan does not say how this is known")
     if basis == "stated":
@@ -132,12 +155,16 @@ class Notes:
         basis: str | None,
         quote: str | None,
         derivation: str | None,
+        condition: str | None = None,
     ) -> str:
-        """ "[n]" for a fact that needs a note (the same n for the same key), else ""."""
-        if not (self.every_fact or needs_note(basis)):
+        """ "[n]" for a fact that needs a note (the same n for the same key), else "": one
+        the document does not state in words, or one it ties to a condition."""
+        if not (self.every_fact or needs_note(basis) or condition):
             return ""
         if key not in self._numbers:
-            text = explanation(basis, quote, derivation, quotes=self.every_fact)
+            text = explanation(
+                basis, quote, derivation, quotes=self.every_fact, condition=condition
+            )
             self.items.append((label, text))
             self._numbers[key] = len(self.items)
         return f" [{self._numbers[key]}]"
@@ -145,13 +172,13 @@ class Notes:
     def row(self, r: DueRow) -> str:
         """The mark of a milestone's date (every occurrence of a series shares one note)."""
         label = values.owner(r) if r.meeting_day else f"{r.measure or r.owner} {r.milestone}"
-        return self.mark((r.owner, r.milestone), label, r.basis, r.quote, r.derivation)
+        return self.mark((r.owner, r.milestone), label, r.basis, r.quote, r.derivation, r.condition)
 
     def fact(self, key: tuple[str, ...], label: str, fact: Sourced | None) -> str:
         """The mark of a baseline, target or goal assignment."""
         if fact is None:
             return self.mark(key, label, None, None, None)
-        return self.mark(key, label, fact.basis, fact.quote, fact.derivation)
+        return self.mark(key, label, fact.basis, fact.quote, fact.derivation, fact.condition)
 
     def goals(self, measure: str, fact: Sourced | None) -> str:
         """The mark of how a measure's goals are known."""

@@ -46,6 +46,7 @@ def due_row(row: DueRow) -> dict[str, Any]:
         "occurrence": row.occurrence.iso() if row.occurrence else None,
         "done": row.done.iso() if row.done else None,
         "note": row.note,
+        "condition": row.condition,
         **sourced(row),
     }
 

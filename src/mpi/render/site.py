@@ -21,7 +21,7 @@ from mpi.render import chart, site_feeds, values
 from mpi.render.assessment import summary
 from mpi.render.change_words import decision_line, describe
 from mpi.render.formats._templates import TEMPLATES, environment
-from mpi.render.provenance import basis, deadline, explanation, progress, series, worded
+from mpi.render.provenance import basis, dated, explanation, progress, series, worded
 from mpi.render.provenance import status as status_word
 from mpi.render.safe import visible
 from mpi.views.due import DueRow
@@ -286,7 +286,7 @@ def _owner_name(site: Site, owner: str) -> str:
 
 
 def _explain(item: Sourced) -> str:
-    return explanation(item.basis, item.quote, item.derivation)
+    return explanation(item.basis, item.quote, item.derivation, condition=item.condition)
 
 
 def _logged(u: Update, names: dict[str, str]) -> str:
@@ -298,7 +298,7 @@ def _milestone_when(s: MilestoneSummary) -> str:
     if m.recurrence is not None:
         return series(m.recurrence)
     first: DueRow = s.first
-    return deadline(first.kind, first.due) if first.status != "done" else worded(first)
+    return dated(first) if first.status != "done" else worded(first)
 
 
 def _occurrences(s: MilestoneSummary) -> tuple[list[DueRow], int]:

@@ -40,6 +40,7 @@ class DueRow:
     done: Due | None = None
     note: str | None = None  # an occurrence's own note
     meeting_day: date | None = None  # an action item's: the day of the meeting that gave it
+    condition: str | None = None  # the condition the document ties the date to (its words)
 
     @property
     def overdue(self) -> bool:
@@ -76,6 +77,7 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
             m.derivation,
             d.done,
             d.note,
+            condition=m.condition,
         )
         for d in deadlines(m, plan.horizon, today)
     ]

@@ -53,6 +53,7 @@ def _check(
     for sub, code, message, severity in (
         *_incomplete(fact, what, bool(decisions)),
         *_quote_not_found(fact, what, texts, measure=bool(path) and path[0] == "measures"),
+        *_condition_unquoted(fact, what),
     ):
         at = (*path, sub) if sub else path
         yield source.diagnostic(at, code, message, severity=severity)
@@ -112,6 +113,19 @@ def _quote_not_found(
             "word for word (… for words left out)"
         )
     yield "quote", "quote-not-found", message.format(what=what), "error"
+
+
+def _condition_unquoted(fact: Sourced, what: str) -> Iterator[_Problem]:
+    """A condition is the document's words, so the quote holds them (and thereby the
+    document does)."""
+    if fact.condition is None:
+        return
+    if fact.quote is None or not quoted_in(fact.condition, fact.quote):
+        message = _(
+            "{what}: the condition is not in the quote; quote the document's words with the "
+            "condition the value depends on"
+        )
+        yield "condition", "condition-unquoted", message.format(what=what), "error"
 
 
 def provenance(ctx: Context) -> Iterator[Diagnostic]:

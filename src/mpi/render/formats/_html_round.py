@@ -54,7 +54,7 @@ STATE_CLASS = {
 def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
     r = line.row
     item = view.items.get(r.owner)
-    marked = needs_note(r.basis)
+    marked = needs_note(r.basis) or bool(r.condition)
     if marked:
         notes.row(r)
     return {
@@ -63,7 +63,11 @@ def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
         "title": r.title,
         "note": status(line),
         "basis": basis(r.basis) if marked else None,
-        "how": explanation(r.basis, r.quote, r.derivation, quotes=False) if marked else None,
+        "how": (
+            explanation(r.basis, r.quote, r.derivation, quotes=False, condition=r.condition)
+            if marked
+            else None
+        ),
         "lead": lead(view, item),
         "latest": deadline_note(view, line),
     }

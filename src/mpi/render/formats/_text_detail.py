@@ -13,7 +13,7 @@ from mpi.i18n import _
 from mpi.render import values
 from mpi.render.change_words import decision_line, decisions_heading
 from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
-from mpi.render.provenance import Notes, deadline, progress, series, worded
+from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line, visible
@@ -73,7 +73,7 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
                     name.append(f": {one_line(r.note)}", style="dim")
             nxt = s.next
             if nxt is not None:
-                name.append("\n" + _("next:") + f" {deadline(nxt.kind, nxt.due)}", style="dim")
+                name.append("\n" + _("next:") + f" {dated(nxt)}", style="dim")
             state = (
                 t(f"{len(late)} {state_word(late[0].state)}", STATUS_STYLE[late[0].state])
                 if late

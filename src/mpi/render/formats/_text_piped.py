@@ -9,7 +9,7 @@ from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.formats._rich import STATUS_GLYPH, STATUS_STYLE, t
 from mpi.render.provenance import basis as basis_word
-from mpi.render.provenance import deadline, short
+from mpi.render.provenance import dated, short
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line
@@ -52,7 +52,7 @@ def _duerecord(r: DueRow) -> str:
         r.title,
         state_word(r.state),
         recurring,
-        deadline(r.kind, r.due),
+        dated(r),
         basis_word(r.basis),
     )
 

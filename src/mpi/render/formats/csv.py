@@ -158,6 +158,7 @@ DUE_COLUMNS = [
     "quote",
     "derivation",
     "note",
+    "condition",
 ]
 # The timeline groups by year; field and done date add nothing there.
 TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]

@@ -18,7 +18,7 @@ from mpi.render.change_words import decision_line, decisions_heading, describe
 from mpi.render.formats._templates import environment, page_css
 from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
-from mpi.render.provenance import deadline, explanation, needs_note, worded
+from mpi.render.provenance import explanation, needs_note, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.registry import Format
 
@@ -62,15 +62,21 @@ def _field(f: FieldStatus) -> dict[str, Any]:
     }
 
 
-def _how(basis: str | None, quote: str | None, derivation: str | None) -> dict[str, Any]:
-    """A marker for what the document does not state in words, with its derivation."""
-    if not needs_note(basis):
+def _how(
+    basis: str | None, quote: str | None, derivation: str | None, condition: str | None = None
+) -> dict[str, Any]:
+    """A marker for what the document does not state in words, with its derivation, and for
+    what it ties to a condition."""
+    if not (needs_note(basis) or condition):
         return {"basis": None, "how": None}
-    return {"basis": basis_word(basis), "how": explanation(basis, quote, derivation, quotes=False)}
+    how = explanation(basis, quote, derivation, quotes=False, condition=condition)
+    return {"basis": basis_word(basis), "how": how}
 
 
 def _fact(fact: Sourced | None) -> dict[str, Any]:
-    return _how(fact.basis, fact.quote, fact.derivation) if fact else _how(None, None, None)
+    if fact is None:
+        return _how(None, None, None)
+    return _how(fact.basis, fact.quote, fact.derivation, fact.condition)
 
 
 def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
@@ -84,7 +90,7 @@ def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
                 "measure": r.measure or r.owner,
                 "title": r.title,
                 "note": note,
-                **_how(r.basis, r.quote, r.derivation),
+                **_how(r.basis, r.quote, r.derivation, r.condition),
             }
         )
     return out
@@ -149,9 +155,9 @@ def _measure_due(m: MeasureRow) -> dict[str, Any]:
     if shown is None:
         return {"due": None, "state": None, "basis": None, "how": None}
     return {
-        "due": deadline(shown.kind, shown.due),
+        "due": worded(shown),
         "state": state_word(shown.state) if m.late else None,
-        **_how(shown.basis, shown.quote, shown.derivation),
+        **_how(shown.basis, shown.quote, shown.derivation, shown.condition),
     }
 
 

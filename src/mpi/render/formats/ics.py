@@ -93,7 +93,8 @@ STATE_TEXT = {  # the prefix of an event's summary
 def _summary(e: Entry, state: str) -> str:
     """`HF1.15: HH-WIN Ausbaustufe 1`, prefixed with its state when it is not plainly open."""
     prefix = _(STATE_TEXT[state]) + ": " if state in STATE_TEXT else ""
-    return _clean(f"{prefix}{e.label}: {e.milestone.title}")
+    suffix = " " + _("(conditional)") if e.milestone.condition else ""
+    return _clean(f"{prefix}{e.label}: {e.milestone.title}{suffix}")
 
 
 def _base(e: Entry, stamp: datetime, day: Due, state: str) -> Event:
@@ -204,7 +205,7 @@ def _description(e: Entry, partners: dict[str, str]) -> str:
                 date=deadline(m.kind, e.first), reading=_reading(m.kind, e.first)
             )
         )
-    how = explanation(m.basis, m.quote, m.derivation)
+    how = explanation(m.basis, m.quote, m.derivation, condition=m.condition)
     lines.append(_("Date {how}").format(how=how))
     if m.note:
         lines.append(_("Note: {note}").format(note=m.note))

@@ -28,7 +28,7 @@ from mpi.render.formats._markdown import (
 from mpi.render.formats._markdown_report import diff, report
 from mpi.render.formats._markdown_round import round_
 from mpi.render.messages import standpoint
-from mpi.render.provenance import Notes, deadline, progress, series, worded
+from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.registry import Format
@@ -67,7 +67,7 @@ def measures(rows: list[MeasureRow]) -> str:
         if shown is None:
             return "–"
         late = f" ({state_word(shown.state)}: {r.overdue or r.delayed})" if r.late else ""
-        return deadline(shown.kind, shown.due) + late
+        return dated(shown) + late
 
     return table(
         [_("ID"), _("Status"), _("Title"), _("Lead"), _("Tags"), _("Due")],
@@ -95,7 +95,7 @@ def milestones(items: list[MilestoneSummary], notes: Notes) -> str:
             f"{values.due(r.due)} {progress(r.status, r.state, r.done)}" for r in s.recorded
         ]
         if s.next is not None:
-            details.append(_("next:") + " " + deadline(s.next.kind, s.next.due))
+            details.append(_("next:") + " " + dated(s.next))
         assert m.recurrence is not None
         cell = Raw(esc(series(m.recurrence)) + esc(notes.row(first)))
         rows.append([s.number, m.id, cell, m.title, "; ".join(details) or state_word("open")])

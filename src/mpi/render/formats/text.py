@@ -36,7 +36,7 @@ from mpi.render.formats._text_piped import (
     piped_timeline,
 )
 from mpi.render.messages import standpoint
-from mpi.render.provenance import Notes, deadline, progress, series, worded
+from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.registry import Draws, Format, Unwrapped
@@ -59,7 +59,7 @@ def _due_text(row: DueRow | None, notes: Notes) -> Text:
     """`bis 2026-12 [1] HF1.10`: a deadline in the document's words and whose it is."""
     if row is None:
         return t(values.DASH)
-    out = t(deadline(row.kind, row.due), STATUS_STYLE.get(row.state, ""))
+    out = t(dated(row), STATUS_STYLE.get(row.state, ""))
     out.append(notes.row(row))
     out.append(" ")
     out.append(row.measure or row.owner, style="bold")
@@ -140,7 +140,7 @@ def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableTyp
     )
     for line in lines:
         r = line.row
-        date = t(deadline(r.kind, r.due), STATUS_STYLE[r.state])
+        date = t(dated(r), STATUS_STYLE[r.state])
         date.append(notes.row(r))
         name = t(r.title)
         if r.recurring:
