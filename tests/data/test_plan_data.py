@@ -327,3 +327,31 @@ def test_conditions_travel_with_their_date_or_target(plan) -> None:
         going_on = body[at + len(last) : at + len(last) + 40]
         assert not CONDITIONAL.match(going_on), f"{ident}: „{going_on}…“: quote the condition"
     assert conditional == ["emissionsfreie-nutzfahrzeuge"]  # the one the document has
+
+
+CLAUSE = (
+    "Die Partner des Masterplans Industrie stellen in ihren Zuständigkeitsbereichen die "
+    "Umsetzung der Vereinbarungen und Maßnahmen sicher."
+)
+
+
+def test_the_general_clause_is_data_not_a_comment(plan) -> None:
+    """Rule 8 of the second reading: each Handlungsfeld holds the partners' general clause
+    in the document's words, and every measure whose partners come from it says so in
+    `involvement` (derived from the clause, with the reason), not in a YAML comment. Over
+    every field and measure."""
+    body, _notes = _document()
+    assert body.count(plain_words(CLAUSE)) == len(plan.fields) == 5
+    assert all(plain_words(f.clause or "") == plain_words(CLAUSE) for f in plan.fields)
+    everyone = sorted(p.id for p in plan.partners)
+    by_clause = []
+    for m in plan.measures():
+        if m.involvement is not None:
+            assert m.involvement.basis == "derived" and m.involvement.derivation, m.id
+            assert plain_words(m.involvement.quote or "") == plain_words(CLAUSE), m.id
+            assert sorted(m.involved) == everyone, m.id
+            by_clause.append(m.id)
+    assert len(by_clause) == 16
+    for path in sorted(SHIPPED.glob("hf*.yaml")):
+        comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
+        assert not any("clause" in line for line in comments), path.name

@@ -140,7 +140,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
         f"Beschlossene Änderungen\n  12.06.2026 „HH-WIN Ausbaustufe 1“: Frist 2032 – {DECISION}"
         in show
     )
-    assert "bis 2032 [2]" in show and "beschlossen: Beschluss vom 12.06.2026" in show
+    assert "bis 2032 [3]" in show and "beschlossen: Beschluss vom 12.06.2026" in show
     [shown] = json.loads(run("show", "HF1.15", "--format", "json", plan=plan).stdout)["decisions"]
     assert (shown["date"], shown["text"], shown["item"]) == (
         "2026-06-12",

@@ -112,7 +112,8 @@ def test_an_invalid_measure_at_the_revision_is_reported_where_it_is(repo: Path) 
     commit(repo.parent, "broken")
     break_plan(repo, HF1, "  - id: HF1.5\n    bogus: 1\n", "  - id: HF1.5\n")
     result = mpi("diff", "HEAD", plan=repo, lang="en", code=1)
-    assert f"HEAD:plan/{HF1}:157:5:" in result.stderr
+    at = (repo / HF1).read_text(encoding="utf-8").splitlines().index("  - id: HF1.5") + 2
+    assert f"HEAD:plan/{HF1}:{at}:5:" in result.stderr  # the line after the measure's id
 
 
 def test_a_file_changed_since_it_was_read_is_read_whole(repo: Path) -> None:

@@ -118,6 +118,13 @@ class Measure(Base):
     involved: list[Slug] = Field(
         default_factory=new_list, description="Ids of the partners the text names as taking part."
     )
+    involvement: Sourced | None = Field(
+        default=None,
+        description=(
+            "How `lead` and `involved` are known where the text names no partner: derived "
+            "from the field's general clause (`clause`), with the reason."
+        ),
+    )
     status: Annotated[
         MeasureStatus,
         Field(description=("Where the measure stands; `mpi set` changes it and logs the change.")),
@@ -178,6 +185,14 @@ class FieldFile(Base):
     goal_assignment: Sourced | None = Field(
         default=None, description="How the goals of its measures are known."
     )  # how its measures' goals are known
+    clause: Text | None = Field(
+        default=None,
+        description=(
+            "The partners' general clause before the field's measures, in the document's "
+            'words ("Die Partner … stellen in ihren Zuständigkeitsbereichen die Umsetzung … '
+            "sicher.\"): what a measure's `involvement` may quote."
+        ),
+    )
     measures: list[Measure]
     decisions: list[Removal] = Field(
         default_factory=new_list, description="Decisions that removed a measure or a goal."

@@ -180,6 +180,13 @@ class Notes:
             return self.mark(key, label, None, None, None)
         return self.mark(key, label, fact.basis, fact.quote, fact.derivation, fact.condition)
 
+    def involvement(self, measure: str, fact: Sourced | None) -> str:
+        """The mark of how a measure's partners are known, where the text names none."""
+        if fact is None:
+            return ""
+        label = _("{measure} involved").format(measure=measure)
+        return self.fact((measure, "involved"), label, fact)
+
     def goals(self, measure: str, fact: Sourced | None) -> str:
         """The mark of how a measure's goals are known."""
         return self.fact((measure, "goals"), _("{measure} goals").format(measure=measure), fact)

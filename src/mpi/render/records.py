@@ -208,6 +208,7 @@ def measure(detail: MeasureDetail) -> dict[str, Any]:
         ],
         "lead": [{"id": p, "name": detail.partners.get(p, p)} for p in m.lead],
         "involved": [{"id": p, "name": detail.partners.get(p, p)} for p in m.involved],
+        "involvement": sourced(m.involvement),
         "tags": list(m.tags),
         "sources": [s.model_dump() for s in m.sources],
         "milestones": milestone_rows(detail.milestones),

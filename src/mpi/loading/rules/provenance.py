@@ -162,6 +162,11 @@ def provenance(ctx: Context) -> Iterator[Diagnostic]:
             yield from _check(source, ("goal_assignment",), f.goal_assignment, what, goals)
     for place, m in ctx.measures:
         assert place.field is not None
+        if m.involvement is not None:
+            what = _("involvement in {owner}").format(owner=m.id)
+            path = (*place.path, "involvement")
+            clause = [place.field.clause] if place.field.clause else []
+            yield from _check(ctx.source(place), path, m.involvement, what, texts_of(m) + clause)
         if m.goal_assignment is not None:
             what = _("goal assignment of {owner}").format(owner=m.id)
             path = (*place.path, "goal_assignment")

@@ -147,7 +147,8 @@ def measure(detail: MeasureDetail) -> RenderableType:
     facts.add_column()
     names = detail.partners
     facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or "–"))
-    facts.add_row(_("Involved"), t(", ".join(names.get(p, p) for p in m.involved) or "–"))
+    involved = ", ".join(names.get(p, p) for p in m.involved) or "–"
+    facts.add_row(_("Involved"), t(involved + notes.involvement(m.id, m.involvement)))
     facts.add_row(_("Tags"), t(", ".join(m.tags) or "–"))
     parts += [Text(""), facts, Text(""), *_paragraphs(m.text)]
     for item in m.items:

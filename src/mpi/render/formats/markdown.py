@@ -135,7 +135,11 @@ def measure(detail: MeasureDetail) -> str:
     facts += [
         (_("Status"), esc(status_word(m.status))),
         (_("Lead"), esc([p["name"] for p in d["lead"]]) or "–"),
-        (_("Involved"), esc([p["name"] for p in d["involved"]]) or "–"),
+        (
+            _("Involved"),
+            (esc([p["name"] for p in d["involved"]]) or "–")
+            + esc(notes.involvement(m.id, m.involvement)),
+        ),
         (_("Tags"), esc(m.tags) or "–"),
     ]
     out.append("  \n".join(f"**{name}:** {value}" for name, value in facts))
