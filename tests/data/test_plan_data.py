@@ -355,3 +355,67 @@ def test_the_general_clause_is_data_not_a_comment(plan) -> None:
     for path in sorted(SHIPPED.glob("hf*.yaml")):
         comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
         assert not any("clause" in line for line in comments), path.name
+
+
+def _yaml_examples() -> list[tuple[str, object]]:
+    """Every ```yaml block of the README and the docs that reads as YAML, with its file."""
+    import yaml
+
+    out = []
+    for path in [SHIPPED.parent / "README.md", *sorted((SHIPPED.parent / "docs").glob("*.md"))]:
+        text = path.read_text(encoding="utf-8")
+        for block in re.findall(r"```yaml\n(.*?)```", text, re.S):
+            try:
+                out.append((path.name, yaml.safe_load(block)))
+            except yaml.YAMLError:
+                continue  # a fragment (a list item cut from its file)
+    return out
+
+
+def _items(tree: object) -> list[dict[str, object]]:
+    """Every mapping with an `id` in a parsed example, however deep."""
+    found: list[dict[str, object]] = []
+    if isinstance(tree, dict):
+        if "id" in tree:
+            found.append(tree)
+        for value in tree.values():
+            found += _items(value)
+    elif isinstance(tree, list):
+        for value in tree:
+            found += _items(value)
+    return found
+
+
+def test_docs_and_readme_examples_agree_with_the_data(plan) -> None:
+    """Rule 9 of the second reading: where an example in the README or the docs shows an
+    item of the shipped plan, its unit and the bases of its dates, baselines and targets are
+    the data's (an example of a decision shows its own), and a figure of the whole country
+    never cites Hamburg's statistics office."""
+    milestones = {ms.id: ms for m in plan.measures() for ms in m.milestones}
+    indicators = {i.id: i for m in plan.measures() for i in m.indicators}
+    checked = 0
+    for name, tree in _yaml_examples():
+        for item in _items(tree):
+            ident = item["id"]
+            if "decisions" in item or item.get("basis") == "decided":
+                continue  # an example of the plan after a decision, not of the plan as it is
+            if ident in indicators:
+                ind = indicators[ident]
+                for part in ("baseline", "target"):
+                    shown, real = item.get(part), getattr(ind, part)
+                    if isinstance(shown, dict) and real is not None and "basis" in shown:
+                        assert shown["basis"] == real.basis, (name, ident, part)
+                        checked += 1
+                if "unit" in item:
+                    assert item["unit"] == ind.unit, (name, ident)
+                national = "bundesweit" in ind.name
+                for value in item.get("values") or []:
+                    assert not (national and "Statistikamt Nord" in str(value)), (name, ident)
+            elif ident in milestones and "basis" in item:
+                assert item["basis"] == milestones[ident].basis, (name, ident)
+                checked += 1
+    for line in (SHIPPED.parent / "README.md").read_text(encoding="utf-8").splitlines():
+        ident = next((i for i in indicators if f"mpi record {i} " in line), None)
+        if ident and "bundesweit" in indicators[ident].name:
+            assert "Statistikamt Nord" not in line, line
+    assert checked >= 2
