@@ -408,6 +408,10 @@ def test_docs_and_readme_examples_agree_with_the_data(plan) -> None:
                         checked += 1
                 if "unit" in item:
                     assert item["unit"] == ind.unit, (name, ident)
+                shown_target = item.get("target")
+                year = shown_target.get("year") if isinstance(shown_target, dict) else None
+                year = item.get("year", year)  # adopted.yaml writes it beside the target
+                assert year is None or year == ind.target.year, (name, ident, "target year")
                 national = "bundesweit" in ind.name
                 for value in item.get("values") or []:
                     assert not (national and "Statistikamt Nord" in str(value)), (name, ident)

@@ -213,3 +213,22 @@ def _day(text: str) -> Any:
     from datetime import date
 
     return date.fromisoformat(text)
+
+
+def test_the_method_document_names_every_outcome_and_reason_of_the_code() -> None:
+    """Rule 10 of the second reading: docs/indicators.md and the code agree: every category
+    and every reason the assessment can give (a target without a year included) is named
+    in the method document, and the document names none the code does not have."""
+    import re
+    from typing import get_args
+
+    from helpers import REPO
+    from mpi.domain import assessment
+
+    text = (REPO / "docs" / "indicators.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`(?:reason: )?([a-z_]+)`", text))
+    reasons = set(get_args(assessment.Reason))
+    categories = set(get_args(assessment.Category))
+    assert reasons <= named and categories <= named
+    keys = {"actual_rate", "required_rate", "ratio", "method", "assessment", "show", "on_track"}
+    assert named - reasons - categories <= keys, named - reasons - categories
