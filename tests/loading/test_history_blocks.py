@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_read_changed import MEASURES, TEXT, change
 
-from mpi.loading.history import _blockwise, _parse
+from mpi.loading.history import _parse, blockwise
 
 KINDS = ["title", "comment", "comment-before", "status", "blank", "hash-line", "hash-last", "note"]
 
@@ -31,11 +31,11 @@ def whole(text: str) -> Any:
 )
 def test_versions_read_block_by_block_read_as_whole_files(steps: list[tuple[str, str]]) -> None:
     text, known = TEXT, {}
-    tree, known = _blockwise(text.encode("utf-8"), known)
+    tree, known = blockwise(text.encode("utf-8"), known)
     assert tree == whole(text) and parts(known) == len(MEASURES) + 1  # read by blocks
     for measure, kind in steps:
         text = change(text, measure, kind)
-        tree, known = _blockwise(text.encode("utf-8"), known)
+        tree, known = blockwise(text.encode("utf-8"), known)
         assert tree == whole(text), (measure, kind)
 
 
@@ -69,16 +69,16 @@ ODD = {
 
 def test_items_at_column_0_are_read_by_blocks_too() -> None:
     text = "id: HF1\nmeasures:\n- id: HF1.1\n  title: A\n- id: HF1.2\n  title: B\ngoals: []\n"
-    tree, known = _blockwise(text.encode("utf-8"), {})
+    tree, known = blockwise(text.encode("utf-8"), {})
     assert tree == whole(text) and parts(known) == 3
 
 
 @pytest.mark.parametrize("name", ODD)
 def test_odd_files_read_as_whole_files(name: str) -> None:
     data = ODD[name].encode("utf-8")
-    first, known = _blockwise(data, {})
+    first, known = blockwise(data, {})
     assert first == whole(ODD[name])
-    again, _known = _blockwise(data, known)  # every block reused
+    again, _known = blockwise(data, known)  # every block reused
     assert again == first
 
 
@@ -86,7 +86,7 @@ def test_quoted_text_that_runs_on_over_measures_is_read_whole() -> None:
     """A quoted scalar may go on over a line `measures:` at column 0: it is text, not the
     list of measures, and the file is read whole."""
     text = 'id: HF9\ntitle: "Feld\nmeasures:\n  - id: HF9.1\nweiter"\n'
-    tree, known = _blockwise(text.encode("utf-8"), {})
+    tree, known = blockwise(text.encode("utf-8"), {})
     assert tree == whole(text) and tree["title"] == "Feld measures: - id: HF9.1 weiter"
     assert known == {}
 
@@ -96,7 +96,7 @@ def test_a_growing_log_is_read_entry_by_entry() -> None:
     from mpi.loading import history
 
     text = ODD["log"]
-    _tree, known = _blockwise(text.encode("utf-8"), {})
+    _tree, known = blockwise(text.encode("utf-8"), {})
     entries = known[b"\0entries"]
     assert len(entries) == 5  # two measures without their logs, three entries
     grown = text.replace(
@@ -106,6 +106,6 @@ def test_a_growing_log_is_read_entry_by_entry() -> None:
     real = history._alone
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(history, "_alone", lambda part: parsed.append(part) or real(part))
-        tree, _known = _blockwise(grown.encode("utf-8"), known)
+        tree, _known = blockwise(grown.encode("utf-8"), known)
     assert tree == whole(grown)
     assert parsed == [b"      - {date: 2026-04-01, text: d}\n"]

@@ -68,8 +68,10 @@ def changes(
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
     current = require_plan(loaded)
+    from mpi.loading.site_config import site_config
+
     wanted = _filter(directory, current, field, lead, measure, since)
-    log = change_log(loaded, day, wanted)
+    log = change_log(loaded, day, site_config(directory), wanted)
     _known_measures(current, wanted, log)
     emit(format, CHANGES, log, output)
 
@@ -100,31 +102,19 @@ def field_id(plan: "Plan", typed: str) -> str:
         raise InvalidValue("field", str(exc)) from None
 
 
-def change_log(loaded: "Loaded", day: "date", wanted: "Filter | None" = None) -> "ChangeLog":
-    """The change log with who publishes it and the site's address, from site.yaml."""
+def change_log(
+    loaded: "Loaded", day: "date", config: "SiteConfig | None", wanted: "Filter | None" = None
+) -> "ChangeLog":
+    """The change log, published by the site's publisher at the site's address (site.yaml),
+    where there is one."""
     from dataclasses import replace
 
-    from mpi.domain.errors import PlanInvalid
-    from mpi.loading.locate import SITE_FILE
-    from mpi.loading.site_config import read_config
     from mpi.views.changes import build
 
-    config, problems = read_config(loaded.directory / SITE_FILE)
-    if problems:
-        raise PlanInvalid(problems)
     log = build(loaded, day, wanted)
-    return replace(log, author=publisher(config) or log.author, link=site_url(config))
-
-
-def publisher(config: "SiteConfig | None") -> str | None:
-    return config.publisher if config is not None else None
-
-
-def site_url(config: "SiteConfig | None") -> str | None:
-    """The site's address with one closing slash, so a page's path can follow it."""
-    if config is None or config.url is None:
-        return None
-    return str(config.url).rstrip("/") + "/"
+    if config is None:
+        return log
+    return replace(log, author=config.publisher, link=config.address)
 
 
 def _filter(
@@ -187,6 +177,7 @@ def opendata(
     from mpi.domain.errors import UsageError
     from mpi.fsutil import replace_directory, write_files
     from mpi.i18n import _, reason
+    from mpi.loading.guard import check
     from mpi.loading.load import load_plan, require_plan
     from mpi.views.made_from import made_from
 
@@ -199,10 +190,8 @@ def opendata(
     directory = plan_directory(plan, "check")
     loaded = load_plan(directory)
     require_plan(loaded)
-    from mpi.loading.guard import check
-
     config, made = _published(loaded), made_from(loaded, day, check(loaded))
-    log = change_log(loaded, day) if made.commit is not None else None
+    log = change_log(loaded, day, config) if made.commit is not None else None
     try:
         replace_directory(output, partial(write_files, files=open_data(loaded, made, config, log)))
     except OSError as exc:
@@ -223,22 +212,20 @@ def open_data(
     from mpi.views.opendata import build
 
     assert loaded.plan is not None
-    modified = last_changed(loaded.directory, files_read(loaded))
+    modified = last_changed(loaded.directory, files_read(loaded), clean=made.clean)
     return files(build(loaded.plan, made, log), config, modified)
 
 
 def _published(loaded: "Loaded") -> "SiteConfig":
     """site.yaml with its `opendata` section and an address for the files: open data without
     a licence or an address are not published."""
-    from mpi.domain.errors import PlanInvalid, UsageError
+    from mpi.domain.errors import UsageError
     from mpi.i18n import _
     from mpi.loading.locate import SITE_FILE
-    from mpi.loading.site_config import read_config
+    from mpi.loading.site_config import site_config
 
     path = loaded.directory / SITE_FILE
-    config, problems = read_config(path)
-    if problems:
-        raise PlanInvalid(problems)
+    config = site_config(loaded.directory)
     if config is None or config.opendata is None or config.data_url is None:
         raise UsageError(
             _(

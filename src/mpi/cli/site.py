@@ -37,12 +37,11 @@ def site(
 ) -> None:
     from mpi.cli.options import plan_directory
     from mpi.cli.publish import change_log
-    from mpi.domain.errors import PlanInvalid
     from mpi.loading.checkout import last_changed
     from mpi.loading.guard import check
     from mpi.loading.load import load_plan, require_plan
     from mpi.loading.locate import SITE_FILE
-    from mpi.loading.site_config import read_config
+    from mpi.loading.site_config import site_config
     from mpi.views.made_from import files_read, made_from
     from mpi.views.site import build
 
@@ -50,12 +49,10 @@ def site(
     directory = plan_directory(plan)
     loaded = load_plan(directory)
     require_plan(loaded)
-    config, problems = read_config(directory / SITE_FILE)
-    if problems:
-        raise PlanInvalid(problems)
+    config = site_config(directory)
     made = made_from(loaded, day, check(loaded))  # the guard's errors count too
-    log = change_log(loaded, day) if made.commit is not None else None
-    stamp = last_changed(loaded.directory, files_read(loaded))
+    log = change_log(loaded, day, config) if made.commit is not None else None
+    stamp = last_changed(loaded.directory, files_read(loaded), clean=made.clean)
     view = build(loaded, day, made, config, log, stamp)
     logo = None
     if config is not None and config.logo is not None:

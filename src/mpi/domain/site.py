@@ -163,8 +163,17 @@ class SiteConfig(Base):
     )
 
     @property
+    def address(self) -> str | None:
+        """The site's address with one closing slash, so a page's path can follow it."""
+        return _folder(self.url)
+
+    @property
     def data_url(self) -> str | None:
         """Where the open data files are (with a closing slash), if that is known."""
         if self.opendata is not None and self.opendata.url is not None:
-            return self.opendata.url.rstrip("/") + "/"
-        return self.url.rstrip("/") + "/daten/" if self.url is not None else None
+            return _folder(self.opendata.url)
+        return self.address + "daten/" if self.address is not None else None
+
+
+def _folder(url: str | None) -> str | None:
+    return url.rstrip("/") + "/" if url is not None else None

@@ -66,10 +66,11 @@ def _blob_ids(path: Path) -> set[str | None]:
     return {_hash(each) for each in {data, data.replace(b"\r\n", b"\n")}}
 
 
-def last_changed(plan_dir: Path, read: Iterable[Path]) -> datetime:
+def last_changed(plan_dir: Path, read: Iterable[Path], *, clean: bool | None = None) -> datetime:
     """When the plan last changed, for a calendar's DTSTAMP: the time of the last commit that
     changed the plan directory where the files read are as committed, else the newest
-    modification time of those files (a plan edited but not committed, or not in git)."""
+    modification time of those files (a plan edited but not committed, or not in git).
+    `clean`: whether they are as committed, where the caller knows it already (`state`)."""
     from datetime import UTC
 
     from mpi.domain.errors import MpiError
@@ -77,8 +78,10 @@ def last_changed(plan_dir: Path, read: Iterable[Path]) -> datetime:
 
     files = list(read)
     try:
-        found = state(plan_dir, files)
-        line = plan_commits(plan_dir) if found is not None and not found[1] else []
+        if clean is None:
+            found = state(plan_dir, files)
+            clean = found is not None and not found[1]
+        line = plan_commits(plan_dir) if clean else []
     except MpiError:
         line = []
     if line:

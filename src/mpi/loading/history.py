@@ -7,6 +7,10 @@ file (following renames; a merge counts as the change it brought to the line, as
 --first-parent` shows it), one `git cat-file --batch` hands over their versions one at a
 time, and of a measure only its own lines are parsed, without its updates log (history does
 not compare the log, which grows with every note). Memory is bounded by the largest version.
+
+`blockwise` reads a version measure by measure, reusing what the version before had with
+the same bytes, and `blobs` hands over versions by their ids: `loading.plan_history` reads
+the whole plan's history with them, for the change log.
 """
 
 from __future__ import annotations
@@ -46,23 +50,18 @@ class Version:
 
 
 def versions(
-    plan_dir: Path, name: str, today: date, measure: str | None = None, *, blocks: bool = False
+    plan_dir: Path, name: str, today: date, measure: str | None = None
 ) -> Iterator[Version]:
     """Every version of `plan_dir/name` that a commit on HEAD's first-parent line made, oldest
     first; then the working tree's, dated `today`, if it differs from HEAD's. With `measure`,
     only that measure's lines (`{"measures": [it]}`) without its updates log are parsed where
-    they can be found. With `blocks`, each version is parsed measure by measure, and a
-    measure's block with the same bytes as in the version before is that version's object
-    (not parsed again: a long history costs the blocks that changed)."""
-    if blocks:
-        yield from _by_blocks(plan_dir, name, today)
-        return
+    they can be found."""
     top, relative = repository(plan_dir)
     path = name if relative == "." else f"{relative}/{name}"
     commits = _commits(top, path)
     previous: tuple[str | None, str | None, Any] = (None, None, None)  # blob, lines, tree
     for (sha, made, _at), (blob, data) in zip(
-        commits, _blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
+        commits, blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
     ):
         if blob is None:
             continue
@@ -84,32 +83,12 @@ def versions(
         yield Version(WORKING_TREE, today, _parse(data, _lines(data, measure)))
 
 
-def _by_blocks(plan_dir: Path, name: str, today: date) -> Iterator[Version]:
-    top, relative = repository(plan_dir)
-    path = name if relative == "." else f"{relative}/{name}"
-    commits = _commits(top, path)
-    current = plan_dir / name
-    head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
-    pending = current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None)
-    if len(commits) + pending < 2:  # one version holds no change: nothing to read
-        return
-    known: dict[bytes, Any] = {}  # the version before's parts, by their bytes
-    for (sha, made, _at), (blob, data) in zip(
-        commits, _blobs(top, [f"{sha}:{at}" for sha, _day, at in commits]), strict=True
-    ):
-        if blob is not None:
-            tree, known = _blockwise(data, known)
-            yield Version(sha, made, tree)
-    if pending:
-        yield Version(WORKING_TREE, today, _blockwise(current.read_bytes(), known)[0])
-
-
 # Searched for from a line break on (not with ^ and re.M, which tries every position).
 _MEASURES = re.compile(rb"\nmeasures:[ \t]*(?:#[^\n]*)?\r?\n")
 _TOP_KEY = re.compile(rb"\n(?:[^ \t\r\n#-]|-[^ \t\r\n])")  # not an item at column 0
 
 
-def _blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, Any]]:
+def blockwise(data: bytes, known: dict[bytes, Any]) -> tuple[Any, dict[bytes, Any]]:
     """The file's tree, its measures parsed one block at a time (a block read before is
     reused), and the parts by their bytes; the whole file parsed where the measures are not
     a block list whose items read alone (flow style, anchors, block scalars that keep or
@@ -244,7 +223,7 @@ def shallow(plan_dir: Path) -> bool:
     return shallow_repository(repository(plan_dir)[0])
 
 
-def _blobs(top: Path, names: list[str]) -> Iterator[tuple[str | None, bytes]]:
+def blobs(top: Path, names: list[str]) -> Iterator[tuple[str | None, bytes]]:
     """The blob id and bytes of each `commit:path` (None for one that does not exist), one at
     a time from one `git cat-file --batch`: never more than one version in memory."""
     if not names:

@@ -6,7 +6,7 @@ Read by what git says changed, not file by file: one `git log --raw` names each 
 changed files with their blob ids (a file added, changed or deleted; a file renamed or
 copied is a deletion and an addition, so a Handlungsfeld is followed by its id, not its file
 name), and one `git cat-file --batch` hands over the new versions one at a time. A
-Handlungsfeld file is parsed block by block (`loading.history._blockwise`): a measure whose
+Handlungsfeld file is parsed block by block (`loading.history.blockwise`): a measure whose
 bytes did not change is the version before's object. Files in the plan directory's own
 history only: a plan directory moved within the repository starts its history anew there.
 """
@@ -21,7 +21,7 @@ from typing import Any
 
 from mpi.domain.errors import UsageError
 from mpi.i18n import _
-from mpi.loading.history import _blobs, _blockwise
+from mpi.loading.history import blobs, blockwise
 from mpi.loading.locate import ADOPTED_FILE, MEETINGS_FILE, SITE_FILE
 from mpi.loading.revision import _blob_id, git, repository
 
@@ -57,7 +57,7 @@ def steps(plan_dir: Path, today: date) -> Iterator[Step]:
     changed[0] = (*changed[0][:2], _needed(changed, pending))
     wanted = [blob for _sha, _day, files in changed for blob in files.values() if blob]
     known: dict[str, dict[bytes, Any]] = {}  # per file: its parts by their bytes
-    trees = _trees(top, wanted)
+    trees = blobs(top, wanted)
     for sha, day, files in changed:
         read: dict[str, Any] = {}
         for name, blob in files.items():
@@ -93,7 +93,7 @@ def _read(name: str, found: tuple[str | None, bytes], known: dict[str, dict[byte
 
 
 def _tree(name: str, data: bytes, known: dict[str, dict[bytes, Any]]) -> Any:
-    tree, known[name] = _blockwise(data, known.get(name, {}))
+    tree, known[name] = blockwise(data, known.get(name, {}))
     return UNREADABLE if tree is None else tree
 
 
@@ -133,10 +133,6 @@ def _log(top: Path, relative: str, prefix: str) -> list[tuple[str, date, dict[st
             out.append((sha, date.fromisoformat(day), files))
     out.reverse()
     return out
-
-
-def _trees(top: Path, blobs: list[str]) -> Iterator[tuple[str | None, bytes]]:
-    return _blobs(top, blobs)
 
 
 def _working_tree(top: Path, plan_dir: Path, prefix: str) -> dict[str, bool]:

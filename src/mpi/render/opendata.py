@@ -31,8 +31,9 @@ def files(data: OpenData, config: SiteConfig, modified: datetime) -> Iterator[tu
     made.append(("datapackage.json", _package(data, config, modified)))
     made.append(("provenance.json", _provenance(data)))
     sizes = {name: len(content) for name, content in made}
-    made.append(("dcat.ttl", _dcat(data, config, modified, sizes).serialize(format="turtle")))
-    made.append(("dcat.rdf", _sorted_namespaces(_dcat(data, config, modified, sizes))))
+    graph = _dcat(data, config, modified, sizes)
+    made.append(("dcat.ttl", graph.serialize(format="turtle")))
+    made.append(("dcat.rdf", _sorted_namespaces(graph)))
     yield from ((n, c.encode("utf-8") if isinstance(c, str) else c) for n, c in made)
     yield ZIP_NAME, _zip(made, modified)
 

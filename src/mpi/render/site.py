@@ -95,9 +95,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "decision_line": decision_line,
         "contact": _contact,
         "ngettext": env.globals["ngettext"],
-        "feed": ("feeds/plan.xml", _("Changes of the plan")) if site.log else None,
+        "feed": (site_feeds.feed_path("plan"), _("Changes of the plan")) if site.log else None,
         "embed": False,
-        "site_url": site.config.url.rstrip("/") + "/" if site.config and site.config.url else "",
+        "site_url": (site.config.address if site.config else None) or "",
     }
 
     chrome: Any = env.get_template("site/chrome.html.j2").make_module(common)  # its macros
@@ -137,9 +137,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             [*start, ("massnahmen.html", _("Measures"))],
             field=f,
             groups=groups,
-            feed=(f"feeds/{f.id}.xml", _("Changes: {what}").format(what=f.id))
-            if site.log
-            else None,
+            feed=site_feeds.link(site, f.id, f.id),
         )
     for p in site.measures:
         d = p.detail
@@ -152,7 +150,6 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             }
             for e in p.history
         ]
-        own = (f"feeds/{d.measure.id}.xml", _("Changes: {what}").format(what=d.measure.id))
         yield page(
             f"massnahmen/{d.measure.id}.html",
             "measure.html.j2",
@@ -160,7 +157,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             page=p,
             d=d,
             history=history,
-            feed=own if site.log else None,
+            feed=site_feeds.link(site, d.measure.id, d.measure.id),
         )
     measure_titles = {p.row.id: p.row.title for p in site.measures}
     for row in site.indicators:
@@ -186,14 +183,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             "partner.html.j2",
             [*start, ("plan.html", _("About the Masterplan"))],
             p=pp,
-            feed=(
-                (
-                    f"feeds/partner-{pp.partner.id}.xml",
-                    _("Changes: {what}").format(what=pp.partner.short),
-                )
-                if site.log
-                else None
-            ),
+            feed=site_feeds.link(site, f"partner-{pp.partner.id}", pp.partner.short),
         )
     for b in site.bodies:
         body_rows = [r for s in b.milestones for r in s.rows]

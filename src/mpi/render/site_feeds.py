@@ -27,15 +27,28 @@ LATEST = 10  # changes on the start page
 NEWEST = 200  # entries of a feed: a feed reader needs the new ones, not the plan's life
 
 
-def feeds_of(site: Site) -> list[dict[str, str]]:
-    """Each feed the site offers: its file, what it follows and its title."""
+def feed_path(key: str) -> str:
+    """The file of a feed: `plan`, a Handlungsfeld's or measure's id, `partner-ID`."""
+    return f"feeds/{key}.xml"
+
+
+def link(site: Site, key: str, title: str) -> tuple[str, str] | None:
+    """A page's feed for its `<link rel="alternate">`: (file, title); none without history."""
+    return (feed_path(key), _("Changes: {what}").format(what=title)) if site.log else None
+
+
+def _followed(site: Site) -> list[tuple[str, str, Filter]]:
+    """The feeds of the plan, each Handlungsfeld and each partner: key, what, filter."""
     plan = site.plan
-    out = [{"path": "feeds/plan.xml", "what": _("The whole plan"), "key": "plan"}]
-    out += [{"path": f"feeds/{f.id}.xml", "what": f"{f.id} {f.title}", "key": f.id}
-            for f in plan.fields]  # fmt: skip
-    out += [{"path": f"feeds/partner-{p.id}.xml", "what": p.short or p.name, "key": p.id}
-            for p in plan.partners]  # fmt: skip
+    out = [("plan", _("The whole plan"), Filter())]
+    out += [(f.id, f"{f.id} {f.title}", Filter(fields=(f.id,))) for f in plan.fields]
+    out += [(f"partner-{p.id}", p.short or p.name, Filter(leads=(p.id,))) for p in plan.partners]
     return out
+
+
+def feeds_of(site: Site) -> list[dict[str, str]]:
+    """Each feed the site lists: its file and what it follows (a measure's is on its page)."""
+    return [{"path": feed_path(key), "what": what} for key, what, _wanted in _followed(site)]
 
 
 def calendars_of(site: Site) -> list[dict[str, str]]:
@@ -56,10 +69,9 @@ def calendars_of(site: Site) -> list[dict[str, str]]:
 def files(site: Site, page: Page) -> Iterator[tuple[str, bytes]]:
     """The feeds, calendars, open data, embeds and the two pages that list them."""
     start = [("index.html", _("Start"))]
-    url = site.config.url.rstrip("/") + "/" if site.config and site.config.url else None
+    url = site.config.address if site.config else None
     log = site.log
     if log is not None:
-        log = _linked(site, log, url)
         yield from _feeds(site, log, url)
         entries = [_entry(log, e) for e in log.entries[:LISTED]]
         yield page("aenderungen.html", "changes.html.j2", start, log=log, entries=entries,
@@ -80,11 +92,6 @@ def files(site: Site, page: Page) -> Iterator[tuple[str, bytes]]:
     yield from _embeds(site, page)
 
 
-def _linked(site: Site, log: ChangeLog, url: str | None) -> ChangeLog:
-    author = site.config.publisher if site.config else log.author
-    return replace(log, link=url, author=author)
-
-
 def _feeds(site: Site, log: ChangeLog, url: str | None) -> Iterator[tuple[str, bytes]]:
     """The feed of the plan, of each Handlungsfeld and partner (a filter over the log) and
     of each measure (its entries, grouped once: not a pass over the log per measure)."""
@@ -93,19 +100,16 @@ def _feeds(site: Site, log: ChangeLog, url: str | None) -> Iterator[tuple[str, b
         newest = replace(view, entries=view.entries[:NEWEST])
         return path, feed(newest, self_href=url + path if url else None)
 
-    yield one("feeds/plan.xml", log)
-    for f in site.plan.fields:
-        yield one(f"feeds/{f.id}.xml", log.only(Filter(fields=(f.id,))))
-    for p in site.plan.partners:
-        yield one(f"feeds/partner-{p.id}.xml", log.only(Filter(leads=(p.id,))))
+    for key, _what, wanted in _followed(site):
+        yield one(feed_path(key), log.only(wanted))
     by_measure: dict[str, list[Any]] = {}
     for e in log.entries:
         by_measure.setdefault(e.change.subject, []).append(e)
     for m in site.measures:
-        own = by_measure.get(m.row.id, [])
-        yield one(
-            f"feeds/{m.row.id}.xml", replace(log, entries=own, wanted=Filter(measures=(m.row.id,)))
+        own = replace(
+            log, entries=by_measure.get(m.row.id, []), wanted=Filter(measures=(m.row.id,))
         )
+        yield one(feed_path(m.row.id), own)
 
 
 def _entry(log: ChangeLog, e: Any) -> dict[str, Any]:

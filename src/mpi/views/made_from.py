@@ -36,6 +36,11 @@ class MadeFrom:
     def valid(self) -> bool:
         return self.errors == 0
 
+    @property
+    def clean(self) -> bool:
+        """Whether the files read are the commit's, as committed."""
+        return self.commit is not None and not self.differs
+
 
 def made_from(
     loaded: Loaded,

@@ -65,10 +65,14 @@ class Site:
     bodies: list[BodyPage]
     deadlines: list[DueRow]  # every deadline, by day
     changes: list[Change]  # what the plan records as happened, newest first
-    history: bool  # the measure pages have a git history
     log: ChangeLog | None  # the plan's change log (None: not in git)
     calendars: dict[str, CalendarView]  # by file name: plan, HF1, partner-hk, ...
     stamp: datetime  # when the plan last changed (calendars, open data)
+
+    @property
+    def history(self) -> bool:
+        """Whether the measure pages have a git history (the plan is in git)."""
+        return self.log is not None
 
     @property
     def partner_names(self) -> dict[str, str]:
@@ -164,7 +168,6 @@ def build(
         bodies,
         deadlines,
         changes,
-        log is not None,
         log,
         _calendars(plan, stamp, today),
         stamp,

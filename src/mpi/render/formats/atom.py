@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from mpi import __version__
 from mpi.i18n import _, language
 from mpi.render import values
-from mpi.render.formats._changes import said
+from mpi.render.formats._changes import said, subject
 from mpi.render.registry import Format
 from mpi.render.safe import visible
 
@@ -42,16 +42,16 @@ def page_of(c: Change, current: frozenset[str]) -> str:
     return f"gremien/{s}.html"
 
 
-def feed(view: ChangeLog, *, title: str | None = None, self_href: str | None = None) -> bytes:
+def feed(view: ChangeLog, *, self_href: str | None = None) -> bytes:
     """The feed of `view` (its filter makes the feed's id: the same filter, the same feed)."""
     from feedgen.feed import FeedGenerator
 
     fg = FeedGenerator()
     fg.id(view.feed_id)
-    fg.title(_text(title or _heading(view)))
-    fg.subtitle(_text(view.title))
+    fg.title(visible(subject(view)))
+    fg.subtitle(visible(view.title))
     fg.language(language())
-    fg.author({"name": _text(view.author)})
+    fg.author({"name": visible(view.author)})
     fg.generator("mpi", __version__)
     if view.link:
         fg.link(href=view.link, rel="alternate", type="text/html")
@@ -70,18 +70,19 @@ def _entry(fe: object, view: ChangeLog, e: Logged, stamp: datetime) -> None:
 
     assert isinstance(fe, FeedEntry)
     c = e.change
+    words = said(view, e)
     fe.id(e.id)
-    fe.title(_text(said(view, e)))
+    fe.title(visible(words))
     fe.updated(stamp)
     fe.published(stamp)
     if view.link:
         fe.link(href=view.link + page_of(c, view.current), rel="alternate", type="text/html")
-    lines = [said(view, e)]
+    lines = [words]
     if c.subject in view.names and c.what not in ("field", "goal"):
         lines.append(f"{c.subject}: {view.names[c.subject]}")
     recorded = _("Recorded in the plan on {day}").format(day=values.day(e.day))
     lines.append(recorded + (f" (Commit {e.commit[:7]})" if e.commit else ""))
-    fe.content(_text("\n".join(lines)), type="text")
+    fe.content(visible("\n".join(lines)), type="text")  # the one sanitiser: inert text
     if e.field:
         fe.category(term=e.field, label=view.names.get(e.field, e.field))
     fe.category(term=c.kind)
@@ -89,24 +90,9 @@ def _entry(fe: object, view: ChangeLog, e: Logged, stamp: datetime) -> None:
         fe.category(term="weakening", label=_("weakens a commitment"))
 
 
-def _heading(view: ChangeLog) -> str:
-    from mpi.render.formats._changes import subject
-
-    return subject(view)
-
-
 def _when(e: Logged) -> datetime:
     """The entry's time: its commit's; a change not committed yet is dated its day."""
     return e.at if e.at is not None else datetime.combine(e.day, time(), UTC)
 
 
-def _text(text: str) -> str:
-    """Plain text for XML: the one sanitiser's, so no control character reaches the feed."""
-    return visible(text)
-
-
-def changes(view: ChangeLog) -> bytes:
-    return feed(view)
-
-
-FORMAT = Format(name="atom", changes=changes)
+FORMAT = Format(name="atom", changes=feed)
