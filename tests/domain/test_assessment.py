@@ -116,6 +116,24 @@ def test_a_target_that_is_the_baseline_must_be_held() -> None:
     )
 
 
+def test_a_baseline_given_as_a_bound_gives_no_rate_but_a_target_met_still_counts() -> None:
+    """ "Mehr als 46 Prozent": from 46 to 60 looks like progress, but from 58 it is little;
+    the true baseline moves both rates, so only a target met may be concluded."""
+    base = indicator([("2025-06-30", 60.0)], baseline=(46, 2022), target=(100, 2033))
+    bound = base.model_copy(
+        update={"baseline": base.baseline.model_copy(update={"bound": "above"})}  # type: ignore[union-attr]
+    )
+    assert assess(base).category != "not_assessable"
+    result = assess(bound)
+    assert (result.category, result.reason, result.target_met) == (
+        "not_assessable",
+        "baseline_bound",
+        False,
+    )
+    met = bound.model_copy(update={"target": bound.target.model_copy(update={"value": 50.0})})
+    assert (assess(met).category, assess(met).reason) == ("on_track", "target_met")
+
+
 @pytest.mark.parametrize(
     ("ind", "reason"),
     [

@@ -81,6 +81,12 @@ class AdoptedMilestone(Base):
     title: Text
     due: DueValue | None = None
     kind: MilestoneKind = "by"
+    party: Text | None = Field(
+        default=None, description="Whose date it is, where not the partners' (context)."
+    )
+    aspiration: bool = Field(
+        default=False, description="An aspiration (strebt … an), not a committed date."
+    )
     recurrence: Recurrence | None = None
     basis: Basis | None = Field(
         default=None,
@@ -181,7 +187,14 @@ def _milestone(m: Milestone) -> AdoptedMilestone:
     r = m.recurrence
     recurrence = Recurrence(every=r.every, start=r.start, end=r.end) if r is not None else None
     return AdoptedMilestone(
-        id=m.id, title=m.title, due=m.due, kind=m.kind, recurrence=recurrence, basis=m.basis
+        id=m.id,
+        title=m.title,
+        due=m.due,
+        kind=m.kind,
+        party=m.party,
+        aspiration=m.aspiration,
+        recurrence=recurrence,
+        basis=m.basis,
     )
 
 
@@ -237,7 +250,14 @@ def as_plan(adopted: Commitments, like: Plan) -> Plan:
 
 def _as_milestone(m: AdoptedMilestone) -> Milestone:
     return Milestone.model_construct(
-        id=m.id, title=m.title, due=m.due, kind=m.kind, recurrence=m.recurrence, basis=m.basis
+        id=m.id,
+        title=m.title,
+        due=m.due,
+        kind=m.kind,
+        party=m.party,
+        aspiration=m.aspiration,
+        recurrence=m.recurrence,
+        basis=m.basis,
     )
 
 
@@ -281,11 +301,20 @@ def first_difference(
     return None if a == b else path
 
 
-def uncorrectable(old: Commitments, new: Commitments) -> list[str]:
+def uncorrectable(
+    old: Commitments, new: Commitments, read_leads: frozenset[str] = frozenset()
+) -> list[str]:
     """What a corrected reading may not change, by name (`HF1.15 hh-win-stufe-1`): anything
-    but the date, kind or recurrence of a milestone, or the target of an indicator, whose
-    adopted basis is `inferred` (an editor's reading) and stays so. Measures, goals, leads
-    and the rest change by a decision of the partners."""
+    but
+    - the date, kind or recurrence of a milestone, or the target of an indicator, whose
+      adopted basis is `inferred` (an editor's reading) and stays so;
+    - how a milestone's date reads, where the document backs the new reading (`mpi
+      validate` checks the quote): history (the quote dates it before the adoption),
+      another body's date (`party`, its words in the quote), an aspiration (`strebt …
+      an`), ab read as a start the partners commit to or as an earliest date;
+    - the leads of a measure whose reading of the verbs is recorded (`read_leads`: its
+      `involvement`, with the document's words).
+    Measures, goals and the rest change by a decision of the partners."""
     out: list[str] = []
 
     def items(c: Commitments) -> dict[str, Any]:
@@ -306,6 +335,12 @@ def uncorrectable(old: Commitments, new: Commitments) -> list[str]:
         a, b = before.get(name), after.get(name)
         if a == b:
             continue
+        milestones = isinstance(a, AdoptedMilestone) and isinstance(b, AdoptedMilestone)
+        if milestones and _read_anew(a, b):  # type: ignore[arg-type]
+            continue
+        measures = isinstance(a, AdoptedMeasure) and isinstance(b, AdoptedMeasure)
+        if measures and b.id in read_leads and a.model_copy(update={"lead": b.lead}) == b:  # type: ignore[union-attr]
+            continue
         readings = isinstance(a, AdoptedMilestone | AdoptedIndicator) and type(a) is type(b)
         inferred = all(getattr(x, "basis", None) == "inferred" for x in (a, b))
         if not readings or not inferred:
@@ -315,3 +350,12 @@ def uncorrectable(old: Commitments, new: Commitments) -> list[str]:
         if any(getattr(a, k) != getattr(b, k) for k in fixed):
             out.append(name)
     return out
+
+
+def _read_anew(a: AdoptedMilestone, b: AdoptedMilestone) -> bool:
+    """Whether `b` reads `a`'s date anew, as a correction may (see `uncorrectable`)."""
+    reading = {"kind": b.kind, "party": b.party, "aspiration": b.aspiration}
+    if a.model_copy(update=reading) != b:
+        return False  # the date, the recurrence or how it is known changed too
+    kinds = {a.kind, b.kind}
+    return len(kinds) == 1 or kinds == {"from", "start"} or "history" in kinds

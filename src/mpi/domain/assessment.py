@@ -18,8 +18,10 @@ infinite or -100 %), mpi compares average annual changes instead, in the
 indicator's unit per year (`method` "linear"), and says so. Years: t0 is the baseline's year,
 t the year of the latest value, T the target year (annual statistics: a value stands for its
 year: the period it refers to, `--period 2025`, or else the day it was recorded). A target
-already met is on track, whatever the rates. docs/indicators.md has the method, its reference
-and the cases mpi adds.
+already met is on track, whatever the rates. A baseline the document gives only as a bound
+("mehr als 46 Prozent") gives no rate: the true baseline moves both rates, so only a target
+met can be concluded. docs/indicators.md has the method, its reference and the cases mpi
+adds.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ Reason = Literal[
     "target_year_not_after_baseline",
     "target_met",
     "baseline_met_target",
+    "baseline_bound",
 ]
 ON_TRACK = 0.95
 MODERATE = 0.60
@@ -119,6 +122,16 @@ def assess(indicator: Indicator) -> Assessment:
     if target_years <= 0:
         reason: Reason = "target_year_not_after_baseline"
         return Assessment("not_assessable", reason, latest=latest, target_met=met)
+    if base.bound is not None and not met:  # the rates depend on the baseline not known
+        years = latest.refers_to.year - base.year if latest else None
+        return Assessment(
+            "not_assessable",
+            "baseline_bound",
+            latest=latest,
+            years=years,
+            target_years=target_years,
+            target_met=met,
+        )
     if latest is None:
         return Assessment("not_assessable", "no_value", target_years=target_years)
     years = latest.refers_to.year - base.year

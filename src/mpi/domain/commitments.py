@@ -36,8 +36,9 @@ Shift = Literal[
     "raised",  # more ambitious
     "redefined",  # a target's direction turned
 ]
-# How binding a kind of date is: `bis` binds, `voraussichtlich` expects, `ab` only opens.
-_FIRMNESS = {"by": 2, "expected": 1, "from": 0}
+# How binding a kind of date is: `bis` binds, `ab` (start) binds a beginning, `voraussichtlich`
+# expects, `ab` (from) only opens; a date from before the plan or another body's binds nobody.
+_FIRMNESS = {"by": 4, "start": 3, "expected": 2, "from": 1, "history": 0}
 EVERY = {"half-yearly": 2, "yearly": 1}  # occurrences a year
 
 D = TypeVar("D", bound=Decision | Correction)
@@ -109,11 +110,27 @@ def _series(a: Recurrence, b: Recurrence, horizon: int) -> tuple[Shift | None, b
     return None, False
 
 
+def firmness(m: Milestone) -> int:
+    """How binding a milestone's date is: by its kind; an aspiration (angestrebt) binds no
+    more than an expected date, another body's date (`party`) not at all."""
+    if m.party is not None:
+        return 0
+    return min(_FIRMNESS[m.kind], _FIRMNESS["expected"]) if m.aspiration else _FIRMNESS[m.kind]
+
+
+def reading(m: Milestone) -> str:
+    """How a milestone's date reads, as `mpi diff --format json` shows it: its kind, and
+    where so `; aspiration` and `; party: <whose>` (`by`, `from; party: Autobahn GmbH`)."""
+    said = m.kind + ("; aspiration" if m.aspiration else "")
+    return said + (f"; party: {m.party}" if m.party is not None else "")
+
+
 def kind_shift(a: Milestone, b: Milestone) -> Shift | None:
-    """`bis 2030` -> `voraussichtlich 2030` softens; the other way firms."""
-    if a.kind == b.kind:
+    """`bis 2030` -> `voraussichtlich 2030` softens; the other way firms; so does making a
+    date an aspiration, another body's, or history (or the other way)."""
+    if (a.kind, a.party, a.aspiration) == (b.kind, b.party, b.aspiration):
         return None
-    return "softened" if _FIRMNESS[b.kind] < _FIRMNESS[a.kind] else "firmed"
+    return "firmed" if firmness(b) > firmness(a) else "softened"
 
 
 def target_value(a: Indicator, b: Indicator) -> Shift | None:

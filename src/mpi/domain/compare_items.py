@@ -51,7 +51,8 @@ def _milestone(subject: str, a: Milestone, b: Milestone, horizon: int) -> list[C
     kind = c.kind_shift(a, b)
     if kind is not None:
         record = c.milestone_decision(b, kind, a.basis == "inferred")
-        out.append(Change(kind, subject, b.id, "kind", a.kind, b.kind, what="milestone"))
+        moved = (c.reading(a), c.reading(b))
+        out.append(Change(kind, subject, b.id, "kind", *moved, what="milestone"))
         out[-1] = replace(out[-1], weakening=kind == "softened").by(record)
     out += _progress(subject, a, b)
     out += texts(

@@ -87,8 +87,14 @@ class Occurrence(Base):
 
 class Milestone(Sourced):
     """A dated commitment. `kind` says how to read its date: `by` (bis: by the end of the
-    period), `from` (ab: not before it; never overdue), `expected` (voraussichtlich: past it,
-    the milestone is delayed, not broken)."""
+    period), `start` (ab, a duty the partners take on from then: begun by the end of the
+    period), `from` (ab, not before it: an earliest date; never overdue), `expected`
+    (voraussichtlich: past it, the milestone is delayed, not broken), `history` (a date the
+    document reports from before the plan: context, never due).
+
+    A date of another body (`party`: the Bund, the Autobahn GmbH) is context as well: the
+    plan reports it, the partners do not commit to it; it is never overdue or delayed and not
+    counted among the plan's deadlines."""
 
     id: Annotated[Slug, Field(description="Unique within its measure or monitoring body.")]
     title: Text
@@ -98,9 +104,25 @@ class Milestone(Sourced):
     kind: MilestoneKind = Field(
         default="by",
         description=(
-            "How the date reads: by (bis: by the end of the period), from (ab: not "
-            "before it, never overdue), expected (voraussichtlich: delayed once past, "
-            "not overdue)."
+            "How the date reads: by (bis: by the end of the period), start (ab: a duty "
+            "the partners take on from then, begun by the end of the period), from (ab: "
+            "not before it, an earliest date, never overdue), expected (voraussichtlich: "
+            "delayed once past, not overdue), history (reported from before the plan: "
+            "context, never due)."
+        ),
+    )
+    party: Text | None = Field(
+        default=None,
+        description=(
+            "Whose date it is where it is not a commitment of the plan's partners (another "
+            "body's project or law), in the words of `quote`: context, never overdue."
+        ),
+    )
+    aspiration: bool = Field(
+        default=False,
+        description=(
+            "The document states an aspiration (strebt … an), not a committed date: shown "
+            "as angestrebt; past its date it is not reached (delayed), not overdue."
         ),
     )
     recurrence: Recurrence | None = Field(
@@ -127,12 +149,28 @@ class Milestone(Sourced):
         ),
     )
 
+    @property
+    def context(self) -> bool:
+        """Whether the date is context rather than a commitment of the plan: from before the
+        plan, or another body's."""
+        return self.kind == "history" or self.party is not None
+
+
+Bound = Literal["above", "below"]
+
 
 class Baseline(Sourced):
-    """Where an indicator started: its value in a year."""
+    """Where an indicator started: its value in a year, or a bound of it (`bound`)."""
 
     value: Number
     year: Year
+    bound: Bound | None = Field(
+        default=None,
+        description=(
+            "Where the document gives only a bound: above (mehr als 46 Prozent: the value "
+            "was above `value`) or below (weniger als)."
+        ),
+    )
 
 
 class Target(Sourced):
@@ -141,6 +179,13 @@ class Target(Sourced):
     value: Number
     year: Year | Literal["permanent"] | None = Field(
         default=None, description="The year the target is due, `permanent`, or absent."
+    )
+    aspiration: bool = Field(
+        default=False,
+        description=(
+            "The document states an aspiration (strebt … an), not a committed target: "
+            "every output calls it one."
+        ),
     )
 
 

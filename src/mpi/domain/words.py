@@ -11,11 +11,24 @@ from mpi.i18n import NC_
 
 MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
 MilestoneStatus = Literal["open", "done", "missed"]
-MilestoneKind = Literal["by", "from", "expected"]  # bis, ab, voraussichtlich
+# bis; ab (a start the partners commit to); ab (not before: another's earliest date);
+# voraussichtlich; a date the document reports from before the plan
+MilestoneKind = Literal["by", "start", "from", "expected", "history"]
 Basis = Literal["stated", "derived", "inferred", "decided"]
 MEASURE_STATUSES: tuple[str, ...] = get_args(MeasureStatus)
 MILESTONE_STATUSES: tuple[str, ...] = get_args(MilestoneStatus)
 MILESTONE_KINDS: tuple[str, ...] = get_args(MilestoneKind)
+# How a date reads, in the document's words in both languages ("bis 2030", "ab 2031",
+# "voraussichtlich 2026" are what the plan says, as "Handlungsfeld" stays a term in English).
+# "ab" is the word for a start the partners commit to (start) and for another body's earliest
+# date (from); a date from before the plan (history) is the date alone.
+KIND_WORDS = {
+    "by": "bis",
+    "start": "ab",
+    "from": "ab",
+    "expected": "voraussichtlich",
+    "history": "",
+}
 BASES: tuple[str, ...] = get_args(Basis)
 
 
@@ -36,6 +49,7 @@ NAMES = (
     NC_("milestone state", "missed"),
     NC_("milestone state", "overdue"),  # an open one past its "bis" date
     NC_("milestone state", "delayed"),  # an open one past its "voraussichtlich" date
+    NC_("milestone state", "context"),  # from before the plan, or another body's date
 )
 MEASURE_STATUS_WORDS: dict[str, tuple[str, ...]] = {
     "planned": ("geplant", "in Planung", "vorgesehen", "noch nicht begonnen"),
@@ -54,7 +68,13 @@ MILESTONE_STATE_WORDS: dict[str, tuple[str, ...]] = {
 
 # German words for the other fixed values of the file format, for hints where a file has one.
 FILE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
-    "kind": {"by": ("bis",), "from": ("ab",), "expected": ("voraussichtlich", "vsl.")},
+    "kind": {
+        "by": ("bis", "spätestens"),
+        "start": ("ab", "beginnend"),
+        "from": ("frühestens", "nicht vor"),
+        "expected": ("voraussichtlich", "vsl."),
+        "history": ("vor dem Plan", "Vorgeschichte"),
+    },
     "every": {"yearly": ("jährlich",), "half-yearly": ("halbjährlich",)},
     "direction": {"at_least": ("mindestens",), "at_most": ("höchstens",)},
     "basis": {

@@ -91,7 +91,8 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
         adoption=head, **{name: getattr(taken, name) for name in Commitments.model_fields}
     )
     if request.correction is not None and earlier is not None:
-        _only_readings(earlier, new)
+        read_leads = frozenset(m.id for m in plan.measures() if m.involvement is not None)
+        _only_readings(earlier, new, read_leads)
     text = render(new)
     again, _problems = read_adopted(path, text)
     if again is None or again[0] != new:  # the writer writes what the reader reads
@@ -130,13 +131,13 @@ def _earlier(path: Path) -> AdoptedPlan | None:
     return read[0]
 
 
-def _only_readings(earlier: AdoptedPlan, new: AdoptedPlan) -> None:
+def _only_readings(earlier: AdoptedPlan, new: AdoptedPlan, read_leads: frozenset[str]) -> None:
     """A corrected reading changes something, and only editors' readings."""
     if _same(earlier, new):
         raise UsageError(
             _("the adopted plan already holds these commitments: there is nothing to correct")
         )
-    stated = adoption.uncorrectable(earlier, new)
+    stated = adoption.uncorrectable(earlier, new, read_leads)
     if stated:
         raise UsageError(
             _(
@@ -360,6 +361,10 @@ def _milestones(items: list[AdoptedMilestone], indent: str) -> Iterator[str]:
         if m.due is not None:
             yield f"{indent}    due: {_due(m.due)}"
         yield f"{indent}    kind: {m.kind}"
+        if m.party is not None:
+            yield f"{indent}    party: {scalar(m.party)}"
+        if m.aspiration:
+            yield f"{indent}    aspiration: true"
         r = m.recurrence
         if r is not None:
             end = f", end: {_due(r.end)}" if r.end is not None else ""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import FILE_WORDS, file_value, number
+from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
@@ -22,7 +22,6 @@ from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
 
-KIND_WORDS = {"by": "bis", "from": "ab", "expected": "voraussichtlich"}  # the document's words
 EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
 
 
@@ -133,7 +132,7 @@ def _single(
             raise UsageError(
                 _("milestone {milestone} is already due {date}").format(
                     milestone=repr(chosen["id"]),
-                    date=f"{KIND_WORDS[new_kind]} {formats.due(due)}",
+                    date=_worded(new_kind, formats.due(due)),
                 )
             )
     else:
@@ -142,8 +141,8 @@ def _single(
             doc.set_value(chosen, "kind", kind, after=("due",))
         if chosen.get("status") == "missed":
             doc.set_value(chosen, "status", "open")
-    old = f"{KIND_WORDS[old_kind]} {formats.due(old_due) if old_due else '–'}"
-    new = f"{KIND_WORDS[new_kind]} {formats.due(due)}"
+    old = _worded(old_kind, formats.due(old_due) if old_due else "–")
+    new = _worded(new_kind, formats.due(due))
     fields = [("due", str(due.yaml_value()))]
     if kind is not None:
         fields.append(("kind", kind))
@@ -305,3 +304,8 @@ def drop(grounds: Grounds) -> Mutation:
         return f"{measure['id']}: {status_word(old)} → {status_word('dropped')}"
 
     return mutate
+
+
+def _worded(kind: str, date: str) -> str:
+    """A date in the document's words: `bis 2030`, `ab 2031`, `2019` (from before the plan)."""
+    return f"{KIND_WORDS[kind]} {date}" if KIND_WORDS[kind] else date

@@ -215,7 +215,7 @@ def history_problems(model: AdoptedPlan, source: SourceFile, directory: Path) ->
             out += _against_revision(model, source, directory, commit)
     ours = _commitments(model)
     head = _version(directory, "HEAD")
-    if head is not None and _commitments(head) != ours and not _recorded(head, model):
+    if head is not None and _commitments(head) != ours and not _recorded(head, model, directory):
         return _once([*out, _unrecorded(source, ours, head)])
     changed = last_change(directory, adopted_model.FILE) if full else None
     if changed is None or (head is not None and _commitments(head) != ours):
@@ -223,7 +223,7 @@ def history_problems(model: AdoptedPlan, source: SourceFile, directory: Path) ->
     before, after = _version(directory, f"{changed}^"), _version(directory, changed)
     if before is None or after is None or _commitments(after) != ours:
         return out
-    if _commitments(before) != ours and not _recorded(before, after):
+    if _commitments(before) != ours and not _recorded(before, after, directory):
         out.append(_unrecorded(source, ours, before))
     return _once(out)
 
@@ -269,7 +269,7 @@ def _version(directory: Path, rev: str) -> AdoptedPlan | None:
         return None
 
 
-def _recorded(old: AdoptedPlan, new: AdoptedPlan) -> bool:
+def _recorded(old: AdoptedPlan, new: AdoptedPlan, directory: Path) -> bool:
     """Whether `new` records why it differs from `old`: a new adoption (another decision, not
     dated before), or the old one with corrected readings added after its own that change
     only editors' readings."""
@@ -278,7 +278,22 @@ def _recorded(old: AdoptedPlan, new: AdoptedPlan) -> bool:
         return b.date.end >= a.date.end
     kept = b.renewals[: len(a.renewals)] == a.renewals
     renewed = kept and len(b.renewals) > len(a.renewals) and a.revision == b.revision
-    return renewed and not adopted_model.uncorrectable(old, new)  # a reading corrects readings only
+    if not renewed:
+        return False
+    return not adopted_model.uncorrectable(old, new, _read_leads(directory, new))
+
+
+def _read_leads(directory: Path, model: AdoptedPlan) -> frozenset[str]:
+    """The measures whose reading of the verbs (`involvement`) the plan records, at the
+    revision the corrected reading was taken from: their leads a correction may change."""
+    commit = model.adoption.source
+    if commit is None:
+        return frozenset()
+    try:
+        then = load_at(directory, commit)
+    except (PlanInvalid, UsageError):
+        return frozenset()
+    return frozenset(m.id for m in then.measures() if m.involvement is not None)
 
 
 def _unrecorded(source: SourceFile, ours: dict[str, object], before: AdoptedPlan) -> Diagnostic:

@@ -25,6 +25,7 @@ REASON_WORDS = {
     "target_year_not_after_baseline": N_("the target year is not after the baseline year"),
     "target_met": N_("target met"),
     "baseline_met_target": N_("the baseline met the target, the latest value does not"),
+    "baseline_bound": N_("the document gives the baseline only as a bound"),
 }
 STYLE = {  # for terminals and the HTML report
     "on_track": "green",

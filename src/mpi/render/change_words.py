@@ -12,10 +12,10 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
-from mpi.domain.words import target_text
+from mpi.domain.words import KIND_WORDS, target_text
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.provenance import EVERY_WORDS, KIND_WORDS, series
+from mpi.render.provenance import EVERY_WORDS, series
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
@@ -84,11 +84,29 @@ def _number(value: str | None) -> str:
         return value or values.DASH
 
 
+def kind_words(value: str) -> str:
+    """How a date reads (`commitments.reading`) for people: `bis`, `ab (angestrebt)`, `ab
+    (keine Zusage des Plans: Autobahn GmbH)`, `vor dem Plan`."""
+    kind, *more = value.split("; ")
+    said = {
+        "history": _("before the plan"),
+        "start": _("ab (a start the partners commit to)"),
+        "from": _("ab (not before)"),
+    }.get(kind) or KIND_WORDS.get(kind, kind)
+    for part in more:
+        if part == "aspiration":
+            said += " " + _("(aspired)")
+        elif part.startswith("party: "):
+            party = part.removeprefix("party: ")
+            said += " " + _("(not a commitment of the plan: {party})").format(party=party)
+    return said
+
+
 def _value(attribute: str | None, value: str | None) -> str:
     if value is None or value == "":
         return values.DASH
     if attribute == "kind":
-        return KIND_WORDS.get(value, value)
+        return kind_words(value)
     if attribute == "done":
         return moment(value)
     return value
@@ -311,7 +329,7 @@ def _progress(c: Change, who: str, unit: str) -> str | None:
 def _shift(c: Change, who: str) -> str:
     """A deadline, a recurring duty, the kind of a date or a target's year moved."""
     if c.attribute == "kind":
-        old, new = KIND_WORDS.get(c.old or "", c.old), KIND_WORDS.get(c.new or "", c.new)
+        old, new = kind_words(c.old or ""), kind_words(c.new or "")
     elif c.attribute in ("year", "target"):
         old, new = _year(c.old), _year(c.new)
         if c.attribute == "target":

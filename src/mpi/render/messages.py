@@ -154,6 +154,12 @@ def _record_how(c: Change) -> str:
             end = rest.partition(" to ")[2]
             often = _word("every", every)
             return f'{command}{" " + end if end else ""} --every {often} --decision "{text}"'
+        if c.attribute == "kind" and ("; " in new or "history" in (new, c.old)):
+            return _(
+                'mpi adopt --correction "{reason}", where the document backs the new reading '
+                "(its words in the quote: before the plan, another body's date, an aspiration); "
+                "else a decision of the partners"
+            ).format(reason=_("REASON"))
         if c.attribute == "kind":  # the same deadline, read another way
             return f'{command} --kind {_word("kind", new)} --decision "{text}"'
         return f'{command} {new} --decision "{text}"'
@@ -177,9 +183,11 @@ def _record_how(c: Change) -> str:
     if c.kind == "dropped":
         return f'mpi drop {c.subject} --decision "{text}"'
     if c.kind == "lead_removed":
-        return _("in the measure's `decisions`: `date`, `text` and `lead: [{lead}]`").format(
-            lead=c.new or ""
-        )
+        return _(
+            "in the measure's `decisions`: `date`, `text` and `lead: [{lead}]`; or, where the "
+            "measure's `involvement` records the document's verbs: "
+            'mpi adopt --correction "{reason}"'
+        ).format(lead=c.new or "", reason=_("REASON"))
     removed = c.item or c.subject
     return _("in `decisions` of {owner}: `date`, `text` and `removed: {id}`").format(
         owner=_removal_owner(c), id=removed

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from mpi.domain.words import KIND_WORDS
 from mpi.i18n import N_, _, pgettext
 from mpi.render import values
 
@@ -23,8 +24,7 @@ if TYPE_CHECKING:
 
 # How a date reads (kind), in the document's words in both languages: "bis 2030", "ab 2031",
 # "voraussichtlich 2026" are what the plan says (as "Handlungsfeld" stays a term in English).
-KIND_WORDS = {"by": "bis", "from": "ab", "expected": "voraussichtlich"}
-SHORT_KIND_WORDS = {"by": "", "from": "ab ", "expected": "vsl. "}  # for narrow columns
+SHORT_KIND_WORDS = {"by": "", "start": "ab ", "from": "ab ", "expected": "vsl. ", "history": ""}
 EVERY_WORDS = {"yearly": "jährlich", "half-yearly": "halbjährlich"}
 BASIS_WORDS = {
     "stated": N_("stated"),
@@ -49,7 +49,7 @@ def state(value: str) -> str:
 def progress(status: str, state_: str, done: Due | None) -> str:
     """A deadline's state for people: `überfällig`, `verzögert`, `offen`, `verfehlt`,
     `erledigt 25.11.2026` (English: overdue, delayed, open, missed, done 2026-11-25)."""
-    if status == "done" and done is not None:
+    if status == "done" and done is not None and state_ != "context":
         return pgettext("milestone state", "done {date}").format(date=values.due(done))
     return state("done" if status == "done" else state_)
 
@@ -62,31 +62,54 @@ def series(recurrence: Recurrence) -> str:
     """A recurrence in the document's words: `halbjährlich ab 2023`, `jährlich ab 2023 bis 2030`."""
     r = recurrence
     text = f"{EVERY_WORDS.get(r.every, r.every)} {KIND_WORDS['from']} {values.due(r.start)}"
-    return text + (f" {KIND_WORDS['by']} {values.due(r.end)}" if r.end is not None else "")
+    if r.end is None:  # the document gives no end: it runs on, the horizon only cuts lists
+        return text + " " + _("(open-ended)")
+    return text + f" {KIND_WORDS['by']} {values.due(r.end)}"
 
 
 def deadline(kind: str, due: Due | None) -> str:
     """A date as the document words it: `bis 2030`, `ab 2031`, `voraussichtlich 2026`."""
-    return f"{KIND_WORDS.get(kind, kind)} {values.due(due)}"
+    word = KIND_WORDS.get(kind, kind)
+    return f"{word} {values.due(due)}" if word else values.due(due)
 
 
 def short(row: DueRow) -> str:
     """A deadline for a narrow column: `2030`, `ab 2031`, `vsl. 2026` (voraussichtlich),
     `2030 (bedingt)` where the document ties it to a condition."""
     said = SHORT_KIND_WORDS.get(row.kind, "") + values.due(row.due, short=True)
+    if row.state == "context":
+        return said + " " + _("(context)")
     return said + (" " + _("(conditional)") if row.condition else "")
 
 
 def dated(row: DueRow) -> str:
     """A row's deadline as the document words it, and that it is conditional where the
     document ties it to a condition: `bis 2030 (bedingt)`."""
-    return deadline(row.kind, row.due) + (" " + _("(conditional)") if row.condition else "")
+    return deadline(row.kind, row.due) + marks(row)
+
+
+def marks(row: DueRow, condition: bool = True) -> str:
+    """What a date is besides its words: conditional, aspired, from before the plan, or
+    another body's (` (bedingt)`, ` (angestrebt)`, ` (vor dem Plan)`, ` (keine Zusage des
+    Plans: Autobahn GmbH)`)."""
+    said = ""
+    if condition and row.condition:
+        said += " " + _("(conditional)")
+    if row.aspiration:
+        said += " " + _("(aspired)")
+    if row.kind == "history":
+        said += " " + _("(before the plan)")
+    if party := row.party:
+        said += " " + _("(not a commitment of the plan: {party})").format(party=party)
+    return said
 
 
 def worded(row: DueRow) -> str:
     """A deadline as the document words it (`dated`); a done one by its date alone (it was
     met, and "bis 2019" would misread the document's "Im Juni 2019 ... angeschlossen")."""
-    return values.due(row.due) if row.status == "done" else dated(row)
+    if row.status == "done":
+        return values.due(row.due) + marks(row, condition=False)
+    return dated(row)
 
 
 def needs_note(basis: str | None) -> bool:

@@ -56,15 +56,22 @@ def field_title(field: FieldStatus) -> str:
 
 
 def baseline(ind: Indicator) -> str:
-    """`100 ha (2023)`, or a dash."""
+    """`100 ha (2023)`, `> 46 % (2022)` where the document gives only a bound, or a dash."""
     base = ind.baseline
-    return DASH if base is None else f"{amount(base.value, ind.unit)} ({base.year})"
+    if base is None:
+        return DASH
+    bound = {"above": "> ", "below": "< "}.get(base.bound or "", "")
+    return f"{bound}{amount(base.value, ind.unit)} ({base.year})"
 
 
 def target(ind: Indicator) -> str:
-    """`≥ 10.000 ha (2030)`: the direction, the value and the target year if there is one."""
+    """`≥ 10.000 ha (2030)`: the direction, the value and the target year if there is one;
+    `(angestrebt)` where the document states an aspiration."""
+    from mpi.i18n import _
+
     year = f" ({target_year(ind.target.year)})" if ind.target.year is not None else ""
-    return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}"
+    aspired = " " + _("(aspired)") if ind.target.aspiration else ""
+    return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}{aspired}"
 
 
 def reading(value: float | None, unit: str, on: date | None, period: Due | None = None) -> str:

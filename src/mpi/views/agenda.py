@@ -147,7 +147,9 @@ def propose(plan: Plan, found: MeetingPart, decisions: list[Decision]) -> list[P
                     Option("missed", ("mpi", "milestone", owner, row.milestone, "missed"))
                 )
         elif measure is not None:  # at risk
-            ahead = [m for m in measure.milestones if m.status == "open" and m.due is not None]
+            ahead = [
+                m for m in measure.milestones if m.status == "open" and m.due and not m.context
+            ]
             if ahead:
                 options.append(
                     Option("postpone", ("mpi", "reschedule", owner, ahead[0].id, "{date}", *held))

@@ -41,6 +41,14 @@ class DueRow:
     note: str | None = None  # an occurrence's own note
     meeting_day: date | None = None  # an action item's: the day of the meeting that gave it
     condition: str | None = None  # the condition the document ties the date to (its words)
+    party: str | None = None  # whose date it is, where not the partners' (context)
+    aspiration: bool = False  # an aspiration (strebt … an), not a committed date
+
+    @property
+    def pending(self) -> bool:
+        """Whether it is an open commitment of the plan (late or not): open as recorded,
+        and not context (a date from before the plan, or another body's)."""
+        return self.status == "open" and self.state != "context"
 
     @property
     def overdue(self) -> bool:
@@ -57,10 +65,13 @@ class DueRow:
 
 
 def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[DueRow]:
-    """The rows of one milestone: one, or one per occurrence up to the recurrence's end."""
+    """The rows of one milestone: one, or one per occurrence up to the recurrence's end.
+
+    An occurrence of a stated recurrence other than its first is derived, not stated: the
+    document says "jährlich ab 2023", not "2025"."""
     measure = place.measure.id if place.measure else None
     field_id = place.field.id if place.field else None
-    return [
+    rows = [
         DueRow(
             measure,
             field_id,
@@ -78,9 +89,20 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
             d.done,
             d.note,
             condition=m.condition,
+            party=m.party,
+            aspiration=m.aspiration,
         )
         for d in deadlines(m, plan.horizon, today)
     ]
+    r = m.recurrence
+    if r is None or m.basis != "stated":
+        return rows
+    from dataclasses import replace
+
+    from mpi.i18n import _
+
+    said = _("one occurrence of a recurring duty; the document names its start, not each one")
+    return [x if x.due == r.start else replace(x, basis="derived", derivation=said) for x in rows]
 
 
 def all_due(plan: Plan, today: date) -> list[DueRow]:
@@ -129,7 +151,7 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     if owner is not None:
         rows = [r for r in rows if r.owner == owner]
     if not query.include_done:
-        rows = [r for r in rows if r.status == "open"]
+        rows = [r for r in rows if r.pending]
     if query.year is not None:
         rows = [r for r in rows if r.due.year == query.year]
     if query.before is not None:

@@ -78,7 +78,7 @@ def form(plan: Plan, typed: str, today: date, made_from: str) -> Form:
             late(r),
         )
         for r in all_due(plan, today)
-        if r.owner in ids and r.status == "open" and _askable(r, today, ahead)
+        if r.owner in ids and r.pending and _askable(r, today, ahead)
     ]
     indicators = [indicator_row(i, m.id) for m in led for i in m.indicators]
     return Form(

@@ -167,7 +167,7 @@ def list_measures(
             if not _selected(m, f, flt, plan.misspellings, stale):
                 continue
             own = deadlines.get(m.id, [])
-            upcoming = (r for r in own if r.status == "open" and r.due.end >= today)
+            upcoming = (r for r in own if r.pending and r.due.end >= today)
             rows.append(
                 MeasureRow(
                     m.id,

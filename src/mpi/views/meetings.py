@@ -243,7 +243,7 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
         duties: dict[tuple[str, str], Top] = {}
         for r in rows:
             text = fold(f"{r.title} {r.quote or ''}")[0]
-            if not r.recurring or r.status != "open" or r.due.start > day:
+            if not r.recurring or not r.pending or r.due.start > day:
                 continue
             if not any(w in text for w in words) or r.measure is None:
                 continue
@@ -264,7 +264,7 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
                 if r.field == f.id
                 and r.measure
                 and (r.owner, r.milestone) not in duties  # reported under a TOP of its own
-                and (late(r) or (r.status == "open" and r.due.start <= day))
+                and (late(r) or (r.pending and r.due.start <= day))
             }
             current |= {m.id for m in f.measures if m.status == "at_risk"}
             items = sorted(current, key=natural_key)

@@ -191,7 +191,7 @@ def build(
     for r in rows:  # each missed occurrence on its own, with its own note
         if r.status == "missed" and (found := section_of(r.owner)) is not None:
             found.missed.append(MilestoneLine(r))
-    soon = [r for r in rows if r.status == "open" and today <= r.due.end and _due_by(r, until)]
+    soon = [r for r in rows if r.pending and today <= r.due.end and _due_by(r, until)]
     for r in soon:  # each occurrence on its own: the round wants to know which
         if (found := section_of(r.owner)) is not None:
             found.upcoming.append(MilestoneLine(r))

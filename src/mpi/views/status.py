@@ -31,12 +31,12 @@ class FieldStatus:
     def add(self, rows: list[DueRow], today: date) -> None:
         """Count the deadlines `rows` (of this field, the plan level, or all for the totals)
         and take the first open one from `today` on as the next deadline."""
-        self.open_milestones += len({(r.owner, r.milestone) for r in rows if r.status == "open"})
+        self.open_milestones += len({(r.owner, r.milestone) for r in rows if r.pending})
         self.overdue += sum(r.overdue for r in rows)
         self.delayed += sum(r.delayed for r in rows)
         self.missed += sum(r.status == "missed" for r in rows)
         self.overdue_milestones += len({(r.owner, r.milestone) for r in rows if r.overdue})
-        ahead = (r for r in rows if r.status == "open" and r.due.end >= today)
+        ahead = (r for r in rows if r.pending and r.due.end >= today)
         self.next_due = next(ahead, self.next_due)
 
 
@@ -77,7 +77,7 @@ def status(
     plan_level = FieldStatus("plan", "Plan, Dialog und Monitoring")
     plan_level.add([r for r in rows if r.field is None], today)
     totals.add(rows, today)
-    future = [r for r in rows if r.status == "open" and r.due.end >= today]
+    future = [r for r in rows if r.pending and r.due.end >= today]
     late = collapse([r for r in rows if r.state in ("overdue", "delayed")])
     return StatusSummary(
         plan.title, today, summaries, totals, future[:upcoming], late, plan_level, as_of, read_on

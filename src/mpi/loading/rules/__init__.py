@@ -27,6 +27,7 @@ from mpi.loading.rules.milestones import (
 )
 from mpi.loading.rules.progress import indicator_targets, reading_dates, update_log
 from mpi.loading.rules.provenance import misspellings, provenance
+from mpi.loading.rules.readings import readings
 from mpi.loading.rules.references import references_exist
 from mpi.loading.sources import SourceFile
 
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     dates_in_span,
     finished_measures,
     provenance,
+    readings,
     misspellings,
     indicator_targets,
     reading_dates,

@@ -28,6 +28,7 @@ STATUS_STYLE = {
     "missed": "red",
     "overdue": "bold red",
     "delayed": "yellow",
+    "context": "dim",
 }
 # Each status has its own glyph so the bar reads without colour too.
 STATUS_GLYPH = {

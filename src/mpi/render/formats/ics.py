@@ -87,6 +87,7 @@ STATE_TEXT = {  # the prefix of an event's summary
     "delayed": N_("DELAYED"),
     "missed": N_("MISSED"),
     "done": N_("DONE"),
+    "context": N_("CONTEXT"),
 }
 
 

@@ -255,6 +255,7 @@ GLYPHS = {
     "overdue": ("✗", "bold red"),
     "delayed": ("◐", "yellow"),
     "missed": ("✗", "red"),
+    "context": ("·", "dim"),
 }
 
 
