@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -47,7 +47,7 @@ def stable(output: str) -> str:
 
 # The day the tests take as today: MPI_TODAY of every run (tests/conftest.py), unless a test
 # names another day and says why.
-TODAY = "2026-11-25"
+TODAY = "2026-12-07"
 TODAY_DATE = date.fromisoformat(TODAY)
 
 _RUNNER = CliRunner()
@@ -125,10 +125,13 @@ def commit(repo: Path, tag: str) -> None:
 ADOPTED = "beschlossen-2023"  # the tag plan.yaml names for the adopted plan
 
 
-def adopted_copy(root: Path) -> Path:
+def adopted_copy(root: Path, edit: Callable[[Path], None] | None = None) -> Path:
     """A git copy of the shipped plan whose first commit is tagged as the adopted plan (the
-    commit id plan.yaml names is not in this repository; the tag is): returns the plan."""
+    commit id plan.yaml names is not in this repository; the tag is): returns the plan.
+    `edit` changes the copy before that commit (a plan adopted otherwise)."""
     shutil.copytree(SHIPPED, root / "plan")
+    if edit is not None:
+        edit(root / "plan")
     git(root, "init", "-q")
     commit(root, ADOPTED)
     return root / "plan"
@@ -163,7 +166,23 @@ opendata:
 """
 FIRST_ID = "koordinierungsrunde-2027-03-10"
 SECOND_ID = "koordinierungsrunde-2027-09-22"
-MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2022
+MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2025 (below)
+
+
+def hf1_6_committed(plan: Path) -> None:
+    """The year's plan, adopted with HF1.6's Standortmanagement as a commitment due by June
+    2025 (in the shipped plan it is history: "Zu Mitte 2022", before the plan), so that a
+    deadline led by all four partners is overdue in the scripted year."""
+    for name, old, new in (
+        ("hf1-flaechen-und-infrastruktur.yaml", "due: 2022-06\n        kind: history",
+         "due: 2025-06\n        kind: by"),
+        ("adopted.yaml", "due: '2022-06'\n            kind: history",
+         "due: '2025-06'\n            kind: by"),
+    ):  # fmt: skip
+        path = plan / name
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, name
+        path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def top_of(plan: Path, meeting: str, kind_title: str) -> int:
@@ -179,7 +198,7 @@ def scripted_year(root: Path) -> Path:
     to a first Koordinierungsrunde, its results (attendance, two decisions by TOP that change
     the plan and one that does not, three action items), one action item closed, and the
     invitation to a second round."""
-    plan = adopted_copy(root)
+    plan = adopted_copy(root, hf1_6_committed)
     run = partial(mpi, lang="de")
     run("meeting", "new", "koordinierungsrunde", FIRST, "--time", "10:00-12:00",
         "--place", "BWI, Alter Steinweg 4, Raum 101", "--chair", "Amtsleiter Wirtschaft",

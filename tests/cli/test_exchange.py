@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import adopted_copy, git, mpi
+from helpers import adopted_copy, git, hf1_6_committed, mpi
 
 run = partial(mpi, lang="de", today="2027-05-20")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -66,14 +66,14 @@ def test_the_workbook_is_german_protected_validated_and_typed(tmp_path: Path) ->
 
 
 def test_a_returned_workbook_records_what_dgb_said(tmp_path: Path) -> None:
-    plan = adopted_copy(tmp_path)
+    plan = adopted_copy(tmp_path, hf1_6_committed)  # a deadline DGB Nord leads
     before = plan_bytes(plan)
     filled = fill(
         workbook(plan, tmp_path),
         {
             "Maßnahmen": {"E2": "in Umsetzung", "F2": "Standortmanagement ausgeschrieben",
-                          "F3": "Kampagne läuft", "G3": "12.05.2027"},
-            "Termine": {"F3": "erledigt", "G3": "02.05.2027", "H3": "Neubau bezogen"},
+                          "F3": "Leitfaden abgestimmt", "G3": "12.05.2027"},
+            "Termine": {"F2": "erledigt", "G2": "02.05.2027", "H2": "Standortmanager im Amt"},
         },
     )  # fmt: skip
     dry = run("import", str(filled), "--dry-run", plan=plan)
@@ -82,13 +82,13 @@ def test_a_returned_workbook_records_what_dgb_said(tmp_path: Path) -> None:
     assert "3 Einträge übernommen" in out.stderr
     diff = git(tmp_path, "diff", "-U0", "--", "plan")
     removed = [x for x in diff.splitlines() if x.startswith("-") and not x.startswith("---")]
-    # HF1.6: status and log; HF2.1: its milestone done and its log (the note and the report)
-    assert removed == ["-    status: ongoing", "-    updates: []", "-        status: open",
+    # HF1.6: status, its milestone done, its log (the report and the note); HF3.5: its log
+    assert removed == ["-    status: ongoing", "-        status: open", "-    updates: []",
                        "-    updates: []"]  # fmt: skip
     assert diff.count("by: dgb") == 3
     assert "text: Standortmanagement ausgeschrieben\n+        status: in_progress" in diff
-    assert "- date: 2027-05-12\n+        text: Kampagne läuft" in diff
-    assert "done: 2027-05-02" in diff and "Neubau bezogen" in diff
+    assert "- date: 2027-05-12\n+        text: Leitfaden abgestimmt" in diff
+    assert "done: 2027-05-02" in diff and "Standortmanager im Amt" in diff
     assert run("validate", plan=plan).exit_code == 0
     again = run("import", str(filled), plan=plan)
     assert "nichts zu übernehmen: alles steht bereits im Plan" in again.stderr
@@ -131,7 +131,7 @@ def test_a_workbook_saved_by_libreoffice_is_read_the_same(tmp_path: Path) -> Non
 
 
 def test_each_problem_by_sheet_row_and_column_and_nothing_written(tmp_path: Path) -> None:
-    plan = adopted_copy(tmp_path)
+    plan = adopted_copy(tmp_path, hf1_6_committed)
     before = plan_bytes(plan)
     filled = fill(
         workbook(plan, tmp_path),
@@ -316,14 +316,14 @@ def test_review_cases_are_refused_by_sheet_row_and_column(tmp_path: Path) -> Non
 
 
 def test_a_note_on_an_open_deadline_and_a_second_import_a_day_later(tmp_path: Path) -> None:
-    plan = adopted_copy(tmp_path)
+    plan = adopted_copy(tmp_path, hf1_6_committed)
     filled = fill(
         workbook(plan, tmp_path),
-        {"Termine": {"F3": "offen", "H3": "Bauverzug,\nEinzug erst 2028"},
-         "Maßnahmen": {"F2": "Sachstand ohne Datum"}},
+        {"Termine": {"F2": "offen", "H2": "Ausschreibung läuft,\nVergabe erst 2028"},
+         "Maßnahmen": {"F3": "Sachstand ohne Datum"}},
     )  # fmt: skip
     run("import", str(filled), plan=plan)
-    text = (plan / "hf2-innovation-und-digitalisierung.yaml").read_text(encoding="utf-8")
-    assert "Bauverzug,\\nEinzug erst 2028" in text and "by: dgb" in text
+    text = (plan / "hf1-flaechen-und-infrastruktur.yaml").read_text(encoding="utf-8")
+    assert "Ausschreibung läuft,\\nVergabe erst 2028" in text and "by: dgb" in text
     later = mpi("import", str(filled), plan=plan, lang="de", today="2027-05-21")
     assert "nichts zu übernehmen" in later.stderr

@@ -15,7 +15,7 @@ from helpers import FIXTURES, MINI, SHIPPED, TODAY, commit, git, mpi
 from mpi.cli.language import language_of
 
 UNSET = {"MPI_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG": None, "LANGUAGE": None}
-GERMAN = "Stand 25.11.2026"  # the heading of `mpi status` on a terminal-less run, in German
+GERMAN = "Stand 07.12.2026"  # the heading of `mpi status` on a terminal-less run, in German
 
 
 def speak(*args: str, code: int | None = 0, **env: str) -> Result:

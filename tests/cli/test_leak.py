@@ -207,7 +207,7 @@ def test_no_english_in_what_the_edit_commands_say(mini: Path) -> None:
         ["note", "plan", "Koordinierungsrunde hat getagt"],
     ]
     for args in edits:
-        said = run(*args, "--date", "25.11.2026", plan=mini).output
+        said = run(*args, "--date", "07.12.2026", plan=mini).output
         assert not leaks(said, mini, diff="--dry-run" in args), (args, said)
     plan = require_plan(load_plan(mini))
     logged = [u.text for f in plan.fields for m in f.measures for u in m.updates]
@@ -266,7 +266,7 @@ def test_no_english_in_the_diff(mini: Path) -> None:
         ["milestone", "HF1.2", "stufe-1", "erledigt"],
         ["record", "flaechenreserve", "97,5"],
     ):
-        run(*args, "--date", "25.11.2026", plan=mini)
+        run(*args, "--date", "07.12.2026", plan=mini)
     text = (mini / "hf2-innovation.yaml").read_text(encoding="utf-8")
     (mini / "hf2-innovation.yaml").write_text(text.replace("kind: expected", "kind: by"))
     for fmt in ("text", "markdown"):

@@ -102,8 +102,8 @@ def test_deadlines(plan, ident: str, milestone_id: str, due: str) -> None:
         ("HF1.10", "a26-ost-freigabe", "from"),  # "Verkehrsfreigabe ab 2031"
         ("HF1.15", "hh-win-stufe-1", "by"),  # "Ausbaustufe 1 bis 2030"
         ("HF2.1", "iapt-neubau", "expected"),  # "voraussichtlich 2026 fertig gestellt"
-        ("HF2.12", "laenderuebergreifende-foerderung", "from"),  # "ab 2023"
-        ("HF2.12", "innohub-experiment-ende", "expected"),  # "zunächst zwei Jahre"
+        ("HF2.12", "laenderuebergreifende-foerderung", "start"),  # "soll ab 2023": a duty
+        ("HF2.12", "innohub-experiment-ende", "history"),  # "seit Frühjahr 2022 … zunächst"
     ],
 )
 def test_the_words_of_a_date(plan, ident: str, milestone_id: str, kind: str) -> None:
@@ -346,12 +346,13 @@ def test_the_general_clause_is_data_not_a_comment(plan) -> None:
     everyone = sorted(p.id for p in plan.partners)
     by_clause = []
     for m in plan.measures():
-        if m.involvement is not None:
+        if m.involvement is not None and m.involvement.quote == m.involvement.quote:
+            if plain_words(m.involvement.quote or "") != plain_words(CLAUSE):
+                continue  # the measure's own verbs (test_leads_follow_the_verbs)
             assert m.involvement.basis == "derived" and m.involvement.derivation, m.id
-            assert plain_words(m.involvement.quote or "") == plain_words(CLAUSE), m.id
-            assert sorted(m.involved) == everyone, m.id
+            assert sorted(m.involved) == everyone and not m.lead, m.id
             by_clause.append(m.id)
-    assert len(by_clause) == 16
+    assert len(by_clause) == 20
     for path in sorted(SHIPPED.glob("hf*.yaml")):
         comments = [line for line in path.read_text(encoding="utf-8").splitlines() if "#" in line]
         assert not any("clause" in line for line in comments), path.name

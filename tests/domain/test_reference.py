@@ -66,7 +66,7 @@ def test_the_day_of_a_decision() -> None:
         (
             "Koordinierungsrunde 10.12.2026, TOP 2",
             TODAY_DATE,
-            "name 2026-12-10, its date is 2026-11-25",
+            "name 2026-12-10, its date is 2026-12-07",
         ),
         ("Drucksache 22/12345", None, "names no day"),
         ("Koordinierungsrunde 01.06.2026 und 02.06.2026", None, "names several days"),

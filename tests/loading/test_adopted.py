@@ -267,21 +267,23 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
         plan=plan,
     )
     written = (plan / HF1).read_text(encoding="utf-8")
-    assert f"        corrections:\n          - date: 2026-11-25\n            reason: {reason}" in (
+    assert f"        corrections:\n          - date: 2026-12-07\n            reason: {reason}" in (
         written
     )
-    assert "          year: 2035\n          basis: inferred\n" in written
+    assert (
+        "          year: 2035\n          aspiration: true\n          basis: inferred\n" in written
+    )
     text = run("validate", plan=plan).stdout
-    assert "approved-change" in text and f"Lesart korrigiert am 25.11.2026: {reason}" in text
+    assert "approved-change" in text and f"Lesart korrigiert am 07.12.2026: {reason}" in text
     diff = run("diff", "HEAD", plan=plan).stdout
-    assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 25.11.2026" in diff
+    assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 07.12.2026" in diff
     [row] = json.loads(run("diff", "HEAD", "--format", "json", plan=plan).stdout)["changes"]
-    assert row["decision"] is None and row["correction"] == {"date": "2026-11-25", "reason": reason}
+    assert row["decision"] is None and row["correction"] == {"date": "2026-12-07", "reason": reason}
     shown = run("show", "HF1.16", plan=plan).stdout
     assert f"Lesart korrigiert: {reason}" in shown
     commit(root, "v2")
     history = run("history", "HF1.16", plan=plan).stdout
-    assert "Lesart korrigiert am 25.11.2026" in history
+    assert "Lesart korrigiert am 07.12.2026" in history
     briefing = run("round", "--since", "v1", "--today", TODAY, plan=plan).stdout
     assert f"Lesart korrigiert: {reason}" in briefing
 
@@ -322,11 +324,14 @@ def tamper(plan: Path, how: str) -> None:
         "none": r"\1",
         "drop": "",
         "other": "  revision: 0123456789abcdef0123456789abcdef01234567\n",
-        "renewal": "  renewals: [{date: '2026-01-01', reason: Lesart der Frist korrigiert}]\n",
+        "renewal": r"\1",
     }[how]
     import re
 
-    adopted = re.sub(r"(  revision: [0-9a-f]{40}\n)", head, adopted, count=1)
+    adopted = re.sub(r"(\n  revision: [0-9a-f]{40}\n)", "\n" + head.lstrip("\n"), adopted, count=1)
+    if how == "renewal":  # one more corrected reading, after those on record
+        renewal = "    - {date: '2026-12-07', reason: Lesart der Frist korrigiert}\n"
+        adopted = adopted.replace("\nmilestones:\n", "\n" + renewal + "milestones:\n", 1)
     (plan / "adopted.yaml").write_text(adopted, encoding="utf-8")
 
 
@@ -406,8 +411,8 @@ def test_a_plan_that_was_adopted_is_no_draft_when_its_adopted_plan_is_taken_out(
             "decision-date",
         ),
         (
-            "  date: 2023\n",
-            "  date: 2023\n  renewals: [{date: '2099-01-01', reason: x}]\n",
+            "    - date: '2026-12-07'\n",
+            "    - date: '2099-01-01'\n",
             "renewal-date",
         ),
         ("      - id: HF1.2\n", "      - id: HF1.1\n", "duplicate-id"),
@@ -433,11 +438,11 @@ def test_the_adopted_plan_is_checked_itself(tmp_path: Path, old: str, new: str, 
 def test_the_year_of_adoption_agrees(tmp_path: Path) -> None:
     plan = tmp_path / "plan"
     shutil.copytree(SHIPPED, plan)
-    break_plan(plan, "plan.yaml", "adopted: 2023\n", "adopted: 2020\n")
+    break_plan(plan, "plan.yaml", "adopted: 2023\n", "adopted: 2024\n")
     [row] = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert (row["code"], row["line"]) == (
         "adopted-plan-altered",
-        line_of(plan, "plan.yaml", "adopted: 2020"),
+        line_of(plan, "plan.yaml", "adopted: 2024"),
     )
 
 

@@ -291,13 +291,13 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
         "--every",
         "jährlich",
         "--decision",
-        "Koordinierungsrunde 25.11.2026, TOP 1",
+        "Koordinierungsrunde 07.12.2026, TOP 1",
         plan=plan,
     )
     written = (plan / HF1).read_text(encoding="utf-8")
     assert "recurrence: {every: yearly, start: 2023}\n" in written
     assert (
-        "derivation: 'Beschluss vom 25.11.2026: Koordinierungsrunde 25.11.2026, TOP 1'\n" in written
+        "derivation: 'Beschluss vom 07.12.2026: Koordinierungsrunde 07.12.2026, TOP 1'\n" in written
     )  # the folded text replaced whole
     mpi("validate", plan=plan)
 
@@ -352,8 +352,8 @@ D = ["drop", "HF2.2", "--decision"]
         ([*D, "x", "--date", "20.11.2026"], "sagt nicht, welcher Beschluss"),
         ([*D, "…", "--date", "20.11.2026"], "sagt nicht, welcher Beschluss"),
         ([*D, "Koordinierungsrunde 10.12.2026, TOP 2"], "nach heute"),
-        ([*D, "Koordinierungsrunde 10.12.2026, TOP 2", "--date", "25.11.2026"],
-         "nennt 10.12.2026, sein Datum ist aber 25.11.2026"),
+        ([*D, "Koordinierungsrunde 10.12.2026, TOP 2", "--date", "07.12.2026"],
+         "nennt 10.12.2026, sein Datum ist aber 07.12.2026"),
         ([*D, "Drucksache 22/12345"], "nennt keinen Tag"),
         (["drop", "HF2.2"], "--decision"),
         ([*R, "2032"], "--correction"),
@@ -412,13 +412,13 @@ def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan
     suggested = re.findall(r'Beschluss festhalten mit: (mpi [^"]+)"TEXT"', said)
     assert len(suggested) == 5, said
     for command in suggested:
-        args = [*shlex.split(command)[1:], "Koordinierungsrunde 25.11.2026, TOP 2"]
+        args = [*shlex.split(command)[1:], "Koordinierungsrunde 07.12.2026, TOP 2"]
         run(*args, plan=plan)
     result = mpi("validate", plan=plan, lang="de")
     assert result.stdout.count("approved-change") == 5
     written = (plan / HF1).read_text(encoding="utf-8")
     assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss bestätigt: voraussichtlich 2032" in written
-    decided = "Koordinierungsrunde 25.11.2026, TOP 3"
+    decided = "Koordinierungsrunde 07.12.2026, TOP 3"
     again = mpi(*shlex.split(suggested[0])[1:], decided, plan=plan, today=TODAY, code=2)
     assert "already" in again.stderr  # its decision is on record
 

@@ -274,7 +274,7 @@ CASES = [
     Case(
         "truncated-utf8-at-end",
         recode(HF2, lambda data: data + b"x: \xe2\x82"),
-        37,
+        38,
         4,
         "encoding",
         "invalid UTF-8 (byte 0xe2)",
@@ -421,7 +421,7 @@ CASES = [
     Case(
         "huge-integer",
         edit(HF2, "        due: 2026", "        due: " + "9" * 5000),
-        25,
+        26,
         14,
         "bad-scalar",
         "a number with 5000 digits is too large",

@@ -94,6 +94,15 @@ CASES = [
     (rules.meetings_consistent, MET, "body: evaluation", "body: evaluaton", 3, 11, "unknown-ref", "evaluation"),  # noqa: E501
     (rules.meeting_decisions, HF1, DROPPED, decided("2026-06-11", "TOP 2"), 24, 42, "decision-meeting", "2026-06-11"),  # noqa: E501
     (rules.meeting_decisions, HF1, DROPPED, decided("2026-06-10", "TOP 7"), 24, 42, "decision-top", "TOP 7"),  # noqa: E501
+    (rules.readings, HF2, "kind: start", "kind: from", 33, 15, "earliest-without-party", "party"),
+    (rules.readings, HF2, "kind: history", "kind: by", 19, 15, "before-plan", "kind: history"),
+    (rules.readings, HF2, "kind: expected", "kind: history", 27, 15, "history-unquoted", "no year"),
+    (rules.readings, HF2, "voraussichtlich 2026 fertig\n", "2026 fertig\n", 27, 15,
+     "kind-unquoted", "voraussichtlich"),
+    (rules.readings, HF2, "kind: start", "kind: start\n        party: Bund", 34, 16,
+     "party-unquoted", "`party`"),
+    (rules.readings, HF2, "kind: start", "kind: start\n        aspiration: true", 34, 21,
+     "aspiration-unquoted", "strebt"),
     (rules.unique_ids, HF1, "  - id: HF1.2\n", "  - id: HF1.1\n", 33, 9, "duplicate-id", "line 15"),
     (rules.unique_ids, HF1, "id: stufe-2", "id: stufe-1", 48, 13, "duplicate-id", "milestone"),
     (rules.unique_ids, PLAN, "  - id: hk\n", "  - id: bwi\n", 8, 9, "duplicate-id", "partner"),
@@ -136,17 +145,17 @@ CASES = [
     (rules.reading_dates, HF1, "        direction: at_least\n",
      "        direction: at_least\n        values: [{date: 2025-01-01, value: 1, period: 2026}]\n",
      31, 55, "reading-date", "before that period began"),
-    (rules.update_log, HF2, "    updates: []", "    updates: [{date: 2027-01-01, text: x}]", 35,
+    (rules.update_log, HF2, "    updates: []", "    updates: [{date: 2027-01-01, text: x}]", 36,
      22, "update-date", "in the future"),
     (rules.decisions_identified, HF2, "    updates: []",
-     "    updates: []\n    decisions: [{date: 2026-06-12, text: Runde, status: dropped}]", 36,
+     "    updates: []\n    decisions: [{date: 2026-06-12, text: Runde, status: dropped}]", 37,
      42, "decision-unidentified", "does not say which decision"),
     (rules.decisions_identified, HF2, "    updates: []",
      "    updates: []\n    decisions: [{date: 2026-06-12, text: Drucksache 22/1234 vom 11.06.2026, "
-     "status: dropped}]", 36, 24, "decision-date", "name 2026-06-11, its date is 2026-06-12"),
+     "status: dropped}]", 37, 24, "decision-date", "name 2026-06-11, its date is 2026-06-12"),
     (rules.decisions_identified, HF2, "    updates: []",
      "    updates: []\n    decisions: [{date: 2026-12-10, text: Koordinierungsrunde 10.12.2026, "
-     "status: dropped}]", 36, 24, "decision-future", "lies after today"),
+     "status: dropped}]", 37, 24, "decision-future", "lies after today"),
 ]  # fmt: skip
 
 

@@ -71,7 +71,7 @@ BROKEN = [
         HF2,
         "        due: 2026",
         "        due: 2026-02-30",
-        25,
+        26,
         14,
         "schema",
         "not a calendar day",
@@ -201,7 +201,7 @@ BROKEN = [
         HF2,
         "        status: done\n        done: 2019-06",
         "        status: open\n        done: 2019-06",
-        20,
+        21,
         15,
         "done-date",
         "remove it",
@@ -383,7 +383,7 @@ def test_warning_keeps_exit_zero(mini: Path) -> None:
     assert (row["severity"], row["code"], row["line"], row["column"]) == (
         "warning",
         "date-range",
-        25,
+        26,
         14,
     )
 

@@ -28,7 +28,7 @@ SAID = [  # each change of the year, in the words of the change log, newest firs
     "bis ins Gebäude“: Ziel gesenkt (mindestens 100 % -> mindestens 90 %), Beschluss vom "
     "10.03.2027: Koordinierungsrunde 10.03.2027, TOP 2",
     "! HF1.6 Weiterentwicklung von Industriegebieten, „Standortmanagement Schnackenburgallee "
-    "eingerichtet“: Frist verschoben um 66 Monate (Juni 2022 -> Dezember 2027), Beschluss vom "
+    "eingerichtet“: Frist verschoben um 30 Monate (Juni 2025 -> Dezember 2027), Beschluss vom "
     "10.03.2027: Koordinierungsrunde 10.03.2027, TOP 2",
     "! HF3.7 BlmSchG-Dialog entfallen (zuvor laufend), Beschluss vom 10.03.2027",
 ]

@@ -88,7 +88,7 @@ def test_one_event_per_milestone_on_the_last_day_of_its_period(plan_dir: Path) -
         conditional = " (conditional)" if m.condition else ""  # said in the summary too
         assert str(event["SUMMARY"]).endswith(f": {m.title}{conditional}")
         if m.recurrence is None:
-            late = state(m.status, m.kind, m.due, TODAY_DATE)
+            late = state(m.status, m.kind, m.due, TODAY_DATE, m.context, m.aspiration)
             assert str(event["CATEGORIES"].cats[0]) == late
             assert start == (m.due.start if m.kind == "from" else m.due.end)
             assert "RRULE" not in event

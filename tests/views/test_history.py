@@ -64,7 +64,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         committed("2025-12-05", "retarget")
         git(root, "mv", f"plan/{HF1}", f"plan/{RENAMED}")
         committed("2026-01-10", "renamed")
-        run("reschedule", "HF1.15", "1", "2032", *decision("25.11.2026"))
+        run("reschedule", "HF1.15", "1", "2032", *decision("07.12.2026"))
     return root
 
 
@@ -89,8 +89,8 @@ def test_text_lists_each_move_in_order_then_the_summary(repo: Path) -> None:
         "2025-09-02  „HH-WIN Ausbaustufe 2“: deadline brought forward by 12 "
         "months (2035 -> 2034), decision of 2025-09-01: Drucksache 22/1234\n"
         "2025-10-01  planned -> ongoing\n"
-        "2026-11-25  „HH-WIN Ausbaustufe 1“: deadline brought forward by 12 "
-        "months (2033 -> 2032), decision of 2026-11-25: Koordinierungsrunde 25.11.2026 "
+        "2026-12-07  „HH-WIN Ausbaustufe 1“: deadline brought forward by 12 "
+        "months (2033 -> 2032), decision of 2026-12-07: Koordinierungsrunde 07.12.2026 "
         "(not committed)\n"
         "\n"
         "Summary\n"
@@ -119,7 +119,7 @@ def test_the_milestone_argument_by_id_or_number(repo: Path, milestone: str) -> N
         lines[0] == "History of HF1.15 Versorgung mit grünem Wasserstoff, milestone hh-win-stufe-1"
     )
     moves = lines[3 : lines.index("Summary") - 1]
-    assert [line.split("  ")[0] for line in moves] == ["2024-03-01", "2025-06-20", "2026-11-25"]
+    assert [line.split("  ")[0] for line in moves] == ["2024-03-01", "2025-06-20", "2026-12-07"]
     assert all("„HH-WIN Ausbaustufe 1“" in line for line in moves)
     assert lines[lines.index("Summary") + 1 :] == [
         "„HH-WIN Ausbaustufe 1“: 2030 -> 2032; 3 changes, 2 of them weakening; "
@@ -180,7 +180,7 @@ def test_json_events_and_summary(repo: Path) -> None:
         {"date": "2025-06-12", "text": "Koordinierungsrunde 12.06.2025, TOP 3"},
         {"date": "2025-09-01", "text": DRUCKSACHE},
         None,
-        {"date": TODAY, "text": "Koordinierungsrunde 25.11.2026"},
+        {"date": TODAY, "text": "Koordinierungsrunde 07.12.2026"},
     ]
     assert data["events"][0]["item_title"] == "HH-WIN Ausbaustufe 1"
     row = ("item", "first", "current", "changes", "weakening", "months", "days", "what")
@@ -207,7 +207,7 @@ def test_german(repo: Path) -> None:
         "24 Monate (2031 -> 2033), Beschluss vom 12.06.2025: Koordinierungsrunde 12.06.2025, TOP 3"
     )
     assert lines[6].endswith("  geplant -> laufend")
-    assert lines[7].startswith("25.11.2026  „HH-WIN Ausbaustufe 1“: Frist vorgezogen")
+    assert lines[7].startswith("07.12.2026  „HH-WIN Ausbaustufe 1“: Frist vorgezogen")
     assert lines[7].endswith("(nicht eingecheckt)")
     assert lines[9:] == [
         "Zusammenfassung",

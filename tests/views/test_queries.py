@@ -96,6 +96,9 @@ def test_due_year_and_json_shape() -> None:
         "done": None,
         "note": None,
         "condition": None,
+        "party": None,
+        "aspiration": False,
+        "state": "open",
         "basis": "stated",
         "quote": "Ausbaustufe 1 bis 2030",
         "derivation": None,
@@ -137,7 +140,8 @@ def test_within_span() -> None:
     assert [(r["measure"], r["due"]) for r in rows] == [
         ("HF1.2", "2026-12"),
         ("HF2.1", "2026"),
-        ("HF2.1", "2027"),  # "ab 2027": from the start of 2027, within six months
+        ("HF1.2", "2027-06"),
+        ("HF2.1", "2027"),  # "ab 2027": a start in 2027, whose period begins within six months
     ]
 
 

@@ -72,10 +72,11 @@ def test_markdown_names_what_the_round_decides_with_lead_and_latest_note(repo: P
     }
     assert "gefährdet" in rows["HF1.10"] and "Planfeststellung verzögert" in rows["HF1.10"]
     assert (
-        "„Standortmanagement Schnackenburgallee eingerichtet“ überfällig seit Juni 2022, "
-        "seither kein Vermerk" in rows["HF1.6"]
+        "„Erkenntnisse aus dem BlmSchG-Dialog umgesetzt“ überfällig seit 2023, "
+        "seither kein Vermerk" in rows["HF3.7"]
     )
-    assert "Senat/BWI, Handelskammer, IVH, DGB Nord" in rows["HF1.6"]  # its lead partners
+    assert "Senat/BWI" in rows["HF3.7"]  # its lead partner
+    assert "HF1.6" not in rows  # "Zu Mitte 2022": from before the plan, nothing to decide
     assert "verfehlt (2026)" in rows["HF5.2"]  # missed since the last round
     missing = out.split("## Sachstand fehlt", 1)[1].split("\n## ", 1)[0]
     assert "HF1.10 " not in missing  # noted just now: not missing
@@ -86,7 +87,9 @@ def test_markdown_names_what_the_round_decides_with_lead_and_latest_note(repo: P
 def test_each_field_has_its_late_upcoming_risky_and_stale_items(repo: Path) -> None:
     out = run_round(repo, "--since", "runde-2026-06", "--until", "30.06.2027")
     hf1 = out.split("## HF1 Flächen und Infrastruktur", 1)[1].split("\n## HF2", 1)[0]
-    assert "### Im Verzug" in hf1 and "Standortmanagement Schnackenburgallee" in hf1
+    late = hf1.split("### Im Verzug", 1)[1].split("\n### ", 1)[0]
+    assert "Halbjährliche Information der Partner" in late
+    assert "Standortmanagement" not in late  # history, not a late commitment
     assert "### Fällig bis zur nächsten Runde (30.06.2027)" in hf1
     assert (
         "### Gefährdete Maßnahmen" in hf1
@@ -102,7 +105,7 @@ def test_it_states_what_it_was_made_from(repo: Path) -> None:
     out = run_round(repo)
     assert f"Git-Commit {head[:12]}, mit abweichenden Dateien: " in out
     assert "hf1-flaechen-und-infrastruktur.yaml (geändert)" in out
-    assert "Stichtag 25.11.2026" in out and "Prüfung: gültig, 0 Warnungen" in out
+    assert "Stichtag 07.12.2026" in out and "Prüfung: gültig, 0 Warnungen" in out
     assert "Keine letzte Runde angegeben (--since)" in out
     report = mpi("report", "--today", TODAY, plan=repo / "plan", lang="de").stdout
     assert f"Git-Commit {head[:12]}" in report
@@ -296,9 +299,9 @@ def test_all_three_formats_name_the_same_changes_and_decisions(repo: Path, tmp_p
         "„Jährliches Spitzengespräch des Ersten Bürgermeisters mit Industrieunternehmen“ "
         "2026 verfehlt",
         "Matchingveranstaltung mit 120 Teilnehmenden",
-        "„Standortmanagement Schnackenburgallee eingerichtet“ überfällig seit Juni 2022, "
+        "„Erkenntnisse aus dem BlmSchG-Dialog umgesetzt“ überfällig seit 2023, "
         "seither kein Vermerk",
-        "25.11.2026: Planfeststellung verzögert",  # HF1.10's latest note
+        "07.12.2026: Planfeststellung verzögert",  # HF1.10's latest note
         "Senat/BWI, Handelskammer, IVH, DGB Nord",  # HF1.6's lead
         "Ohne Aktualisierung seit mehr als 6 Monaten",
     ]

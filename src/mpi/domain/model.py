@@ -121,8 +121,9 @@ class Measure(Base):
     involvement: Sourced | None = Field(
         default=None,
         description=(
-            "How `lead` and `involved` are known where the text names no partner: derived "
-            "from the field's general clause (`clause`), with the reason."
+            "How `lead` and `involved` are known: the verbs the text uses (unterstützen, "
+            "wirken mit: involved), a non-partner actor it names and how it maps, or, where "
+            "it names no partner, the field's general clause (`clause`); with the reason."
         ),
     )
     status: Annotated[

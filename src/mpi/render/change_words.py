@@ -15,7 +15,7 @@ from mpi.domain.dates import Due, DueError
 from mpi.domain.words import KIND_WORDS, target_text
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.provenance import EVERY_WORDS, series
+from mpi.render.provenance import EVERY_WORDS, kind_words, series
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
@@ -82,24 +82,6 @@ def _number(value: str | None) -> str:
         return values.number(float(value or ""))
     except ValueError:
         return value or values.DASH
-
-
-def kind_words(value: str) -> str:
-    """How a date reads (`commitments.reading`) for people: `bis`, `ab (angestrebt)`, `ab
-    (keine Zusage des Plans: Autobahn GmbH)`, `vor dem Plan`."""
-    kind, *more = value.split("; ")
-    said = {
-        "history": _("before the plan"),
-        "start": _("ab (a start the partners commit to)"),
-        "from": _("ab (not before)"),
-    }.get(kind) or KIND_WORDS.get(kind, kind)
-    for part in more:
-        if part == "aspiration":
-            said += " " + _("(aspired)")
-        elif part.startswith("party: "):
-            party = part.removeprefix("party: ")
-            said += " " + _("(not a commitment of the plan: {party})").format(party=party)
-    return said
 
 
 def _value(attribute: str | None, value: str | None) -> str:

@@ -49,7 +49,9 @@ def state(value: str) -> str:
 def progress(status: str, state_: str, done: Due | None) -> str:
     """A deadline's state for people: `überfällig`, `verzögert`, `offen`, `verfehlt`,
     `erledigt 25.11.2026` (English: overdue, delayed, open, missed, done 2026-11-25)."""
-    if status == "done" and done is not None and state_ != "context":
+    if state_ == "context":  # from before the plan, or another body's: not its progress
+        return state("context")
+    if status == "done" and done is not None:
         return pgettext("milestone state", "done {date}").format(date=values.due(done))
     return state("done" if status == "done" else state_)
 
@@ -65,6 +67,24 @@ def series(recurrence: Recurrence) -> str:
     if r.end is None:  # the document gives no end: it runs on, the horizon only cuts lists
         return text + " " + _("(open-ended)")
     return text + f" {KIND_WORDS['by']} {values.due(r.end)}"
+
+
+def kind_words(value: str) -> str:
+    """How a date reads (`commitments.reading`) for people: `bis`, `ab (angestrebt)`, `ab
+    (keine Zusage des Plans: Autobahn GmbH)`, `vor dem Plan`."""
+    kind, *more = value.split("; ")
+    said = {
+        "history": _("before the plan"),
+        "start": _("ab (a start the partners commit to)"),
+        "from": _("ab (not before)"),
+    }.get(kind) or KIND_WORDS.get(kind, kind)
+    for part in more:
+        if part == "aspiration":
+            said += " " + _("(aspired)")
+        elif part.startswith("party: "):
+            party = part.removeprefix("party: ")
+            said += " " + _("(not a commitment of the plan: {party})").format(party=party)
+    return said
 
 
 def deadline(kind: str, due: Due | None) -> str:

@@ -47,6 +47,9 @@ def due_row(row: DueRow) -> dict[str, Any]:
         "done": row.done.iso() if row.done else None,
         "note": row.note,
         "condition": row.condition,
+        "party": row.party,
+        "aspiration": row.aspiration,
+        "state": row.state,
         **sourced(row),
     }
 

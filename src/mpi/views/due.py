@@ -64,6 +64,13 @@ class DueRow:
         return self.due if self.recurring else None
 
 
+# How an occurrence after the first of a stated recurrence is known, in the plan's language.
+OCCURRENCE_DERIVED = {
+    "de": "ein Termin der wiederkehrenden Pflicht; das Dokument nennt ihren Beginn, nicht jeden",
+    "en": "one occurrence of the recurring duty; the document names its start, not each one",
+}
+
+
 def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[DueRow]:
     """The rows of one milestone: one, or one per occurrence up to the recurrence's end.
 
@@ -99,9 +106,7 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
         return rows
     from dataclasses import replace
 
-    from mpi.i18n import _
-
-    said = _("one occurrence of a recurring duty; the document names its start, not each one")
+    said = OCCURRENCE_DERIVED[plan.language]  # data, in the plan's language (as JSON keeps it)
     return [x if x.due == r.start else replace(x, basis="derived", derivation=said) for x in rows]
 
 

@@ -127,13 +127,16 @@ def _deadlines(plan: Plan, cut_off: date) -> Table:
         ("due_start", "date", N_("First day of the deadline's period")),
         ("due_end", "date", N_("Last day of the deadline's period")),
         ("precision", "string", N_("year, month or day")),
-        ("kind", "string", N_("How the date binds: by (bis), from (ab), ... as the plan reads it")),
+        ("kind", "string", N_("How the date reads: by, start, from, expected or history")),
         ("recurring", "boolean", N_("One occurrence of a recurring duty")),
         ("status", "string", N_("open, done or missed as recorded")),
         ("done", "string", N_("When it was done, where recorded")),
         ("basis", "string", N_("stated (the document's words), derived or inferred")),
         ("quote", "string", N_("The document's words the date rests on")),
         ("derivation", "string", N_("How a derived or inferred date was reached")),
+        ("condition", "string", N_("The condition the document ties the date to, in its words")),
+        ("party", "string", N_("Whose date it is, where not a commitment of the partners")),
+        ("aspiration", "boolean", N_("An aspiration (strebt … an), not a committed date")),
     )
     said = N_("Every deadline of the plan, a recurring one by occurrence.")
     return Table("deadlines", N_("Deadlines"), said, columns, rows)
@@ -145,6 +148,7 @@ def _deadline(r: DueRow) -> tuple[Any, ...]:
     return (
         r.owner, r.field, r.milestone, r.title, str(d), d.start.isoformat(), d.end.isoformat(),
         d.precision, r.kind, r.recurring, r.status, done, r.basis, r.quote, r.derivation,
+        r.condition, r.party, r.aspiration,
     )  # fmt: skip
 
 

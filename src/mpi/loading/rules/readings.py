@@ -7,8 +7,10 @@ more loosely (docs/plan-format.md, "How a date reads").
 - "voraussichtlich" only where the quote says it; an aspiration ("strebt … an") only where the
   quote says so, and a quote that says so marks one.
 - A date from before the plan's adoption is history (`kind: history`), never a commitment of
-  the plan; so is a date the document reports as planned before it (an experiment "seit
-  Frühjahr 2022 … für die Dauer von zunächst zwei Jahren"): its quote names the earlier year.
+  the plan (one recorded done before the adoption is flagged; an open one may be a commitment
+  a Fortschreibung carries over); so is a date the document reports as planned before it (an
+  experiment "seit Frühjahr 2022 … für die Dauer von zunächst zwei Jahren"): its quote names
+  the earlier year.
 - A bound is a bound: a baseline or target the quote gives as "mehr als" or "weniger als"
   says so in `bound`.
 """
@@ -106,7 +108,9 @@ def _milestone(m: Milestone, what: str, adopted: int) -> Iterator[_Problem]:
         )
         yield "kind", "history-unquoted", message.format(what=what, year=adopted), "error"
     before = first is not None and first.year < adopted and (last is None or last.year < adopted)
-    if m.kind != "history" and m.basis != "decided" and before:
+    if m.kind != "history" and m.status == "done" and before:
+        # Done before the plan: the document reports it, the plan does not commit to it. (An
+        # open date before the adoption may be a commitment a Fortschreibung carries over.)
         message = _(
             "{what} lies before the plan's adoption ({year}): the document reports it, the "
             "plan does not commit to it; set `kind: history`"

@@ -111,7 +111,8 @@ def breakdown(by_status: dict[str, int]) -> Text:
 class Fit:
     """A table whose columns fit the terminal without cutting a value.
 
-    Fixed columns (ids, dates, numbers, statuses) always get their full width; flexible
+    Fixed columns (ids, dates, numbers, statuses) always get their full width (or the
+    width the column was given, where its longest lines are meant to wrap); flexible
     columns (titles, names) share what is left, each at least its longest word where that
     fits, the rest by weight up to what they need. rich's own table shrinks no_wrap columns
     when space is short, which cut `2026-12` to `2026-1`; this computes the widths itself,
@@ -132,6 +133,8 @@ class Fit:
             )])
             for column, texts in zip(columns, cells, strict=True)
         ]  # fmt: skip
+        # A fixed column given a width keeps it (a date with a long mark below it wraps).
+        natural = [c.width or n for c, n in zip(columns, natural, strict=True)]
         heads = [
             max([1, *(len(w) for w in _plain(column.header).split())]) for column in columns
         ]  # a header's words never fold

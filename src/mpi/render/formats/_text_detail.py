@@ -40,10 +40,17 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
     """The milestones with the number and id `mpi milestone` takes; a recurring one with its
     late occurrences, the next one, and the ones recorded."""
 
+    dates = [
+        worded(s.first) if s.milestone.recurrence is None else series(s.milestone.recurrence)
+        for s in items
+        if s.milestone.party is None  # whose date it is: a long mark, which wraps
+    ]  # as wide as a date with its marks (bedingt, vor dem Plan) and note
+    party = any(s.milestone.party for s in items)  # its words wrap no narrower than 24
+    widest = max([len(d) + 4 for d in dates] + [len(_("Due")), 24 if party else 20])
     grid = table(
         ("#", {"no_wrap": True, "justify": "right"}),
         id_column("ID", [s.milestone.id for s in items]),
-        (_("Due"), {"no_wrap": True}),
+        (_("Due"), {"width": min(widest, 30)}),
         (_("Milestone"), {"ratio": 1, "min_width": 16}),
         (_("Status"), {"no_wrap": True}),
         title=_("Milestones"),

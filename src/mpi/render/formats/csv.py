@@ -159,6 +159,9 @@ DUE_COLUMNS = [
     "derivation",
     "note",
     "condition",
+    "party",
+    "aspiration",
+    "state",
 ]
 # The timeline groups by year; field and done date add nothing there.
 TIMELINE_COLUMNS = ["year", *(c for c in DUE_COLUMNS if c not in ("field", "done"))]

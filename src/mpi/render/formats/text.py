@@ -36,7 +36,8 @@ from mpi.render.formats._text_piped import (
     piped_timeline,
 )
 from mpi.render.messages import standpoint
-from mpi.render.provenance import Notes, dated, progress, series, worded
+from mpi.render.provenance import Notes, dated, deadline, progress, series, worded
+from mpi.render.provenance import marks as what_it_is
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.registry import Draws, Format, Unwrapped
@@ -286,8 +287,11 @@ def timeline(view: Timeline) -> RenderableType:
             names.append(r.measure or r.owner, style="bold")
             names.append(" ")
             names.append(one_line(r.title))
-            if r.kind != "by":
-                names.append(f" ({worded(r)})", style="dim")
+            # how the date reads where it is not "bis" (the year says when), and what it is
+            said = "" if r.kind in ("by", "history") else f" ({deadline(r.kind, r.due)})"
+            said += what_it_is(r)
+            if said:
+                names.append(said, style="dim")
             names.append(notes.row(r))
         year = Text(str(y.year), style="reverse" if y.year == view.today.year else "")
         grid.add_row(year, marks, names)
