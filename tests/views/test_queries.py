@@ -282,6 +282,7 @@ def test_show_lists_everything_about_a_measure() -> None:
         {
             "value": 100.0,
             "year": 2023,
+            "bound": None,
             "basis": "derived",
             "quote": "Wie bisher sind 100 Hektar",
             "derivation": "Stand 2023",
@@ -289,6 +290,7 @@ def test_show_lists_everything_about_a_measure() -> None:
         {
             "value": 100.0,
             "year": "permanent",
+            "aspiration": False,
             "basis": "stated",
             "quote": "100 Hektar bereitzuhalten",
             "derivation": None,

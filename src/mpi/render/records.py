@@ -190,8 +190,16 @@ def assessed(row: IndicatorRow) -> dict[str, Any]:
 
 
 def _amount(fact: Baseline | Target) -> dict[str, Any]:
-    """A baseline or target: `{value, year, basis, quote, derivation}`."""
-    return {"value": fact.value, "year": fact.year, **sourced(fact)}
+    """A baseline or target: `{value, year, bound | aspiration, basis, quote, derivation}`:
+    a baseline's `bound` (above: "mehr als"; null: the value itself), a target's
+    `aspiration` (the document states an aspiration, not a committed target)."""
+    said: dict[str, Any] = {"value": fact.value, "year": fact.year}
+    aspiration = getattr(fact, "aspiration", None)  # a target's; a baseline has a bound
+    if aspiration is not None:
+        said["aspiration"] = aspiration
+    else:
+        said["bound"] = getattr(fact, "bound", None)
+    return {**said, **sourced(fact)}
 
 
 def measure(detail: MeasureDetail) -> dict[str, Any]:

@@ -113,9 +113,6 @@ STATE_CLASS = {  # the assessment's colour (report.html.j2)
 def _indicator(line: IndicatorLine) -> dict[str, Any]:
     """Numbers and bar geometry: baseline and last value as bars from zero, target as a line."""
     row, ind = line.row, line.row.indicator
-    direction = values.direction(ind.direction)
-    year = ind.target.year
-    target_year = f" ({values.target_year(year)})" if year is not None else ""
     base = ind.baseline
     zero = line.share(0.0)
     bar = _span(zero, line.share(row.last_value)) if row.last_value is not None else None
@@ -127,7 +124,7 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
         "note": ind.note,
         "baseline_how": _fact(base) if base else None,
         "target_how": _fact(ind.target),
-        "baseline": f"{_amount(base.value, ind.unit)} ({base.year})" if base else None,
+        "baseline": values.baseline(ind) if base else None,
         "base_bar": _span(zero, line.share(base.value)) if base else None,
         "last": _amount(row.last_value, ind.unit),
         "last_date": (
@@ -137,7 +134,7 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
             if row.last_date
             else None
         ),
-        "target": f"{direction} {_amount(ind.target.value, ind.unit)}{target_year}",
+        "target": values.target(ind),
         "target_x": _pct(line.share(ind.target.value)),
         "bar": bar,
         "state": assessment.category(a),
