@@ -109,6 +109,9 @@ class AdoptedIndicator(Base):
         default=None, description="The target year, `permanent`, or absent."
     )
     direction: Literal["at_least", "at_most"]
+    party: Text | None = Field(
+        default=None, description="Whose target it is, where not the partners' (context)."
+    )
     basis: Basis | None = None
 
 
@@ -213,6 +216,7 @@ def _measure(m: Measure) -> AdoptedMeasure:
                 target=i.target.value,
                 year=i.target.year,
                 direction=i.direction,
+                party=i.target.party,
                 basis=i.target.basis,
             )
             for i in m.indicators
@@ -267,7 +271,9 @@ def _as_measure(m: AdoptedMeasure, status: str | None) -> Measure:
             id=i.id,
             name=i.name,
             unit=i.unit,
-            target=Target.model_construct(value=i.target, year=i.year, basis=i.basis),
+            target=Target.model_construct(
+                value=i.target, year=i.year, party=i.party, basis=i.basis
+            ),
             direction=i.direction,
         )
         for i in m.indicators
@@ -311,7 +317,8 @@ def uncorrectable(
     - how a milestone's date reads, where the document backs the new reading (`mpi
       validate` checks the quote): history (the quote dates it before the adoption),
       another body's date (`party`, its words in the quote), an aspiration (`strebt …
-      an`), ab read as a start the partners commit to or as an earliest date;
+      an`), ab read as a start the partners commit to or as an earliest date; and whose
+      target an indicator's is (`party`, likewise);
     - the leads of a measure whose reading of the verbs is recorded (`read_leads`: its
       `involvement`, with the document's words).
     Measures, goals and the rest change by a decision of the partners."""
@@ -338,6 +345,9 @@ def uncorrectable(
         milestones = isinstance(a, AdoptedMilestone) and isinstance(b, AdoptedMilestone)
         if milestones and _read_anew(a, b):  # type: ignore[arg-type]
             continue
+        targets = isinstance(a, AdoptedIndicator) and isinstance(b, AdoptedIndicator)
+        if targets and a.model_copy(update={"party": b.party}) == b:  # type: ignore[union-attr]
+            continue  # whose target it is, read anew (`mpi validate` checks the quote)
         measures = isinstance(a, AdoptedMeasure) and isinstance(b, AdoptedMeasure)
         if measures and b.id in read_leads and a.model_copy(update={"lead": b.lead}) == b:  # type: ignore[union-attr]
             continue

@@ -91,9 +91,15 @@ def _indicator(subject: str, a: Indicator, b: Indicator) -> list[Change]:
         new = target_text(b.target.value, b.direction)
         aspect = "direction" if shift == "redefined" else "value"
         out.append(Change(shift, subject, b.id, "target", old, new, what="indicator"))
-        weak = shift in ("lowered", "redefined")
+        # another body's target (the Bund's) moving weakens nothing the partners committed to
+        weak = shift in ("lowered", "redefined") and b.target.party is None
         record = c.indicator_decision(b, aspect, a.target.basis == "inferred")
         out[-1] = replace(out[-1], weakening=weak).by(record)
+    if a.target.party != b.target.party:  # whose target it is: another body's binds nobody
+        party: ChangeKind = "softened" if b.target.party is not None else "firmed"
+        moved = (a.target.party, b.target.party)
+        out.append(Change(party, subject, b.id, "party", *moved, what="indicator"))
+        out[-1] = replace(out[-1], weakening=party == "softened")
     year, weak = c.target_year(a, b)
     if year is not None:
         old_y, new_y = a.target.year, b.target.year

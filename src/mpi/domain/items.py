@@ -187,6 +187,13 @@ class Target(Sourced):
             "every output calls it one."
         ),
     )
+    party: Text | None = Field(
+        default=None,
+        description=(
+            "Whose target it is where it is not the partners' (the Bund's, a project's), in "
+            "the words of `quote`: shown as context, and its changes weaken nothing of the plan."
+        ),
+    )
 
 
 class Reading(Base):

@@ -381,6 +381,8 @@ def _indicator(i: AdoptedIndicator, indent: str) -> Iterator[str]:
     if i.year is not None:
         yield f"{indent}  year: {i.year}"
     yield f"{indent}  direction: {i.direction}"
+    if i.party is not None:
+        yield f"{indent}  party: {scalar(i.party)}"
     if i.basis is not None:
         yield f"{indent}  basis: {i.basis}"
 

@@ -313,6 +313,7 @@ def _owner(
 _TARGET: dict[str, KeyPath] = {
     "target": ("target", "value"),
     "year": ("target", "year"),
+    "party": ("target", "party"),
 }
 
 

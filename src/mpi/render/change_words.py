@@ -155,6 +155,8 @@ SHIFTS = {  # what a shift says, by kind and what moved: {who}, {old}, {new}, {a
     ("extended", "recurrence"): N_("{who}: recurring duty extended ({old} -> {new})"),
     ("softened", "kind"): N_("{who}: date made less binding ({old} -> {new})"),
     ("firmed", "kind"): N_("{who}: date made more binding ({old} -> {new})"),
+    ("softened", "party"): N_("{who}: target read as another body's ({new})"),
+    ("firmed", "party"): N_("{who}: target read as the partners' own (was {old}'s)"),
     ("postponed", "year"): N_("{who}: target year postponed by {amount} ({old} -> {new})"),
     ("advanced", "year"): N_("{who}: target year brought forward by {amount} ({old} -> {new})"),
     ("rescheduled", "year"): N_("{who}: target year changed ({old} -> {new})"),
@@ -312,6 +314,8 @@ def _shift(c: Change, who: str) -> str:
     """A deadline, a recurring duty, the kind of a date or a target's year moved."""
     if c.attribute == "kind":
         old, new = kind_words(c.old or ""), kind_words(c.new or "")
+    elif c.attribute == "party":
+        old, new = c.old or "", c.new or ""
     elif c.attribute in ("year", "target"):
         old, new = _year(c.old), _year(c.new)
         if c.attribute == "target":

@@ -155,14 +155,12 @@ def _record_how(c: Change) -> str:
             often = _word("every", every)
             return f'{command}{" " + end if end else ""} --every {often} --decision "{text}"'
         if c.attribute == "kind" and ("; " in new or "history" in (new, c.old)):
-            return _(
-                'mpi adopt --correction "{reason}", where the document backs the new reading '
-                "(its words in the quote: before the plan, another body's date, an aspiration); "
-                "else a decision of the partners"
-            ).format(reason=_("REASON"))
+            return _correction()
         if c.attribute == "kind":  # the same deadline, read another way
             return f'{command} --kind {_word("kind", new)} --decision "{text}"'
         return f'{command} {new} --decision "{text}"'
+    if c.what == "indicator" and c.attribute == "party":
+        return _correction()
     if c.what == "indicator" and c.kind != "removed":
         value = _("VALUE")
         if c.attribute == "year" and c.new is None:  # a target year given up: no decision can
@@ -192,6 +190,15 @@ def _record_how(c: Change) -> str:
     return _("in `decisions` of {owner}: `date`, `text` and `removed: {id}`").format(
         owner=_removal_owner(c), id=removed
     )
+
+
+def _correction() -> str:
+    """A reading the document backs is recorded as a corrected reading of the adopted plan."""
+    return _(
+        'mpi adopt --correction "{reason}", where the document backs the new reading '
+        "(its words in the quote: before the plan, another body's date, an aspiration); "
+        "else a decision of the partners"
+    ).format(reason=_("REASON"))
 
 
 def _word(key: str, value: str) -> str:

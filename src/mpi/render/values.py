@@ -71,6 +71,8 @@ def target(ind: Indicator) -> str:
 
     year = f" ({target_year(ind.target.year)})" if ind.target.year is not None else ""
     aspired = " " + _("(aspired)") if ind.target.aspiration else ""
+    if party := ind.target.party:
+        aspired += " " + _("(not a commitment of the plan: {party})").format(party=party)
     return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}{aspired}"
 
 

@@ -54,6 +54,12 @@ def readings(ctx: Context) -> Iterator[Diagnostic]:
                 ).format(indicator=repr(ind.id), words=said)
                 yield ctx.diagnostic(place, ("baseline",), "bound-missing", message, "warning")
         target = ind.target
+        if target.party is not None and not quoted_in(target.party, target.quote or ""):
+            message = _(
+                "target of indicator {indicator}: `party` is not in the quote; quote the "
+                "document's words that name whose target it is"
+            ).format(indicator=repr(ind.id))
+            yield ctx.diagnostic(place, ("target", "party"), "party-unquoted", message)
         if target.aspiration and not _says(ASPIRED, target):
             message = _(
                 "target of indicator {indicator} is an aspiration, but its quote does not say "
