@@ -117,8 +117,8 @@ def marks(row: DueRow, condition: bool = True) -> str:
         said += " " + _("(conditional)")
     if row.aspiration:
         said += " " + _("(aspired)")
-    if row.kind == "history":
-        said += " " + _("(before the plan)")
+    if row.kind == "history":  # done before the plan, or a term set before it (zunächst …)
+        said += " " + (_("(set before the plan)") if row.set_before else _("(before the plan)"))
     if party := row.party:
         said += " " + _("(not a commitment of the plan: {party})").format(party=party)
     return said

@@ -43,6 +43,7 @@ class DueRow:
     condition: str | None = None  # the condition the document ties the date to (its words)
     party: str | None = None  # whose date it is, where not the partners' (context)
     aspiration: bool = False  # an aspiration (strebt … an), not a committed date
+    set_before: bool = False  # history dated after the adoption: a term set before the plan
 
     @property
     def pending(self) -> bool:
@@ -98,6 +99,7 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
             condition=m.condition,
             party=m.party,
             aspiration=m.aspiration,
+            set_before=m.kind == "history" and d.due.end.year >= plan.adopted,
         )
         for d in deadlines(m, plan.horizon, today)
     ]
