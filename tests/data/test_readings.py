@@ -73,11 +73,21 @@ def test_rule_2_voraussichtlich_overdue_and_delayed_only_as_the_document_says(pl
     assert parties == {
         "klimaneutralitaet": "Klimaschutzgesetz des Bundes",
         "a26-ost-freigabe": "Autobahn GmbH bzw. DEGES GmbH",
-        "iapt-neubau": "Fraunhofer-Einrichtung für Additive Produktionstechnologien IAPT",
+        "iapt-neubau": "IAPT",
+        "cyber-security-portfolio": "Cyber Security Portfolio Hamburg",
     }
     for owner, m in milestones(plan):
         if m.party:
             assert quoted_in(m.party, m.quote or ""), (owner, m.id)
+    targets = {i.id: i.target.party for m in plan.measures() for i in m.indicators}
+    assert {k: v for k, v in targets.items() if v} == {
+        "bahnanteil-gueterverkehr": "Koalitionspartnern auf Bundesebene",  # the Bund's 25 %
+        "elektrolyseur-leistung": "Hamburg Green Hydrogen Hub",  # one project, an example
+    }
+    for m in plan.measures():
+        for i in m.indicators:
+            if i.target.party:
+                assert quoted_in(i.target.party, i.target.quote or ""), i.id
 
 
 def test_rule_3_dates_before_the_plan_are_history_never_overdue(plan) -> None:
@@ -192,3 +202,24 @@ def test_rule_8_lead_and_involved_follow_the_verbs(plan) -> None:
         for line in path.read_text(encoding="utf-8").splitlines():
             if re.match(r"\s*(lead|involved):", line):
                 assert "#" not in line, (path.name, line)
+
+
+def test_another_bodys_target_moving_weakens_nothing_of_the_plan(tmp_path) -> None:
+    """The Bund lowering its 25 % asks no decision of the partners; the plan's own 100 ha
+    lowered by hand still does."""
+    import shutil
+
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    path = plan / "hf1-flaechen-und-infrastruktur.yaml"
+    text = path.read_text(encoding="utf-8")
+    bund = "          value: 25\n          party: Koalitionspartnern auf Bundesebene\n"
+    path.write_text(text.replace(bund, bund.replace("25", "20")), encoding="utf-8")
+    said = mpi("validate", "--format", "json", plan=plan)
+    assert said.exit_code == 0, said.stdout
+    own = "        target:\n          value: 100\n          year: permanent\n"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(own) == 1
+    path.write_text(text.replace(own, own.replace("100", "90")), encoding="utf-8")
+    rows = json.loads(mpi("validate", "--format", "json", plan=plan, code=1).stdout)
+    assert "weakened" in [r["code"] for r in rows if r["severity"] == "error"]
