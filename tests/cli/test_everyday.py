@@ -59,7 +59,7 @@ def test_tables_never_cut_an_id_a_date_or_a_status(monkeypatch: pytest.MonkeyPat
         lines = out.splitlines()
         assert all(len(line) <= int(width) for line in lines)
         row = next(line for line in lines if line.startswith("HF1.10 "))
-        assert "! 2023-06" in row and "ongoing" in row, row  # its oldest overdue deadline
+        assert "! 2023-12" in row and "ongoing" in row, row  # its oldest overdue deadline
         row = next(line for line in lines if line.startswith("HF1.15 "))
         assert "2030" in row and "planned" in row, row
         assert sum(line.startswith("HF1.") for line in lines) == 17
@@ -73,7 +73,7 @@ def test_piped_text_is_one_record_per_line() -> None:
     lines = mpi("list", *args).stdout.splitlines()
     assert len(lines) == 51 and all(line == line.rstrip() for line in lines)
     hf110 = next(line for line in lines if line.startswith("HF1.10\t")).split("\t")
-    assert hf110[1] == "ongoing" and hf110[-1] == "! 2023-06"
+    assert hf110[1] == "ongoing" and hf110[-1] == "! 2023-12"
     assert any("Industriegebiete" in line and line.startswith("HF1.6\t") for line in lines)
     due = mpi("due", *args).stdout.splitlines()
     assert due and all(len(line.split("\t")) == 8 for line in due)

@@ -301,7 +301,7 @@ def test_no_english_in_the_guard_of_the_adopted_plan(tmp_path: Path) -> None:
     text = text.replace(
         stage_1 + "        quote: Ausbaustufe 1", moved + "        quote: Ausbaustufe 1"
     )
-    text = text.replace("{every: half-yearly, start: 2023}", "{every: yearly, start: 2023}")
+    text = text.replace("{every: half-yearly, start: 2023-12}", "{every: yearly, start: 2023-12}")
     hf1.write_text(text, encoding="utf-8")
     for args, code in (
         (["validate"], 1),

@@ -419,7 +419,7 @@ def test_a_plan_that_was_adopted_is_no_draft_when_its_adopted_plan_is_taken_out(
         ("      - id: HF1.2\n", "      - id: HF9.2\n", "wrong-field"),
         ("            due: 2030\n", "", "milestone-date"),
         (
-            "recurrence: {every: half-yearly, start: 2023}",
+            "recurrence: {every: half-yearly, start: '2023-12'}",
             "recurrence: {every: half-yearly, start: 2050, end: 2040}",
             "recurrence",
         ),

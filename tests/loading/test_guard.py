@@ -286,13 +286,14 @@ def test_strengthening_changes_are_notes_not_errors(plan: Path) -> None:
 
 def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -> None:
     every = (
-        "        recurrence: {every: half-yearly, start: 2023}\n"
+        "        recurrence: {every: half-yearly, start: 2023-12}\n"
         "        status: open\n        basis: inferred\n"
     )
     break_plan(plan, HF1, every, every.replace("half-yearly", "yearly"))
     text = run("validate", plan=plan, code=1).stdout
     assert (
-        "wiederkehrende Pflicht ausgedünnt (halbjährlich ab 2023 -> jährlich ab 2023), "
+        "wiederkehrende Pflicht ausgedünnt (halbjährlich ab Dezember 2023 -> jährlich ab "
+        "Dezember 2023), "
         "ohne Beschluss" in text
     )
     how = 'mpi reschedule HF1.10 bericht-koordinierungsrunde --every jährlich --decision "TEXT"'
@@ -309,7 +310,7 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
         plan=plan,
     )
     written = (plan / HF1).read_text(encoding="utf-8")
-    assert "recurrence: {every: yearly, start: 2023}\n" in written
+    assert "recurrence: {every: yearly, start: 2023-12}\n" in written
     assert (
         "derivation: 'Beschluss vom 07.12.2026: Koordinierungsrunde 07.12.2026, TOP 1'\n" in written
     )  # the folded text replaced whole
@@ -407,9 +408,9 @@ def test_a_schedule_that_would_orphan_recorded_occurrences_is_refused(plan: Path
     )
     assert (plan / HF1).read_bytes() == before
     run("reschedule", "HF1.10", "2", "2026-06", "--decision", DECISION, plan=plan)  # as it says
-    assert "recurrence: {every: half-yearly, start: 2023, end: 2026-06}" in (plan / HF1).read_text(
-        encoding="utf-8"
-    )
+    assert "recurrence: {every: half-yearly, start: 2023-12, end: 2026-06}" in (
+        plan / HF1
+    ).read_text(encoding="utf-8")
 
 
 def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan: Path) -> None:
@@ -418,7 +419,7 @@ def test_the_command_validate_suggests_records_the_decision_for_a_hand_edit(plan
     hf1 = (plan / HF1).read_text(encoding="utf-8")
     moved = STAGE_1.replace("2030", "2032") + "        kind: expected\n"
     hf1 = hf1.replace(STAGE_1 + "        kind: by\n", moved)
-    hf1 = hf1.replace("{every: half-yearly, start: 2023}", "{every: yearly, start: 2023}")
+    hf1 = hf1.replace("{every: half-yearly, start: 2023-12}", "{every: yearly, start: 2023-12}")
     (plan / HF1).write_text(hf1, encoding="utf-8")
     break_plan(plan, HF3, ELECTROLYSER, ELECTROLYSER.replace("100", "80"))
     drop_by_hand(plan)
