@@ -223,3 +223,21 @@ def test_another_bodys_target_moving_weakens_nothing_of_the_plan(tmp_path) -> No
     path.write_text(text.replace(own, own.replace("100", "90")), encoding="utf-8")
     rows = json.loads(mpi("validate", "--format", "json", plan=plan, code=1).stdout)
     assert "weakened" in [r["code"] for r in rows if r["severity"] == "error"]
+
+
+def test_the_overdue_list_of_the_day_holds_only_commitments_of_the_plan() -> None:
+    """Issue 30's measure: `mpi due --overdue --today 07.12.2026`, each row a commitment of
+    this plan (no history, no other body's date, no aspiration) whose period has ended."""
+    said = mpi("due", "--overdue", "--today", "07.12.2026", "--format", "json", plan=SHIPPED)
+    rows = json.loads(said.stdout)
+    assert {(r["owner"], r["milestone"]) for r in rows} == {
+        ("HF1.10", "bericht-koordinierungsrunde"),  # halbjährlich, from the second half of 2023
+        ("HF2.6", "baugenehmigung-digital"),  # "bereits im Jahr 2023 möglich"
+        ("HF2.8", "matchingveranstaltungen"),  # "Ab 2023 mindestens einmal jährlich"
+        ("HF2.12", "laenderuebergreifende-foerderung"),  # "soll ab 2023 … erleichtert werden"
+        ("HF3.7", "erkenntnisse-umgesetzt"),  # "bis Ende 2023 umgesetzt"
+        ("HF5.2", "spitzengespraech"),  # "künftig ein jährliches Spitzengespräch"
+    }
+    for r in rows:
+        assert r["state"] == "overdue" and r["kind"] in ("by", "start"), r
+        assert r["party"] is None and not r["aspiration"] and r["due"] < "2026-12", r
