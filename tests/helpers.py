@@ -174,8 +174,11 @@ def hf1_6_committed(plan: Path) -> None:
     2025 (in the shipped plan it is history: "Zu Mitte 2022", before the plan), so that a
     deadline led by all four partners is overdue in the scripted year."""
     for name, old, new in (
-        ("hf1-flaechen-und-infrastruktur.yaml", "due: 2022-06\n        kind: history",
-         "due: 2025-06\n        kind: by"),
+        ("hf1-flaechen-und-infrastruktur.yaml",
+         "title: Einrichtung eines Standortmanagements Schnackenburgallee (vorgesehen)\n"
+         "        due: 2022-06\n        kind: history",
+         "title: Standortmanagement Schnackenburgallee eingerichtet\n"
+         "        due: 2025-06\n        kind: by"),
         ("adopted.yaml", "due: '2022-06'\n            kind: history",
          "due: '2025-06'\n            kind: by"),
     ):  # fmt: skip

@@ -317,8 +317,9 @@ def uncorrectable(
     - how a milestone's date reads, where the document backs the new reading (`mpi
       validate` checks the quote): history (the quote dates it before the adoption),
       another body's date (`party`, its words in the quote), an aspiration (`strebt …
-      an`), ab read as a start the partners commit to or as an earliest date; and whose
-      target an indicator's is (`party`, likewise);
+      an`), ab read as a start the partners commit to or as an earliest date, and its
+      title (an editor's label, not the document's words); and whose target an indicator's
+      is (`party`, likewise);
     - the leads of a measure whose reading of the verbs is recorded (`read_leads`: its
       `involvement`, with the document's words).
     Measures, goals and the rest change by a decision of the partners."""
@@ -364,7 +365,7 @@ def uncorrectable(
 
 def _read_anew(a: AdoptedMilestone, b: AdoptedMilestone) -> bool:
     """Whether `b` reads `a`'s date anew, as a correction may (see `uncorrectable`)."""
-    reading = {"kind": b.kind, "party": b.party, "aspiration": b.aspiration}
+    reading = {"kind": b.kind, "party": b.party, "aspiration": b.aspiration, "title": b.title}
     if a.model_copy(update=reading) != b:
         return False  # the date, the recurrence or how it is known changed too
     kinds = {a.kind, b.kind}
