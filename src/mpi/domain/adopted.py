@@ -186,19 +186,14 @@ def commitments(plan: Plan) -> Commitments:
     )
 
 
+# What a milestone commits to, besides its recurrence: the same keys in both models.
+_MILESTONE_KEYS = ("id", "title", "due", "kind", "party", "aspiration", "basis")
+
+
 def _milestone(m: Milestone) -> AdoptedMilestone:
     r = m.recurrence
     recurrence = Recurrence(every=r.every, start=r.start, end=r.end) if r is not None else None
-    return AdoptedMilestone(
-        id=m.id,
-        title=m.title,
-        due=m.due,
-        kind=m.kind,
-        party=m.party,
-        aspiration=m.aspiration,
-        recurrence=recurrence,
-        basis=m.basis,
-    )
+    return AdoptedMilestone(**{k: getattr(m, k) for k in _MILESTONE_KEYS}, recurrence=recurrence)
 
 
 def _measure(m: Measure) -> AdoptedMeasure:
@@ -253,16 +248,8 @@ def as_plan(adopted: Commitments, like: Plan) -> Plan:
 
 
 def _as_milestone(m: AdoptedMilestone) -> Milestone:
-    return Milestone.model_construct(
-        id=m.id,
-        title=m.title,
-        due=m.due,
-        kind=m.kind,
-        party=m.party,
-        aspiration=m.aspiration,
-        recurrence=m.recurrence,
-        basis=m.basis,
-    )
+    keys = {k: getattr(m, k) for k in _MILESTONE_KEYS}
+    return Milestone.model_construct(**keys, recurrence=m.recurrence)
 
 
 def _as_measure(m: AdoptedMeasure, status: str | None) -> Measure:
