@@ -27,7 +27,8 @@ from mpi.i18n import _
 from mpi.loading.rules.context import Context
 
 EXPECTED = re.compile(r"\bvoraussichtlich", re.IGNORECASE)
-ASPIRED = re.compile(r"\b(strebt|streben|angestrebt|anzustreben)\b", re.IGNORECASE)
+# An aspiration or a stated goal, not an undertaking: "strebt … an", "Ziel ist es, dass …"
+ASPIRED = re.compile(r"\b(strebt|streben|angestrebt|anzustreben|Ziel ist es)\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(1[89]\d\d|2\d\d\d)\b")
 BOUND_WORDS = {"above": ("mehr als", "über"), "below": ("weniger als", "unter")}
 
