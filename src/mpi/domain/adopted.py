@@ -308,7 +308,9 @@ def uncorrectable(
       title (an editor's label, not the document's words); and whose target an indicator's
       is (`party`, likewise);
     - the leads of a measure whose reading of the verbs is recorded (`read_leads`: its
-      `involvement`, with the document's words).
+      `involvement`, with the document's words);
+    - an indicator whose target was an editor's reading (`inferred`) taken out: the reading
+      withdrawn, not a commitment given up.
     Measures, goals and the rest change by a decision of the partners."""
     out: list[str] = []
 
@@ -330,6 +332,8 @@ def uncorrectable(
         a, b = before.get(name), after.get(name)
         if a == b:
             continue
+        if isinstance(a, AdoptedIndicator) and b is None and a.basis == "inferred":
+            continue  # an editor's reading of a target withdrawn
         milestones = isinstance(a, AdoptedMilestone) and isinstance(b, AdoptedMilestone)
         if milestones and _read_anew(a, b):  # type: ignore[arg-type]
             continue
