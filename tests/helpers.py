@@ -169,6 +169,26 @@ SECOND_ID = "koordinierungsrunde-2027-09-22"
 MILESTONE = "standortmanagement-schnackenburgallee"  # HF1.6, overdue since 06/2025 (below)
 
 
+GLASFASER = Path(__file__).parent / "fixtures" / "glasfaser"
+
+
+def glasfaser_indicators(plan: Path) -> None:
+    """The plan adopted with HF1.16's two Glasfaser indicators and their inferred 100 %
+    targets (withdrawn from the shipped plan by the second reading: the document sets no
+    target for connections), so that tests have indicators with an editor's target to record
+    values on, retarget and correct."""
+    hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"
+    text = hf1.read_text(encoding="utf-8")
+    at = text.index("    updates: []", text.index("      - id: glasfaser-vollversorgung"))
+    block = (GLASFASER / "hf1-indicators.yaml").read_text(encoding="utf-8")
+    hf1.write_text(text[:at] + block + text[at:], encoding="utf-8")
+    adopted = plan / "adopted.yaml"
+    text = adopted.read_text(encoding="utf-8")
+    at = text.index("      - id: HF1.17")
+    block = (GLASFASER / "adopted-indicators.yaml").read_text(encoding="utf-8")
+    adopted.write_text(text[:at] + block + text[at:], encoding="utf-8")
+
+
 def hf1_6_committed(plan: Path) -> None:
     """The year's plan, adopted with HF1.6's Standortmanagement as a commitment due by June
     2025 (in the shipped plan it is history: "Zu Mitte 2022", before the plan), so that a
@@ -201,7 +221,7 @@ def scripted_year(root: Path) -> Path:
     to a first Koordinierungsrunde, its results (attendance, two decisions by TOP that change
     the plan and one that does not, three action items), one action item closed, and the
     invitation to a second round."""
-    plan = adopted_copy(root, hf1_6_committed)
+    plan = adopted_copy(root, lambda p: (hf1_6_committed(p), glasfaser_indicators(p)))
     run = partial(mpi, lang="de")
     run("meeting", "new", "koordinierungsrunde", FIRST, "--time", "10:00-12:00",
         "--place", "BWI, Alter Steinweg 4, Raum 101", "--chair", "Amtsleiter Wirtschaft",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import adopted_copy, git, hf1_6_committed, mpi
+from helpers import adopted_copy, git, glasfaser_indicators, hf1_6_committed, mpi
 
 run = partial(mpi, lang="de", today="2027-05-20")
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -98,7 +98,7 @@ def test_a_returned_workbook_records_what_dgb_said(tmp_path: Path) -> None:
 
 
 def test_values_with_their_period_and_source(tmp_path: Path) -> None:
-    plan = adopted_copy(tmp_path)
+    plan = adopted_copy(tmp_path, glasfaser_indicators)
     filled = fill(
         workbook(plan, tmp_path, "bwi"),
         {"Indikatoren": {"G2": 19.5, "H2": "2026", "I2": "Statistikamt Nord",

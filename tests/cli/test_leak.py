@@ -291,9 +291,9 @@ def test_the_detector_finds_what_it_looks_for() -> None:
 def test_no_english_in_the_guard_of_the_adopted_plan(tmp_path: Path) -> None:
     """Weakening edits by hand (validate, diff, round), then the decision commands, their
     log entries, their errors and the history they leave."""
-    from helpers import ADOPTED, adopted_copy
+    from helpers import ADOPTED, adopted_copy, glasfaser_indicators
 
-    plan = adopted_copy(tmp_path / "repo")
+    plan = adopted_copy(tmp_path / "repo", glasfaser_indicators)
     hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"
     text = hf1.read_text(encoding="utf-8")
     stage_1 = "        due: 2030\n        kind: by\n        status: open\n        basis: stated\n"

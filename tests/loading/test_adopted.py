@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, TODAY, break_plan, commit, git, mpi
+from helpers import SHIPPED, TODAY, break_plan, commit, git, glasfaser_indicators, mpi
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
@@ -253,6 +253,7 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
     root = tmp_path / "repo"
     shutil.copytree(SHIPPED, root / "plan")
     plan = root / "plan"
+    glasfaser_indicators(plan)
     git(root, "init", "-q")
     commit(root, "v1")
     reason = "Das Dokument nennt zehn Jahre ab dem Beschluss, gerechnet bis Ende 2035"
@@ -369,7 +370,12 @@ def test_the_documented_fortschreibung_keeps_the_guard(tmp_path: Path) -> None:
 
 
 def test_a_corrected_reading_changes_readings_only(tmp_path: Path) -> None:
-    plan = place(tmp_path, "copy")
+    needs_git()
+    plan = tmp_path / "repo" / "plan"
+    shutil.copytree(SHIPPED, plan)
+    glasfaser_indicators(plan)  # an indicator whose target is an editor's reading
+    git(plan.parent, "init", "-q")
+    commit(plan.parent, "copied")
     tamper(plan, "none")
     break_plan(plan, "adopted.yaml", "due: 2040", "due: 2030")  # only the plan moved
     assert "ohne Beschluss" in run("validate", plan=plan, code=1).stdout

@@ -11,7 +11,17 @@ from pathlib import Path
 
 import pytest
 
-from helpers import FIXTURES, REPO, SHIPPED, TODAY, adopted_copy, commit, git, mpi
+from helpers import (
+    FIXTURES,
+    REPO,
+    SHIPPED,
+    TODAY,
+    adopted_copy,
+    commit,
+    git,
+    glasfaser_indicators,
+    mpi,
+)
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "round-screenshot.png"
@@ -23,7 +33,7 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     root = tmp_path_factory.mktemp("round") / "repo"
-    adopted_copy(root)
+    adopted_copy(root, glasfaser_indicators)
     git(root, "tag", "runde-2026-06")
     plan = str(root / "plan")
     for args in (
