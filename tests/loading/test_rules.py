@@ -103,6 +103,8 @@ CASES = [
      "party-unquoted", "`party`"),
     (rules.readings, HF2, "kind: start", "kind: start\n        aspiration: true", 34, 21,
      "aspiration-unquoted", "strebt"),
+    (rules.readings, HF1, "quote: Wie bisher sind 100 Hektar", "quote: mehr als 100 Hektar",
+     28, 19, "bound-missing", "mehr als 100"),
     (rules.unique_ids, HF1, "  - id: HF1.2\n", "  - id: HF1.1\n", 33, 9, "duplicate-id", "line 15"),
     (rules.unique_ids, HF1, "id: stufe-2", "id: stufe-1", 48, 13, "duplicate-id", "milestone"),
     (rules.unique_ids, PLAN, "  - id: hk\n", "  - id: bwi\n", 8, 9, "duplicate-id", "partner"),

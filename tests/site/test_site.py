@@ -163,6 +163,13 @@ def test_the_indicator_page_says_in_one_sentence_where_it_stands(site: Path) -> 
     assert 'href="../methode.html#bewertung"' in text
 
 
+def test_a_bound_and_an_aspiration_read_as_such_on_the_indicator_page(site: Path) -> None:
+    """ "Mehr als 46 Prozent" is no 46, and a target the Senate "strebt an" says so."""
+    text = (site / "indikatoren" / "glasfaser-unternehmen.html").read_text(encoding="utf-8")
+    assert '<td class="num">&gt; 46</td>' in text
+    assert "(angestrebt)" in text and "nur als Grenze" in text
+
+
 def test_the_start_page_names_what_is_late_first_and_the_latest_changes(site: Path) -> None:
     text = (site / "index.html").read_text(encoding="utf-8")
     assert text.index("Überfällig und verfehlt") < text.index("Nächste Fristen")
