@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from mpi.loading.sources import SourceFile, read_source
 
 if TYPE_CHECKING:
     from mpi.domain.adopted import AdoptedMilestone, AdoptedPlan
+    from mpi.domain.model import Plan
 
 
 def read_adopted(
@@ -239,7 +241,7 @@ def _against_revision(
 ) -> list[Diagnostic]:
     """The adopted plan matches the plan at the revision it was taken from."""
     try:
-        then = load_at(directory, commit)
+        then = _plan_at(directory, commit)
     except (PlanInvalid, UsageError):
         said = _("the plan at the revision the adopted plan was taken from cannot be read")
         return [source.diagnostic(("adoption", "revision"), ALTERED, said)]
@@ -290,10 +292,16 @@ def _read_leads(directory: Path, model: AdoptedPlan) -> frozenset[str]:
     if commit is None:
         return frozenset()
     try:
-        then = load_at(directory, commit)
+        return adopted_model.read_leads(_plan_at(directory, commit))
     except (PlanInvalid, UsageError):
         return frozenset()
-    return frozenset(m.id for m in then.measures() if m.involvement is not None)
+
+
+@lru_cache(maxsize=4)
+def _plan_at(directory: Path, commit: str) -> Plan:
+    """The plan at a commit the adopted plan names, read once per run: the revision check
+    and the corrected readings' leads both ask for it (a commit's content never changes)."""
+    return load_at(directory, commit)
 
 
 def _unrecorded(source: SourceFile, ours: dict[str, object], before: AdoptedPlan) -> Diagnostic:
