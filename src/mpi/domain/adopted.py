@@ -332,16 +332,7 @@ def uncorrectable(
         a, b = before.get(name), after.get(name)
         if a == b:
             continue
-        if isinstance(a, AdoptedIndicator) and b is None and a.basis == "inferred":
-            continue  # an editor's reading of a target withdrawn
-        milestones = isinstance(a, AdoptedMilestone) and isinstance(b, AdoptedMilestone)
-        if milestones and _read_anew(a, b):  # type: ignore[arg-type]
-            continue
-        targets = isinstance(a, AdoptedIndicator) and isinstance(b, AdoptedIndicator)
-        if targets and a.model_copy(update={"party": b.party}) == b:  # type: ignore[union-attr]
-            continue  # whose target it is, read anew (`mpi validate` checks the quote)
-        measures = isinstance(a, AdoptedMeasure) and isinstance(b, AdoptedMeasure)
-        if measures and b.id in read_leads and a.model_copy(update={"lead": b.lead}) == b:  # type: ignore[union-attr]
+        if _read_anew(a, b, read_leads):
             continue
         readings = isinstance(a, AdoptedMilestone | AdoptedIndicator) and type(a) is type(b)
         inferred = all(getattr(x, "basis", None) == "inferred" for x in (a, b))
@@ -354,10 +345,26 @@ def uncorrectable(
     return out
 
 
-def _read_anew(a: AdoptedMilestone, b: AdoptedMilestone) -> bool:
-    """Whether `b` reads `a`'s date anew, as a correction may (see `uncorrectable`)."""
+def _read_anew(a: object, b: object, read_leads: frozenset[str]) -> bool:
+    """Whether `b` reads `a` anew as a correction may, beyond an inferred value (see
+    `uncorrectable`): how a milestone's date reads, whose target it is, a measure's leads
+    where its verbs are on record, or an inferred target withdrawn (`b` None)."""
+    if isinstance(a, AdoptedIndicator) and b is None:
+        return a.basis == "inferred"  # an editor's reading of a target withdrawn
+    if isinstance(a, AdoptedIndicator) and isinstance(b, AdoptedIndicator):
+        return a.model_copy(update={"party": b.party}) == b
+    if isinstance(a, AdoptedMeasure) and isinstance(b, AdoptedMeasure):
+        return b.id in read_leads and a.model_copy(update={"lead": b.lead}) == b
+    if not (isinstance(a, AdoptedMilestone) and isinstance(b, AdoptedMilestone)):
+        return False
     reading = {"kind": b.kind, "party": b.party, "aspiration": b.aspiration, "title": b.title}
     if a.model_copy(update=reading) != b:
         return False  # the date, the recurrence or how it is known changed too
     kinds = {a.kind, b.kind}
     return len(kinds) == 1 or kinds == {"from", "start"} or "history" in kinds
+
+
+def read_leads(plan: Plan) -> frozenset[str]:
+    """The measures whose reading of the verbs the plan records (`involvement`): their leads
+    a corrected reading may change (`uncorrectable`)."""
+    return frozenset(m.id for m in plan.measures() if m.involvement is not None)

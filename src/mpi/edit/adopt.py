@@ -91,8 +91,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
         adoption=head, **{name: getattr(taken, name) for name in Commitments.model_fields}
     )
     if request.correction is not None and earlier is not None:
-        read_leads = frozenset(m.id for m in plan.measures() if m.involvement is not None)
-        _only_readings(earlier, new, read_leads)
+        _only_readings(earlier, new, adoption.read_leads(plan))
     text = render(new)
     again, _problems = read_adopted(path, text)
     if again is None or again[0] != new:  # the writer writes what the reader reads
