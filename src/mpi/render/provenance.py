@@ -82,8 +82,7 @@ def kind_words(value: str) -> str:
         if part == "aspiration":
             said += " " + _("(aspired)")
         elif part.startswith("party: "):
-            party = part.removeprefix("party: ")
-            said += " " + _("(not a commitment of the plan: {party})").format(party=party)
+            said += " " + values.not_committed(part.removeprefix("party: "))
     return said
 
 
@@ -120,7 +119,7 @@ def marks(row: DueRow, condition: bool = True) -> str:
     if row.kind == "history":  # done before the plan, or a term set before it (zunächst …)
         said += " " + (_("(set before the plan)") if row.set_before else _("(before the plan)"))
     if party := row.party:
-        said += " " + _("(not a commitment of the plan: {party})").format(party=party)
+        said += " " + values.not_committed(party)
     return said
 
 

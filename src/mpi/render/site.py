@@ -76,6 +76,7 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "dash": values.DASH,
         "day": values.day,
         "number": values.number,
+        "bound_sign": values.bound_sign,
         "target": values.target,
         "target_year": values.target_year,
         "worded": worded,

@@ -10,7 +10,7 @@ from mpi.i18n import _, formats
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
-    from mpi.domain.items import Indicator
+    from mpi.domain.items import Baseline, Indicator
     from mpi.views.due import DueRow
     from mpi.views.indicators import IndicatorRow
     from mpi.views.status import FieldStatus, StatusSummary
@@ -55,13 +55,25 @@ def field_title(field: FieldStatus) -> str:
     return _("Total") if field.id == "total" else field.title
 
 
+def bound_sign(base: Baseline) -> str:
+    """`> ` before a baseline the document gives only as a lower bound ("mehr als 46
+    Prozent"), `< ` before an upper one, else nothing."""
+    return {"above": "> ", "below": "< "}.get(base.bound or "", "")
+
+
+def not_committed(party: str) -> str:
+    """What another body's date or target is: `(keine Zusage des Plans: Autobahn GmbH)`."""
+    from mpi.i18n import _
+
+    return _("(not a commitment of the plan: {party})").format(party=party)
+
+
 def baseline(ind: Indicator) -> str:
     """`100 ha (2023)`, `> 46 % (2022)` where the document gives only a bound, or a dash."""
     base = ind.baseline
     if base is None:
         return DASH
-    bound = {"above": "> ", "below": "< "}.get(base.bound or "", "")
-    return f"{bound}{amount(base.value, ind.unit)} ({base.year})"
+    return f"{bound_sign(base)}{amount(base.value, ind.unit)} ({base.year})"
 
 
 def target(ind: Indicator) -> str:
@@ -72,7 +84,7 @@ def target(ind: Indicator) -> str:
     year = f" ({target_year(ind.target.year)})" if ind.target.year is not None else ""
     aspired = " " + _("(aspired)") if ind.target.aspiration else ""
     if party := ind.target.party:
-        aspired += " " + _("(not a commitment of the plan: {party})").format(party=party)
+        aspired += " " + not_committed(party)
     return f"{direction(ind.direction)} {amount(ind.target.value, ind.unit)}{year}{aspired}"
 
 
