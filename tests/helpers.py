@@ -47,6 +47,11 @@ def stable(output: str) -> str:
 
 # The day the tests take as today: MPI_TODAY of every run (tests/conftest.py), unless a test
 # names another day and says why.
+def words(text: str) -> str:
+    """Text with its line breaks and runs of spaces as single spaces: `mpi show` wraps."""
+    return " ".join(text.split())
+
+
 TODAY = "2026-12-07"
 TODAY_DATE = date.fromisoformat(TODAY)
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, TODAY, break_plan, commit, git, glasfaser_indicators, mpi
+from helpers import SHIPPED, TODAY, break_plan, commit, git, glasfaser_indicators, mpi, words
 
 HF1 = "hf1-flaechen-und-infrastruktur.yaml"
 STAGE_1 = "      - id: hh-win-stufe-1\n        title: HH-WIN Ausbaustufe 1\n        due: 2030\n"
@@ -280,7 +280,7 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
     assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 07.12.2026" in diff
     [row] = json.loads(run("diff", "HEAD", "--format", "json", plan=plan).stdout)["changes"]
     assert row["decision"] is None and row["correction"] == {"date": "2026-12-07", "reason": reason}
-    shown = run("show", "HF1.16", plan=plan).stdout
+    shown = words(run("show", "HF1.16", plan=plan).stdout)
     assert f"Lesart korrigiert: {reason}" in shown
     commit(root, "v2")
     history = run("history", "HF1.16", plan=plan).stdout

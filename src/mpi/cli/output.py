@@ -65,14 +65,20 @@ def emit(format: str, view: View[T], data: T, output: Path | None = None) -> Non
         payload = drawn
     else:
         if not isinstance(drawn, str):
-            # Not to a terminal: nothing wrapped at a width nobody sees, no trailing spaces.
-            screen = console(width=None if terminal else 100_000)
+            # Not to a terminal: a record or a table row never wrapped; a page (`mpi show`) at
+            # 80 columns, as a file is read; no trailing spaces.
+            from mpi.render.formats._grid import Grid
+
+            rows = isinstance(drawn, (Unwrapped, Grid))
+            width = None if terminal else 100_000 if rows else 80
+            screen = console(width=width)
             with screen.capture() as captured:
                 if isinstance(drawn, Unwrapped):
                     screen.print(drawn.renderable, soft_wrap=True)
                 else:
                     screen.print(drawn)
-            drawn = captured.get()
+            # no-break spaces kept `bis Dezember 2026` on one line; copied or grepped, a space
+            drawn = captured.get().replace("\u00a0", " ")
             if not terminal:
                 drawn = "".join(line.rstrip() + "\n" for line in drawn.splitlines())
         payload = drawn.encode("utf-8", "backslashreplace")

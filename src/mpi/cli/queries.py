@@ -159,7 +159,10 @@ def due(
             "--overdue", help=N_("Open and past a `bis` date (delayed ones: without options).")
         ),
     ] = False,
-    all: Annotated[bool, typer.Option("--all", help=N_("Include done and missed ones."))] = False,
+    all: Annotated[
+        bool,
+        typer.Option("--all", help=N_("Include done ones (missed ones are listed without it).")),
+    ] = False,
     field: FieldsOption = None,
     lead: LeadOption = None,
     today: TodayOption = None,
@@ -257,9 +260,9 @@ def register(app: typer.Typer) -> None:
         short_help=N_("Milestones by date (default: overdue, next 12 months)."),
         help=N_(
             "Milestones by date; recurring ones expand into their occurrences.\n\n"
-            "Without --year, --before, --within or --overdue: what is late (overdue, or "
-            'delayed past a "voraussichtlich" date) and what falls due in the next 12 '
-            "months. --all alone lists everything, done and missed included. OWNER limits "
+            "Without --year, --before, --within or --overdue: what was missed, what is late "
+            '(overdue, or delayed past a "voraussichtlich" date) and what falls due in the '
+            "next 12 months. --all alone lists everything, done included. OWNER limits "
             "it to one measure, `plan` or a body."
         ),
     )(due)

@@ -102,6 +102,7 @@ def status(summary: StatusSummary) -> dict[str, Any]:
         "fields": [field_status(f) for f in summary.fields],
         "plan_level": field_status(summary.plan_level),
         "totals": field_status(summary.totals),
+        "missed": [{**due_row(line.row), "count": line.occurrences} for line in summary.missed],
         "late": [{**due_row(line.row), "count": line.occurrences} for line in summary.late],
         "next_deadlines": [due_row(r) for r in summary.next_deadlines],
     }
@@ -266,6 +267,9 @@ def body(detail: OwnerDetail) -> dict[str, Any]:
         "milestones": milestone_rows(detail.milestones),
         "updates": updates(detail.updates),
         "decisions": [decision(r) for r in detail.decisions],
+        **({"partners": [p.model_dump() for p in detail.signing]} if detail.signing else {}),
+        **({"vision": detail.vision, "agreements": detail.agreements} if detail.signing else {}),
+        **({"bodies": [{"id": i, "name": n} for i, n in detail.bodies]} if detail.bodies else {}),
     }
 
 

@@ -157,8 +157,8 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
         )
     if owner is not None:
         rows = [r for r in rows if r.owner == owner]
-    if not query.include_done:
-        rows = [r for r in rows if r.pending]
+    if not query.include_done:  # a missed commitment stays in view, like an overdue one
+        rows = [r for r in rows if r.pending or r.state == "missed"]
     if query.year is not None:
         rows = [r for r in rows if r.due.year == query.year]
     if query.before is not None:
@@ -171,7 +171,11 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
         rows = [r for r in rows if r.overdue]
     if query.soon is not None:
         soon = query.soon
-        rows = [r for r in rows if late(r) or (today <= r.due.end and r.due.start <= soon)]
+        rows = [
+            r
+            for r in rows
+            if r.state == "missed" or late(r) or (today <= r.due.end and r.due.start <= soon)
+        ]
     return rows
 
 

@@ -11,6 +11,7 @@ from mpi.domain.dates import Due, add_span
 from mpi.domain.errors import InvalidValue
 from mpi.domain.items import Sourced
 from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Update
+from mpi.domain.partners import short
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner
@@ -30,9 +31,10 @@ class MeasureRow:
     lead: tuple[str, ...]
     tags: tuple[str, ...]
     next: DueRow | None = None  # the next open deadline from today
-    late: tuple[DueRow, ...] = ()  # overdue and delayed deadlines, oldest first
+    late: tuple[DueRow, ...] = ()  # missed, then overdue and delayed deadlines, oldest first
     last_update: date | None = None  # the date of the latest updates entry
     latest_note: Update | None = None  # the latest updates entry (the log is in date order)
+    lead_names: tuple[str, ...] = ()  # the lead partners' short names, as people read them
 
     @property
     def next_due(self) -> Due | None:
@@ -178,12 +180,22 @@ def list_measures(
                     tuple(m.lead),
                     tuple(m.tags),
                     next(upcoming, None),
-                    tuple(r for r in own if late(r)),
+                    tuple(sorted((r for r in own if missed_or_late(r)), key=_not_missed)),
                     last_update(m),
                     latest_update(m.updates),
+                    tuple(short(plan.partners, p) for p in m.lead),
                 )
             )
     return sorted(rows, key=lambda r: natural_key(r.id))
+
+
+def missed_or_late(row: DueRow) -> bool:
+    return row.state == "missed" or late(row)
+
+
+def _not_missed(row: DueRow) -> bool:
+    """A sort key that puts missed deadlines first (a stable sort keeps the date order)."""
+    return row.state != "missed"
 
 
 def _deadlines_by_measure(due: list[DueRow]) -> dict[str, list[DueRow]]:

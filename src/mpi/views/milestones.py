@@ -13,7 +13,7 @@ from datetime import date
 
 from mpi.domain import walk
 from mpi.domain.items import Milestone
-from mpi.domain.model import Plan, Update
+from mpi.domain.model import Partner, Plan, Update
 from mpi.domain.walk import Place
 from mpi.views.decisions import DecisionRow, decisions, of_owner
 from mpi.views.due import DueRow, milestone_rows
@@ -71,6 +71,12 @@ class OwnerDetail:
     updates: list[Update]
     decisions: list[DecisionRow]
     partners: dict[str, str] = field(default_factory=dict)  # id -> short name
+    # The plan level only: who signed it, its vision and agreements (the Präambel's), and the
+    # monitoring bodies `mpi show` takes.
+    signing: list[Partner] = field(default_factory=list)
+    vision: str | None = None
+    agreements: list[str] = field(default_factory=list)
+    bodies: list[tuple[str, str]] = field(default_factory=list)  # (id, name)
 
 
 def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
@@ -81,7 +87,20 @@ def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
     if owner == PLAN:
         milestones = summaries(places, plan, today)
         partners = {p.id: p.short for p in plan.partners}
-        return OwnerDetail(PLAN, plan.title, None, milestones, plan.updates, decided, partners)
+        bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
+        return OwnerDetail(
+            PLAN,
+            plan.title,
+            None,
+            milestones,
+            plan.updates,
+            decided,
+            partners,
+            signing=list(plan.partners),
+            vision=plan.vision,
+            agreements=list(plan.agreements),
+            bodies=bodies,
+        )
     body = next(b for b in plan.monitoring.bodies if b.id == owner) if plan.monitoring else None
     assert body is not None  # find_owner found it
     milestones = summaries(places, plan, today)

@@ -34,7 +34,7 @@ class FieldStatus:
         self.open_milestones += len({(r.owner, r.milestone) for r in rows if r.pending})
         self.overdue += sum(r.overdue for r in rows)
         self.delayed += sum(r.delayed for r in rows)
-        self.missed += sum(r.status == "missed" for r in rows)
+        self.missed += sum(r.state == "missed" for r in rows)
         self.overdue_milestones += len({(r.owner, r.milestone) for r in rows if r.overdue})
         ahead = (r for r in rows if r.pending and r.due.end >= today)
         self.next_due = next(ahead, self.next_due)
@@ -51,6 +51,7 @@ class StatusSummary:
     plan_level: FieldStatus  # the plan's own milestones and those of Dialog und Monitoring
     as_of: date | None = None  # the plan as committed on this day (--as-of)
     read_on: date | None = None  # the day the plan was read (today's plan, seen from `today`)
+    missed: list[MilestoneLine] = field(default_factory=list)  # recorded missed, shown first
 
 
 def status(
@@ -79,6 +80,16 @@ def status(
     totals.add(rows, today)
     future = [r for r in rows if r.pending and r.due.end >= today]
     late = collapse([r for r in rows if r.state in ("overdue", "delayed")])
+    missed = collapse([r for r in rows if r.state == "missed"])
     return StatusSummary(
-        plan.title, today, summaries, totals, future[:upcoming], late, plan_level, as_of, read_on
+        plan.title,
+        today,
+        summaries,
+        totals,
+        future[:upcoming],
+        late,
+        plan_level,
+        as_of,
+        read_on,
+        missed,
     )

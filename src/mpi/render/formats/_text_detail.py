@@ -6,13 +6,14 @@ for stated facts, the derivation or reason for the others), listed at the end.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from mpi.i18n import _
+from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import decision_line, decisions_heading
-from mpi.render.formats._rich import STATUS_STYLE, Fit, id_column, t, table
+from mpi.render.formats._grid import Column, Grid, whole
+from mpi.render.formats._rich import STATUS_STYLE, notes_grid, t
 from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from mpi.domain.model import Update
     from mpi.views.decisions import DecisionRow
     from mpi.views.measures import MeasureDetail
+    from mpi.views.meetings import MeetingRow
     from mpi.views.milestones import MilestoneSummary, OwnerDetail
 
 
@@ -37,73 +39,70 @@ def _series(s: MilestoneSummary, notes: Notes) -> Text:
 
 
 def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
-    """The milestones with the number and id `mpi milestone` takes; a recurring one with its
-    late occurrences, the next one, and the ones recorded."""
+    """The milestones, each a block under the number and id `mpi milestone` takes: its status,
+    title, date in the document's words; a recurring one with its late occurrences, the next
+    one, and the ones recorded. Blocks, not a table: at 80 columns a table of four columns
+    left the title a word wide."""
+    from rich.text import Text
 
-    dates = [
-        worded(s.first) if s.milestone.recurrence is None else series(s.milestone.recurrence)
-        for s in items
-        if s.milestone.party is None  # whose date it is: a long mark, which wraps
-    ]  # as wide as a date with its marks (bedingt, vor dem Plan) and note
-    party = any(s.milestone.party for s in items)  # its words wrap no narrower than 24
-    widest = max([len(d) + 4 for d in dates] + [len(_("Due")), 24 if party else 20])
-    grid = table(
-        ("#", {"no_wrap": True, "justify": "right"}),
-        id_column("ID", [s.milestone.id for s in items]),
-        (_("Due"), {"width": min(widest, 30)}),
-        (_("Milestone"), {"ratio": 1, "min_width": 16}),
-        (_("Status"), {"no_wrap": True}),
-        title=_("Milestones"),
-    )
-    for s in items:
+    grid = Grid((Column("#", justify="right"), Column("", weight=1)), header=False)
+    for index, s in enumerate(items):
         m, first = s.milestone, s.first
-        name = t(m.title)
+        head = Text(m.id, style="bold")
+        head.append(" · ")
+        block = [head, t(m.title)]
         if m.recurrence is None:
+            head.append_text(t(progress(first.status, first.state, first.done)))
+            head.stylize(STATUS_STYLE[first.state], len(m.id))
             date = t(worded(first), STATUS_STYLE.get(first.state, ""))
             date.append(notes.row(first))
-            state = t(progress(first.status, first.state, first.done))
-            state.stylize(STATUS_STYLE[first.state])
         else:
+            late, nxt = s.late, s.next
+            state = state_word(late[0].state) if late else state_word("open") if nxt else _("ended")
+            head.append(
+                f"{len(late)} {state}" if late else state,
+                STATUS_STYLE[late[0].state] if late else "",
+            )
+            block[1].append("\u00a0↻", style="dim")
             date = _series(s, notes)
-            name.append(" ↻", style="dim")
-            late = s.late
             for word in ("overdue", "delayed"):
-                dues = [values.due(r.due) for r in late if r.state == word]
+                dues = [whole(values.due(r.due)) for r in late if r.state == word]
                 if dues:
-                    name.append(
+                    date.append(
                         f"\n{state_word(word)}: {', '.join(dues)}", style=STATUS_STYLE[word]
                     )
             for r in s.recorded:
                 held = f" ({values.due(r.done)})" if r.done else ""
-                name.append(f"\n{values.due(r.due)} {state_word(r.status)}{held}", style="dim")
+                date.append(f"\n{values.due(r.due)} {state_word(r.status)}{held}", style="dim")
                 if r.note:
-                    name.append(f": {one_line(r.note)}", style="dim")
-            nxt = s.next
+                    date.append(f": {one_line(r.note)}", style="dim")
             if nxt is not None:
-                name.append("\n" + _("next:") + f" {dated(nxt)}", style="dim")
-            state = (
-                t(f"{len(late)} {state_word(late[0].state)}", STATUS_STYLE[late[0].state])
-                if late
-                else t(state_word("open") if nxt else _("ended"))
-            )
+                date.append("\n" + _("next:") + f" {whole(dated(nxt))}", style="dim")
+        block.append(date)
         if m.note:
-            name.append(f"\n{one_line(m.note)}", style="dim italic")
-        grid.add_row(str(s.number), t(m.id), date, name, state)
-    return Fit(grid, {3: 1})
+            block.append(t(m.note, "dim italic"))
+        if index:
+            grid.add_row("", "")
+        grid.add_row(str(s.number), Text("\n").join(block))
+    from rich.console import Group
+
+    return Group(Text(_("Milestones"), style="bold"), _indent(grid))
 
 
 def _updates(updates: list[Update], partners: Mapping[str, str]) -> list[RenderableType]:
+    """The log, its text hanging under its text: `07.12.2026  BWI: Der Bauantrag ist gestellt.`
+    A status change the entry's words already say (`Status: laufend → entfallen`) is not
+    said again."""
     from rich.text import Text
 
     parts: list[RenderableType] = [Text(_("Updates"), style="bold")]
     for u in updates:
-        line = Text(f"  {values.logged(u.date, u.by, partners)}{': ' if u.by else ' '}")
+        line = Text(f"{values.logged(u.date, u.by, partners)}{': ' if u.by else ' '}")
         line.append(one_line(u.text))
-        if u.status:
-            line.append(
-                " " + _("(status → {status})").format(status=status_word(u.status)), style="dim"
-            )
-        parts.append(line)
+        if u.status and status_word(u.status) not in u.text:
+            said = _("(status → {status})").format(status=status_word(u.status))
+            line.append(" " + said, style="dim")
+        parts.append(_indent(line))
     if not updates:
         parts.append(Text("  " + _("none recorded"), style="dim"))
     return parts
@@ -117,8 +116,7 @@ def _decisions(rows: list[DecisionRow]) -> list[RenderableType]:
     if not rows:
         return []
     parts: list[RenderableType] = [Text(decisions_heading(rows), style="bold")]
-    parts += [Text("  " + one_line(decision_line(r, owner=False))) for r in rows]
-    return [*parts, Text("")]
+    return parts + [Text("  " + one_line(decision_line(r, owner=False))) for r in rows]
 
 
 def _paragraphs(text: str) -> list[RenderableType]:
@@ -126,72 +124,96 @@ def _paragraphs(text: str) -> list[RenderableType]:
 
     out: list[RenderableType] = []
     for paragraph in text.split("\n\n"):
-        out += [Text(visible(" ".join(paragraph.split()))), Text("")]
-    return out
+        out += [Text(""), Text(visible(" ".join(paragraph.split())))]
+    return out[1:]
+
+
+def _indent(renderable: RenderableType) -> RenderableType:
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2))
+
+
+def _sections(*sections: Sequence[RenderableType]) -> RenderableType:
+    """The sections of `mpi show`, one blank line between two, none at the end."""
+    from rich.console import Group
+    from rich.text import Text
+
+    parts: list[RenderableType] = []
+    for section in sections:
+        if section:
+            parts += [Text(""), *section] if parts else section
+    return Group(*parts)
+
+
+def _how_known(notes: Notes, title: str) -> list[RenderableType]:
+    from rich.text import Text
+
+    if not notes.items:
+        return []
+    return [Text(title, style="bold"), notes_grid(notes)]
 
 
 def measure(detail: MeasureDetail) -> RenderableType:
-    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     m = detail.measure
     notes = Notes(every_fact=True)
-    parts: list[RenderableType] = []
     head = Text()
     head.append(m.id, style="bold")
     head.append(" ")
     head.append(one_line(m.title), style="bold")
     head.append("  ")
     head.append(status_word(m.status), style=STATUS_STYLE.get(m.status, ""))
-    parts.append(head)
     where = f"{detail.field.id} {detail.field.title}"
     if detail.section_title:
         where += f" › {detail.section_title}"
-    parts.append(t(where, "dim"))
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column()
     names = detail.partners
-    facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or "–"))
-    involved = ", ".join(names.get(p, p) for p in m.involved) or "–"
+    facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or values.DASH))
+    involved = ", ".join(names.get(p, p) for p in m.involved) or values.DASH
     facts.add_row(_("Involved"), t(involved + notes.involvement(m.id, m.involvement)))
-    facts.add_row(_("Tags"), t(", ".join(m.tags) or "–"))
-    parts += [Text(""), facts, Text(""), *_paragraphs(m.text)]
+    facts.add_row(_("Tags"), t(", ".join(m.tags) or values.DASH))
+    items = []
     for item in m.items:
         line = Text(f"  {item.id}. ", style="bold")
         line.append(visible(" ".join(item.text.split())))
-        parts.append(line)
-    if m.items:
-        parts.append(Text(""))
+        items.append(line)
+    goals: list[RenderableType] = []
     if detail.goals:
         mark = notes.goals(m.id, detail.goal_assignment)
-        goals = table(id_column(_("Goal") + mark, [g.id for g in detail.goals]), ("", {"ratio": 1}))
+        grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
         for g in detail.goals:
-            goals.add_row(t(g.id), t(g.text))
-        parts.append(Fit(goals, {1: 1}))
-    if detail.milestones:
-        parts.append(_milestones(detail.milestones, notes))
-    else:
-        parts.append(Text(_("No milestones."), style="dim"))
-    if detail.indicators:
-        parts += _indicators(detail, notes)
-    if m.sources:
-        parts.append(Text(_("Sources"), style="bold"))
-        for s in m.sources:
-            line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
-            line.append(one_line(s.shown))
-            if s.url:
-                line.append(" ")
-                line.append(one_line(s.url), style="underline")
-            parts.append(line)
-        parts.append(Text(""))
-    parts += _decisions(detail.decisions)
-    parts += _updates(m.updates, detail.partners)
-    if notes.items:
-        parts += [Text(""), Text(_("How each date and target is known"), style="bold")]
-        parts += [Text(one_line(line)) for line in notes.lines()]
-    return Group(*parts)
+            grid.add_row(t(g.id), t(g.text))
+        goals = [Text(_("Goals") + mark, style="bold"), _indent(grid)]
+    milestones: list[RenderableType] = [_milestones(detail.milestones, notes)]
+    if not detail.milestones:
+        milestones = [Text(_("No milestones."), style="dim")]
+    indicators = _indicators(detail, notes) if detail.indicators else []
+    sources: list[RenderableType] = [Text(_("Sources"), style="bold")] if m.sources else []
+    for s in m.sources:
+        line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
+        line.append(one_line(s.shown))
+        if s.url:
+            line.append(" ")
+            line.append(one_line(s.url), style="underline")
+        sources.append(line)
+    return _sections(
+        [head, t(where, "dim")],
+        [facts],
+        _paragraphs(m.text),
+        items,
+        goals,
+        milestones,
+        indicators,
+        sources,
+        _decisions(detail.decisions),
+        _updates(m.updates, detail.partners),
+        _how_known(notes, _("How each date and target is known")),
+    )
 
 
 def _indicators(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
@@ -200,9 +222,43 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
     return indicator_blocks(detail.indicators, notes, measures=False, title=_("Indicators"))
 
 
+def _signing(detail: OwnerDetail) -> list[RenderableType]:
+    """The plan level's partners and who signed for each, its vision, its agreements and the
+    monitoring bodies (`mpi show plan`)."""
+    from rich.text import Text
+
+    if not detail.signing:
+        return []
+    grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+    for p in detail.signing:
+        said = t(p.name)
+        for person in p.signatories:
+            said.append("\n")
+            said.append_text(t(person, "dim"))
+        grid.add_row(t(p.short), said)
+    out: list[RenderableType] = [Text(_("Partners"), style="bold"), _indent(grid)]
+    if detail.vision:
+        out += [
+            Text(""),
+            Text(_("Vision"), style="bold"),
+            Text(visible(" ".join(detail.vision.split()))),
+        ]
+    if detail.agreements:
+        out += [Text(""), Text(_("The partners agree"), style="bold")]
+        listed = Grid((Column(""), Column("", weight=1)), header=False)
+        for agreement in detail.agreements:
+            listed.add_row("–", t(agreement))
+        out.append(_indent(listed))
+    if detail.bodies:
+        bodies = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+        for ident, name in detail.bodies:
+            bodies.add_row(t(ident), t(name))
+        out += [Text(""), Text(_("Monitoring (mpi show ID)"), style="bold"), _indent(bodies)]
+    return out
+
+
 def body(detail: OwnerDetail) -> RenderableType:
     """The plan level (`mpi show plan`) or a monitoring body (`mpi show evaluation`)."""
-    from rich.console import Group
     from rich.text import Text
 
     notes = Notes(every_fact=True)
@@ -210,16 +266,46 @@ def body(detail: OwnerDetail) -> RenderableType:
     head.append(detail.id, style="bold")
     head.append(" ")
     head.append(one_line(detail.name), style="bold")
-    parts: list[RenderableType] = [head, Text("")]
-    if detail.text:
-        parts += _paragraphs(detail.text)
-    if detail.milestones:
-        parts.append(_milestones(detail.milestones, notes))
-    else:
-        parts.append(Text(_("No milestones."), style="dim"))
-    parts += _decisions(detail.decisions)
-    parts += _updates(detail.updates, detail.partners)
-    if notes.items:
-        parts += [Text(""), Text(_("How each date is known"), style="bold")]
-        parts += [Text(one_line(line)) for line in notes.lines()]
-    return Group(*parts)
+    milestones: list[RenderableType] = [_milestones(detail.milestones, notes)]
+    if not detail.milestones:
+        milestones = [Text(_("No milestones."), style="dim")]
+    return _sections(
+        [head],
+        _paragraphs(detail.text) if detail.text else [],
+        _signing(detail),
+        milestones,
+        _decisions(detail.decisions),
+        _updates(detail.updates, detail.partners),
+        _how_known(notes, _("How each date is known")),
+    )
+
+
+def meetings(rows: list[MeetingRow]) -> RenderableType:
+    """The meetings at 80 columns: the id (it names the body), the day, where, and what is on
+    record in words that wrap (TOPs, decisions, open action items)."""
+    from rich.text import Text
+
+    if not rows:
+        return Text(_("No meetings on record (mpi meeting new records one)."))
+    grid = Grid(
+        (
+            Column(_("Meeting"), style="bold"),
+            Column(_("Day")),
+            Column(_("Where"), weight=1, least=10),
+            Column(_("On record"), weight=2, least=16),
+        )
+    )
+    for r in rows:
+        said = [
+            ngettext("{count} TOP", "{count} TOPs", r.tops).format(count=r.tops),
+            ngettext("{count} decision", "{count} decisions", r.decisions).format(
+                count=r.decisions
+            ),
+            ngettext(
+                "{count} open action item", "{count} open action items", r.open_actions
+            ).format(count=r.open_actions),
+        ]
+        if r.overdue_actions:
+            said[-1] += " " + _("({count} overdue)").format(count=r.overdue_actions)
+        grid.add_row(r.id, values.day(r.day), r.where or values.DASH, ", ".join(said))
+    return grid

@@ -1,13 +1,15 @@
 """Text for pipes and files: one record per line, tab-separated, nothing wrapped or padded, so
-`grep`, `cut -f` and `wc -l` work (`--format text` when the output is not a terminal)."""
+`grep`, `cut -f`, `sort` and `wc -l` work (`--format text` when the output is not a terminal).
+A date that leads a record is ISO (`2026-12`, sorts as text); a count is a bare number."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.formats._rich import STATUS_GLYPH, STATUS_STYLE, t
+from mpi.render.formats._rich import STATUS_STYLE, t
 from mpi.render.provenance import basis as basis_word
 from mpi.render.provenance import dated, short
 from mpi.render.provenance import state as state_word
@@ -27,11 +29,12 @@ def measures_count(count: int) -> str:
     return ngettext("{count} measure", "{count} measures", count).format(count=count)
 
 
-LATE_MARK = {"overdue": "! ", "delayed": "◐ "}
+LATE_MARK = {"missed": "✗ ", "overdue": "! ", "delayed": "◐ "}
 
 
 def measure_due(row: MeasureRow) -> Text:
-    """The oldest late deadline, marked `!` (overdue) or `◐` (delayed), or else the next one."""
+    """The oldest missed deadline, marked `✗`, or the oldest late one, marked `!` (overdue) or
+    `◐` (delayed), or else the next one."""
     shown = row.due
     if shown is None:
         return t(values.DASH)
@@ -46,7 +49,7 @@ def record(*cells: object) -> str:
 def _duerecord(r: DueRow) -> str:
     recurring = _("recurring") if r.recurring else ""
     return record(
-        values.due(r.due),
+        r.due.iso(),
         r.measure or r.owner,
         r.milestone,
         r.title,
@@ -58,27 +61,30 @@ def _duerecord(r: DueRow) -> str:
 
 
 def piped_status(summary: StatusSummary) -> str:
+    """Per field: id, title, measures, their statuses (as the terminal orders them), open
+    milestones, overdue, delayed and missed deadlines, the next deadline (ISO) and whose it is;
+    then
+    the next deadlines as `mpi due` pipes them."""
     lines = []
     for f in [*summary.fields, summary.plan_level, summary.totals]:
         counts = ", ".join(
-            f"{f.by_status[s]} {status_word(s)}" for s in STATUS_GLYPH if f.by_status.get(s)
+            f"{f.by_status[s]} {status_word(s)}" for s in MEASURE_STATUSES if f.by_status.get(s)
         )
         nxt = f.next_due
-        upcoming = f"{values.due(nxt.due)} {nxt.measure or nxt.owner}" if nxt else values.DASH
         lines.append(
             record(
-                _("total") if f is summary.totals else f.id, values.field_title(f),
-                measures_count(f.measures),
+                _("total") if f is summary.totals else f.id,
+                values.field_title(f),
+                f.measures,
                 counts,
-                ngettext(
-                    "{count} open milestone", "{count} open milestones", f.open_milestones
-                ).format(count=f.open_milestones),
-                ngettext(
-                    "{count} overdue deadline", "{count} overdue deadlines", f.overdue
-                ).format(count=f.overdue),
-                _("{count} delayed").format(count=f.delayed), upcoming,
+                f.open_milestones,
+                f.overdue,
+                f.delayed,
+                f.missed,
+                nxt.due.iso() if nxt else "",
+                (nxt.measure or nxt.owner) if nxt else "",
             )
-        )  # fmt: skip
+        )
     return "".join(lines) + "".join(_duerecord(r) for r in summary.next_deadlines)
 
 
@@ -88,7 +94,7 @@ def piped_measures(rows: list[MeasureRow]) -> str:
             r.id,
             status_word(r.status),
             r.title,
-            *(", ".join(x) for x in (r.lead, r.tags)),
+            *(", ".join(x) for x in (r.lead_names, r.tags)),
             measure_due(r).plain,
         )
         for r in rows

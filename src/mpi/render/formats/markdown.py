@@ -51,7 +51,12 @@ def status(summary: StatusSummary) -> str:
     as_of = standpoint(summary.today, summary.as_of, summary.read_on)
     late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", late)
     out = [f"# {esc(summary.title)}", "", as_of, ""]
-    out += [status_table(summary, notes), "## " + late_title.format(count=late), ""]
+    out += [status_table(summary, notes)]
+    if summary.missed:  # what the partners did not do: first
+        count = summary.totals.missed
+        missed = ngettext("Missed: {count} deadline", "Missed: {count} deadlines", count)
+        out += ["## " + missed.format(count=count), "", late_table(summary.missed, notes, "")]
+    out += ["## " + late_title.format(count=late), ""]
     out += [late_table(summary.late, notes, _("Nothing is late.")), "## " + _("Next deadlines")]
     out += ["", due_table(summary.next_deadlines, notes)]
     out += notes_block(notes, "## " + _("Notes"))
@@ -184,6 +189,23 @@ def body(detail: OwnerDetail) -> str:
     out = [f"# {esc(detail.id)}: {esc(detail.name)}", ""]
     if detail.text:
         out += [*(esc(p) + "\n" for p in detail.text.split("\n\n"))]
+    if detail.signing:
+        out += ["## " + _("Partners"), ""]
+        signed_by = _("signed by {names}")
+        for p in detail.signing:
+            line = f"- **{esc(p.short)}** ({esc(p.id)}): {esc(p.name)}"
+            if p.signatories:
+                line += ", " + signed_by.format(names="; ".join(esc(x) for x in p.signatories))
+            out.append(line)
+        out.append("")
+    if detail.vision:
+        out += ["## " + _("Vision"), "", esc(" ".join(detail.vision.split())), ""]
+    if detail.agreements:
+        out += ["## " + _("The partners agree"), ""]
+        out += [f"- {esc(' '.join(a.split()))}" for a in detail.agreements] + [""]
+    if detail.bodies:
+        out += ["## " + _("Monitoring"), ""]
+        out += [f"- {esc(name)} (`mpi show {i}`)" for i, name in detail.bodies] + [""]
     out += ["## " + _("Milestones"), "", milestones(detail.milestones, notes)]
     out += _decisions(detail.decisions)
     out += [

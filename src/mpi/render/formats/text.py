@@ -13,19 +13,16 @@ from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
+from mpi.render.formats._grid import Column, Grid, whole
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
-    Fit,
     breakdown,
-    fixed,
-    id_column,
     notes_text,
     status_bar,
     t,
-    table,
 )
-from mpi.render.formats._text_detail import body, measure
+from mpi.render.formats._text_detail import body, measure, meetings
 from mpi.render.formats._text_indicators import indicators, piped_indicators
 from mpi.render.formats._text_piped import (
     measure_due,
@@ -51,7 +48,6 @@ if TYPE_CHECKING:
     from mpi.views.diff import Change, PlanDiff
     from mpi.views.due import DueRow, MilestoneLine
     from mpi.views.measures import MeasureRow
-    from mpi.views.meetings import MeetingRow
     from mpi.views.status import FieldStatus, StatusSummary
     from mpi.views.timeline import Timeline
 
@@ -60,11 +56,18 @@ def _due_text(row: DueRow | None, notes: Notes) -> Text:
     """`bis 2026-12 [1] HF1.10`: a deadline in the document's words and whose it is."""
     if row is None:
         return t(values.DASH)
-    out = t(dated(row), STATUS_STYLE.get(row.state, ""))
+    out = t(whole(dated(row)), STATUS_STYLE.get(row.state, ""))
     out.append(notes.row(row))
     out.append(" ")
     out.append(row.measure or row.owner, style="bold")
     return out
+
+
+def due_column(rows: Sequence[DueRow]) -> Column:
+    """Dates in the document's words, each kept whole; what they are besides (another body's
+    date, from before the plan) wraps below."""
+    dates = [len(deadline(r.kind, r.due)) + len(" [99]") for r in rows]
+    return Column(_("Due"), weight=1, least=max(dates, default=0))
 
 
 def _count(number: int, style: str) -> Text:
@@ -83,12 +86,14 @@ def status(summary: StatusSummary) -> RenderableType:
         heading.append(" · " + _("as of {day}").format(day=values.day(summary.today)))
     else:
         heading.append(" · " + standpoint(summary.today, summary.as_of, summary.read_on))
-    grid = table(
-        id_column(_("Field"), [f.id for f in summary.fields] + ["plan", "total"]),
-        (_("Handlungsfeld"), {"ratio": 1, "min_width": 13}),
-        (_("Measures"), {"no_wrap": True}),
-        (_("Open\nmilestones"), {"justify": "right", "no_wrap": True}),
-        (_("Overdue\ndeadlines"), {"justify": "right", "no_wrap": True}),
+    grid = Grid(
+        (
+            Column(_("Field"), style="bold"),
+            Column(_("Handlungsfeld"), weight=1, least=13),
+            Column(_("Measures")),
+            Column(_("Open\nmilestones"), justify="right"),
+            Column(_("Overdue\ndeadlines"), justify="right"),
+        )
     )
     rows: list[FieldStatus] = [*summary.fields]
     if summary.plan_level.open_milestones or summary.plan_level.overdue:
@@ -107,6 +112,8 @@ def status(summary: StatusSummary) -> RenderableType:
         late = _count(f.overdue, "bold red")
         if f.delayed:
             late.append(f" ◐{f.delayed}", style="yellow")
+        if f.missed:
+            late.append(f" ✗{f.missed}", style="red")
         label = _("total") if f is summary.totals else f.id
         grid.add_row(t(label), title, measures, str(f.open_milestones), late, end_section=True)
     legend = Text(_("Bar:") + " ", style="dim")
@@ -116,12 +123,17 @@ def status(summary: StatusSummary) -> RenderableType:
     counts = Text(
         _(
             "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its "
-            "own, as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed."
+            "own, as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed; "
+            "✗ missed: recorded as not met."
         ),
         style="dim",
     )
-    parts: list[RenderableType] = [heading, Text(""), Fit(grid, {1: 1}), legend, counts]
+    parts: list[RenderableType] = [heading, Text(""), grid, legend, counts]
     parts.append(Text(""))
+    if summary.missed:  # what the partners did not do: first
+        count = summary.totals.missed
+        missed_title = ngettext("Missed: {count} deadline", "Missed: {count} deadlines", count)
+        parts += [_late(summary.missed, missed_title.format(count=count), notes), Text("")]
     if summary.late:
         total = summary.totals.overdue + summary.totals.delayed
         late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", total)
@@ -132,11 +144,13 @@ def status(summary: StatusSummary) -> RenderableType:
 
 def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableType:
     """Late deadlines, a recurring milestone once: its oldest late occurrence and a count."""
-    grid = table(
-        (_("Due"), {"no_wrap": True}),
-        id_column(_("Measure"), [line.row.measure or line.row.owner for line in lines]),
-        (_("Milestone"), {"ratio": 1, "min_width": 16}),
-        (_("Status"), {"no_wrap": True}),
+    grid = Grid(
+        (
+            due_column([line.row for line in lines]),
+            Column(_("Measure"), style="bold"),
+            Column(_("Milestone"), weight=3, least=16),
+            Column(_("Status")),
+        ),
         title=title,
     )
     for line in lines:
@@ -145,12 +159,12 @@ def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableTyp
         date.append(notes.row(r))
         name = t(r.title)
         if r.recurring:
-            name.append(" ↻", style="dim")
+            name.append("\u00a0↻", style="dim")
         state = state_word(r.state)
         if line.occurrences > 1:
             state = f"{line.occurrences} {state}"
         grid.add_row(date, t(r.measure or r.owner), name, t(state, STATUS_STYLE[r.state]))
-    return Fit(grid, {2: 1})
+    return grid
 
 
 def measures(rows: list[MeasureRow]) -> RenderableType:
@@ -162,54 +176,26 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
     dues = [measure_due(r) for r in rows]
     columns = [
-        id_column(_("ID"), [r.id for r in rows]),
-        fixed(_("Status"), [status_word(r.status) for r in rows]),
-        (_("Title"), {"ratio": 1, "min_width": 20}),
-        *([(pgettext("narrow column", "Lead"), {"max_width": 14})] if leads else []),
-        (_("Tags"), {"max_width": 16}),
-        fixed(_("Due"), [d.plain for d in dues]),
+        Column(_("ID"), style="bold"),
+        Column(_("Status")),
+        Column(_("Title"), weight=2, least=14),
+        *([Column(pgettext("narrow column", "Lead"), weight=1)] if leads else []),
+        Column(pgettext("narrow column", "Tags"), weight=1),
+        Column(_("Due")),
     ]
-    grid = table(*columns)
+    grid = Grid(tuple(columns))
     for r, due_cell in zip(rows, dues, strict=True):
         status = t(status_word(r.status), STATUS_STYLE.get(r.status, ""))
         cells = [t(r.id), status, t(r.title)]
-        cells += [t(", ".join(r.lead))] if leads else []
+        cells += [t(", ".join(r.lead_names))] if leads else []
         cells += [t(", ".join(r.tags)), due_cell]
         grid.add_row(*cells)
-    flexible = {2: 3, 3: 1, 4: 1} if leads else {2: 3, 3: 1}
     footer = measures_count(len(rows))
     if any(r.late for r in rows):
-        footer += "; " + _("Due: the oldest ! overdue or ◐ delayed deadline, else the next")
-    return Group(Fit(grid, flexible), Text(footer, style="dim"))
-
-
-def meetings(rows: list[MeetingRow]) -> RenderableType:
-    """The meetings at 80 columns: the id (it names the body), the day, where, and what is on
-    record in words that wrap (TOPs, decisions, open action items)."""
-    from rich.text import Text
-
-    if not rows:
-        return Text(_("No meetings on record (mpi meeting new records one)."))
-    grid = table(
-        id_column(_("Meeting"), [r.id for r in rows]),
-        fixed(_("Day"), [values.day(r.day) for r in rows]),
-        (_("Where"), {"ratio": 1, "min_width": 10}),
-        (_("On record"), {"ratio": 2, "min_width": 16}),
-    )
-    for r in rows:
-        said = [
-            ngettext("{count} TOP", "{count} TOPs", r.tops).format(count=r.tops),
-            ngettext("{count} decision", "{count} decisions", r.decisions).format(
-                count=r.decisions
-            ),
-            ngettext(
-                "{count} open action item", "{count} open action items", r.open_actions
-            ).format(count=r.open_actions),
-        ]
-        if r.overdue_actions:
-            said[-1] += " " + _("({count} overdue)").format(count=r.overdue_actions)
-        grid.add_row(r.id, values.day(r.day), r.where or values.DASH, ", ".join(said))
-    return grid
+        footer += "; " + _(
+            "Due: the oldest ✗ missed, else ! overdue or ◐ delayed deadline, else the next"
+        )
+    return Group(grid, Text(footer, style="dim"))
 
 
 def due(rows: list[DueRow]) -> RenderableType:
@@ -231,11 +217,13 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
     owners = [
         values.owner(r).replace(" (", "\n(", 1) if r.meeting_day else values.owner(r) for r in rows
     ]
-    grid = table(
-        (_("Due"), {"no_wrap": True}),
-        id_column(_("Measure"), [line for o in owners for line in o.splitlines()]),
-        (_("Milestone"), {"ratio": 1, "min_width": 16}),
-        (_("Status"), {"no_wrap": True}),
+    grid = Grid(
+        (
+            due_column(rows),
+            Column(_("Measure"), style="bold"),
+            Column(_("Milestone"), weight=3, least=16),
+            Column(_("Status")),
+        ),
         title=title,
     )
     for r, whose in zip(rows, owners, strict=True):
@@ -244,10 +232,10 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
         date.append(notes.row(r))
         name = t(r.title)
         if r.recurring:
-            name.append(" ↻", style="dim")
+            name.append("\u00a0↻", style="dim")
         state = t(progress(r.status, r.state, r.done), style)
         grid.add_row(date, Text("\n".join(one_line(x) for x in whose.split("\n"))), name, state)
-    return Fit(grid, {2: 1})
+    return grid
 
 
 GLYPHS = {
@@ -265,10 +253,8 @@ def timeline(view: Timeline) -> RenderableType:
     from rich.text import Text
 
     notes = Notes()
-    grid = table(
-        (_("Year"), {"no_wrap": True, "style": "bold"}),
-        ("", {"no_wrap": True}),
-        (_("Milestones"), {"ratio": 1, "min_width": 20}),
+    grid = Grid(
+        (Column(_("Year"), style="bold"), Column(""), Column(_("Milestones"), weight=1, least=20))
     )
     for y in view.years:
         marks = Text()
@@ -302,7 +288,7 @@ def timeline(view: Timeline) -> RenderableType:
         ),
         style="dim",
     )
-    return Group(Fit(grid, {2: 1}), legend, *_series_lines(view, notes), *notes_text(notes))
+    return Group(grid, legend, *_series_lines(view, notes), *notes_text(notes))
 
 
 def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:

@@ -1,0 +1,108 @@
+"""Issue 31, points 2-5: what the everyday views show (missed deadlines, `mpi show`'s layout,
+names instead of ids, piped records that sort)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from helpers import SHIPPED, TODAY, mpi
+
+
+@pytest.fixture
+def two_misses(mini: Path) -> Path:
+    for occurrence in ("06.2023", "12.2023"):
+        args = ["milestone", "HF1.2", "bericht", "missed", "--occurrence", occurrence]
+        result = mpi(*args, plan=mini, today=TODAY)
+        assert result.exit_code == 0, result.stderr
+    return mini
+
+
+def test_missed_deadlines_stay_in_status_list_and_due(
+    two_misses: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    status = mpi("status", plan=two_misses, today=TODAY, lang="de").stdout
+    assert "Verfehlt: 2 Fristen" in status
+    assert status.index("Verfehlt: 2 Fristen") < status.index("Im Verzug")  # first
+    assert "✗" in status
+    listed = mpi("list", plan=two_misses, today=TODAY, lang="de").stdout
+    assert "✗ " in listed
+    due = mpi("due", plan=two_misses, today=TODAY, lang="de").stdout
+    assert due.count("verfehlt") == 2
+    data = json.loads(mpi("status", "--format", "json", plan=two_misses, today=TODAY).stdout)
+    assert [m["count"] for m in data["missed"]] == [2]  # a recurring milestone once
+
+
+def test_show_separates_its_sections_by_one_blank_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = mpi("show", "HF1.10", plan=SHIPPED, today=TODAY, lang="de").stdout
+    assert "\n\n\n" not in out and not out.endswith("\n\n")
+    lines = [line.rstrip() for line in out.splitlines()]
+    for heading in (
+        "Ziele [2]",
+        "Meilensteine",
+        "Verlauf",
+        "Woher jedes Datum und jeder Zielwert stammt",
+    ):
+        at = lines.index(heading)
+        assert lines[at - 1] == "" and lines[at - 2] != "", heading
+
+
+def test_show_piped_is_wrapped_at_80_columns_without_a_long_rule() -> None:
+    out = mpi("show", "HF1.10", plan=SHIPPED, today=TODAY, lang="de").stdout
+    assert max(len(line) for line in out.splitlines()) <= 80
+    assert "\u00a0" not in out and "nächste: bis Dezember 2026" in out
+
+
+def test_show_plan_shows_partners_signatories_vision_and_agreements() -> None:
+    out = mpi("show", "plan", plan=SHIPPED, today=TODAY, lang="de").stdout
+    for said in ("Senat/BWI", "Laura Pooth, Vorsitzende", "Vision", "Die Partner verabreden"):
+        assert said in out, said
+    assert "koordinierungsrunde" in out and "Klimaneutralität" in out
+    data = json.loads(mpi("show", "plan", "--format", "json", plan=SHIPPED, today=TODAY).stdout)
+    assert [p["short"] for p in data["partners"]] == [
+        "Senat/BWI",
+        "Handelskammer",
+        "IVH",
+        "DGB Nord",
+    ]
+    assert data["vision"] and len(data["agreements"]) == 6
+
+
+def test_a_logged_status_change_is_not_said_twice(mini: Path) -> None:
+    dropped = mpi(
+        "drop",
+        "HF2.1",
+        "--decision",
+        "Koordinierungsrunde 01.12.2026, TOP 2",
+        plan=mini,
+        today=TODAY,
+    )
+    assert dropped.exit_code == 0, dropped.stderr
+    out = mpi("show", "HF2.1", plan=mini, today=TODAY, lang="de").stdout
+    assert "Status: geplant → entfallen" in out and "(Status → entfallen)" not in out
+
+
+def test_list_shows_partners_by_their_short_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    out = mpi("list", "--field", "HF1", plan=SHIPPED, today=TODAY, lang="de").stdout
+    assert "Senat/BWI" in out and " bwi" not in out
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    piped = mpi("list", plan=SHIPPED, today=TODAY, lang="de").stdout
+    assert "\tSenat/BWI\t" in piped
+
+
+def test_piped_records_lead_with_iso_dates_and_bare_numbers() -> None:
+    due = mpi("due", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+    firsts = [line.split("\t")[0] for line in due]
+    assert all(f[:4].isdigit() and (len(f) == 4 or f[4] == "-") for f in firsts)
+    assert firsts[0] == "2023-12" or firsts[0] == "2023"
+    status = mpi("status", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+    hf1 = status[0].split("\t")
+    assert hf1[0] == "HF1" and hf1[2] == "17" and hf1[3] == "2 geplant, 15 laufend"
+    assert hf1[4:8] == ["5", "6", "0", "0"] and hf1[8] == "2026-12" and hf1[9] == "HF1.10"
