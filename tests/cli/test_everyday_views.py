@@ -106,3 +106,21 @@ def test_piped_records_lead_with_iso_dates_and_bare_numbers() -> None:
     hf1 = status[0].split("\t")
     assert hf1[0] == "HF1" and hf1[2] == "17" and hf1[3] == "2 geplant, 15 laufend"
     assert hf1[4:8] == ["5", "6", "0", "0"] and hf1[8] == "2026-12" and hf1[9] == "HF1.10"
+
+
+def test_german_reads_as_german() -> None:
+    """Point 7, 9, 10: inferred is the editors' reading, not "gefolgert" (a reader cannot tell
+    it from "abgeleitet"); prose uses →; the statuses say what sets them apart."""
+    from mpi.i18n import speaking
+    from mpi.render import provenance, values
+
+    with speaking("de"):
+        assert provenance.basis("inferred") == "Lesart der Redaktion"
+        assert values.listing(["Handelskammer", "DGB Nord"]) == "Handelskammer und DGB Nord"
+    with speaking("en"):
+        assert provenance.status("in_progress") == "in progress"
+        assert provenance.state("at_risk") == "at risk"
+    shown = mpi("show", "HF1.10", plan=SHIPPED, today=TODAY, lang="de").stdout
+    assert "gefolgert" not in shown and "Lesart der Redaktion" in shown
+    helped = mpi("list", "--help", lang="de").stdout
+    assert "Daueraufgabe" in " ".join(helped.split())

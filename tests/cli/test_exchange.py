@@ -28,7 +28,7 @@ def workbook(plan: Path, tmp: Path, lead: str = "dgb") -> Path:
 
 
 def fill(path: Path, cells: dict[str, dict[str, object]], target: Path | None = None) -> Path:
-    """Type into the workbook as a person would: sheet name -> {cell: value}."""
+    """Type into the workbook as a person would: sheet name → {cell: value}."""
     import openpyxl
 
     book = openpyxl.load_workbook(path)

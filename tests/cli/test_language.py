@@ -134,7 +134,7 @@ def test_the_help_speaks_german() -> None:
     detail = speak("milestone", "--help").stdout
     assert "Argumente:" in detail and "[erforderlich]" in detail
     assert "Ein wiederkehrender Meilenstein wird Termin für Termin vermerkt" in detail
-    assert "Standard: text" in speak("status", "--help").stdout
+    assert "Vorgabe: text" in speak("status", "--help").stdout
     english = speak("milestone", "--help", "--lang", "en").stdout
     assert english.startswith("Usage: mpi milestone [OPTIONS]") and "[required]" in english
 

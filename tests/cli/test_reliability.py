@@ -230,7 +230,7 @@ def test_history_follows_the_first_parent_line_through_a_merge(
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2026-03-10T12:00:00")
     git(root, "merge", "-q", "--no-ff", "-m", "merge", "side")
     said = _history(repo)
-    assert said.count("(2030 -> 2032), without decision") == 1, said
+    assert said.count("(2030 → 2032), without decision") == 1, said
     assert "advanced" not in said and "brought forward" not in said
     assert "not committed" not in said
 
@@ -243,7 +243,7 @@ def test_history_reads_a_plan_whose_path_is_not_ascii(tmp_path: Path) -> None:
     git(root, "config", "core.quotePath", "true")
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2031"))
     git(root, "commit", "-q", "-am", "moved")
-    assert "2030 -> 2031" in _history(plan)
+    assert "2030 → 2031" in _history(plan)
 
 
 def test_indicators_take_today_and_leave_out_later_values(mini: Path) -> None:
@@ -344,7 +344,7 @@ def test_a_tag_named_like_a_day_is_read_one_way_everywhere_and_said(
         ["round", "--since", "2026-06-12"],
     ):
         said = mpi(*command, plan=repo, lang="en", code=None)
-        assert "2030 -> 2031" in said.stdout or "2030 → 2031" in said.stdout, command
+        assert "2030 → 2031" in said.stdout or "2030 → 2031" in said.stdout, command
         assert "read as the git revision of that name, not as a day" in said.stderr
         assert "write 12.06.2026" in said.stderr
     by_day = mpi("diff", "02.11.2026", plan=repo, lang="en")
@@ -453,7 +453,7 @@ def test_the_users_git_configuration_changes_nothing_history_reads(
         encoding="utf-8",
     )
     said = mpi("history", "HF1.15", plan=repo, lang="en", env={"HOME": str(home)}).stdout
-    assert said == plain and "2030 -> 2031" in said
+    assert said == plain and "2030 → 2031" in said
 
 
 @pytest.mark.parametrize("typed", ["1_000", "1__0", "_1", "1e_5", "1e23", "123e20", "1e50"])

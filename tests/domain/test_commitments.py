@@ -1,7 +1,7 @@
 """How a commitment changed: deadlines postponed or advanced, kinds softened, recurring duties
 thinned, targets lowered, and the decision that covers a weakening change.
 
-`bis 2030` -> `bis 2032` is postponed by 24 months; a decision on the milestone that names
+`bis 2030` → `bis 2032` is postponed by 24 months; a decision on the milestone that names
 2032 covers it, one that names 2031 does not.
 """
 
@@ -87,8 +87,8 @@ def test_the_same_deadline_at_another_precision_is_no_shift() -> None:
 
 def test_span_compares_last_days_and_for_from_first_days() -> None:
     old, new = Due.parse(2030), Due.parse("2031-03")
-    assert c.span(old, new, "by") == (3, None)  # 2030-12-31 -> 2031-03-31
-    assert c.span(old, new, "from") == (14, None)  # 2030-01-01 -> 2031-03-01
+    assert c.span(old, new, "by") == (3, None)  # 2030-12-31 → 2031-03-31
+    assert c.span(old, new, "from") == (14, None)  # 2030-01-01 → 2031-03-01
     assert c.span(old, Due.parse("2031-01-15"), "by") == (None, 15)
 
 
@@ -114,7 +114,7 @@ def test_kind_shift_by_expected_from() -> None:
     assert [shifted(p) for p in ("by>expected", "expected>from", "by>from")] == ["softened"] * 3
     assert [shifted(p) for p in ("from>expected", "expected>by", "from>by")] == ["firmed"] * 3
     assert shifted("expected>expected") is None
-    # by 2030 -> from 2030: the same first day, so only the kind changed
+    # by 2030 → from 2030: the same first day, so only the kind changed
     expected = shift("softened", "kind", "by", "from", weakening=True)
     assert changed(milestone(2030), milestone(2030, kind="from")) == [expected]
 

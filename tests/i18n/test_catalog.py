@@ -67,7 +67,7 @@ def test_every_placeholder_survives_translation() -> None:
     for m in messages(PO):
         wanted = fields(forms(m.id)[-1])  # a plural's forms: the plural has them all
         for translated in forms(m.string):
-            assert fields(translated) == wanted, f"{m.id!r} -> {translated!r}"
+            assert fields(translated) == wanted, f"{m.id!r} → {translated!r}"
 
 
 def test_the_german_plural_rule_is_declared() -> None:

@@ -76,7 +76,7 @@ def test_a_hand_postponed_deadline_fails_everywhere_and_a_decision_passes(
     line = line_of(plan, HF1, "        due: 2032")
     text = run("validate", plan=plan, code=1).stdout
     assert f"{HF1}:{line}:14: Fehler weakened " in text
-    assert "Frist verschoben um 24 Monate (2030 -> 2032), ohne Beschluss" in text
+    assert "Frist verschoben um 24 Monate (2030 → 2032), ohne Beschluss" in text
     rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [(r["code"], r["line"], r["severity"]) for r in rows] == [("weakened", line, "error")]
     github = run("validate", "--format", "github", plan=plan, code=1).stdout
@@ -277,7 +277,7 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
     text = run("validate", plan=plan).stdout
     assert "approved-change" in text and f"Lesart korrigiert am 07.12.2026: {reason}" in text
     diff = run("diff", "HEAD", plan=plan).stdout
-    assert "Zieljahr verschoben um 2 Jahre (2033 -> 2035), Lesart korrigiert am 07.12.2026" in diff
+    assert "Zieljahr verschoben um 2 Jahre (2033 → 2035), Lesart korrigiert am 07.12.2026" in diff
     [row] = json.loads(run("diff", "HEAD", "--format", "json", plan=plan).stdout)["changes"]
     assert row["decision"] is None and row["correction"] == {"date": "2026-12-07", "reason": reason}
     shown = words(run("show", "HF1.16", plan=plan).stdout)

@@ -92,7 +92,7 @@ def test_a_hand_postponed_deadline_fails_at_its_line_in_every_format(plan: Path)
     )
     said = (
         "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um "
-        "24 Monate (2030 -> 2032), ohne Beschluss; Beschluss festhalten mit: "
+        "24 Monate (2030 → 2032), ohne Beschluss; Beschluss festhalten mit: "
         'mpi reschedule HF1.15 hh-win-stufe-1 2032 --decision "TEXT"'
     )
     text = run("validate", plan=plan, code=1).stdout
@@ -104,7 +104,7 @@ def test_a_hand_postponed_deadline_fails_at_its_line_in_every_format(plan: Path)
     [row] = [r for r in rows if r["code"] == "weakened"]
     assert (row["line"], row["column"], row["severity"]) == (line, column, "error")
     assert row["file"].endswith(HF1)
-    assert "deadline postponed by 24 months (2030 -> 2032), without decision" in row["message"]
+    assert "deadline postponed by 24 months (2030 → 2032), without decision" in row["message"]
 
     github = run("validate", "--format", "github", plan=plan, code=1).stdout
     assert f"{HF1},line={line},col={column},title=mpi weakened::" in github
@@ -138,18 +138,18 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
     approved = (
         "Hinweis approved-change Gegenüber dem beschlossenen Plan: HF1.15 Versorgung mit "
         "grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um 24 Monate "
-        f"(2030 -> 2032), Beschluss vom 12.06.2026: {DECISION}"
+        f"(2030 → 2032), Beschluss vom 12.06.2026: {DECISION}"
     )
     assert approved in result.stdout and "1 Hinweis" in result.stderr
 
     diff = run("diff", ADOPTED, plan=plan).stdout
     moved = (
         "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben "
-        f"um 24 Monate (2030 -> 2032), Beschluss vom 12.06.2026: {DECISION}"
+        f"um 24 Monate (2030 → 2032), Beschluss vom 12.06.2026: {DECISION}"
     )
     assert diff.startswith("Abschwächung (1):\n" + moved + "\n")
     assert (
-        diff.count("2030 -> 2032") == 1 and "Weitere Änderungen" not in diff
+        diff.count("2030 → 2032") == 1 and "Weitere Änderungen" not in diff
     )  # its log line folded in
     [row] = json.loads(run("diff", ADOPTED, "--format", "json", plan=plan).stdout)["changes"]
     assert (row["kind"], row["weakening"], row["months"]) == ("postponed", True, 24)
@@ -157,7 +157,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
     assert row["title"] == "Versorgung mit grünem Wasserstoff"
     assert row["item_title"] == "HH-WIN Ausbaustufe 1"
     markdown = run("diff", ADOPTED, "--format", "markdown", plan=plan).stdout
-    assert "(2030 -> 2032)" in markdown and "&gt;" not in markdown
+    assert "(2030 → 2032)" in markdown and "&gt;" not in markdown
 
     show = run("show", "HF1.15", plan=plan).stdout
     assert (
@@ -199,7 +199,7 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     assert (
         f"{HF3}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF3.10 "
         "Industrieprojekte Klima, Energie und Umwelt, „Leistung des Elektrolyseurs im Hamburg "
-        "Green Hydrogen Hub“: Ziel gesenkt (mindestens 100 MW -> mindestens 80 MW), ohne "
+        "Green Hydrogen Hub“: Ziel gesenkt (mindestens 100 MW → mindestens 80 MW), ohne "
         "Beschluss; Beschluss festhalten mit: "
         'mpi retarget elektrolyseur-leistung 80 --decision "TEXT"'
     ) in text
@@ -210,7 +210,7 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     result = mpi("validate", plan=plan, lang="en")
     assert (
         "approved-change" in result.stdout
-        and "target lowered (at least 100 MW -> at least 80 MW)" in result.stdout
+        and "target lowered (at least 100 MW → at least 80 MW)" in result.stdout
     )
     [row] = json.loads(run("diff", ADOPTED, "--format", "json", plan=plan).stdout)["changes"]
     assert (row["kind"], row["weakening"], row["old"], row["new"]) == (
@@ -292,7 +292,7 @@ def test_strengthening_changes_are_notes_not_errors(plan: Path) -> None:
     result = mpi("validate", "--format", "json", plan=plan, lang="en")
     [row] = json.loads(result.stdout)
     assert (row["severity"], row["code"]) == ("info", "changed-since-adoption")
-    assert "deadline brought forward by 12 months (2030 -> 2029)" in row["message"]
+    assert "deadline brought forward by 12 months (2030 → 2029)" in row["message"]
 
 
 def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -> None:
@@ -303,7 +303,7 @@ def test_a_thinned_recurring_duty_is_rescheduled_without_a_new_end(plan: Path) -
     break_plan(plan, HF1, every, every.replace("half-yearly", "yearly"))
     text = run("validate", plan=plan, code=1).stdout
     assert (
-        "wiederkehrende Pflicht ausgedünnt (halbjährlich ab Dezember 2023 -> jährlich ab "
+        "wiederkehrende Pflicht ausgedünnt (halbjährlich ab Dezember 2023 → jährlich ab "
         "Dezember 2023), "
         "ohne Beschluss" in text
     )
@@ -472,7 +472,7 @@ def test_a_later_decision_overrules_an_earlier_one_and_none_is_backdated(plan: P
     break_plan(
         plan, HF1, title + "        due: 2032\n", title + "        due: 2034\n"
     )  # A, by hand
-    assert "2030 -> 2034), ohne Beschluss" in run("validate", plan=plan, code=1).stdout
+    assert "2030 → 2034), ohne Beschluss" in run("validate", plan=plan, code=1).stdout
     for day, said in (
         ("15.01.2026", "ein späterer Beschluss (01.06.2026) dazu ist festgehalten"),
         ("01.01.1999", "liegt vor dem Beschluss des Plans (2023)"),

@@ -20,15 +20,15 @@ SAID = [  # each change of the year, in the words of the change log, newest firs
     "HF1.6 Weiterentwicklung von Industriegebieten: Sachstand DGB Nord, 12.10.2027: "
     "Standortmanagement ausgeschrieben",
     "! HF1.14 Erreichbarkeit für die Beschäftigten, „Realisierung des Hamburg-Takts "
-    "(Angebotsausweitung im ÖPNV)“: Frist verschoben um 24 Monate (2030 -> 2032), ohne Beschluss",
+    "(Angebotsausweitung im ÖPNV)“: Frist verschoben um 24 Monate (2030 → 2032), ohne Beschluss",
     "Plan Vermerk",
     "„Standortmanagement Schnackenburgallee eingerichtet“ verfehlt",
     "„HH-WIN Ausbaustufe 1“ erledigt (01.10.2027)",
     "! HF1.16 Ausbau des Glasfasernetzes, „Privathaushalte in Hamburg mit Glasfaseranschluss "
-    "bis ins Gebäude“: Ziel gesenkt (mindestens 100 % -> mindestens 90 %), Beschluss vom "
+    "bis ins Gebäude“: Ziel gesenkt (mindestens 100 % → mindestens 90 %), Beschluss vom "
     "10.03.2027: Koordinierungsrunde 10.03.2027, TOP 2",
     "! HF1.6 Weiterentwicklung von Industriegebieten, „Standortmanagement Schnackenburgallee "
-    "eingerichtet“: Frist verschoben um 30 Monate (Juni 2025 -> Dezember 2027), Beschluss vom "
+    "eingerichtet“: Frist verschoben um 30 Monate (Juni 2025 → Dezember 2027), Beschluss vom "
     "10.03.2027: Koordinierungsrunde 10.03.2027, TOP 2",
     "! HF3.7 BlmSchG-Dialog entfallen (zuvor laufend), Beschluss vom 10.03.2027",
 ]

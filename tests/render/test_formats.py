@@ -240,7 +240,7 @@ def test_github_annotations_escape_their_properties_and_message() -> None:
 
 def test_markdown_escapes_markup_and_writes_numbers_one_way() -> None:
     assert markdown.esc("a|b *c* <x>") == r"a\|b \*c\* &lt;x>"
-    assert markdown.esc("2030 -> 2032") == "2030 -> 2032"  # no tag opens without "<"
+    assert markdown.esc("2030 → 2032") == "2030 → 2032"  # no tag opens without "<"
     assert markdown.esc("> quoted") == r"\> quoted"  # not a quote at the start of a line
     assert markdown.esc(19.0) == "19" and markdown.esc(1234567.5) == "1234567.5"
     assert markdown.esc(None) == "" and markdown.esc(["a", "b"]) == "a, b"

@@ -120,9 +120,9 @@ def test_a_fortschreibung_reads_as_what_it_changed(history: Path) -> None:
     assert said.splitlines() == [
         "Abschwächungen (3):",
         "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben "
-        f"um 24 Monate (2030 -> 2032), {decided}",
+        f"um 24 Monate (2030 → 2032), {decided}",
         "! HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 2“: Frist verschoben "
-        f"um 12 Monate (2035 -> 2036), {decided}",
+        f"um 12 Monate (2035 → 2036), {decided}",
         f"! HF5.1 entfernt: Akzeptanzkampagne, {decided}",
         "Weitere Änderungen (3):",
         "HF5.1 Spitzengespräch des Ersten Bürgermeisters umnummeriert (zuvor HF5.2)",

@@ -45,7 +45,7 @@ def overrides(ics: bytes) -> dict[tuple[str, date], Any]:
 
 
 def expected(plan_dir: Path) -> dict[str, Any]:
-    """UID -> the milestone, straight from the model."""
+    """UID → the milestone, straight from the model."""
     plan = require_plan(load_plan(plan_dir))
     out = {}
     for body, m in plan.plan_milestones():

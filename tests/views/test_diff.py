@@ -72,14 +72,14 @@ def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 POSTPONED = (
-    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 1“: deadline postponed by 12 months (2030 -> 2031), "
+    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 1“: deadline postponed by 12 months (2030 → 2031), "
     "without decision"
 )
 VALUE_RECORDED = (
     "HF1.1 Flächen erhalten, „Flächenreserve“: value 98.5 ha on 2024-06-30 (Statistikamt Nord)"
 )
 CASES = {
-    ("v0", "v1"): ["HF1.2 Wasserstoffnetz planned -> in_progress"],
+    ("v0", "v1"): ["HF1.2 Wasserstoffnetz planned → in progress"],
     ("v1", "v2"): ["HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)"],
     ("v2", "v1"): ["HF2.1 Additive Fertigung, „Neubau fertig“ reopened (was done)"],
     ("v2", "v3"): ["Weakening change (1):", POSTPONED],
@@ -92,7 +92,7 @@ CASES = {
         POSTPONED,
         "Other changes (4):",
         VALUE_RECORDED,
-        "HF1.2 Wasserstoffnetz planned -> in_progress",
+        "HF1.2 Wasserstoffnetz planned → in progress",
         "HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)",
         "HF2.2 added: FabCity",
     ],
@@ -100,7 +100,7 @@ CASES = {
 
 
 STAGE_2 = (
-    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 2“: deadline postponed by 12 months (2035 -> 2036), "
+    "! HF1.2 Wasserstoffnetz, „Ausbaustufe 2“: deadline postponed by 12 months (2035 → 2036), "
     "without decision"
 )
 
@@ -118,7 +118,7 @@ def test_diff_against_the_working_tree(tmp_path: Path) -> None:
     break_plan(plan, "plan.yaml", "vision: Eine Vision.", "vision: Eine neue Vision.")
     assert mpi("diff", "HEAD~1", plan=plan).stdout.splitlines() == [
         "Weakening change (1):",
-        "! HF1.2 Wasserstoffnetz: partner taken off the lead (bwi, hk -> hk), without decision",
+        "! HF1.2 Wasserstoffnetz: partner taken off the lead (bwi, hk → hk), without decision",
         "Other changes (3):",
         "plan vision changed",
         "HF2.I text changed",
@@ -174,7 +174,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
         },
     ]
     md = mpi("diff", "v0", "v1", "--format", "markdown", plan=history).stdout
-    assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz planned -> in\\_progress\n"
+    assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz planned → in progress\n"
     md = mpi("diff", "v2", "v3", "--format", "markdown", plan=history).stdout
     assert md == (
         f"## Changes from v2 to v3\n\n### Weakening change (1)\n\n- **{POSTPONED[2:]}**\n"
@@ -265,7 +265,7 @@ EDITS = {
         "every: half-yearly, start: 2023}",
         "every: yearly, start: 2024}",
         [
-            "HF1.2 bericht: recurring duty thinned out (halbjährlich ab 2023 -> jährlich ab "
+            "HF1.2 bericht: recurring duty thinned out (halbjährlich ab 2023 → jährlich ab "
             "2024), without decision"
         ],
     ),
@@ -279,15 +279,15 @@ EDITS = {
         HF2,
         "        kind: expected\n",
         "        kind: by\n",
-        ["HF2.1 neubau: date made more binding (voraussichtlich -> bis)"],
+        ["HF2.1 neubau: date made more binding (voraussichtlich → bis)"],
     ),
     "target changed": (
         HF1,
         "target: {value: 100, year: permanent,",
         "target: {value: 120, year: 2030,",
         [
-            "HF1.1 flaechenreserve: target raised (at least 100 -> at least 120)",
-            "HF1.1 flaechenreserve: target year changed (permanent -> 2030), without decision",
+            "HF1.1 flaechenreserve: target raised (at least 100 → at least 120)",
+            "HF1.1 flaechenreserve: target year changed (permanent → 2030), without decision",
         ],
     ),
     "indicator added": (
@@ -313,7 +313,7 @@ EDITS = {
         "plan.yaml",
         "due: 2028",
         "due: 2029",
-        ["evaluation evaluation: deadline postponed by 12 months (2028 -> 2029), without decision"],
+        ["evaluation evaluation: deadline postponed by 12 months (2028 → 2029), without decision"],
     ),
 }
 

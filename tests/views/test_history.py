@@ -83,20 +83,20 @@ def test_text_lists_each_move_in_order_then_the_summary(repo: Path) -> None:
         "In the plan since 2023-06-01.\n"
         "\n"
         "2024-03-01  „HH-WIN Ausbaustufe 1“: deadline postponed by 12 months "
-        "(2030 -> 2031), without decision\n"
+        "(2030 → 2031), without decision\n"
         "2025-06-20  „HH-WIN Ausbaustufe 1“: deadline postponed by 24 months "
-        "(2031 -> 2033), decision of 2025-06-12: Koordinierungsrunde 12.06.2025, TOP 3\n"
+        "(2031 → 2033), decision of 2025-06-12: Koordinierungsrunde 12.06.2025, TOP 3\n"
         "2025-09-02  „HH-WIN Ausbaustufe 2“: deadline brought forward by 12 "
-        "months (2035 -> 2034), decision of 2025-09-01: Drucksache 22/1234\n"
-        "2025-10-01  planned -> ongoing\n"
+        "months (2035 → 2034), decision of 2025-09-01: Drucksache 22/1234\n"
+        "2025-10-01  planned → ongoing\n"
         "2026-12-07  „HH-WIN Ausbaustufe 1“: deadline brought forward by 12 "
-        "months (2033 -> 2032), decision of 2026-12-07: Koordinierungsrunde 07.12.2026 "
+        "months (2033 → 2032), decision of 2026-12-07: Koordinierungsrunde 07.12.2026 "
         "(not committed)\n"
         "\n"
         "Summary\n"
-        "„HH-WIN Ausbaustufe 1“: 2030 -> 2032; 3 changes, 2 of them weakening; "
+        "„HH-WIN Ausbaustufe 1“: 2030 → 2032; 3 changes, 2 of them weakening; "
         "24 months later in all\n"
-        "„HH-WIN Ausbaustufe 2“: 2035 -> 2034; 1 change; 12 months earlier in all\n"
+        "„HH-WIN Ausbaustufe 2“: 2035 → 2034; 1 change; 12 months earlier in all\n"
     )
 
 
@@ -104,12 +104,12 @@ def test_an_indicator_lowered_by_decision_and_its_summary(repo: Path) -> None:
     decided = "decision of 2025-12-01: Koordinierungsrunde 01.12.2025"
     lines = history(repo, "HF1.12").stdout.splitlines()
     assert lines[3:] == [
-        f"2025-12-05  {BAHN}: target lowered (at least 25 % -> at least 22 %), {decided}",
-        f"2025-12-05  {BAHN}: target year changed (– -> 2030), {decided}",
+        f"2025-12-05  {BAHN}: target lowered (at least 25 % → at least 22 %), {decided}",
+        f"2025-12-05  {BAHN}: target year changed (– → 2030), {decided}",
         "",
         "Summary",
         # the Bund's target (`party`): lowering it weakens nothing the partners committed to
-        f"{BAHN}: at least 25 % -> at least 22 % (2030); 2 changes",
+        f"{BAHN}: at least 25 % → at least 22 % (2030); 2 changes",
     ]
 
 
@@ -123,7 +123,7 @@ def test_the_milestone_argument_by_id_or_number(repo: Path, milestone: str) -> N
     assert [line.split("  ")[0] for line in moves] == ["2024-03-01", "2025-06-20", "2026-12-07"]
     assert all("„HH-WIN Ausbaustufe 1“" in line for line in moves)
     assert lines[lines.index("Summary") + 1 :] == [
-        "„HH-WIN Ausbaustufe 1“: 2030 -> 2032; 3 changes, 2 of them weakening; "
+        "„HH-WIN Ausbaustufe 1“: 2030 → 2032; 3 changes, 2 of them weakening; "
         "24 months later in all"
     ]
 
@@ -136,10 +136,10 @@ def test_markdown_of_the_second_milestone(repo: Path) -> None:
     assert (
         "| Date | Change |\n|---|---|\n"
         "| 2025-09-02 | „HH-WIN Ausbaustufe 2“: deadline brought "
-        "forward by 12 months (2035 -> 2034), decision of 2025-09-01: Drucksache 22/1234 |\n"
+        "forward by 12 months (2035 → 2034), decision of 2025-09-01: Drucksache 22/1234 |\n"
     ) in md
     assert md.endswith(
-        "## Summary\n\n- „HH-WIN Ausbaustufe 2“: 2035 -> 2034; 1 change; 12 months earlier in all\n"
+        "## Summary\n\n- „HH-WIN Ausbaustufe 2“: 2035 → 2034; 1 change; 12 months earlier in all\n"
     )
 
 
@@ -201,20 +201,20 @@ def test_german(repo: Path) -> None:
     )
     assert lines[1] == "Im Plan seit 01.06.2023."
     assert lines[3].endswith(
-        "„HH-WIN Ausbaustufe 1“: Frist verschoben um 12 Monate (2030 -> 2031), ohne Beschluss"
+        "„HH-WIN Ausbaustufe 1“: Frist verschoben um 12 Monate (2030 → 2031), ohne Beschluss"
     )
     assert lines[4] == (
         "20.06.2025  „HH-WIN Ausbaustufe 1“: Frist verschoben um "
-        "24 Monate (2031 -> 2033), Beschluss vom 12.06.2025: Koordinierungsrunde 12.06.2025, TOP 3"
+        "24 Monate (2031 → 2033), Beschluss vom 12.06.2025: Koordinierungsrunde 12.06.2025, TOP 3"
     )
-    assert lines[6].endswith("  geplant -> laufend")
+    assert lines[6].endswith("  geplant → laufend")
     assert lines[7].startswith("07.12.2026  „HH-WIN Ausbaustufe 1“: Frist vorgezogen")
     assert lines[7].endswith("(nicht eingecheckt)")
     assert lines[9:] == [
         "Zusammenfassung",
-        "„HH-WIN Ausbaustufe 1“: 2030 -> 2032; 3 Änderungen, davon 2 abschwächend; "
+        "„HH-WIN Ausbaustufe 1“: 2030 → 2032; 3 Änderungen, davon 2 abschwächend; "
         "insgesamt 24 Monate später",
-        "„HH-WIN Ausbaustufe 2“: 2035 -> 2034; 1 Änderung; insgesamt 12 Monate früher",
+        "„HH-WIN Ausbaustufe 2“: 2035 → 2034; 1 Änderung; insgesamt 12 Monate früher",
     ]
 
 

@@ -46,7 +46,14 @@ def set_status(
     ],
     status: Annotated[
         str,
-        typer.Option("--status", help=N_("The new status."), autocompletion=completion.statuses),
+        typer.Option(
+            "--status",
+            help=N_(
+                "The new status. in_progress: a project with an end, begun; ongoing: a "
+                "standing duty or an activity that continues, with no end."
+            ),
+            autocompletion=completion.statuses,
+        ),
     ],
     note: NoteOption = None,
     date: DateOption = None,

@@ -58,7 +58,11 @@ def list_measures(
         list[str] | None,
         typer.Option(
             "--status",
-            help=N_("planned, in_progress, ongoing, done, …; repeated, any of them."),
+            help=N_(
+                "planned, in_progress, ongoing, done, at_risk, dropped; repeated, any of them. "
+                "in_progress: a project with an end, begun; ongoing: a standing duty or an "
+                "activity that continues, with no end."
+            ),
             autocompletion=completion.statuses,
             show_default=False,
         ),

@@ -80,7 +80,7 @@ FILE_WORDS: dict[str, dict[str, tuple[str, ...]]] = {
     "basis": {
         "stated": ("wörtlich", "belegt"),
         "derived": ("abgeleitet",),
-        "inferred": ("gefolgert", "erschlossen"),
+        "inferred": ("Lesart der Redaktion", "gefolgert", "erschlossen"),
         "decided": ("beschlossen",),
     },
 }

@@ -100,10 +100,12 @@ def period(view: Round) -> str:
         )
     said += " " + _("Next round: {day}.").format(day=values.day(view.until))
     if view.leads:
-        names = ", ".join(view.partners.get(p, p) for p in view.leads)
-        said += " " + _("The briefing of {partners}: the measures they lead.").format(
-            partners=names
-        )
+        names = values.listing([view.partners.get(p, p) for p in view.leads])
+        said += " " + ngettext(
+            "The briefing of the partner {partners}: the measures it leads.",
+            "The briefing of the partners {partners}: the measures they lead.",
+            len(view.leads),
+        ).format(partners=names)
     return said
 
 

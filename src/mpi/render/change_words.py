@@ -147,27 +147,27 @@ def _year(value: str | None) -> str:
 
 
 SHIFTS = {  # what a shift says, by kind and what moved: {who}, {old}, {new}, {amount}
-    ("postponed", "due"): N_("{who}: deadline postponed by {amount} ({old} -> {new})"),
-    ("advanced", "due"): N_("{who}: deadline brought forward by {amount} ({old} -> {new})"),
-    ("rescheduled", "due"): N_("{who}: deadline changed ({old} -> {new})"),
-    ("rescheduled", "recurrence"): N_("{who}: deadline changed ({old} -> {new})"),
-    ("thinned", "recurrence"): N_("{who}: recurring duty thinned out ({old} -> {new})"),
-    ("extended", "recurrence"): N_("{who}: recurring duty extended ({old} -> {new})"),
-    ("softened", "kind"): N_("{who}: date made less binding ({old} -> {new})"),
-    ("firmed", "kind"): N_("{who}: date made more binding ({old} -> {new})"),
+    ("postponed", "due"): N_("{who}: deadline postponed by {amount} ({old} → {new})"),
+    ("advanced", "due"): N_("{who}: deadline brought forward by {amount} ({old} → {new})"),
+    ("rescheduled", "due"): N_("{who}: deadline changed ({old} → {new})"),
+    ("rescheduled", "recurrence"): N_("{who}: deadline changed ({old} → {new})"),
+    ("thinned", "recurrence"): N_("{who}: recurring duty thinned out ({old} → {new})"),
+    ("extended", "recurrence"): N_("{who}: recurring duty extended ({old} → {new})"),
+    ("softened", "kind"): N_("{who}: date made less binding ({old} → {new})"),
+    ("firmed", "kind"): N_("{who}: date made more binding ({old} → {new})"),
     ("softened", "party"): N_("{who}: target read as another body's ({new})"),
     ("firmed", "party"): N_("{who}: target read as the partners' own (was {old}'s)"),
-    ("postponed", "year"): N_("{who}: target year postponed by {amount} ({old} -> {new})"),
-    ("advanced", "year"): N_("{who}: target year brought forward by {amount} ({old} -> {new})"),
-    ("rescheduled", "year"): N_("{who}: target year changed ({old} -> {new})"),
-    ("redefined", "target"): N_("{who}: direction of the target turned ({old} -> {new})"),
+    ("postponed", "year"): N_("{who}: target year postponed by {amount} ({old} → {new})"),
+    ("advanced", "year"): N_("{who}: target year brought forward by {amount} ({old} → {new})"),
+    ("rescheduled", "year"): N_("{who}: target year changed ({old} → {new})"),
+    ("redefined", "target"): N_("{who}: direction of the target turned ({old} → {new})"),
 }
 SHIFT_KINDS = {kind for kind, _attribute in SHIFTS}
 TARGETS = {  # a target's value, by kind and direction
-    ("lowered", "≥"): N_("{who}: target lowered ({old} -> {new})"),
-    ("lowered", "≤"): N_("{who}: target loosened ({old} -> {new})"),
-    ("raised", "≥"): N_("{who}: target raised ({old} -> {new})"),
-    ("raised", "≤"): N_("{who}: target tightened ({old} -> {new})"),
+    ("lowered", "≥"): N_("{who}: target lowered ({old} → {new})"),
+    ("lowered", "≤"): N_("{who}: target loosened ({old} → {new})"),
+    ("raised", "≥"): N_("{who}: target raised ({old} → {new})"),
+    ("raised", "≤"): N_("{who}: target tightened ({old} → {new})"),
 }
 
 
@@ -193,7 +193,7 @@ def _describe(
     units: Mapping[tuple[str, str], str] | None,
     subject: bool = True,
 ) -> str:
-    """One line for people, e.g. "HF1.10 geplant -> in Umsetzung" (plan text is not escaped).
+    """One line for people, e.g. "HF1.10 geplant → in Umsetzung" (plan text is not escaped).
     With `names` (owner -> title) and `titles` ((owner, item) -> title), in plain words:
     "HF1.15 Versorgung mit grünem Wasserstoff, „HH-WIN Ausbaustufe 1“ erledigt"."""
     who = _who(c, names, titles, subject)
@@ -212,7 +212,7 @@ def _describe(
     attribute = _(ATTRIBUTES.get(c.attribute or "", c.attribute or ""))
     if c.old is not None or c.new is not None:
         old, new = _value(c.attribute, c.old), _value(c.attribute, c.new)
-        return f"{who} {attribute}: {old} -> {new}"
+        return f"{who} {attribute}: {old} → {new}"
     if c.attribute == "occurrence":
         return _("{who} record changed").format(who=who)
     return _("{who} {attribute} changed").format(who=who, attribute=attribute)
@@ -273,7 +273,7 @@ def _standing(c: Change, who: str, unit: str) -> str | None:
     if c.kind == "restored":
         return _("{who} taken up again: {status}").format(who=who, status=status_word(c.new or ""))
     if c.kind == "lead_removed":
-        return _("{who}: partner taken off the lead ({old} -> {new})").format(
+        return _("{who}: partner taken off the lead ({old} → {new})").format(
             who=who, old=c.old or values.DASH, new=c.new or values.DASH
         )
     if c.kind == "decision_recorded":
@@ -281,7 +281,7 @@ def _standing(c: Change, who: str, unit: str) -> str | None:
     if c.kind == "status_changed" and c.old is None:  # from a log entry: the status set
         return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
     if c.kind == "status_changed":
-        return f"{who} {status_word(c.old or '')} -> {status_word(c.new or '')}"
+        return f"{who} {status_word(c.old or '')} → {status_word(c.new or '')}"
     return None
 
 
@@ -322,7 +322,7 @@ def _shift(c: Change, who: str) -> str:
             old, new = _target(c.old, ""), _target(c.new, "")
     else:
         old, new = moment(c.old), moment(c.new)
-    said = SHIFTS.get((c.kind, c.attribute or ""), N_("{who}: deadline changed ({old} -> {new})"))
+    said = SHIFTS.get((c.kind, c.attribute or ""), N_("{who}: deadline changed ({old} → {new})"))
     amount = _amount(c) if c.kind in ("postponed", "advanced") else ""
     return _(said).format(who=who, old=old, new=new, amount=amount)
 

@@ -36,14 +36,15 @@ BASIS_WORDS = {
 
 
 def status(value: str) -> str:
-    """A measure's status in the reader's language (geplant, in Umsetzung, laufend, ...)."""
-    return pgettext("measure status", value)
+    """A measure's status in the reader's language (geplant, in Umsetzung, laufend, ...;
+    English: in progress, at risk: words, not the file's `in_progress`)."""
+    return pgettext("measure status", value).replace("_", " ")
 
 
 def state(value: str) -> str:
     """A deadline's state in the reader's language (offen, erledigt, verfehlt, überfällig,
     verzögert)."""
-    return pgettext("milestone state", value)
+    return pgettext("milestone state", value).replace("_", " ")
 
 
 def progress(status: str, state_: str, done: Due | None) -> str:

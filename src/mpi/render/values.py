@@ -18,6 +18,13 @@ if TYPE_CHECKING:
 DASH = "–"  # a value that is not there
 
 
+def listing(names: list[str]) -> str:
+    """`Handelskammer und DGB Nord`, `A, B und C`: names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
 def number(value: float | None) -> str:
     """19 rather than 19.0; 19.5 in full, never rounded (19,5 and 10.000 in German); a dash
     for no value."""

@@ -40,7 +40,7 @@ def event(view: History, e: Event) -> tuple[str, str]:
 
 
 def course(view: History, c: Course) -> str:
-    """`„HH-WIN Ausbaustufe 1“: 2030 -> 2034; 3 Änderungen, davon 2 abschwächend; insgesamt
+    """`„HH-WIN Ausbaustufe 1“: 2030 → 2034; 3 Änderungen, davon 2 abschwächend; insgesamt
     48 Monate später`."""
     unit = view.units.get((view.owner, c.item), "")
 
@@ -51,7 +51,7 @@ def course(view: History, c: Course) -> str:
 
     values_ = shown(c.first)
     if c.current != c.first:
-        values_ += f" -> {shown(c.current)}"
+        values_ += f" → {shown(c.current)}"
     if not c.changes:
         return f"„{c.title}“: {values_}; " + _("unchanged")
     said = ngettext("{count} change", "{count} changes", c.changes).format(count=c.changes)

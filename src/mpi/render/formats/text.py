@@ -124,7 +124,8 @@ def status(summary: StatusSummary) -> RenderableType:
         _(
             "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its "
             "own, as `mpi due` lists them; ◐ delayed: a „voraussichtlich“ date that passed; "
-            "✗ missed: recorded as not met."
+            "✗ missed: recorded as not met. In progress: a project with an end, begun; "
+            "ongoing: a standing duty, with no end."
         ),
         style="dim",
     )
