@@ -153,11 +153,12 @@ def choice_option(names: Sequence[str], *decls: str, help: str) -> Any:
 
     def chosen(value: str) -> str:
         if value not in names:
-            raise typer.BadParameter(
-                _("{value} is not one of {choices}.").format(
-                    value=repr(value), choices=", ".join(repr(n) for n in names)
-                )
+            from mpi.domain.words import word_hint
+
+            said = _("{value} is not one of {choices}.").format(
+                value=repr(value), choices=", ".join(repr(n) for n in names)
             )
+            raise typer.BadParameter(said.rstrip(".") + word_hint(value, names))
         return value
 
     def complete(incomplete: str) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number
+from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number, word_hint
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
@@ -33,9 +33,9 @@ def _word(key: str, what: str, typed: str | None) -> str | None:
     if meant is None:
         words = FILE_WORDS[key]
         choices = ", ".join(f"{v} ({'/'.join(w)})" for v, w in words.items())
-        raise InvalidValue(
-            what, _("{typed} is not one of {choices}").format(typed=repr(typed), choices=choices)
-        )
+        hint = word_hint(typed, [w for v, ws in words.items() for w in (v, *ws)])
+        said = _("{typed} is not one of {choices}").format(typed=repr(typed), choices=choices)
+        raise InvalidValue(what, said + hint)
     return meant
 
 
