@@ -153,3 +153,126 @@ def test_a_closed_vocabulary_suggests_what_was_meant(
 ) -> None:
     line = one_line(de(*args, plan=mini, code=2))
     assert said in line, line
+
+
+# --- point 14: dates and numbers as people type them; plausibility of what is recorded ------
+
+
+@pytest.mark.parametrize(
+    ("typed", "iso"),
+    [
+        ("01.12.26", "2026-12-01"),
+        ("1.12.26", "2026-12-01"),
+        ("1. 12. 2026", "2026-12-01"),
+        ("Dez 2026", "2026-12"),
+        ("Dezember 2026", "2026-12"),
+        ("Dez. 26", "2026-12"),
+        ("12.2026", "2026-12"),
+    ],
+)
+def test_dates_as_people_type_them(typed: str, iso: str) -> None:
+    from mpi.domain.dates import typed_day, typed_due
+
+    assert typed_due(typed).iso() == iso
+    if len(iso) == 10:
+        assert typed_day(typed).isoformat() == iso
+
+
+def test_every_date_option_takes_them(mini: Path) -> None:
+    de("note", "HF1.1", "Notiz", "--date", "01.12.26", plan=mini)
+    assert require_plan(load_plan(mini)).fields[0].measures[0].updates[0].date.isoformat() == (
+        "2026-12-01"
+    )
+    out = de("due", "--before", "Dez 2030", "--format", "json", plan=mini).stdout
+    assert '"stufe-1"' not in out  # bis 2030 ends after December 2030 begins
+    month = one_line(de("note", "HF1.1", "x", "--date", "Dezember 2026", plan=mini, code=2))
+    assert month == (
+        "mpi: --date: 'Dezember 2026' ist ein Monat oder ein Jahr → einen Tag angeben, etwa "
+        "25.11.2026 oder 2026-11-25"
+    )
+
+
+@pytest.fixture
+def shipped(tmp_path: Path) -> Path:
+    import shutil
+
+    shutil.copytree(SHIPPED, tmp_path / "plan")
+    return tmp_path / "plan"
+
+
+def values(plan: Path, indicator: str) -> list[float]:
+    found = [
+        i for f in require_plan(load_plan(plan)).fields for m in f.measures for i in m.indicators
+    ]
+    return [v.value for i in found if i.id == indicator for v in i.values]
+
+
+@pytest.mark.parametrize("typed", ["19,5%", "19,5 %"])
+def test_a_percentage_with_its_sign(shipped: Path, typed: str) -> None:
+    de("record", "bahnanteil-gueterverkehr", typed, "--period", "2025", plan=shipped)
+    assert values(shipped, "bahnanteil-gueterverkehr") == [19.5]
+
+
+def test_a_percentage_for_an_indicator_in_another_unit_is_refused(mini: Path) -> None:
+    line = one_line(de("record", "flaechenreserve", "19,5 %", plan=mini, code=2))
+    assert "als Prozentwert eingegeben, aber flaechenreserve wird in ha gemessen" in line
+    assert values(mini, "flaechenreserve") == []
+
+
+def test_an_implausible_value_warns_and_is_recorded(shipped: Path) -> None:
+    de("record", "bahnanteil-gueterverkehr", "19,5", "--period", "2025", plan=shipped)
+    slip = de("record", "bahnanteil-gueterverkehr", "1950", "--period", "2026", plan=shipped)
+    warned = slip.stderr.splitlines()[1:]
+    assert warned == [
+        "mpi: Warnung: 1.950 % ist mehr als 100 %: bitte den Wert prüfen (erfasst ist er)",
+        "mpi: Warnung: 1.950 % ist mehr als das Hundertfache des letzten Werts 19,5 % (2025): "
+        "bitte Einheit und Dezimaltrennzeichen prüfen (erfasst ist er)",
+    ]
+    assert values(shipped, "bahnanteil-gueterverkehr") == [19.5, 1950.0]
+
+
+def test_a_value_a_hundredth_of_the_last_warns(mini: Path) -> None:
+    de("record", "flaechenreserve", "100", "--period", "2025", plan=mini)
+    slip = de("record", "flaechenreserve", "0,5", "--period", "2026", plan=mini)
+    assert "ist weniger als ein Hundertstel des letzten Werts 100 ha (2025)" in slip.stderr
+
+
+def test_a_second_value_for_a_period_needs_replace(mini: Path) -> None:
+    de("record", "flaechenreserve", "100", "--period", "2025", plan=mini)
+    again = one_line(de("record", "flaechenreserve", "98", "--period", "2025", plan=mini, code=2))
+    assert again == (
+        "mpi: flaechenreserve hat für 2025 schon einen Wert: 100 → um ihn zu ersetzen, "
+        "denselben Befehl mit --replace ausführen"
+    )
+    assert values(mini, "flaechenreserve") == [100.0]
+    de("record", "flaechenreserve", "98", "--period", "2025", "--replace", plan=mini)
+    assert values(mini, "flaechenreserve") == [98.0]
+    log = require_plan(load_plan(mini)).fields[0].measures[0].updates
+    assert log[-1].text.endswith("98 ha (für 2025) (ersetzt 100 ha)")
+    none = one_line(
+        de("record", "flaechenreserve", "1", "--period", "2024", "--replace", plan=mini, code=2)
+    )
+    assert "flaechenreserve hat für 2024 keinen Wert, der zu ersetzen wäre" in none
+    de("record", "flaechenreserve", "99", "--date", "2026-12-01", plan=mini)
+    day = one_line(de("record", "flaechenreserve", "97", "--date", "01.12.2026", plan=mini, code=2))
+    assert "für 01.12.2026 schon einen Wert: 99" in day
+
+
+def test_a_deadline_years_ahead_marked_missed_warns(mini: Path) -> None:
+    result = de("milestone", "HF1.2", "stufe-1", "verfehlt", plan=mini)
+    assert result.stderr.splitlines()[-1] == (
+        "mpi: Warnung: Meilenstein stufe-1 ist als verfehlt vermerkt, seine Frist 2030 liegt "
+        "aber noch in der Zukunft; war ein anderer Meilenstein oder „erledigt“ gemeint, bitte "
+        "neu vermerken (vermerkt ist es)"
+    )
+    milestone = require_plan(load_plan(mini)).fields[0].measures[1].milestones[0]
+    assert milestone.status == "missed"
+
+
+def test_due_within_says_which_deadlines_only_begin_in_the_span() -> None:
+    result = de("due", "--within", "6m", plan=SHIPPED)
+    assert "bis 2027" in result.stdout
+    assert result.stderr.splitlines()[-1].startswith(
+        "mpi: 3 der aufgeführten Fristen sind Jahre oder Monate, die in der Spanne beginnen, "
+        "aber erst nach dem 07.06.2027 enden (die erste: Juni 2027)"
+    )

@@ -14,6 +14,7 @@ from mpi.cli.options import (
     TopOption,
     edit_dir,
     full_date,
+    percent_typed,
     typed_value,
 )
 from mpi.domain.errors import InvalidValue, UsageError
@@ -193,7 +194,7 @@ def retarget(
 
     number = typed_value(value, plan)
     grounds = _grounds(decision, correction, date, (meeting, top, plan))
-    change = decisions.retarget(number, _year(year), grounds)
+    change = decisions.retarget(number, _year(year), grounds, percent_typed(value))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 

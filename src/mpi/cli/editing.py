@@ -16,6 +16,7 @@ from mpi.cli.options import (
     PlanOption,
     edit_dir,
     full_date,
+    percent_typed,
     typed_value,
 )
 from mpi.cli.output import edit_result
@@ -117,6 +118,13 @@ def record_value(
     ] = None,
     date: DateOption = None,
     by: ByOption = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help=N_("Replace the value already recorded for this period (a correction)."),
+        ),
+    ] = False,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -129,7 +137,8 @@ def record_value(
     except DueError as exc:
         raise InvalidValue("period", str(exc)) from None
     day = full_date(date, "--date")
-    change = mutations.record_value(number, day, source, today(), refers)
+    percent = percent_typed(value)
+    change = mutations.record_value(number, day, source, today(), refers, replace, percent)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run, by=by))
 

@@ -311,7 +311,8 @@ def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> Pl
 def typed_value(text: str, plan: Path | None) -> float:
     """A number as typed for the plan (record, retarget): read the plan's way (its
     `language:`, German by default), whoever types it, with one warning where a lone
-    separator is read as thousands (German 2.125 is 2125)."""
+    separator is read as thousands (German 2.125 is 2125). A percent sign after it (19,5 %)
+    is left to `percent_typed`."""
     import os
 
     from mpi.cli.language import plan_language
@@ -320,6 +321,7 @@ def typed_value(text: str, plan: Path | None) -> float:
     from mpi.edit.mutations import parse_value
 
     language = plan_language(["--plan", str(plan)] if plan else [], os.environ) or "de"
+    text = text.strip().removesuffix("%").rstrip() if percent_typed(text) else text
     number = parse_value(text, language)
     if read_as_thousands(text, language):
         warn(
@@ -333,3 +335,8 @@ def typed_value(text: str, plan: Path | None) -> float:
             )
         )
     return number
+
+
+def percent_typed(text: str) -> bool:
+    """Whether a number was typed with a percent sign (19,5% or 19,5 %)."""
+    return text.strip().endswith("%") and text.strip() != "%"

@@ -18,6 +18,7 @@ from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
 from mpi.edit.on_record import on_record, same_series
+from mpi.edit.plausible import check_unit
 from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
@@ -209,17 +210,22 @@ def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Edit) -
         )
 
 
-def retarget(value: float, year: int | str | None, grounds: Grounds) -> Callable[[str], Mutation]:
+def retarget(
+    value: float, year: int | str | None, grounds: Grounds, percent: bool = False
+) -> Callable[[str], Mutation]:
     """An indicator's new target (and year) by a decision or a correction, made for the
-    indicator the edit finds."""
-    return lambda indicator: _retarget(indicator, value, year, grounds)
+    indicator the edit finds (`percent`: the value was typed with `%`)."""
+    return lambda indicator: _retarget(indicator, value, year, grounds, percent)
 
 
-def _retarget(indicator: str, value: float, year: int | str | None, grounds: Grounds) -> Mutation:
+def _retarget(
+    indicator: str, value: float, year: int | str | None, grounds: Grounds, percent: bool
+) -> Mutation:
     def mutate(target: Edit) -> str:
         day = grounds.day(target)
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
+        check_unit(percent, str(ind.get("unit", "")), indicator)
         goal = ind.get("target")
         if not isinstance(goal, PMap):
             raise UsageError(_("indicator {indicator} has no target").format(indicator=indicator))
