@@ -276,3 +276,52 @@ def test_due_within_says_which_deadlines_only_begin_in_the_span() -> None:
         "mpi: 3 der aufgeführten Fristen sind Jahre oder Monate, die in der Spanne beginnen, "
         "aber erst nach dem 07.06.2027 enden (die erste: Juni 2027)"
     )
+
+
+# --- point 8 (part): the placeholders of dates, spans and revisions in the reader's language
+
+
+DATED = {
+    "<date>": ("--today", "--date", "--as-of", "--before", "--until", "--period", "--occurrence"),
+    "<span>": ("--alarm", "--stale", "--within"),
+    "<revision>": ("--baseline", "--revision"),
+    "<revision|date>": ("--since",),
+}
+
+
+def test_every_date_span_and_revision_option_names_its_kind() -> None:
+    import typer
+
+    from mpi.cli.app import full_app
+
+    commands = [typer.main.get_command(full_app())]
+    seen = set()
+    while commands:
+        command = commands.pop()
+        commands += getattr(command, "commands", {}).values()
+        for param in command.params:
+            for metavar, options in DATED.items():
+                if set(param.opts) & set(options):
+                    assert param.metavar == metavar, (command.name, param.opts)
+                    seen.update(set(param.opts) & set(options))
+    assert seen == {o for options in DATED.values() for o in options}
+
+
+@pytest.mark.parametrize(
+    ("args", "german", "english"),
+    [
+        (["report", "--help"], "--since <Revision|Datum>", "--since <revision|date>"),
+        (["report", "--help"], "--today <Datum>", "--today <date>"),
+        (["due", "--help"], "--within <Spanne>", "--within <span>"),
+        (["validate", "--help"], "--baseline <Revision>", "--baseline <revision>"),
+        (["meeting", "action", "--help"], "--due <Datum>", "--due <date>"),
+        (["reschedule", "--help"], "ist NEUE_FRIST sein letzter Termin", "NEW_DUE is its last"),
+        (["diff", "--help"], "mpi diff [OPTIONEN] {revision} [revision2]", "{rev} [rev2]"),
+    ],
+)
+def test_placeholders_speak_the_readers_language(
+    args: list[str], german: str, english: str
+) -> None:
+    assert german in " ".join(de(*args).stdout.split())
+    assert english in " ".join(mpi(*args, lang="en").stdout.split())
+    assert "NEW_DUE" not in de("reschedule", "--help").stdout

@@ -53,6 +53,7 @@ DecisionDateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
+        metavar="<date>",
         help=N_(
             "The day of the decision (25.11.2026 or 2026-11-25); default: the day its words "
             "name. A correction's day; default: today."
@@ -258,6 +259,7 @@ def adopt(
         str | None,
         typer.Option(
             "--date",
+            metavar="<date>",
             help=N_(
                 "The day of the decision (12.05.2028), or its year where no day is known "
                 "(2023); default: the day its words name. A correction's day; default: today."
@@ -269,6 +271,7 @@ def adopt(
         str | None,
         typer.Option(
             "--revision",
+            metavar="<revision>",
             help=N_(
                 "Take the commitments from the plan at this git revision (a tag, a commit) "
                 "instead of the plan in the directory."

@@ -75,6 +75,7 @@ def milestone(
         str | None,
         typer.Option(
             "--occurrence",
+            metavar="<date>",
             help=N_("Which occurrence of a recurring milestone (2026-12, 2026)."),
             show_default=False,
         ),
@@ -109,6 +110,7 @@ def record_value(
         str | None,
         typer.Option(
             "--period",
+            metavar="<date>",
             help=N_(
                 "The period the value refers to (2025: the annual figure; 06.2025); --date is "
                 "the day it was published or recorded."

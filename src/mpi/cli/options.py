@@ -45,6 +45,7 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="<date>",
         help=N_(
             "Use this date (25.11.2026 or 2026-11-25) as today (default: $MPI_TODAY, else "
             "the local date)."
@@ -56,6 +57,7 @@ DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
+        metavar="<date>",
         help=N_("Date of the change (25.11.2026 or 2026-11-25); default today."),
         show_default=False,
     ),
@@ -109,6 +111,7 @@ StaleOption = Annotated[
     str | None,
     typer.Option(
         "--stale",
+        metavar="<span>",
         help=N_(
             "Measures without an update for longer than this span (6m, 90d, 1y); a measure "
             "never updated counts from the end of the adoption year."
@@ -245,6 +248,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="<date>",
         help=N_(
             "The plan as committed on this day (the last commit on or before it): a report "
             "of record for that day, with nothing recorded later. Reads the plan's git history."

@@ -153,10 +153,16 @@ def due(
     output: OutputOption = None,
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
-        str | None, typer.Option("--before", help=N_("Due before this date (2030, 2030-06, …)."))
+        str | None,
+        typer.Option(
+            "--before", metavar="<date>", help=N_("Due before this date (2030, 2030-06, …).")
+        ),
     ] = None,
     within: Annotated[
-        str | None, typer.Option("--within", help=N_("Due from today within a span: 30d, 6m, 2y."))
+        str | None,
+        typer.Option(
+            "--within", metavar="<span>", help=N_("Due from today within a span: 30d, 6m, 2y.")
+        ),
     ] = None,
     overdue: Annotated[
         bool,

@@ -60,10 +60,17 @@ ARGUMENTS = (
     NC_("argument", "day"),
     NC_("argument", "new_due"),
 )
-TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
+TYPES = (
+    NC_("value type", "str"),
+    NC_("value type", "path"),
+    NC_("value type", "int"),
+    NC_("value type", "date"),  # a day, a month or a year (metavar="<date>")
+    NC_("value type", "span"),  # 6m, 30d
+    NC_("value type", "revision"),  # a git revision
+)
 # The patterns below are compiled on first use (re's cache): only help and usage errors need
 # them, and compiling them all costs a run ~1 ms.
-_PLACEHOLDER = r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z]+)(?=>)"
+_PLACEHOLDER = r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z|]+)(?=>)"
 
 
 def placeholder(name: str) -> str:
@@ -77,8 +84,13 @@ def placeholder(name: str) -> str:
 
 
 def _placeholders(text: str) -> str:
-    """`{measure} [owner] --plan <path>` with each placeholder in the reader's language."""
-    return re.sub(_PLACEHOLDER, lambda m: placeholder(m[1] or m[2]), text)
+    """`{measure} [owner] --plan <path>` with each placeholder in the reader's language
+    (`<revision|date>`: each of the two)."""
+    return re.sub(
+        _PLACEHOLDER,
+        lambda m: placeholder(m[1]) if m[1] else "|".join(map(placeholder, m[2].split("|"))),
+        text,
+    )
 
 
 _EXTRA = r"(?s)^(?P<help>.*?)\s*\[(?P<extra>(?:default: |env var: |required)[^\[\]]*)\]$"
