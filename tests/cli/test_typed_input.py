@@ -47,6 +47,16 @@ def one_line(result: object) -> str:
         ),
         (["show", "HF", "1.2"], "→ eine ID ohne Leerzeichen schreiben: mpi show HF1.2"),
         (
+            ["set", "HF1.1", "--status", "in", "Umsetzung"],
+            '→ Text mit Leerzeichen in Anführungszeichen setzen: mpi set HF1.1 --status "in '
+            'Umsetzung"',
+        ),
+        (
+            ["milestone", "HF1.2", "1", "verfehlt", "--note", "Runde", "ausgefallen"],
+            "→ Text mit Leerzeichen in Anführungszeichen setzen: mpi milestone HF1.2 1 verfehlt "
+            '--note "Runde ausgefallen"',
+        ),
+        (
             ["note", "HF1.1", "--", "-Text", "--dry-run"],
             "→ Optionen vor „--“ angeben: mpi note HF1.1 --dry-run -- -Text",
         ),

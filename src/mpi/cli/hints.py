@@ -127,6 +127,9 @@ def _extra_arguments(extra: list[str], args: Sequence[str], ctx: Any) -> str:
             after = _replace(args[cut + 1 :], extra, []) or []  # the extra words go
             moved = [*args[:cut], *extra, "--", *after]
             return _("options go before --: {line}").format(line=line(moved))
+    quoted_option = _option_value_with_spaces(extra, args, ctx)
+    if quoted_option is not None:
+        return _("put a text with spaces in quotes: {line}").format(line=line(quoted_option))
     if isinstance(value, str) and last is not None:
         joined = value + "".join(extra)
         if re.fullmatch(_ID, joined) and not re.fullmatch(_ID, value):
@@ -138,3 +141,15 @@ def _extra_arguments(extra: list[str], args: Sequence[str], ctx: Any) -> str:
             if unquoted is not None:
                 return _("put a text with spaces in quotes: {line}").format(line=line(unquoted))
     return str(ctx.get_usage()).strip()
+
+
+def _option_value_with_spaces(extra: list[str], args: Sequence[str], ctx: Any) -> list[str] | None:
+    """`--status in Umsetzung`, `--note Runde ausgefallen`: the option's value and the extra
+    words after it, in quotes; None where the extra words follow no option's value."""
+    valued = {o for p in ctx.command.params if not getattr(p, "is_flag", True) for o in p.opts}
+    words = list(args)
+    for at in range(2, len(words) - len(extra) + 1):
+        if words[at : at + len(extra)] == extra and words[at - 2] in valued:
+            text = " ".join(words[at - 1 : at + len(extra)])
+            return [*words[: at - 1], text, *words[at + len(extra) :]]
+    return None
