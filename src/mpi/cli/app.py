@@ -128,7 +128,7 @@ class App(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run in a context of its own (the language stays with this run)."""
-        arguments = list(sys.argv[1:] if args is None else args)
+        arguments = command_first(sys.argv[1:] if args is None else args)
         run = contextvars.copy_context()
         return run.run(self._run, arguments, prog_name, complete_var, standalone_mode, extra)
 
@@ -153,7 +153,7 @@ class App(TyperGroup):
             sys.stderr.write(_("Aborted!") + "\n")
             raise SystemExit(1) from None
         except typer.TyperException as exc:  # a usage error of the parser
-            usage.show(exc)
+            usage.show(exc, args)
             raise SystemExit(exc.exit_code) from None
         if code == EXIT_INTERRUPTED:  # Typer turns a Ctrl-C into this code, silently
             sys.stderr.write("mpi: " + _("interrupted") + "\n")
@@ -209,6 +209,7 @@ GROUPS = tuple(dict.fromkeys(COMMANDS.values()))
 # The options before the command that take a value (the next word is not the command).
 VALUED = (OPTION,)
 HELP = ("--help", "-h")
+GLOBAL_FLAGS = ("--version", "--debug", "--install-completion", "--show-completion")
 COMPLETE_VAR = "_MPI_COMPLETE"  # Typer's completion variable: completion needs every name
 
 
@@ -263,11 +264,43 @@ def command_named(args: Sequence[str]) -> str | None:
     return None
 
 
+def command_first(args: Sequence[str]) -> list[str]:
+    """`mpi --plan plan status` read as `mpi status --plan plan`: a command's options typed
+    before the command go after its words (before a `--`). An option's value is the word
+    after it unless that word is a command; anything else stays as typed."""
+    words = list(args)
+    kept: list[str] = []
+    moved: list[str] = []
+    at = 0
+    while at < len(words) and words[at].startswith("-") and words[at] != "--":
+        word = words[at]
+        if word in HELP:
+            return words
+        if word in VALUED:
+            kept += words[at : at + 2]
+            at += 2
+            continue
+        at += 1
+        if word in GLOBAL_FLAGS or word.startswith(OPTION + "="):
+            kept.append(word)
+            continue
+        moved.append(word)
+        value = words[at] if "=" not in word and at < len(words) else "-"
+        if value not in COMMANDS and not value.startswith("-"):
+            moved.append(value)
+            at += 1
+    if not moved or at >= len(words) or words[at] not in COMMANDS:
+        return words
+    rest = words[at:]
+    cut = rest.index("--") if "--" in rest else len(rest)
+    return [*kept, *rest[:cut], *moved, *rest[cut:]]
+
+
 def app_for(args: Sequence[str], environ: Mapping[str, str] = os.environ) -> typer.Typer:
     """The app that runs `mpi ARGS`: the named command alone, or every command when the
     line names none (help, --version) or an unknown one (the error lists them all), and
     for shell completion."""
-    name = command_named(args)
+    name = command_named(command_first(args))
     if name not in COMMANDS or COMPLETE_VAR in environ:
         return full_app()
     one = build([COMMANDS[name]])

@@ -14,6 +14,7 @@ from mpi.cli.options import (
     TopOption,
     edit_dir,
     full_date,
+    percent_typed,
     typed_value,
 )
 from mpi.domain.errors import InvalidValue, UsageError
@@ -52,6 +53,7 @@ DecisionDateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
+        metavar="<date>",
         help=N_(
             "The day of the decision (25.11.2026 or 2026-11-25); default: the day its words "
             "name. A correction's day; default: today."
@@ -193,7 +195,7 @@ def retarget(
 
     number = typed_value(value, plan)
     grounds = _grounds(decision, correction, date, (meeting, top, plan))
-    change = decisions.retarget(number, _year(year), grounds)
+    change = decisions.retarget(number, _year(year), grounds, percent_typed(value))
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run))
 
@@ -257,6 +259,7 @@ def adopt(
         str | None,
         typer.Option(
             "--date",
+            metavar="<date>",
             help=N_(
                 "The day of the decision (12.05.2028), or its year where no day is known "
                 "(2023); default: the day its words name. A correction's day; default: today."
@@ -268,6 +271,7 @@ def adopt(
         str | None,
         typer.Option(
             "--revision",
+            metavar="<revision>",
             help=N_(
                 "Take the commitments from the plan at this git revision (a tag, a commit) "
                 "instead of the plan in the directory."

@@ -16,6 +16,7 @@ from mpi.cli.options import (
     PlanOption,
     edit_dir,
     full_date,
+    percent_typed,
     typed_value,
 )
 from mpi.cli.output import edit_result
@@ -81,6 +82,7 @@ def milestone(
         str | None,
         typer.Option(
             "--occurrence",
+            metavar="<date>",
             help=N_("Which occurrence of a recurring milestone (2026-12, 2026)."),
             show_default=False,
         ),
@@ -115,6 +117,7 @@ def record_value(
         str | None,
         typer.Option(
             "--period",
+            metavar="<date>",
             help=N_(
                 "The period the value refers to (2025: the annual figure; 06.2025); --date is "
                 "the day it was published or recorded."
@@ -124,6 +127,13 @@ def record_value(
     ] = None,
     date: DateOption = None,
     by: ByOption = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help=N_("Replace the value already recorded for this period (a correction)."),
+        ),
+    ] = False,
     dry_run: DryRunOption = False,
     plan: PlanOption = None,
 ) -> None:
@@ -136,7 +146,8 @@ def record_value(
     except DueError as exc:
         raise InvalidValue("period", str(exc)) from None
     day = full_date(date, "--date")
-    change = mutations.record_value(number, day, source, today(), refers)
+    percent = percent_typed(value)
+    change = mutations.record_value(number, day, source, today(), refers, replace, percent)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_indicator(directory, indicator, change, dry_run=dry_run, by=by))
 

@@ -49,6 +49,7 @@ def calendar(
         str | None,
         typer.Option(
             "--alarm",
+            metavar="<span>",
             help=N_("A reminder this long before each deadline (30d, 4w)."),
             show_default=False,
         ),

@@ -184,7 +184,10 @@ def action(
         str, typer.Option("--owner", help=N_("The partner who is to do it."), show_default=False)
     ],
     due: Annotated[
-        str, typer.Option("--due", help=N_("By when (30.09.2027)."), show_default=False)
+        str,
+        typer.Option(
+            "--due", metavar="<date>", help=N_("By when (30.09.2027)."), show_default=False
+        ),
     ],
     top: TopOption = None,
     dry_run: DryRunOption = False,

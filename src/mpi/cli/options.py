@@ -45,6 +45,7 @@ TodayOption = Annotated[
     str | None,
     typer.Option(
         "--today",
+        metavar="<date>",
         help=N_(
             "Use this date (25.11.2026 or 2026-11-25) as today (default: $MPI_TODAY, else "
             "the local date)."
@@ -56,6 +57,7 @@ DateOption = Annotated[
     str | None,
     typer.Option(
         "--date",
+        metavar="<date>",
         help=N_("Date of the change (25.11.2026 or 2026-11-25); default today."),
         show_default=False,
     ),
@@ -109,6 +111,7 @@ StaleOption = Annotated[
     str | None,
     typer.Option(
         "--stale",
+        metavar="<span>",
         help=N_(
             "Measures without an update for longer than this span (6m, 90d, 1y); a measure "
             "never updated counts from the end of the adoption year."
@@ -153,11 +156,12 @@ def choice_option(names: Sequence[str], *decls: str, help: str) -> Any:
 
     def chosen(value: str) -> str:
         if value not in names:
-            raise typer.BadParameter(
-                _("{value} is not one of {choices}.").format(
-                    value=repr(value), choices=", ".join(repr(n) for n in names)
-                )
+            from mpi.domain.words import word_hint
+
+            said = _("{value} is not one of {choices}.").format(
+                value=repr(value), choices=", ".join(repr(n) for n in names)
             )
+            raise typer.BadParameter(said.rstrip(".") + word_hint(value, names))
         return value
 
     def complete(incomplete: str) -> list[str]:
@@ -244,6 +248,7 @@ AsOfOption = Annotated[
     str | None,
     typer.Option(
         "--as-of",
+        metavar="<date>",
         help=N_(
             "The plan as committed on this day (the last commit on or before it): a report "
             "of record for that day, with nothing recorded later. Reads the plan's git history."
@@ -310,7 +315,8 @@ def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> Pl
 def typed_value(text: str, plan: Path | None) -> float:
     """A number as typed for the plan (record, retarget): read the plan's way (its
     `language:`, German by default), whoever types it, with one warning where a lone
-    separator is read as thousands (German 2.125 is 2125)."""
+    separator is read as thousands (German 2.125 is 2125). A percent sign after it (19,5 %)
+    is left to `percent_typed`."""
     import os
 
     from mpi.cli.language import plan_language
@@ -319,6 +325,7 @@ def typed_value(text: str, plan: Path | None) -> float:
     from mpi.edit.mutations import parse_value
 
     language = plan_language(["--plan", str(plan)] if plan else [], os.environ) or "de"
+    text = text.strip().removesuffix("%").rstrip() if percent_typed(text) else text
     number = parse_value(text, language)
     if read_as_thousands(text, language):
         warn(
@@ -332,3 +339,8 @@ def typed_value(text: str, plan: Path | None) -> float:
             )
         )
     return number
+
+
+def percent_typed(text: str) -> bool:
+    """Whether a number was typed with a percent sign (19,5% or 19,5 %)."""
+    return text.strip().endswith("%") and text.strip() != "%"

@@ -52,6 +52,7 @@ def changes(
         str | None,
         typer.Option(
             "--since",
+            metavar="<revision|date>",
             help=N_(
                 "Only what changed after a git revision (v2026-06, HEAD~5) or on and after a "
                 "day (12.06.2026)."

@@ -1,6 +1,6 @@
 """Read-only questions: status, list, show, due, timeline."""
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,11 @@ from mpi.cli.output import emit
 from mpi.domain.errors import UsageError
 from mpi.i18n import N_, _
 from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS, TIMELINE
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from mpi.views.due import DueRow
 
 
 def status(
@@ -152,10 +157,16 @@ def due(
     output: OutputOption = None,
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
-        str | None, typer.Option("--before", help=N_("Due before this date (2030, 2030-06, …)."))
+        str | None,
+        typer.Option(
+            "--before", metavar="<date>", help=N_("Due before this date (2030, 2030-06, …).")
+        ),
     ] = None,
     within: Annotated[
-        str | None, typer.Option("--within", help=N_("Due from today within a span: 30d, 6m, 2y."))
+        str | None,
+        typer.Option(
+            "--within", metavar="<span>", help=N_("Due from today within a span: 30d, 6m, 2y.")
+        ),
     ] = None,
     overdue: Annotated[
         bool,
@@ -211,7 +222,29 @@ def due(
         raise UsageError(f"--within: {exc}") from None
     soon = add_span(day, 12, "m") if not chosen and not all else None
     query = DueQuery(year, limit, until, overdue, all, several(field), soon, owner, several(lead))
-    emit(format, DUE, select_due(valid_plan(plan), query, day), output)
+    rows = select_due(valid_plan(plan), query, day)
+    if until is not None:
+        _overlapping(rows, until)
+    emit(format, DUE, rows, output)
+
+
+def _overlapping(rows: "list[DueRow]", until: "date") -> None:
+    """Say where --within lists deadlines of a year or a month that only begins within the
+    span (bis 2027 in the next six months): listed, as they may need work now, but not due."""
+    from mpi.cli.output import notice
+    from mpi.i18n import formats, ngettext
+
+    beyond = [r for r in rows if r.due.end > until]
+    if not beyond:
+        return
+    said = ngettext(
+        "{count} deadline listed is a year or a month that begins within the span but ends "
+        "after {day} ({due}): listed, though not due by then",
+        "{count} deadlines listed are a year or a month that begins within the span but ends "
+        "after {day} (the first: {due}): listed, though not due by then",
+        len(beyond),
+    )
+    notice(said.format(count=len(beyond), day=formats.day(until), due=formats.due(beyond[0].due)))
 
 
 def indicators(

@@ -35,6 +35,7 @@ SinceOption = Annotated[
     str | None,
     typer.Option(
         "--since",
+        metavar="<revision|date>",
         help=N_(
             "The last round: a git tag or revision (v2026-06, HEAD~5) or a date (12.06.2026); "
             "what changed since then is listed."
@@ -81,6 +82,7 @@ def round_(
         str | None,
         typer.Option(
             "--until",
+            metavar="<date>",
             help=N_("The day of the next round (default: in six months)."),
             show_default=False,
         ),

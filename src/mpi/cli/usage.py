@@ -4,8 +4,9 @@ Typer (with the Click it vendors) writes its help and its errors in English, wit
 of its own that follows mpi's choice of language. mpi's help texts are English message ids
 (marked with N_), so the help formatter translates what it writes: headings, the usage line,
 the help of each command, argument and option, and the `[default: …]` notes. Usage errors
-are caught before Typer prints them and said again from the exception's own fields; a
-message mpi does not know (a future Typer wording) is shown as Typer wrote it.
+are caught before Typer prints them and said again from the exception's own fields, on one
+line with the fix (`cli/hints.py`); a message mpi does not know (a future Typer wording) is
+shown as Typer wrote it.
 
 This is the one module that reaches past Typer's public API: Typer exports the base of its
 exceptions (`typer.TyperException`) and `typer.Context`, but neither the kinds of usage
@@ -59,10 +60,17 @@ ARGUMENTS = (
     NC_("argument", "day"),
     NC_("argument", "new_due"),
 )
-TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
+TYPES = (
+    NC_("value type", "str"),
+    NC_("value type", "path"),
+    NC_("value type", "int"),
+    NC_("value type", "date"),  # a day, a month or a year (metavar="<date>")
+    NC_("value type", "span"),  # 6m, 30d
+    NC_("value type", "revision"),  # a git revision
+)
 # The patterns below are compiled on first use (re's cache): only help and usage errors need
 # them, and compiling them all costs a run ~1 ms.
-_PLACEHOLDER = r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z]+)(?=>)"
+_PLACEHOLDER = r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z|]+)(?=>)"
 
 
 def placeholder(name: str) -> str:
@@ -76,8 +84,13 @@ def placeholder(name: str) -> str:
 
 
 def _placeholders(text: str) -> str:
-    """`{measure} [owner] --plan <path>` with each placeholder in the reader's language."""
-    return re.sub(_PLACEHOLDER, lambda m: placeholder(m[1] or m[2]), text)
+    """`{measure} [owner] --plan <path>` with each placeholder in the reader's language
+    (`<revision|date>`: each of the two)."""
+    return re.sub(
+        _PLACEHOLDER,
+        lambda m: placeholder(m[1]) if m[1] else "|".join(map(placeholder, m[2].split("|"))),
+        text,
+    )
 
 
 _EXTRA = r"(?s)^(?P<help>.*?)\s*\[(?P<extra>(?:default: |env var: |required)[^\[\]]*)\]$"
@@ -227,18 +240,21 @@ def _hint(exc: exceptions.BadParameter) -> str:
     return re.sub(r"'([a-z0-9_]+)'", lambda m: repr(placeholder(m[1])), hint)
 
 
-def show(exc: typer.TyperException) -> None:
-    """Print a usage error as Typer would, in the reader's language: usage, hint, error."""
+def show(exc: typer.TyperException, args: Sequence[str] = ()) -> None:
+    """Print a usage error as mpi says its errors, on one line: what is wrong → what to
+    type instead (`cli/hints.py`), in the reader's language."""
+    from mpi.cli.hints import Kind, fix, typed
+    from mpi.render.safe import one_line
+
     out = sys.stderr
     if isinstance(exc, exceptions.NoArgsIsHelpError):
         out.write(exc.format_message() + "\n")  # the help page itself, already translated
         return
-    ctx = getattr(exc, "ctx", None)
-    if ctx is not None:
-        out.write(ctx.get_usage() + "\n")
-        if ctx.command.get_help_option(ctx) is not None:
-            hint = _("Try '{command} {option}' for help.")
-            out.write(hint.format(command=ctx.command_path, option=ctx.help_option_names[0]))
-            out.write("\n")
-        out.write("\n")
-    out.write(_("Error: {message}").format(message=message(exc)) + "\n")
+    said = message(exc).rstrip(".")
+    kind: Kind = "other"
+    if isinstance(exc, exceptions.NoSuchOption):  # `-Text`, which Click calls `-T`
+        kind = "unknown option"
+        said = said.replace(exc.option_name, typed(exc.option_name, args) or exc.option_name, 1)
+    elif isinstance(exc, exceptions.MissingParameter):
+        kind = "missing"
+    out.write("mpi: " + one_line(f"{said} → {fix(exc, kind, args, exc.format_message())}") + "\n")

@@ -21,6 +21,7 @@ def validate(
         str | None,
         typer.Option(
             "--baseline",
+            metavar="<revision>",
             help=N_(
                 "The git revision holding the plan as adopted (default: adopted_revision in "
                 "plan.yaml); every commitment is compared with it."

@@ -225,8 +225,9 @@ def _kind(value: object) -> str:
     return kinds.get(type(value), type(value).__name__)
 
 
-# Dates as people type them on the command line: German order besides ISO, ASCII digits only.
-_TYPED_DAY = r"([0-9]{1,2})\.([0-9]{1,2})\.([0-9]{4})"
+# Dates as people type them on the command line: German order besides ISO, ASCII digits only;
+# a two-digit year (01.12.26) is in this century.
+_TYPED_DAY = r"([0-9]{1,2})\. ?([0-9]{1,2})\. ?([0-9]{4}|[0-9]{2})"
 _TYPED_MONTH = r"([0-9]{1,2})[./]([0-9]{4})"
 
 
@@ -252,19 +253,24 @@ _MONTHS = {
     )
     for name in names.split()
 }
-_TYPED_NAMED_MONTH = r"([^\W\d_]+)\.? *([0-9]{4})"
+_TYPED_NAMED_MONTH = r"([^\W\d_]+)\.? *([0-9]{4}|[0-9]{2})"
+
+
+def _year(typed: str) -> str:
+    """A typed year in four digits: 26 is 2026."""
+    return f"20{typed}" if len(typed) == 2 else typed
 
 
 def _typed(text: str) -> str:
-    """A typed date in ISO: 25.11.2026 -> 2026-11-25, 12.2026 or 12/2026 -> 2026-12,
-    Dezember 2026 or Dez. 2026 -> 2026-12."""
+    """A typed date in ISO: 25.11.2026 or 25.11.26 -> 2026-11-25, 12.2026 or 12/2026 ->
+    2026-12, Dezember 2026, Dez. 2026 or Dez 26 -> 2026-12."""
     text = text.strip()
     named = re.fullmatch(_TYPED_NAMED_MONTH, text)
     if named and named[1].casefold() in _MONTHS:
-        return f"{named[2]}-{_MONTHS[named[1].casefold()]:02d}"
+        return f"{_year(named[2])}-{_MONTHS[named[1].casefold()]:02d}"
     day = re.fullmatch(_TYPED_DAY, text)
     if day:
-        return f"{day[3]}-{int(day[2]):02d}-{int(day[1]):02d}"
+        return f"{_year(day[3])}-{int(day[2]):02d}-{int(day[1]):02d}"
     month = re.fullmatch(_TYPED_MONTH, text)
     if month:
         return f"{month[2]}-{int(month[1]):02d}"
@@ -282,6 +288,12 @@ def typed_day(text: str) -> date:
     except DueError as exc:
         if re.fullmatch(_DATE_SHAPE, iso) and len(iso) == 10:  # a date, but not a real one
             raise DueError(str(exc).replace(repr(iso), repr(text.strip()))) from None
+        if re.fullmatch(_DATE_SHAPE, iso):  # Dezember 2026: a month where a day is asked for
+            raise DueError(
+                _("{value} is a month or a year; give a day like 25.11.2026 or 2026-11-25").format(
+                    value=repr(clip(text.strip(), 40))
+                )
+            ) from None
         raise DueError(
             _("{value} is not a date like 25.11.2026 or 2026-11-25").format(
                 value=repr(clip(text, 40))

@@ -106,6 +106,23 @@ def _key(word: str) -> str:
     return fold(re.sub(r"[\s_-]+", "", word))[0]
 
 
+def word_hint(typed: str, candidates: Iterable[str]) -> str:
+    """ "; did you mean 'X'?" for the candidate closest to a typo (erldigt, jsn, jährich),
+    compared as `_key` does; or nothing."""
+    import difflib
+
+    from mpi.i18n import _
+
+    by_key = {_key(c): c for c in candidates}
+    close = difflib.get_close_matches(_key(typed), list(by_key), n=1, cutoff=0.6)
+    return _("; did you mean {ident}?").format(ident=repr(by_key[close[0]])) if close else ""
+
+
+# What people say of deadlines, typed where a measure status is asked for (list --status
+# überfällig): `mpi due` answers it.
+DEADLINE_WORDS = ("überfällig", "overdue", "verspätet", "verzögert", "delayed", "im Verzug", "late")
+
+
 def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> str:
     """The canonical value a person's word means: the value itself, one of its words, or
     an unambiguous start of one (at least three letters). Else InvalidValue naming the
@@ -121,6 +138,14 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
     if len(starting) == 1:
         return starting.pop()
     shown = ", ".join(pgettext(what, v) for v in words)
+    if what == "measure status" and wanted in {_key(w) for w in DEADLINE_WORDS}:
+        raise InvalidValue(
+            "status",
+            _(
+                "{word} is said of deadlines, not of measures (one of {choices}): "
+                "mpi due --overdue lists the overdue deadlines, mpi due the delayed ones too"
+            ).format(word=repr(typed), choices=shown),
+        )
     if starting:
         names = [pgettext(what, v) for v in sorted(starting)]
         meant = _("{choices} or {last}").format(choices=", ".join(names[:-1]), last=names[-1])

@@ -13,11 +13,12 @@ from collections.abc import Callable
 
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number
+from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number, word_hint
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
 from mpi.edit.on_record import on_record, same_series
+from mpi.edit.plausible import check_unit
 from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
@@ -33,9 +34,9 @@ def _word(key: str, what: str, typed: str | None) -> str | None:
     if meant is None:
         words = FILE_WORDS[key]
         choices = ", ".join(f"{v} ({'/'.join(w)})" for v, w in words.items())
-        raise InvalidValue(
-            what, _("{typed} is not one of {choices}").format(typed=repr(typed), choices=choices)
-        )
+        hint = word_hint(typed, [w for v, ws in words.items() for w in (v, *ws)])
+        said = _("{typed} is not one of {choices}").format(typed=repr(typed), choices=choices)
+        raise InvalidValue(what, said + hint)
     return meant
 
 
@@ -209,17 +210,22 @@ def _fits(chosen: PMap, start: Due, every: str, end: Due | None, target: Edit) -
         )
 
 
-def retarget(value: float, year: int | str | None, grounds: Grounds) -> Callable[[str], Mutation]:
+def retarget(
+    value: float, year: int | str | None, grounds: Grounds, percent: bool = False
+) -> Callable[[str], Mutation]:
     """An indicator's new target (and year) by a decision or a correction, made for the
-    indicator the edit finds."""
-    return lambda indicator: _retarget(indicator, value, year, grounds)
+    indicator the edit finds (`percent`: the value was typed with `%`)."""
+    return lambda indicator: _retarget(indicator, value, year, grounds, percent)
 
 
-def _retarget(indicator: str, value: float, year: int | str | None, grounds: Grounds) -> Mutation:
+def _retarget(
+    indicator: str, value: float, year: int | str | None, grounds: Grounds, percent: bool
+) -> Mutation:
     def mutate(target: Edit) -> str:
         day = grounds.day(target)
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
+        check_unit(percent, str(ind.get("unit", "")), indicator)
         goal = ind.get("target")
         if not isinstance(goal, PMap):
             raise UsageError(_("indicator {indicator} has no target").format(indicator=indicator))

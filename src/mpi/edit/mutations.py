@@ -16,6 +16,7 @@ from typing import Any
 from mpi.domain.dates import Due, DueError, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import measure_status, milestone_state, number, suggest, typed_number
+from mpi.edit import plausible
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
 from mpi.edit.scalars import scalar
@@ -126,6 +127,9 @@ def set_milestone(
                     milestone=repr(chosen["id"]), owner=owner, state=state_word(state)
                 )
             )
+        if state == "missed":
+            ahead = plausible.missed_ahead(chosen.get("due"), today, str(chosen["id"]))
+            target.cautions.extend([ahead] if ahead else [])
         doc = target.doc
         doc.set_value(chosen, "status", state, after=("kind", "due"))
         if state == "done":
@@ -200,10 +204,19 @@ def parse_value(text: str, plan_language: str) -> float:
 
 
 def record_value(
-    value: float, day: date, source: str | None, today: date, period: Due | None = None
+    value: float,
+    day: date,
+    source: str | None,
+    today: date,
+    period: Due | None = None,
+    replace: bool | None = False,
+    percent: bool = False,
 ) -> Callable[[str], Mutation]:
     """Checks the arguments now; the mutation is made for the indicator the edit finds.
-    `period`: what the value refers to (the 2025 annual figure), where not its day."""
+    `period`: what the value refers to (the 2025 annual figure), where not its day;
+    `replace`: the value already recorded for that period is replaced (False: refused;
+    None: added beside it, as `mpi import` does, whose workbook says what is new);
+    `percent`: it was typed with `%`."""
     if not math.isfinite(value):
         raise InvalidValue("value", _("the value must be a finite number"))
     check_day(day, today)
@@ -212,23 +225,35 @@ def record_value(
     if period is not None and period.start > day:
         said = _("a value for {period} cannot be known on {day}, before that period began")
         raise InvalidValue("period", said.format(period=formats.due(period), day=formats.day(day)))
-    return lambda indicator: _record(indicator, value, day, source, today, period)
+    return lambda indicator: _record(
+        indicator, value, (day, today), source, period, (replace, percent)
+    )
 
 
 def _record(
     indicator: str,
     value: float,
-    day: date,
+    days: tuple[date, date],
     source: str | None,
-    today: date,
-    period: Due | None = None,
+    period: Due | None,
+    how: tuple[bool | None, bool],
 ) -> Mutation:
     """The value, dated `day`; the log says it on `today`, the day it was recorded (a value
-    for the end of last year entered now is news now), naming the value's own date."""
+    for the end of last year entered now is news now), naming the value's own date. A value
+    for a period that has one already is refused, or replaces it (`how`: replace, percent)."""
+    day, today = days
+    replace, percent = how
 
     def mutate(target: Edit) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
+        unit = str(ind.get("unit", ""))
+        plausible.check_unit(percent, unit, indicator)
+        values = ind.get("values")
+        wanted = period or Due(day, "day")
+        there = plausible.same_period(values, wanted) if replace is not None else None
+        replaced = _replace_value(indicator, values, there, wanted, bool(replace))
+        target.cautions.extend(plausible.value_cautions(value, unit, values, there))
         fields = [("date", day.isoformat()), ("value", number(value))]
         if period is not None:
             fields.append(("period", period.iso()))
@@ -236,14 +261,18 @@ def _record(
             fields.append(("source", scalar(source)))
         if target.by is not None:
             fields.append(("by", target.by))
-        position = dated_position(ind.get("values"), day)
-        target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
-        unit = ind.get("unit", "")
+        if replaced is not None:
+            _rewrite(target, values[there], fields)
+        else:
+            position = dated_position(values, day)
+            target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
         with speaking(target.facts.language):
             amount = f"{formats.number(value)} {unit}".rstrip()
             text = _("Indicator „{name}“: {amount}").format(name=ind.get("name"), amount=amount)
             if period is not None:
                 text += " " + _("(for {period})").format(period=formats.due(period))
+            if replaced is not None:
+                text += " " + _("(replaces {old})").format(old=f"{replaced} {unit}".rstrip())
             if day != today:
                 text += " " + _("(as of {day})").format(day=formats.day(day))
             if source:
@@ -263,3 +292,40 @@ def _record(
         )
 
     return mutate
+
+
+def _replace_value(
+    indicator: str, values: Any, there: int | None, wanted: Due, replace: bool
+) -> str | None:
+    """The value recorded for the period already (as people read it), if `replace` is to
+    replace it; refused without `replace`, and `replace` where there is none."""
+    if there is None:
+        if replace:
+            raise InvalidValue(
+                "replace",
+                _("{indicator} has no value for {period} to replace; leave out --replace").format(
+                    indicator=indicator, period=formats.due(wanted)
+                ),
+            )
+        return None
+    old = values[there].get("value")
+    shown = formats.number(float(old)) if isinstance(old, int | float) else str(old)
+    if not replace:
+        raise UsageError(
+            _(
+                "{indicator} has a value for {period} already: {old}; to replace it, run the "
+                "same command with --replace"
+            ).format(indicator=indicator, period=formats.due(wanted), old=shown)
+        )
+    return shown
+
+
+def _rewrite(target: Edit, item: PMap, fields: list[tuple[str, str]]) -> None:
+    """A recorded value's keys set anew; what the new one does not say (its source, its
+    reporter) goes, as it was said of the old value."""
+    given = dict(fields)
+    for key in ("date", "value", "period", "source", "by"):
+        if key in given:
+            target.doc.set_value(item, key, given[key], after=("value", "date"))
+        elif key in item.at:
+            target.doc.remove_key(item, key)

@@ -309,7 +309,7 @@ def _indicators(reading: _Reading) -> None:
         if _changed(reading, key, row, m):
             continue
         try:
-            mutate = record_value(value, reading.today, source, reading.today, refers)(ident)
+            mutate = record_value(value, reading.today, source, reading.today, refers, None)(ident)
         except InvalidValue as exc:
             reading.problem(key, row, 8, str(exc))
             continue

@@ -19,7 +19,7 @@ import os
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -67,6 +67,7 @@ class Edit:
     facts: PlanFacts
     owner_id: str = ""
     by: str | None = None  # the partner who reported what the edit records (its id)
+    cautions: list[str] = field(default_factory=list)  # warnings: written all the same
 
     @property
     def measure(self) -> PMap:
@@ -257,13 +258,15 @@ def _edit(
     del loaded
     text, digest = read_for_edit(source)
     doc = Document(text, source.tree)
-    summary = mutate(Edit(doc, owner, facts, owner_id, reporter))
+    edit = Edit(doc, owner, facts, owner_id, reporter)
+    summary = mutate(edit)
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.
     file = read_changed(read, (text, new_text)) if read[1] is not None else None
     source = SourceFile(source.path, source.display, None, source.fingerprint)
-    del text, owner, doc, read
+    cautions = edit.cautions
+    del text, owner, doc, read, edit
     after = load_plan(directory, reuse={**reuse, path: file}) if file is not None else None
     del file
     if after is not None and after.errors:
@@ -276,6 +279,7 @@ def _edit(
     rest = _rest(after, edited, owner_id) if not errors and edited is not None else before
     del after
     new_warnings = _refuse_broken(directory, errors, warnings, (before, rest), (owner_id, path))
+    new_warnings = (*cautions, *new_warnings)
     if dry_run:
         return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
     warning = write_checked(source, new_text, digest)

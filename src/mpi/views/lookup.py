@@ -16,14 +16,19 @@ PLAN = "plan"
 
 
 def find_field(plan: Plan, ident: str) -> FieldFile:
+    """The Handlungsfeld with this id (case-insensitive), or an error with a suggestion: HF1
+    for `1` or `HF 1`."""
     for f in plan.fields:
         if f.id == ident.upper():
             return f
     known = [f.id for f in plan.fields]
+    squeezed = re.sub(r"[\s._-]+", "", ident).upper()
+    meant = next((k for k in known if k in (squeezed, "HF" + squeezed)), None)
+    hint = _("; did you mean {ident}?").format(ident=meant) if meant else ""
     raise InvalidValue(
         "field",
         _("unknown Handlungsfeld {field}{hint}").format(
-            field=repr(ident), hint=suggest(ident.upper(), known)
+            field=repr(ident), hint=hint or suggest(ident.upper(), known)
         ),
     )
 

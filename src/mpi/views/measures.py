@@ -12,7 +12,7 @@ from mpi.domain.errors import InvalidValue
 from mpi.domain.items import Sourced
 from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Update
 from mpi.domain.partners import short
-from mpi.domain.words import fold, matches, measure_status, natural_key, suggest
+from mpi.domain.words import fold, matches, measure_status, natural_key, suggest, word_hint
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner
 from mpi.views.due import DueRow, all_due, late
@@ -98,6 +98,21 @@ def _check_filter(plan: Plan, flt: MeasureFilter) -> MeasureFilter:
                 "goal",
                 _("unknown goal {goal}{hint}").format(
                     goal=repr(goal), hint=suggest(goal.upper(), goals)
+                ),
+            )
+    tags = sorted({t for m in plan.measures() for t in m.tags}, key=lambda t: fold(t)[0])
+    for tag in flt.tags:
+        if fold(tag)[0] not in {fold(t)[0] for t in tags}:
+            raise InvalidValue(
+                "tag",
+                _(
+                    "no measure has the tag {tag}{hint} (the tags: {tags}); --search {word} "
+                    "finds a word in the measures' texts"
+                ).format(
+                    tag=repr(tag),
+                    hint=word_hint(tag, tags),
+                    tags=", ".join(tags),
+                    word=f'"{tag}"' if " " in tag else tag,
                 ),
             )
     return replace(
