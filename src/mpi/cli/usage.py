@@ -59,7 +59,12 @@ ARGUMENTS = (
     NC_("argument", "day"),
     NC_("argument", "new_due"),
 )
-TYPES = (NC_("value type", "str"), NC_("value type", "path"), NC_("value type", "int"))
+TYPES = (
+    NC_("value type", "str"),
+    NC_("value type", "path"),
+    NC_("value type", "int"),
+    NC_("value type", "seconds"),
+)
 # The patterns below are compiled on first use (re's cache): only help and usage errors need
 # them, and compiling them all costs a run ~1 ms.
 _PLACEHOLDER = r"(?<=[{\[])([a-z0-9_]+)(?=[}\]])|(?<=<)([a-z]+)(?=>)"

@@ -29,9 +29,10 @@ from mpi.domain.model import Plan
 from mpi.domain.reference import decision_day, problems, read
 from mpi.domain.words import number
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import loaded_plan, made_invalid, plan_lock
+from mpi.edit.transaction import loaded_plan, made_invalid
 from mpi.fsutil import atomic_write, remove_stale_temps
 from mpi.i18n import _, formats
 from mpi.loading.load import load_plan

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mpi.domain.errors import EditRefused, MpiError
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.owners import unified_diff
 from mpi.edit.transaction import (
     Edit,
@@ -26,7 +27,6 @@ from mpi.edit.transaction import (
     PlanFacts,
     loaded_plan,
     made_invalid,
-    plan_lock,
     read_for_edit,
     warnings_of,
     write_checked,

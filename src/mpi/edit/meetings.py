@@ -20,6 +20,7 @@ from pathlib import Path
 from mpi.domain.errors import EditRefused, InvalidValue
 from mpi.domain.meetings import FILE, TIME, Top
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.mutations import check_text
 from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import scalar
@@ -27,7 +28,6 @@ from mpi.edit.transaction import (
     EditResult,
     loaded_plan,
     made_invalid,
-    plan_lock,
     read_for_edit,
     write_checked,
 )

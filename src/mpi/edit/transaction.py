@@ -13,20 +13,19 @@ done measure with open milestones) are handed back with the result.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
+from mpi.domain.errors import EditRefused, InternalError
 from mpi.domain.partners import match
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
@@ -38,8 +37,6 @@ from mpi.loading.yaml_errors import ReadError
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
-
-LOCK_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -86,52 +83,6 @@ class EditResult:
     written: bool
     warning: str | None = None  # the file was written, but something short of failure went wrong
     new_warnings: tuple[str, ...] = ()  # what `mpi validate` warns about now and did not before
-
-
-@contextmanager
-def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Exclusive lock on the plan directory, held across read, validate and write.
-
-    The directory, not a lock file: a lock file can be deleted by any cleanup (`git clean -X`)
-    while a writer holds it, and then protects nothing; a file created by one member of a
-    shared folder can lock the others out. fcntl.flock rather than the filelock package: the
-    same call, without the ~80 ms that importing filelock (and asyncio) adds to every edit.
-    """
-    import fcntl
-
-    try:
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as exc:
-        raise EditRefused(  # exit 2, as a query that cannot list it
-            _("cannot open the plan directory {directory}: {reason}").format(
-                directory=directory, reason=reason(exc)
-            ),
-            EXIT_USAGE,
-        ) from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise EditRefused(
-                        _("cannot lock the plan directory {directory}: {reason}").format(
-                            directory=directory, reason=reason(exc)
-                        ),
-                        EXIT_USAGE,
-                    ) from None
-                if time.monotonic() > deadline:
-                    raise EditRefused(
-                        _("another mpi is writing the plan in {directory}; try again").format(
-                            directory=directory
-                        )
-                    ) from None
-                time.sleep(0.01)
-        yield
-    finally:
-        os.close(fd)
 
 
 def loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
@@ -326,6 +277,12 @@ def write_checked(source: SourceFile, new_text: str, digest: bytes) -> str | Non
         return atomic_write(source.path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
         raise EditRefused(_("{reason}; nothing was written").format(reason=exc)) from None
+    except OSError as exc:  # a full disk, a quota: the plan file stays as it was
+        raise EditRefused(
+            _("cannot write {file}: {reason}; nothing was written").format(
+                file=source.display, reason=reason(exc)
+            )
+        ) from None
 
 
 def made_invalid(first: Diagnostic) -> EditRefused:
