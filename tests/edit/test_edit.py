@@ -399,7 +399,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
         raise OSError("disk on fire")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(EditRefused, match="cannot write .*: disk on fire; nothing was written"):
+    with pytest.raises(EditRefused, match=r"cannot write .*: disk on fire; nothing was written"):
         transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", TODAY_DATE, TODAY_DATE))
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []

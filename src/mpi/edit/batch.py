@@ -125,7 +125,7 @@ def _rounds(
             f = files[owners[owner]]
             doc = docs.get(f.source.path)
             if doc is None:  # one per file and round: building one indexes all its lines
-                doc = docs[f.source.path] = Document(f.text, f.tree)
+                doc = docs[f.source.path] = Document(f.text, f.tree, name=f.source.display)
             listed = f.tree.get("measures") or []
             measure = next(m for m in listed if isinstance(m, PMap) and m.get("id") == owner)
             mutate, label = queue.pop(0)

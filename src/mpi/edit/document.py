@@ -17,6 +17,7 @@ from mpi.domain.errors import EditRefused
 from mpi.edit.scalars import FLOW_SPECIAL
 from mpi.i18n import _
 from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.sources import mixed_line_endings
 
 Fields = Sequence[tuple[str, str]]  # (key, scalar text already formatted)
 
@@ -30,15 +31,18 @@ class Document:
     _edits: list[tuple[int, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     newline: str = "\n"
+    name: str = ""  # the file, as messages name it
 
     def __post_init__(self) -> None:
         if "\r\n" in self.text:
-            if self.text.count("\n") != self.text.count("\r\n"):
+            mixed = mixed_line_endings(self.text)
+            if mixed:
                 raise EditRefused(
                     _(
-                        "the file mixes Windows (CRLF) and Unix (LF) line endings; mpi would "
-                        "have to change lines it does not edit. Use one kind throughout"
-                    )
+                        "{where}: the file mixes Windows (CRLF) and Unix (LF) line endings, "
+                        "from this line on; mpi would have to change lines it does not edit: "
+                        "save the file with one kind of line ending; nothing was written"
+                    ).format(where=f"{self.name}:{mixed}")
                 )
             self.newline = "\r\n"
         self._starts = [0]

@@ -296,7 +296,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
         text, digest, doc = "", b"", None
         if source is not None:
             text, digest = read_for_edit(source)
-            doc = Document(text, source.tree)
+            doc = Document(text, source.tree, name=source.display)
         whole, summary = change(doc)
         new_text = whole if whole is not None else doc.result() if doc else ""
         shown = source.display if source is not None else FILE

@@ -207,7 +207,7 @@ def _edit(
     read = loaded.models.get(path, (source, None))
     del loaded
     text, digest = read_for_edit(source)
-    doc = Document(text, source.tree)
+    doc = Document(text, source.tree, name=source.display)
     summary = mutate(Edit(doc, owner, facts, owner_id, reporter))
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
