@@ -116,7 +116,7 @@ def test_a_full_disk_while_an_edit_writes_refuses_it_naming_the_file(
 
     monkeypatch.setattr(transaction, "atomic_write", full)
     before = (mini / "hf1-flaechen.yaml").read_bytes()
-    result = mpi("note", "HF1.1", "Gespräch geführt", plan=mini, lang="de", code=1)
+    result = mpi("note", "HF1.1", "Gespräch geführt", plan=mini, lang="de", code=2)
     assert result.stderr.startswith("mpi: ") and result.stderr.endswith(
         "hf1-flaechen.yaml kann nicht geschrieben werden: kein Platz mehr auf dem Gerät; "
         "nichts geschrieben\n"

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.errors import EditRefused, InternalError
+from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
 from mpi.domain.partners import match
 from mpi.edit.document import Document
 from mpi.edit.lock import plan_lock
@@ -281,7 +281,8 @@ def write_checked(source: SourceFile, new_text: str, digest: bytes) -> str | Non
         raise EditRefused(
             _("cannot write {file}: {reason}; nothing was written").format(
                 file=source.display, reason=reason(exc)
-            )
+            ),
+            EXIT_USAGE,  # as a file mpi cannot read
         ) from None
 
 
