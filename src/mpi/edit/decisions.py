@@ -136,14 +136,14 @@ def _single(
                 )
             )
     else:
-        doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))
+        doc.set_value(chosen, "due", doc.day(due.yaml_value()), after=("title",))
         if kind is not None and kind != old_kind:
             doc.set_value(chosen, "kind", kind, after=("due",))
         if chosen.get("status") == "missed":
             doc.set_value(chosen, "status", "open")
     old = _worded(old_kind, formats.due(old_due) if old_due else "–")
     new = _worded(new_kind, formats.due(due))
-    fields = [("due", str(due.yaml_value()))]
+    fields = [("due", doc.day(due.yaml_value()))]
     if kind is not None:
         fields.append(("kind", kind))
     return old, new, fields
@@ -176,7 +176,7 @@ def _series(
     else:
         _fits(chosen, start, new_every, end, target)
         if end is not None:
-            target.doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
+            target.doc.set_value(rec, "end", target.doc.day(end.yaml_value()), after=("start",))
         if new_every != old_every:
             target.doc.set_value(rec, "every", new_every)
 
@@ -184,8 +184,9 @@ def _series(
         until = f" bis {formats.due(last)}" if last else ""
         return f"{EVERY_WORDS[often]} ab {formats.due(start)}{until}"
 
-    until = f", end: {end.yaml_value()}" if end is not None else ""
-    decided = f"{{every: {new_every}, start: {start.yaml_value()}{until}}}"
+    day = target.doc.day
+    until = f", end: {day(end.yaml_value())}" if end is not None else ""
+    decided = f"{{every: {new_every}, start: {day(start.yaml_value())}{until}}}"
     return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
 
 

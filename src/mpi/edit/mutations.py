@@ -129,7 +129,7 @@ def set_milestone(
         doc = target.doc
         doc.set_value(chosen, "status", state, after=("kind", "due"))
         if state == "done":
-            doc.set_value(chosen, "done", day.isoformat(), after=("status", "due"))
+            doc.set_value(chosen, "done", doc.day(day), after=("status", "due"))
         else:
             doc.remove_key(chosen, "done")
         with speaking(target.facts.language):
@@ -229,9 +229,9 @@ def _record(
     def mutate(target: Edit) -> str:
         measure = target.measure
         ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
-        fields = [("date", day.isoformat()), ("value", number(value))]
+        fields = [("date", target.doc.day(day)), ("value", number(value))]
         if period is not None:
-            fields.append(("period", period.iso()))
+            fields.append(("period", target.doc.day(period.iso())))
         if source:
             fields.append(("source", scalar(source)))
         if target.by is not None:
