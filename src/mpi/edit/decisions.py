@@ -17,7 +17,7 @@ from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
-from mpi.edit.on_record import on_record, same_series
+from mpi.edit.on_record import on_record, same_series, standing
 from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
 from mpi.loading.positions import PMap
@@ -63,6 +63,7 @@ def reschedule(
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         title = chosen.get("title")
+        hand = None  # the deadline in the file, where it differs from the one on record
         if "recurrence" in chosen:
             if kind is not None:
                 raise InvalidValue(
@@ -81,6 +82,9 @@ def reschedule(
                     ),
                 )
             old, new, fields = _single(chosen, due, kind, target)
+            hand = _by_hand(chosen, target)
+            if hand is not None:  # edited without a decision: the log keeps what was on record
+                old, hand = hand, old
         provenance(target, chosen, day, grounds)
         record(target, chosen, day, grounds, fields)
         why = grounds.said(target, day)
@@ -92,15 +96,50 @@ def reschedule(
             else:
                 said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
             said = said.format(title=title, old=old, new=new, decision=why, why=why)
+            if hand is not None:
+                said += " " + _hand(hand)
         log_entry(target, day, said)
-        return recorded(
+        done = recorded(
             grounds,
             f"{owner} " + _("milestone {milestone}").format(milestone=chosen["id"]),
             old,
             new,
         )
+        return done if hand is None else f"{done} {_hand(hand)}"
 
     return mutate
+
+
+def _hand(value: str) -> str:
+    return _("(in the file until now: {value}, without a decision)").format(value=value)
+
+
+def _by_hand(chosen: PMap, target: Edit) -> str | None:
+    """The deadline on record, where the file holds another one (edited by hand, without a
+    decision), as the document words it; else None. On record: the one the milestone's
+    standing decision or correction set; without one, the one in the last commit (git HEAD);
+    outside git, the file's own."""
+    last = standing(chosen, ("due",))
+    if last is not None:
+        recorded = last if last.get("due") is not None else None
+    else:
+        owner = target.committed() if target.committed is not None else None
+        listed = owner.get("milestones") if owner is not None else None
+        recorded = next(
+            (m for m in listed or [] if isinstance(m, PMap) and m.get("id") == chosen.get("id")),
+            None,
+        )
+    if recorded is None or recorded.get("due") is None or "recurrence" in recorded:
+        return None
+    try:
+        was = Due.parse(recorded["due"])
+    except (DueError, ValueError):
+        return None
+    kind = str(recorded.get("kind") or chosen.get("kind", "by"))
+    now = Due.parse(chosen["due"]) if chosen.get("due") is not None else None
+    if (was, kind) == (now, str(chosen.get("kind", "by"))):
+        return None
+    return _worded(kind, formats.due(was))
 
 
 def _single(

@@ -18,6 +18,7 @@ import os
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
 from mpi.domain.partners import match
 from mpi.edit.document import Document
 from mpi.edit.lock import plan_lock
+from mpi.edit.on_record import committed_owner
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
@@ -64,6 +66,9 @@ class Edit:
     facts: PlanFacts
     owner_id: str = ""
     by: str | None = None  # the partner who reported what the edit records (its id)
+    # The owner as last committed to git (None: not in git, or not there), read on demand:
+    # what a decision's log entry names as the value before, where no decision is on record.
+    committed: Callable[[], PMap | None] | None = None
 
     @property
     def measure(self) -> PMap:
@@ -208,7 +213,8 @@ def _edit(
     del loaded
     text, digest = read_for_edit(source)
     doc = Document(text, source.tree, name=source.display)
-    summary = mutate(Edit(doc, owner, facts, owner_id, reporter))
+    committed = partial(committed_owner, path, owner_id)
+    summary = mutate(Edit(doc, owner, facts, owner_id, reporter, committed))
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
     # Only the edited measure is read again where that is certain, else the file whole.
