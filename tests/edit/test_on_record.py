@@ -1,6 +1,6 @@
-"""A decision's log entry names the value on record as the one before, also where the file
-was edited by hand without a decision (issue 31, point 15): on record is what the standing
-decision set, else what the last commit holds, else the file."""
+"""A decision's log entry names the value on record as the one before (a deadline, a
+target), also where the file was edited by hand without a decision (issue 31, point 15): on
+record is what the standing decision set, else what the last commit holds, else the file."""
 
 from __future__ import annotations
 
@@ -58,3 +58,18 @@ def test_without_a_hand_edit_the_log_is_as_before(mini: Path) -> None:
         "text: 'Frist „Ausbaustufe 1“ per Beschluss geändert: bis 2030 → bis 2032 (Beschluss "
         "vom 03.12.2026: Koordinierungsrunde 03.12.2026, TOP 4)'"
     ]
+
+
+def test_a_target_edited_by_hand_is_not_taken_for_the_one_before(mini: Path) -> None:
+    git(mini, "init", "-q")
+    commit(mini, "v0")
+    break_plan(mini, HF1, "target: {value: 100,", "target: {value: 105,")  # by hand
+    words = "Koordinierungsrunde 03.12.2026, TOP 5"
+    mpi("retarget", "flaechenreserve", "110", "--decision", words, plan=mini, lang="de")
+    text = (mini / HF1).read_text(encoding="utf-8")
+    assert (
+        "Ziel „Flächenreserve“ per Beschluss geändert: mindestens 100 ha (dauerhaft) → "
+        "mindestens 110 ha (dauerhaft) (Beschluss vom 03.12.2026: Koordinierungsrunde "
+        "03.12.2026, TOP 5) (in der Datei stand bisher mindestens 105 ha (dauerhaft), ohne "
+        "Beschluss)'" in text
+    )

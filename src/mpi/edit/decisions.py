@@ -142,6 +142,20 @@ def _by_hand(chosen: PMap, target: Edit) -> str | None:
     return _worded(kind, formats.due(was))
 
 
+def _target_on_record(ind: PMap, target: Edit) -> tuple[object, object] | None:
+    """An indicator's target (value, year) on record, as `_by_hand` finds a deadline."""
+    last = standing(ind, ("target",))
+    if last is not None:
+        return (last.get("target"), last.get("year", ind["target"].get("year")))
+    owner = target.committed() if target.committed is not None else None
+    listed = owner.get("indicators") if owner is not None else None
+    for item in listed or []:
+        goal = item.get("target") if isinstance(item, PMap) else None
+        if item.get("id") == ind.get("id") and isinstance(goal, PMap):
+            return (goal.get("value"), goal.get("year"))
+    return None
+
+
 def _single(
     chosen: PMap, due: Due | None, kind: str | None, target: Edit
 ) -> tuple[str, str, list[tuple[str, str]]]:
@@ -291,6 +305,11 @@ def _retarget(indicator: str, value: float, year: int | str | None, grounds: Gro
             return f"{said.format(amount=amount)} ({when})"
 
         new_year = year if year is not None else old_year
+        hand = None  # the target in the file, where it differs from the one on record
+        on_file = _target_on_record(ind, target)
+        if on_file is not None and on_file != (old_value, old_year):
+            hand = shown(old_value, old_year)
+            old_value, old_year = on_file
         same = old_value == value and old_year == new_year
         why = grounds.said(target, day)
         with speaking(target.facts.language):
@@ -302,10 +321,13 @@ def _retarget(indicator: str, value: float, year: int | str | None, grounds: Gro
             else:
                 said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
             said = said.format(name=ind.get("name"), old=old, new=new, decision=why, why=why)
+            if hand is not None:
+                said += " " + _hand(hand)
         log_entry(target, day, said)
         old, new = shown(old_value, old_year), shown(value, new_year)  # in the reader's words
         what = f"{measure['id']} " + _("indicator {indicator}").format(indicator=indicator)
-        return recorded(grounds, what, old, new)
+        done = recorded(grounds, what, old, new)
+        return done if hand is None else f"{done} {_hand(hand)}"
 
     return mutate
 
