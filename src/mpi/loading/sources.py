@@ -165,6 +165,8 @@ def _parse_into(
 def mixed_line_endings(text: str) -> int:
     """The first line that ends otherwise than the file's first line (Windows CRLF, Unix LF),
     or 0 where all end alike."""
+    if "\r" not in text:
+        return 0
     crlf = text.count("\r\n")
     if not crlf or crlf == text.count("\n"):
         return 0
