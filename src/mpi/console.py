@@ -22,7 +22,9 @@ def _interrupted_early(_signum: int, _frame: object) -> None:
 # First of all: a Ctrl-C from here until main() takes over is one line, not a traceback.
 signal.signal(signal.SIGINT, _interrupted_early)
 
+import errno  # noqa: E402
 import gc  # noqa: E402
+import io  # noqa: E402
 import os  # noqa: E402
 import sys  # noqa: E402
 from contextlib import suppress  # noqa: E402
@@ -36,6 +38,8 @@ def main() -> NoReturn:
     # Pydantic's documented switch: no plugin (observability hooks mpi never uses) is looked
     # for in every installed package's entry points when the first model is built.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if sys.stdout is None:  # started with its output closed (`mpi status >&-`)
+        sys.stdout = _ClosedOutput()
     try:
         signal.signal(signal.SIGINT, signal.default_int_handler)  # Ctrl-C: KeyboardInterrupt
         from mpi.cli.app import main as run
@@ -48,8 +52,10 @@ def main() -> NoReturn:
         _quiet_stdout()
         raise SystemExit(0) from None
     except OSError as exc:  # what mpi.cli.app leaves to the entry point: the output failed
-        sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
-        raise SystemExit(2) from None
+        with suppress(OSError):  # stderr may be full as well: then the exit code says it
+            sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
+            sys.stderr.flush()
+        raise SystemExit(2) from None  # EXIT_USAGE (not imported here)
     finally:
         # The run is over; Python's exit (flushing output, tearing down modules) is not
         # mpi's: a Ctrl-C there would end the process by the signal or with a traceback. It
@@ -58,6 +64,24 @@ def main() -> NoReturn:
         # process by SIGINT however it was handled; with SIGINT held, it exits 130.)
         _hold_ctrl_c()
     raise SystemExit(0)
+
+
+class _ClosedOutput(io.TextIOBase):
+    """Standard output that was closed before mpi started: Python leaves `sys.stdout` None,
+    and click and rich then drop what is printed without a word. Writing to this fails as
+    writing to the closed descriptor does, so that the run says so and exits 2."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def writable(self) -> bool:
+        return True
+
+    def isatty(self) -> bool:
+        return False
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
 
 def _hold_ctrl_c() -> None:

@@ -87,8 +87,8 @@ def test_a_returned_workbook_records_what_dgb_said(tmp_path: Path) -> None:
                        "-    updates: []"]  # fmt: skip
     assert diff.count("by: dgb") == 3
     assert "text: Standortmanagement ausgeschrieben\n+        status: in_progress" in diff
-    assert "- date: 2027-05-12\n+        text: Leitfaden abgestimmt" in diff
-    assert "done: 2027-05-02" in diff and "Standortmanager im Amt" in diff
+    assert "- date: '2027-05-12'\n+        text: Leitfaden abgestimmt" in diff
+    assert "done: '2027-05-02'" in diff and "Standortmanager im Amt" in diff
     assert run("validate", plan=plan).exit_code == 0
     again = run("import", str(filled), plan=plan)
     assert "nichts zu übernehmen: alles steht bereits im Plan" in again.stderr

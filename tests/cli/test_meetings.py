@@ -33,7 +33,7 @@ def test_the_meetings_are_data_the_plan_validates(year: Path) -> None:
     assert "0 Fehler" in out.stderr and "7 Dateien" in out.stderr
     text = (year / "meetings.yaml").read_text(encoding="utf-8")
     assert text.count("\n  - id: koordinierungsrunde-") == 2
-    assert "excused: true" in text and "status: done" in text and "closed: 2027-04-28" in text
+    assert "excused: true" in text and "status: done" in text and "closed: '2027-04-28'" in text
 
 
 def test_the_first_minutes_record_two_decisions_by_top_and_three_action_items(year: Path) -> None:

@@ -17,7 +17,7 @@ def test_a_note_by_a_partner_is_logged_with_it_and_shown_with_its_name(tmp_path:
     run("note", "HF4.1", "Ausbildungsmonitor vorgelegt", "--by", "DGB Nord", plan=plan)
     text = (plan / "hf4-arbeit-bildung-und-qualifizierung.yaml").read_text(encoding="utf-8")
     assert (
-        "      - date: 2027-06-02\n        text: Ausbildungsmonitor vorgelegt\n        by: dgb\n"
+        "      - date: '2027-06-02'\n        text: Ausbildungsmonitor vorgelegt\n        by: dgb\n"
     ) in text
     shown = run("show", "HF4.1", plan=plan).stdout
     assert "Sachstand DGB Nord, 02.06.2027: Ausbildungsmonitor vorgelegt" in shown
@@ -69,7 +69,7 @@ def test_a_value_records_the_period_it_refers_to_apart_from_its_day(tmp_path: Pa
               "10.03.2027", "--by", "hk", plan=plan)  # fmt: skip
     assert "120 MW für 2026, erfasst am 10.03.2027" in out.stderr
     text = (plan / "hf3-klima-energie-und-umwelt.yaml").read_text(encoding="utf-8")
-    assert "- date: 2027-03-10\n            value: 120\n            period: 2026\n" in text
+    assert "- date: '2027-03-10'\n            value: 120\n            period: 2026\n" in text
     assert "Indikator „Leistung" in text and "120 MW (für 2026) (Stand 10.03.2027)" in text
     rows = json.loads(run("indicators", "--format", "json", plan=plan).stdout)
     row = next(r for r in rows if r["id"] == "elektrolyseur-leistung")

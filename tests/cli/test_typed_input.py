@@ -326,7 +326,7 @@ def test_every_date_span_and_revision_option_names_its_kind() -> None:
         (["validate", "--help"], "--baseline <Revision>", "--baseline <revision>"),
         (["meeting", "action", "--help"], "--due <Datum>", "--due <date>"),
         (["reschedule", "--help"], "ist NEUE_FRIST sein letzter Termin", "NEW_DUE is its last"),
-        (["diff", "--help"], "mpi diff [OPTIONEN] {revision} [revision2]", "{rev} [rev2]"),
+        (["diff", "--help"], "mpi diff [OPTIONEN] [revision] [revision2]", "[rev] [rev2]"),
     ],
 )
 def test_placeholders_speak_the_readers_language(

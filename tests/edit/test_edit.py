@@ -62,7 +62,7 @@ def test_set_changes_only_status_line_and_adds_log_entry(mini: Path) -> None:
         "+    status: in_progress",
         "-    updates: []",
         "+    updates:",
-        "+      - date: 2026-03-01",
+        "+      - date: '2026-03-01'",
         "+        text: Bau begonnen",
         "+        status: in_progress",
     ]
@@ -76,7 +76,7 @@ def test_second_entry_stays_inside_the_measure(mini: Path) -> None:
     edit_ok(mini, "note", "HF1.1", "zweite Notiz", "--date", "2026-02-10")
     after = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(before, after) == [
-        "+      - date: 2026-02-10",
+        "+      - date: '2026-02-10'",
         "+        text: zweite Notiz",
     ]
     # the blank line between HF1.1 and HF1.2 is still right before HF1.2
@@ -100,19 +100,19 @@ def test_milestone_done_then_open_again(mini: Path) -> None:
     assert changed_lines(before, done) == [
         "-        status: open",
         "+        status: done",
-        "+        done: 2026-04-30",
+        "+        done: '2026-04-30'",
         "-    updates: []",
         "+    updates:",
-        "+      - date: 2026-04-30",
+        "+      - date: '2026-04-30'",
         "+        text: 'Meilenstein „Ausbaustufe 1“: offen → erledigt'",
     ]
     edit_ok(mini, "milestone", "HF1.2", "1", "offen", "--date", "2026-05-02", "--lang", "de")
     reopened = (mini / HF1).read_text(encoding="utf-8")
     assert changed_lines(done, reopened) == [
         "-        status: done",
-        "-        done: 2026-04-30",
+        "-        done: '2026-04-30'",
         "+        status: open",
-        "+      - date: 2026-05-02",
+        "+      - date: '2026-05-02'",
         "+        text: 'Meilenstein „Ausbaustufe 1“: erledigt → offen'",
     ]
 
@@ -312,11 +312,11 @@ def test_record_adds_value_and_log(mini: Path) -> None:
     assert changed_lines(before, after) == [
         "-    updates: []",
         "+        values:",
-        "+          - date: 2026-06-30",
+        "+          - date: '2026-06-30'",
         "+            value: 97.5",
         "+            source: Statistikamt Nord",
         "+    updates:",
-        f"+      - date: {current_day().isoformat()}",  # logged the day it is recorded
+        f"+      - date: '{current_day().isoformat()}'",  # logged the day it is recorded
         "+        text: 'Indikator „Flächenreserve“: 97,5 ha (Stand 30.06.2026) (Quelle: "
         "Statistikamt Nord)'",
     ]
@@ -399,7 +399,7 @@ def test_failed_rename_leaves_original_and_no_temp_files(
         raise OSError("disk on fire")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
+    with pytest.raises(EditRefused, match=r"cannot write .*: disk on fire; nothing was written"):
         transaction.edit_measure(mini, "HF1.1", mutations.add_note("x", TODAY_DATE, TODAY_DATE))
     assert (mini / HF1).read_bytes() == before
     assert sorted(p.name for p in mini.iterdir() if p.name.endswith(".tmp")) == []

@@ -268,9 +268,8 @@ def test_an_editors_reading_is_corrected_without_a_decision(tmp_path: Path) -> N
         plan=plan,
     )
     written = (plan / HF1).read_text(encoding="utf-8")
-    assert f"        corrections:\n          - date: 2026-12-07\n            reason: {reason}" in (
-        written
-    )
+    corrections = "        corrections:\n          - date: '2026-12-07'\n"
+    assert f"{corrections}            reason: {reason}" in written
     assert (
         "          year: 2035\n          aspiration: true\n          basis: inferred\n" in written
     )

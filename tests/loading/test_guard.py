@@ -129,7 +129,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
         "        due: 2032\n        kind: by\n        status: open\n        basis: decided\n"
         "        quote: Ausbaustufe 1 bis 2030\n"
         f"        derivation: 'Beschluss vom 12.06.2026: {DECISION}'\n"
-        f"        decisions:\n          - date: 2026-06-12\n            text: {DECISION}\n"
+        f"        decisions:\n          - date: '2026-06-12'\n            text: {DECISION}\n"
         "            due: 2032\n"
     ) in written
     assert "Frist „HH-WIN Ausbaustufe 1“ per Beschluss geändert: bis 2030 → bis 2032" in written

@@ -126,6 +126,23 @@ def test_diff_against_the_working_tree(tmp_path: Path) -> None:
     ]
 
 
+def test_diff_without_a_revision_compares_with_head_as_git_diff_does(tmp_path: Path) -> None:
+    plan = make_history(tmp_path / "repo")
+    assert mpi("diff", plan=plan).stdout == ""
+    break_plan(plan, HF1, "        due: 2031\n", "        due: 2033\n")
+    assert mpi("diff", plan=plan).stdout == mpi("diff", "HEAD", plan=plan).stdout
+    assert "(2031 → 2033), without decision" in mpi("diff", plan=plan).stdout
+
+
+def test_diff_in_a_repository_without_a_commit_says_so(mini: Path) -> None:
+    git(mini, "init", "-q")
+    said = mpi("diff", plan=mini, code=2).stderr
+    assert said == (
+        "mpi: the plan's git repository has no commit yet; mpi diff compares with the last "
+        "commit (commit the plan first)\n"
+    )
+
+
 def test_diff_json_and_markdown(history: Path) -> None:
     data = json.loads(mpi("diff", "v0", "v2", "--format", "json", plan=history).stdout)
     assert data["from"] == "v0" and data["to"] == "v2"

@@ -54,6 +54,43 @@ def _lang_option() -> Any:
     return option
 
 
+def _wait_option() -> Any:
+    """`--wait SECONDS` on every command that edits the plan: how long it waits for another
+    mpi writing the plan (it says at once that it waits, and for whom)."""
+    declared = typer.Typer(add_completion=False)
+
+    @declared.command()
+    def declaration(
+        wait: Annotated[
+            int | None,
+            typer.Option(
+                "--wait",
+                metavar="<seconds>",
+                callback=_lock_wait,
+                help=N_(
+                    "How long to wait for another mpi that is writing the plan, in seconds "
+                    "(default: 30; 0: do not wait)."
+                ),
+                show_default=False,
+            ),
+        ] = None,
+    ) -> None:
+        """Never run."""
+
+    [option] = typer.main.get_command(declared).params
+    option.expose_value = False
+    return option
+
+
+def _lock_wait(_ctx: Any, _param: Any, value: int | None) -> None:
+    """The run's wait for the plan's lock: --wait's seconds, said at once on stderr."""
+    from mpi.edit.lock import LOCK_TIMEOUT, LOCK_WAIT, LockWait
+
+    if value is not None and not 0 <= value <= 24 * 3600:
+        raise typer.BadParameter(_("give the seconds to wait, from 0 to 86400"))
+    LOCK_WAIT.set(LockWait(LOCK_TIMEOUT if value is None else value, output.notice))
+
+
 def output_error(exc: OSError) -> bool:
     """An error of writing what mpi prints (a full disk, a closed or failing output), which
     mpi.console says with the system's reason; not a bug."""
@@ -65,6 +102,9 @@ def output_error(exc: OSError) -> bool:
         errno.EDQUOT,
         errno.EFBIG,
         errno.EBADF,
+        errno.EPIPE,
+        errno.ECONNRESET,
+        errno.ENXIO,
     )
 
 
@@ -116,6 +156,8 @@ class App(TyperGroup):
         while commands:  # a group's commands (mpi meeting new) take it too
             command = commands.pop()
             command.params.append(_lang_option())
+            if any(p.name == "dry_run" for p in command.params):  # it edits the plan
+                command.params.append(_wait_option())
             command.context_class = usage.Context
             commands += getattr(command, "commands", {}).values()
 
@@ -168,6 +210,8 @@ class App(TyperGroup):
             raise SystemExit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # the reader stopped reading (`| head`): no more to say
+            output.reader_gone()
         except OSError as exc:
             if output_error(exc):  # said once, at the entry point (mpi.console)
                 raise

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, NoReturn, TypeVar
 
 import typer
 
@@ -96,6 +96,14 @@ def out(text: str) -> None:
     (a Latin-1 or ASCII terminal, PYTHONIOENCODING=latin-1)."""
     encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
     typer.echo(text.encode(encoding, "backslashreplace").decode(encoding), nl=False)
+
+
+def reader_gone() -> NoReturn:
+    """Output piped into `head` and the like, which stopped reading: the rest is dropped,
+    silently and with exit 0 (click would exit 1, which reads as "the plan is invalid")."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())  # what is still buffered goes nowhere, quietly
+    raise SystemExit(0)
 
 
 def write_file(path: Path, data: bytes) -> None:

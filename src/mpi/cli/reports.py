@@ -177,8 +177,15 @@ def round_(
 
 def diff(
     rev: Annotated[
-        str, typer.Argument(help=N_("Git revision to compare from (HEAD~1, a tag, …)."))
-    ],
+        str,
+        typer.Argument(
+            help=N_(
+                "Git revision to compare from (HEAD~1, a tag, a day, …); default: HEAD, the "
+                "last commit, as git diff compares."
+            ),
+            show_default=False,
+        ),
+    ] = "HEAD",
     rev2: Annotated[
         str | None,
         typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
@@ -205,6 +212,8 @@ def diff(
     from mpi.views.diff import build
 
     directory = plan_directory(plan, "check")
+    if rev == "HEAD" and rev2 is None:
+        _has_commit(directory)
     commit, rev = commit_of(directory, rev)
     commit2, rev2 = commit_of(directory, rev2) if rev2 is not None else (None, None)
     if adopted:
@@ -220,6 +229,21 @@ def diff(
     emit(format, DIFF, view)
     if format == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
+
+
+def _has_commit(directory: "Path") -> None:
+    """`mpi diff` compares with the last commit: a plan in git without one is told so."""
+    from mpi.domain.errors import UsageError
+    from mpi.loading.revision import git, repository
+
+    top, _relative = repository(directory)  # outside git: that error
+    if git(top, "rev-parse", "--verify", "--quiet", "HEAD").returncode != 0:
+        raise UsageError(
+            _(
+                "the plan's git repository has no commit yet; mpi diff compares with the "
+                "last commit (commit the plan first)"
+            )
+        )
 
 
 def _one_line(what: str, text: str | None) -> str | None:
@@ -301,7 +325,8 @@ def register(app: typer.Typer) -> None:
     app.command(
         short_help=N_("What changed between git revisions."),
         help=N_(
-            "What changed in the plan between two git revisions (or one and the working tree)."
+            "What changed in the plan between two git revisions (or one and the working tree); "
+            "without a revision, what changed since the last commit (HEAD)."
         ),
     )(diff)
     app.command(

@@ -67,6 +67,7 @@ TYPES = (
     NC_("value type", "date"),  # a day, a month or a year (metavar="<date>")
     NC_("value type", "span"),  # 6m, 30d
     NC_("value type", "revision"),  # a git revision
+    NC_("value type", "seconds"),
 )
 # The patterns below are compiled on first use (re's cache): only help and usage errors need
 # them, and compiling them all costs a run ~1 ms.

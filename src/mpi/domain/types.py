@@ -23,7 +23,10 @@ DUE_SCHEMA = {
         {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
         {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"},
     ],
-    "description": "A year (2031: by the end of 2031), a month (2030-06) or a day (2023-12-31).",
+    "description": (
+        "A year (2031: by the end of 2031), a month (2030-06) or a day ('2023-12-31', in "
+        "quotes: YAML 1.1 readers such as PyYAML and js-yaml read an unquoted day as a date)."
+    ),
 }
 
 DueValue = Annotated[
@@ -36,7 +39,16 @@ Day = Annotated[
     date,
     PlainValidator(parse_day),
     PlainSerializer(date.isoformat),
-    WithJsonSchema({"type": "string", "format": "date"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "date",
+            "description": (
+                "A day, '2026-11-26', in quotes: YAML 1.1 readers such as PyYAML and js-yaml "
+                "read an unquoted day as a date, not as the text the schema asks for."
+            ),
+        }
+    ),
 ]
 Text = Annotated[str, Field(min_length=1, max_length=100_000)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=80)]

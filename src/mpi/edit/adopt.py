@@ -29,13 +29,15 @@ from mpi.domain.model import Plan
 from mpi.domain.reference import decision_day, problems, read
 from mpi.domain.words import number
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import scalar
-from mpi.edit.transaction import loaded_plan, made_invalid, plan_lock
+from mpi.edit.transaction import loaded_plan, made_invalid
 from mpi.fsutil import atomic_write, remove_stale_temps
 from mpi.i18n import _, formats
 from mpi.loading.load import load_plan
 from mpi.loading.locate import display_name
+from mpi.loading.sources import SourceFile
 
 HEAD = """\
 # yaml-language-server: $schema=../schema/adopted.schema.json
@@ -98,7 +100,7 @@ def _adopt(directory: Path, request: Request, dry_run: bool) -> Adopted:
         raise InternalError(_("internal error: the adopted plan would not read back as written"))
     old_text = path.read_text(encoding="utf-8") if earlier is not None else ""
     plan_old = source.path.read_text(encoding="utf-8")
-    plan_text = _declare(plan_old, source.tree, head, earlier is None)
+    plan_text = _declare(plan_old, source, head, earlier is None)
     after = load_plan(directory, overrides={source.path: plan_text})
     if after.errors:
         raise made_invalid(after.errors[0])
@@ -272,13 +274,14 @@ def _same(a: AdoptedPlan, b: AdoptedPlan) -> bool:
     return a.model_dump(exclude={"adoption"}) == b.model_dump(exclude={"adoption"})
 
 
-def _declare(text: str, tree: object, head: Adoption, first: bool) -> str:
+def _declare(text: str, source: SourceFile, head: Adoption, first: bool) -> str:
     """plan.yaml with `adopted_plan: adopted.yaml` (and without the `adopted_revision` it
     replaces); a new adoption sets `adopted:` to its year."""
     from mpi.loading.positions import PMap
 
+    tree = source.tree
     assert isinstance(tree, PMap)
-    doc = Document(text, tree)
+    doc = Document(text, tree, name=source.display)
     if tree.get("adopted_plan") != adoption.FILE:
         said = f"{adoption.FILE}  # the plan as adopted: mpi validate compares every change with it"
         doc.set_value(tree, "adopted_plan", said, after=("adopted",))

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from mpi.domain.errors import EditRefused, MpiError
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.owners import unified_diff
 from mpi.edit.transaction import (
     Edit,
@@ -26,7 +27,6 @@ from mpi.edit.transaction import (
     PlanFacts,
     loaded_plan,
     made_invalid,
-    plan_lock,
     read_for_edit,
     warnings_of,
     write_checked,
@@ -125,7 +125,7 @@ def _rounds(
             f = files[owners[owner]]
             doc = docs.get(f.source.path)
             if doc is None:  # one per file and round: building one indexes all its lines
-                doc = docs[f.source.path] = Document(f.text, f.tree)
+                doc = docs[f.source.path] = Document(f.text, f.tree, name=f.source.display)
             listed = f.tree.get("measures") or []
             measure = next(m for m in listed if isinstance(m, PMap) and m.get("id") == owner)
             mutate, label = queue.pop(0)

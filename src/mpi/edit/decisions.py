@@ -17,7 +17,7 @@ from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number, word_hi
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
-from mpi.edit.on_record import on_record, same_series
+from mpi.edit.on_record import on_record, same_series, standing
 from mpi.edit.plausible import check_unit
 from mpi.edit.transaction import Edit, Mutation
 from mpi.i18n import _, formats, speaking
@@ -64,6 +64,7 @@ def reschedule(
         owner = target.owner_id
         chosen = pick_milestone(owner, target.owner.get("milestones") or [], milestone)
         title = chosen.get("title")
+        hand = None  # the deadline in the file, where it differs from the one on record
         if "recurrence" in chosen:
             if kind is not None:
                 raise InvalidValue(
@@ -82,6 +83,9 @@ def reschedule(
                     ),
                 )
             old, new, fields = _single(chosen, due, kind, target)
+            hand = _by_hand(chosen, target)
+            if hand is not None:  # edited without a decision: the log keeps what was on record
+                old, hand = hand, old
         provenance(target, chosen, day, grounds)
         record(target, chosen, day, grounds, fields)
         why = grounds.said(target, day)
@@ -93,15 +97,64 @@ def reschedule(
             else:
                 said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
             said = said.format(title=title, old=old, new=new, decision=why, why=why)
+            if hand is not None:
+                said += " " + _hand(hand)
         log_entry(target, day, said)
-        return recorded(
+        done = recorded(
             grounds,
             f"{owner} " + _("milestone {milestone}").format(milestone=chosen["id"]),
             old,
             new,
         )
+        return done if hand is None else f"{done} {_hand(hand)}"
 
     return mutate
+
+
+def _hand(value: str) -> str:
+    return _("(in the file until now: {value}, without a decision)").format(value=value)
+
+
+def _by_hand(chosen: PMap, target: Edit) -> str | None:
+    """The deadline on record, where the file holds another one (edited by hand, without a
+    decision), as the document words it; else None. On record: the one the milestone's
+    standing decision or correction set; without one, the one in the last commit (git HEAD);
+    outside git, the file's own."""
+    last = standing(chosen, ("due",))
+    if last is not None:
+        recorded = last if last.get("due") is not None else None
+    else:
+        owner = target.committed() if target.committed is not None else None
+        listed = owner.get("milestones") if owner is not None else None
+        recorded = next(
+            (m for m in listed or [] if isinstance(m, PMap) and m.get("id") == chosen.get("id")),
+            None,
+        )
+    if recorded is None or recorded.get("due") is None or "recurrence" in recorded:
+        return None
+    try:
+        was = Due.parse(recorded["due"])
+    except (DueError, ValueError):
+        return None
+    kind = str(recorded.get("kind") or chosen.get("kind", "by"))
+    now = Due.parse(chosen["due"]) if chosen.get("due") is not None else None
+    if (was, kind) == (now, str(chosen.get("kind", "by"))):
+        return None
+    return _worded(kind, formats.due(was))
+
+
+def _target_on_record(ind: PMap, target: Edit) -> tuple[object, object] | None:
+    """An indicator's target (value, year) on record, as `_by_hand` finds a deadline."""
+    last = standing(ind, ("target",))
+    if last is not None:
+        return (last.get("target"), last.get("year", ind["target"].get("year")))
+    owner = target.committed() if target.committed is not None else None
+    listed = owner.get("indicators") if owner is not None else None
+    for item in listed or []:
+        goal = item.get("target") if isinstance(item, PMap) else None
+        if item.get("id") == ind.get("id") and isinstance(goal, PMap):
+            return (goal.get("value"), goal.get("year"))
+    return None
 
 
 def _single(
@@ -137,14 +190,14 @@ def _single(
                 )
             )
     else:
-        doc.set_value(chosen, "due", str(due.yaml_value()), after=("title",))
+        doc.set_value(chosen, "due", doc.day(due.yaml_value()), after=("title",))
         if kind is not None and kind != old_kind:
             doc.set_value(chosen, "kind", kind, after=("due",))
         if chosen.get("status") == "missed":
             doc.set_value(chosen, "status", "open")
     old = _worded(old_kind, formats.due(old_due) if old_due else "–")
     new = _worded(new_kind, formats.due(due))
-    fields = [("due", str(due.yaml_value()))]
+    fields = [("due", doc.day(due.yaml_value()))]
     if kind is not None:
         fields.append(("kind", kind))
     return old, new, fields
@@ -177,7 +230,7 @@ def _series(
     else:
         _fits(chosen, start, new_every, end, target)
         if end is not None:
-            target.doc.set_value(rec, "end", str(end.yaml_value()), after=("start",))
+            target.doc.set_value(rec, "end", target.doc.day(end.yaml_value()), after=("start",))
         if new_every != old_every:
             target.doc.set_value(rec, "every", new_every)
 
@@ -185,8 +238,9 @@ def _series(
         until = f" bis {formats.due(last)}" if last else ""
         return f"{EVERY_WORDS[often]} ab {formats.due(start)}{until}"
 
-    until = f", end: {end.yaml_value()}" if end is not None else ""
-    decided = f"{{every: {new_every}, start: {start.yaml_value()}{until}}}"
+    day = target.doc.day
+    until = f", end: {day(end.yaml_value())}" if end is not None else ""
+    decided = f"{{every: {new_every}, start: {day(start.yaml_value())}{until}}}"
     return said(old_every, old_end), said(new_every, end), [("recurrence", decided)]
 
 
@@ -257,6 +311,11 @@ def _retarget(
             return f"{said.format(amount=amount)} ({when})"
 
         new_year = year if year is not None else old_year
+        hand = None  # the target in the file, where it differs from the one on record
+        on_file = _target_on_record(ind, target)
+        if on_file is not None and on_file != (old_value, old_year):
+            hand = shown(old_value, old_year)
+            old_value, old_year = on_file
         same = old_value == value and old_year == new_year
         why = grounds.said(target, day)
         with speaking(target.facts.language):
@@ -268,10 +327,13 @@ def _retarget(
             else:
                 said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
             said = said.format(name=ind.get("name"), old=old, new=new, decision=why, why=why)
+            if hand is not None:
+                said += " " + _hand(hand)
         log_entry(target, day, said)
         old, new = shown(old_value, old_year), shown(value, new_year)  # in the reader's words
         what = f"{measure['id']} " + _("indicator {indicator}").format(indicator=indicator)
-        return recorded(grounds, what, old, new)
+        done = recorded(grounds, what, old, new)
+        return done if hand is None else f"{done} {_hand(hand)}"
 
     return mutate
 

@@ -14,9 +14,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from mpi.domain.errors import EditRefused
-from mpi.edit.scalars import FLOW_SPECIAL
+from mpi.edit.scalars import FILE_DAY, FLOW_SPECIAL, day_scalar
 from mpi.i18n import _
 from mpi.loading.positions import PList, PMap, Pos
+from mpi.loading.sources import mixed_line_endings
 
 Fields = Sequence[tuple[str, str]]  # (key, scalar text already formatted)
 
@@ -30,15 +31,19 @@ class Document:
     _edits: list[tuple[int, int, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
     newline: str = "\n"
+    name: str = ""  # the file, as messages name it
+    _quote: str | None = None  # how the file quotes a day, once looked up
 
     def __post_init__(self) -> None:
         if "\r\n" in self.text:
-            if self.text.count("\n") != self.text.count("\r\n"):
+            mixed = mixed_line_endings(self.text)
+            if mixed:
                 raise EditRefused(
                     _(
-                        "the file mixes Windows (CRLF) and Unix (LF) line endings; mpi would "
-                        "have to change lines it does not edit. Use one kind throughout"
-                    )
+                        "{where}: the file mixes Windows (CRLF) and Unix (LF) line endings, "
+                        "from this line on; mpi would have to change lines it does not edit: "
+                        "save the file with one kind of line ending; nothing was written"
+                    ).format(where=f"{self.name}:{mixed}")
                 )
             self.newline = "\r\n"
         self._starts = [0]
@@ -46,6 +51,16 @@ class Document:
         while index >= 0:  # str.find, not a loop over characters: 4 MB in ~20 ms, not 0.5 s
             self._starts.append(index + 1)
             index = self.text.find("\n", index + 1)
+
+    def day(self, value: object) -> str:
+        """A date (`date`, `Due.yaml_value()` or ISO text) in the file's style: a day quoted
+        as the file's first day is (single quotes, as the shipped files, where it has none;
+        unquoted only in a file that writes its days so, which YAML 1.1 tools misread
+        already)."""
+        if self._quote is None:
+            found = FILE_DAY.search(self.text)
+            self._quote = found.group(1) if found else "'"
+        return day_scalar(value, self._quote)
 
     # --- positions ---------------------------------------------------------------------
 

@@ -122,7 +122,7 @@ def record(
             ).format(day=formats.day(date.fromisoformat(str(last.get("date")))))
         )
     key, words = ("corrections", "reason") if grounds.correction else ("decisions", "text")
-    record = [("date", day.isoformat()), (words, scalar(grounds.text)), *fields]
+    record = [("date", target.doc.day(day)), (words, scalar(grounds.text)), *fields]
     before_log = ("indicators", "milestones", "sources", "tags", "involved", "lead", "status")
     after = before_log if "updates" in item else ()
     if grounds.correction:

@@ -32,7 +32,7 @@ def dated_position(items: Any, day: date, key: str = "date") -> int | None:
 
 def log_entry(target: Edit, day: date, text: str, status: str | None = None) -> None:
     """An entry in the owner's updates log (a measure's, the plan's or a body's)."""
-    fields = [("date", day.isoformat()), ("text", scalar(text))]
+    fields = [("date", target.doc.day(day)), ("text", scalar(text))]
     if status is not None:
         fields.append(("status", status))
     if target.by is not None:

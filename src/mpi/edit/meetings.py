@@ -20,14 +20,14 @@ from pathlib import Path
 from mpi.domain.errors import EditRefused, InvalidValue
 from mpi.domain.meetings import FILE, TIME, Top
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
 from mpi.edit.mutations import check_text
 from mpi.edit.owners import unified_diff
-from mpi.edit.scalars import scalar
+from mpi.edit.scalars import day_scalar, scalar
 from mpi.edit.transaction import (
     EditResult,
     loaded_plan,
     made_invalid,
-    plan_lock,
     read_for_edit,
     write_checked,
 )
@@ -82,7 +82,7 @@ def create(directory: Path, new: NewMeeting, *, dry_run: bool = False) -> EditRe
     if new.time is not None and not re.fullmatch(TIME, new.time):
         said = _("{time} is not a time of day like 10:00 or 10:00-12:00")
         raise InvalidValue("time", said.format(time=repr(new.time)))
-    fields = [("id", new.id), ("body", new.body), ("date", new.day.isoformat())]
+    fields = [("id", new.id), ("body", new.body), ("date", day_scalar(new.day))]
     for key, value in (("time", new.time), ("place", new.place), ("video", new.video)):
         if value is not None:
             fields.append((key, scalar(_said(key, value))))
@@ -98,6 +98,7 @@ def create(directory: Path, new: NewMeeting, *, dry_run: bool = False) -> EditRe
         if doc is None:
             lines = Document.item_lines(fields, 2, 4)
             return HEADER + "meetings:\n" + "".join(x + "\n" for x in lines), said
+        fields[2] = ("date", doc.day(new.day))  # as the file quotes its days
         listed = doc.tree.get("meetings")
         days = [m.get("date") if isinstance(m, PMap) else None for m in listed or []]
         if any(isinstance(m, PMap) and m.get("id") == new.id for m in listed or []):
@@ -183,11 +184,11 @@ def give_action(
         listed = found.get("actions")
         numbers = [a.get("number") for a in listed or [] if isinstance(a, PMap)]
         number = max((n for n in numbers if isinstance(n, int)), default=0) + 1
+        assert doc is not None
         fields = [("number", str(number)), ("text", scalar(_said("text", text)))]
-        fields += [("owner", owner), ("due", due.isoformat())]
+        fields += [("owner", owner), ("due", doc.day(due))]
         if top is not None:
             fields.append(("top", str(top)))
-        assert doc is not None
         doc.add_item(found, "actions", fields, after=_before("actions"))
         said = _("action item {id}/{number} for {owner}, due {due}, recorded")
         return None, said.format(id=meeting, number=number, owner=owner, due=formats.day(due))
@@ -224,7 +225,7 @@ def close_action(
         assert doc is not None
         keys = ("top", "due", "owner", "text", "number")
         doc.set_value(action, "status", status, after=keys)
-        doc.set_value(action, "closed", day.isoformat(), after=("status", *keys))
+        doc.set_value(action, "closed", doc.day(day), after=("status", *keys))
         if note is not None:
             doc.set_value(
                 action, "note", scalar(_said("note", note)), after=("closed", "status", *keys)
@@ -296,7 +297,7 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
         text, digest, doc = "", b"", None
         if source is not None:
             text, digest = read_for_edit(source)
-            doc = Document(text, source.tree)
+            doc = Document(text, source.tree, name=source.display)
         whole, summary = change(doc)
         new_text = whole if whole is not None else doc.result() if doc else ""
         shown = source.display if source is not None else FILE

@@ -133,7 +133,7 @@ def set_milestone(
         doc = target.doc
         doc.set_value(chosen, "status", state, after=("kind", "due"))
         if state == "done":
-            doc.set_value(chosen, "done", day.isoformat(), after=("status", "due"))
+            doc.set_value(chosen, "done", doc.day(day), after=("status", "due"))
         else:
             doc.remove_key(chosen, "done")
         with speaking(target.facts.language):
@@ -254,9 +254,9 @@ def _record(
         there = plausible.same_period(values, wanted) if replace is not None else None
         replaced = _replace_value(indicator, values, there, wanted, bool(replace))
         target.cautions.extend(plausible.value_cautions(value, unit, values, there))
-        fields = [("date", day.isoformat()), ("value", number(value))]
+        fields = [("date", target.doc.day(day)), ("value", number(value))]
         if period is not None:
-            fields.append(("period", period.iso()))
+            fields.append(("period", target.doc.day(period.iso())))
         if source:
             fields.append(("source", scalar(source)))
         if target.by is not None:

@@ -140,15 +140,15 @@ def _write(
         record = entries[index]
         doc.set_value(record, "status", state, after=("due",))
         if state == "done":
-            doc.set_value(record, "done", day.isoformat(), after=("status",))
+            doc.set_value(record, "done", doc.day(day), after=("status",))
         else:
             doc.remove_key(record, "done")
         if note:
             doc.set_value(record, "note", scalar(note), after=("done", "status"))
     else:
-        fields = [("due", str(wanted.yaml_value())), ("status", state)]
+        fields = [("due", doc.day(wanted.yaml_value())), ("status", state)]
         if state == "done":
-            fields.append(("done", day.isoformat()))
+            fields.append(("done", doc.day(day)))
         if note:
             fields.append(("note", scalar(note)))
         position = dated_position(entries or None, wanted.end, "due")

@@ -5,9 +5,10 @@ works on its text): which one stands, and whether it names the item's value.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from mpi.domain.dates import Due
-from mpi.loading.positions import PMap
+from mpi.loading.positions import PList, PMap
 
 # A milestone's schedule is one thing whether a decision set its deadline or its series.
 _SCHEDULE = ("due", "recurrence")
@@ -47,3 +48,36 @@ def same_series(a: object, b: object) -> bool:
         due(b.get("start")),
         due(b.get("end")),
     )
+
+
+def committed_owner(path: Path, owner_id: str) -> PMap | None:
+    """The measure, plan level (`plan`) or body `owner_id` of the file at `path` as last
+    committed to git (HEAD); None outside git, before the first commit, or where it is not
+    there or cannot be read."""
+    from mpi.domain.errors import UsageError
+    from mpi.edit.owners import PLAN
+    from mpi.loading import reader
+    from mpi.loading.revision import git, repository
+    from mpi.loading.sources import decode
+    from mpi.loading.yaml_errors import ReadError
+
+    try:
+        top, _relative = repository(path.parent)
+        relative = path.resolve().relative_to(top.resolve()).as_posix()
+        shown = git(top, "show", f"HEAD:{relative}")
+        if shown.returncode != 0:
+            return None
+        tree = reader.parse(decode(shown.stdout))
+    except (UsageError, ValueError, ReadError, RecursionError):
+        return None
+    if not isinstance(tree, PMap):
+        return None
+    if owner_id == PLAN:
+        return tree
+    monitoring = tree.get("monitoring")
+    bodies = monitoring.get("bodies") if isinstance(monitoring, PMap) else None
+    for listed in (tree.get("measures"), bodies):
+        for item in listed if isinstance(listed, PList) else []:
+            if isinstance(item, PMap) and item.get("id") == owner_id:
+                return item
+    return None

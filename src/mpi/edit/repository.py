@@ -198,7 +198,7 @@ def _copied(source: Path) -> dict[str, str]:
     plan_path, field_paths = plan_files(source)
     read, _problem = read_source(plan_path)
     assert isinstance(read.tree, PMap)
-    doc = Document(plan_path.read_text(encoding="utf-8"), read.tree)
+    doc = Document(plan_path.read_text(encoding="utf-8"), read.tree, name=read.display)
     for key in ("adopted_plan", "adopted_revision"):
         doc.remove_key(read.tree, key, whole=True)
     plan_text = doc.result()

@@ -23,6 +23,22 @@ _YAML11 = re.compile(
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?)"
 )
 FLOW_SPECIAL = frozenset(",[]{}")
+_FULL_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# A day as a key's value in a file, and how the file quotes it (`date: '2026-11-26'`).
+FILE_DAY = re.compile(
+    r"""(?:^ *(?:- +)?|[{,] *)[a-z_]+: +(["']?)[0-9]{4}-[0-9]{2}-[0-9]{2}\1 *(?=[,}\r\n#]|$)""",
+    re.MULTILINE,
+)
+
+
+def day_scalar(value: object, quote: str = "'") -> str:
+    """A date as the editor writes it: a day (`2026-11-26`) quoted, since YAML 1.1 readers
+    (PyYAML, js-yaml behind ajv-cli) read it as a date where the schema says text; a year
+    (`2030`, a number to every reader) and a month (`2030-06`, text to every reader) plain.
+    `quote`: the file's own quote for days (`Document.day`; "" in a file that writes its
+    days unquoted)."""
+    text = str(value)
+    return f"{quote}{text}{quote}" if _FULL_DATE.fullmatch(text) else text
 
 
 def scalar(text: str) -> str:

@@ -13,13 +13,12 @@ done measure with open milestones) are handed back with the result.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,6 +26,8 @@ from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
 from mpi.domain.partners import match
 from mpi.edit.document import Document
+from mpi.edit.lock import plan_lock
+from mpi.edit.on_record import committed_owner
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
 from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
 from mpi.i18n import Language, _, reason
@@ -38,8 +39,6 @@ from mpi.loading.yaml_errors import ReadError
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
-
-LOCK_TIMEOUT = 30.0
 
 
 @dataclass(frozen=True)
@@ -67,6 +66,9 @@ class Edit:
     facts: PlanFacts
     owner_id: str = ""
     by: str | None = None  # the partner who reported what the edit records (its id)
+    # The owner as last committed to git (None: not in git, or not there), read on demand:
+    # what a decision's log entry names as the value before, where no decision is on record.
+    committed: Callable[[], PMap | None] | None = None
     cautions: list[str] = field(default_factory=list)  # warnings: written all the same
 
     @property
@@ -87,52 +89,6 @@ class EditResult:
     written: bool
     warning: str | None = None  # the file was written, but something short of failure went wrong
     new_warnings: tuple[str, ...] = ()  # what `mpi validate` warns about now and did not before
-
-
-@contextmanager
-def plan_lock(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
-    """Exclusive lock on the plan directory, held across read, validate and write.
-
-    The directory, not a lock file: a lock file can be deleted by any cleanup (`git clean -X`)
-    while a writer holds it, and then protects nothing; a file created by one member of a
-    shared folder can lock the others out. fcntl.flock rather than the filelock package: the
-    same call, without the ~80 ms that importing filelock (and asyncio) adds to every edit.
-    """
-    import fcntl
-
-    try:
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as exc:
-        raise EditRefused(  # exit 2, as a query that cannot list it
-            _("cannot open the plan directory {directory}: {reason}").format(
-                directory=directory, reason=reason(exc)
-            ),
-            EXIT_USAGE,
-        ) from None
-    try:
-        deadline = time.monotonic() + timeout
-        while True:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise EditRefused(
-                        _("cannot lock the plan directory {directory}: {reason}").format(
-                            directory=directory, reason=reason(exc)
-                        ),
-                        EXIT_USAGE,
-                    ) from None
-                if time.monotonic() > deadline:
-                    raise EditRefused(
-                        _("another mpi is writing the plan in {directory}; try again").format(
-                            directory=directory
-                        )
-                    ) from None
-                time.sleep(0.01)
-        yield
-    finally:
-        os.close(fd)
 
 
 def loaded_plan(directory: Path, *, checks: bool = True) -> Loaded:
@@ -257,8 +213,9 @@ def _edit(
     read = loaded.models.get(path, (source, None))
     del loaded
     text, digest = read_for_edit(source)
-    doc = Document(text, source.tree)
-    edit = Edit(doc, owner, facts, owner_id, reporter)
+    doc = Document(text, source.tree, name=source.display)
+    committed = partial(committed_owner, path, owner_id)
+    edit = Edit(doc, owner, facts, owner_id, reporter, committed)
     summary = mutate(edit)
     new_text = doc.result()
     diff = unified_diff(text, new_text, source.display, doc.span())
@@ -330,6 +287,13 @@ def write_checked(source: SourceFile, new_text: str, digest: bytes) -> str | Non
         return atomic_write(source.path, new_text.encode("utf-8"), before_replace=unchanged)
     except OwnerNotKept as exc:
         raise EditRefused(_("{reason}; nothing was written").format(reason=exc)) from None
+    except OSError as exc:  # a full disk, a quota: the plan file stays as it was
+        raise EditRefused(
+            _("cannot write {file}: {reason}; nothing was written").format(
+                file=source.display, reason=reason(exc)
+            ),
+            EXIT_USAGE,  # as a file mpi cannot read
+        ) from None
 
 
 def made_invalid(first: Diagnostic) -> EditRefused:

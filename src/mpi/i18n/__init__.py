@@ -162,6 +162,10 @@ OS_ERRORS = (
     N_("Invalid cross-device link"),
     N_("Stale file handle"),
     N_("No such device or address"),
+    N_("Bad file descriptor"),
+    N_("File too large"),
+    N_("Broken pipe"),
+    N_("Connection reset by peer"),
 )
 
 

@@ -18,7 +18,7 @@ from mpi.i18n import _
 from mpi.i18n.formats import count
 from mpi.loading.locate import MEETINGS_FILE, plan_files
 from mpi.loading.reader import Budget
-from mpi.loading.sources import UNREADABLE, SourceFile, read_source
+from mpi.loading.sources import UNREADABLE, SourceFile, mixed_warning, read_source
 
 # Measures in a whole plan; with MAX_VALUES it bounds memory (each measure becomes a model
 # of a dozen objects however few keys it has). The benchmark's largest plan has 10,000.
@@ -146,7 +146,7 @@ def _plan_file(
             loaded.diagnostics.append(problem)
         else:
             data, problems = validate_model(source, PlanFile)
-            loaded.diagnostics += problems
+            loaded.diagnostics += problems + mixed_warning(source)
     loaded.plan_file = source
     if data is not None:
         loaded.models[path] = (source, data)
@@ -186,7 +186,7 @@ def _field_files(
                 loaded.diagnostics.append(_too_many(source))
                 continue
             field_model, problems = validate_model(source, FieldFile)
-            loaded.diagnostics += problems
+            loaded.diagnostics += problems + mixed_warning(source)
         if field_model is not None:
             fields.append((source, field_model))
             loaded.models[path] = (source, field_model)
@@ -213,7 +213,7 @@ def _meetings_file(
         loaded.diagnostics.append(problem)
         return None
     data, problems = validate_model(source, MeetingsFile)
-    loaded.diagnostics += problems
+    loaded.diagnostics += problems + mixed_warning(source)
     if data is not None:
         loaded.models[path] = (source, data)
     return data

@@ -55,6 +55,10 @@ class Budget:
 _NON_PRINTABLE = re.compile(
     "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 )
+# The lines git writes around a merge conflict (`|||||||` with diff3); never plan content:
+# at the start of a line only keys and comments stand in a plan file.
+_MARKERS = ("<<<<<<<", "=======", ">>>>>>>", "|||||||")  # looked for first: 100x faster
+_CONFLICT = re.compile(r"^(?:<{7}|>{7}|\|{7})(?:[ \t\r]|$)|^={7}[ \t\r]*$", re.MULTILINE)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _SCALAR_TAGS = {f"{CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
 
@@ -70,6 +74,18 @@ class _TooDeepForLibyaml(Exception):
 
 def parse(text: str, budget: Budget | None = None) -> Any:
     """Text of one YAML document -> PMap / PList / scalar tree with positions."""
+    conflict = _CONFLICT.search(text) if any(m in text for m in _MARKERS) else None
+    if conflict:
+        line, column = _char_to_pos(text, conflict.start())
+        raise ReadError(
+            line,
+            column,
+            "merge-conflict",
+            _(
+                "git conflict marker in line {line}: resolve the merge conflict (keep the right "
+                "lines between <<<<<<<, ======= and >>>>>>>, and delete the marker lines)"
+            ).format(line=line),
+        )
     bad = _NON_PRINTABLE.search(text)
     if bad:
         line, column = _char_to_pos(text, bad.start())
@@ -176,8 +192,24 @@ def _build(parser: Any, text: str, budget: Budget) -> Any:
 
 def _build_document(get: Any, budget: Budget) -> Any:
     """Build the document's root from events without recursion (depth and size capped)."""
-    # Each frame: [container, pending_key or None, key position]
+    # Each frame: [container, pending_key or None, key position, flow style]
     stack: list[list[Any]] = []
+    closed: list[list[Any]] = []  # the frames closed since the last value: where it may go on
+    try:
+        return _events(get, budget, stack, closed)
+    except yaml.MarkedYAMLError as exc:
+        # Where a line could have started there: an error on a line indented otherwise is
+        # told as wrong indentation (`yaml_errors.indentation`).
+        if not any(frame[3] for frame in stack):  # in flow style, indentation means nothing
+            exc.levels = [  # type: ignore[attr-defined]
+                (frame[0].start[1] - 1, isinstance(frame[0], PMap))
+                for frame in stack + closed
+                if not frame[3]
+            ]
+        raise
+
+
+def _events(get: Any, budget: Budget, stack: list[list[Any]], closed: list[list[Any]]) -> Any:
     root: Any = None
     while True:
         event = get()
@@ -199,13 +231,16 @@ def _build_document(get: Any, budget: Budget) -> Any:
             )
             raise ReadError(line, column, "alias", message.format(name=event.anchor))
         if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-            container = stack.pop()[0]
+            closed.append(ended := stack.pop())
+            container = ended[0]
             value: Any = container
             if not stack:
                 root = value
                 continue
             _attach(stack[-1], value, pack(*container.start))
             continue
+        if closed:  # a value after the collections just closed: they are no place any more
+            closed.clear()
         if kind is yaml.ScalarEvent:
             frame = stack[-1] if stack else None
             if frame is not None and isinstance(frame[0], PMap) and frame[1] is None:
@@ -242,7 +277,7 @@ def _build_document(get: Any, budget: Budget) -> Any:
             if budget.left < 0:
                 _too_many(event)
             container = PMap(position) if kind is yaml.MappingStartEvent else PList(position)
-            stack.append([container, None, None])
+            stack.append([container, None, None, event.flow_style])
             continue
         raise ReadError(
             *_pos(event),

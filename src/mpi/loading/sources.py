@@ -44,6 +44,7 @@ class SourceFile:
     # (inode, size, mtime_ns, ctime_ns) when read from disk: an edit compares it before it
     # writes, to refuse a file that changed since it was read.
     fingerprint: tuple[int, int, int, int] | None = None
+    mixed_from: int = 0  # the first line that ends otherwise than the first (CRLF and LF)
 
     def at(self, *path: str | int, key: bool = False) -> Pos:
         return locate(self.tree, path, key=key)
@@ -142,6 +143,7 @@ def _parse_into(
                     "MAX_CHARACTERS, which keeps mpi under 1 GiB of memory)"
                 ).format(limit=count(reader.MAX_CHARACTERS)),
             )
+    source.mixed_from = mixed_line_endings(text)
     try:
         source.tree = reader.parse(text, budget)
     except ReadError as exc:
@@ -158,6 +160,37 @@ def _parse_into(
             _("the file must hold a mapping of keys to values, found {found}").format(found=found),
         )
     return source, None
+
+
+def mixed_line_endings(text: str) -> int:
+    """The first line that ends otherwise than the file's first line (Windows CRLF, Unix LF),
+    or 0 where all end alike."""
+    if "\r" not in text:
+        return 0
+    crlf = text.count("\r\n")
+    if not crlf or crlf == text.count("\n"):
+        return 0
+    first = text.find("\n")
+    other = text.find("\r\n") if text[first - 1 : first] != "\r" else _lone_lf(text)
+    return text.count("\n", 0, other) + 1
+
+
+def _lone_lf(text: str) -> int:
+    import re
+
+    found = re.search(r"(?<!\r)\n", text)
+    return found.start() if found else 0
+
+
+def mixed_warning(source: SourceFile) -> list[Diagnostic]:
+    """`validate`'s warning for a file of mixed line endings: mpi reads it, but edits refuse it."""
+    if not source.mixed_from:
+        return []
+    said = _(
+        "the file mixes Windows (CRLF) and Unix (LF) line endings, from this line on; mpi "
+        "reads it, but its edits refuse it: save the file with one kind of line ending"
+    )
+    return [Diagnostic(source.display, source.mixed_from, 1, "warning", "line-endings", said)]
 
 
 def decode(data: bytes) -> str:

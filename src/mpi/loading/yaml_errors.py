@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import yaml
 
-from mpi.i18n import N_, _
+from mpi.i18n import N_, _, ngettext
 
 
 class ReadError(Exception):
@@ -90,6 +90,9 @@ def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ReadError:
     text, collection or would-be key started (the context mark), and that is where the
     error is. Otherwise the problem mark is the place, and the context's start is added.
     """
+    wrong = indentation(exc, text)
+    if wrong is not None:
+        return wrong
     problem = _(exc.problem or exc.context or "malformed YAML")
     raw_context = exc.context if exc.problem else None  # in English, as the parsers say it
     context = _(raw_context) if raw_context else None
@@ -126,3 +129,43 @@ def syntax(problem: str) -> str:
 def _char_at(text: str, line: int, column: int) -> str:
     lines = text.split("\n", line)
     return lines[line - 1][column - 1 : column] if len(lines) >= line else ""
+
+
+def indentation(exc: yaml.MarkedYAMLError, text: str) -> ReadError | None:
+    """A syntax error on a line that starts where no key or list item around it starts:
+    wrong indentation, said as such, at the line's first character. `exc.levels` (set by the
+    reader) holds where the open block mappings and lists start, and those just closed:
+    (spaces before them, whether a mapping)."""
+    levels: list[tuple[int, bool]] | None = getattr(exc, "levels", None)
+    mark = exc.problem_mark or exc.context_mark
+    if not levels or mark is None:
+        return None
+    lines = text.split("\n", mark.line + 1)
+    line = lines[mark.line].rstrip("\r") if len(lines) > mark.line else ""
+    stripped = line.lstrip(" ")
+    if not stripped or stripped[0] in "#\t" or line[mark.column : mark.column + 1] == "\t":
+        return None  # a comment, or a tab: said as such
+    count = len(line) - len(stripped)
+    keys = sorted({n for n, mapping in levels if mapping})
+    items = sorted({n for n, mapping in levels if not mapping})
+    item = stripped[:1] == "-" and stripped[1:2] in ("", " ", "\t")
+    if count in (items if item else keys) or (item and count in keys):
+        return None
+    said = ngettext(
+        "wrong indentation: the line starts after {count} space, where keys start after {keys}",
+        "wrong indentation: the line starts after {count} spaces, where keys start after {keys}",
+        count,
+    ).format(count=count, keys=_either(keys))
+    if items:
+        said += _(" and list items ('- ') after {items}").format(items=_either(items))
+    if not item and keys and count > keys[-1] and "mapping values" in (exc.problem or ""):
+        said += _(" (if the line goes on with the text above, put that text in quotes)")
+    return ReadError(mark.line + 1, count + 1, "indentation", said)
+
+
+def _either(numbers: list[int]) -> str:
+    """`0, 2 or 4`."""
+    words = [str(n) for n in numbers]
+    if len(words) == 1:
+        return words[0]
+    return _("{first} or {last}").format(first=", ".join(words[:-1]), last=words[-1])
