@@ -70,7 +70,7 @@ def calendar(
     leads = tuple(find_partner(current, p, "lead") for p in several(lead))
     stamp = last_changed(loaded.directory, files_read(loaded))
     view = entries(current, stamp, day, fields=fields, leads=leads, alarm=days)
-    emit("ics", CALENDAR, view, output)
+    emit(None, CALENDAR, view, output)
 
 
 def _days(alarm: str | None) -> int | None:

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def changes(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(CHANGES)] = "text",
+    format: Annotated[str | None, format_option(CHANGES)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     lead: LeadOption = None,

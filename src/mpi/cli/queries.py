@@ -27,7 +27,7 @@ from mpi.render.registry import BODY, DUE, INDICATORS, MEASURE, MEASURES, STATUS
 
 def status(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(STATUS)] = "text",
+    format: Annotated[str | None, format_option(STATUS)] = None,
     output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
@@ -51,7 +51,7 @@ def status(
 
 def list_measures(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(MEASURES)] = "text",
+    format: Annotated[str | None, format_option(MEASURES)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     status: Annotated[
@@ -118,7 +118,7 @@ def show(
         ),
     ],
     plan: PlanOption = None,
-    format: Annotated[str, format_option(MEASURE)] = "text",
+    format: Annotated[str | None, format_option(MEASURE, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.views.lookup import PLAN, find_body, find_owner
@@ -144,7 +144,7 @@ def due(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DUE)] = "text",
+    format: Annotated[str | None, format_option(DUE)] = None,
     output: OutputOption = None,
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
@@ -209,7 +209,7 @@ def due(
 
 def indicators(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(INDICATORS)] = "text",
+    format: Annotated[str | None, format_option(INDICATORS)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     lead: LeadOption = None,
@@ -224,7 +224,7 @@ def indicators(
 
 def timeline(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(TIMELINE)] = "text",
+    format: Annotated[str | None, format_option(TIMELINE, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.views.timeline import timeline as years

@@ -19,7 +19,7 @@ from mpi.cli.options import (
     several,
     span,
 )
-from mpi.cli.output import emit
+from mpi.cli.output import chosen_format, emit
 from mpi.cli.since import changes_since, commit_of
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
@@ -46,7 +46,7 @@ SinceOption = Annotated[
 
 def report(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(REPORT)] = "markdown",
+    format: Annotated[str | None, format_option(REPORT)] = None,
     since: SinceOption = None,
     lead: LeadOption = None,
     output: OutputOption = None,
@@ -75,7 +75,7 @@ def report(
 
 def round_(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(ROUND)] = "markdown",
+    format: Annotated[str | None, format_option(ROUND)] = None,
     since: SinceOption = None,
     until: Annotated[
         str | None,
@@ -182,7 +182,7 @@ def diff(
         typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DIFF)] = "text",
+    format: Annotated[str | None, format_option(DIFF, file=False)] = None,
     adopted: Annotated[
         bool,
         typer.Option(
@@ -216,7 +216,7 @@ def diff(
     else:
         view = build(rev, rev2, load_at(directory, commit), load_at(directory, commit2))
     emit(format, DIFF, view)
-    if format == "text" and not view.changes:
+    if chosen_format(format, DIFF) == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
 
@@ -264,7 +264,7 @@ def history(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(HISTORY)] = "text",
+    format: Annotated[str | None, format_option(HISTORY, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 def validate(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DIAGNOSTICS)] = "text",
+    format: Annotated[str | None, format_option(DIAGNOSTICS, file=False)] = None,
     baseline: Annotated[
         str | None,
         typer.Option(
@@ -36,6 +36,7 @@ def validate(
     from mpi.i18n import speaking
     from mpi.render.messages import validation_summary
 
+    format = output.chosen_format(format, DIAGNOSTICS)
     # JSON is the same bytes in every language: its messages are English, like its codes.
     with speaking("en") if format == "json" else nullcontext():
         loaded = load(plan, "check")
