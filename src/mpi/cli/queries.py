@@ -88,7 +88,15 @@ def list_measures(
         ),
     ] = None,
     search: Annotated[
-        str | None, typer.Option("--search", help=N_("Text to find (case and umlauts ignored)."))
+        str | None,
+        typer.Option(
+            "--search",
+            help=N_(
+                "Words to find, all of them, anywhere in the measure and in any order; each "
+                "in any form and inside compound words (grüner Wasserstoff finds grünem "
+                "Wasserstoff, Flächen finds Industriefläche); case and umlauts ignored."
+            ),
+        ),
     ] = None,
     stale: StaleOption = None,
     today: TodayOption = None,
