@@ -56,6 +56,7 @@ def changes(
                 "Only what changed after a git revision (v2026-06, HEAD~5) or on and after a "
                 "day (12.06.2026)."
             ),
+            autocompletion=completion.revisions,
             show_default=False,
         ),
     ] = None,

@@ -39,6 +39,7 @@ SinceOption = Annotated[
             "The last round: a git tag or revision (v2026-06, HEAD~5) or a date (12.06.2026); "
             "what changed since then is listed."
         ),
+        autocompletion=completion.revisions,
         show_default=False,
     ),
 ]
@@ -175,11 +176,18 @@ def round_(
 
 def diff(
     rev: Annotated[
-        str, typer.Argument(help=N_("Git revision to compare from (HEAD~1, a tag, …)."))
+        str,
+        typer.Argument(
+            help=N_("Git revision to compare from (HEAD~1, a tag, …)."),
+            autocompletion=completion.revisions,
+        ),
     ],
     rev2: Annotated[
         str | None,
-        typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
+        typer.Argument(
+            help=N_("Git revision to compare to; default: the working tree."),
+            autocompletion=completion.revisions,
+        ),
     ] = None,
     plan: PlanOption = None,
     format: Annotated[str | None, format_option(DIFF, file=False)] = None,

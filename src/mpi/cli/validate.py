@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mpi.cli import completion
 from mpi.cli.options import PlanOption, format_option
 from mpi.i18n import N_
 from mpi.render.registry import DIAGNOSTICS
@@ -25,6 +26,7 @@ def validate(
                 "The git revision holding the plan as adopted (default: adopted_revision in "
                 "plan.yaml); every commitment is compared with it."
             ),
+            autocompletion=completion.revisions,
             show_default=False,
         ),
     ] = None,
