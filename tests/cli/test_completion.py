@@ -163,3 +163,25 @@ def test_a_revision_completes_quickly_and_nothing_outside_git(tmp_path: Path, ta
     plain = tmp_path / "elsewhere" / "plan"
     shutil.copytree(MINI, plain)
     assert complete("bash", "mpi diff ", plan=plain).strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", ["Vervollständigung für bash installiert in", "wirkt in einem neuen Terminal"]),
+        ("en", ["completion for bash installed in", "takes effect in a new terminal"]),
+    ],
+)
+def test_install_completion_speaks_the_readers_language(
+    tmp_path: Path, lang: str, said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 31, point 8: Typer's own lines were English in a German run."""
+    from helpers import mpi
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # shell named
+    result = mpi("--install-completion", "bash", lang=lang)
+    for part in said:
+        assert part in result.stdout, result.stdout
+    assert "completion installed" not in result.stdout or lang == "en"
+    assert "mpi.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")

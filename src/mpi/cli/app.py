@@ -142,6 +142,9 @@ class App(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run in a context of its own (the language stays with this run)."""
+        for param in self.params:  # Typer's own says where it installed in English
+            if param.name == "install_completion" and param.callback is not None:
+                param.callback = completion.installer(param.callback)
         arguments = list(sys.argv[1:] if args is None else args)
         run = contextvars.copy_context()
         return run.run(self._run, arguments, prog_name, complete_var, standalone_mode, extra)

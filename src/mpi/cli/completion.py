@@ -6,7 +6,7 @@ files hold, and nothing at all when they cannot be read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -199,3 +199,39 @@ def typed_words(environ: Mapping[str, str]) -> list[str]:
         return shlex.split(line)[1:]
     except ValueError:  # an open quote
         return line.split()[1:]
+
+
+def installer(typers: Callable[[Any, Any, Any], Any]) -> Callable[[Any, Any, Any], Any]:
+    """`mpi --install-completion`: Typer's own installation (`typers`, the option's callback),
+    its two English lines said again in the reader's language (any other text as it is)."""
+
+    def install(ctx: Any, param: Any, value: Any) -> Any:
+        import io
+        import re
+        import sys
+        from contextlib import redirect_stdout
+
+        import typer
+
+        from mpi.i18n import _
+
+        if not value or ctx.resilient_parsing:
+            return typers(ctx, param, value)
+        captured = io.StringIO()
+        code: Any = 0
+        try:
+            with redirect_stdout(captured):
+                typers(ctx, param, value)
+        except SystemExit as exc:  # Typer ends the run after installing
+            code = exc.code
+        said = captured.getvalue()
+        done = re.match(r"(\S+) completion installed in (.+)\n", said)
+        if done is None:
+            sys.stdout.write(said)
+            raise typer.Exit(code if isinstance(code, int) else 1)
+        shell, path = done[1].rpartition(".")[2], done[2]  # Typer may say Shells.zsh
+        typer.echo(_("completion for {shell} installed in {path}").format(shell=shell, path=path))
+        typer.echo(_("it takes effect in a new terminal"))
+        raise typer.Exit(code if isinstance(code, int) else 0)
+
+    return install
