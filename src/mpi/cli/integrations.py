@@ -34,10 +34,11 @@ def schema(
             ),
         ),
     ] = "field",
+    output: OutputOption = None,
 ) -> None:
     from mpi.views.schema import build
 
-    emit("json", SCHEMA, build(kind))
+    emit(None, SCHEMA, build(kind), output)
 
 
 def calendar(
