@@ -29,3 +29,42 @@ def _row(key: str) -> str:
 def test_every_value_of_a_deadline_key_is_explained(key: str, values: tuple[str, ...]) -> None:
     row = _row(key)
     assert [v for v in values if f"`{v}`" not in row] == []
+
+
+DOCS = [*sorted((DOC.parent).glob("*.md")), DOC.parents[1] / "README.md"]
+
+
+@pytest.mark.parametrize("doc", DOCS, ids=lambda p: p.name)
+def test_no_example_pins_mpi_to_a_made_up_version(doc: Path) -> None:
+    """Issue 31, point 20: docs/ci.md installed mpi@v0.1.0, a tag that does not exist; an
+    example names a commit as a placeholder (COMMIT) until mpi has releases."""
+    text = doc.read_text(encoding="utf-8")
+    pinned = re.findall(r"mpi@([\w.\-]+)|^\s*rev:\s*([\w.\-]+)", text, re.M)
+    assert all((a or b) == "COMMIT" for a, b in pinned), pinned
+
+
+def test_a_repository_of_plan_files_alone_gets_the_schemas_its_modelines_name(
+    tmp_path: Path,
+) -> None:
+    """Issue 31, point 20: a repository holding only plan/ had nothing at ../schema/, and the
+    editor said "Unable to load schema"; docs/ci.md says how to write them, and that works."""
+    import shutil
+
+    from helpers import SHIPPED, mpi
+
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    guide = (DOC.parent / "ci.md").read_text(encoding="utf-8")
+    loop = (
+        "for kind in field plan adopted meetings; do mpi schema $kind -o schema/$kind.schema.json"
+    )
+    assert "Unable to load schema" in guide and loop in guide
+    (tmp_path / "schema").mkdir()
+    for kind in ("field", "plan", "adopted", "meetings"):
+        mpi("schema", kind, "-o", str(tmp_path / "schema" / f"{kind}.schema.json"))
+    for file in plan.glob("*.yaml"):
+        named = re.match(r"# yaml-language-server: \$schema=(\S+)", file.read_text("utf-8"))
+        assert named, file.name
+        schema = (file.parent / named[1]).resolve()
+        assert schema.is_file(), f"{file.name} names {named[1]}"
+        assert schema.read_text(encoding="utf-8") == mpi("schema", schema.name.split(".")[0]).stdout

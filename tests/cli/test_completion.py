@@ -4,17 +4,30 @@ when the plan is broken."""
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED
+from helpers import MINI, SHIPPED, commit, git
 
 
-def complete(shell: str, words: str, cwd: Path | None = None, plan: Path = SHIPPED) -> str:
-    env = {**os.environ, "_MPI_COMPLETE": f"complete_{shell}", "MPI_PLAN": str(plan)}
+def complete(
+    shell: str,
+    words: str,
+    cwd: Path | None = None,
+    plan: Path = SHIPPED,
+    env: dict[str, str] | None = None,
+) -> str:
+    env = {
+        **os.environ,
+        **(env or {}),
+        "_MPI_COMPLETE": f"complete_{shell}",
+        "MPI_PLAN": str(plan),
+    }
     if shell == "bash":
         env |= {
             "COMP_WORDS": words,
@@ -61,3 +74,114 @@ def test_completion_scripts_are_offered() -> None:
             [str(script), "--show-completion", shell], capture_output=True, text=True
         )
         assert result.returncode == 0 and "_MPI_COMPLETE" in result.stdout, result.stderr
+
+
+# Issue 31, point 21: values in the reader's language, revisions from git, every option.
+
+
+def test_statuses_are_offered_in_the_readers_language() -> None:
+    german = complete("bash", "mpi list --status ", env={"MPI_LANG": "de"}).split()
+    assert german == [
+        "geplant",
+        "in-Umsetzung",
+        "laufend",
+        "abgeschlossen",
+        "gefährdet",
+        "entfallen",
+    ]
+    english = complete("bash", "mpi list --status ", env={"MPI_LANG": "en"}).split()
+    assert english == ["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
+    on_the_line = complete("bash", "mpi --lang en list --status ", env={"MPI_LANG": "de"})
+    assert on_the_line.split() == english
+    state = "mpi milestone HF1.10 bericht-koordinierungsrunde "
+    assert complete("bash", state, env={"MPI_LANG": "de"}).split() == [
+        "offen",
+        "erledigt",
+        "verfehlt",
+    ]
+    # a German reader typing the file's value still gets it
+    assert complete("bash", "mpi list --status in_", env={"MPI_LANG": "de"}).split() == [
+        "in_progress"
+    ]
+
+
+def test_a_hyphenated_status_is_read_as_typed(tmp_path: Path) -> None:
+    from helpers import mpi
+
+    mpi("list", "--status", "in-Umsetzung", plan=MINI)
+
+
+@pytest.mark.parametrize(
+    ("words", "lang", "offered"),
+    [
+        ("mpi reschedule HF1.2 1 --kind ", "de", ["bis", "ab", "frühestens", "voraussichtlich"]),
+        ("mpi reschedule HF1.2 1 --kind ", "en", ["by", "start", "from", "expected"]),
+        ("mpi reschedule HF1.2 1 --every ", "de", ["jährlich", "halbjährlich"]),
+        ("mpi reschedule HF1.2 1 --every h", "en", ["half-yearly"]),
+        ("mpi list --lang ", "de", ["de", "en"]),
+    ],
+)
+def test_kinds_frequencies_and_languages_complete(
+    words: str, lang: str, offered: list[str]
+) -> None:
+    assert complete("bash", words, env={"MPI_LANG": lang}).split() == offered
+
+
+@pytest.fixture
+def tagged(tmp_path: Path) -> Path:
+    """A plan repository with a few commits and many tags."""
+    repo = tmp_path / "repo"
+    plan = repo / "plan"
+    shutil.copytree(MINI, plan)
+    git(repo, "init", "-q")
+    commit(repo, "v2026-06")
+    (repo / "notes.txt").write_text("x\n", encoding="utf-8")
+    commit(repo, "v2026-12")
+    for number in range(200):
+        git(repo, "tag", f"runde-{number:03}")
+    return plan
+
+
+def test_revisions_complete_from_git(tagged: Path) -> None:
+    since = complete("bash", "mpi round --since v", plan=tagged).split()
+    assert sorted(since) == ["v2026-06", "v2026-12"]
+    head = git(tagged, "rev-parse", "--short", "HEAD").strip()
+    offered = complete("bash", "mpi diff ", plan=tagged).split()
+    assert "HEAD" in offered and head in offered
+    assert len(offered) <= 40  # capped: 200 tags are not offered all at once, the newest are
+    assert "v2026-12" in complete("bash", "mpi diff v2026-06 v2026-1", plan=tagged).split()
+    assert "v2026-06" in complete("bash", "mpi changes --since v", plan=tagged).split()
+    assert "v2026-06" in complete("bash", "mpi validate --baseline v", plan=tagged).split()
+    described = complete("zsh", "mpi report --since v2026-0", plan=tagged)
+    assert "v2026-06" in described and "v2026-06:" in described.replace('"', "")
+
+
+def test_a_revision_completes_quickly_and_nothing_outside_git(tmp_path: Path, tagged: Path) -> None:
+    start = time.perf_counter()
+    complete("bash", "mpi diff runde-1", plan=tagged)
+    assert time.perf_counter() - start < 1.5  # the whole process, Python's start included
+    plain = tmp_path / "elsewhere" / "plan"
+    shutil.copytree(MINI, plain)
+    assert complete("bash", "mpi diff ", plan=plain).strip() == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", ["Vervollständigung für bash installiert in", "wirkt in einem neuen Terminal"]),
+        ("en", ["completion for bash installed in", "takes effect in a new terminal"]),
+    ],
+)
+def test_install_completion_speaks_the_readers_language(
+    tmp_path: Path, lang: str, said: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 31, point 8: Typer's own lines were English in a German run."""
+    from helpers import mpi
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")  # shell named
+    result = mpi("--install-completion", "bash", lang=lang)
+    for part in said:
+        assert part in result.stdout, result.stdout
+    assert "completion installed" not in result.stdout or lang == "en"
+    assert "mpi.sh" in (tmp_path / ".bashrc").read_text(encoding="utf-8")

@@ -215,8 +215,7 @@ MACHINE = [
     ["timeline", "--format", "csv"],
     ["validate", "--format", "json"],
     ["validate", "--format", "json", "--plan", str(FIXTURES / "every")],  # with messages
-    ["schema", "plan"],
-]
+]  # not `mpi schema`: its descriptions are hover text for people (tests/views/test_schema.py)
 
 
 @pytest.mark.parametrize("args", MACHINE, ids=lambda a: " ".join(a))

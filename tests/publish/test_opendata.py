@@ -170,3 +170,20 @@ def test_the_data_do_not_change_with_the_day_only_the_record_does(
         same = (later / path.name).read_bytes() == path.read_bytes()
         assert same is (path.name not in ("provenance.json", "masterplan-daten.zip")), path.name
     assert json.loads((later / "provenance.json").read_text())["cut_off"] == "2028-03-01"
+
+
+def test_the_basis_columns_name_every_basis(exported: Path) -> None:
+    """Issue 31, point 20: a date or target set by a decision (basis `decided`) was missing
+    from the columns' descriptions."""
+    from mpi.domain.words import BASES
+
+    package = json.loads((exported / "datapackage.json").read_text(encoding="utf-8"))
+    described = [
+        field["description"]
+        for resource in package["resources"]
+        for field in resource["schema"]["fields"]
+        if field["name"] == "basis"
+    ]
+    assert len(described) == 2
+    for description in described:
+        assert all(basis in description for basis in BASES), description

@@ -207,6 +207,35 @@ def test_search_ignores_case_and_umlauts(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("grüner Wasserstoff", True),  # another inflection: grünem Wasserstoff
+        ("Wasserstoff grüner", True),  # all words, any order
+        ("GRUENEN wasserstoffs", True),  # umlaut spelled out, genitive
+        ("Flächen", True),  # inside a compound: Industrieflächen
+        ("Versorgung mit grünem Wasserstoff", True),  # the title as written
+        ("grüner Stahl", False),  # every word must be there
+        ("HF1.15", True),  # an id as written
+        ("HF1.155", False),
+    ],
+)
+def test_search_finds_every_word_in_any_form(query: str, found: bool) -> None:
+    """Issue 31, point 22: "grüner Wasserstoff" finds the measure on "grünem Wasserstoff"."""
+    from mpi.domain.words import matches
+
+    text = "HF1.15 Versorgung mit grünem Wasserstoff\nIndustrieflächen und Netze"
+    assert matches(query, text) is found
+
+
+def test_search_finds_inflected_words_in_the_shipped_plan() -> None:
+    args = ["list", "--search", "grüner Wasserstoff", "--format", "json"]
+    rows = json.loads(mpi(*args, plan=SHIPPED).stdout)
+    assert "HF1.15" in [r["id"] for r in rows]
+    help_text = " ".join(mpi("list", "--help").stdout.split())
+    assert "all of them, anywhere in the measure and in any order" in help_text
+
+
+@pytest.mark.parametrize(
     ("args", "ids"),
     [
         (["--field", "hf2"], ["HF2.1"]),

@@ -44,13 +44,65 @@ def kind_of(path: Path) -> str:
 PLAN_FILES = sorted(SHIPPED.glob("*.yaml")) + sorted(MINI.glob("*.yaml"))
 
 
+@pytest.mark.parametrize("lang", ["de", "en"])
 @pytest.mark.parametrize("kind", KINDS)
-def test_committed_schema_matches_the_command(kind: str) -> None:
-    committed = (SCHEMA_DIR / f"{kind}.schema.json").read_text(encoding="utf-8")
-    assert committed == schema_output(kind), (
-        f"schema/{kind}.schema.json is out of date with the models; regenerate it with "
-        f"`mpi schema {kind} > schema/{kind}.schema.json` and review the diff"
+def test_committed_schema_matches_the_command(kind: str, lang: str) -> None:
+    """schema/ holds the German schemas (the plan files' modelines name them: PR authors
+    work in German), schema/en/ the English ones."""
+    path = f"{kind}.schema.json" if lang == "de" else f"en/{kind}.schema.json"
+    committed = (SCHEMA_DIR / path).read_text(encoding="utf-8")
+    assert committed == mpi("schema", kind, lang=lang).stdout, (
+        f"schema/{path} is out of date with the models; regenerate it with "
+        f"`mpi schema {kind} --lang {lang} -o schema/{path}` and review the diff"
     )
+
+
+def test_the_hover_texts_are_german_in_german() -> None:
+    """Issue 31, point 8: the descriptions an editor shows on hover were English."""
+    german = json.loads(mpi("schema", "field", lang="de").stdout)
+    english = json.loads(mpi("schema", "field", lang="en").stdout)
+    status = german["$defs"]["Measure"]["properties"]["status"]["description"]
+    assert status.startswith("Wo die Maßnahme steht")
+    assert english["$defs"]["Measure"]["properties"]["status"]["description"].startswith(
+        "Where the measure stands"
+    )
+    assert german["title"] == "mpi: Datei eines Handlungsfelds"
+    assert german.keys() == english.keys() and german["$defs"].keys() == english["$defs"].keys()
+
+
+def test_every_schema_text_has_a_german_translation() -> None:
+    """schema.po holds exactly the schemas' English texts, each translated: a description
+    added to a model fails here until it is translated (docs/translating.md)."""
+    from babel.messages.pofile import read_po
+
+    from mpi.i18n import LOCALE_DIR
+    from mpi.views.schema import texts
+
+    with (LOCALE_DIR / "de" / "LC_MESSAGES" / "schema.po").open("rb") as handle:
+        catalog = {m.id: m.string for m in read_po(handle) if m.id}
+    assert set(texts()) - set(catalog) == set(), "add these to schema.po"
+    assert set(catalog) - set(texts()) == set(), "remove these from schema.po"
+    assert all(catalog.values()), [k for k, v in catalog.items() if not v]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_no_title_but_the_schemas_own(kind: str) -> None:
+    """Pydantic's titles are a key's name in English title case ("Sections"): left out,
+    the editor shows the key itself."""
+    titles: list[str] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            titles.extend(v for k, v in node.items() if k == "title" and isinstance(v, str))
+            for key, value in node.items():
+                if key not in ("default", "const", "enum", "examples"):
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(schema_output(kind)))
+    assert len(titles) == 1, titles
 
 
 def test_field_is_the_default() -> None:

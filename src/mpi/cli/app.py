@@ -21,7 +21,7 @@ import typer.main
 from typer.core import TyperGroup
 
 from mpi import __version__
-from mpi.cli import output, usage
+from mpi.cli import completion, output, usage
 from mpi.cli.language import OPTION, language_of
 from mpi.domain.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, InvalidValue, MpiError
 from mpi.i18n import N_, _, activate
@@ -40,6 +40,7 @@ def _lang_option() -> Any:
             typer.Option(
                 OPTION,
                 metavar="de|en",
+                autocompletion=completion.languages,
                 help=N_(
                     "Language of what mpi writes for people (default: $MPI_LANG, the locale, "
                     "the plan's language)."
@@ -140,6 +141,19 @@ def interrupted(exc: BaseException) -> bool:
     return False
 
 
+def _language_words(args: list[str]) -> list[str]:
+    """The words that choose the language: the command line, or for shell completion the
+    line being completed (its --lang, if a whole one, says the language of the values)."""
+    if COMPLETE_VAR not in os.environ:
+        return args
+    words = completion.typed_words(os.environ)
+    try:
+        language_of(words)
+    except MpiError:  # --lang half typed
+        return args
+    return words
+
+
 class App(TyperGroup):
     """Turns errors users can cause into one line and an exit code; never a traceback.
 
@@ -170,6 +184,9 @@ class App(TyperGroup):
         **extra: Any,
     ) -> Any:
         """Run in a context of its own (the language stays with this run)."""
+        for param in self.params:  # Typer's own says where it installed in English
+            if param.name == "install_completion" and param.callback is not None:
+                param.callback = completion.installer(param.callback)
         arguments = command_first(sys.argv[1:] if args is None else args)
         run = contextvars.copy_context()
         return run.run(self._run, arguments, prog_name, complete_var, standalone_mode, extra)
@@ -183,7 +200,7 @@ class App(TyperGroup):
         extra: dict[str, Any],
     ) -> Any:
         try:
-            activate(language_of(args))
+            activate(language_of(_language_words(args)))
         except MpiError as exc:
             output.error(exc)
             raise SystemExit(EXIT_USAGE) from None

@@ -6,7 +6,7 @@ files hold, and nothing at all when they cannot be read.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -116,19 +116,122 @@ def partner_ids(ctx: Any, incomplete: str) -> list[str]:
     return _safely(found(), incomplete)
 
 
-def _words(values: tuple[str, ...], context: str, incomplete: str) -> list[str]:
-    """The canonical values and, in German, their German names (one word: what a shell
-    completes), that start with what was typed (case ignored)."""
+def _words(values: dict[str, str], incomplete: str) -> list[str]:
+    """The words for `values` (canonical value -> the word people read) in the reader's
+    language, that start with what was typed (case ignored); where none does, the canonical
+    values that do (a German reader typing `in_`). A word of two is offered with a hyphen
+    (in-Umsetzung): a shell completes one word, and mpi reads it either way."""
+    from mpi.i18n import language
+
+    said = [w.replace(" ", "-") for w in values.values()] if language() == "de" else []
+    for words in (said, list(values)):
+        found = [w for w in dict.fromkeys(words) if w.casefold().startswith(incomplete.casefold())]
+        if found:
+            return found
+    return []
+
+
+def _named(values: tuple[str, ...], context: str) -> dict[str, str]:
     from mpi.i18n import pgettext
 
-    named = [pgettext(context, v) for v in values]
-    words = dict.fromkeys([*values, *(w for w in named if " " not in w)])
-    return [w for w in words if w.casefold().startswith(incomplete.casefold())]
+    return {v: pgettext(context, v) for v in values}
 
 
 def statuses(incomplete: str) -> list[str]:
-    return _words(MEASURE_STATUSES, "measure status", incomplete)
+    return _words(_named(MEASURE_STATUSES, "measure status"), incomplete)
 
 
 def milestone_states(incomplete: str) -> list[str]:
-    return _words(MILESTONE_STATUSES, "milestone state", incomplete)
+    return _words(_named(MILESTONE_STATUSES, "milestone state"), incomplete)
+
+
+def date_kinds(incomplete: str) -> list[str]:
+    """`--kind` of mpi reschedule: bis, ab, frühestens, voraussichtlich (by, start, from,
+    expected)."""
+    from mpi.domain.words import FILE_WORDS
+
+    kinds = {k: w[0] for k, w in FILE_WORDS["kind"].items() if k != "history"}
+    return _words(kinds, incomplete)
+
+
+def frequencies(incomplete: str) -> list[str]:
+    """`--every`: jährlich, halbjährlich (yearly, half-yearly)."""
+    from mpi.domain.words import FILE_WORDS
+
+    return _words({k: w[0] for k, w in FILE_WORDS["every"].items()}, incomplete)
+
+
+def languages(incomplete: str) -> list[str]:
+    return [w for w in ("de", "en") if w.startswith(incomplete.casefold())]
+
+
+# At most this many revisions are offered, the recent commits among them; git gets this
+# long (seconds) for each of its two calls. A completion runs on every Tab press.
+REVISIONS = 40
+RECENT_COMMITS = 15
+GIT_SECONDS = 0.4
+
+
+def revisions(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """Git revisions of the plan's repository (`--since`, `mpi diff`): tags and branches,
+    newest first, HEAD, and the recent commits, each with its day and subject."""
+    from mpi.loading.revision import revision_names
+
+    try:
+        named, recent = revision_names(_plan_dir(ctx), RECENT_COMMITS, GIT_SECONDS)
+    except Exception:  # a broken plan or folder: no suggestions, never a traceback
+        return []
+
+    def starting(found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        return [(n, what) for n, what in found if n.casefold().startswith(incomplete.casefold())]
+
+    recent = starting(recent)  # HEAD and the recent commits always have their place
+    return list(dict([*starting(named)[: REVISIONS - len(recent)], *recent]).items())
+
+
+def typed_words(environ: Mapping[str, str]) -> list[str]:
+    """The words after `mpi` of the command line being completed (bash: COMP_WORDS; zsh,
+    fish, PowerShell: _TYPER_COMPLETE_ARGS): its --lang says the language of the values."""
+    import shlex
+
+    line = environ.get("COMP_WORDS") or environ.get("_TYPER_COMPLETE_ARGS") or ""
+    try:
+        return shlex.split(line)[1:]
+    except ValueError:  # an open quote
+        return line.split()[1:]
+
+
+def installer(typers: Callable[[Any, Any, Any], Any]) -> Callable[[Any, Any, Any], Any]:
+    """`mpi --install-completion`: Typer's own installation (`typers`, the option's callback),
+    its two English lines said again in the reader's language (any other text as it is)."""
+
+    def install(ctx: Any, param: Any, value: Any) -> Any:
+        import io
+        import re
+        import sys
+        from contextlib import redirect_stdout
+
+        import typer
+
+        from mpi.i18n import _
+
+        if not value or ctx.resilient_parsing:
+            return typers(ctx, param, value)
+        captured = io.StringIO()
+        code: Any = 0
+        try:
+            with redirect_stdout(captured):
+                typers(ctx, param, value)
+        except SystemExit as exc:  # Typer ends the run after installing
+            code = exc.code
+        said = captured.getvalue()
+        done = re.match(r"(\S+) completion installed in (.+)\n", said)
+        if done is None:
+            sys.stdout.write(said)
+            raise typer.Exit(code if isinstance(code, int) else 1)
+        shell, path = done[1].rpartition(".")[2], done[2]  # Typer may say Shells.zsh
+        typer.echo(_("completion for {shell} installed in {path}").format(shell=shell, path=path))
+        typer.echo(_("it takes effect in a new terminal"))
+        raise typer.Exit(code if isinstance(code, int) else 0)
+
+    return install

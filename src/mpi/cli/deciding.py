@@ -139,6 +139,7 @@ def reschedule(
         typer.Option(
             "--kind",
             help=N_("How the new date reads: bis (by), ab (from), voraussichtlich (expected)."),
+            autocompletion=completion.date_kinds,
             show_default=False,
         ),
     ] = None,
@@ -147,6 +148,7 @@ def reschedule(
         typer.Option(
             "--every",
             help=N_("For a recurring milestone: jährlich (yearly) or halbjährlich (half-yearly)."),
+            autocompletion=completion.frequencies,
             show_default=False,
         ),
     ] = None,

@@ -45,7 +45,7 @@ def form(
     loaded = load_plan(plan_directory(plan, "check"))
     current = require_plan(loaded)
     made = colophon(made_from(loaded, day, check(loaded)))
-    emit("xlsx", FORM, build(current, lead, day, made), output)
+    emit(None, FORM, build(current, lead, day, made), output)
 
 
 def import_(

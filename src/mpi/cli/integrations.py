@@ -34,10 +34,11 @@ def schema(
             ),
         ),
     ] = "field",
+    output: OutputOption = None,
 ) -> None:
     from mpi.views.schema import build
 
-    emit("json", SCHEMA, build(kind))
+    emit(None, SCHEMA, build(kind), output)
 
 
 def calendar(
@@ -71,7 +72,7 @@ def calendar(
     leads = tuple(find_partner(current, p, "lead") for p in several(lead))
     stamp = last_changed(loaded.directory, files_read(loaded))
     view = entries(current, stamp, day, fields=fields, leads=leads, alarm=days)
-    emit("ics", CALENDAR, view, output)
+    emit(None, CALENDAR, view, output)
 
 
 def _days(alarm: str | None) -> int | None:

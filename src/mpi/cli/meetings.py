@@ -232,7 +232,7 @@ def done(
 
 def minutes(
     meeting: MeetingArgument,
-    format: Annotated[str, format_option(MINUTES)] = "markdown",
+    format: Annotated[str | None, format_option(MINUTES)] = None,
     output: OutputOption = None,
     on: TodayOption = None,
     plan: PlanOption = None,
@@ -259,7 +259,7 @@ def list_meetings(
         str | None,
         typer.Option("--body", help=N_("Only the meetings of this body."), show_default=False),
     ] = None,
-    format: Annotated[str, format_option(MEETINGS)] = "text",
+    format: Annotated[str | None, format_option(MEETINGS, file=False)] = None,
     on: TodayOption = None,
     plan: PlanOption = None,
 ) -> None:

@@ -143,14 +143,23 @@ def span(value: str | None, option: str) -> tuple[int, str] | None:
         raise UsageError(f"{option}: {exc}") from None
 
 
-def format_option(view: View[Any]) -> Any:
-    """`--format/-f` whose choices are the formats that can draw `view` (the registry's)."""
+def format_option(view: View[Any], file: bool = True) -> Any:
+    """`--format/-f` whose choices are the formats that can draw `view` (the registry's). It
+    defaults to None: `output.chosen_format` decides (for a command with -o FILE: `file`, by
+    the file's extension first), and the help shows the view's own default."""
     from mpi.render.registry import choices
 
-    return choice_option(choices(view), "--format", "-f", help=N_("Output format."))
+    said = (
+        N_("Output format; without it, the extension of -o FILE decides (.md, .html, .csv, …).")
+        if file
+        else N_("Output format.")
+    )
+    return choice_option(choices(view), "--format", "-f", help=said, show_default=view.default)
 
 
-def choice_option(names: Sequence[str], *decls: str, help: str) -> Any:
+def choice_option(
+    names: Sequence[str], *decls: str, help: str, show_default: bool | str = True
+) -> Any:
     """An option (or, with no `decls`, an argument) of fixed words, checked by the parser:
     exit 2 with the choices listed; its help shows them, Tab completes them."""
 
@@ -172,7 +181,14 @@ def choice_option(names: Sequence[str], *decls: str, help: str) -> Any:
         return typer.Argument(
             parser=chosen, metavar=metavar, autocompletion=complete, help=help, show_default=False
         )
-    return typer.Option(*decls, parser=chosen, metavar=metavar, autocompletion=complete, help=help)
+    return typer.Option(
+        *decls,
+        parser=chosen,
+        metavar=metavar,
+        autocompletion=complete,
+        help=help,
+        show_default=show_default,
+    )
 
 
 def full_date(value: str | None, option: str) -> date:

@@ -53,10 +53,59 @@ def to_terminal() -> bool:
         return False
 
 
-def emit(format: str, view: View[T], data: T, output: Path | None = None) -> None:
-    """Draw `data` with the registry and print it, or write it to `output` atomically."""
+def chosen_format(format: str | None, view: View[T], output: Path | None = None) -> str:
+    """The format to draw `view` in: --format if given, else the one the extension of -o FILE
+    names (.md, .html, .docx, …), else the view's default; a UsageError where --format and
+    the extension disagree, or the extension names a format the command cannot write."""
+    from mpi.render.registry import SUFFIXES, choices
+
+    if output is None or str(output) == "-":
+        return format or view.default
+    named = SUFFIXES.get(output.suffix.casefold())
+    formats = choices(view)
+    if named is None or named == format or (format is None and named in formats):
+        return format or named or view.default
+    if format is not None:
+        raise UsageError(
+            _(
+                "--format {format} and -o {path} disagree: {suffix} is the extension of "
+                "{named}; leave out --format or name the file {instead}"
+            ).format(
+                format=format,
+                path=output,
+                suffix=output.suffix,
+                named=named,
+                instead=_renamed(output, format),
+            )
+        )
+    if len(formats) == 1:
+        raise UsageError(
+            _("-o {path}: this command writes {format} only; name the file {instead}").format(
+                path=output, format=formats[0], instead=_renamed(output, formats[0])
+            )
+        )
+    raise UsageError(
+        _(
+            "-o {path}: this command does not write {named} (its formats: {choices}); "
+            "name the file with the extension of one of them, or give --format"
+        ).format(path=output, named=named, choices=", ".join(formats))
+    )
+
+
+def _renamed(output: Path, format: str) -> str:
+    """`output` with the extension of `format` (.txt for the formats without their own)."""
+    from mpi.render.registry import SUFFIXES
+
+    suffix = next((s for s, f in SUFFIXES.items() if f == format), ".txt")
+    return str(output.with_suffix(suffix))
+
+
+def emit(format: str | None, view: View[T], data: T, output: Path | None = None) -> None:
+    """Draw `data` with the registry and print it, or write it to `output` atomically; in
+    the format `chosen_format` says."""
     from mpi.render.registry import Unwrapped, draw
 
+    format = chosen_format(format, view, output)
     terminal = output is None and to_terminal()
     if terminal and format in BINARY:  # its bytes would fill the screen
         raise UsageError(_(BINARY[format]))

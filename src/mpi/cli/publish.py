@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 
 def changes(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(CHANGES)] = "text",
+    format: Annotated[str | None, format_option(CHANGES)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     lead: LeadOption = None,
@@ -57,6 +57,7 @@ def changes(
                 "Only what changed after a git revision (v2026-06, HEAD~5) or on and after a "
                 "day (12.06.2026)."
             ),
+            autocompletion=completion.revisions,
             show_default=False,
         ),
     ] = None,

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 def status(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(STATUS)] = "text",
+    format: Annotated[str | None, format_option(STATUS)] = None,
     output: OutputOption = None,
     today: TodayOption = None,
     as_of: AsOfOption = None,
@@ -56,7 +56,7 @@ def status(
 
 def list_measures(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(MEASURES)] = "text",
+    format: Annotated[str | None, format_option(MEASURES)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     status: Annotated[
@@ -97,7 +97,15 @@ def list_measures(
         ),
     ] = None,
     search: Annotated[
-        str | None, typer.Option("--search", help=N_("Text to find (case and umlauts ignored)."))
+        str | None,
+        typer.Option(
+            "--search",
+            help=N_(
+                "Words to find, all of them, anywhere in the measure and in any order; each "
+                "in any form and inside compound words (grüner Wasserstoff finds grünem "
+                "Wasserstoff, Flächen finds Industriefläche); case and umlauts ignored."
+            ),
+        ),
     ] = None,
     stale: StaleOption = None,
     today: TodayOption = None,
@@ -127,7 +135,7 @@ def show(
         ),
     ],
     plan: PlanOption = None,
-    format: Annotated[str, format_option(MEASURE)] = "text",
+    format: Annotated[str | None, format_option(MEASURE, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.views.lookup import PLAN, find_body, find_owner
@@ -153,7 +161,7 @@ def due(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DUE)] = "text",
+    format: Annotated[str | None, format_option(DUE)] = None,
     output: OutputOption = None,
     year: Annotated[int | None, typer.Option("--year", help=N_("Due in this year."))] = None,
     before: Annotated[
@@ -249,7 +257,7 @@ def _overlapping(rows: "list[DueRow]", until: "date") -> None:
 
 def indicators(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(INDICATORS)] = "text",
+    format: Annotated[str | None, format_option(INDICATORS)] = None,
     output: OutputOption = None,
     field: FieldsOption = None,
     lead: LeadOption = None,
@@ -264,7 +272,7 @@ def indicators(
 
 def timeline(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(TIMELINE)] = "text",
+    format: Annotated[str | None, format_option(TIMELINE, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.views.timeline import timeline as years

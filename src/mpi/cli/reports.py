@@ -19,7 +19,7 @@ from mpi.cli.options import (
     several,
     span,
 )
-from mpi.cli.output import emit
+from mpi.cli.output import chosen_format, emit
 from mpi.cli.since import changes_since, commit_of
 from mpi.domain.errors import InvalidValue, UsageError
 from mpi.i18n import N_, _, formats
@@ -40,6 +40,7 @@ SinceOption = Annotated[
             "The last round: a git tag or revision (v2026-06, HEAD~5) or a date (12.06.2026); "
             "what changed since then is listed."
         ),
+        autocompletion=completion.revisions,
         show_default=False,
     ),
 ]
@@ -47,7 +48,7 @@ SinceOption = Annotated[
 
 def report(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(REPORT)] = "markdown",
+    format: Annotated[str | None, format_option(REPORT)] = None,
     since: SinceOption = None,
     lead: LeadOption = None,
     output: OutputOption = None,
@@ -76,7 +77,7 @@ def report(
 
 def round_(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(ROUND)] = "markdown",
+    format: Annotated[str | None, format_option(ROUND)] = None,
     since: SinceOption = None,
     until: Annotated[
         str | None,
@@ -184,14 +185,18 @@ def diff(
                 "last commit, as git diff compares."
             ),
             show_default=False,
+            autocompletion=completion.revisions,
         ),
     ] = "HEAD",
     rev2: Annotated[
         str | None,
-        typer.Argument(help=N_("Git revision to compare to; default: the working tree.")),
+        typer.Argument(
+            help=N_("Git revision to compare to; default: the working tree."),
+            autocompletion=completion.revisions,
+        ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DIFF)] = "text",
+    format: Annotated[str | None, format_option(DIFF, file=False)] = None,
     adopted: Annotated[
         bool,
         typer.Option(
@@ -227,7 +232,7 @@ def diff(
     else:
         view = build(rev, rev2, load_at(directory, commit), load_at(directory, commit2))
     emit(format, DIFF, view)
-    if format == "text" and not view.changes:
+    if chosen_format(format, DIFF) == "text" and not view.changes:
         sys.stderr.write(one_line(no_changes(rev, rev2)) + "\n")
 
 
@@ -290,7 +295,7 @@ def history(
         ),
     ] = None,
     plan: PlanOption = None,
-    format: Annotated[str, format_option(HISTORY)] = "text",
+    format: Annotated[str | None, format_option(HISTORY, file=False)] = None,
     today: TodayOption = None,
 ) -> None:
     from mpi.cli.options import plan_directory

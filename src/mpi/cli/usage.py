@@ -108,7 +108,9 @@ def help_text(text: str) -> str:
         if part == "required":
             notes.append(_("required"))
         elif part.startswith("default: "):
-            notes.append(_("default: {default}").format(default=part[len("default: ") :]))
+            shown = part[len("default: ") :]  # Click puts a default given as text in ()
+            shown = shown[1:-1] if shown.startswith("(") and shown.endswith(")") else shown
+            notes.append(_("default: {default}").format(default=shown))
         else:
             notes.append(part)
     head = _(found["help"]) if found["help"] else ""

@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mpi.cli import completion
 from mpi.cli.options import PlanOption, format_option
 from mpi.i18n import N_
 from mpi.render.registry import DIAGNOSTICS
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
 
 def validate(
     plan: PlanOption = None,
-    format: Annotated[str, format_option(DIAGNOSTICS)] = "text",
+    format: Annotated[str | None, format_option(DIAGNOSTICS, file=False)] = None,
     baseline: Annotated[
         str | None,
         typer.Option(
@@ -26,6 +27,7 @@ def validate(
                 "The git revision holding the plan as adopted (default: adopted_revision in "
                 "plan.yaml); every commitment is compared with it."
             ),
+            autocompletion=completion.revisions,
             show_default=False,
         ),
     ] = None,
@@ -37,6 +39,7 @@ def validate(
     from mpi.i18n import speaking
     from mpi.render.messages import validation_summary
 
+    format = output.chosen_format(format, DIAGNOSTICS)
     # JSON is the same bytes in every language: its messages are English, like its codes.
     with speaking("en") if format == "json" else nullcontext():
         loaded = load(plan, "check")

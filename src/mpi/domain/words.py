@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
-from typing import Literal, get_args
+from functools import cache
+from typing import Any, Literal, get_args
 
 from mpi.i18n import NC_
 
@@ -197,10 +198,43 @@ def fold(text: str) -> tuple[str, str]:
 
 
 def matches(query: str, text: str) -> bool:
-    """Case- and umlaut-insensitive: "flachen", "flaechen" and "Flächen" find "Flächen"."""
-    q_spelled, q_stripped = fold(query)
-    t_spelled, t_stripped = fold(text)
-    return q_spelled in t_spelled or q_stripped in t_stripped
+    """Whether `text` holds every word of `query`, in any order and in any German form:
+    "grüner Wasserstoff" finds "grünem Wasserstoff", "Flächen" finds "Industriefläche". A word
+    is stemmed (Snowball's German stemmer) and its stem looked for anywhere, inside compounds
+    too; a word with digits or signs (HF1.15, 5G-Anwendungen) is looked for as written. Case,
+    umlauts (flachen, flaechen, Flächen) and accents do not matter."""
+    terms = search_terms(query)
+    if not terms:  # signs only: as written
+        return _stem_form(query.strip()) in _stem_form(text)
+    searched = _stem_form(text)
+    return all(term in searched for term in terms)
+
+
+_STEM_LETTERS = str.maketrans({"ä": "a", "ö": "o", "ü": "u", "ß": "ss", "ı": "i"})
+_SPELLED_UMLAUT = re.compile(r"(?<!q)ue|ae|oe")  # as the stemmer reads them (not qu-e)
+
+
+def _stem_form(text: str) -> str:
+    """Text spelled as the German stemmer spells its stems: case folded, umlauts (also
+    spelled out: ae) and accents plain, ß as ss; a stem is then a part of its word's form."""
+    lower = unicodedata.normalize("NFC", text).casefold().translate(_STEM_LETTERS)
+    return _strip_accents(_SPELLED_UMLAUT.sub(lambda m: m[0][0], lower))
+
+
+def search_terms(query: str) -> tuple[str, ...]:
+    """What a search looks for: the stem of each word of `query` (German, whatever the
+    reader's language: the plan is German), a word with digits or signs as written."""
+    chunks = [w.strip(".,;:!?\"'„“”‚‘’»«()[]") for w in unicodedata.normalize("NFC", query).split()]
+    words = [w.casefold() for w in chunks if w.isalpha()]
+    stems = dict(zip(words, _german_stemmer().stemWords(words), strict=True)) if words else {}
+    return tuple(_stem_form(stems[w.casefold()] if w.isalpha() else w) for w in chunks if w)
+
+
+@cache
+def _german_stemmer() -> Any:
+    import snowballstemmer  # only a search needs it
+
+    return snowballstemmer.stemmer("german")
 
 
 def suggest(ident: str, known: Iterable[str]) -> str:

@@ -169,6 +169,30 @@ def commits_after(plan_dir: Path, rev: str) -> frozenset[str]:
     return frozenset(result.stdout.decode("ascii", "replace").split())
 
 
+Named = list[tuple[str, str]]
+
+
+def revision_names(plan_dir: Path, commits: int, timeout: float) -> tuple[Named, Named]:
+    """Revisions a person may name, for shell completion, each with what it is: tags and
+    branches (newest first); HEAD and the last `commits` commits (short id, day, subject).
+    Nothing where git is missing, slower than `timeout` seconds or the plan not in git."""
+
+    def lines(*args: str) -> Named:
+        try:
+            done = subprocess.run(
+                command(plan_dir, *args), capture_output=True, timeout=timeout, env=_environment()
+            )
+        except (OSError, subprocess.TimeoutExpired):
+            return []
+        text = done.stdout.decode("utf-8", "replace") if done.returncode == 0 else ""
+        return [(n, what) for n, _tab, what in (line.partition("\t") for line in text.splitlines())]
+
+    refs = "--format=%(refname:short)\t%(creatordate:short) %(subject)"
+    named = lines("for-each-ref", "--sort=-creatordate", refs, "refs/tags", "refs/heads")
+    recent = lines("log", f"-{commits}", "--format=%h\t%cs %s")
+    return named, [("HEAD", ""), *recent] if recent else []
+
+
 def commit_before(plan_dir: Path, day: date) -> str | None:
     """The last commit made on or before `day` (its end, local time) on the line of commits
     that led to HEAD (first parents: a merged branch's own commits are not that line's

@@ -50,9 +50,11 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class View(Generic[T]):
-    """A view a command emits, as a typed key: its name is the `Format` field that draws it."""
+    """A view a command emits, as a typed key: its name is the `Format` field that draws it;
+    `default` is the format it is drawn in when neither --format nor -o's extension names one."""
 
     name: str
+    default: str = "text"
 
 
 STATUS: View[StatusSummary] = View("status")
@@ -66,13 +68,13 @@ HISTORY: View[History] = View("history")
 CHANGES: View[ChangeLog] = View("changes")
 DIAGNOSTICS: View[Sequence[Diagnostic]] = View("diagnostics")
 INDICATORS: View[list[IndicatorRow]] = View("indicators")
-REPORT: View[Report] = View("report")
-ROUND: View[Round] = View("round")
-MINUTES: View[Minutes] = View("minutes")
+REPORT: View[Report] = View("report", "markdown")
+ROUND: View[Round] = View("round", "markdown")
+MINUTES: View[Minutes] = View("minutes", "markdown")
 MEETINGS: View[list[MeetingRow]] = View("meetings")
-FORM: View[Form] = View("form")
-SCHEMA: View[dict[str, Any]] = View("schema")
-CALENDAR: View[CalendarView] = View("calendar")
+FORM: View[Form] = View("form", "xlsx")
+SCHEMA: View[dict[str, Any]] = View("schema", "json")
+CALENDAR: View[CalendarView] = View("calendar", "ics")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,19 @@ class Format(Draws):
 
 # The format modules of mpi.render.formats, in the order --format offers them.
 FORMATS = ("text", "json", "csv", "markdown", "html", "docx", "xlsx", "github", "ics", "atom")
+# The format a file's extension names (-o bericht.html): text and github have none of their own.
+SUFFIXES = {
+    ".json": "json",
+    ".csv": "csv",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".docx": "docx",
+    ".xlsx": "xlsx",
+    ".ics": "ics",
+    ".atom": "atom",
+}
 
 
 @cache

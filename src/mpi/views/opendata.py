@@ -131,7 +131,14 @@ def _deadlines(plan: Plan, cut_off: date) -> Table:
         ("recurring", "boolean", N_("One occurrence of a recurring duty")),
         ("status", "string", N_("open, done or missed as recorded")),
         ("done", "string", N_("When it was done, where recorded")),
-        ("basis", "string", N_("stated (the document's words), derived or inferred")),
+        (
+            "basis",
+            "string",
+            N_(
+                "stated (the document's words), derived, inferred or decided (set by a "
+                "decision of the partners)"
+            ),
+        ),
         ("quote", "string", N_("The document's words the date rests on")),
         ("derivation", "string", N_("How a derived or inferred date was reached")),
         ("condition", "string", N_("The condition the document ties the date to, in its words")),
@@ -244,7 +251,7 @@ def _indicators(plan: Plan) -> Table:
         ("value", "number", N_("The value, in the unit")),
         ("source", "string", N_("Where a value comes from")),
         ("reported_by", "string", N_("The partner who reported it")),
-        ("basis", "string", N_("stated, derived or inferred (baseline and target)")),
+        ("basis", "string", N_("stated, derived, inferred or decided (baseline and target)")),
     )
     said = N_("Each indicator's baseline, recorded values and target, one row each.")
     return Table("indicators", N_("Indicators"), said, columns, rows)

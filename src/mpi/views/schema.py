@@ -2,16 +2,23 @@
 
 The models stay the single source of truth: `mpi schema` and the committed files in schema/
 are both this module's output (drawn by the json format), and a test keeps them equal.
+Their descriptions are what an editor shows on hover, so they speak the reader's language:
+German from the catalog `schema.po` (the English texts of the models are its message ids;
+schema/ holds the German files, schema/en/ the English ones). Pydantic's titles (the key's
+name in English title case) are left out: the editor shows the key itself.
 """
 
 from __future__ import annotations
 
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import InvalidValue
 from mpi.i18n import _
 
 if TYPE_CHECKING:
+    from gettext import NullTranslations
+
     from pydantic import BaseModel
 
 KINDS = ("field", "plan", "adopted", "meetings")
@@ -84,14 +91,80 @@ def build(kind: str) -> dict[str, Any]:
     generated.pop("description", None)
     defs = {name: _ref_due(d, DUE_SCHEMA) for name, d in defs.items()}
     defs["Due"] = _due(DUE_SCHEMA)
+    body = _spoken(_ref_due(generated, DUE_SCHEMA), _texts())
     return {
         "$schema": DRAFT,
         "$id": f"urn:mpi:schema:{kind}",
-        "title": _TITLES[kind],
-        "description": _ROOT_DESCRIPTIONS[kind],
-        **_ref_due(generated, DUE_SCHEMA),
-        "$defs": dict(sorted(defs.items())),
+        "title": _texts().gettext(_TITLES[kind]),
+        "description": _texts().gettext(_ROOT_DESCRIPTIONS[kind]),
+        **body,
+        "$defs": {name: _spoken(d, _texts()) for name, d in sorted(defs.items())},
     }
+
+
+# Where a schema holds values, not annotations: a "title" or "description" there is data.
+_VALUES = ("default", "const", "enum", "examples")
+
+
+def _spoken(node: Any, texts: NullTranslations) -> Any:
+    """A schema without pydantic's titles, its descriptions in the reader's language."""
+    if isinstance(node, list):
+        return [_spoken(v, texts) for v in node]
+    if not isinstance(node, dict):
+        return node
+    out = {}
+    for key, value in node.items():
+        if key == "title" and isinstance(value, str):
+            continue
+        if key == "description" and isinstance(value, str):
+            out[key] = texts.gettext(value)
+        else:
+            out[key] = value if key in _VALUES else _spoken(value, texts)
+    return out
+
+
+def _texts() -> NullTranslations:
+    from mpi.i18n import language
+
+    return _catalog(language())
+
+
+@cache
+def _catalog(language: str) -> NullTranslations:
+    """The schema's texts in `language` (schema.mo, built from schema.po); the English
+    message ids where there is none."""
+    import gettext
+
+    from mpi.i18n import LOCALE_DIR
+
+    try:
+        with (LOCALE_DIR / language / "LC_MESSAGES" / "schema.mo").open("rb") as file:
+            return gettext.GNUTranslations(file)
+    except OSError:
+        return gettext.NullTranslations()
+
+
+def texts() -> list[str]:
+    """Every English text of every schema: the message ids of schema.po."""
+    from mpi.i18n import speaking
+
+    found: dict[str, None] = {}
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("title", "description") and isinstance(value, str):
+                    found[value] = None
+                elif key not in _VALUES:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    with speaking("en"):
+        for kind in KINDS:
+            walk(build(kind))
+    return sorted(found)
 
 
 def _due(model_schema: dict[str, Any]) -> dict[str, Any]:

@@ -99,6 +99,7 @@ def document(title: str, running: str, today: date, marked: str) -> Document:
     properties.comments = ""  # the template's says which library wrote the file
     properties.language = LANGUAGE_TAGS.get(language(), "de-DE")
     properties.created = properties.modified = datetime.combine(today, time())
+    _without_template_leftovers(doc)
     _page_numbers(doc, plain(running))
     if marked:  # on every page: in the header
         for part in doc.sections:
@@ -106,6 +107,18 @@ def document(title: str, running: str, today: date, marked: str) -> Document:
             head.bold = True
             head.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
     return doc
+
+
+def _without_template_leftovers(doc: Document) -> None:
+    """Without the parts python-docx's template brings along: its app properties (which name
+    "Microsoft Macintosh Word" as the writer, with another document's page and word counts)
+    and its thumbnail (a picture of another page). Word writes both anew when it saves."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    rels = doc.part.package.rels
+    for key, rel in list(rels.items()):
+        if rel.reltype in (RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
+            del rels[key]
 
 
 def saved(doc: Document) -> bytes:
