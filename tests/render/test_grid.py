@@ -127,3 +127,16 @@ def test_show_hf1_10_at_80_columns_keeps_its_id_date_and_status_whole(
     assert "bericht-koordinierungsrunde · 6 überfällig" in out
     assert "nächste: bis Dezember 2026" in out
     assert "halbjährlich ab Dezember 2023 (ohne Ende)" in out
+
+
+def test_the_timelines_recurring_milestones_hang_under_their_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Point 6: the lines under „Wiederkehrende Meilensteine“ do not wrap back to column 0."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = mpi("timeline", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    below = out.split("Wiederkehrende Meilensteine\n")[1].split("\n\n")[0].splitlines()
+    assert below and all(line.startswith("  ") for line in below)
+    helped = " ".join(mpi("timeline", "--help", lang="de").stdout.split())
+    assert "vom frühesten" in helped and "2019" in helped

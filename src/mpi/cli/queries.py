@@ -322,5 +322,8 @@ def register(app: typer.Typer) -> None:
     )(indicators)
     app.command(
         short_help=N_("The milestones year by year."),
-        help=N_("The milestones year by year from the plan's adoption to its horizon."),
+        help=N_(
+            "The milestones year by year, from the earliest (what the document reports from "
+            "before the plan, such as 2019) to the plan's horizon."
+        ),
     )(timeline)

@@ -294,18 +294,17 @@ def timeline(view: Timeline) -> RenderableType:
 
 def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
     """The recurring milestones the ↻ counts stand for, each once, in its own words."""
+    from rich.padding import Padding
     from rich.text import Text
 
     if not view.series:
         return []
-    lines: list[RenderableType] = [Text(""), Text(_("Recurring milestones"), style="bold")]
-    for r, recurrence in view.series:
-        line = Text("  ")
-        line.append(r.measure or r.owner, style="bold")
-        line.append(f" {one_line(r.title)}: {series(recurrence)}")
-        line.append(notes.row(r))
-        lines.append(line)
-    return lines
+    grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+    for r, recurrence in view.series:  # the text hangs under itself, not under the ids
+        said = t(f"{r.title}: {series(recurrence)}")
+        said.append(notes.row(r))
+        grid.add_row(t(r.measure or r.owner), said)
+    return [Text(""), Text(_("Recurring milestones"), style="bold"), Padding(grid, (0, 0, 0, 2))]
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
