@@ -129,6 +129,14 @@ class Grid:
         yield table
 
 
+def hanging(key_style: str = "", style: str = "") -> Grid:
+    """A list without a header whose text hangs under itself beside its key (a number, an
+    id, a dash): the notes, the goals, the partners, the milestones of `mpi show`."""
+    return Grid(
+        (Column("", style=key_style or style), Column("", weight=1, style=style)), header=False
+    )
+
+
 def whole(words: str) -> str:
     """Words that stay on one line (`bis Dezember 2026`): joined by no-break spaces."""
     return words.replace(" ", "\u00a0")

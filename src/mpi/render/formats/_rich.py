@@ -78,6 +78,13 @@ def breakdown(by_status: dict[str, int]) -> Text:
     return out
 
 
+def indent(renderable: RenderableType) -> RenderableType:
+    """`renderable` two cells in, each of its lines (a section's body under its heading)."""
+    from rich.padding import Padding
+
+    return Padding(renderable, (0, 0, 0, 2))
+
+
 def notes_text(notes: Notes) -> list[RenderableType]:
     """The notes below a table: how each marked date or target is known, each hanging under
     its number."""
@@ -89,9 +96,9 @@ def notes_text(notes: Notes) -> list[RenderableType]:
 
 
 def notes_grid(notes: Notes, style: str = "") -> RenderableType:
-    from mpi.render.formats._grid import Column, Grid
+    from mpi.render.formats._grid import hanging
 
-    grid = Grid((Column("", style=style), Column("", weight=1, style=style)), header=False)
+    grid = hanging(style=style)
     for line in notes.lines():
         number, _space, said = one_line(line).partition(" ")
         grid.add_row(number, said)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import decision_line, decisions_heading
-from mpi.render.formats._grid import Column, Grid, whole
-from mpi.render.formats._rich import STATUS_STYLE, notes_grid, t
+from mpi.render.formats._grid import Column, Grid, hanging, whole
+from mpi.render.formats._rich import STATUS_STYLE, indent, notes_grid, t
 from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -43,6 +43,7 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
     title, date in the document's words; a recurring one with its late occurrences, the next
     one, and the ones recorded. Blocks, not a table: at 80 columns a table of four columns
     left the title a word wide."""
+    from rich.console import Group
     from rich.text import Text
 
     grid = Grid((Column("#", justify="right"), Column("", weight=1)), header=False)
@@ -84,15 +85,12 @@ def _milestones(items: list[MilestoneSummary], notes: Notes) -> RenderableType:
         if index:
             grid.add_row("", "")
         grid.add_row(str(s.number), Text("\n").join(block))
-    from rich.console import Group
-
-    return Group(Text(_("Milestones"), style="bold"), _indent(grid))
+    return Group(Text(_("Milestones"), style="bold"), indent(grid))
 
 
 def _updates(updates: list[Update], partners: Mapping[str, str]) -> list[RenderableType]:
-    """The log, its text hanging under its text: `07.12.2026  BWI: Der Bauantrag ist gestellt.`
-    A status change the entry's words already say (`Status: laufend → entfallen`) is not
-    said again."""
+    """The log, an entry a line (`Sachstand DGB Nord, 02.06.2027: …`). A status change the
+    entry's words already say (`Status: laufend → entfallen`) is not said again."""
     from rich.text import Text
 
     parts: list[RenderableType] = [Text(_("Updates"), style="bold")]
@@ -102,7 +100,7 @@ def _updates(updates: list[Update], partners: Mapping[str, str]) -> list[Rendera
         if u.status and status_word(u.status) not in u.text:
             said = _("(status → {status})").format(status=status_word(u.status))
             line.append(" " + said, style="dim")
-        parts.append(_indent(line))
+        parts.append(indent(line))
     if not updates:
         parts.append(Text("  " + _("none recorded"), style="dim"))
     return parts
@@ -126,12 +124,6 @@ def _paragraphs(text: str) -> list[RenderableType]:
     for paragraph in text.split("\n\n"):
         out += [Text(""), Text(visible(" ".join(paragraph.split())))]
     return out[1:]
-
-
-def _indent(renderable: RenderableType) -> RenderableType:
-    from rich.padding import Padding
-
-    return Padding(renderable, (0, 0, 0, 2))
 
 
 def _sections(*sections: Sequence[RenderableType]) -> RenderableType:
@@ -185,10 +177,10 @@ def measure(detail: MeasureDetail) -> RenderableType:
     goals: list[RenderableType] = []
     if detail.goals:
         mark = notes.goals(m.id, detail.goal_assignment)
-        grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+        grid = hanging("bold")
         for g in detail.goals:
             grid.add_row(t(g.id), t(g.text))
-        goals = [Text(_("Goals") + mark, style="bold"), _indent(grid)]
+        goals = [Text(_("Goals") + mark, style="bold"), indent(grid)]
     milestones: list[RenderableType] = [_milestones(detail.milestones, notes)]
     if not detail.milestones:
         milestones = [Text(_("No milestones."), style="dim")]
@@ -222,39 +214,37 @@ def _indicators(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
     return indicator_blocks(detail.indicators, notes, measures=False, title=_("Indicators"))
 
 
-def _signing(detail: OwnerDetail) -> list[RenderableType]:
-    """The plan level's partners and who signed for each, its vision, its agreements and the
-    monitoring bodies (`mpi show plan`)."""
+def _signing(detail: OwnerDetail) -> list[list[RenderableType]]:
+    """The plan level's sections of its own (`mpi show plan`): the partners and who signed
+    for each, its vision, its agreements and the monitoring bodies; none for a body."""
     from rich.text import Text
 
     if not detail.signing:
         return []
-    grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+    partners = hanging("bold")
     for p in detail.signing:
         said = t(p.name)
         for person in p.signatories:
             said.append("\n")
             said.append_text(t(person, "dim"))
-        grid.add_row(t(p.short), said)
-    out: list[RenderableType] = [Text(_("Partners"), style="bold"), _indent(grid)]
-    if detail.vision:
-        out += [
-            Text(""),
-            Text(_("Vision"), style="bold"),
-            Text(visible(" ".join(detail.vision.split()))),
-        ]
-    if detail.agreements:
-        out += [Text(""), Text(_("The partners agree"), style="bold")]
-        listed = Grid((Column(""), Column("", weight=1)), header=False)
-        for agreement in detail.agreements:
-            listed.add_row("–", t(agreement))
-        out.append(_indent(listed))
-    if detail.bodies:
-        bodies = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
-        for ident, name in detail.bodies:
-            bodies.add_row(t(ident), t(name))
-        out += [Text(""), Text(_("Monitoring (mpi show ID)"), style="bold"), _indent(bodies)]
-    return out
+        partners.add_row(t(p.short), said)
+    agreements = hanging()
+    for agreement in detail.agreements:
+        agreements.add_row("–", t(agreement))
+    bodies = hanging("bold")
+    for ident, name in detail.bodies:
+        bodies.add_row(t(ident), t(name))
+    vision = visible(" ".join((detail.vision or "").split()))
+    return [
+        [Text(_("Partners"), style="bold"), indent(partners)],
+        [Text(_("Vision"), style="bold"), Text(vision)] if vision else [],
+        [Text(_("The partners agree"), style="bold"), indent(agreements)]
+        if detail.agreements
+        else [],
+        [Text(_("Monitoring (mpi show ID)"), style="bold"), indent(bodies)]
+        if detail.bodies
+        else [],
+    ]
 
 
 def body(detail: OwnerDetail) -> RenderableType:
@@ -272,7 +262,7 @@ def body(detail: OwnerDetail) -> RenderableType:
     return _sections(
         [head],
         _paragraphs(detail.text) if detail.text else [],
-        _signing(detail),
+        *_signing(detail),
         milestones,
         _decisions(detail.decisions),
         _updates(detail.updates, detail.partners),

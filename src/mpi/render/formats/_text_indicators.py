@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import assessment, values
-from mpi.render.formats._rich import notes_text, t
+from mpi.render.formats._rich import indent, notes_text, t
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -28,7 +28,6 @@ MARK = {  # the assessment at a glance, also without colour
 def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableType]:
     """One indicator in lines that wrap, indented, at any width: its name (and note), its
     figures with the marks of their notes, its assessment with the numbers it rests on."""
-    from rich.padding import Padding
     from rich.text import Text
 
     i, a = row.indicator, row.assessment
@@ -49,7 +48,7 @@ def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableT
         said.append(": " + "; ".join(details), style="")
     lines = [t(one_line(i.note), "dim italic")] if i.note else []
     lines += [t(" · ".join(figures)), said]
-    return [head, *(Padding(line, (0, 0, 0, 2)) for line in lines)]
+    return [head, *(indent(line) for line in lines)]
 
 
 def indicator_blocks(

@@ -13,11 +13,12 @@ from mpi.i18n import _, ngettext, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
-from mpi.render.formats._grid import Column, Grid, whole
+from mpi.render.formats._grid import Column, Grid, hanging, whole
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
     breakdown,
+    indent,
     notes_text,
     status_bar,
     t,
@@ -294,17 +295,16 @@ def timeline(view: Timeline) -> RenderableType:
 
 def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
     """The recurring milestones the ↻ counts stand for, each once, in its own words."""
-    from rich.padding import Padding
     from rich.text import Text
 
     if not view.series:
         return []
-    grid = Grid((Column("", style="bold"), Column("", weight=1)), header=False)
+    grid = hanging("bold")
     for r, recurrence in view.series:  # the text hangs under itself, not under the ids
         said = t(f"{r.title}: {series(recurrence)}")
         said.append(notes.row(r))
         grid.add_row(t(r.measure or r.owner), said)
-    return [Text(""), Text(_("Recurring milestones"), style="bold"), Padding(grid, (0, 0, 0, 2))]
+    return [Text(""), Text(_("Recurring milestones"), style="bold"), indent(grid)]
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
