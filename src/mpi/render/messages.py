@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
     from mpi.views.made_from import MadeFrom
+    from mpi.views.status import StatusSummary
 
 
 def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory: str) -> str:
@@ -38,6 +39,20 @@ def validation_summary(diagnostics: Sequence[Diagnostic], files: int, directory:
     return _("{state}: {found} in {files}, in {directory}").format(
         state=state, found=found, files=checked, directory=directory
     )
+
+
+def missed_heading(summary: StatusSummary) -> str:
+    """`Verfehlt: 3 Fristen`: each occurrence recorded as missed."""
+    count = summary.totals.missed
+    return ngettext("Missed: {count} deadline", "Missed: {count} deadlines", count).format(
+        count=count
+    )
+
+
+def late_heading(summary: StatusSummary) -> str:
+    """`Im Verzug: 15 Fristen`: each overdue or delayed occurrence."""
+    count = summary.totals.overdue + summary.totals.delayed
+    return ngettext("Late: {count} deadline", "Late: {count} deadlines", count).format(count=count)
 
 
 def standpoint(today: date, as_of: date | None, read_on: date | None) -> str:

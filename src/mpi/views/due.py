@@ -172,9 +172,7 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     if query.soon is not None:
         soon = query.soon
         rows = [
-            r
-            for r in rows
-            if r.state == "missed" or late(r) or (today <= r.due.end and r.due.start <= soon)
+            r for r in rows if missed_or_late(r) or (today <= r.due.end and r.due.start <= soon)
         ]
     return rows
 
@@ -209,6 +207,11 @@ def action_rows(plan: Plan, today: date, leads: set[str]) -> list[DueRow]:
 def late(row: DueRow) -> bool:
     """Past its date and still open: overdue, or delayed (an expected date that passed)."""
     return row.state in ("overdue", "delayed")
+
+
+def missed_or_late(row: DueRow) -> bool:
+    """Recorded as missed, or late: what stays in view however old it is."""
+    return row.state == "missed" or late(row)
 
 
 @dataclass(frozen=True)

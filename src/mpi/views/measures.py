@@ -15,7 +15,7 @@ from mpi.domain.partners import short
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest, word_hint
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner
-from mpi.views.due import DueRow, all_due, late
+from mpi.views.due import DueRow, all_due, missed_or_late
 from mpi.views.indicators import IndicatorRow, indicator_row
 from mpi.views.lookup import find_field, find_measure, find_partner
 from mpi.views.milestones import MilestoneSummary, summaries
@@ -202,10 +202,6 @@ def list_measures(
                 )
             )
     return sorted(rows, key=lambda r: natural_key(r.id))
-
-
-def missed_or_late(row: DueRow) -> bool:
-    return row.state == "missed" or late(row)
 
 
 def _not_missed(row: DueRow) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from mpi.i18n import _, ngettext
+from mpi.i18n import _
 from mpi.render import records, values
 from mpi.render.change_words import decision_line, decisions_heading
 from mpi.render.formats import _changes, _history
@@ -27,7 +27,7 @@ from mpi.render.formats._markdown import (
 )
 from mpi.render.formats._markdown_report import diff, report
 from mpi.render.formats._markdown_round import round_
-from mpi.render.messages import standpoint
+from mpi.render.messages import late_heading, missed_heading, standpoint
 from mpi.render.provenance import Notes, dated, progress, series, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -47,16 +47,12 @@ if TYPE_CHECKING:
 
 def status(summary: StatusSummary) -> str:
     notes = Notes()
-    late = summary.totals.overdue + summary.totals.delayed
     as_of = standpoint(summary.today, summary.as_of, summary.read_on)
-    late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", late)
     out = [f"# {esc(summary.title)}", "", as_of, ""]
     out += [status_table(summary, notes)]
     if summary.missed:  # what the partners did not do: first
-        count = summary.totals.missed
-        missed = ngettext("Missed: {count} deadline", "Missed: {count} deadlines", count)
-        out += ["## " + missed.format(count=count), "", late_table(summary.missed, notes, "")]
-    out += ["## " + late_title.format(count=late), ""]
+        out += ["## " + missed_heading(summary), "", late_table(summary.missed, notes, "")]
+    out += ["## " + late_heading(summary), ""]
     out += [late_table(summary.late, notes, _("Nothing is late.")), "## " + _("Next deadlines")]
     out += ["", due_table(summary.next_deadlines, notes)]
     out += notes_block(notes, "## " + _("Notes"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mpi.i18n import _, ngettext, pgettext
+from mpi.i18n import _, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
@@ -33,7 +33,7 @@ from mpi.render.formats._text_piped import (
     piped_status,
     piped_timeline,
 )
-from mpi.render.messages import standpoint
+from mpi.render.messages import late_heading, missed_heading, standpoint
 from mpi.render.provenance import Notes, dated, deadline, progress, series, worded
 from mpi.render.provenance import marks as what_it_is
 from mpi.render.provenance import state as state_word
@@ -133,13 +133,9 @@ def status(summary: StatusSummary) -> RenderableType:
     parts: list[RenderableType] = [heading, Text(""), grid, legend, counts]
     parts.append(Text(""))
     if summary.missed:  # what the partners did not do: first
-        count = summary.totals.missed
-        missed_title = ngettext("Missed: {count} deadline", "Missed: {count} deadlines", count)
-        parts += [_late(summary.missed, missed_title.format(count=count), notes), Text("")]
+        parts += [_late(summary.missed, missed_heading(summary), notes), Text("")]
     if summary.late:
-        total = summary.totals.overdue + summary.totals.delayed
-        late_title = ngettext("Late: {count} deadline", "Late: {count} deadlines", total)
-        parts += [_late(summary.late, late_title.format(count=total), notes), Text("")]
+        parts += [_late(summary.late, late_heading(summary), notes), Text("")]
     parts.append(_due_table(summary.next_deadlines, notes, title=_("Next deadlines")))
     return Group(*parts, *notes_text(notes))
 
