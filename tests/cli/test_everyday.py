@@ -71,7 +71,12 @@ def test_piped_text_is_one_record_per_line() -> None:
     """Not a terminal: tab-separated records, nothing wrapped or padded, so grep, cut, wc work."""
     args = ["--plan", str(SHIPPED), "--today", TODAY]
     lines = mpi("list", *args).stdout.splitlines()
-    assert len(lines) == 51 and all(line == line.rstrip() for line in lines)
+    records = [line.split("\t") for line in lines]
+    assert len(lines) == 51 and all(len(r) == 6 for r in records)
+    assert all(cell == cell.strip() for r in records for cell in r)
+    # an empty cell is empty in every column, never "–" in one and blank in another
+    assert "–" not in {cell for r in records for cell in r} and [r[3] for r in records].count("")
+    assert any(r[-1] == "" for r in records)
     hf110 = next(line for line in lines if line.startswith("HF1.10\t")).split("\t")
     assert hf110[1] == "ongoing" and hf110[-1] == "! 2023-12"
     assert any("Industriegebiete" in line and line.startswith("HF1.6\t") for line in lines)
@@ -83,3 +88,25 @@ def test_piped_text_is_one_record_per_line() -> None:
     assert all(line[:4].isdigit() and line[4] == "\t" for line in timeline)
     show = mpi("show", "HF1.10", *args).stdout.splitlines()
     assert all(line == line.rstrip() for line in show)
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_body_is_headed_by_its_name_not_its_slug(fmt: str) -> None:
+    """`mpi show evaluation`: the reader typed the id; the heading is the name, and a footnote
+    does not say the id twice ("evaluation evaluation")."""
+    args = ["--plan", str(SHIPPED), "--today", TODAY, "--lang", "de", "-f", fmt]
+    out = mpi("show", "evaluation", *args).stdout
+    assert out.splitlines()[0].lstrip("# ") == "Evaluation"
+    assert "evaluation evaluation" not in out and "evaluation: " in out
+    plan = mpi("show", "plan", *args).stdout
+    assert plan.splitlines()[0].lstrip("# ") == "Hamburger Masterplan Industrie 2023"
+    assert "buendnis buendnis" not in mpi("show", "buendnis", *args).stdout
+
+
+def test_an_empty_cell_reads_the_same_in_every_column(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In the terminal an empty cell is "–" in every column (lead, tags, deadline)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "160")
+    out = mpi("list", "--field", "HF1", "--plan", str(SHIPPED), "--today", TODAY).stdout
+    hf11 = next(line for line in out.splitlines() if line.startswith("HF1.1 "))
+    assert hf11.split()[-1] == "–" and "   –   " in hf11.rstrip()[: -len("–")]

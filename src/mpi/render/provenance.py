@@ -214,7 +214,12 @@ class Notes:
 
     def row(self, r: DueRow) -> str:
         """The mark of a milestone's date (every occurrence of a series shares one note)."""
-        label = values.owner(r) if r.meeting_day else f"{r.measure or r.owner} {r.milestone}"
+        if r.meeting_day:
+            label = values.owner(r)
+        elif r.milestone.startswith(r.measure or r.owner):  # `evaluation`, `buendnis-gegruendet`
+            label = r.milestone
+        else:
+            label = f"{r.measure or r.owner} {r.milestone}"
         return self.mark((r.owner, r.milestone), label, r.basis, r.quote, r.derivation, r.condition)
 
     def fact(self, key: tuple[str, ...], label: str, fact: Sourced | None) -> str:

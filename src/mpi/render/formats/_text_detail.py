@@ -252,10 +252,7 @@ def body(detail: OwnerDetail) -> RenderableType:
     from rich.text import Text
 
     notes = Notes(every_fact=True)
-    head = Text()
-    head.append(detail.id, style="bold")
-    head.append(" ")
-    head.append(one_line(detail.name), style="bold")
+    head = Text(one_line(detail.name), style="bold")  # its id is what the reader typed
     milestones: list[RenderableType] = [_milestones(detail.milestones, notes)]
     if not detail.milestones:
         milestones = [Text(_("No milestones."), style="dim")]

@@ -95,7 +95,7 @@ def piped_measures(rows: list[MeasureRow]) -> str:
             status_word(r.status),
             r.title,
             *(", ".join(x) for x in (r.lead_names, r.tags)),
-            measure_due(r).plain,
+            measure_due(r).plain if r.due else "",
         )
         for r in rows
     )

@@ -182,7 +182,7 @@ def indicators(rows: list[IndicatorRow]) -> str:
 def body(detail: OwnerDetail) -> str:
     """`mpi show plan` or `mpi show BODY`."""
     notes = Notes(every_fact=True)
-    out = [f"# {esc(detail.id)}: {esc(detail.name)}", ""]
+    out = [f"# {esc(detail.name)}", ""]  # its id is what the reader typed
     if detail.text:
         out += [*(esc(p) + "\n" for p in detail.text.split("\n\n"))]
     if detail.signing:

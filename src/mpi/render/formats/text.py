@@ -185,8 +185,8 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     for r, due_cell in zip(rows, dues, strict=True):
         status = t(status_word(r.status), STATUS_STYLE.get(r.status, ""))
         cells = [t(r.id), status, t(r.title)]
-        cells += [t(", ".join(r.lead_names))] if leads else []
-        cells += [t(", ".join(r.tags)), due_cell]
+        cells += [t(", ".join(r.lead_names) or values.DASH)] if leads else []
+        cells += [t(", ".join(r.tags) or values.DASH), due_cell]
         grid.add_row(*cells)
     footer = measures_count(len(rows))
     if any(r.late for r in rows):
