@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, TODAY, mpi
+from helpers import SHIPPED, TODAY, mpi, words
 from mpi.loading.load import load_plan, require_plan
 
 
@@ -110,3 +111,24 @@ def test_an_empty_cell_reads_the_same_in_every_column(monkeypatch: pytest.Monkey
     out = mpi("list", "--field", "HF1", "--plan", str(SHIPPED), "--today", TODAY).stdout
     hf11 = next(line for line in out.splitlines() if line.startswith("HF1.1 "))
     assert hf11.split()[-1] == "–" and "   –   " in hf11.rstrip()[: -len("–")]
+
+
+def test_a_quote_inside_a_quote_is_single(tmp_path: Path) -> None:
+    """„… ‚…‘ …“, not „… „…““: in a date's source and in the log an edit writes; the round
+    still finds the log line it wrote for a title that holds quotes, and a line written the
+    old way."""
+    from mpi.domain.words import names
+
+    args = ["--today", TODAY, "--lang", "de"]
+    shown = mpi("show", "buendnis", "--plan", str(SHIPPED), *args).stdout
+    assert "‚Bündnis für die Industrie der Zukunft‘.“" in words(shown) and "„„" not in shown
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    mark = ["milestone", "HF2.7", "cyber-security-portfolio", "verfehlt", "--date", "2026-12-01"]
+    mpi(*mark, "--plan", str(plan), "--lang", "de")
+    log = mpi("show", "HF2.7", "--plan", str(plan), *args).stdout
+    assert "Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“" in words(log)
+    title = "Abschluss des Projekts „Cyber Security Portfolio Hamburg“"
+    assert names(title, "Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“")
+    assert names(title, f"Meilenstein „{title}“: offen → verfehlt")
+    assert not names(title, "Meilenstein „Abschluss des Projekts“")

@@ -52,10 +52,10 @@ def test_symlinked_field_file_is_refused_by_queries(mini: Path) -> None:
     link = mini / "hf3-link.yaml"
     link.symlink_to(target)
     result = mpi("status", plan=mini, code=2)
-    assert "hf3-link.yaml:1:1: error not-a-file" in result.stderr
+    assert "hf3-link.yaml:1:1: error: is a symbolic link" in result.stderr
 
 
 def test_invalid_field_file_makes_queries_exit_1(mini: Path) -> None:
     break_plan(mini, HF1, "    status: ongoing", "    status: kaputt")
     result = mpi("due", plan=mini, code=1)
-    assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr
+    assert "hf1-flaechen.yaml:22:13: error: " in result.stderr and "  [schema]" in result.stderr

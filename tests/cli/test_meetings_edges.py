@@ -47,9 +47,9 @@ def test_a_duplicated_meeting_is_reported_where_it_is(plan: Path) -> None:
         encoding="utf-8",
     )
     out = run("validate", plan=plan, code=1).stdout
-    assert "meetings.yaml:5:9: Fehler duplicate-id" in out
-    assert "meetings.yaml:6:11: Fehler unknown-ref" in out
-    assert "meetings.yaml:9:18: Fehler unknown-ref" in out
+    assert "meetings.yaml:5:9: Fehler: " in out and "  [duplicate-id]" in out
+    assert "meetings.yaml:6:11: Fehler: " in out and "  [unknown-ref]" in out
+    assert "meetings.yaml:9:18: Fehler: " in out
 
 
 def test_invitations_to_two_meetings_ahead(plan: Path) -> None:
@@ -116,8 +116,8 @@ def test_hand_written_results_are_checked(plan: Path) -> None:
         encoding="utf-8",
     )
     out = run("validate", plan=plan, code=1).stdout
-    assert "meetings.yaml:5:11: Fehler meeting-time '25:99' ist keine Uhrzeit" in out
-    assert "meetings.yaml:8:18: Fehler duplicate-id" in out
+    assert "meetings.yaml:5:11: Fehler: '25:99' ist keine Uhrzeit" in out
+    assert "meetings.yaml:8:18: Fehler: " in out and "  [duplicate-id]" in out
 
 
 def test_typed_words_are_checked_before_anything_is_written(plan: Path) -> None:

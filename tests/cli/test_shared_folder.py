@@ -250,6 +250,4 @@ def test_plans_beyond_the_memory_caps_are_refused_early(
     monkeypatch.setattr(reader, "MAX_VALUES", 1_000_000)
     monkeypatch.setattr(load, "MAX_MEASURES", 2)
     result = mpi("validate", plan=mini, code=2)
-    assert "hf2-innovation.yaml:7:1: error too-large the plan has more than 2 measures" in (
-        result.stdout
-    )
+    assert "hf2-innovation.yaml:7:1: error: the plan has more than 2 measures" in (result.stdout)

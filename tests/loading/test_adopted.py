@@ -75,7 +75,8 @@ def test_a_hand_postponed_deadline_fails_everywhere_and_a_decision_passes(
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))
     line = line_of(plan, HF1, "        due: 2032")
     text = run("validate", plan=plan, code=1).stdout
-    assert f"{HF1}:{line}:14: Fehler weakened " in text
+    assert f"{HF1}:{line}:14: Fehler: Gegenüber dem beschlossenen Plan" in text
+    assert "  [weakened]" in text
     assert "Frist verschoben um 24 Monate (2030 → 2032), ohne Beschluss" in text
     rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
     assert [(r["code"], r["line"], r["severity"]) for r in rows] == [("weakened", line, "error")]
@@ -86,7 +87,8 @@ def test_a_hand_postponed_deadline_fails_everywhere_and_a_decision_passes(
     run("reschedule", "HF1.15", "hh-win-stufe-1", "2032", "--decision", DECISION, plan=plan)
     result = run("validate", plan=plan)
     text, err = result.stdout, result.stderr
-    assert "Hinweis approved-change" in text and f"Beschluss vom 12.06.2026: {DECISION}" in text
+    assert "Hinweis: Gegenüber" in text and "  [approved-change]" in text
+    assert f"Beschluss vom 12.06.2026: {DECISION}" in text
     assert "Plan ist gültig: 0 Fehler, 0 Warnungen, 1 Hinweis" in err
     for said in (text, err):
         assert "git" not in said.casefold() and "a07c823" not in said
@@ -154,7 +156,7 @@ def test_it_fails_closed(tmp_path: Path) -> None:
     ]
     (plan / "adopted.yaml").mkdir()
     text = run("validate", plan=plan, code=1).stdout
-    assert f"plan.yaml:{declared}:15: Fehler adopted-plan-unreadable" in text
+    assert f"plan.yaml:{declared}:15: Fehler: " in text and "  [adopted-plan-unreadable]" in text
     (plan / "adopted.yaml").rmdir()
     os.mkfifo(plan / "adopted.yaml")  # never opened for reading: it would block
     assert "adopted-plan-unreadable" in run("validate", plan=plan, code=1).stdout
@@ -177,7 +179,8 @@ def test_a_draft_says_so_once_and_without_shell_advice(tmp_path: Path) -> None:
     break_plan(plan, HF1, STAGE_1, STAGE_1.replace("2030", "2032"))  # nothing to weaken yet
     result = run("validate", plan=plan)
     text, err = result.stdout, result.stderr
-    assert text.count("Entwurf") == 1 and "Hinweis draft" in text
+    assert text.count("Entwurf") == 1 and "Hinweis: der Plan ist ein Entwurf" in text
+    assert "  [draft]" in text
     report = run("report", "--today", TODAY, plan=plan).stdout
     briefing = run("round", "--today", TODAY, plan=plan).stdout
     for said in (report, briefing):

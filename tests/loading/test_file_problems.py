@@ -25,9 +25,9 @@ def test_a_merge_conflict_is_one_message_in_every_command(mini: Path, command: l
     result = mpi(*command, plan=mini, lang="de", code=1)
     said = [s for s in shown(mini, result.stdout + result.stderr) if "Konflikt" in s]
     assert said == [
-        f"plan/{HF1}:{line}:1: Fehler merge-conflict Git-Konfliktmarkierung in Zeile {line}: "
+        f"plan/{HF1}:{line}:1: Fehler: Git-Konfliktmarkierung in Zeile {line}: "
         "Merge-Konflikt auflösen (die richtigen Zeilen zwischen <<<<<<<, ======= und >>>>>>> "
-        "behalten, die Markierungszeilen löschen)"
+        "behalten, die Markierungszeilen löschen)  [merge-conflict]"
     ]
     assert "YAML" not in result.stdout + result.stderr
 
@@ -38,8 +38,7 @@ def test_a_lone_conflict_marker_inside_a_text_is_found(mini: Path) -> None:
     break_plan(mini, HF1, "    status: planned\n", text)
     result = mpi("validate", plan=mini, code=1)
     assert shown(mini, result.stdout)[0].startswith(
-        f"plan/{HF1}:42:1: error merge-conflict git conflict marker in line 42: resolve the "
-        "merge conflict"
+        f"plan/{HF1}:42:1: error: git conflict marker in line 42: resolve the merge conflict"
     )
 
 
@@ -47,8 +46,9 @@ def test_a_line_indented_wrongly_is_said_to_be_indented_wrongly(mini: Path) -> N
     break_plan(mini, HF1, "    status: planned\n    tags", "   status: planned\n    tags")
     result = mpi("validate", plan=mini, lang="de", code=1)
     assert shown(mini, result.stdout) == [
-        f"plan/{HF1}:39:4: Fehler indentation falsche Einrückung: die Zeile beginnt nach 3 "
+        f"plan/{HF1}:39:4: Fehler: falsche Einrückung: die Zeile beginnt nach 3 "
         "Leerzeichen, Schlüssel beginnen hier nach 0 oder 4 und Listeneinträge („- “) nach 2"
+        "  [indentation]"
     ]
 
 
@@ -60,9 +60,9 @@ def test_mixed_line_endings_are_reported_by_validate_and_named_by_the_edit(mini:
     )
     result = mpi("validate", plan=mini, lang="de")  # readable: a warning, not an error
     assert shown(mini, result.stdout)[:1] == [
-        f"plan/{HF1}:31:1: Warnung line-endings die Datei mischt Windows- (CRLF) und "
+        f"plan/{HF1}:31:1: Warnung: die Datei mischt Windows- (CRLF) und "
         "Unix-Zeilenenden (LF) ab dieser Zeile; mpi liest sie, bearbeitet sie aber nicht: die "
-        "Datei mit einer Art von Zeilenende speichern"
+        "Datei mit einer Art von Zeilenende speichern  [line-endings]"
     ]
     before = path.read_bytes()
     refused = mpi("note", "HF1.1", "Gespräch", plan=mini, lang="de", code=1)

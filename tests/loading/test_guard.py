@@ -97,7 +97,8 @@ def test_a_hand_postponed_deadline_fails_at_its_line_in_every_format(plan: Path)
     )
     text = run("validate", plan=plan, code=1).stdout
     assert (
-        f"{HF1}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: {said}" in text
+        f"{HF1}:{line}:{column}: Fehler: Gegenüber dem beschlossenen Plan: {said}  [weakened]"
+        in text
     )
 
     rows = json.loads(run("validate", "--format", "json", plan=plan, code=1).stdout)
@@ -136,7 +137,7 @@ def test_reschedule_records_the_decision_and_the_change_reads_as_approved(plan: 
 
     result = mpi("validate", plan=plan, lang="de")
     approved = (
-        "Hinweis approved-change Gegenüber dem beschlossenen Plan: HF1.15 Versorgung mit "
+        "Hinweis: Gegenüber dem beschlossenen Plan: HF1.15 Versorgung mit "
         "grünem Wasserstoff, „HH-WIN Ausbaustufe 1“: Frist verschoben um 24 Monate "
         f"(2030 → 2032), Beschluss vom 12.06.2026: {DECISION}"
     )
@@ -197,7 +198,7 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
     line, column = position(plan, HF3, "        target:\n          value: ")
     text = run("validate", plan=plan, code=1).stdout
     assert (
-        f"{HF3}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF3.10 "
+        f"{HF3}:{line}:{column}: Fehler: Gegenüber dem beschlossenen Plan: HF3.10 "
         "Industrieprojekte Klima, Energie und Umwelt, „Leistung des Elektrolyseurs im Hamburg "
         "Green Hydrogen Hub“: Ziel gesenkt (mindestens 100 MW → mindestens 80 MW), ohne "
         "Beschluss; Beschluss festhalten mit: "
@@ -230,9 +231,9 @@ def test_a_lowered_target_fails_and_retarget_approves_it(plan: Path) -> None:
 def test_a_dropped_measure_fails_and_drop_approves_it(plan: Path) -> None:
     line, column = drop_by_hand(plan)
     assert (
-        f"{HF2}:{line}:{column}: Fehler weakened Gegenüber dem beschlossenen Plan: HF2.2 FabCity "
+        f"{HF2}:{line}:{column}: Fehler: Gegenüber dem beschlossenen Plan: HF2.2 FabCity "
         "Hamburg entfallen, ohne Beschluss; Beschluss festhalten mit: "
-        'mpi drop HF2.2 --decision "TEXT"'
+        'mpi drop HF2.2 --decision "TEXT"  [weakened]'
     ) in run("validate", plan=plan, code=1).stdout
     git(plan.parent, "checkout", "-q", "plan")
 
@@ -269,7 +270,7 @@ def test_a_removed_milestone_needs_a_removal_decision(plan: Path) -> None:
     text = run("validate", plan=plan, code=1).stdout
     content = (plan / HF1).read_text(encoding="utf-8")
     key = content.index("    milestones:\n", content.index("  - id: HF1.15\n"))
-    assert f"{HF1}:{content[:key].count(chr(10)) + 1}:5: Fehler weakened" in text  # at the key
+    assert f"{HF1}:{content[:key].count(chr(10)) + 1}:5: Fehler: Gegenüber" in text  # at the key
     assert (
         "HF1.15 Versorgung mit grünem Wasserstoff: Meilenstein „HH-WIN Ausbaustufe 2“ entfernt, "
         "ohne Beschluss" in text

@@ -47,8 +47,8 @@ MEMORY = 1 << 30
 # bidi overrides and isolates, lone surrogates.
 RAW = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 TEXT_LINE = re.compile(
-    r"(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning) "
-    r"(?P<code>[a-z-]+) (?P<message>.+)"
+    r"(?P<file>.+):(?P<line>\d+):(?P<column>\d+): (?P<severity>error|warning): "
+    r"(?P<message>.+)  \[(?P<code>[a-z-]+)\]"
 )
 GITHUB_LINE = re.compile(
     r"::(?P<severity>error|warning) file=(?P<file>[^,]+),line=(?P<line>\d+),"

@@ -352,10 +352,11 @@ def test_broken_fixture_reported_at_exact_position(
         ]
         assert any(x.startswith("::error ") and expected in x for x in lines), result.stdout
     else:
-        expected = f"{mini / file}:{line}:{column}: error {code} "
-        assert any(x.startswith(expected) and fragment in x for x in result.stdout.splitlines()), (
-            result.stdout
-        )
+        expected = f"{mini / file}:{line}:{column}: error: "
+        assert any(
+            x.startswith(expected) and fragment in x and x.endswith(f"  [{code}]")
+            for x in result.stdout.splitlines()
+        ), result.stdout
 
 
 def test_mini_plan_is_valid_and_a_draft() -> None:
@@ -401,7 +402,7 @@ def test_missing_plan_dir_is_usage_error(tmp_path: Path) -> None:
 def test_unreadable_file_exits_2(mini: Path) -> None:
     (mini / "hf3-x.yaml").mkdir()
     result = mpi("validate", plan=mini, code=2)
-    assert "hf3-x.yaml:1:1: error not-a-file" in result.stdout
+    assert "hf3-x.yaml:1:1: error: " in result.stdout and "  [not-a-file]" in result.stdout
 
 
 def test_plan_found_through_environment(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -431,10 +432,12 @@ def test_relative_file_names_in_messages(mini: Path, monkeypatch: pytest.MonkeyP
     break_plan(mini, HF1, "    status: ongoing", "    status: underway")
     monkeypatch.chdir(mini.parent)
     result = mpi("validate", plan="plan", code=1)
-    assert result.stdout.startswith(f"plan{os.sep}{HF1}:22:13: error schema")
+    assert result.stdout.startswith(f"plan{os.sep}{HF1}:22:13: error: ")
+    assert result.stdout.splitlines()[0].endswith("  [schema]")
 
 
 def test_list_instead_of_mapping(mini: Path) -> None:
     (mini / HF2).write_text("- id: HF2\n- title: x\n", encoding="utf-8")
     result = mpi("validate", plan=mini, code=1)
-    assert f"{mini / HF2}:1:1: error not-a-mapping" in result.stdout
+    assert f"{mini / HF2}:1:1: error: the file must hold a mapping" in result.stdout
+    assert "  [not-a-mapping]" in result.stdout

@@ -224,8 +224,8 @@ def test_text_diagnostics_are_one_unwrapped_line_each() -> None:
     with lines.capture() as out:
         lines.print(drawn.renderable, soft_wrap=True)
     assert out.get().splitlines() == [
-        "plan/hf1.yaml:3:7: error schema unknown key 'x' second line",
-        "plan/hf2.yaml:9:1: warning date-range due 2099, 100%: odd",
+        "plan/hf1.yaml:3:7: error: unknown key 'x' second line  [schema]",
+        "plan/hf2.yaml:9:1: warning: due 2099, 100%: odd  [date-range]",
     ]
     assert text.diagnostics([]) == ""
 

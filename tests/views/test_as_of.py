@@ -171,7 +171,8 @@ def test_as_of_a_day_whose_plan_is_invalid_names_the_files_and_the_day(history: 
     break_plan(history, "plan.yaml", "title: Hamburger Masterplan Industrie 2023", "title: [1]")
     committed(repo, "broken", "2026-11-30")
     said = run("status", "--as-of", "01.12.2026", plan=history, code=1).output
-    assert f"{history}/plan.yaml:6:8: Fehler schema" in said and "mpi-rev-" not in said
+    assert f"{history}/plan.yaml:6:8: Fehler: title: Erwartet wird Text  [schema]" in said
+    assert "mpi-rev-" not in said
     assert "der Plan, wie er am 01.12.2026 eingecheckt war, hat 1 Fehler" in said
     assert "mpi validate" not in said
 

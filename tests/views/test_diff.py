@@ -230,7 +230,7 @@ def test_invalid_plan_at_a_revision(tmp_path: Path) -> None:
     commit(tmp_path / "repo", "broken")
     err = mpi("diff", "broken", "v5", plan=plan, code=1).stderr
     assert "broken:plan/hf1-flaechen.yaml:" in err
-    assert "the plan at revision broken has 1 error(s)" in err
+    assert "the plan at revision broken has 1 error\n" in err
 
 
 def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:

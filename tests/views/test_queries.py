@@ -185,7 +185,7 @@ def test_query_on_invalid_plan_exits_1(mini) -> None:
 
     break_plan(mini, "hf1-flaechen.yaml", "    status: ongoing", "    status: underway")
     result = mpi("status", plan=mini, code=1)
-    assert "hf1-flaechen.yaml:22:13: error schema" in result.stderr
+    assert "hf1-flaechen.yaml:22:13: error: " in result.stderr and "  [schema]" in result.stderr
 
 
 # --- list ------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ import typer
 
 from mpi.cli import completion
 from mpi.domain.errors import PlanInvalid, UsageError
-from mpi.i18n import N_, _, formats
+from mpi.i18n import N_, _, formats, ngettext
 
 if TYPE_CHECKING:
     from mpi.domain.model import Plan
@@ -321,9 +321,11 @@ def as_committed(exc: PlanInvalid, directory: Path, read: Path, day: date) -> Pl
         return display_name(directory / Path(file).name)
 
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    said = _("the plan as committed on {day} has {count} error(s)").format(
-        day=formats.day(day), count=errors
-    )
+    said = ngettext(
+        "the plan as committed on {day} has {count} error",
+        "the plan as committed on {day} has {count} errors",
+        errors,
+    ).format(day=formats.day(day), count=errors)
     renamed = [replace(d, file=named(d.file)) for d in exc.diagnostics]
     return PlanInvalid(renamed, exc.exit_code, said)
 

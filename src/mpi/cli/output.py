@@ -274,10 +274,10 @@ def error(exc: MpiError, flag: str | None = None) -> None:
             sys.stderr.write(one_line(line) + "\n")
     if isinstance(exc, PlanInvalid):
         errors = [d for d in exc.diagnostics if d.severity == "error"]
+        from mpi.render.formats.text import diagnostic
+
         for d in errors[:5]:
-            where = f"{d.where}:"
-            said = " ".join([where, _("error"), d.code, d.message])
-            sys.stderr.write(one_line(said) + "\n")
+            sys.stderr.write(diagnostic(d).plain + "\n")
         if len(errors) > 5:
             more = len(errors) - 5
             said = ngettext("… and {count} more error", "… and {count} more errors", more)

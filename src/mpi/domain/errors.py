@@ -70,12 +70,14 @@ class PlanInvalid(MpiError):
         exit_code: int = EXIT_INVALID,
         message: str | None = None,
     ) -> None:
-        from mpi.i18n import _
+        from mpi.i18n import ngettext
 
         errors = [d for d in diagnostics if d.severity == "error"]
-        said = _("the plan has {count} error(s); run `mpi validate` for details").format(
-            count=len(errors)
-        )
+        said = ngettext(
+            "the plan has {count} error; run `mpi validate` for details",
+            "the plan has {count} errors; run `mpi validate` for details",
+            len(errors),
+        ).format(count=len(errors))
         super().__init__(message or said, exit_code)
         self.diagnostics = diagnostics
 

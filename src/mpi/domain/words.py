@@ -277,6 +277,17 @@ def plain_words(text: str) -> str:
     return _INNER_HYPHEN.sub("", _LINE_BREAK_HYPHEN.sub("", text))
 
 
+def inner(text: object) -> str:
+    """Text set inside German quotes: its own quotes become single ones, „… ‚…‘ …“, not
+    „… „…““ (`Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“`)."""
+    return str(text).replace("„", "‚").replace("“", "‘")
+
+
+def names(title: str, text: str) -> bool:
+    """Whether `text` names `title` in quotes, as mpi writes it now (`inner`) or wrote it before."""
+    return f"„{inner(title)}“" in text or f"„{title}“" in text
+
+
 def quoted_in(quote: str, text: str) -> bool:
     """Whether `text` holds `quote` word for word; `…` in the quote stands for words left out
     (its parts must occur in order). Whitespace and hyphenation do not matter."""

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from mpi.domain.dates import Due, DueError, series, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, number, word_hint
+from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, inner, number, word_hint
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
 from mpi.edit.mutations import pick_milestone, status_word
@@ -96,7 +96,7 @@ def reschedule(
                 said = _("Deadline „{title}“ confirmed by decision: {new} ({decision})")
             else:
                 said = _("Deadline „{title}“ changed by decision: {old} → {new} ({decision})")
-            said = said.format(title=title, old=old, new=new, decision=why, why=why)
+            said = said.format(title=inner(title), old=old, new=new, decision=why, why=why)
             if hand is not None:
                 said += " " + _hand(hand)
         log_entry(target, day, said)
@@ -326,7 +326,7 @@ def _retarget(
                 said = _("Target „{name}“ confirmed by decision: {new} ({decision})")
             else:
                 said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
-            said = said.format(name=ind.get("name"), old=old, new=new, decision=why, why=why)
+            said = said.format(name=inner(ind.get("name")), old=old, new=new, decision=why, why=why)
             if hand is not None:
                 said += " " + _hand(hand)
         log_entry(target, day, said)

@@ -15,7 +15,7 @@ from typing import Any
 
 from mpi.domain.dates import Due, DueError, typed_due
 from mpi.domain.errors import InvalidValue, UsageError
-from mpi.domain.words import measure_status, milestone_state, number, suggest, typed_number
+from mpi.domain.words import inner, measure_status, milestone_state, number, suggest, typed_number
 from mpi.edit import plausible
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.occurrences import record_occurrence
@@ -138,7 +138,7 @@ def set_milestone(
             doc.remove_key(chosen, "done")
         with speaking(target.facts.language):
             said = _("Milestone „{title}“: {change}").format(
-                title=chosen.get("title"), change=state_change(old, state)
+                title=inner(chosen.get("title")), change=state_change(old, state)
             )
         log_entry(target, day, with_note(said, note))
         return _("{owner} milestone {milestone}: {change}").format(
@@ -268,7 +268,9 @@ def _record(
             target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
         with speaking(target.facts.language):
             amount = f"{formats.number(value)} {unit}".rstrip()
-            text = _("Indicator „{name}“: {amount}").format(name=ind.get("name"), amount=amount)
+            text = _("Indicator „{name}“: {amount}").format(
+                name=inner(ind.get("name")), amount=amount
+            )
             if period is not None:
                 text += " " + _("(for {period})").format(period=formats.due(period))
             if replaced is not None:

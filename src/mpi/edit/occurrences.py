@@ -13,6 +13,7 @@ from datetime import date
 from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import state as deadline_state
 from mpi.domain.errors import InvalidValue, UsageError
+from mpi.domain.words import inner
 from mpi.edit.log import dated_position, log_entry, state_change, with_note
 from mpi.edit.scalars import scalar
 from mpi.edit.transaction import Edit
@@ -71,7 +72,7 @@ def record_occurrence(
     _write(target, chosen, entries, recorded.get(wanted), wanted, state, day, note, name)
     with speaking(target.facts.language):
         said = _("Milestone „{title}“, occurrence {occurrence}: {change}").format(
-            title=chosen.get("title"),
+            title=inner(chosen.get("title")),
             occurrence=formats.due(wanted),
             change=state_change(old, state),
         )

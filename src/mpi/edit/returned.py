@@ -20,7 +20,7 @@ from mpi.domain.dates import MIN_YEAR, Due, DueError, typed_day, typed_due
 from mpi.domain.errors import InvalidValue, Problems
 from mpi.domain.exchange import FORMAT, digest, fingerprint, plan_identity
 from mpi.domain.model import Measure, Plan
-from mpi.domain.words import measure_status, milestone_state
+from mpi.domain.words import inner, measure_status, milestone_state
 from mpi.edit import batch
 from mpi.edit.mutations import add_note, parse_value, record_value, set_milestone, set_status
 from mpi.edit.transaction import EditResult, Mutation
@@ -254,7 +254,7 @@ def _deadlines(reading: _Reading) -> None:
         if recorded == state:
             if state == "open" and note:  # an open deadline's note: what holds it up
                 since = _since(reading, day, 7 in cells)
-                said = f"„{chosen.title}“: {note}"
+                said = f"„{inner(chosen.title)}“: {note}"
                 known = any(u.text == said and u.date >= since for u in m.updates)
                 if not known and not _changed(reading, key, row, m):
                     reading.add(m.id, add_note(said, day, reading.today), label)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from mpi.domain import adopted as adopted_model
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import PlanInvalid, UsageError
-from mpi.i18n import _
+from mpi.i18n import _, ngettext
 from mpi.loading.revision import load_at, repository, resolve
 from mpi.loading.sources import SourceFile, read_source
 
@@ -68,9 +68,12 @@ def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
         raise PlanInvalid([found]) from None
     read, problems = read_adopted(plan_dir / FILE, text)
     if read is None:
-        said = _("the adopted plan at {rev} has {count} error(s)").format(
-            rev=rev, count=sum(d.severity == "error" for d in problems)
-        )
+        count = sum(d.severity == "error" for d in problems)
+        said = ngettext(
+            "the adopted plan at {rev} has {count} error",
+            "the adopted plan at {rev} has {count} errors",
+            count,
+        ).format(rev=rev, count=count)
         raise PlanInvalid([replace(d, file=shown) for d in problems], message=said)
     return read[0]
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import PlanInvalid, UsageError
-from mpi.i18n import _
+from mpi.i18n import _, ngettext
 from mpi.i18n.formats import count
 from mpi.loading.sources import MAX_BYTES
 from mpi.loading.yaml_errors import ReadError
@@ -388,6 +388,10 @@ def _at_revision(exc: PlanInvalid, rev: str, relative: str, target: Path) -> Pla
         return f"{rev}:{prefix}{Path(file).name}"
 
     errors = sum(d.severity == "error" for d in exc.diagnostics)
-    said = _("the plan at revision {rev} has {count} error(s)").format(rev=rev, count=errors)
+    said = ngettext(
+        "the plan at revision {rev} has {count} error",
+        "the plan at revision {rev} has {count} errors",
+        errors,
+    ).format(rev=rev, count=errors)
     renamed = [replace(d, file=rename(d.file)) for d in exc.diagnostics]
     return PlanInvalid(renamed, exc.exit_code, said)

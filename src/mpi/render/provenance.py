@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from mpi.domain.words import KIND_WORDS
+from mpi.domain.words import KIND_WORDS, inner
 from mpi.i18n import N_, _, pgettext
 from mpi.render import values
 
@@ -160,21 +160,21 @@ def _explanation(
     if basis is None:
         return _("not sourced: the plan does not say how this is known")
     if basis == "stated":
-        return _("stated: „{quote}“").format(quote=quote) if quote else _("stated")
+        return _("stated: „{quote}“").format(quote=inner(quote)) if quote else _("stated")
     if basis == "derived":
         if quotes:
             return _("derived from „{quote}“: {derivation}").format(
-                quote=quote, derivation=derivation
+                quote=inner(quote), derivation=derivation
             )
         return _("derived: {derivation}").format(derivation=derivation)
     if basis == "decided":
         said = _("decided: {decision}").format(decision=derivation) if derivation else _("decided")
         if quote and quotes:
-            said += " " + _("(the document said: „{quote}“)").format(quote=quote)
+            said += " " + _("(the document said: „{quote}“)").format(quote=inner(quote))
         return said
     if quote and quotes:
         return _("inferred: {reason} (the document: „{quote}“)").format(
-            reason=derivation, quote=quote
+            reason=derivation, quote=inner(quote)
         )
     return _("inferred: {reason}").format(reason=derivation)
 

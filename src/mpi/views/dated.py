@@ -8,7 +8,7 @@ from datetime import date
 
 from mpi.domain.change import Change
 from mpi.domain.model import Plan
-from mpi.domain.words import number
+from mpi.domain.words import names, number
 
 
 def dated_changes(plan: Plan, since: date) -> list[Change]:
@@ -31,13 +31,13 @@ def dated_changes(plan: Plan, since: date) -> list[Change]:
                     out.append(
                         Change("milestone_done", owner, ms.id, date=done, occurrence=o.due.iso())
                     )
-                elif o.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
+                elif o.status == "missed" and any(names(ms.title, u.text) for u in recent):
                     out.append(
                         Change(
                             "milestone_missed", owner, ms.id, new="missed", occurrence=o.due.iso()
                         )
                     )
-            if ms.status == "missed" and any(f"„{ms.title}“" in u.text for u in recent):
+            if ms.status == "missed" and any(names(ms.title, u.text) for u in recent):
                 out.append(Change("milestone_missed", owner, ms.id, new="missed"))
         previous = None
         for u in sorted(updates, key=lambda u: u.date):

@@ -16,6 +16,7 @@ from mpi.domain.change import Change, ChangeKind
 from mpi.domain.compare import compare, compare_renumbered
 from mpi.domain.decided import Correction, Decision
 from mpi.domain.model import Plan
+from mpi.domain.words import inner
 
 if TYPE_CHECKING:
     from mpi.domain.adopted import AdoptedPlan
@@ -141,8 +142,12 @@ def restates(note: Change, change: Change, titles: dict[tuple[str, str], str]) -
         return False
     # mpi's own lines begin with what they are about: `Frist „…“`, `Meilenstein „…“`, …;
     # a note someone wrote that quotes the title is theirs, not a restatement.
-    opening, _quote, _rest = (note.text or "").partition(f" „{name}“")
-    return bool(_rest or _quote) and opening in _OPENINGS
+    text = note.text or ""
+    for said in (f" „{inner(name)}“", f" „{name}“"):  # as mpi writes it now, and wrote it before
+        opening, quote, _rest = text.partition(said)
+        if quote:
+            return opening in _OPENINGS
+    return False
 
 
 def merged(changes: list[Change], titles: dict[tuple[str, str], str]) -> list[Change]:

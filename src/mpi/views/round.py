@@ -14,7 +14,7 @@ from datetime import date
 from mpi.domain.dates import add_span
 from mpi.domain.meetings import Meeting
 from mpi.domain.model import Plan, Update
-from mpi.domain.words import natural_key
+from mpi.domain.words import names, natural_key
 from mpi.views import agenda
 from mpi.views.agenda import Decision, Item, MeetingPart, Reason
 from mpi.views.decisions import DecisionRow
@@ -120,12 +120,12 @@ def noted_since(
     for entry in item.log:
         if entry.date <= day:
             continue
-        if f"„{title}“" in entry.text:
+        if names(title, entry.text):
             if not occurrence or occurrence in entry.text:
                 return True
             if not any(o in entry.text for o in others):
                 return True
-        elif not any(f"„{name}“" in entry.text for name in item.names):
+        elif not any(names(name, entry.text) for name in item.names):
             return True
     return False
 

@@ -304,25 +304,32 @@ def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
 
 
 def diagnostics(items: Sequence[Diagnostic]) -> Unwrapped | str:
-    """`FILE:LINE:COLUMN: severity code message`, one line each, never wrapped."""
+    """`FILE:LINE:COLUMN: severity: message  [code]`, one line each, never wrapped (mypy's shape:
+    the code, an English word, stands apart from the sentence a person reads)."""
     from rich.text import Text
 
     if not items:
         return ""
-    out = Text()
-    for d in items:
-        out.append(one_line(d.where) + ":", style="bold")
-        out.append(" ")
-        severity = {"error": _("error"), "warning": _("warning")}.get(d.severity, _("note"))
-        style = {"error": "bold red", "warning": "bold yellow"}.get(d.severity, "bold blue")
-        out.append(severity, style=style)
-        out.append(" ")
-        out.append(d.code, style="cyan")
-        out.append(" ")
-        out.append(one_line(d.message))
-        out.append("\n")
-    out.rstrip()
+    out = Text("\n").join(diagnostic(d) for d in items)
     return Unwrapped(out)
+
+
+def diagnostic(d: Diagnostic) -> Text:
+    """One problem on one line, as `validate` prints it and as a command that cannot read the
+    plan says why."""
+    from rich.text import Text
+
+    severity = {"error": _("error"), "warning": _("warning")}.get(d.severity, _("note"))
+    style = {"error": "bold red", "warning": "bold yellow"}.get(d.severity, "bold blue")
+    return Text.assemble(
+        (one_line(d.where) + ":", "bold"),
+        " ",
+        (severity + ":", style),
+        " ",
+        one_line(d.message),
+        "  ",
+        (f"[{d.code}]", "cyan"),
+    )
 
 
 def diff(view: PlanDiff) -> str:
