@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -107,14 +108,39 @@ def test_at_80_columns_nothing_is_cut(
 
 
 @pytest.mark.parametrize("name", ["status", "list", "show"])
-def test_the_80_column_captures_in_docs_show_no_cut_value(name: str) -> None:
-    """docs/terminal-*-80.txt are tmux captures of the shipped plan: regenerate them when the
-    tables change (README)."""
+def test_the_80_column_captures_in_docs_show_no_cut_value(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/terminal-*-80.txt are tmux captures of the shipped plan, and what mpi prints today:
+    regenerate them when the output changes (README)."""
     out = (SHIPPED.parent / "docs" / f"terminal-{name}-80.txt").read_text(encoding="utf-8")
     assert max(len(line) for line in out.splitlines()) <= 80
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    args = ["show", "HF1.10"] if name == "show" else [name]
+    now = mpi(*args, "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    assert [line.rstrip() for line in now.replace("\u00a0", " ").splitlines()] == [
+        line.rstrip() for line in out.splitlines()
+    ]
     for cut in (r"Klimafolgenanpassu\b", r"Infrastruktu\b", r"koordinierungsru\b", r"überfälli\b"):
         assert not re.search(cut, out), cut
     assert not re.search(r"^\s*(ng|r|n|nde)\s*$", out, re.MULTILINE)
+
+
+@pytest.mark.parametrize("width", [80, 100, 120, 160])
+def test_list_keeps_every_tag_and_name_whole(width: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Too narrow for a tag column whose tags stay whole, the lead and the tags fold under the
+    title; no word of `list` breaks at any width (so pyphen is never loaded for it)."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", str(width))
+    out = mpi("list", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    assert all(len(line) <= width for line in out.splitlines())
+    assert not re.search(r"[^\W\d_]-\s*$", out, re.MULTILINE)  # no word broken at a syllable
+    plan = json.loads(mpi("list", "--format", "json", plan=SHIPPED, today=TODAY).stdout)
+    for m in plan:
+        assert all(tag in out for tag in m["tags"]), m["id"]
+    folded = "Federf.: Senat/BWI · Flächen, Umwelt, Klima" in out
+    assert folded == (width < 110), width
 
 
 def test_show_hf1_10_at_80_columns_keeps_its_id_date_and_status_whole(

@@ -33,6 +33,7 @@ class Column:
     justify: Literal["left", "right"] = "left"
     style: str = ""
     least: int = 0  # a text column's narrowest width, e.g. a date phrase that stays whole
+    unbroken: bool = False  # its words are tokens (tags, names): the grid fits only if none breaks
 
 
 @dataclass
@@ -63,10 +64,13 @@ class Grid:
         ]
         text = [i for i, c in enumerate(columns) if c.weight]
         left -= sum(natural[i] for i in range(len(columns)) if i not in text)
-        floor = {i: max(columns[i].least, NARROWEST, *_words(heads[i])) for i in text}
         longest = {
             i: max([0, *(n for row, _ in self.rows for n in _words(row[i].plain))]) for i in text
         }
+        floor = {i: max(columns[i].least, NARROWEST, *_words(heads[i])) for i in text}
+        for i in text:
+            if columns[i].unbroken:  # a tag gives way only after every other column has
+                floor[i] = max(floor[i], longest[i])
         widths = list(natural)
         for i in text:  # each text column at least its longest word, where it has room
             widths[i] = min(natural[i], max(floor[i], longest[i]))
@@ -96,6 +100,15 @@ class Grid:
             if given == 0:
                 break
         return widths
+
+    def fits(self, available: int) -> bool:
+        """Whether every word of every text column stays whole at this width."""
+        widths = self.widths(available)
+        return all(
+            widths[i] >= max((n for row, _ in self.rows for n in _words(row[i].plain)), default=0)
+            for i, c in enumerate(self.columns)
+            if c.weight
+        )
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich import box
@@ -127,6 +140,19 @@ class Grid:
             ]
             table.add_row(*cells, end_section=end_section)
         yield table
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """A table drawn as `wide` where each of its words stays whole, else as `narrow` (fewer
+    columns, the rest folded under a cell): `mpi list` at 80 columns puts the lead and the tags
+    under the title rather than breaking "Infrastruktur" into three lines."""
+
+    wide: Grid
+    narrow: Grid
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.wide if self.wide.fits(options.max_width) else self.narrow
 
 
 def hanging(key_style: str = "", style: str = "") -> Grid:

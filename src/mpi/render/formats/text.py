@@ -13,7 +13,7 @@ from mpi.i18n import _, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
-from mpi.render.formats._grid import Column, Grid, hanging, whole
+from mpi.render.formats._grid import Column, Grid, Narrowing, hanging, whole
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
@@ -172,28 +172,36 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
     if not rows:
         return Text(_("No measures match."))
     leads = any(r.lead for r in rows)  # most measures name no lead: no empty column then
-    dues = [measure_due(r) for r in rows]
-    columns = [
-        Column(_("ID"), style="bold"),
-        Column(_("Status")),
-        Column(_("Title"), weight=2, least=14),
-        *([Column(pgettext("narrow column", "Lead"), weight=1)] if leads else []),
-        Column(pgettext("narrow column", "Tags"), weight=1),
-        Column(_("Due")),
-    ]
-    grid = Grid(tuple(columns))
-    for r, due_cell in zip(rows, dues, strict=True):
+    key = (Column(_("ID"), style="bold"), Column(_("Status")))
+    lead, tags = pgettext("narrow column", "Lead"), pgettext("narrow column", "Tags")
+    wide = Grid(
+        (
+            *key,
+            Column(_("Title"), weight=2, least=14),
+            *([Column(lead, weight=1, unbroken=True)] if leads else []),
+            Column(tags, weight=1, unbroken=True),
+            Column(_("Due")),
+        )
+    )
+    narrow = Grid((*key, Column(_("Title"), weight=1), Column(_("Due"))))
+    for r in rows:
         status = t(status_word(r.status), STATUS_STYLE.get(r.status, ""))
+        names, tagged = ", ".join(map(whole, r.lead_names)), ", ".join(map(whole, r.tags))
         cells = [t(r.id), status, t(r.title)]
-        cells += [t(", ".join(r.lead_names) or values.DASH)] if leads else []
-        cells += [t(", ".join(r.tags) or values.DASH), due_cell]
-        grid.add_row(*cells)
+        cells += [t(names or values.DASH)] if leads else []
+        wide.add_row(*cells, t(tagged or values.DASH), measure_due(r))
+        under = t(r.title)
+        folded = [f"{lead}: {names}"] if names else []
+        folded += [tagged] if tagged else []
+        if folded:
+            under.append("\n" + " · ".join(folded), style="dim")
+        narrow.add_row(t(r.id), status, under, measure_due(r))
     footer = measures_count(len(rows))
     if any(r.late for r in rows):
         footer += "; " + _(
             "Due: the oldest ✗ missed, else ! overdue or ◐ delayed deadline, else the next"
         )
-    return Group(grid, Text(footer, style="dim"))
+    return Group(Narrowing(wide, narrow), Text(footer, style="dim"))
 
 
 def due(rows: list[DueRow]) -> RenderableType:
