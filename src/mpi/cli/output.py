@@ -114,12 +114,8 @@ def emit(format: str | None, view: View[T], data: T, output: Path | None = None)
         payload = drawn
     else:
         if not isinstance(drawn, str):
-            # Not to a terminal: a record or a table row never wrapped; a page (`mpi show`) at
-            # 80 columns, as a file is read; no trailing spaces.
-            from mpi.render.formats._grid import Grid, Narrowing
-
-            rows = isinstance(drawn, (Unwrapped, Grid, Narrowing))
-            width = None if terminal else 100_000 if rows else 80
+            # Not to a terminal: rows never wrapped, a page at 80 columns (View.page)
+            width = None if terminal else 80 if view.page else 100_000
             screen = console(width=width)
             with screen.capture() as captured:
                 if isinstance(drawn, Unwrapped):

@@ -51,16 +51,19 @@ T = TypeVar("T")
 @dataclass(frozen=True)
 class View(Generic[T]):
     """A view a command emits, as a typed key: its name is the `Format` field that draws it;
-    `default` is the format it is drawn in when neither --format nor -o's extension names one."""
+    `default` is the format it is drawn in when neither --format nor -o's extension names one.
+    A `page` (`mpi show`) is prose: written to a pipe or a file it is wrapped at 80 columns, as
+    a file is read; any other view is rows, never wrapped there, so each stays one line."""
 
     name: str
     default: str = "text"
+    page: bool = False
 
 
 STATUS: View[StatusSummary] = View("status")
 MEASURES: View[list[MeasureRow]] = View("measures")
-MEASURE: View[MeasureDetail] = View("measure")
-BODY: View[OwnerDetail] = View("body")
+MEASURE: View[MeasureDetail] = View("measure", page=True)
+BODY: View[OwnerDetail] = View("body", page=True)
 DUE: View[list[DueRow]] = View("due")
 TIMELINE: View[Timeline] = View("timeline")
 DIFF: View[PlanDiff] = View("diff")
