@@ -56,6 +56,13 @@ def main() -> NoReturn:
             sys.stderr.write(f"mpi: {cannot_write(exc)}\n")
             sys.stderr.flush()
         raise SystemExit(2) from None  # EXIT_USAGE (not imported here)
+    except Exception as exc:  # a Ctrl-C that came wrapped (while a class was made)
+        from mpi.domain.errors import ctrl_c
+
+        if not ctrl_c(exc):
+            raise
+        sys.stderr.write(f"mpi: {interrupted()}\n")
+        raise SystemExit(130) from None
     finally:
         # The run is over; Python's exit (flushing output, tearing down modules) is not
         # mpi's: a Ctrl-C there would end the process by the signal or with a traceback. It

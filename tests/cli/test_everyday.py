@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, TODAY, mpi, words
+from helpers import SHIPPED, TODAY, commit, git, mpi, words
 from mpi.loading.load import load_plan, require_plan
 
 
@@ -132,3 +132,39 @@ def test_a_quote_inside_a_quote_is_single(tmp_path: Path) -> None:
     assert names(title, "Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“")
     assert names(title, f"Meilenstein „{title}“: offen → verfehlt")
     assert not names(title, "Meilenstein „Abschluss des Projekts“")
+
+
+def test_every_format_of_list_names_partners_as_people_do(tmp_path: Path) -> None:
+    """Markdown and the workbook show "Senat/BWI" where the terminal does, never the id."""
+    from openpyxl import load_workbook
+
+    args = ["--plan", str(SHIPPED), "--today", TODAY, "--lang", "de"]
+    md = mpi("list", "--field", "HF1", "-f", "markdown", *args).stdout
+    assert "| HF1.2 | laufend | Flächen weiterentwickeln | Senat/BWI |" in md and "bwi" not in md
+    assert "| HF1.1 | laufend | Bestehende Industrieflächen erhalten und entwickeln | – |" in md
+    mpi("list", "-o", str(tmp_path / "l.xlsx"), *args)
+    cells = {c.value for row in load_workbook(tmp_path / "l.xlsx").active.iter_rows() for c in row}
+    assert "Senat/BWI" in cells and "bwi" not in cells
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_diff_and_history_wrap_under_their_text_at_80_columns(
+    tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(SHIPPED, plan)
+    git(tmp_path, "init", "-q")
+    commit(tmp_path, "v1")
+    hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"
+    text = hf1.read_text(encoding="utf-8")
+    hf1.write_text(text.replace("    lead: [bwi]\n", "    lead: []\n", 1), encoding="utf-8")
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = mpi("diff", "--plan", str(plan), "--lang", lang, today=TODAY).stdout
+    rows = out.splitlines()
+    assert all(len(r) <= 80 for r in rows) and len(rows) >= 3, out
+    assert rows[1].startswith("! HF1.2") and rows[2].startswith("  ")  # under its text
+    assert "Senat/BWI → –" in words(out) and "bwi" not in out
+    monkeypatch.delenv("TTY_COMPATIBLE")
+    piped = mpi("diff", "--plan", str(plan), "--lang", lang, today=TODAY).stdout
+    assert len(piped.splitlines()) == 2  # the heading and one whole line

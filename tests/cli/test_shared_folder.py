@@ -225,6 +225,29 @@ def test_a_ctrl_c_that_pydantic_hands_on_wrapped_is_an_interruption(
     assert result.stderr == "mpi: interrupted\n"
 
 
+def test_a_ctrl_c_wrapped_while_mpi_loads_is_an_interruption(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same wrapping while the entry point imports mpi.cli.app (Python's `platform` makes
+    a class as Typer loads: a run of test_ctrl_c_during_start_up_is_one_line once ended with
+    that RuntimeError's traceback and exit 1). The entry point knows it as a Ctrl-C."""
+    import mpi.cli.app
+    from mpi import console
+
+    def loading(*_args: object) -> None:
+        try:
+            raise KeyboardInterrupt
+        except KeyboardInterrupt as exc:
+            raise RuntimeError("Error calling __set_name__ on 'cached_property'") from exc
+
+    monkeypatch.setattr(mpi.cli.app, "main", loading)
+    monkeypatch.setattr(console, "_hold_ctrl_c", lambda: None)
+    monkeypatch.setenv("MPI_LANG", "en")
+    with pytest.raises(SystemExit) as ended:
+        console.main()
+    assert ended.value.code == 130 and capsys.readouterr().err == "mpi: interrupted\n"
+
+
 def test_a_closed_pipe_ends_quietly() -> None:
     process = subprocess.Popen(
         [sys.executable, "-m", "mpi", "timeline", "--plan", str(SHIPPED)],

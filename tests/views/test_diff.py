@@ -118,10 +118,11 @@ def test_diff_against_the_working_tree(tmp_path: Path) -> None:
     break_plan(plan, "plan.yaml", "vision: Eine Vision.", "vision: Eine neue Vision.")
     assert mpi("diff", "HEAD~1", plan=plan).stdout.splitlines() == [
         "Weakening change (1):",
-        "! HF1.2 Wasserstoffnetz: partner taken off the lead (bwi, hk → hk), without decision",
+        "! HF1.2 Wasserstoffnetz: partner taken off the lead (Senat/BWI, Handelskammer → "
+        "Handelskammer), without decision",
         "Other changes (3):",
-        "plan vision changed",
-        "HF2.I text changed",
+        "Plan: vision changed",
+        "HF2.I: text changed",
         "HF2.2 added: FabCity",
     ]
 
@@ -318,7 +319,7 @@ EDITS = {
         HF2,
         "title: Additive Fertigung",
         "title: Additive Fertigung 3D",
-        ["HF2.1 title changed"],
+        ["HF2.1: title changed"],
     ),
     "goal added": (
         HF2,

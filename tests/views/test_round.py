@@ -371,7 +371,7 @@ def test_notes_on_the_plan_level_are_changes(later: Path) -> None:
     plan_level = out.split("## Plan, Dialog und Monitoring", 1)[1]
     assert "Evaluation ausgeschrieben" in plan_level
     diff = mpi("diff", "runde-1", plan=later / "plan", lang="de").stdout
-    assert "evaluation Eintrag vom 01.09.2026: Evaluation ausgeschrieben" in diff
+    assert "Evaluation Eintrag vom 01.09.2026: Evaluation ausgeschrieben" in diff
 
 
 def test_each_change_once_with_its_own_note(later: Path) -> None:
@@ -418,7 +418,7 @@ def test_a_status_change_outside_git_comes_from_the_log(tmp_path: Path) -> None:
 
 def test_a_partners_own_report_counts_its_own_deadlines(later: Path) -> None:
     report = mpi("report", "--today", TODAY, "--lead", "dgb", plan=later / "plan", lang="de").stdout
-    assert "Der Bericht für DGB Nord: die Maßnahmen unter eigener Federführung." in report
+    assert "Der Bericht des Partners DGB Nord: die Maßnahmen unter seiner Federführung." in report
     overdue = re.search(r"## Überfällig \((\d+) Friste?n?\)", report)
     rows = report.split("## Überfällig", 1)[1].split("\n## ", 1)[0].count("\n| bis ")
     assert overdue is not None and int(overdue[1]) >= rows

@@ -23,7 +23,14 @@ from typer.core import TyperGroup
 from mpi import __version__
 from mpi.cli import completion, output, usage
 from mpi.cli.language import OPTION, language_of
-from mpi.domain.errors import EXIT_BUG, EXIT_INTERRUPTED, EXIT_USAGE, InvalidValue, MpiError
+from mpi.domain.errors import (
+    EXIT_BUG,
+    EXIT_INTERRUPTED,
+    EXIT_USAGE,
+    InvalidValue,
+    MpiError,
+    ctrl_c,
+)
 from mpi.i18n import N_, _, activate
 
 
@@ -113,7 +120,7 @@ def internal(exc: Exception, ctx: Any) -> NoReturn:
     """The last line of defence: a bug is one line and exit 3 (the traceback with --debug)."""
     if hasattr(exc, "exit_code") and hasattr(exc, "show"):
         raise exc  # a usage error of the command-line parser: it prints itself
-    if interrupted(exc):
+    if ctrl_c(exc):
         raise KeyboardInterrupt from None  # said once, in App._run
     if ctx.params.get("debug") or os.environ.get("MPI_DEBUG"):
         raise exc
@@ -123,22 +130,6 @@ def internal(exc: Exception, ctx: Any) -> NoReturn:
     )
     sys.stderr.write("mpi: " + said.format(name=type(exc).__name__) + "\n")
     raise SystemExit(EXIT_BUG) from None
-
-
-def interrupted(exc: BaseException) -> bool:
-    """Whether `exc` is a Ctrl-C that a library handed on wrapped: as the cause or context of
-    another error (Python 3.11 wraps it in a RuntimeError from `__set_name__` while pydantic
-    builds a model), or named in pydantic-core's SchemaError, which keeps only its text."""
-    seen: set[int] = set()
-    current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        if isinstance(current, KeyboardInterrupt):
-            return True
-        if type(current).__name__ == "SchemaError" and "KeyboardInterrupt" in str(current):
-            return True
-        seen.add(id(current))
-        current = current.__cause__ or current.__context__
-    return False
 
 
 def _language_words(args: list[str]) -> list[str]:

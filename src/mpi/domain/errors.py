@@ -93,3 +93,20 @@ class InternalError(MpiError):
     message asks to report it."""
 
     exit_code = EXIT_BUG
+
+
+def ctrl_c(exc: BaseException) -> bool:
+    """Whether `exc` is a Ctrl-C that Python or a library handed on wrapped: as the cause or
+    context of another error (Python 3.11 wraps it in a RuntimeError from `__set_name__` when
+    it comes while a class is made, as pydantic's models or `platform` while Typer loads), or
+    named in pydantic-core's SchemaError, which keeps only its text."""
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, KeyboardInterrupt):
+            return True
+        if type(current).__name__ == "SchemaError" and "KeyboardInterrupt" in str(current):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, formats, ngettext
 from mpi.render import values
-from mpi.render.change_words import decision_line, decisions_heading, describe
+from mpi.render.change_words import describe
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.messages import milestone_note, standpoint
 from mpi.render.provenance import progress
 

@@ -12,16 +12,15 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
-from mpi.domain.words import KIND_WORDS, target_text
+from mpi.domain.words import KIND_WORDS
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.provenance import EVERY_WORDS, kind_words, series
+from mpi.render.provenance import EVERY_WORDS, kind_words
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
 if TYPE_CHECKING:
     from mpi.domain.decided import Correction, Decision
-    from mpi.views.decisions import DecisionRow
     from mpi.views.diff import Change
 
 ATTRIBUTES = {  # what changed, for kind "changed"
@@ -202,6 +201,14 @@ def _describe(
         report = values.logged(date.fromisoformat(c.date), c.reporter, {c.reporter: partner})
         status = " " + _("(status {status})").format(status=status_word(c.new)) if c.new else ""
         return f"{who}: {report}: {c.text}{status}"
+    if c.kind == "lead_removed" or c.attribute == "lead":  # `bwi, hk` as people name them
+        old, new = (_partners(v, names) for v in (c.old, c.new))
+        if c.kind == "lead_removed":
+            return _("{who}: partner taken off the lead ({old} → {new})").format(
+                who=who, old=old, new=new
+            )
+        lead = _(ATTRIBUTES["lead"])
+        return f"{who}: {lead}: {old} → {new}"
     unit = (units or {}).get((c.subject, c.item or ""), "")
     for words in (_presence, _standing, _progress):
         said = words(c, who, unit)
@@ -212,10 +219,16 @@ def _describe(
     attribute = _(ATTRIBUTES.get(c.attribute or "", c.attribute or ""))
     if c.old is not None or c.new is not None:
         old, new = _value(c.attribute, c.old), _value(c.attribute, c.new)
-        return f"{who} {attribute}: {old} → {new}"
+        return f"{who}: {attribute}: {old} → {new}"
     if c.attribute == "occurrence":
-        return _("{who} record changed").format(who=who)
-    return _("{who} {attribute} changed").format(who=who, attribute=attribute)
+        return _("{who}: record changed").format(who=who)
+    return _("{who}: {attribute} changed").format(who=who, attribute=attribute)
+
+
+def _partners(ids: str | None, names: Mapping[str, str] | None) -> str:
+    """`Senat/BWI, Handelskammer` for `bwi, hk` (a comparison keeps the ids); – for none."""
+    found = [(names or {}).get(f"partner:{p}", p) for p in (ids or "").split(", ") if p]
+    return ", ".join(found) or values.DASH
 
 
 def _who(
@@ -226,11 +239,17 @@ def _who(
 ) -> str:
     """What the change is about: `HF1.15 Versorgung …, „HH-WIN Ausbaustufe 1“ Juni 2026`."""
     owner = c.subject if subject else ""
+    title = (titles or {}).get((c.subject, c.item or ""))
     if subject and names and c.subject in names and (c.item or c.kind not in ("added", "removed")):
         owner += " " + names[c.subject]  # an added measure's title is the change's text
+    elif names is not None and title and c.kind not in ("added", "removed"):
+        owner = ""  # the plan or a body (`evaluation`): its milestone's title says enough
+    elif subject and names is not None and f"body:{c.subject}" in names:
+        owner = names[f"body:{c.subject}"]
+    elif subject and names is not None and c.subject == "plan":
+        owner = _("Plan")
     who = owner
     if c.item and c.kind not in ("added", "removed"):
-        title = (titles or {}).get((c.subject, c.item))
         named = f"„{title}“" if title else c.item
         who = f"{who}, {named}" if who and title else f"{who} {named}".strip()
     if c.occurrence:
@@ -272,10 +291,6 @@ def _standing(c: Change, who: str, unit: str) -> str | None:
         return _("{who} dropped (was {status})").format(who=who, status=status_word(c.old or ""))
     if c.kind == "restored":
         return _("{who} taken up again: {status}").format(who=who, status=status_word(c.new or ""))
-    if c.kind == "lead_removed":
-        return _("{who}: partner taken off the lead ({old} → {new})").format(
-            who=who, old=c.old or values.DASH, new=c.new or values.DASH
-        )
     if c.kind == "decision_recorded":
         return _("{who}: decision recorded").format(who=who)
     if c.kind == "status_changed" and c.old is None:  # from a log entry: the status set
@@ -338,63 +353,3 @@ def other_changes_heading(count: int) -> str:
     return ngettext("Other change ({count}):", "Other changes ({count}):", count).format(
         count=count
     )
-
-
-def decided(row: DecisionRow) -> str:
-    """What a decision decided, in words: `Frist 2032`, `Ziel mindestens 80 MW`, `entfallen`,
-    `entfernt: hh-win-stufe-3`."""
-    d = row.decision
-    parts = []
-    due, kind, recurrence = (getattr(d, n, None) for n in ("due", "kind", "recurrence"))
-    if due is not None:
-        parts.append(_("deadline {date}").format(date=values.due(due)))
-    if kind is not None:
-        parts.append(_("kind of date: {kind}").format(kind=KIND_WORDS.get(kind, kind)))
-    if recurrence is not None:
-        parts.append(series(recurrence))
-    target, year = getattr(d, "target", None), getattr(d, "year", None)
-    direction = getattr(d, "direction", None)
-    if target is not None:
-        said = target_text(target, direction or row.direction)
-        parts.append(_("target {target}").format(target=_target(said, row.unit)))
-    elif direction is not None:
-        at_least = direction == "at_least"
-        parts.append(_("direction: at least") if at_least else _("direction: at most"))
-    if year is not None:
-        parts.append(_("target year {year}").format(year=values.target_year(year)))
-    status, lead = getattr(d, "status", None), getattr(d, "lead", None)
-    if status is not None:
-        parts.append(status_word(status))
-    if lead is not None:
-        parts.append(_("lead: {partners}").format(partners=", ".join(lead) or values.DASH))
-    removed = getattr(d, "removed", None)
-    if removed is not None:
-        parts.append(_("removed: {id}").format(id=removed))
-    return ", ".join(parts)
-
-
-def decisions_heading(rows: list[DecisionRow], *, since: bool = False, count: bool = False) -> str:
-    """`Beschlossene Änderungen`, or with corrected readings among them `Beschlossene
-    Änderungen und korrigierte Lesarten`; `since` the last round; `count`: with the number."""
-    corrected = any(r.correction for r in rows)
-    if since:
-        said = (
-            _("Decided and corrected since the last round")
-            if corrected
-            else _("Decided since the last round")
-        )
-    else:
-        said = _("Decided changes and corrected readings") if corrected else _("Decided changes")
-    return f"{said} ({len(rows)})" if count else said
-
-
-def decision_line(row: DecisionRow, *, owner: bool = True) -> str:
-    """`12.06.2026 HF1.15, „HH-WIN Ausbaustufe 1“: Frist 2032 – Koordinierungsrunde …`."""
-    who = row.owner if owner else ""
-    if row.item is not None:
-        who = (who + ", " if who else "") + f"„{row.title}“"
-    said = decided(row)
-    head = f"{values.day(row.day)} {who}".rstrip()
-    if row.correction:
-        return f"{head}: {said} – " + _("reading corrected: {reason}").format(reason=row.words)
-    return f"{head}: {said} – {row.words}"

@@ -19,7 +19,8 @@ from mpi.domain.site import Contact
 from mpi.i18n import N_, _, language
 from mpi.render import chart, site_feeds, values
 from mpi.render.assessment import summary
-from mpi.render.change_words import decision_line, describe
+from mpi.render.change_words import describe
+from mpi.render.decision_words import decision_line
 from mpi.render.formats._templates import TEMPLATES, environment
 from mpi.render.provenance import basis, dated, explanation, progress, series, worded
 from mpi.render.provenance import status as status_word

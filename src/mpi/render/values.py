@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from mpi.i18n import _, formats
+from mpi.i18n import _, formats, ngettext
 
 if TYPE_CHECKING:
     from mpi.domain.dates import Due
@@ -23,6 +23,16 @@ def listing(names: list[str]) -> str:
     if len(names) < 2:
         return "".join(names)
     return _("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])
+
+
+def report_of(leads: tuple[str, ...] | list[str], partners: Mapping[str, str]) -> str:
+    """`Der Bericht der Partner Handelskammer und DGB Nord: …`: whose report `--lead` made."""
+    names = listing([partners.get(p, p) for p in leads])
+    return ngettext(
+        "The report of the partner {partners}: the measures it leads.",
+        "The report of the partners {partners}: the measures they lead.",
+        len(leads),
+    ).format(partners=names)
 
 
 def number(value: float | None) -> str:

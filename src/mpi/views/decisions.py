@@ -30,6 +30,7 @@ class DecisionRow:
     field: str | None = None  # the Handlungsfeld it belongs to (None: the plan level)
     unit: str = ""
     direction: str = "at_least"
+    lead_names: tuple[str, ...] = ()  # a decision on a measure's lead: the partners' names
 
     @property
     def day(self) -> date:
@@ -51,6 +52,11 @@ def decisions(plan: Plan, since: date | None = None) -> list[DecisionRow]:
     """Every decision on record (after `since`, if given), oldest first, in plan order on
     the same day."""
     rows: list[DecisionRow] = []
+    short = {p.id: p.short or p.id for p in plan.partners}
+
+    def named(ids: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+        return tuple(short.get(p, p) for p in ids)
+
     rows += [DecisionRow(PLAN, None, plan.title, d) for d in plan.decisions]
     for ms in plan.milestones:
         rows += [DecisionRow(PLAN, ms.id, ms.title, d) for d in _records(ms)]
@@ -61,7 +67,10 @@ def decisions(plan: Plan, since: date | None = None) -> list[DecisionRow]:
     for f in plan.fields:
         rows += [DecisionRow(f.id, None, f.title, d, f.id) for d in f.decisions]
         for m in f.measures:
-            rows += [DecisionRow(m.id, None, m.title, d, f.id) for d in m.decisions]
+            rows += [
+                DecisionRow(m.id, None, m.title, d, f.id, lead_names=named(d.lead or ()))
+                for d in m.decisions
+            ]
             for ms in m.milestones:
                 rows += [DecisionRow(m.id, ms.id, ms.title, d, f.id) for d in _records(ms)]
             for ind in m.indicators:

@@ -96,13 +96,14 @@ def _adoption_record(plan: AdoptedPlan) -> Decision | Correction | None:
 
 
 def names(plan: Plan, only: Collection[str] | None = None) -> dict[str, str]:
-    """Measures and fields by id (those in `only`, if given): the title people know them by
-    (a monitoring body's id is its name already); and the partners' short names, by
-    `partner:ID` (who reported a log entry)."""
+    """Measures and fields by id (those in `only`, if given): the title people know them by;
+    the monitoring bodies' names by `body:ID` (a body is named, never shown by its id); and
+    the partners' short names, by `partner:ID` (who reported a log entry)."""
     fields = {f.id: f.title for f in plan.fields if only is None or f.id in only}
     partners = {f"partner:{p.id}": p.short or p.id for p in plan.partners}
+    bodies = {f"body:{b.id}": b.name for b in plan.monitoring.bodies} if plan.monitoring else {}
     measures = {m.id: m.title for m in plan.measures() if only is None or m.id in only}
-    return fields | measures | partners
+    return fields | measures | partners | bodies
 
 
 def titles(plan: Plan, only: Collection[str] | None = None) -> dict[tuple[str, str], str]:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import _, ngettext
 from mpi.render import assessment, values
-from mpi.render.change_words import decision_line, decisions_heading, describe
+from mpi.render.change_words import describe
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats._docx import add_table, document, plain, saved
 from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import Notes, progress, worded
@@ -56,9 +57,7 @@ def report(rep: Report) -> bytes:
         plain(standpoint(rep.today, rec.as_of if rec else None, rec.read_on if rec else None))
     )
     if rep.leads:
-        names = ", ".join(rep.partners.get(p, p) for p in rep.leads)
-        said = _("The report of {partners}: the measures they lead.").format(partners=names)
-        doc.add_paragraph(plain(said))
+        doc.add_paragraph(plain(values.report_of(rep.leads, rep.partners)))
     doc.add_heading(_("Measures by Handlungsfeld"), level=1)
     rows = []
     for f in [*s.fields, s.plan_level, t]:

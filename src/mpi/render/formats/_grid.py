@@ -155,6 +155,28 @@ class Narrowing:
         yield self.wide if self.wide.fits(options.max_width) else self.narrow
 
 
+@dataclass(frozen=True)
+class Lines:
+    """Lines of text (`mpi diff`, `mpi history`) that wrap at the terminal's width, each
+    going on `hang` cells in, under its text rather than under its mark or its date. Piped,
+    the same lines are written whole (`text()`), a record each."""
+
+    lines: tuple[tuple[str, int], ...]  # (line, hang)
+
+    def text(self) -> str:
+        return "".join(line + "\n" for line, _hang in self.lines)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.text import Text
+
+        width = options.max_width
+        for line, hang in self.lines:
+            hang = min(hang, width // 3)
+            wrapped = wrap(Text(line), width - hang).split("\n")
+            for index, part in enumerate(wrapped):
+                yield Text(" " * hang) + part if index else part
+
+
 def hanging(key_style: str = "", style: str = "") -> Grid:
     """A list without a header whose text hangs under itself beside its key (a number, an
     id, a dash): the notes, the goals, the partners, the milestones of `mpi show`."""
@@ -188,13 +210,26 @@ def wrap(text: Text, width: int) -> Text:
     return Text("\n").join(lines)
 
 
+def _pieces(plain: str) -> list[tuple[int, int]]:
+    """The words of a line; a one-letter word stays with the next (`A 26 Ost`, `§ 5`)."""
+    out: list[tuple[int, int]] = []
+    glue = False
+    for match in WORD.finditer(plain):
+        if glue:
+            out[-1] = (out[-1][0], match.end())
+        else:
+            out.append(match.span())
+        glue = len(match.group().lstrip("(„‚[")) == 1
+    return out
+
+
 def _wrap_line(line: Text, width: int) -> list[Text]:
     from rich.text import Text
 
     out: list[Text] = []
     current: Text | None = None
-    for match in WORD.finditer(line.plain):
-        piece = line[match.start() : match.end()]
+    for start, end in _pieces(line.plain):
+        piece = line[start:end]
         if current is not None and len(current) + 1 + len(piece) <= width:
             current.append(" ")
             current.append_text(piece)

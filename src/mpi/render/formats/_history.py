@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import describe, moment, target_words
+from mpi.render.formats._grid import Lines
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -73,21 +74,22 @@ def course(view: History, c: Course) -> str:
     return f"„{c.title}“: {values_}; {said}"
 
 
-def text(view: History) -> str:
-    out = [one_line(heading(view)), one_line(since(view)), ""]
+def lines(view: History) -> Lines:
+    """The events a line each, a date first; on a terminal each wraps under its text."""
+    out = [(one_line(heading(view)), 0), (one_line(since(view)), 0), ("", 0)]
     if not view.events:
-        out.append(_("No change of its deadlines, targets or status."))
+        out.append((_("No change of its deadlines, targets or status."), 0))
     for e in view.events:
         day, said = event(view, e)
-        out.append(f"{day}  {one_line(said)}")
+        out.append((f"{day}  {one_line(said)}", len(day) + 2))
     if view.courses:
-        out += ["", _("Summary")]
-        out += [one_line(course(view, c)) for c in view.courses]
+        out += [("", 0), (_("Summary"), 0)]
+        out += [(one_line(course(view, c)), 2) for c in view.courses]
     if view.skipped:
-        out += ["", _skipped(view)]
+        out += [("", 0), (_skipped(view), 0)]
     if view.shallow:
-        out += ["", _shallow()]
-    return "\n".join(out) + "\n"
+        out += [("", 0), (_shallow(), 0)]
+    return Lines(tuple(out))
 
 
 def markdown(view: History) -> str:

@@ -6,13 +6,8 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
-from mpi.render.change_words import (
-    decision_line,
-    decisions_heading,
-    describe,
-    other_changes_heading,
-    weakening_heading,
-)
+from mpi.render.change_words import describe, other_changes_heading, weakening_heading
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats._markdown import (
     Raw,
     assessed,
@@ -123,11 +118,7 @@ def report(rep: Report) -> str:
     rec = rep.made_from
     out += [standpoint(rep.today, rec.as_of if rec else None, rec.read_on if rec else None), ""]
     if rep.leads:
-        names = ", ".join(rep.partners.get(p, p) for p in rep.leads)
-        out += [
-            esc(_("The report of {partners}: the measures they lead.").format(partners=names)),
-            "",
-        ]
+        out += [esc(values.report_of(rep.leads, rep.partners)), ""]
     out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
     overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
     out += ["## " + overdue.format(count=t.overdue), ""]

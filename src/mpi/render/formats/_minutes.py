@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _
 from mpi.render import values
 from mpi.render.briefing import action_head, action_state, people, reporting
-from mpi.render.change_words import decision_line
+from mpi.render.decision_words import decision_line
 
 if TYPE_CHECKING:
     from mpi.views.meetings import Minutes

@@ -73,8 +73,9 @@ def breakdown(by_status: dict[str, int]) -> Text:
     for name in MEASURE_STATUSES:
         if by_status.get(name):
             if out:
-                out.append(" · ")
-            out.append(f"{by_status[name]} {status_word(name)}", style=STATUS_STYLE[name])
+                out.append("\u00a0· ")  # a line ends with the dot, not begins with it
+            said = f"{by_status[name]} {status_word(name)}".replace(" ", "\u00a0")  # whole
+            out.append(said, style=STATUS_STYLE[name])
     return out
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _, ngettext
 from mpi.render import values
-from mpi.render.change_words import decision_line, decisions_heading
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats._grid import Column, Grid, hanging, whole
 from mpi.render.formats._rich import STATUS_STYLE, indent, notes_grid, t
 from mpi.render.provenance import Notes, dated, progress, series, worded

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING, Any
 
 from mpi import __version__
 from mpi.domain.words import MEASURE_STATUSES
-from mpi.i18n import _, language
+from mpi.i18n import language
 from mpi.render import assessment, values
-from mpi.render.change_words import decision_line, decisions_heading, describe
+from mpi.render.change_words import describe
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats._templates import environment, page_css
 from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
 from mpi.render.provenance import basis as basis_word
@@ -172,11 +173,7 @@ def report(rep: Report) -> str:
         "title": rep.title,
         "lang": language(),
         "made_from": colophon(rep.made_from) if rep.made_from else None,
-        "leads": _("The report of {partners}: the measures they lead.").format(
-            partners=", ".join(rep.partners.get(p, p) for p in rep.leads)
-        )
-        if rep.leads
-        else None,
+        "leads": values.report_of(rep.leads, rep.partners) if rep.leads else None,
         "invalid": invalid_warning(rep.made_from) if rep.made_from else None,
         "today": values.day(rep.today),
         "standpoint": standpoint(

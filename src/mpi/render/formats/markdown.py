@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from mpi.i18n import _
 from mpi.render import records, values
-from mpi.render.change_words import decision_line, decisions_heading
+from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats import _changes, _history
 from mpi.render.formats._markdown import (
     Raw,
@@ -72,7 +72,10 @@ def measures(rows: list[MeasureRow]) -> str:
 
     return table(
         [_("ID"), _("Status"), _("Title"), _("Lead"), _("Tags"), _("Due")],
-        ([r.id, status_word(r.status), r.title, r.lead, r.tags, due(r)] for r in rows),
+        (
+            [r.id, status_word(r.status), r.title, r.lead_names or "–", r.tags or "–", due(r)]
+            for r in rows
+        ),
     )
 
 

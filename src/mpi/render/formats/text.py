@@ -13,7 +13,7 @@ from mpi.i18n import _, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
-from mpi.render.formats._grid import Column, Grid, Narrowing, hanging, whole
+from mpi.render.formats._grid import Column, Grid, Lines, Narrowing, hanging, whole
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
@@ -276,8 +276,8 @@ def timeline(view: Timeline) -> RenderableType:
         for index, r in enumerate(y.milestones):
             if index:
                 names.append("; ")
-            names.append(r.measure or r.owner, style="bold")
-            names.append(" ")
+            if r.measure:  # the plan's or a body's milestone: its title says whose it is
+                names.append(r.measure + " ", style="bold")
             names.append(one_line(r.title))
             # how the date reads where it is not "bis" (the year says when), and what it is
             said = "" if r.kind in ("by", "history") else f" ({deadline(r.kind, r.due)})"
@@ -289,8 +289,9 @@ def timeline(view: Timeline) -> RenderableType:
         grid.add_row(year, marks, names)
     legend = Text(
         _(
-            "● done  ○ open  ✗ overdue or missed  ◐ delayed  ↻n occurrences of recurring "
-            "milestones, ✗n of them overdue (mpi due --year Y lists them)"
+            "● done  ○ open  ✗ overdue or missed  ◐ delayed  · context (before the plan or "
+            "another's date)  ↻n occurrences of recurring milestones, ✗n of them overdue "
+            "(mpi due --year Y lists them)"
         ),
         style="dim",
     )
@@ -340,24 +341,23 @@ def diagnostic(d: Diagnostic) -> Text:
     )
 
 
-def diff(view: PlanDiff) -> str:
-    """One line per change; nothing for none (the command says so on stderr). Weakening
-    changes first, under their own heading and marked `!`."""
-    if not view.changes:
-        return ""
+def diff(view: PlanDiff) -> Lines:
+    """One line per change (wrapped under its text on a terminal); nothing for none (the
+    command says so on stderr). Weakening changes first, under their own heading and marked
+    `!`."""
 
-    def line(c: Change) -> str:
-        said = describe(c, view.names, view.titles, view.units)
-        return ("! " if c.weakening else "") + one_line(said) + "\n"
+    def line(c: Change) -> tuple[str, int]:
+        said = one_line(describe(c, view.names, view.titles, view.units))
+        return ("! " + said, 2) if c.weakening else (said, 2)
 
     weakening = view.weakening
     if not weakening:
-        return "".join(line(c) for c in view.changes)
+        return Lines(tuple(line(c) for c in view.changes))
     others = view.changes[len(weakening) :]
-    out = weakening_heading(len(weakening)) + "\n" + "".join(line(c) for c in weakening)
+    out = [(weakening_heading(len(weakening)), 0), *(line(c) for c in weakening)]
     if others:
-        out += other_changes_heading(len(others)) + "\n" + "".join(line(c) for c in others)
-    return out
+        out += [(other_changes_heading(len(others)), 0), *(line(c) for c in others)]
+    return Lines(tuple(out))
 
 
 FORMAT = Format(
@@ -369,7 +369,7 @@ FORMAT = Format(
     due=due,
     timeline=timeline,
     diff=diff,
-    history=_history.text,
+    history=_history.lines,
     changes=_changes.terminal,
     diagnostics=diagnostics,
     indicators=indicators,
@@ -381,5 +381,7 @@ FORMAT = Format(
         timeline=piped_timeline,
         indicators=piped_indicators,
         changes=_changes.text,
+        diff=lambda view: diff(view).text(),  # the same lines, whole
+        history=lambda view: _history.lines(view).text(),
     ),
 )

@@ -97,7 +97,7 @@ def measures(rows: list[MeasureRow]) -> bytes:
             m.field,
             m.title,
             status_word(m.status),
-            ", ".join(m.lead),
+            ", ".join(m.lead_names),
             worded(m.next) if m.next else None,
             m.overdue,
             m.delayed,
