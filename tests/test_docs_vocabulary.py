@@ -3,11 +3,13 @@ author, a script) finds each one explained, not only the common ones."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
+from helpers import SHIPPED, TODAY, mpi
 from mpi.domain.deadlines import STATES
 from mpi.domain.words import BASES, MILESTONE_KINDS
 
@@ -68,3 +70,19 @@ def test_a_repository_of_plan_files_alone_gets_the_schemas_its_modelines_name(
         schema = (file.parent / named[1]).resolve()
         assert schema.is_file(), f"{file.name} names {named[1]}"
         assert schema.read_text(encoding="utf-8") == mpi("schema", schema.name.split(".")[0]).stdout
+
+
+def test_the_status_keys_the_doc_lists_are_the_keys_of_the_json() -> None:
+    listed = re.search(r"## `mpi status --format json`\n\n`\{([^}]*)\}`", DOC.read_text())
+    assert listed is not None
+    out = json.loads(mpi("status", "--format", "json", plan=SHIPPED, today=TODAY).stdout)
+    assert [k.strip() for k in listed.group(1).split(",")] == list(out)
+
+
+def test_the_docs_quote_mpi_with_its_arrow() -> None:
+    """mpi writes "2030 → 2032"; a quote of it in the docs does too (architecture.md's
+    Python signatures are code)."""
+    docs = [DOC.parents[1] / "README.md", *DOC.parent.glob("*.md")]
+    for path in docs:
+        if path.name != "architecture.md":
+            assert " -> " not in path.read_text(encoding="utf-8"), path.name

@@ -47,7 +47,7 @@ def complete(
 def test_ids_complete_from_the_plan(shell: str) -> None:
     assert "HF1.10" in complete(shell, "mpi show HF1.1")
     assert "bahnanteil-gueterverkehr" in complete(shell, "mpi record bahn")
-    assert "in_progress" in complete(shell, "mpi list --status in")
+    assert "in-progress" in complete(shell, "mpi list --status in")
     assert "bwi" in complete(shell, "mpi list --partner b")
 
 
@@ -90,7 +90,7 @@ def test_statuses_are_offered_in_the_readers_language() -> None:
         "entfallen",
     ]
     english = complete("bash", "mpi list --status ", env={"MPI_LANG": "en"}).split()
-    assert english == ["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
+    assert english == ["planned", "in-progress", "ongoing", "done", "at-risk", "dropped"]
     on_the_line = complete("bash", "mpi --lang en list --status ", env={"MPI_LANG": "de"})
     assert on_the_line.split() == english
     state = "mpi milestone HF1.10 bericht-koordinierungsrunde "

@@ -4,6 +4,7 @@ names instead of ids, piped records that sort)."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -98,11 +99,20 @@ def test_list_shows_partners_by_their_short_names(monkeypatch: pytest.MonkeyPatc
 
 
 def test_piped_records_lead_with_iso_dates_and_bare_numbers() -> None:
-    due = mpi("due", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
-    firsts = [line.split("\t")[0] for line in due]
-    assert all(f[:4].isdigit() and (len(f) == 4 or f[4] == "-") for f in firsts)
-    assert firsts[0] == "2023-12" or firsts[0] == "2023"
+    """Each record begins with the last day its deadline covers, so `sort` keeps mpi's order
+    (`bis 2026` after `Dezember 2026`'s neighbours, `2030` after `2030-06`); numbers are bare;
+    `status` pipes one kind of record (the deadlines are `mpi due`'s)."""
+    for args in (["due"], ["due", "--year", "2030"], ["due", "--within", "6m"], ["timeline"]):
+        due = mpi(*args, plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+        column = 1 if args[0] == "timeline" else 0
+        firsts = [line.split("\t")[column] for line in due]
+        assert firsts and all(date.fromisoformat(f) for f in firsts)
+        assert firsts == sorted(firsts), args
     status = mpi("status", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+    assert {len(line.split("\t")) for line in status} == {10}
+    indicators = mpi("indicators", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+    hf312 = next(line.split("\t") for line in indicators if "\tHF1.12\t" in line)
+    assert hf312[4:10] == ["18", "2021", "", "", "≥", "25"] and "–" not in hf312
     hf1 = status[0].split("\t")
     assert hf1[0] == "HF1" and hf1[2] == "17" and hf1[3] == "2 geplant, 15 laufend"
     assert hf1[4:8] == ["5", "6", "0", "0"] and hf1[8] == "2026-12" and hf1[9] == "HF1.10"
@@ -124,3 +134,18 @@ def test_german_reads_as_german() -> None:
     assert "gefolgert" not in shown and "Lesart der Redaktion" in shown
     helped = mpi("list", "--help", lang="de").stdout
     assert "Daueraufgabe" in " ".join(helped.split())
+
+
+def test_help_names_values_as_people_do_in_both_languages() -> None:
+    """No programmer's words (`<str>`, `<int>`) or file tokens (`in_progress`) in help; German
+    placeholders are nouns (`<Text>`, `<Pfad>`, `<Zahl>`, `<Sekunden>`)."""
+    from mpi.cli.app import COMMANDS
+
+    for command in COMMANDS:
+        english = mpi(command, "--help", lang="en").stdout
+        german = mpi(command, "--help", lang="de").stdout
+        for word in ("<str>", "<int>", "in_progress", "at_risk"):
+            assert word not in english, (command, word)
+        for word in ("<text>", "<pfad>", "<zahl>", "<sekunden>"):
+            assert word not in german, (command, word)
+    assert "<Pfad>" in mpi("status", "--help", lang="de").stdout

@@ -25,11 +25,18 @@ def test_the_extension_chooses_the_format(tmp_path: Path) -> None:
     assert (tmp_path / "fristen.ics").read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR")
 
 
-def test_an_unknown_extension_keeps_the_default(tmp_path: Path) -> None:
+def test_a_text_file_gets_the_default_and_another_extension_is_refused(tmp_path: Path) -> None:
+    """.txt or no extension: the view's default. A .pdf or .odt would hold text that no reader
+    of such a file opens: refused, nothing written, unless --format says what to write."""
     mpi("report", "-o", str(tmp_path / "bericht.txt"), plan=MINI)
     assert (tmp_path / "bericht.txt").read_text(encoding="utf-8").startswith("# ")
     mpi("status", "-o", str(tmp_path / "status"), plan=MINI)
     assert not (tmp_path / "status").read_text(encoding="utf-8").startswith("{")
+    for name, command in (("bericht.pdf", "report"), ("runde.pdf", "round"), ("d.odt", "due")):
+        said = mpi(command, "-o", str(tmp_path / name), plan=MINI, lang="de", code=2).stderr
+        assert f"mpi schreibt keine {Path(name).suffix}-Dateien" in said
+        assert not (tmp_path / name).exists()
+    mpi("report", "-f", "markdown", "-o", str(tmp_path / "bericht.pdf"), plan=MINI)
 
 
 def test_format_and_extension_may_agree(tmp_path: Path) -> None:

@@ -74,6 +74,6 @@ def test_a_value_records_the_period_it_refers_to_apart_from_its_day(tmp_path: Pa
     rows = json.loads(run("indicators", "--format", "json", plan=plan).stdout)
     row = next(r for r in rows if r["id"] == "elektrolyseur-leistung")
     assert (row["last_date"], row["last_period"]) == ("2027-03-10", "2026")
-    assert "120 MW (2026)" in run("indicators", plan=plan).stdout
+    assert "\tMW\t\t\t120\t2026\t" in run("indicators", plan=plan).stdout  # the period, bare
     out = run("record", "elektrolyseur-leistung", "1", "--period", "2028", plan=plan, code=2)
     assert "--period: ein Wert für 2028 kann am 02.06.2027 noch nicht bekannt sein" in out.stderr

@@ -120,10 +120,13 @@ def _words(values: dict[str, str], incomplete: str) -> list[str]:
     """The words for `values` (canonical value -> the word people read) in the reader's
     language, that start with what was typed (case ignored); where none does, the canonical
     values that do (a German reader typing `in_`). A word of two is offered with a hyphen
-    (in-Umsetzung): a shell completes one word, and mpi reads it either way."""
+    (in-Umsetzung, in-progress): a shell completes one word, and mpi reads it either way."""
     from mpi.i18n import language
 
-    said = [w.replace(" ", "-") for w in values.values()] if language() == "de" else []
+    if language() == "de":
+        said = [w.replace(" ", "-") for w in values.values()]
+    else:  # the values are English words already: `in-progress` as it reads
+        said = [v.replace("_", "-") for v in values]
     for words in (said, list(values)):
         found = [w for w in dict.fromkeys(words) if w.casefold().startswith(incomplete.casefold())]
         if found:

@@ -50,7 +50,7 @@ def set_status(
         typer.Option(
             "--status",
             help=N_(
-                "The new status. in_progress: a project with an end, begun; ongoing: a "
+                "The new status. In progress: a project with an end, begun; ongoing: a "
                 "standing duty or an activity that continues, with no end."
             ),
             autocompletion=completion.statuses,

@@ -53,6 +53,10 @@ def to_terminal() -> bool:
         return False
 
 
+# Names of a text file that no format claims: the view's default format is written there.
+PLAIN_SUFFIXES = ("", ".txt", ".text", ".log")
+
+
 def chosen_format(format: str | None, view: View[T], output: Path | None = None) -> str:
     """The format to draw `view` in: --format if given, else the one the extension of -o FILE
     names (.md, .html, .docx, …), else the view's default; a UsageError where --format and
@@ -63,6 +67,13 @@ def chosen_format(format: str | None, view: View[T], output: Path | None = None)
         return format or view.default
     named = SUFFIXES.get(output.suffix.casefold())
     formats = choices(view)
+    if named is None and format is None and output.suffix.casefold() not in PLAIN_SUFFIXES:
+        raise UsageError(  # a .pdf or .odt would get text that no reader of it opens
+            _(
+                "-o {path}: mpi does not write {suffix} files (this command writes {choices}); "
+                "name the file with the extension of one of them, or give --format"
+            ).format(path=output, suffix=output.suffix, choices=", ".join(formats))
+        )
     if named is None or named == format or (format is None and named in formats):
         return format or named or view.default
     if format is not None:

@@ -64,8 +64,8 @@ def list_measures(
         typer.Option(
             "--status",
             help=N_(
-                "planned, in_progress, ongoing, done, at_risk, dropped; repeated, any of them. "
-                "in_progress: a project with an end, begun; ongoing: a standing duty or an "
+                "planned, in progress, ongoing, done, at risk, dropped; repeated, any of them. "
+                "In progress: a project with an end, begun; ongoing: a standing duty or an "
                 "activity that continues, with no end."
             ),
             autocompletion=completion.statuses,

@@ -61,9 +61,9 @@ ARGUMENTS = (
     NC_("argument", "new_due"),
 )
 TYPES = (
-    NC_("value type", "str"),
+    NC_("value type", "text"),  # Typer's `str`
     NC_("value type", "path"),
-    NC_("value type", "int"),
+    NC_("value type", "number"),  # Typer's `int`
     NC_("value type", "date"),  # a day, a month or a year (metavar="<date>")
     NC_("value type", "span"),  # 6m, 30d
     NC_("value type", "revision"),  # a git revision
@@ -79,6 +79,7 @@ def placeholder(name: str) -> str:
     `maßnahme`, `<path>` is `<pfad>`)."""
     if name in ARGUMENTS:
         return pgettext("argument", name)
+    name = {"str": "text", "int": "number"}.get(name, name)  # Typer's words: a programmer's
     if name in TYPES:
         return pgettext("value type", name)
     return name

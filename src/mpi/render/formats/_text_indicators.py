@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _
@@ -79,18 +80,33 @@ def indicators(rows: list[IndicatorRow]) -> RenderableType:
 
 
 def piped_indicators(rows: list[IndicatorRow]) -> str:
-    """One indicator a line: id, measure, name, baseline, last value, target, assessment."""
+    """One indicator a line, its numbers bare (`19.5`, as `sort -n` and `awk` read them) and an
+    empty field for none: id, measure, name, unit, baseline and its year, the last value and
+    its day or period (ISO), ≥ or ≤, the target and its year, the assessment in words."""
+    from mpi.domain.words import number
     from mpi.render.formats._text_piped import record
 
-    return "".join(
-        record(
-            row.indicator.id,
-            row.measure,
-            row.indicator.name,
-            values.baseline(row.indicator),
-            values.last(row),
-            values.target(row.indicator),
-            assessment.summary(row.assessment, row.indicator.unit),
+    def bare(value: float | None) -> str:
+        return "" if value is None else number(value)
+
+    out = []
+    for row in rows:
+        ind, base, target = row.indicator, row.indicator.baseline, row.indicator.target
+        when = row.last_period.iso() if row.last_period else row.last_date
+        out.append(
+            record(
+                ind.id,
+                row.measure,
+                ind.name,
+                ind.unit,
+                bare(base.value if base else None),
+                base.year if base else "",
+                bare(row.last_value),
+                when.isoformat() if isinstance(when, date) else when,
+                "≤" if ind.direction == "at_most" else "≥",
+                bare(target.value),
+                target.year if isinstance(target.year, int) else "",
+                assessment.category(row.assessment),
+            )
         )
-        for row in rows
-    )
+    return "".join(out)

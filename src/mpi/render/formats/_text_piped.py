@@ -47,9 +47,11 @@ def record(*cells: object) -> str:
 
 
 def _duerecord(r: DueRow) -> str:
+    """The last day the deadline covers first (`2026-12-31` for `bis 2026`), so that `sort`
+    puts the records in mpi's order; the deadline in the document's words follows."""
     recurring = _("recurring") if r.recurring else ""
     return record(
-        r.due.iso(),
+        r.due.end.isoformat(),
         r.measure or r.owner,
         r.milestone,
         r.title,
@@ -61,10 +63,9 @@ def _duerecord(r: DueRow) -> str:
 
 
 def piped_status(summary: StatusSummary) -> str:
-    """Per field: id, title, measures, their statuses (as the terminal orders them), open
-    milestones, overdue, delayed and missed deadlines, the next deadline (ISO) and whose it is;
-    then
-    the next deadlines as `mpi due` pipes them."""
+    """Per field (then the plan level and the total): id, title, measures, their statuses (as
+    the terminal orders them), open milestones, overdue, delayed and missed deadlines, the
+    next deadline (ISO, at its own precision) and whose it is."""
     lines = []
     for f in [*summary.fields, summary.plan_level, summary.totals]:
         counts = ", ".join(
@@ -85,7 +86,7 @@ def piped_status(summary: StatusSummary) -> str:
                 (nxt.measure or nxt.owner) if nxt else "",
             )
         )
-    return "".join(lines) + "".join(_duerecord(r) for r in summary.next_deadlines)
+    return "".join(lines)  # one kind of record: the deadlines are `mpi due`'s
 
 
 def piped_measures(rows: list[MeasureRow]) -> str:
@@ -107,5 +108,7 @@ def piped_due(rows: list[DueRow]) -> str:
 
 def piped_timeline(view: Timeline) -> str:
     return "".join(
-        f"{y.year}\t" + _duerecord(r) for y in view.years for r in [*y.milestones, *y.recurring]
+        f"{y.year}\t" + _duerecord(r)
+        for y in view.years
+        for r in sorted([*y.milestones, *y.recurring], key=lambda r: r.due.end)
     )
