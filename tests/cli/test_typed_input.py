@@ -234,11 +234,15 @@ def test_an_implausible_value_warns_and_is_recorded(shipped: Path) -> None:
     slip = de("record", "bahnanteil-gueterverkehr", "1950", "--period", "2026", plan=shipped)
     warned = slip.stderr.splitlines()[1:]
     assert warned == [
-        "mpi: Warnung: 1.950 % ist mehr als 100 %: bitte den Wert prüfen (erfasst ist er)",
+        "mpi: Warnung: 1.950 % ist mehr als 100 %: bitte den Wert prüfen",
         "mpi: Warnung: 1.950 % ist mehr als das Hundertfache des letzten Werts 19,5 % (2025): "
-        "bitte Einheit und Dezimaltrennzeichen prüfen (erfasst ist er)",
+        "bitte Einheit und Dezimaltrennzeichen prüfen",
     ]
     assert values(shipped, "bahnanteil-gueterverkehr") == [19.5, 1950.0]
+    tried = ["record", "bahnanteil-gueterverkehr", "--period", "2020", "--dry-run", "--", "-5"]
+    dry = mpi(*tried, env={"MPI_PLAN": str(shipped), "MPI_LANG": "de"}).stderr
+    assert "-5 % ist ein negativer Anteil: bitte den Wert prüfen" in dry
+    assert "erfasst ist" not in dry and values(shipped, "bahnanteil-gueterverkehr")[-1] == 1950
 
 
 def test_a_value_a_hundredth_of_the_last_warns(mini: Path) -> None:
@@ -271,9 +275,9 @@ def test_a_second_value_for_a_period_needs_replace(mini: Path) -> None:
 def test_a_deadline_years_ahead_marked_missed_warns(mini: Path) -> None:
     result = de("milestone", "HF1.2", "stufe-1", "verfehlt", plan=mini)
     assert result.stderr.splitlines()[-1] == (
-        "mpi: Warnung: Meilenstein stufe-1 ist als verfehlt vermerkt, seine Frist 2030 liegt "
+        "mpi: Warnung: Meilenstein stufe-1 wird als verfehlt vermerkt, seine Frist 2030 liegt "
         "aber noch in der Zukunft; war ein anderer Meilenstein oder „erledigt“ gemeint, bitte "
-        "neu vermerken (vermerkt ist es)"
+        "neu vermerken"
     )
     milestone = require_plan(load_plan(mini)).fields[0].measures[1].milestones[0]
     assert milestone.status == "missed"
@@ -335,3 +339,10 @@ def test_placeholders_speak_the_readers_language(
     assert german in " ".join(de(*args).stdout.split())
     assert english in " ".join(mpi(*args, lang="en").stdout.split())
     assert "NEW_DUE" not in de("reschedule", "--help").stdout
+
+
+def test_set_dropped_names_the_command_for_this_measure(mini: Path) -> None:
+    said = mpi("set", "HF1.1", "--status", "entfallen", plan=mini, lang="de", code=2).stderr
+    assert said == (
+        "mpi: --status: eine Maßnahme entfällt nur per Beschluss: mpi drop HF1.1 --decision TEXT\n"
+    )

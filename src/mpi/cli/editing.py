@@ -64,7 +64,7 @@ def set_status(
 ) -> None:
     from mpi.edit import mutations, transaction
 
-    change = mutations.set_status(status, note, full_date(date, "--date"), today())
+    change = mutations.set_status(status, note, full_date(date, "--date"), today(), measure)
     directory = edit_dir(plan)
     write(lambda: transaction.edit_measure(directory, measure, change, dry_run=dry_run, by=by))
 

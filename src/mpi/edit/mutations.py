@@ -45,12 +45,16 @@ def state_word(state: object) -> str:
     return pgettext("milestone state", str(state))
 
 
-def set_status(typed: str, note: str | None, day: date, today: date) -> Mutation:
+def set_status(
+    typed: str, note: str | None, day: date, today: date, measure: str = "MEASURE"
+) -> Mutation:
     status = measure_status(typed)
     if status == "dropped":  # dropping weakens the adopted plan: only by a decision
         raise InvalidValue(
             "status",
-            _("a measure is dropped by a decision: mpi drop MEASURE --decision TEXT"),
+            _("a measure is dropped by a decision: mpi drop {measure} --decision TEXT").format(
+                measure=measure
+            ),
         )
     check_day(day, today)
     if note is not None:

@@ -51,14 +51,17 @@ def _amount(value: float, unit: str) -> str:
 
 
 def value_cautions(value: float, unit: str, values: Any, skip: int | None) -> list[str]:
-    """Warnings for a new value: a share above 100 %, or a value a hundred times (or a
-    hundredth of) the last one recorded (`skip`: the one it replaces)."""
+    """Warnings for a new value: a share above 100 % or below 0, or a value a hundred times
+    (or a hundredth of) the last one recorded (`skip`: the one it replaces). Whether it was
+    written (or only tried, --dry-run) the command says after them."""
     said = []
     if unit.strip() == PERCENT and value > 100:
         said.append(
-            _("{amount} is more than 100 %: check the value (it is recorded)").format(
-                amount=_amount(value, unit)
-            )
+            _("{amount} is more than 100 %: check the value").format(amount=_amount(value, unit))
+        )
+    if unit.strip() == PERCENT and value < 0:
+        said.append(
+            _("{amount} is a negative share: check the value").format(amount=_amount(value, unit))
         )
     items = [v for i, v in enumerate(values or []) if i != skip and isinstance(v, PMap)]
     dated = [(period_of(v), v.get("value")) for v in items]
@@ -71,12 +74,12 @@ def value_cautions(value: float, unit: str, values: Any, skip: int | None) -> li
         message = (
             _(
                 "{amount} is more than 100 times the last value, {last} ({when}): check the "
-                "unit and the decimal separator (it is recorded)"
+                "unit and the decimal separator"
             )
             if ratio >= FACTOR
             else _(
                 "{amount} is less than a hundredth of the last value, {last} ({when}): check "
-                "the unit and the decimal separator (it is recorded)"
+                "the unit and the decimal separator"
             )
         )
         said.append(
@@ -99,5 +102,5 @@ def missed_ahead(due: object, today: date, milestone: str) -> str | None:
         return None
     return _(
         "milestone {milestone} is marked missed, but its deadline {due} is still ahead; if "
-        "it was meant for another milestone or as done, mark it again (it is recorded)"
+        "it was meant for another milestone or as done, mark it again"
     ).format(milestone=milestone, due=formats.due(deadline))

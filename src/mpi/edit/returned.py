@@ -215,7 +215,7 @@ def _measures(reading: _Reading) -> None:
             continue
         label = str(reading.returned.place(key, row, 5 if new_status else 6))
         if new_status:
-            reading.add(m.id, set_status(new_status, text, day, reading.today), label)
+            reading.add(m.id, set_status(new_status, text, day, reading.today, m.id), label)
         elif text:
             reading.add(m.id, add_note(text, day, reading.today), label)
 

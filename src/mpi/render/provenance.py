@@ -219,7 +219,7 @@ class Notes:
         elif r.milestone.startswith(r.measure or r.owner):  # `evaluation`, `buendnis-gegruendet`
             label = r.milestone
         else:
-            label = f"{r.measure or r.owner} {r.milestone}"
+            label = f"{r.whose} {r.milestone}"
         return self.mark((r.owner, r.milestone), label, r.basis, r.quote, r.derivation, r.condition)
 
     def fact(self, key: tuple[str, ...], label: str, fact: Sourced | None) -> str:

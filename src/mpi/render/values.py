@@ -130,10 +130,15 @@ def last(row: IndicatorRow) -> str:
     return reading(row.last_value, row.indicator.unit, row.last_date, row.last_period)
 
 
+def field_id(f: FieldStatus, summary: StatusSummary) -> str:
+    """A row's id where people read it: HF1; none for the plan level (its title says it)."""
+    return "" if f is summary.plan_level else f.id
+
+
 def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
     """The status table's rows, each field's (the plan level's, the total's) counts: id,
-    title, measures, one per status, open milestones, overdue and delayed deadlines; each
-    format adds the next deadline its own way."""
+    title, measures, one per status, open milestones, missed, overdue and delayed deadlines;
+    each format adds the next deadline its own way. The plan level has no id of its own."""
     from mpi.domain.words import MEASURE_STATUSES
     from mpi.i18n import _
 
@@ -141,11 +146,12 @@ def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
         (
             f,
             [
-                _("total") if f is summary.totals else f.id,
+                _("total") if f is summary.totals else field_id(f, summary),
                 field_title(f),
                 f.measures,
                 *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),
                 f.open_milestones,
+                f.missed,
                 f.overdue,
                 f.delayed,
             ],
@@ -162,4 +168,4 @@ def owner(row: DueRow) -> str:
         return _("Action item {number} ({day})").format(
             number=row.milestone, day=day(row.meeting_day)
         )
-    return row.measure or row.owner
+    return row.whose

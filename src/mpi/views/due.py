@@ -44,6 +44,19 @@ class DueRow:
     party: str | None = None  # whose date it is, where not the partners' (context)
     aspiration: bool = False  # an aspiration (strebt … an), not a committed date
     set_before: bool = False  # history dated after the adoption: a term set before the plan
+    owner_name: str | None = None  # a monitoring body's name (its id is `owner`)
+
+    @property
+    def whose(self) -> str:
+        """Whose deadline it is, as people name it: a measure (HF1.10), a body by its name
+        (Evaluation), the plan; never a body's id."""
+        if self.measure or self.owner_name:
+            return self.measure or self.owner_name or ""
+        if self.owner == "plan":
+            from mpi.i18n import _
+
+            return _("Plan")
+        return self.owner
 
     @property
     def pending(self) -> bool:
@@ -100,6 +113,7 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
             party=m.party,
             aspiration=m.aspiration,
             set_before=m.kind == "history" and d.due.end.year >= plan.adopted,
+            owner_name=place.body.name if place.body else None,
         )
         for d in deadlines(m, plan.horizon, today)
     ]

@@ -40,7 +40,7 @@ def _late(doc: Document, lines: list[MilestoneLine], notes: Notes, empty: str) -
             count=line.occurrences, state=state_word(r.state), date=values.due(r.due)
         )
         shown = count if line.occurrences > 1 else progress(r.status, r.state, r.done)
-        rows.append([_when(r, notes), r.measure or r.owner, r.title, shown])
+        rows.append([_when(r, notes), r.whose, r.title, shown])
     add_table(doc, [_("Due"), _("Measure"), _("Milestone"), _("Status")], rows)
 
 
@@ -67,17 +67,24 @@ def report(rep: Report) -> bytes:
         nxt = f.next_due
         rows.append(
             [
-                _("total") if f is t else f"{f.id} {values.field_title(f)}",
+                _("total")
+                if f is t
+                else f"{values.field_id(f, s)} {values.field_title(f)}".strip(),
                 str(f.measures),
                 counts or "–",
                 str(f.open_milestones),
+                str(f.missed),
                 str(f.overdue),
                 str(f.delayed),
-                f"{_when(nxt, notes)} {nxt.measure or nxt.owner}" if nxt else "–",
+                f"{_when(nxt, notes)} {nxt.whose}" if nxt else "–",
             ]
         )
     head = [_("Field"), _("Measures"), _("By status"), _("Open milestones")]
-    add_table(doc, [*head, _("Overdue deadlines"), _("Delayed"), _("Next deadline")], rows)
+    late = [_("Missed deadlines"), _("Overdue deadlines"), _("Delayed"), _("Next deadline")]
+    add_table(doc, [*head, *late], rows)
+    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
+    doc.add_heading(missed.format(count=t.missed), level=1)
+    _late(doc, rep.missed, notes, _("None recorded as missed."))
     overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
     doc.add_heading(overdue.format(count=t.overdue), level=1)
     _late(doc, rep.overdue, notes, _("None overdue."))
@@ -88,15 +95,12 @@ def report(rep: Report) -> bytes:
     )
     doc.add_heading(delayed.format(count=t.delayed), level=1)
     _late(doc, rep.delayed, notes, _("None delayed."))
-    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
-    doc.add_heading(missed.format(count=t.missed), level=1)
-    _late(doc, rep.missed, notes, _("None recorded as missed."))
     doc.add_heading(_("Upcoming (next 12 months)"), level=1)
     if rep.upcoming:
         soon = [
             [
                 _when(x.row, notes),
-                x.row.measure or x.row.owner,
+                x.row.whose,
                 x.row.title,
                 milestone_note(x, False),
             ]

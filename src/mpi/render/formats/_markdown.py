@@ -87,7 +87,7 @@ def late_table(lines: list[MilestoneLine], notes: Notes, empty: str) -> str:
         rows.append(
             [
                 when(r, notes),
-                r.measure or r.owner,
+                r.whose,
                 r.title,
                 count if line.occurrences > 1 else state(r),
             ]
@@ -108,6 +108,7 @@ STATUS_HEADER = [
     N_("Title"),
     N_("Measures"),
     N_("Open milestones"),
+    N_("Missed deadlines"),
     N_("Overdue deadlines"),
     N_("Delayed"),
     N_("Next deadline"),
@@ -117,7 +118,7 @@ STATUS_HEADER = [
 def status_table(summary: StatusSummary, notes: Notes) -> str:
     """Measures by status per field, the plan level, the totals: what each count counts."""
     rows = [
-        [*cells, Raw(f"{when(nxt, notes)} {esc(nxt.measure or nxt.owner)}") if nxt else "–"]
+        [*cells, Raw(f"{when(nxt, notes)} {esc(nxt.whose)}") if nxt else "–"]
         for f, cells in values.status_cells(summary)
         for nxt in [f.next_due]
     ]

@@ -59,7 +59,7 @@ def _upcoming(lines: list[MilestoneLine], notes: Notes) -> str:
     if not lines:
         return "_" + _("None due in the next 12 months.") + "_\n"
     rows = [
-        [when(line.row, notes), line.row.measure or line.row.owner, line.row.title, note]
+        [when(line.row, notes), line.row.whose, line.row.title, note]
         for line in lines
         for note in [milestone_note(line, False)]
     ]
@@ -120,6 +120,9 @@ def report(rep: Report) -> str:
     if rep.leads:
         out += [esc(values.report_of(rep.leads, rep.partners)), ""]
     out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
+    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
+    out += ["## " + missed.format(count=t.missed), ""]
+    out.append(late_table(rep.missed, notes, _("None recorded as missed.")))
     overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
     out += ["## " + overdue.format(count=t.overdue), ""]
     out.append(late_table(rep.overdue, notes, _("None overdue.")))
@@ -130,9 +133,6 @@ def report(rep: Report) -> str:
     )
     out += ["## " + delayed.format(count=t.delayed), ""]
     out.append(late_table(rep.delayed, notes, _("None delayed.")))
-    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
-    out += ["## " + missed.format(count=t.missed), ""]
-    out.append(late_table(rep.missed, notes, _("None recorded as missed.")))
     out += ["## " + _("Upcoming (next 12 months)"), "", _upcoming(rep.upcoming, notes)]
     out += ["## " + _("Indicators"), "", *_indicators(rep, notes)]
     if rep.changes is not None:

@@ -57,6 +57,7 @@ def _field(f: FieldStatus) -> dict[str, Any]:
         "title": f.title,
         "measures": f.measures,
         "open": f.open_milestones,
+        "missed": f.missed,
         "overdue": f.overdue,
         "delayed": f.delayed,
         "segments": segments,
@@ -88,7 +89,7 @@ def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
         out.append(
             {
                 "due": worded(r),
-                "measure": r.measure or r.owner,
+                "measure": r.whose,
                 "title": r.title,
                 "note": note,
                 **_how(r.basis, r.quote, r.derivation, r.condition),

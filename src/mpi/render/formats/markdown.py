@@ -226,14 +226,14 @@ def timeline(view: Timeline) -> str:
     out = ["| " + " | ".join(head) + " |", "|---|---|---|"]
     for y in view.years:
         ms = "; ".join(
-            f"{esc(r.measure or r.owner)} {esc(r.title)} ({esc(worded(r))}, "
+            f"{esc(r.whose)} {esc(r.title)} ({esc(worded(r))}, "
             f"{esc(state_word(r.state))}){esc(notes.row(r))}"
             for r in y.milestones
         )
         series: dict[tuple[str, str], DueRow] = {}
         for r in y.recurring:
             series.setdefault((r.owner, r.milestone), r)
-        owners = sorted(esc(r.measure or r.owner) + esc(notes.row(r)) for r in series.values())
+        owners = sorted(esc(r.whose) + esc(notes.row(r)) for r in series.values())
         late = sum(1 for r in y.recurring if r.overdue)
         overdue = _("{count} overdue").format(count=late)
         rec = "; ".join(owners) + (f" ({overdue})" if late else "")

@@ -60,7 +60,7 @@ def _due_text(row: DueRow | None, notes: Notes) -> Text:
     out = t(whole(dated(row)), STATUS_STYLE.get(row.state, ""))
     out.append(notes.row(row))
     out.append(" ")
-    out.append(row.measure or row.owner, style="bold")
+    out.append(row.whose, style="bold")
     return out
 
 
@@ -115,7 +115,7 @@ def status(summary: StatusSummary) -> RenderableType:
             late.append(f" ◐{f.delayed}", style="yellow")
         if f.missed:
             late.append(f" ✗{f.missed}", style="red")
-        label = _("total") if f is summary.totals else f.id
+        label = _("total") if f is summary.totals else values.field_id(f, summary)
         grid.add_row(t(label), title, measures, str(f.open_milestones), late, end_section=True)
     legend = Text(_("Bar:") + " ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
@@ -161,7 +161,7 @@ def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableTyp
         state = state_word(r.state)
         if line.occurrences > 1:
             state = f"{line.occurrences} {state}"
-        grid.add_row(date, t(r.measure or r.owner), name, t(state, STATUS_STYLE[r.state]))
+        grid.add_row(date, t(r.whose), name, t(state, STATUS_STYLE[r.state]))
     return grid
 
 
@@ -308,7 +308,7 @@ def _series_lines(view: Timeline, notes: Notes) -> list[RenderableType]:
     for r, recurrence in view.series:  # the text hangs under itself, not under the ids
         said = t(f"{r.title}: {series(recurrence)}")
         said.append(notes.row(r))
-        grid.add_row(t(r.measure or r.owner), said)
+        grid.add_row(t(r.whose), said)
     return [Text(""), Text(_("Recurring milestones"), style="bold"), indent(grid)]
 
 

@@ -142,12 +142,13 @@ def status(summary: StatusSummary) -> bytes:
         _("Measures"),
         *(status_word(s) for s in MEASURE_STATUSES),
         _("Open milestones"),
+        _("Missed deadlines"),
         _("Overdue deadlines"),
         _("Delayed"),
         _("Next deadline"),
     ]
     cells = [
-        [*row, f"{worded(nxt)} {nxt.measure or nxt.owner}" if nxt else None]
+        [*row, f"{worded(nxt)} {nxt.whose}" if nxt else None]
         for f, row in values.status_cells(summary)
         for nxt in [f.next_due]
     ]
