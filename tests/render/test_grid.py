@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.text import Text
 
-from helpers import SHIPPED, TODAY, mpi
+from helpers import SHIPPED, TODAY, mpi, words
 from mpi.render.formats._grid import Column, Grid, breaks, whole, wrap
 
 
@@ -166,3 +166,19 @@ def test_the_timelines_recurring_milestones_hang_under_their_text(
     assert below and all(line.startswith("  ") for line in below)
     helped = " ".join(mpi("timeline", "--help", lang="de").stdout.split())
     assert "vom frühesten" in helped and "2019" in helped
+
+
+def test_continuations_hang_under_their_text_at_80_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A source's address, an item, a decision and an indicator's name go on under their own
+    text, never at the left edge; a status in the legend and `bis 2037` stay whole."""
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    monkeypatch.setenv("COLUMNS", "80")
+    shown = mpi("show", "HF1.15", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    url = next(line for line in shown.splitlines() if "gasnetz-hamburg.de" in line)
+    assert url.startswith("  ")
+    listed = mpi("indicators", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    ids = {"flaechenreserve", "bahnanteil-gueterverkehr", "elektrolyseur-leistung", "["}
+    edge = [line for line in listed.splitlines() if line[:1].strip()]
+    assert all(line.startswith(tuple(ids)) or line.startswith("Woher") for line in edge), edge
+    status = mpi("status", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
+    assert "x entfallen" in words(status) and not re.search(r"x\s*\n\s*entfallen", status)

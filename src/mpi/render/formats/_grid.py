@@ -156,6 +156,17 @@ class Narrowing:
 
 
 @dataclass(frozen=True)
+class Wrapped:
+    """Rich text wrapped by `wrap` rather than by rich, whose wrapping breaks at a no-break
+    space (`x entfallen`, a legend's glyph and its word) as at any other."""
+
+    text: Text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield wrap(self.text, options.max_width)
+
+
+@dataclass(frozen=True)
 class Lines:
     """Lines of text (`mpi diff`, `mpi history`) that wrap at the terminal's width, each
     going on `hang` cells in, under its text rather than under its mark or its date. Piped,
@@ -211,15 +222,20 @@ def wrap(text: Text, width: int) -> Text:
 
 
 def _pieces(plain: str) -> list[tuple[int, int]]:
-    """The words of a line; a one-letter word stays with the next (`A 26 Ost`, `§ 5`)."""
+    """The words of a line; a one-letter word stays with the next (`A 26 Ost`, `§ 5`), and a
+    short word with the number after it (`bis 2037`, `ab 2031`, `um 24 Monate`)."""
     out: list[tuple[int, int]] = []
-    glue = False
+    previous = ""
     for match in WORD.finditer(plain):
-        if glue:
+        word = match.group()
+        short = len(previous.lstrip("(„‚[")) == 1 or (
+            0 < len(previous) <= 3 and previous.isalpha() and word[:1].isdigit()
+        )
+        if out and short:
             out[-1] = (out[-1][0], match.end())
         else:
             out.append(match.span())
-        glue = len(match.group().lstrip("(„‚[")) == 1
+        previous = word
     return out
 
 

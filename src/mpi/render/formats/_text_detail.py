@@ -114,7 +114,7 @@ def _decisions(rows: list[DecisionRow]) -> list[RenderableType]:
     if not rows:
         return []
     parts: list[RenderableType] = [Text(decisions_heading(rows), style="bold")]
-    return parts + [Text("  " + one_line(decision_line(r, owner=False))) for r in rows]
+    return parts + [indent(t(one_line(decision_line(r, owner=False)))) for r in rows]
 
 
 def _paragraphs(text: str) -> list[RenderableType]:
@@ -169,11 +169,12 @@ def measure(detail: MeasureDetail) -> RenderableType:
     involved = ", ".join(names.get(p, p) for p in m.involved) or values.DASH
     facts.add_row(_("Involved"), t(involved + notes.involvement(m.id, m.involvement)))
     facts.add_row(_("Tags"), t(", ".join(m.tags) or values.DASH))
-    items = []
-    for item in m.items:
-        line = Text(f"  {item.id}. ", style="bold")
-        line.append(visible(" ".join(item.text.split())))
-        items.append(line)
+    items: list[RenderableType] = []
+    if m.items:  # each item's text hangs under itself, beside its number
+        listed = hanging("bold")
+        for item in m.items:
+            listed.add_row(f"{item.id}.", Text(visible(" ".join(item.text.split())), style=""))
+        items = [indent(listed)]
     goals: list[RenderableType] = []
     if detail.goals:
         mark = notes.goals(m.id, detail.goal_assignment)
@@ -185,14 +186,16 @@ def measure(detail: MeasureDetail) -> RenderableType:
     if not detail.milestones:
         milestones = [Text(_("No milestones."), style="dim")]
     indicators = _indicators(detail, notes) if detail.indicators else []
-    sources: list[RenderableType] = [Text(_("Sources"), style="bold")] if m.sources else []
-    for s in m.sources:
-        line = Text(f"  [{s.footnote}] " if s.footnote is not None else "  ")
-        line.append(one_line(s.shown))
-        if s.url:
-            line.append(" ")
-            line.append(one_line(s.url), style="underline")
-        sources.append(line)
+    sources: list[RenderableType] = []
+    if m.sources:  # each hanging under itself, beside its footnote's number
+        cited = hanging()
+        for s in m.sources:
+            line = t(one_line(s.shown))
+            if s.url:
+                line.append(" ")
+                line.append(one_line(s.url), style="underline")
+            cited.add_row(f"[{s.footnote}]" if s.footnote is not None else "", line)
+        sources = [Text(_("Sources"), style="bold"), indent(cited)]
     return _sections(
         [head, t(where, "dim")],
         [facts],

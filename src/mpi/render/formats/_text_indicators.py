@@ -31,12 +31,14 @@ def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableT
     figures with the marks of their notes, its assessment with the numbers it rests on."""
     from rich.text import Text
 
+    from mpi.render.formats._grid import hanging
+
     i, a = row.indicator, row.assessment
-    head = Text()
-    head.append(i.id, style="bold")
+    key = Text(i.id, style="bold")
     if measure:
-        head.append(f"  {row.measure}")
-    head.append(f"  {one_line(i.name)}")
+        key.append(f"  {row.measure}", style="")
+    head = hanging()  # the name wraps under itself, beside the id
+    head.add_row(key, t(one_line(i.name)))
     base = values.baseline(i) + (notes.baseline(i.id, i.baseline) if i.baseline else "")
     figures = [
         _("Baseline") + " " + base,

@@ -13,7 +13,7 @@ from mpi.i18n import _, pgettext
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.formats import _changes, _history
-from mpi.render.formats._grid import Column, Grid, Lines, Narrowing, hanging, whole
+from mpi.render.formats._grid import Column, Grid, Lines, Narrowing, Wrapped, hanging, whole
 from mpi.render.formats._rich import (
     STATUS_GLYPH,
     STATUS_STYLE,
@@ -120,7 +120,7 @@ def status(summary: StatusSummary) -> RenderableType:
     legend = Text(_("Bar:") + " ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
         legend.append(glyph, style=STATUS_STYLE[name])
-        legend.append(f" {status_word(name)}  ", style="dim")
+        legend.append(whole(f" {status_word(name)}") + "\u00a0 ", style="dim")  # x entfallen
     counts = Text(
         _(
             "Open milestones: a recurring one once. Overdue deadlines: each occurrence on its "
@@ -130,7 +130,7 @@ def status(summary: StatusSummary) -> RenderableType:
         ),
         style="dim",
     )
-    parts: list[RenderableType] = [heading, Text(""), grid, legend, counts]
+    parts: list[RenderableType] = [heading, Text(""), grid, Wrapped(legend), Wrapped(counts)]
     parts.append(Text(""))
     if summary.missed:  # what the partners did not do: first
         parts += [_late(summary.missed, missed_heading(summary), notes), Text("")]
