@@ -16,7 +16,7 @@ a weakening passes is an error. A plan not adopted yet (a draft) is noted once.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path as FilePath
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mpi.domain import adopted as adoption
@@ -25,6 +25,7 @@ from mpi.domain.compare import compare
 from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.domain.model import FieldFile, Plan
+from mpi.domain.walk import KeyPath
 from mpi.i18n import _
 from mpi.loading.adopted import ALTERED, was_adopted
 from mpi.loading.locate import display_name
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from mpi.loading.load import Loaded
     from mpi.loading.sources import SourceFile
 
-KeyPath = tuple[str | int, ...]
 WEAKENED = "weakened"  # a weakening change without a decision: an error
 APPROVED = "approved-change"  # a weakening change a decision (or correction) covers
 CHANGED = "changed-since-adoption"  # a strengthening or neutral change of a commitment
@@ -106,7 +106,7 @@ class Where:
     """Where git is asked about the plan (`git`: its directory in the repository) and whether
     its history bears on it (not for a plan read as committed on a past day)."""
 
-    git: FilePath
+    git: Path
     history: bool = True
 
 
@@ -196,9 +196,7 @@ def _with_file(loaded: Loaded, plan: Plan, source: SourceFile, at: Where) -> Com
     return _with(loaded, plan, adoption.as_plan(model, plan), problems)
 
 
-def _with_revision(
-    loaded: Loaded, plan: Plan, source: SourceFile, directory: FilePath
-) -> Comparison:
+def _with_revision(loaded: Loaded, plan: Plan, source: SourceFile, directory: Path) -> Comparison:
     """plan.yaml names the adopted plan by a git revision (`adopted_revision`, before
     adopted.yaml): compared with it where this repository has it; where it does not, the
     plan is invalid (it cannot be checked)."""
@@ -231,7 +229,7 @@ def _with_revision(
     return _with(loaded, plan, then, [warning])
 
 
-def _adopted_commit(top: FilePath, named: AdoptedRevision) -> str | None:
+def _adopted_commit(top: Path, named: AdoptedRevision) -> str | None:
     """The commit plan.yaml names, if this repository has it (the commit id counts over the
     tag: the id is in the reviewed file, a tag can be moved)."""
     for rev in (named.commit, f"refs/tags/{named.tag}" if named.tag else None):

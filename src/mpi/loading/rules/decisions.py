@@ -10,12 +10,11 @@ from datetime import date
 from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.reference import TOP, body_forms, by_other_authority, problems, read
+from mpi.domain.walk import KeyPath
 from mpi.domain.words import fold
 from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
-
-KeyPath = tuple[str | int, ...]
 
 
 def decisions_identified(ctx: Context) -> Iterator[Diagnostic]:

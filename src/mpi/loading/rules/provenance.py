@@ -15,12 +15,11 @@ from mpi.domain.decided import Decision
 from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.items import Sourced
 from mpi.domain.model import Measure, PlanFile
+from mpi.domain.walk import KeyPath
 from mpi.domain.words import quoted_in
 from mpi.i18n import _
 from mpi.loading.rules.context import Context
 from mpi.loading.sources import SourceFile
-
-KeyPath = tuple[str | int, ...]
 
 
 def measure_texts(m: Measure) -> list[str]:
