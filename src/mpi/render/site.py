@@ -5,7 +5,7 @@ bar; every link is relative, so the site works under any path of any static host
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import groupby
 from pathlib import Path
@@ -51,25 +51,68 @@ def english(text: str) -> Markup:
     return Markup(ENGLISH.sub(r'<span lang="en">\1</span>', str(escape(visible(text)))))
 
 
+MENU = (
+    ("index.html", N_("Start")),
+    ("massnahmen.html", N_("Measures")),
+    ("fristen.html", N_("Deadlines")),
+    ("indikatoren.html", N_("Indicators")),
+    ("aenderungen.html", N_("Changes")),
+    ("plan.html", N_("About the Masterplan")),
+    ("leichte-sprache.html", "Leichte Sprache"),
+)
+Page = Callable[..., tuple[str, bytes]]  # page(path, template, trail, **data)
+Trail = list[tuple[str, str]]  # the breadcrumb: (href, label) from the start page
+
+
 def files(site: Site) -> Iterator[tuple[str, bytes]]:
     """Every file of the site but the search index: (path relative to the site, bytes)."""
     env = environment()
     env.filters["en"] = english
+    page = _pages(site, env)
+    start = [("index.html", _("Start"))]
+    yield page(
+        "index.html",
+        "index.html.j2",
+        intro=_intro(site),
+        statuses=_statuses(site),
+        changes=site_feeds.latest(site),
+    )
+    yield page("plan.html", "plan.html.j2", start)
+    yield page("massnahmen.html", "measures.html.j2", start)
+    yield from _field_pages(site, page, start)
+    yield from _measure_pages(site, page, start)
+    yield from _indicator_pages(site, page, start)
+    yield from _partner_and_body_pages(site, page, start)
+    years = [(y, list(g)) for y, g in groupby(site.deadlines, key=lambda r: r.due.end.year)]
+    yield page("fristen.html", "deadlines.html.j2", start, years=years)
+    meanings = [(s, _(STATUS_MEANINGS[s])) for s in STATUS_MEANINGS]
+    yield page("methode.html", "method.html.j2", start, statuses=meanings, made=_colophon(site))
+    yield page(
+        "barrierefreiheit.html", "accessibility.html.j2", start,
+        conformance=_conformance(site), barriers=_barriers(site),
+    )  # fmt: skip
+    yield page("leichte-sprache.html", "easy.html.j2", start)
+    words = {
+        "searching": _("Searching …"),
+        "one": _("1 result for „{term}“."),
+        "many": _("{n} results for „{term}“."),
+        "failed": _("The search could not be loaded."),
+    }
+    yield page("suche.html", "search.html.j2", start, words=words)
+    yield from site_feeds.files(site, page)
+    yield "style.css", (TEMPLATES / "site" / "style.css").read_bytes()
+    yield "suche.js", (TEMPLATES / "site" / "search.js").read_bytes()
+
+
+def _pages(site: Site, env: Any) -> Page:
+    """The function that renders a page: the context every page shares (the menu, the
+    header and footer, the words and helpers the templates use), and the page's own."""
     names = site.partner_names
-    logo = logo_name(site)
-    menu = [
-        ("index.html", _("Start")),
-        ("massnahmen.html", _("Measures")),
-        ("fristen.html", _("Deadlines")),
-        ("indikatoren.html", _("Indicators")),
-        ("aenderungen.html", _("Changes")),
-        ("plan.html", _("About the Masterplan")),
-        ("leichte-sprache.html", "Leichte Sprache"),
-    ]
+    menu = [(href, _(label)) for href, label in MENU]  # Leichte Sprache: in its own words
     common = {
         "site": site,
         "lang": language(),
-        "logo": logo,
+        "logo": logo_name(site),
         "menu": menu,
         "feedback": _feedback(site),
         "stand": _("Data as of {day}.").format(day=values.day(site.today)),
@@ -101,7 +144,6 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         "embed": False,
         "site_url": (site.config.address if site.config else None) or "",
     }
-
     chrome: Any = env.get_template("site/chrome.html.j2").make_module(common)  # its macros
     header = cache(chrome.header)
     marked = {href for href, _label in menu} | {"suche.html"}
@@ -116,22 +158,15 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
         context = common | {"root": "../" * depth, "current": path, "trail": trail or []} | data
         return path, env.get_template(f"site/{template}").render(context).encode("utf-8")
 
-    start = [("index.html", _("Start"))]
-    yield page(
-        "index.html",
-        "index.html.j2",
-        intro=_intro(site),
-        statuses=_statuses(site),
-        changes=site_feeds.latest(site),
-    )
-    yield page("plan.html", "plan.html.j2", start)
-    yield page("massnahmen.html", "measures.html.j2", start)
+    return page
+
+
+def _field_pages(site: Site, page: Page, start: Trail) -> Iterator[tuple[str, bytes]]:
     for f in site.plan.fields:
-        rows = site.rows_of(f.id)
         sections = {s.id: s.title for s in f.sections}
         groups = [
             (sections.get(k) if k else None, list(g))
-            for k, g in groupby(rows, key=lambda r: r.section)
+            for k, g in groupby(site.rows_of(f.id), key=lambda r: r.section)
         ]
         yield page(
             f"handlungsfelder/{f.id}.html",
@@ -141,6 +176,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             groups=groups,
             feed=site_feeds.link(site, f.id, f.id),
         )
+
+
+def _measure_pages(site: Site, page: Page, start: Trail) -> Iterator[tuple[str, bytes]]:
     for p in site.measures:
         d = p.detail
         trail = [*start, (f"handlungsfelder/{d.field.id}.html", f"{d.field.id} {d.field.title}")]
@@ -161,6 +199,9 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             history=history,
             feed=site_feeds.link(site, d.measure.id, d.measure.id),
         )
+
+
+def _indicator_pages(site: Site, page: Page, start: Trail) -> Iterator[tuple[str, bytes]]:
     measure_titles = {p.row.id: p.row.title for p in site.measures}
     for row in site.indicators:
         trail = [
@@ -179,42 +220,21 @@ def files(site: Site) -> Iterator[tuple[str, bytes]]:
             reading_when=lambda v: values.due(v.period) if v.period else values.day(v.date),
         )
     yield page("indikatoren.html", "indicators.html.j2", start)
+
+
+def _partner_and_body_pages(site: Site, page: Page, start: Trail) -> Iterator[tuple[str, bytes]]:
+    about = [*start, ("plan.html", _("About the Masterplan"))]
     for pp in site.partners:
         yield page(
             f"partner/{pp.partner.id}.html",
             "partner.html.j2",
-            [*start, ("plan.html", _("About the Masterplan"))],
+            about,
             p=pp,
             feed=site_feeds.link(site, f"partner-{pp.partner.id}", pp.partner.short),
         )
     for b in site.bodies:
         body_rows = [r for s in b.milestones for r in s.rows]
-        yield page(
-            f"gremien/{b.body.id}.html",
-            "body.html.j2",
-            [*start, ("plan.html", _("About the Masterplan"))],
-            b=b,
-            body_rows=body_rows,
-        )
-    years = [(y, list(g)) for y, g in groupby(site.deadlines, key=lambda r: r.due.end.year)]
-    yield page("fristen.html", "deadlines.html.j2", start, years=years)
-    meanings = [(s, _(STATUS_MEANINGS[s])) for s in STATUS_MEANINGS]
-    yield page("methode.html", "method.html.j2", start, statuses=meanings, made=_colophon(site))
-    yield page(
-        "barrierefreiheit.html", "accessibility.html.j2", start,
-        conformance=_conformance(site), barriers=_barriers(site),
-    )  # fmt: skip
-    yield page("leichte-sprache.html", "easy.html.j2", start)
-    words = {
-        "searching": _("Searching …"),
-        "one": _("1 result for „{term}“."),
-        "many": _("{n} results for „{term}“."),
-        "failed": _("The search could not be loaded."),
-    }
-    yield page("suche.html", "search.html.j2", start, words=words)
-    yield from site_feeds.files(site, page)
-    yield "style.css", (TEMPLATES / "site" / "style.css").read_bytes()
-    yield "suche.js", (TEMPLATES / "site" / "search.js").read_bytes()
+        yield page(f"gremien/{b.body.id}.html", "body.html.j2", about, b=b, body_rows=body_rows)
 
 
 def logo_name(site: Site) -> str | None:
