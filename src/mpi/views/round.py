@@ -8,6 +8,7 @@ with its lead partner and its latest note. Then what the round has to decide on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -163,45 +164,20 @@ def build(
     rows = [r for r in all_due(plan, today) if wanted(r.owner)]
     measures = list_measures(plan, MeasureFilter(leads=leads), today)
     stale_rows = list_measures(plan, MeasureFilter(leads=leads, stale=stale), today)
-    indicators = [row for row in all_indicators(plan, today) if wanted(row.measure)]
     sections = {f.id: Section(f.id, f.title) for f in plan.fields}
     if not leads:  # the plan level has no lead: it is in everyone's briefing, not a partner's
         sections[PLAN_LEVEL] = Section(PLAN_LEVEL, PLAN_LEVEL_TITLE)
-
-    def section_of(owner: str) -> Section | None:
-        item = known.get(owner)
-        return sections.get(item.section) if item else None
-
     changes = merged(changes or [], named)
-    for c in changes:
-        if c.subject in known:  # a measure, the plan level, a body
-            found = section_of(c.subject) if wanted(c.subject) else None
-        else:  # a field or a goal (HF1, HF1.II), or what was removed: its field
-            field = c.subject.split(".")[0]
-            found = None if leads else sections.get(field)
-            if found is None and not leads:  # a field removed since: a section of its own
-                found = sections[field] = Section(field, _former_title(before, c, field))
-        if found is not None:
-            found.changes.append(c)
-    for s in sections.values():
-        s.changes.sort(key=lambda c: (c.kind == "update", c.date or ""))
-    for line in collapse([r for r in rows if late(r)]):
-        if (found := section_of(line.row.owner)) is not None:
-            found.late.append(line)
-    for r in rows:  # each missed occurrence on its own, with its own note
-        if r.status == "missed" and (found := section_of(r.owner)) is not None:
-            found.missed.append(MilestoneLine(r))
-    soon = [r for r in rows if r.pending and today <= r.due.end and _due_by(r, until)]
-    for r in soon:  # each occurrence on its own: the round wants to know which
-        if (found := section_of(r.owner)) is not None:
-            found.upcoming.append(MilestoneLine(r))
+    _place_changes(sections, changes, known, wanted, bool(leads), before)
+    _place_deadlines(sections, known, rows, today, until)
     for m in measures:
         if m.status == "at_risk":
             sections[m.field].at_risk.append(m)
     for m in stale_rows:
         sections[m.field].stale.append(m)
-    for row in indicators:
-        sections[row.field].indicators.append(row)
+    for row in all_indicators(plan, today):
+        if wanted(row.measure):
+            sections[row.field].indicators.append(row)
 
     missed_now = {(c.subject, c.item) for c in changes if c.kind == "milestone_missed"}
     decisions = _decisions(plan, known, rows, measures, missed_now if since else None)
@@ -230,27 +206,77 @@ def build(
         if not leads or (r.owner in known and wanted(r.owner))
     ]
     return Round(
-        plan.title,
-        record,
-        today,
-        until,
-        since,
-        since_day,
-        stale,
-        leads,
-        {p.id: p.short for p in plan.partners},
-        known,
-        named,
-        {(m.id, i.id): i.unit for m in plan.measures() for i in m.indicators},
-        list(sections.values()),
-        decisions,
-        dated,
-        decided,
-        missing,
-        draft,
-        classification,
-        held,
+        title=plan.title,
+        made_from=record,
+        today=today,
+        until=until,
+        since=since,
+        since_day=since_day,
+        stale=stale,
+        leads=leads,
+        partners={p.id: p.short for p in plan.partners},
+        items=known,
+        titles=named,
+        units={(m.id, i.id): i.unit for m in plan.measures() for i in m.indicators},
+        sections=list(sections.values()),
+        decisions=decisions,
+        dated=dated,
+        decided=decided,
+        missing=missing,
+        draft=draft,
+        classification=classification,
+        meeting=held,
     )
+
+
+def _section_of(sections: dict[str, Section], known: dict[str, Item], owner: str) -> Section | None:
+    item = known.get(owner)
+    return sections.get(item.section) if item else None
+
+
+def _place_changes(
+    sections: dict[str, Section],
+    changes: list[Change],
+    known: dict[str, Item],
+    wanted: Callable[[str], bool],
+    own: bool,
+    before: Plan | None,
+) -> None:
+    """Each change in the section of what it is about (`own`: a partner's own briefing, which
+    leaves out what it does not lead); updates last, each kind by date."""
+    for c in changes:
+        if c.subject in known:  # a measure, the plan level, a body
+            found = _section_of(sections, known, c.subject) if wanted(c.subject) else None
+        else:  # a field or a goal (HF1, HF1.II), or what was removed: its field
+            field = c.subject.split(".")[0]
+            found = None if own else sections.get(field)
+            if found is None and not own:  # a field removed since: a section of its own
+                found = sections[field] = Section(field, _former_title(before, c, field))
+        if found is not None:
+            found.changes.append(c)
+    for s in sections.values():
+        s.changes.sort(key=lambda c: (c.kind == "update", c.date or ""))
+
+
+def _place_deadlines(
+    sections: dict[str, Section],
+    known: dict[str, Item],
+    rows: list[DueRow],
+    today: date,
+    until: date,
+) -> None:
+    """The late deadlines (a recurring milestone once), each missed and each upcoming
+    occurrence on its own, in the section of whose they are."""
+    for line in collapse([r for r in rows if late(r)]):
+        if (found := _section_of(sections, known, line.row.owner)) is not None:
+            found.late.append(line)
+    for r in rows:  # each missed occurrence on its own, with its own note
+        if r.status == "missed" and (found := _section_of(sections, known, r.owner)) is not None:
+            found.missed.append(MilestoneLine(r))
+    soon = [r for r in rows if r.pending and today <= r.due.end and _due_by(r, until)]
+    for r in soon:  # each occurrence on its own: the round wants to know which
+        if (found := _section_of(sections, known, r.owner)) is not None:
+            found.upcoming.append(MilestoneLine(r))
 
 
 def _action_item(a: ActionRow) -> Item:
