@@ -46,7 +46,7 @@ def _late(doc: Document, lines: list[MilestoneLine], notes: Notes, empty: str) -
 
 def report(rep: Report) -> bytes:
     notes = Notes()
-    s, t = rep.summary, rep.summary.totals
+    t = rep.summary.totals
     title = _("Progress report: {title}").format(title=rep.title)
     doc = document(title, rep.title, rep.today, "")
     doc.add_heading(plain(title), level=0)
@@ -58,30 +58,7 @@ def report(rep: Report) -> bytes:
     )
     if rep.leads:
         doc.add_paragraph(plain(values.report_of(rep.leads, rep.partners)))
-    doc.add_heading(_("Measures by Handlungsfeld"), level=1)
-    rows = []
-    for f in [*s.fields, s.plan_level, t]:
-        counts = ", ".join(
-            f"{f.by_status[n]} {status_word(n)}" for n in MEASURE_STATUSES if f.by_status.get(n)
-        )
-        nxt = f.next_due
-        rows.append(
-            [
-                _("total")
-                if f is t
-                else f"{values.field_id(f, s)} {values.field_title(f)}".strip(),
-                str(f.measures),
-                counts or "–",
-                str(f.open_milestones),
-                str(f.missed),
-                str(f.overdue),
-                str(f.delayed),
-                f"{_when(nxt, notes)} {nxt.whose}" if nxt else "–",
-            ]
-        )
-    head = [_("Field"), _("Measures"), _("By status"), _("Open milestones")]
-    late = [_("Missed deadlines"), _("Overdue deadlines"), _("Delayed"), _("Next deadline")]
-    add_table(doc, [*head, *late], rows)
+    _fields(doc, rep, notes)
     missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
     doc.add_heading(missed.format(count=t.missed), level=1)
     _late(doc, rep.missed, notes, _("None recorded as missed."))
@@ -95,21 +72,64 @@ def report(rep: Report) -> bytes:
     )
     doc.add_heading(delayed.format(count=t.delayed), level=1)
     _late(doc, rep.delayed, notes, _("None delayed."))
-    doc.add_heading(_("Upcoming (next 12 months)"), level=1)
-    if rep.upcoming:
-        soon = [
-            [
-                _when(x.row, notes),
-                x.row.whose,
-                x.row.title,
-                milestone_note(x, False),
-            ]
-            for x in rep.upcoming
-        ]
-        add_table(doc, [_("Due"), _("Measure"), _("Milestone"), _("Note")], soon)
-    else:
-        doc.add_paragraph(_("None due in the next 12 months.")).runs[0].italic = True
+    _upcoming(doc, rep, notes)
     _indicators(doc, rep, notes)
+    _changes(doc, rep)
+    _measures(doc, rep, notes)
+    if notes.items:
+        doc.add_heading(_("Notes: dates and targets the document does not state"), level=1)
+        for said in notes.lines():
+            doc.add_paragraph(plain(said), style="List Bullet")
+    if rec is not None:
+        from docx.shared import Pt
+
+        made = doc.add_paragraph().add_run(plain(colophon(rec)))
+        made.italic, made.font.size = True, Pt(8)
+    return saved(doc)
+
+
+def _fields(doc: Document, rep: Report, notes: Notes) -> None:
+    """Measures by Handlungsfeld: counts by status, open milestones, late deadlines, next."""
+    s, t = rep.summary, rep.summary.totals
+    doc.add_heading(_("Measures by Handlungsfeld"), level=1)
+    rows = []
+    for f in [*s.fields, s.plan_level, t]:
+        counts = ", ".join(
+            f"{f.by_status[n]} {status_word(n)}" for n in MEASURE_STATUSES if f.by_status.get(n)
+        )
+        nxt = f.next_due
+        name = f"{values.field_id(f, s)} {values.field_title(f)}".strip()
+        rows.append(
+            [
+                _("total") if f is t else name,
+                str(f.measures),
+                counts or "–",
+                str(f.open_milestones),
+                str(f.missed),
+                str(f.overdue),
+                str(f.delayed),
+                f"{_when(nxt, notes)} {nxt.whose}" if nxt else "–",
+            ]
+        )
+    head = [_("Field"), _("Measures"), _("By status"), _("Open milestones")]
+    late = [_("Missed deadlines"), _("Overdue deadlines"), _("Delayed"), _("Next deadline")]
+    add_table(doc, [*head, *late], rows)
+
+
+def _upcoming(doc: Document, rep: Report, notes: Notes) -> None:
+    doc.add_heading(_("Upcoming (next 12 months)"), level=1)
+    if not rep.upcoming:
+        doc.add_paragraph(_("None due in the next 12 months.")).runs[0].italic = True
+        return
+    soon = [
+        [_when(x.row, notes), x.row.whose, x.row.title, milestone_note(x, False)]
+        for x in rep.upcoming
+    ]
+    add_table(doc, [_("Due"), _("Measure"), _("Milestone"), _("Note")], soon)
+
+
+def _changes(doc: Document, rep: Report) -> None:
+    """The changes since a revision (a weakening one in bold), then the decisions on record."""
     if rep.changes is not None:
         doc.add_heading(plain(_("Changes since {revision}").format(revision=rep.since)), level=1)
         for c in rep.changes:
@@ -121,8 +141,11 @@ def report(rep: Report) -> bytes:
         doc.add_heading(plain(decisions_heading(rep.decisions)), level=1)
         for r in rep.decisions:
             doc.add_paragraph(plain(decision_line(r)), style="List Bullet")
+
+
+def _measures(doc: Document, rep: Report, notes: Notes) -> None:
     doc.add_heading(_("All measures"), level=1)
-    for f in s.fields:
+    for f in rep.summary.fields:
         doc.add_heading(plain(f"{f.id} {f.title}"), level=2)
         measures = [
             [m.id, m.title, status_word(m.status), _measure_due(m.due, bool(m.late), notes)]
@@ -133,16 +156,6 @@ def report(rep: Report) -> bytes:
             add_table(doc, [_("ID"), _("Measure"), _("Status"), _("Due")], measures)
         else:
             doc.add_paragraph(_("No measures."))
-    if notes.items:
-        doc.add_heading(_("Notes: dates and targets the document does not state"), level=1)
-        for said in notes.lines():
-            doc.add_paragraph(plain(said), style="List Bullet")
-    if rec is not None:
-        from docx.shared import Pt
-
-        made = doc.add_paragraph().add_run(plain(colophon(rec)))
-        made.italic, made.font.size = True, Pt(8)
-    return saved(doc)
 
 
 def _measure_due(due: DueRow | None, late: bool, notes: Notes) -> str:
