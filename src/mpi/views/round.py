@@ -192,14 +192,9 @@ def build(
         if (wanted(c.subject) if c.subject in known else not leads)
     ]
     decisions = weakened + decisions  # what the partners agreed comes first
-    held = agenda.part(plan, meeting, today, leads) if meeting is not None else None
-    if held is not None:
-        decisions += [
-            Decision(_action_item(a), "action_overdue", action=a)
-            for a in held.actions
-            if a.state == "overdue"
-        ]
-        held = replace(held, proposals=agenda.propose(plan, held, decisions))
+    held = None
+    if meeting is not None:
+        held, decisions = _meeting_part(plan, meeting, today, leads, decisions)
     decided = [
         r
         for r in _decided(plan, since_day, before)
@@ -227,6 +222,20 @@ def build(
         classification=classification,
         meeting=held,
     )
+
+
+def _meeting_part(
+    plan: Plan, meeting: Meeting, today: date, leads: tuple[str, ...], decisions: list[Decision]
+) -> tuple[MeetingPart, list[Decision]]:
+    """The meeting on record the briefing is for: its part, with the agenda it proposes, and
+    its overdue action items among what the round must decide."""
+    held = agenda.part(plan, meeting, today, leads)
+    decisions = decisions + [
+        Decision(_action_item(a), "action_overdue", action=a)
+        for a in held.actions
+        if a.state == "overdue"
+    ]
+    return replace(held, proposals=agenda.propose(plan, held, decisions)), decisions
 
 
 def _section_of(sections: dict[str, Section], known: dict[str, Item], owner: str) -> Section | None:
