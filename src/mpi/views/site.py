@@ -103,15 +103,61 @@ def build(
     the plan last changed (the calendars' DTSTAMP)."""
     plan = loaded.plan
     assert plan is not None
+    deadlines = all_due(plan, today)  # once, for every list of the site
+    decided: dict[str, list[DecisionRow]] = {}
+    for d in decisions(plan):
+        decided.setdefault(d.owner, []).append(d)
+    pages, indicators = _measure_pages(plan, today, deadlines, decided, log)
+    by_measure: dict[str, list[DueRow]] = {}
+    for r in deadlines:
+        if r.measure:
+            by_measure.setdefault(r.measure, []).append(r)
+    partner_pages = []
+    for p in plan.partners:
+        leads = [page.row for page in pages if p.id in page.row.lead]
+        involved = [page.row for page in pages if p.id in page.detail.measure.involved]
+        late = [r for row in leads for r in by_measure.get(row.id, []) if late_or_missed(r)]
+        partner_pages.append(PartnerPage(p, leads, involved, late))
+    bodies = []
+    for b in plan.monitoring.bodies if plan.monitoring else []:
+        places = [(pl, ms) for pl, ms in walk.milestones(plan, []) if pl.owner == b.id]
+        summary = summaries(places, plan, today)
+        meetings = meeting_rows(plan, today, b.id)
+        bodies.append(BodyPage(b, summary, meetings, decided.get(b.id, [])))
+    changes = dated_changes(plan, date(plan.adopted, 1, 1))
+    changes.sort(key=lambda c: c.date or "", reverse=True)
+    return Site(
+        plan=plan,
+        today=today,
+        config=config,
+        made=made,
+        status=status(plan, today, NEXT, due=deadlines),
+        measures=pages,
+        indicators=indicators,
+        partners=partner_pages,
+        bodies=bodies,
+        deadlines=deadlines,
+        changes=changes,
+        log=log,
+        calendars=_calendars(plan, stamp, today),
+        stamp=stamp,
+    )
+
+
+def _measure_pages(
+    plan: Plan,
+    today: date,
+    deadlines: list[DueRow],
+    decided: dict[str, list[DecisionRow]],
+    log: ChangeLog | None,
+) -> tuple[list[MeasurePage], list[IndicatorRow]]:
+    """Each measure's page (in id order) with its history from the change log, and every
+    indicator's row."""
     events: dict[str, list[Event]] = {}
     for e in reversed(log.entries if log else []):
         if e.change.kind in KINDS and "." in e.change.subject:
             events.setdefault(e.change.subject, []).insert(0, Event(e.commit, e.day, e.change))
-    deadlines = all_due(plan, today)  # once, for every list of the site
     rows = {r.id: r for r in list_measures(plan, MeasureFilter(), today, deadlines)}
-    decided: dict[str, list[DecisionRow]] = {}
-    for d in decisions(plan):
-        decided.setdefault(d.owner, []).append(d)
     partners = {p.id: p.short for p in plan.partners}
     pages, indicators = [], []
     for f in plan.fields:
@@ -133,45 +179,7 @@ def build(
             )
             pages.append(MeasurePage(detail, rows[m.id], events.get(m.id, [])))
     pages.sort(key=lambda p: natural_key(p.row.id))
-    by_measure: dict[str, list[DueRow]] = {}
-    for r in deadlines:
-        if r.measure:
-            by_measure.setdefault(r.measure, []).append(r)
-    partner_pages = []
-    for p in plan.partners:
-        leads = [page.row for page in pages if p.id in page.row.lead]
-        involved = [page.row for page in pages if p.id in page.detail.measure.involved]
-        late = [r for row in leads for r in by_measure.get(row.id, []) if late_or_missed(r)]
-        partner_pages.append(PartnerPage(p, leads, involved, late))
-    bodies = []
-    for b in plan.monitoring.bodies if plan.monitoring else []:
-        places = [(pl, ms) for pl, ms in walk.milestones(plan, []) if pl.owner == b.id]
-        bodies.append(
-            BodyPage(
-                b,
-                summaries(places, plan, today),
-                meeting_rows(plan, today, b.id),
-                decided.get(b.id, []),
-            )
-        )
-    changes = dated_changes(plan, date(plan.adopted, 1, 1))
-    changes.sort(key=lambda c: c.date or "", reverse=True)
-    return Site(
-        plan,
-        today,
-        config,
-        made,
-        status(plan, today, NEXT, due=deadlines),
-        pages,
-        indicators,
-        partner_pages,
-        bodies,
-        deadlines,
-        changes,
-        log,
-        _calendars(plan, stamp, today),
-        stamp,
-    )
+    return pages, indicators
 
 
 def _calendars(plan: Plan, stamp: datetime, today: date) -> dict[str, CalendarView]:
