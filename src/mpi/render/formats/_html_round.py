@@ -7,32 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from mpi import __version__
 from mpi.i18n import _, language
-from mpi.render import assessment, values
-from mpi.render.briefing import (
-    action_number,
-    action_state,
-    changed,
-    command_line,
-    deadline_note,
-    decided,
-    decided_heading,
-    heading,
-    item_label,
-    latest,
-    lead,
-    meeting_facts,
-    meeting_title,
-    missing_groups,
-    missing_heading,
-    missing_intro,
-    option_words,
-    period,
-    reason,
-    reporting,
-    span,
-    stamp,
-    status,
-)
+from mpi.render import assessment, briefing, values
 from mpi.render.formats._templates import page_css
 from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes, basis, explanation, needs_note, worded
@@ -61,15 +36,15 @@ def _deadline(view: Round, line: MilestoneLine, notes: Notes) -> dict[str, Any]:
         "due": worded(r),
         "owner": r.owner,
         "title": r.title,
-        "note": status(line),
+        "note": briefing.status(line),
         "basis": basis(r.basis) if marked else None,
         "how": (
             explanation(r.basis, r.quote, r.derivation, quotes=False, condition=r.condition)
             if marked
             else None
         ),
-        "lead": lead(view, item),
-        "latest": deadline_note(view, line),
+        "lead": briefing.lead(view, item),
+        "latest": briefing.deadline_note(view, line),
     }
 
 
@@ -79,16 +54,16 @@ def _measure(view: Round, m: MeasureRow, stale: bool) -> dict[str, Any]:
     return {
         "id": m.id,
         "title": m.title,
-        "lead": lead(view, item),
-        "last": last if stale else latest(view, item),
+        "lead": briefing.lead(view, item),
+        "last": last if stale else briefing.latest(view, item),
     }
 
 
 def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
-    done, noted = changed(view, s) if view.since is not None else ([], [])
+    done, noted = briefing.changed(view, s) if view.since is not None else ([], [])
     out: dict[str, Any] = {
         "anchor": s.id.lower(),
-        "heading": heading(s),
+        "heading": briefing.heading(s),
         "changes": done,
         "noted": noted,
         "late": [_deadline(view, line, notes) for line in s.late],
@@ -140,35 +115,39 @@ def context(view: Round) -> dict[str, Any]:
     return {
         "lang": language(),
         "version": __version__,
-        "heading": meeting_title(view.meeting)
+        "heading": briefing.meeting_title(view.meeting)
         if view.meeting
         else _("Briefing for the coordination round: {title}").format(title=view.title),
         "today": values.day(view.today),
-        "period": period(view),
+        "period": briefing.period(view),
         "made_from": colophon(view.made_from),
-        "stamp": stamp(view),
+        "stamp": briefing.stamp(view),
         "invalid": invalid_warning(view.made_from),
         "decision_count": len(view.decisions),
         "decisions": [
             {
-                "id": item_label(d),
+                "id": briefing.item_label(d),
                 "title": d.item.title,
-                "lead": lead(view, d.item),
-                "why": reason(view, d),
-                "latest": latest(view, d.item),
+                "lead": briefing.lead(view, d.item),
+                "why": briefing.reason(view, d),
+                "latest": briefing.latest(view, d.item),
             }
             for d in view.decisions
         ],
-        "missing_heading": missing_heading(view),
-        "missing_intro": missing_intro(view),
-        "missing": [{"who": who, "entries": entries} for who, entries in missing_groups(view)],
-        "decided_heading": decided_heading(view),
-        "decided": decided(view),
+        "missing_heading": briefing.missing_heading(view),
+        "missing_intro": briefing.missing_intro(view),
+        "missing": [
+            {"who": who, "entries": entries} for who, entries in briefing.missing_groups(view)
+        ],
+        "decided_heading": briefing.decided_heading(view),
+        "decided": briefing.decided(view),
         "sections": sections,
         "upcoming_heading": _("Due before the next round ({day})").format(
             day=values.day(view.until)
         ),
-        "stale_heading": _("Without an update for more than {span}").format(span=span(view.stale)),
+        "stale_heading": _("Without an update for more than {span}").format(
+            span=briefing.span(view.stale)
+        ),
         "notes": notes.lines(),
         "meeting": _meeting(view),
         "page_css": page_css(view.title),
@@ -186,29 +165,32 @@ def _meeting(view: Round) -> dict[str, Any] | None:
             day=values.day(part.previous.date)
         )
     return {
-        "facts": meeting_facts(view, part),
+        "facts": briefing.meeting_facts(view, part),
         "agenda": [
-            {"number": r.number, "title": r.top.title, "reporting": reporting(view, r.top)}
+            {"number": r.number, "title": r.top.title, "reporting": briefing.reporting(view, r.top)}
             for r in part.agenda
         ],
         "follow_up": follow,
         "actions": [
             {
-                "number": action_number(part, a),
+                "number": briefing.action_number(part, a),
                 "text": a.text,
                 "owner": view.partners.get(a.owner, a.owner),
                 "due": values.day(a.due),
-                "state": action_state(a),
+                "state": briefing.action_state(a),
             }
             for a in part.actions
         ],
         "proposals": [
             {
-                "id": item_label(p.decision),
+                "id": briefing.item_label(p.decision),
                 "title": p.decision.item.title,
-                "why": reason(view, p.decision),
+                "why": briefing.reason(view, p.decision),
                 "options": [
-                    {"words": option_words(o), "command": command_line(o) if o.command else ""}
+                    {
+                        "words": briefing.option_words(o),
+                        "command": briefing.command_line(o) if o.command else "",
+                    }
                     for o in p.options
                 ],
             }

@@ -5,32 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mpi.i18n import _
-from mpi.render import values
-from mpi.render.briefing import (
-    action_cells,
-    action_head,
-    changed,
-    command_line,
-    deadline_note,
-    decided,
-    decided_heading,
-    heading,
-    item_label,
-    latest,
-    lead,
-    meeting_facts,
-    meeting_title,
-    missing_groups,
-    missing_heading,
-    missing_intro,
-    option_words,
-    period,
-    reason,
-    reporting,
-    span,
-    stamp,
-    status,
-)
+from mpi.render import briefing, values
 from mpi.render.formats._markdown import ended, esc, indicator_table, notes_block, table, when
 from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes
@@ -49,7 +24,13 @@ def decisions(view: Round) -> list[str]:
     if not view.decisions:
         return [*out, "_" + _("Nothing to decide.") + "_", ""]
     rows = [
-        [item_label(d), d.item.title, lead(view, d.item), reason(view, d), latest(view, d.item)]
+        [
+            briefing.item_label(d),
+            d.item.title,
+            briefing.lead(view, d.item),
+            briefing.reason(view, d),
+            briefing.latest(view, d.item),
+        ]
         for d in view.decisions
     ]
     out.append(table([_("Measure"), _("Title"), _("Lead"), _("Why"), _("Latest note")], rows))
@@ -61,10 +42,12 @@ def meeting(view: Round) -> list[str]:
     part = view.meeting
     if part is None:
         return []
-    out = [f"**{esc(label)}:** {esc(value)}  " for label, value in meeting_facts(view, part)]
+    out = [
+        f"**{esc(label)}:** {esc(value)}  " for label, value in briefing.meeting_facts(view, part)
+    ]
     out[-1] = out[-1].rstrip()
     out += ["", "## " + _("Agenda"), ""]
-    rows = [[f"TOP {r.number}", r.top.title, reporting(view, r.top)] for r in part.agenda]
+    rows = [[f"TOP {r.number}", r.top.title, briefing.reporting(view, r.top)] for r in part.agenda]
     head = [_("Item"), _("Subject"), _("Reporting")]
     out.append(table(head, rows) if rows else "_" + _("No agenda on record.") + "_\n")
     return [*out, *follow_up(view, part)]
@@ -79,8 +62,8 @@ def follow_up(view: Round, part: MeetingPart) -> list[str]:
     out = ["## " + esc(heading), ""]
     if not part.actions:
         return [*out, "_" + _("No action items.") + "_", ""]
-    rows = [action_cells(view, part, a) for a in part.actions]
-    out.append(table(action_head(), rows))
+    rows = [briefing.action_cells(view, part, a) for a in part.actions]
+    out.append(table(briefing.action_head(), rows))
     return out
 
 
@@ -92,10 +75,11 @@ def proposals(view: Round) -> list[str]:
     out = ["## " + esc(_("Proposed decisions")), ""]
     for p in part.proposals:
         d = p.decision
-        out += [f"**{esc(item_label(d))} {esc(d.item.title)}**: {esc(reason(view, d))}", ""]
+        label = f"{briefing.item_label(d)} {d.item.title}"
+        out += [f"**{esc(label)}**: {esc(briefing.reason(view, d))}", ""]
         for option in p.options:
-            line = f"- {esc(option_words(option))}"
-            out.append(line + (f": `{command_line(option)}`" if option.command else ""))
+            line = f"- {esc(briefing.option_words(option))}"
+            out.append(line + (f": `{briefing.command_line(option)}`" if option.command else ""))
         out.append("")
     return out
 
@@ -104,8 +88,8 @@ def missing(view: Round) -> list[str]:
     """The measures without an update, each once, grouped by whom to ask."""
     if not view.missing:
         return []
-    out = ["## " + esc(missing_heading(view)), "", esc(missing_intro(view)), ""]
-    for who, entries in missing_groups(view):
+    out = ["## " + esc(briefing.missing_heading(view)), "", esc(briefing.missing_intro(view)), ""]
+    for who, entries in briefing.missing_groups(view):
         out.append(f"- **{esc(who)}**: " + "; ".join(esc(e) for e in entries))
     return [*out, ""]
 
@@ -120,9 +104,9 @@ def _deadlines(view: Round, lines: list[MilestoneLine], notes: Notes) -> str:
                 when(r, notes),
                 r.owner,
                 r.title,
-                status(line),
-                lead(view, item),
-                deadline_note(view, line),
+                briefing.status(line),
+                briefing.lead(view, item),
+                briefing.deadline_note(view, line),
             ]
         )
     head = [_("Due"), _("Measure"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")]
@@ -134,13 +118,20 @@ def _measures(view: Round, rows: list[MeasureRow], stale: bool) -> str:
     for m in rows:
         item = view.items[m.id]
         last = values.day(m.last_update) if m.last_update else _("never")
-        out.append([m.id, m.title, lead(view, item), last if stale else latest(view, item)])
+        out.append(
+            [
+                m.id,
+                m.title,
+                briefing.lead(view, item),
+                last if stale else briefing.latest(view, item),
+            ]
+        )
     last_head = _("Last update") if stale else _("Latest note")
     return table([_("Measure"), _("Title"), _("Lead"), last_head], out)
 
 
 def _changes(view: Round, s: Section) -> str:
-    done, noted = changed(view, s)
+    done, noted = briefing.changed(view, s)
     out = [f"- {esc(line)}" for line in done]
     if noted:
         out += ["", "**" + _("New notes") + "**", "", *(f"- {esc(line)}" for line in noted)]
@@ -149,7 +140,7 @@ def _changes(view: Round, s: Section) -> str:
 
 def section(view: Round, s: Section, notes: Notes) -> list[str]:
     """A Handlungsfeld: only the parts that have something in them."""
-    out = ["## " + esc(heading(s)), ""]
+    out = ["## " + esc(briefing.heading(s)), ""]
     parts: list[tuple[str, str]] = []
     if view.since is not None:
         parts.append((_("Changes since the last round"), _changes(view, s)))
@@ -157,7 +148,7 @@ def section(view: Round, s: Section, notes: Notes) -> list[str]:
     for title, lines in ((_("Late"), s.late), (_("Missed"), s.missed), (upcoming, s.upcoming)):
         parts.append((title, _deadlines(view, lines, notes) if lines else ""))
     parts.append((_("Measures at risk"), _measures(view, s.at_risk, False) if s.at_risk else ""))
-    stale = _("Without an update for more than {span}").format(span=span(view.stale))
+    stale = _("Without an update for more than {span}").format(span=briefing.span(view.stale))
     parts.append((stale, _measures(view, s.stale, True) if s.stale else ""))
     shown = indicator_table(s.indicators, notes, measures=True) if s.indicators else ""
     parts.append((_("Indicators"), shown))
@@ -176,27 +167,27 @@ def round_(view: Round) -> str:
     out = ["# " + esc(title), ""]
     if view.meeting is not None:
         title = _("Briefing: {title}").format(title=view.title)
-        out = ["# " + esc(meeting_title(view.meeting)), "", f"_{esc(title)}_", ""]
-    if stamp(view):
-        out += [f"**{esc(stamp(view))}**", ""]
+        out = ["# " + esc(briefing.meeting_title(view.meeting)), "", f"_{esc(title)}_", ""]
+    if briefing.stamp(view):
+        out += [f"**{esc(briefing.stamp(view))}**", ""]
     warning = invalid_warning(view.made_from)
     if warning:
         out += [f"**{esc(warning)}**", ""]
-    out += [esc(period(view)), ""]
+    out += [esc(briefing.period(view)), ""]
     out += meeting(view)
     out += ["## " + _("Contents"), ""]
     out.append("- " + _("For decision ({count})").format(count=len(view.decisions)))
     if view.meeting is not None and view.meeting.proposals:
         out.append("- " + _("Proposed decisions"))
     if view.missing:
-        out.append("- " + esc(missing_heading(view)))
-    out += ["- " + esc(heading(s)) for s in view.sections]
+        out.append("- " + esc(briefing.missing_heading(view)))
+    out += ["- " + esc(briefing.heading(s)) for s in view.sections]
     if view.decided:
-        out.append("- " + esc(decided_heading(view)))
+        out.append("- " + esc(briefing.decided_heading(view)))
     out += ["", *decisions(view), *proposals(view), *missing(view)]
     if view.decided:
-        out += ["## " + esc(decided_heading(view)), ""]
-        out += [f"- {esc(line)}" for line in decided(view)] + [""]
+        out += ["## " + esc(briefing.decided_heading(view)), ""]
+        out += [f"- {esc(line)}" for line in briefing.decided(view)] + [""]
     for s in view.sections:
         out += section(view, s, notes)
     out += notes_block(notes, "## " + _("Notes: dates and targets the document does not state"))

@@ -10,32 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mpi.i18n import _
-from mpi.render import assessment, values
-from mpi.render.briefing import (
-    action_cells,
-    action_head,
-    changed,
-    command_line,
-    deadline_note,
-    decided,
-    decided_heading,
-    heading,
-    item_label,
-    latest,
-    lead,
-    meeting_facts,
-    meeting_title,
-    missing_groups,
-    missing_heading,
-    missing_intro,
-    option_words,
-    period,
-    reason,
-    reporting,
-    span,
-    stamp,
-    status,
-)
+from mpi.render import assessment, briefing, values
 from mpi.render.formats._docx import add_table, contents, document, plain, saved
 from mpi.render.messages import colophon, invalid_warning
 from mpi.render.provenance import Notes, worded
@@ -56,17 +31,19 @@ def _deadlines(doc: Document, view: Round, lines: list[MilestoneLine], notes: No
         r = line.row
         item = view.items.get(r.owner)
         due = worded(r) + notes.row(r)
-        note = deadline_note(view, line)
-        rows.append([due, f"{r.owner} {r.title}", status(line), lead(view, item), note])
+        note = briefing.deadline_note(view, line)
+        rows.append(
+            [due, f"{r.owner} {r.title}", briefing.status(line), briefing.lead(view, item), note]
+        )
     add_table(doc, [_("Due"), _("Milestone"), _("Status"), _("Lead"), _("Latest note")], rows)
 
 
 def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
-    title = doc.add_heading(plain(heading(s)), level=1)
+    title = doc.add_heading(plain(briefing.heading(s)), level=1)
     title.paragraph_format.page_break_before = True
     shown = False
     if view.since is not None:
-        done, noted = changed(view, s)
+        done, noted = briefing.changed(view, s)
         if done or noted:
             shown = True
             doc.add_heading(_("Changes since the last round"), level=2)
@@ -82,7 +59,7 @@ def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
             shown = True
             doc.add_heading(part, level=2)
             _deadlines(doc, view, lines, notes)
-    stale = _("Without an update for more than {span}").format(span=span(view.stale))
+    stale = _("Without an update for more than {span}").format(span=briefing.span(view.stale))
     for part, rows, is_stale in ((_("Measures at risk"), s.at_risk, False), (stale, s.stale, True)):
         if rows:
             shown = True
@@ -95,8 +72,8 @@ def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
                 table.append(
                     [
                         f"{m.id} {m.title}",
-                        lead(view, item),
-                        when if is_stale else latest(view, item),
+                        briefing.lead(view, item),
+                        when if is_stale else briefing.latest(view, item),
                     ]
                 )
             add_table(doc, [_("Measure"), _("Lead"), last], table)
@@ -128,12 +105,12 @@ def _meeting(doc: Document, view: Round) -> None:
     part = view.meeting
     if part is None:
         return
-    for label, value in meeting_facts(view, part):
+    for label, value in briefing.meeting_facts(view, part):
         line = doc.add_paragraph()
         line.add_run(plain(label + ": ")).bold = True
         line.add_run(plain(value))
     doc.add_heading(_("Agenda"), level=1)
-    rows = [[f"TOP {r.number}", r.top.title, reporting(view, r.top)] for r in part.agenda]
+    rows = [[f"TOP {r.number}", r.top.title, briefing.reporting(view, r.top)] for r in part.agenda]
     if rows:
         add_table(doc, [_("Item"), _("Subject"), _("Reporting")], rows)
     else:
@@ -141,8 +118,8 @@ def _meeting(doc: Document, view: Round) -> None:
     if part.previous is not None:
         said = _("Action items of the last meeting ({day})")
         doc.add_heading(plain(said.format(day=values.day(part.previous.date))), level=1)
-        actions = [action_cells(view, part, a) for a in part.actions]
-        head = action_head()
+        actions = [briefing.action_cells(view, part, a) for a in part.actions]
+        head = briefing.action_head()
         add_table(doc, head, actions) if actions else doc.add_paragraph(_("No action items."))
 
 
@@ -153,14 +130,14 @@ def _proposals(doc: Document, view: Round) -> None:
     doc.add_heading(_("Proposed decisions"), level=1)
     for p in part.proposals:
         d = p.decision
-        doc.add_heading(plain(f"{item_label(d)} {d.item.title}"), level=3)
-        doc.add_paragraph(plain(reason(view, d)))
+        doc.add_heading(plain(f"{briefing.item_label(d)} {d.item.title}"), level=3)
+        doc.add_paragraph(plain(briefing.reason(view, d)))
         for option in p.options:
             item = doc.add_paragraph(style="List Bullet")
-            item.add_run(plain(option_words(option)))
+            item.add_run(plain(briefing.option_words(option)))
             if option.command:
                 item.add_run(": ")
-                item.add_run(plain(command_line(option))).font.name = "Courier New"
+                item.add_run(plain(briefing.command_line(option))).font.name = "Courier New"
 
 
 def round_(view: Round) -> bytes:
@@ -169,31 +146,31 @@ def round_(view: Round) -> bytes:
 
     title = _("Briefing for the coordination round: {title}").format(title=view.title)
     if view.meeting is not None:
-        title = meeting_title(view.meeting)
-    doc = document(title, view.title, view.today, stamp(view))
+        title = briefing.meeting_title(view.meeting)
+    doc = document(title, view.title, view.today, briefing.stamp(view))
     doc.add_heading(plain(title), level=0)
     warning = invalid_warning(view.made_from)
     if warning:
         run = doc.add_paragraph().add_run(plain(warning))
         run.bold = True
         run.font.color.rgb = RGBColor(0xB0, 0x00, 0x20)
-    doc.add_paragraph(plain(period(view)))
+    doc.add_paragraph(plain(briefing.period(view)))
     _meeting(doc, view)
     doc.add_heading(_("Contents"), level=1)
     entries = [_("For decision ({count})").format(count=len(view.decisions))]
     if view.meeting is not None and view.meeting.proposals:
         entries.append(_("Proposed decisions"))
-    entries += [plain(missing_heading(view))] if view.missing else []
-    entries += [plain(decided_heading(view))] if view.decided else []
-    contents(doc, entries + [plain(heading(s)) for s in view.sections])
+    entries += [plain(briefing.missing_heading(view))] if view.missing else []
+    entries += [plain(briefing.decided_heading(view))] if view.decided else []
+    contents(doc, entries + [plain(briefing.heading(s)) for s in view.sections])
     doc.add_heading(_("For decision ({count})").format(count=len(view.decisions)), level=1)
     if view.decisions:
         rows = [
             [
-                f"{item_label(d)} {d.item.title}",
-                lead(view, d.item),
-                reason(view, d),
-                latest(view, d.item),
+                f"{briefing.item_label(d)} {d.item.title}",
+                briefing.lead(view, d.item),
+                briefing.reason(view, d),
+                briefing.latest(view, d.item),
             ]
             for d in view.decisions
         ]
@@ -202,15 +179,15 @@ def round_(view: Round) -> bytes:
         doc.add_paragraph(_("Nothing to decide."))
     _proposals(doc, view)
     if view.missing:
-        doc.add_heading(plain(missing_heading(view)), level=1)
-        doc.add_paragraph(plain(missing_intro(view)))
-        for who, entries in missing_groups(view):
+        doc.add_heading(plain(briefing.missing_heading(view)), level=1)
+        doc.add_paragraph(plain(briefing.missing_intro(view)))
+        for who, entries in briefing.missing_groups(view):
             item = doc.add_paragraph(style="List Bullet")
             item.add_run(plain(who)).bold = True
             item.add_run(plain(": " + "; ".join(entries)))
     if view.decided:
-        doc.add_heading(plain(decided_heading(view)), level=1)
-        for line in decided(view):
+        doc.add_heading(plain(briefing.decided_heading(view)), level=1)
+        for line in briefing.decided(view):
             doc.add_paragraph(plain(line), style="List Bullet")
     notes = Notes()
     for s in view.sections:
