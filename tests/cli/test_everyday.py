@@ -168,3 +168,15 @@ def test_diff_and_history_wrap_under_their_text_at_80_columns(
     monkeypatch.delenv("TTY_COMPATIBLE")
     piped = mpi("diff", "--plan", str(plan), "--lang", lang, today=TODAY).stdout
     assert len(piped.splitlines()) == 2  # the heading and one whole line
+
+
+def test_history_and_totals_name_without_ids() -> None:
+    """`mpi history evaluation` is the history of "Evaluation", not of "evaluation Evaluation";
+    the totals row says "Gesamt" once."""
+    from mpi.views.history import History
+
+    assert History("evaluation", "Evaluation", None, None, [], []).name == "Evaluation"
+    measure = History("HF1.15", "Versorgung mit grünem Wasserstoff", None, None, [], [])
+    assert measure.name == "HF1.15 Versorgung mit grünem Wasserstoff"
+    md = mpi("status", "-f", "markdown", "--plan", str(SHIPPED), "--today", TODAY, "--lang", "de")
+    assert "| gesamt |" not in md.stdout and "|  | Gesamt |" in md.stdout

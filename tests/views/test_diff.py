@@ -79,7 +79,7 @@ VALUE_RECORDED = (
     "HF1.1 Flächen erhalten, „Flächenreserve“: value 98.5 ha on 2024-06-30 (Statistikamt Nord)"
 )
 CASES = {
-    ("v0", "v1"): ["HF1.2 Wasserstoffnetz planned → in progress"],
+    ("v0", "v1"): ["HF1.2 Wasserstoffnetz: planned → in progress"],
     ("v1", "v2"): ["HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)"],
     ("v2", "v1"): ["HF2.1 Additive Fertigung, „Neubau fertig“ reopened (was done)"],
     ("v2", "v3"): ["Weakening change (1):", POSTPONED],
@@ -92,7 +92,7 @@ CASES = {
         POSTPONED,
         "Other changes (4):",
         VALUE_RECORDED,
-        "HF1.2 Wasserstoffnetz planned → in progress",
+        "HF1.2 Wasserstoffnetz: planned → in progress",
         "HF2.1 Additive Fertigung, „Neubau fertig“ done (2025-03)",
         "HF2.2 added: FabCity",
     ],
@@ -192,7 +192,7 @@ def test_diff_json_and_markdown(history: Path) -> None:
         },
     ]
     md = mpi("diff", "v0", "v1", "--format", "markdown", plan=history).stdout
-    assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz planned → in progress\n"
+    assert md == "## Changes from v0 to v1\n\n- HF1.2 Wasserstoffnetz: planned → in progress\n"
     md = mpi("diff", "v2", "v3", "--format", "markdown", plan=history).stdout
     assert md == (
         f"## Changes from v2 to v3\n\n### Weakening change (1)\n\n- **{POSTPONED[2:]}**\n"

@@ -53,7 +53,7 @@ def run_round(repo: Path, *args: str, lang: str = "de") -> str:
 
 def test_markdown_names_each_change_in_words(repo: Path) -> None:
     out = run_round(repo, "--since", "runde-2026-06")
-    assert "HF1.10 Ausbau des Bundesfernstraßennetzes laufend → gefährdet" in out
+    assert "HF1.10 Ausbau des Bundesfernstraßennetzes: laufend → gefährdet" in out
     assert (
         "„Halbjährliche Information der Partner (A 26 Ost, neue Köhlbrandquerung)“ "
         "Juni 2026 erledigt (30.06.2026)" in out
@@ -305,7 +305,7 @@ def test_all_three_formats_name_the_same_changes_and_decisions(repo: Path, tmp_p
     import docx
 
     wanted = [
-        "HF1.10 Ausbau des Bundesfernstraßennetzes laufend → gefährdet",
+        "HF1.10 Ausbau des Bundesfernstraßennetzes: laufend → gefährdet",
         "„Jährliches Spitzengespräch des Ersten Bürgermeisters mit Industrieunternehmen“ "
         "2026 verfehlt",
         "Matchingveranstaltung mit 120 Teilnehmenden",
@@ -376,7 +376,7 @@ def test_notes_on_the_plan_level_are_changes(later: Path) -> None:
 
 def test_each_change_once_with_its_own_note(later: Path) -> None:
     out = run_round(later, "--since", "runde-1")
-    assert "HF2.6 Digitalisierung der Verwaltung laufend → gefährdet – Software verzögert" in out
+    assert "HF2.6 Digitalisierung der Verwaltung: laufend → gefährdet – Software verzögert" in out
     assert "„HH-WIN Ausbaustufe 1“ erledigt (30.09.2026)" in out
     notes = out.split("**Neue Vermerke**")
     assert all("HH-WIN Ausbaustufe 1" not in part.split("###")[0] for part in notes[1:])

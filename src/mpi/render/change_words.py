@@ -296,7 +296,7 @@ def _standing(c: Change, who: str, unit: str) -> str | None:
     if c.kind == "status_changed" and c.old is None:  # from a log entry: the status set
         return _("{who} set to {status}").format(who=who, status=status_word(c.new or ""))
     if c.kind == "status_changed":
-        return f"{who} {status_word(c.old or '')} → {status_word(c.new or '')}"
+        return f"{who}: {status_word(c.old or '')} → {status_word(c.new or '')}"
     return None
 
 

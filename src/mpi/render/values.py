@@ -131,8 +131,9 @@ def last(row: IndicatorRow) -> str:
 
 
 def field_id(f: FieldStatus, summary: StatusSummary) -> str:
-    """A row's id where people read it: HF1; none for the plan level (its title says it)."""
-    return "" if f is summary.plan_level else f.id
+    """A row's id where people read it: HF1; none for the plan level and the total (their
+    titles say what they are: "Plan, Dialog und Monitoring", "Gesamt")."""
+    return "" if f is summary.plan_level or f is summary.totals else f.id
 
 
 def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
@@ -140,13 +141,12 @@ def status_cells(summary: StatusSummary) -> list[tuple[FieldStatus, list[Any]]]:
     title, measures, one per status, open milestones, missed, overdue and delayed deadlines;
     each format adds the next deadline its own way. The plan level has no id of its own."""
     from mpi.domain.words import MEASURE_STATUSES
-    from mpi.i18n import _
 
     return [
         (
             f,
             [
-                _("total") if f is summary.totals else field_id(f, summary),
+                field_id(f, summary),
                 field_title(f),
                 f.measures,
                 *(f.by_status.get(name, 0) for name in MEASURE_STATUSES),

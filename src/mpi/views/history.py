@@ -79,6 +79,12 @@ class History:
     units: dict[tuple[str, str], str] = field(default_factory=dict)
     shallow: bool = False  # a shallow clone: the versions before its oldest commit are missing
 
+    @property
+    def name(self) -> str:
+        """`HF1.15 Versorgung mit grünem Wasserstoff`; the plan or a body by its title alone
+        (its id is a handle, not a name)."""
+        return f"{self.owner} {self.title}" if "." in self.owner else self.title
+
 
 @dataclass(frozen=True)
 class Snapshot:

@@ -101,7 +101,7 @@ def _fields(doc: Document, rep: Report, notes: Notes) -> None:
         name = f"{values.field_id(f, s)} {values.field_title(f)}".strip()
         rows.append(
             [
-                _("total") if f is t else name,
+                name,
                 str(f.measures),
                 counts or "–",
                 str(f.open_milestones),

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 
 def heading(view: History) -> str:
-    said = _("History of {owner} {title}: deadlines, targets and status")
+    said = _("History of {name}: deadlines, targets and status")
     if view.item is not None:
-        said = _("History of {owner} {title}, milestone {milestone}")
-    return said.format(owner=view.owner, title=view.title, milestone=view.item)
+        said = _("History of {name}, milestone {milestone}")
+    return said.format(name=view.name, milestone=view.item)
 
 
 def since(view: History) -> str:

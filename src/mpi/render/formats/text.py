@@ -115,7 +115,7 @@ def status(summary: StatusSummary) -> RenderableType:
             late.append(f" ◐{f.delayed}", style="yellow")
         if f.missed:
             late.append(f" ✗{f.missed}", style="red")
-        label = _("total") if f is summary.totals else values.field_id(f, summary)
+        label = values.field_id(f, summary)
         grid.add_row(t(label), title, measures, str(f.open_milestones), late, end_section=True)
     legend = Text(_("Bar:") + " ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
