@@ -149,3 +149,12 @@ def test_help_names_values_as_people_do_in_both_languages() -> None:
         for word in ("<text>", "<pfad>", "<zahl>", "<sekunden>"):
             assert word not in german, (command, word)
     assert "<Pfad>" in mpi("status", "--help", lang="de").stdout
+
+
+def test_a_mark_says_nothing_the_title_says() -> None:
+    """ "Versorgung mit Glasfaser (angestrebt vom Senat)" is not marked "(angestrebt)" again;
+    a body the title names is not named again, but the date still says it is no commitment."""
+    rows = mpi("timeline", plan=SHIPPED, today=TODAY, lang="de").stdout.splitlines()
+    said = {r.split("\t")[3]: r.split("\t")[7] for r in rows}
+    assert said["glasfaser-vollversorgung"] == "bis 2033"
+    assert said["klimaneutralitaet"] == "bis 2045 (keine Zusage des Plans)"

@@ -111,16 +111,19 @@ def dated(row: DueRow) -> str:
 def marks(row: DueRow, condition: bool = True) -> str:
     """What a date is besides its words: conditional, aspired, from before the plan, or
     another body's (` (bedingt)`, ` (angestrebt)`, ` (vor dem Plan)`, ` (keine Zusage des
-    Plans: Autobahn GmbH)`)."""
+    Plans: Autobahn GmbH)`). What the title says already is not said again ("Versorgung mit
+    Glasfaser (angestrebt vom Senat)" is not marked "(angestrebt)" after it)."""
     said = ""
+    title = row.title.casefold()
     if condition and row.condition:
         said += " " + _("(conditional)")
-    if row.aspiration:
-        said += " " + _("(aspired)")
+    aspired = _("(aspired)")
+    if row.aspiration and aspired.strip("()").casefold() not in title:
+        said += " " + aspired
     if row.kind == "history":  # done before the plan, or a term set before it (zunächst …)
         said += " " + (_("(set before the plan)") if row.set_before else _("(before the plan)"))
     if party := row.party:
-        said += " " + values.not_committed(party)
+        said += " " + values.not_committed(party, named=party.casefold() in title)
     return said
 
 

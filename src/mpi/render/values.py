@@ -78,10 +78,13 @@ def bound_sign(base: Baseline) -> str:
     return {"above": "> ", "below": "< "}.get(base.bound or "", "")
 
 
-def not_committed(party: str) -> str:
-    """What another body's date or target is: `(keine Zusage des Plans: Autobahn GmbH)`."""
+def not_committed(party: str, named: bool = False) -> str:
+    """What another body's date or target is: `(keine Zusage des Plans: Autobahn GmbH)`;
+    without the body where its title names it already (`named`)."""
     from mpi.i18n import _
 
+    if named:
+        return _("(not a commitment of the plan)")
     return _("(not a commitment of the plan: {party})").format(party=party)
 
 
