@@ -182,3 +182,5 @@ def test_continuations_hang_under_their_text_at_80_columns(monkeypatch: pytest.M
     assert all(line.startswith(tuple(ids)) or line.startswith("Woher") for line in edge), edge
     status = mpi("status", "--today", TODAY, plan=SHIPPED, lang="de", today=TODAY).stdout
     assert "x entfallen" in words(status) and not re.search(r"x\s*\n\s*entfallen", status)
+    english = mpi("status", "--today", TODAY, plan=SHIPPED, lang="en", today=TODAY).stdout
+    assert "(A 26 Ost," in english  # a road's name whole, in either language

@@ -222,19 +222,23 @@ def wrap(text: Text, width: int) -> Text:
 
 
 def _pieces(plain: str) -> list[tuple[int, int]]:
-    """The words of a line; a one-letter word stays with the next (`A 26 Ost`, `§ 5`), and a
-    short word with the number after it (`bis 2037`, `ab 2031`, `um 24 Monate`)."""
+    """The words of a line; a one-letter word stays with the next (`§ 5`) and a road's name
+    whole (`A 26 Ost`), and a short word with the number after it (`bis 2037`, `ab 2031`)."""
     out: list[tuple[int, int]] = []
-    previous = ""
+    previous, named = "", False
     for match in WORD.finditer(plain):
         word = match.group()
-        short = len(previous.lstrip("(„‚[")) == 1 or (
-            0 < len(previous) <= 3 and previous.isalpha() and word[:1].isdigit()
+        letter = len(previous.lstrip("(„‚[")) == 1
+        glue = (
+            letter
+            or named
+            or (0 < len(previous) <= 3 and previous.isalpha() and word[:1].isdigit())
         )
-        if out and short:
+        if out and glue:
             out[-1] = (out[-1][0], match.end())
         else:
             out.append(match.span())
+        named = letter and word.isdigit()  # `A 26`: the road's direction goes with it
         previous = word
     return out
 
