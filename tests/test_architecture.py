@@ -171,3 +171,19 @@ def test_the_map_names_every_module() -> None:
         if f"`{name}`" not in text:
             unnamed.append(name)
     assert not unnamed, "docs/architecture.md does not name: " + ", ".join(unnamed)
+
+
+@pytest.mark.parametrize("stage", ["domain", "loading"])
+def test_messages_below_the_cli_name_no_option(stage: str) -> None:
+    """A message from loading or domain code says what is wrong, not which option to type:
+    only cli/ knows the options (the hint naming one is added there)."""
+    words = {"_", "N_", "ngettext", "pgettext", "NC_"}
+    found = []
+    for path in sorted((SRC / "mpi" / stage).rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call) and getattr(node.func, "id", None) in words:
+                for arg in node.args:
+                    text = arg.value if isinstance(arg, ast.Constant) else None
+                    if isinstance(text, str) and re.search(r"(^|[\s`(])--[a-z]", text):
+                        found.append(f"{path.name}:{node.lineno}: {text[:60]}")
+    assert not found, found

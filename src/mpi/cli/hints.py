@@ -153,3 +153,21 @@ def _option_value_with_spaces(extra: list[str], args: Sequence[str], ctx: Any) -
             text = " ".join(words[at - 1 : at + len(extra)])
             return [*words[: at - 1], text, *words[at + len(extra) :]]
     return None
+
+
+def not_a_measure_status(typed: str) -> None:
+    """`list --status überfällig`: a deadline's state, not a measure's status; the command
+    that lists such deadlines is named here, where commands are known."""
+    from mpi.domain.errors import InvalidValue
+    from mpi.domain.words import MEASURE_STATUSES, deadline_word
+    from mpi.i18n import pgettext
+
+    if deadline_word(typed):
+        shown = ", ".join(pgettext("measure status", v) for v in MEASURE_STATUSES)
+        raise InvalidValue(
+            "status",
+            _(
+                "{word} is said of deadlines, not of measures (one of {choices}): "
+                "mpi due --overdue lists the overdue deadlines, mpi due the delayed ones too"
+            ).format(word=repr(typed), choices=shown),
+        )

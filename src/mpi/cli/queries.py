@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mpi.cli import completion
+from mpi.cli import completion, hints
 from mpi.cli.options import (
     AsOfOption,
     FieldsOption,
@@ -112,6 +112,8 @@ def list_measures(
 ) -> None:
     from mpi.views.measures import MeasureFilter, list_measures
 
+    for word in several(status):
+        hints.not_a_measure_status(word)
     flt = MeasureFilter(
         fields=several(field),
         statuses=several(status),

@@ -139,14 +139,6 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
     if len(starting) == 1:
         return starting.pop()
     shown = ", ".join(pgettext(what, v) for v in words)
-    if what == "measure status" and wanted in {_key(w) for w in DEADLINE_WORDS}:
-        raise InvalidValue(
-            "status",
-            _(
-                "{word} is said of deadlines, not of measures (one of {choices}): "
-                "mpi due --overdue lists the overdue deadlines, mpi due the delayed ones too"
-            ).format(word=repr(typed), choices=shown),
-        )
     if starting:
         names = [pgettext(what, v) for v in sorted(starting)]
         meant = _("{choices} or {last}").format(choices=", ".join(names[:-1]), last=names[-1])
@@ -163,6 +155,12 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
         meant = pgettext(what, aliases[close[0]])
         message += _("; did you mean {ident}?").format(ident=repr(meant))
     raise InvalidValue("status" if what == "measure status" else "state", message)
+
+
+def deadline_word(typed: str) -> bool:
+    """Whether a person typed a state of deadlines (überfällig, delayed) where a measure's
+    status is meant."""
+    return _key(typed) in {_key(w) for w in DEADLINE_WORDS}
 
 
 def measure_status(typed: str) -> str:
