@@ -117,6 +117,21 @@ def status(summary: StatusSummary) -> RenderableType:
             late.append(f" ✗{f.missed}", style="red")
         label = values.field_id(f, summary)
         grid.add_row(t(label), title, measures, str(f.open_milestones), late, end_section=True)
+    parts: list[RenderableType] = [heading, Text(""), grid, *_legend()]
+    parts.append(Text(""))
+    if summary.missed:  # what the partners did not do: first
+        parts += [_late(summary.missed, missed_heading(summary), notes), Text("")]
+    if summary.late:
+        parts += [_late(summary.late, late_heading(summary), notes), Text("")]
+    parts.append(_due_table(summary.next_deadlines, notes, title=_("Next deadlines")))
+    return Group(*parts, *notes_text(notes))
+
+
+def _legend() -> list[RenderableType]:
+    """What the status bar's glyphs and the table's counts mean, wrapped so that no glyph
+    parts from its word."""
+    from rich.text import Text
+
     legend = Text(_("Bar:") + " ", style="dim")
     for name, glyph in STATUS_GLYPH.items():
         legend.append(glyph, style=STATUS_STYLE[name])
@@ -130,14 +145,7 @@ def status(summary: StatusSummary) -> RenderableType:
         ),
         style="dim",
     )
-    parts: list[RenderableType] = [heading, Text(""), grid, Wrapped(legend), Wrapped(counts)]
-    parts.append(Text(""))
-    if summary.missed:  # what the partners did not do: first
-        parts += [_late(summary.missed, missed_heading(summary), notes), Text("")]
-    if summary.late:
-        parts += [_late(summary.late, late_heading(summary), notes), Text("")]
-    parts.append(_due_table(summary.next_deadlines, notes, title=_("Next deadlines")))
-    return Group(*parts, *notes_text(notes))
+    return [Wrapped(legend), Wrapped(counts)]
 
 
 def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableType:
