@@ -147,7 +147,8 @@ def _how_known(notes: Notes, title: str) -> list[RenderableType]:
 
 
 def measure(detail: MeasureDetail) -> RenderableType:
-    from rich.table import Table
+    """`mpi show HF1.15`: the measure's head, facts, text, items, goals, milestones,
+    indicators, sources, decisions and log, and how each date and target is known."""
     from rich.text import Text
 
     m = detail.measure
@@ -161,54 +162,78 @@ def measure(detail: MeasureDetail) -> RenderableType:
     where = f"{detail.field.id} {detail.field.title}"
     if detail.section_title:
         where += f" › {detail.section_title}"
-    facts = Table.grid(padding=(0, 2))
-    facts.add_column(style="bold", no_wrap=True)
-    facts.add_column()
-    names = detail.partners
-    facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or values.DASH))
-    involved = ", ".join(names.get(p, p) for p in m.involved) or values.DASH
-    facts.add_row(_("Involved"), t(involved + notes.involvement(m.id, m.involvement)))
-    facts.add_row(_("Tags"), t(", ".join(m.tags) or values.DASH))
-    items: list[RenderableType] = []
-    if m.items:  # each item's text hangs under itself, beside its number
-        listed = hanging("bold")
-        for item in m.items:
-            listed.add_row(f"{item.id}.", Text(visible(" ".join(item.text.split())), style=""))
-        items = [indent(listed)]
-    goals: list[RenderableType] = []
-    if detail.goals:
-        mark = notes.goals(m.id, detail.goal_assignment)
-        grid = hanging("bold")
-        for g in detail.goals:
-            grid.add_row(t(g.id), t(g.text))
-        goals = [Text(_("Goals") + mark, style="bold"), indent(grid)]
+    facts, goals = _facts(detail, notes), _goals(detail, notes)  # their notes come first
     milestones: list[RenderableType] = [_milestones(detail.milestones, notes)]
     if not detail.milestones:
         milestones = [Text(_("No milestones."), style="dim")]
-    indicators = _indicators(detail, notes) if detail.indicators else []
-    sources: list[RenderableType] = []
-    if m.sources:  # each hanging under itself, beside its footnote's number
-        cited = hanging()
-        for s in m.sources:
-            line = t(one_line(s.shown))
-            if s.url:
-                line.append(" ")
-                line.append(one_line(s.url), style="underline")
-            cited.add_row(f"[{s.footnote}]" if s.footnote is not None else "", line)
-        sources = [Text(_("Sources"), style="bold"), indent(cited)]
     return _sections(
         [head, t(where, "dim")],
         [facts],
         _paragraphs(m.text),
-        items,
+        _items(detail),
         goals,
         milestones,
-        indicators,
-        sources,
+        _indicators(detail, notes) if detail.indicators else [],
+        _sources(detail),
         _decisions(detail.decisions),
         _updates(m.updates, detail.partners),
         _how_known(notes, _("How each date and target is known")),
     )
+
+
+def _facts(detail: MeasureDetail, notes: Notes) -> RenderableType:
+    """Who leads, who is involved (and how that is known), the tags."""
+    from rich.table import Table
+
+    m, names = detail.measure, detail.partners
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold", no_wrap=True)
+    facts.add_column()
+    facts.add_row(_("Lead"), t(", ".join(names.get(p, p) for p in m.lead) or values.DASH))
+    involved = ", ".join(names.get(p, p) for p in m.involved) or values.DASH
+    facts.add_row(_("Involved"), t(involved + notes.involvement(m.id, m.involvement)))
+    facts.add_row(_("Tags"), t(", ".join(m.tags) or values.DASH))
+    return facts
+
+
+def _items(detail: MeasureDetail) -> list[RenderableType]:
+    """The measure's items, each text hanging under itself beside its number."""
+    from rich.text import Text
+
+    if not detail.measure.items:
+        return []
+    listed = hanging("bold")
+    for item in detail.measure.items:
+        listed.add_row(f"{item.id}.", Text(visible(" ".join(item.text.split())), style=""))
+    return [indent(listed)]
+
+
+def _goals(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
+    from rich.text import Text
+
+    if not detail.goals:
+        return []
+    mark = notes.goals(detail.measure.id, detail.goal_assignment)
+    grid = hanging("bold")
+    for g in detail.goals:
+        grid.add_row(t(g.id), t(g.text))
+    return [Text(_("Goals") + mark, style="bold"), indent(grid)]
+
+
+def _sources(detail: MeasureDetail) -> list[RenderableType]:
+    """The sources, each hanging under itself beside its footnote's number."""
+    from rich.text import Text
+
+    if not detail.measure.sources:
+        return []
+    cited = hanging()
+    for s in detail.measure.sources:
+        line = t(one_line(s.shown))
+        if s.url:
+            line.append(" ")
+            line.append(one_line(s.url), style="underline")
+        cited.add_row(f"[{s.footnote}]" if s.footnote is not None else "", line)
+    return [Text(_("Sources"), style="bold"), indent(cited)]
 
 
 def _indicators(detail: MeasureDetail, notes: Notes) -> list[RenderableType]:
