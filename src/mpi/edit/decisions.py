@@ -303,12 +303,7 @@ def _retarget(
         record(target, ind, day, grounds, fields)
 
         def shown(v: object, y: object) -> str:
-            amount = f"{formats.number(float(str(v)))} {unit}".rstrip()
-            said = _("at least {amount}") if direction == "at_least" else _("at most {amount}")
-            if y is None:
-                return said.format(amount=amount)
-            when = _("permanent") if y == "permanent" else f"bis {y}"
-            return f"{said.format(amount=amount)} ({when})"
+            return _target_words(v, y, direction, unit)
 
         new_year = year if year is not None else old_year
         hand = None  # the target in the file, where it differs from the one on record
@@ -320,13 +315,7 @@ def _retarget(
         why = grounds.said(target, day)
         with speaking(target.facts.language):
             old, new = shown(old_value, old_year), shown(value, new_year)
-            if grounds.correction:
-                said = _("Target „{name}“ read anew: {old} → {new} ({why})")
-            elif same:
-                said = _("Target „{name}“ confirmed by decision: {new} ({decision})")
-            else:
-                said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
-            said = said.format(name=inner(ind.get("name")), old=old, new=new, decision=why, why=why)
+            said = _target_line(grounds, inner(ind.get("name")), old, new, same, why)
             if hand is not None:
                 said += " " + _hand(hand)
         log_entry(target, day, said)
@@ -336,6 +325,27 @@ def _retarget(
         return done if hand is None else f"{done} {_hand(hand)}"
 
     return mutate
+
+
+def _target_words(value: object, year: object, direction: str, unit: str) -> str:
+    """`mindestens 100 MW (bis 2030)`: a target as the log and the confirmation say it."""
+    amount = f"{formats.number(float(str(value)))} {unit}".rstrip()
+    said = _("at least {amount}") if direction == "at_least" else _("at most {amount}")
+    if year is None:
+        return said.format(amount=amount)
+    when = _("permanent") if year == "permanent" else f"bis {year}"
+    return f"{said.format(amount=amount)} ({when})"
+
+
+def _target_line(grounds: Grounds, name: str, old: str, new: str, same: bool, why: str) -> str:
+    """The log's line: a target read anew, confirmed or changed, and on what grounds."""
+    if grounds.correction:
+        said = _("Target „{name}“ read anew: {old} → {new} ({why})")
+    elif same:
+        said = _("Target „{name}“ confirmed by decision: {new} ({decision})")
+    else:
+        said = _("Target „{name}“ changed by decision: {old} → {new} ({decision})")
+    return said.format(name=name, old=old, new=new, decision=why, why=why)
 
 
 def drop(grounds: Grounds) -> Mutation:
