@@ -12,7 +12,7 @@ from datetime import date
 from typing import Literal
 
 from mpi.domain.meetings import Meeting
-from mpi.domain.model import Plan, Update
+from mpi.domain.model import Measure, Plan, Update
 from mpi.views.diff import Change
 from mpi.views.due import DueRow
 from mpi.views.meetings import ActionRow, AgendaRow, body_name, follow_up, previous
@@ -109,61 +109,61 @@ def propose(plan: Plan, found: MeetingPart, decisions: list[Decision]) -> list[P
     held = ("--meeting", found.meeting.id) + (("--top", top) if found.meeting.agenda else ())
     out = []
     for d in decisions:
-        options: list[Option] = []
-        owner = d.item.id
-        measure = by_measure.get(owner)
-        row = d.row
-        if d.action is not None:
-            a = d.action
-            close = ("mpi", "meeting", "done", a.meeting, str(a.number))
-            renew = ("mpi", "meeting", "action", found.meeting.id, "{text}", "--owner", a.owner)
-            options += [
-                Option("action_done", (*close, "--note", "{text}")),
-                Option("action_dropped", (*close, "--dropped", "--note", "{text}")),
-                Option("action_renewed", (*renew, "--due", "{day}")),
-            ]
-        elif d.reason == "weakened_without_decision" and d.change is not None:
-            c = d.change
-            if c.what == "milestone" and c.item:
-                command: Command = ("mpi", "reschedule", c.subject, c.item, "{date}", *held)
-            elif c.what == "indicator" and c.item:
-                command = ("mpi", "retarget", c.item, "{value}", *held)
-            else:
-                command = ()
-            options += [Option("approve", command), Option("restore")]
-        elif row is not None and row.recurring and d.reason != "missed":
-            mark = ("mpi", "milestone", owner, row.milestone)
-            occurrence = ("--occurrence", str(row.due.yaml_value()))
-            options += [
-                Option("done", (*mark, "done", *occurrence)),
-                Option("missed", (*mark, "missed", *occurrence)),
-            ]
-        elif row is not None:
-            options.append(
-                Option("postpone", ("mpi", "reschedule", owner, row.milestone, "{date}", *held))
-            )
-            if d.reason != "missed":
-                options.append(
-                    Option("missed", ("mpi", "milestone", owner, row.milestone, "missed"))
-                )
-        elif measure is not None:  # at risk
-            ahead = [
-                m for m in measure.milestones if m.status == "open" and m.due and not m.context
-            ]
-            if ahead:
-                options.append(
-                    Option("postpone", ("mpi", "reschedule", owner, ahead[0].id, "{date}", *held))
-                )
-            if measure.indicators:
-                options.append(
-                    Option(
-                        "retarget", ("mpi", "retarget", measure.indicators[0].id, "{value}", *held)
-                    )
-                )
-        recurring = row is not None and row.recurring
+        measure = by_measure.get(d.item.id)
+        options = _options(d, measure, found, held)
+        recurring = d.row is not None and d.row.recurring
         if measure is not None and d.action is None and not recurring and d.change is None:
-            options.append(Option("drop", ("mpi", "drop", owner, *held)))
+            options.append(Option("drop", ("mpi", "drop", d.item.id, *held)))
         if d.action is None:
-            options.append(Option("note", ("mpi", "note", owner, "{text}")))
+            options.append(Option("note", ("mpi", "note", d.item.id, "{text}")))
         out.append(Proposal(d, tuple(options)))
     return out
+
+
+def _options(
+    d: Decision, measure: Measure | None, found: MeetingPart, held: Command
+) -> list[Option]:
+    """What the round may decide on one item, by why it is on the agenda: an action item
+    done, dropped or renewed; a weakening approved or undone; an occurrence done or missed;
+    a deadline postponed or missed; a measure at risk postponed or its target changed."""
+    owner, row = d.item.id, d.row
+    if d.action is not None:
+        a = d.action
+        close = ("mpi", "meeting", "done", a.meeting, str(a.number))
+        renew = ("mpi", "meeting", "action", found.meeting.id, "{text}", "--owner", a.owner)
+        return [
+            Option("action_done", (*close, "--note", "{text}")),
+            Option("action_dropped", (*close, "--dropped", "--note", "{text}")),
+            Option("action_renewed", (*renew, "--due", "{day}")),
+        ]
+    if d.reason == "weakened_without_decision" and d.change is not None:
+        c = d.change
+        command: Command = ()
+        if c.what == "milestone" and c.item:
+            command = ("mpi", "reschedule", c.subject, c.item, "{date}", *held)
+        elif c.what == "indicator" and c.item:
+            command = ("mpi", "retarget", c.item, "{value}", *held)
+        return [Option("approve", command), Option("restore")]
+    if row is not None and row.recurring and d.reason != "missed":
+        mark = ("mpi", "milestone", owner, row.milestone)
+        occurrence = ("--occurrence", str(row.due.yaml_value()))
+        return [
+            Option("done", (*mark, "done", *occurrence)),
+            Option("missed", (*mark, "missed", *occurrence)),
+        ]
+    if row is not None:
+        options = [Option("postpone", ("mpi", "reschedule", owner, row.milestone, "{date}", *held))]
+        if d.reason != "missed":
+            options.append(Option("missed", ("mpi", "milestone", owner, row.milestone, "missed")))
+        return options
+    options = []
+    if measure is not None:  # at risk
+        ahead = [m for m in measure.milestones if m.status == "open" and m.due and not m.context]
+        if ahead:
+            options.append(
+                Option("postpone", ("mpi", "reschedule", owner, ahead[0].id, "{date}", *held))
+            )
+        if measure.indicators:
+            first = measure.indicators[0].id
+            options.append(Option("retarget", ("mpi", "retarget", first, "{value}", *held)))
+    return options
