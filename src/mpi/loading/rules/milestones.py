@@ -9,6 +9,8 @@ from mpi.domain.dates import Due, series
 from mpi.domain.deadlines import deadlines, is_open, occurrences
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.items import Occurrence
+from mpi.domain.types import Recurrence
+from mpi.domain.walk import Place
 from mpi.i18n import _, pgettext
 from mpi.loading.rules.context import Context
 
@@ -86,45 +88,49 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
                 ).format(milestone=name),
             )
         if r.last_done is not None:
-            yield ctx.diagnostic(
-                place,
-                ("recurrence", "last_done"),
-                "last-done",
-                _(
-                    "{milestone}: `last_done` counts every occurrence up to it as held; record "
-                    "occurrences one by one instead (`occurrences`, as mpi milestone writes them)"
-                ).format(milestone=name),
-                severity="warning",
-            )
-            if r.last_done.end < r.start.start:
-                yield ctx.diagnostic(
-                    place,
-                    ("recurrence", "last_done"),
-                    "recurrence",
-                    _("{milestone}: last_done {last} lies before the start {start}").format(
-                        milestone=name, last=r.last_done.iso(), start=r.start.iso()
-                    ),
-                )
-            # An occurrence may be held before it is due (the December report in November),
-            # but none after the current one: that one has not come round yet.
-            current = next(
-                (
-                    o
-                    for o in series(r.start, r.every, r.end, ctx.plan.horizon)
-                    if o.end >= ctx.today
-                ),
-                None,
-            )
-            if current is not None and r.last_done.end > current.end:
-                yield ctx.diagnostic(
-                    place,
-                    ("recurrence", "last_done"),
-                    "recurrence",
-                    _(
-                        "{milestone}: last_done {last} is in the future (the current "
-                        "occurrence is {current})"
-                    ).format(milestone=name, last=r.last_done.iso(), current=current.iso()),
-                )
+            yield from _last_done(ctx, place, r, r.last_done, name)
+
+
+def _last_done(
+    ctx: Context, place: Place, r: Recurrence, last: Due, name: str
+) -> Iterator[Diagnostic]:
+    """`last_done` (an old way of counting held occurrences): a warning, and an error where
+    it lies before the start or after the occurrence that is current."""
+    yield ctx.diagnostic(
+        place,
+        ("recurrence", "last_done"),
+        "last-done",
+        _(
+            "{milestone}: `last_done` counts every occurrence up to it as held; record "
+            "occurrences one by one instead (`occurrences`, as mpi milestone writes them)"
+        ).format(milestone=name),
+        severity="warning",
+    )
+    if last.end < r.start.start:
+        yield ctx.diagnostic(
+            place,
+            ("recurrence", "last_done"),
+            "recurrence",
+            _("{milestone}: last_done {last} lies before the start {start}").format(
+                milestone=name, last=last.iso(), start=r.start.iso()
+            ),
+        )
+    # An occurrence may be held before it is due (the December report in November),
+    # but none after the current one: that one has not come round yet.
+    current = next(
+        (o for o in series(r.start, r.every, r.end, ctx.plan.horizon) if o.end >= ctx.today),
+        None,
+    )
+    if current is not None and last.end > current.end:
+        yield ctx.diagnostic(
+            place,
+            ("recurrence", "last_done"),
+            "recurrence",
+            _(
+                "{milestone}: last_done {last} is in the future (the current "
+                "occurrence is {current})"
+            ).format(milestone=name, last=last.iso(), current=current.iso()),
+        )
 
 
 def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
