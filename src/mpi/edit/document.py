@@ -8,7 +8,6 @@ indentation. Anything this cannot do without touching other bytes is refused wit
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -72,9 +71,6 @@ class Document:
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
-
-    def _line_of(self, offset: int) -> int:
-        return bisect.bisect_right(self._starts, offset)
 
     def is_flow(self, node: PMap | PList) -> bool:
         return self.text[self.offset(node.start)] in "{["

@@ -175,11 +175,6 @@ def reason(exc: OSError) -> str:
     return _(exc.strerror) if exc.strerror else str(exc)
 
 
-def catalog_exists(language: Language = "de") -> bool:
-    """Whether the compiled catalog of `language` is there (built with the package)."""
-    return (LOCALE_DIR / language / "LC_MESSAGES" / f"{DOMAIN}.mo").is_file()
-
-
 def option_value(args: Sequence[str], name: str) -> str | None:
     """The value of `--name VALUE` or `--name=VALUE` in raw command-line arguments (the
     last one wins, as the parser reads them); arguments after `--` are not options."""
