@@ -23,6 +23,7 @@ ZIP_NAME = "masterplan-daten.zip"
 THEMES = ("GOVE", "ECON")  # the EU data themes: government and public sector; economy
 EU = "http://publications.europa.eu/resource/authority/"
 IANA = "https://www.iana.org/assignments/media-types/"
+DCATDE = "http://dcat-ap.de/def/dcatde/"  # the German application profile
 
 
 def files(data: OpenData, config: SiteConfig, modified: datetime) -> Iterator[tuple[str, bytes]]:
@@ -131,7 +132,7 @@ def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[st
 
     assert config.opendata is not None and config.data_url is not None
     od, base = config.opendata, config.data_url
-    dcatde = Namespace("http://dcat-ap.de/def/dcatde/")
+    dcatde = Namespace(DCATDE)
     vcard = Namespace("http://www.w3.org/2006/vcard/ns#")
     g = Graph(store="SimpleMemory")  # dicts, not sets: the same order in every run
     for prefix, space in (("dcat", DCAT), ("dct", DCTERMS), ("dcatde", dcatde), ("foaf", FOAF),
@@ -170,6 +171,26 @@ def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[st
         g.add((dataset, dcatde.politicalGeocodingURI, URIRef(od.spatial)))
     if od.contributor_id:
         g.add((dataset, dcatde.contributorID, URIRef(od.contributor_id)))
+    _distributions(g, dataset, data, config, modified, sizes)
+    return g
+
+
+def _distributions(
+    g: Any,
+    dataset: Any,
+    data: OpenData,
+    config: SiteConfig,
+    modified: datetime,
+    sizes: dict[str, int],
+) -> None:
+    """Each file of the data set as a DCAT distribution: title, address, licence and whom to
+    name, format and media type, size."""
+    from rdflib import RDF, XSD, Literal, Namespace, URIRef
+    from rdflib.namespace import DCAT, DCTERMS
+
+    assert config.opendata is not None and config.data_url is not None
+    od, base, de = config.opendata, config.data_url, language()
+    dcatde = Namespace(DCATDE)
     attribution = od.attribution or config.publisher
     titles = {f"{t.name}.csv": _(t.title) for t in data.tables} | {
         "datapackage.json": _("Data package (Frictionless Data)"),
@@ -191,7 +212,6 @@ def _dcat(data: OpenData, config: SiteConfig, modified: datetime, sizes: dict[st
         g.add((dist, DCAT.mediaType, URIRef(IANA + media)))
         if name in sizes:
             g.add((dist, DCAT.byteSize, Literal(sizes[name], datatype=XSD.nonNegativeInteger)))
-    return g
 
 
 def _sorted_namespaces(graph: Any) -> str:
