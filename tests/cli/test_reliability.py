@@ -520,6 +520,9 @@ def test_a_ctrl_c_while_pydantic_validates_comes_after_it() -> None:
     built and run, and delivered after."""
     code = (
         "import os, signal\n"
+        # as mpi's entry point does: a shell that started the run in the background may have
+        # left SIGINT ignored, and an ignored signal is inherited
+        "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
         "from mpi.loading.schema_errors import held_ctrl_c\n"
         "steps = []\n"
         "try:\n"
