@@ -128,6 +128,9 @@ def test_a_quote_inside_a_quote_is_single(tmp_path: Path) -> None:
     mpi(*mark, "--plan", str(plan), "--lang", "de")
     log = mpi("show", "HF2.7", "--plan", str(plan), *args).stdout
     assert "Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“" in words(log)
+    briefing = mpi("round", "--plan", str(plan), *args).stdout  # its own words for the title
+    assert "„Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“ verfehlt" in briefing
+    assert "„„" not in briefing and "““" not in briefing
     title = "Abschluss des Projekts „Cyber Security Portfolio Hamburg“"
     assert names(title, "Meilenstein „Abschluss des Projekts ‚Cyber Security Portfolio Hamburg‘“")
     assert names(title, f"Meilenstein „{title}“: offen → verfehlt")

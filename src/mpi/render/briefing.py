@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from mpi.domain.words import inner
 from mpi.i18n import N_, _, formats, ngettext
 from mpi.render import values
 from mpi.render.change_words import describe
@@ -65,7 +66,7 @@ def reason(view: Round, d: Decision) -> str:
         said = _("„{milestone}“ expected for {date}, delayed, nothing noted since")
     else:
         said = _("„{milestone}“ overdue since {date}, nothing noted since")
-    return said.format(milestone=title, date=values.due(d.row.due)) + count
+    return said.format(milestone=inner(title), date=values.due(d.row.due)) + count
 
 
 def span(value: tuple[int, str]) -> str:

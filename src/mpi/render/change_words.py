@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from mpi.domain.dates import Due, DueError
-from mpi.domain.words import KIND_WORDS
+from mpi.domain.words import KIND_WORDS, inner
 from mpi.i18n import N_, _, ngettext
 from mpi.render import values
 from mpi.render.provenance import EVERY_WORDS, kind_words
@@ -250,7 +250,7 @@ def _who(
         owner = _("Plan")
     who = owner
     if c.item and c.kind not in ("added", "removed"):
-        named = f"„{title}“" if title else c.item
+        named = f"„{inner(title)}“" if title else c.item
         who = f"{who}, {named}" if who and title else f"{who} {named}".strip()
     if c.occurrence:
         who += " " + moment(c.occurrence)
@@ -261,7 +261,7 @@ def _presence(c: Change, who: str, unit: str) -> str | None:
     """Something added, removed or renumbered."""
     if c.kind == "added" and c.what == "milestone":
         return _("{who}: milestone „{text}“ added (due {date})").format(
-            who=who, text=c.text, date=moment(c.new)
+            who=who, text=inner(c.text), date=moment(c.new)
         )
     if c.kind in ("added", "removed") and c.what in ("milestone", "indicator"):
         said = {
@@ -269,7 +269,7 @@ def _presence(c: Change, who: str, unit: str) -> str | None:
             ("removed", "milestone"): _("{who}: milestone „{text}“ removed"),
             ("removed", "indicator"): _("{who}: indicator „{text}“ removed"),
         }[(c.kind, c.what)]
-        return said.format(who=who, text=c.text)
+        return said.format(who=who, text=inner(c.text))
     if c.kind == "added":
         return _("{who} added: {text}").format(who=who, text=c.text)
     if c.kind == "removed":

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mpi.domain.words import KIND_WORDS, target_text
+from mpi.domain.words import KIND_WORDS, inner, target_text
 from mpi.i18n import _
 from mpi.render import values
 from mpi.render.change_words import target_words
@@ -72,7 +72,7 @@ def decision_line(row: DecisionRow, *, owner: bool = True) -> str:
     if owner and row.field is None:  # the plan or a body: by its title, not its id
         who = "" if row.item is not None else row.title
     if row.item is not None:
-        who = (who + ", " if who else "") + f"„{row.title}“"
+        who = (who + ", " if who else "") + f"„{inner(row.title)}“"
     said = decided(row)
     head = f"{values.day(row.day)} {who}".rstrip()
     if row.correction:

@@ -153,7 +153,7 @@ def explanation(
     (lists of many dates; `mpi show` quotes)."""
     said = _explanation(basis, quote, derivation, quotes=quotes)
     if condition:
-        said += "; " + _("condition: „{words}“").format(words=condition)
+        said += "; " + _("condition: „{words}“").format(words=inner(condition))
     return said
 
 

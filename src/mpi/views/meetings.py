@@ -15,7 +15,7 @@ from mpi.domain.errors import InvalidValue
 from mpi.domain.meetings import Meeting, Participant, Top
 from mpi.domain.model import Plan
 from mpi.domain.reference import TOP, body_forms
-from mpi.domain.words import fold, natural_key, suggest
+from mpi.domain.words import fold, inner, natural_key, suggest
 from mpi.i18n import _, formats, speaking
 from mpi.views.decisions import DecisionRow
 from mpi.views.decisions import decisions as all_decisions
@@ -269,7 +269,7 @@ def proposed_agenda(plan: Plan, body: str, day: date, today: date) -> list[Top]:
             current |= {m.id for m in f.measures if m.status == "at_risk"}
             items = sorted(current, key=natural_key)
             said = _("Report on Handlungsfeld {number} „{title}“").format(
-                number=f.number, title=f.title
+                number=f.number, title=inner(f.title)
             )
             lead = who(items) or who([m.id for m in f.measures])
             tops.append(Top(title=said, kind="report", lead=lead, items=items))

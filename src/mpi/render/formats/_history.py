@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mpi.domain.words import inner
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import describe, moment, target_words
@@ -54,7 +55,7 @@ def course(view: History, c: Course) -> str:
     if c.current != c.first:
         values_ += f" → {shown(c.current)}"
     if not c.changes:
-        return f"„{c.title}“: {values_}; " + _("unchanged")
+        return f"„{inner(c.title)}“: {values_}; " + _("unchanged")
     said = ngettext("{count} change", "{count} changes", c.changes).format(count=c.changes)
     if c.weakening:
         said += ", " + ngettext(
@@ -71,7 +72,7 @@ def course(view: History, c: Course) -> str:
         said += "; " + (
             _("{amount} later in all") if later else _("{amount} earlier in all")
         ).format(amount=amount)
-    return f"„{c.title}“: {values_}; {said}"
+    return f"„{inner(c.title)}“: {values_}; {said}"
 
 
 def lines(view: History) -> Lines:
