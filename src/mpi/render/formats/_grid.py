@@ -33,7 +33,6 @@ class Column:
     justify: Literal["left", "right"] = "left"
     style: str = ""
     least: int = 0  # a text column's narrowest width, e.g. a date phrase that stays whole
-    unbroken: bool = False  # its words are tokens (tags, names): the grid fits only if none breaks
 
 
 @dataclass
@@ -64,13 +63,8 @@ class Grid:
         ]
         text = [i for i, c in enumerate(columns) if c.weight]
         left -= sum(natural[i] for i in range(len(columns)) if i not in text)
-        longest = {
-            i: max([0, *(n for row, _ in self.rows for n in _words(row[i].plain))]) for i in text
-        }
+        longest = self._longest()
         floor = {i: max(columns[i].least, NARROWEST, *_words(heads[i])) for i in text}
-        for i in text:
-            if columns[i].unbroken:  # a tag gives way only after every other column has
-                floor[i] = max(floor[i], longest[i])
         widths = list(natural)
         for i in text:  # each text column at least its longest word, where it has room
             widths[i] = min(natural[i], max(floor[i], longest[i]))
@@ -101,14 +95,18 @@ class Grid:
                 break
         return widths
 
+    def _longest(self) -> dict[int, int]:
+        """Each text column's longest word."""
+        return {
+            i: max([0, *(n for row, _ in self.rows for n in _words(row[i].plain))])
+            for i, c in enumerate(self.columns)
+            if c.weight
+        }
+
     def fits(self, available: int) -> bool:
         """Whether every word of every text column stays whole at this width."""
         widths = self.widths(available)
-        return all(
-            widths[i] >= max((n for row, _ in self.rows for n in _words(row[i].plain)), default=0)
-            for i, c in enumerate(self.columns)
-            if c.weight
-        )
+        return all(widths[i] >= n for i, n in self._longest().items())
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         from rich import box

@@ -186,8 +186,8 @@ def measures(rows: list[MeasureRow]) -> RenderableType:
         (
             *key,
             Column(_("Title"), weight=2, least=14),
-            *([Column(lead, weight=1, unbroken=True)] if leads else []),
-            Column(tags, weight=1, unbroken=True),
+            *([Column(lead, weight=1)] if leads else []),
+            Column(tags, weight=1),
             Column(_("Due")),
         )
     )
