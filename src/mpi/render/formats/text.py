@@ -148,28 +148,37 @@ def _legend() -> list[RenderableType]:
     return [Wrapped(legend), Wrapped(counts)]
 
 
+def _deadlines(rows: Sequence[DueRow], title: str | None) -> Grid:
+    """A table of deadlines: the date in the document's words, whose, the milestone, its
+    status (late, missed and upcoming ones, `mpi due`)."""
+    columns = (
+        due_column(rows),
+        Column(_("Measure"), style="bold"),
+        Column(_("Milestone"), weight=3, least=16),
+        Column(_("Status")),
+    )
+    return Grid(columns, title=title)
+
+
+def _milestone(r: DueRow) -> Text:
+    """A milestone's title, `↻` after a recurring one's (kept on its last line)."""
+    name = t(r.title)
+    if r.recurring:
+        name.append("\u00a0↻", style="dim")
+    return name
+
+
 def _late(lines: list[MilestoneLine], title: str, notes: Notes) -> RenderableType:
     """Late deadlines, a recurring milestone once: its oldest late occurrence and a count."""
-    grid = Grid(
-        (
-            due_column([line.row for line in lines]),
-            Column(_("Measure"), style="bold"),
-            Column(_("Milestone"), weight=3, least=16),
-            Column(_("Status")),
-        ),
-        title=title,
-    )
+    grid = _deadlines([line.row for line in lines], title)
     for line in lines:
         r = line.row
         date = t(dated(r), STATUS_STYLE[r.state])
         date.append(notes.row(r))
-        name = t(r.title)
-        if r.recurring:
-            name.append("\u00a0↻", style="dim")
         state = state_word(r.state)
         if line.occurrences > 1:
             state = f"{line.occurrences} {state}"
-        grid.add_row(date, t(r.whose), name, t(state, STATUS_STYLE[r.state]))
+        grid.add_row(date, t(r.whose), _milestone(r), t(state, STATUS_STYLE[r.state]))
     return grid
 
 
@@ -231,24 +240,14 @@ def _due_table(rows: list[DueRow], notes: Notes, title: str | None = None) -> Re
     owners = [
         values.owner(r).replace(" (", "\n(", 1) if r.meeting_day else values.owner(r) for r in rows
     ]
-    grid = Grid(
-        (
-            due_column(rows),
-            Column(_("Measure"), style="bold"),
-            Column(_("Milestone"), weight=3, least=16),
-            Column(_("Status")),
-        ),
-        title=title,
-    )
+    grid = _deadlines(rows, title)
     for r, whose in zip(rows, owners, strict=True):
         style = STATUS_STYLE.get(r.state, "")
         date = t(worded(r), style if r.state in ("overdue", "delayed") else "")
         date.append(notes.row(r))
-        name = t(r.title)
-        if r.recurring:
-            name.append("\u00a0↻", style="dim")
         state = t(progress(r.status, r.state, r.done), style)
-        grid.add_row(date, Text("\n".join(one_line(x) for x in whose.split("\n"))), name, state)
+        owner = Text("\n".join(one_line(x) for x in whose.split("\n")))
+        grid.add_row(date, owner, _milestone(r), state)
     return grid
 
 
