@@ -59,16 +59,12 @@ def amount(value: float | None, unit: str) -> str:
 
 def target_year(year: int | str) -> str:
     """A target's year, or `permanent` (dauerhaft)."""
-    from mpi.i18n import _
-
     return _("permanent") if year == "permanent" else str(year)
 
 
 def field_title(field: FieldStatus) -> str:
     """A row of the status table: a Handlungsfeld's title, the plan level's ("Plan, Dialog
     und Monitoring", the document's words), or the total's in the reader's language."""
-    from mpi.i18n import _
-
     return _("Total") if field.id == "total" else field.title
 
 
@@ -81,8 +77,6 @@ def bound_sign(base: Baseline) -> str:
 def not_committed(party: str, named: bool = False) -> str:
     """What another body's date or target is: `(keine Zusage des Plans: Autobahn GmbH)`;
     without the body where its title names it already (`named`)."""
-    from mpi.i18n import _
-
     if named:
         return _("(not a commitment of the plan)")
     return _("(not a commitment of the plan: {party})").format(party=party)
@@ -99,8 +93,6 @@ def baseline(ind: Indicator) -> str:
 def target(ind: Indicator) -> str:
     """`≥ 10.000 ha (2030)`: the direction, the value and the target year if there is one;
     `(angestrebt)` where the document states an aspiration."""
-    from mpi.i18n import _
-
     year = f" ({target_year(ind.target.year)})" if ind.target.year is not None else ""
     aspired = " " + _("(aspired)") if ind.target.aspiration else ""
     if party := ind.target.party:
