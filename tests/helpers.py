@@ -127,6 +127,16 @@ def commit(repo: Path, tag: str) -> None:
     git(repo, "tag", tag)
 
 
+def repository(repo: Path, source: Path = MINI, tag: str = "v0", plan: str = "plan") -> Path:
+    """A git repository at `repo` with a copy of the plan `source` in its folder `plan` (""
+    for the repository's top), committed and tagged `tag`; returns the plan's folder."""
+    folder = repo / plan if plan else repo
+    shutil.copytree(source, folder)
+    git(repo, "init", "-q")
+    commit(repo, tag)
+    return folder
+
+
 ADOPTED = "beschlossen-2023"  # the tag plan.yaml names for the adopted plan
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, SHIPPED, commit, git
+from helpers import MINI, SHIPPED, commit, git, repository
 
 
 def complete(
@@ -131,10 +131,7 @@ def test_kinds_frequencies_and_languages_complete(
 def tagged(tmp_path: Path) -> Path:
     """A plan repository with a few commits and many tags."""
     repo = tmp_path / "repo"
-    plan = repo / "plan"
-    shutil.copytree(MINI, plan)
-    git(repo, "init", "-q")
-    commit(repo, "v2026-06")
+    plan = repository(repo, MINI, "v2026-06")
     (repo / "notes.txt").write_text("x\n", encoding="utf-8")
     commit(repo, "v2026-12")
     for number in range(200):

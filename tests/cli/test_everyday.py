@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, TODAY, commit, git, mpi, words
+from helpers import SHIPPED, TODAY, mpi, repository, words
 from mpi.loading.load import load_plan, require_plan
 
 
@@ -154,10 +154,7 @@ def test_every_format_of_list_names_partners_as_people_do(tmp_path: Path) -> Non
 def test_diff_and_history_wrap_under_their_text_at_80_columns(
     tmp_path: Path, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    plan = tmp_path / "plan"
-    shutil.copytree(SHIPPED, plan)
-    git(tmp_path, "init", "-q")
-    commit(tmp_path, "v1")
+    plan = repository(tmp_path, SHIPPED, "v1")
     hf1 = plan / "hf1-flaechen-und-infrastruktur.yaml"
     text = hf1.read_text(encoding="utf-8")
     hf1.write_text(text.replace("    lead: [bwi]\n", "    lead: []\n", 1), encoding="utf-8")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, SHIPPED, TODAY, commit, git, mpi
+from helpers import MINI, SHIPPED, TODAY, git, mpi, repository
 from mpi.domain.words import matches
 
 HF1 = "hf1-flaechen.yaml"
@@ -155,9 +155,7 @@ def test_an_argument_that_is_not_utf8_is_refused_by_name(mini: Path) -> None:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_diff_ignores_an_exported_git_dir_and_names_a_corrupt_repository(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
-    shutil.copytree(MINI, repo / "plan")
-    git(repo, "init", "-q")
-    commit(repo, "v0")
+    repository(repo, MINI, "v0")
     elsewhere = tmp_path / "other"
     elsewhere.mkdir()
     git(elsewhere, "init", "-q")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SHIPPED, break_plan, commit, git, mpi
+from helpers import SHIPPED, break_plan, commit, mpi, repository
 from mpi.loading import revision
 from mpi.loading.load import load_plan
 
@@ -23,12 +23,7 @@ DECISION = ["--decision", "Koordinierungsrunde 12.06.2026, TOP 1", "--date", "20
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """A git copy of the shipped plan, committed; returns its plan directory."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    shutil.copytree(SHIPPED, root / "plan")
-    git(root, "init", "-q")
-    commit(root, "v0")
-    return root / "plan"
+    return repository(tmp_path / "repo", SHIPPED, "v0")
 
 
 def both_ways(plan: Path) -> tuple[dict[str, object], dict[str, object], int]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, break_plan, commit, git, mpi
+from helpers import MINI, break_plan, commit, git, mpi, repository
 from mpi.domain.errors import UsageError
 from mpi.loading import revision
 from mpi.loading.load import load_plan, require_plan
@@ -235,10 +235,7 @@ def test_invalid_plan_at_a_revision(tmp_path: Path) -> None:
 
 
 def test_plan_at_the_top_of_the_repository(tmp_path: Path) -> None:
-    repo = tmp_path / "top"
-    shutil.copytree(MINI, repo)
-    git(repo, "init", "-q")
-    commit(repo, "v0")
+    repo = repository(tmp_path / "top", MINI, "v0", plan="")
     break_plan(repo, HF1, "        due: 2035\n", "        due: 2036\n")
     assert mpi("diff", "v0", plan=repo).stdout.splitlines()[1] == STAGE_2
 
@@ -349,10 +346,6 @@ def test_no_changes_between_equal_plans() -> None:
 
 def test_plan_directory_with_an_unusual_name(tmp_path: Path) -> None:
     """Spaces, umlauts and glob characters in the path survive git's quoting (-z) and pathspecs."""
-    repo = tmp_path / "repo"
-    plan = repo / "pläne [*]"
-    shutil.copytree(MINI, plan)
-    git(repo, "init", "-q")
-    commit(repo, "v0")
+    plan = repository(tmp_path / "repo", MINI, "v0", plan="pläne [*]")
     break_plan(plan, HF1, "        due: 2035\n", "        due: 2036\n")
     assert mpi("diff", "v0", plan=plan).stdout.splitlines()[1] == STAGE_2

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import MINI, REPO, SHIPPED, TODAY, break_plan, commit, git, mpi
+from helpers import MINI, REPO, SHIPPED, TODAY, break_plan, mpi, repository
 
 CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOT = REPO / "docs" / "report-screenshot.png"
@@ -35,10 +35,7 @@ def test_markdown_golden(golden) -> None:
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_markdown_since_a_revision(tmp_path: Path, golden) -> None:
     repo = tmp_path / "repo"
-    plan = repo / "plan"
-    shutil.copytree(MINI, plan)
-    git(repo, "init", "-q")
-    commit(repo, "round-1")
+    plan = repository(repo, MINI, "round-1")
     break_plan(plan, "hf1-flaechen.yaml", "        due: 2030\n", "        due: 2031\n")
     break_plan(plan, "hf2-innovation.yaml", "    status: planned\n", "    status: at_risk\n")
     break_plan(plan, "hf1-flaechen.yaml", "direction: at_least\n", VALUES)

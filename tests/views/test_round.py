@@ -17,10 +17,10 @@ from helpers import (
     SHIPPED,
     TODAY,
     adopted_copy,
-    commit,
     git,
     glasfaser_indicators,
     mpi,
+    repository,
 )
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -337,10 +337,7 @@ def later(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
     root = tmp_path_factory.mktemp("later") / "repo"
-    shutil.copytree(SHIPPED, root / "plan")
-    git(root, "init", "-q")
-    commit(root, "runde-1")
-    plan = str(root / "plan")
+    plan = str(repository(root, SHIPPED, "runde-1"))
     for args in (
         ["note", "evaluation", "Evaluation ausgeschrieben", "--date", "01.09.2026"],
         ["milestone", "HF2.8", "1", "verfehlt", "--occurrence", "2025", "--date", "20.07.2026"],
