@@ -151,13 +151,23 @@ def indentation(exc: yaml.MarkedYAMLError, text: str) -> ReadError | None:
     item = stripped[:1] == "-" and stripped[1:2] in ("", " ", "\t")
     if count in (items if item else keys) or (item and count in keys):
         return None
-    said = ngettext(
-        "wrong indentation: the line starts after {count} space, where keys start after {keys}",
-        "wrong indentation: the line starts after {count} spaces, where keys start after {keys}",
-        count,
-    ).format(count=count, keys=_either(keys))
-    if items:
-        said += _(" and list items ('- ') after {items}").format(items=_either(items))
+    if keys:
+        said = ngettext(
+            "wrong indentation: the line starts after {count} space, where keys start after {keys}",
+            "wrong indentation: the line starts after {count} spaces, where keys start after "
+            "{keys}",
+            count,
+        ).format(count=count, keys=_either(keys))
+        if items:
+            said += _(" and list items ('- ') after {items}").format(items=_either(items))
+    else:  # only lists are open (a file that begins with one)
+        said = ngettext(
+            "wrong indentation: the line starts after {count} space, where list items ('- ') "
+            "start after {items}",
+            "wrong indentation: the line starts after {count} spaces, where list items ('- ') "
+            "start after {items}",
+            count,
+        ).format(count=count, items=_either(items))
     if not item and keys and count > keys[-1] and "mapping values" in (exc.problem or ""):
         said += _(" (if the line goes on with the text above, put that text in quotes)")
     return ReadError(mark.line + 1, count + 1, "indentation", said)
