@@ -367,6 +367,13 @@ def build_rows(plans: dict[str, Path], schema: Path, schema_note: str) -> list[R
             tab = {"_MPI_COMPLETE": "complete_bash", "COMP_WORDS": "mpi show HF1.1",
                    "COMP_CWORD": "2", "MPI_PLAN": str(plan)}  # fmt: skip
             rows.append(Row("mpi completion of a measure id", label, [mpi], env=tab))
+            # `mpi diff <Tab>` in mpi's own repository: the revisions git knows.
+            tab = tab | {
+                "COMP_WORDS": "mpi diff ",
+                "COMP_CWORD": "2",
+                "MPI_PLAN": str(REPO / "plan"),
+            }
+            rows.append(Row("mpi completion of a revision", label, [mpi], env=tab))
             walked = ["history", "HF1.15", "--plan", str(long_history())]
             rows.append(Row(f"mpi history HF1.15 ({HISTORY} commits)", label, [mpi, *walked]))
             for commits in CHANGED:

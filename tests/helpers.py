@@ -67,13 +67,15 @@ def mpi(
     code: int | None = 0,
     input: str | None = None,
     color: bool = False,
+    prog_name: str | None = None,
 ) -> Result:
     """Run `mpi ARGS [--plan PLAN] [--lang LANG]` in this process through Typer's runner
     (stdout and stderr apart) and check that it ended with exit code `code` (None: any, for
     a test that looks at it itself) and never with an exception or a traceback.
 
     `today` is MPI_TODAY for the run, `env` more variables (None unsets one). `color=True`
-    keeps every byte (the runner strips ANSI sequences otherwise). The app is the one the
+    keeps every byte (the runner strips ANSI sequences otherwise); `prog_name="mpi"` for shell
+    completion (its variable is named after the program). The app is the one the
     console script runs for these words (`app_for`: the command alone). A module that runs
     mostly one way names its defaults once: `run = functools.partial(mpi, lang="de")`.
     """
@@ -88,7 +90,8 @@ def mpi(
     if today is not None:
         variables["MPI_TODAY"] = str(today)
     app = app_for(words, {**os.environ, **variables})
-    result = _RUNNER.invoke(app, words, input=input, env=variables or None, color=color)
+    extra = {} if prog_name is None else {"prog_name": prog_name}
+    result = _RUNNER.invoke(app, words, input=input, env=variables or None, color=color, **extra)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise result.exception
     assert "Traceback (most recent call last)" not in result.output, result.output
