@@ -16,8 +16,10 @@ no Chromium) skips and says why.
 from __future__ import annotations
 
 import shutil
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -36,6 +38,58 @@ def english_on_the_test_day() -> Iterator[None]:
         patch.setenv("MPI_LANG", "en")
         patch.setenv("MPI_TODAY", TODAY)
         yield
+
+
+@pytest.fixture(autouse=True, scope="session")
+def one_reading_of_each_text() -> Iterator[None]:
+    """The suite runs ~2,000 commands in its own processes, most on the same few plans, and
+    each would parse the same files again (a third of the suite's time in mpi). Here a text
+    already read is not parsed again: `reader.parse` is a function of the text and the
+    parser alone, and the values its reading took are charged to the budget as before (a
+    budget too small for them parses again, so that the limit is met at its place). Texts
+    over 256 KiB and errors are not kept. That nothing changes a tree after it was read is
+    checked at the end: every tree given out twice or more must equal a new reading, or the
+    run fails."""
+    from mpi.loading import reader
+
+    real = reader.parse
+    kept: OrderedDict[tuple[str, bool], list[Any]] = OrderedDict()  # [tree, values, hits]
+
+    def parse(text: str, budget: reader.Budget | None = None) -> Any:
+        key = (text, reader.use_c_parser())
+        hit = kept.get(key)
+        if hit is not None and (budget is None or budget.left >= hit[1]):
+            kept.move_to_end(key)
+            hit[2] += 1
+            if budget is not None:
+                budget.left -= hit[1]
+            return hit[0]
+        budget = budget if budget is not None else reader.Budget()
+        left = budget.left
+        tree = real(text, budget)
+        if len(text) <= 256 * 1024:
+            kept[key] = [tree, left - budget.left, 0]
+            if len(kept) > 512:
+                kept.popitem(last=False)
+        return tree
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(reader, "parse", parse)
+        yield
+    changed = [text for (text, _), (tree, _, hits) in kept.items()
+               if hits and _as_read(tree) != _as_read(real(text))]  # fmt: skip
+    assert not changed, f"a tree was changed after it was read: {changed[0][:200]!r}"
+
+
+def _as_read(tree: Any) -> Any:
+    """A tree with its positions, as plain values that compare."""
+    from mpi.loading.positions import PList, PMap
+
+    if isinstance(tree, PMap):
+        return ("map", tree.start, [(k, tree.at.get(k), _as_read(v)) for k, v in tree.items()])
+    if isinstance(tree, PList):
+        return ("list", tree.start, list(tree.items_at), [_as_read(v) for v in tree])
+    return (type(tree).__name__, tree)
 
 
 @pytest.fixture
