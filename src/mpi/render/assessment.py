@@ -71,8 +71,13 @@ def numbers(a: Assessment, unit: str) -> str | None:
     return said
 
 
+def details(a: Assessment, unit: str) -> str:
+    """Why and the numbers, `; `-joined: `Ziel erreicht; tatsächlich …`, or ""."""
+    return "; ".join(d for d in (reason(a), numbers(a, unit)) if d)
+
+
 def summary(a: Assessment, unit: str) -> str:
     """One line: `mäßiger Fortschritt: tatsächlich …, erforderlich … (85 %)`, `nicht bewertbar:
     kein Zieljahr`, `auf Kurs: Ziel erreicht; tatsächlich …`."""
-    details = [d for d in (reason(a), numbers(a, unit)) if d]
-    return category(a) + (": " + "; ".join(details) if details else "")
+    said = details(a, unit)
+    return category(a) + (": " + said if said else "")

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import describe
+from mpi.render.provenance import progress
 from mpi.render.provenance import state as state_word
 
 if TYPE_CHECKING:
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from mpi.domain.diagnostics import Diagnostic
     from mpi.views.due import MilestoneLine
     from mpi.views.made_from import MadeFrom
+    from mpi.views.report import Report
     from mpi.views.status import StatusSummary
 
 
@@ -53,6 +55,35 @@ def late_heading(summary: StatusSummary) -> str:
     """`Im Verzug: 15 Fristen`: each overdue or delayed occurrence."""
     count = summary.totals.overdue + summary.totals.delayed
     return ngettext("Late: {count} deadline", "Late: {count} deadlines", count).format(count=count)
+
+
+def late_parts(rep: Report) -> list[tuple[str, list[MilestoneLine], str]]:
+    """The report's late deadlines, missed first: each part's heading, lines and what it says
+    when it has none."""
+    t = rep.summary.totals
+    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
+    overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
+    delayed = ngettext(
+        "Delayed ({count} deadline given as „voraussichtlich“)",
+        "Delayed ({count} deadlines given as „voraussichtlich“)",
+        t.delayed,
+    )
+    return [
+        (missed.format(count=t.missed), rep.missed, _("None recorded as missed.")),
+        (overdue.format(count=t.overdue), rep.overdue, _("None overdue.")),
+        (delayed.format(count=t.delayed), rep.delayed, _("None delayed.")),
+    ]
+
+
+def late_status(line: MilestoneLine) -> str:
+    """A late deadline's status; for a recurring one late more than once, how often and
+    since when (`3 überfällig, das erste 2024`)."""
+    r = line.row
+    if line.occurrences > 1:
+        return _("{count} {state}, the first {date}").format(
+            count=line.occurrences, state=state_word(r.state), date=values.due(r.due)
+        )
+    return progress(r.status, r.state, r.done)
 
 
 def standpoint(today: date, as_of: date | None, read_on: date | None) -> str:

@@ -130,21 +130,9 @@ def status_rows(data: dict[str, Any]) -> list[list[Any]]:
     rows = []
     for f in [*data["fields"], data["plan_level"], data["totals"]]:
         nxt = f["next_due"] or {}
-        rows.append(
-            [
-                f["id"],
-                f["title"],
-                f["measures"],
-                *(f["by_status"][s] for s in MEASURE_STATUSES),
-                f["open_milestones"],
-                f["overdue_milestones"],
-                nxt.get("due"),
-                nxt.get("title"),
-                f["overdue_deadlines"],
-                f["delayed_deadlines"],
-                f["missed_deadlines"],
-            ]
-        )
+        flat = {**f, **f["by_status"], "next_due": nxt.get("due")}
+        flat["next_due_title"] = nxt.get("title")
+        rows.append([flat[column] for column in STATUS_COLUMNS])
     return rows
 
 
@@ -367,14 +355,7 @@ def changes(view: ChangeLog) -> dict[str, Any]:
 
 
 def diagnostic(d: Diagnostic) -> dict[str, Any]:
-    return {
-        "file": d.file,
-        "line": d.line,
-        "column": d.column,
-        "severity": d.severity,
-        "code": d.code,
-        "message": d.message,
-    }
+    return asdict(d)  # file, line, column, severity, code, message (docs/json-output.md)
 
 
 def meeting_row(r: MeetingRow) -> dict[str, Any]:

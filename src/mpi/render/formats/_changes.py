@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from mpi.i18n import _, ngettext
 from mpi.render import values
 from mpi.render.change_words import describe
-from mpi.render.formats._history import _shallow
+from mpi.render.formats._history import _shallow, skipped
 from mpi.render.safe import one_line
 
 if TYPE_CHECKING:
@@ -68,13 +68,7 @@ def notes(view: ChangeLog) -> list[str]:
     if view.shallow:
         out.append(_shallow())
     if view.skipped:
-        out.append(
-            ngettext(
-                "{count} version could not be read and was skipped.",
-                "{count} versions could not be read and were skipped.",
-                view.skipped,
-            ).format(count=view.skipped)
-        )
+        out.append(skipped(view.skipped))
     return out
 
 

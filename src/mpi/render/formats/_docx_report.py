@@ -8,13 +8,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from mpi.domain.words import MEASURE_STATUSES
-from mpi.i18n import _, ngettext
+from mpi.i18n import _
 from mpi.render import assessment, values
 from mpi.render.change_words import describe
 from mpi.render.decision_words import decision_line, decisions_heading
 from mpi.render.formats._docx import add_table, document, plain, saved
-from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
-from mpi.render.provenance import Notes, progress, worded
+from mpi.render.messages import (
+    colophon,
+    invalid_warning,
+    late_parts,
+    late_status,
+    milestone_note,
+    standpoint,
+)
+from mpi.render.provenance import Notes, worded
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 
@@ -33,20 +40,12 @@ def _late(doc: Document, lines: list[MilestoneLine], notes: Notes, empty: str) -
     if not lines:
         doc.add_paragraph(empty).runs[0].italic = True
         return
-    rows = []
-    for line in lines:
-        r = line.row
-        count = _("{count} {state}, the first {date}").format(
-            count=line.occurrences, state=state_word(r.state), date=values.due(r.due)
-        )
-        shown = count if line.occurrences > 1 else progress(r.status, r.state, r.done)
-        rows.append([_when(r, notes), r.whose, r.title, shown])
+    rows = [[_when(x.row, notes), x.row.whose, x.row.title, late_status(x)] for x in lines]
     add_table(doc, [_("Due"), _("Measure"), _("Milestone"), _("Status")], rows)
 
 
 def report(rep: Report) -> bytes:
     notes = Notes()
-    t = rep.summary.totals
     title = _("Progress report: {title}").format(title=rep.title)
     doc = document(title, rep.title, rep.today, "")
     doc.add_heading(plain(title), level=0)
@@ -59,19 +58,9 @@ def report(rep: Report) -> bytes:
     if rep.leads:
         doc.add_paragraph(plain(values.report_of(rep.leads, rep.partners)))
     _fields(doc, rep, notes)
-    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
-    doc.add_heading(missed.format(count=t.missed), level=1)
-    _late(doc, rep.missed, notes, _("None recorded as missed."))
-    overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
-    doc.add_heading(overdue.format(count=t.overdue), level=1)
-    _late(doc, rep.overdue, notes, _("None overdue."))
-    delayed = ngettext(
-        "Delayed ({count} deadline given as „voraussichtlich“)",
-        "Delayed ({count} deadlines given as „voraussichtlich“)",
-        t.delayed,
-    )
-    doc.add_heading(delayed.format(count=t.delayed), level=1)
-    _late(doc, rep.delayed, notes, _("None delayed."))
+    for heading, lines, empty in late_parts(rep):
+        doc.add_heading(heading, level=1)
+        _late(doc, lines, notes, empty)
     _upcoming(doc, rep, notes)
     _indicators(doc, rep, notes)
     _changes(doc, rep)
@@ -174,7 +163,6 @@ def _indicators(doc: Document, rep: Report, notes: Notes) -> None:
         row, ind = line.row, line.row.indicator
         base = values.baseline(ind) + (notes.baseline(ind.id, ind.baseline) if ind.baseline else "")
         a = row.assessment
-        details = [d for d in (assessment.reason(a), assessment.numbers(a, ind.unit)) if d]
         rows.append(
             [
                 line.measure,
@@ -182,7 +170,7 @@ def _indicators(doc: Document, rep: Report, notes: Notes) -> None:
                 base,
                 values.last(row),
                 values.target(ind) + notes.target(ind.id, ind.target),
-                "; ".join([assessment.category(a), *details]),
+                "; ".join(filter(None, [assessment.category(a), assessment.details(a, ind.unit)])),
             ]
         )
     head = [_("Measure"), _("Indicator"), _("Baseline"), _("Last value"), _("Target")]

@@ -87,7 +87,7 @@ def lines(view: History) -> Lines:
         out += [("", 0), (_("Summary"), 0)]
         out += [(one_line(course(view, c)), 2) for c in view.courses]
     if view.skipped:
-        out += [("", 0), (_skipped(view), 0)]
+        out += [("", 0), (skipped(view.skipped), 0)]
     if view.shallow:
         out += [("", 0), (_shallow(), 0)]
     return Lines(tuple(out))
@@ -106,7 +106,7 @@ def markdown(view: History) -> str:
         out += ["## " + _("Summary"), ""]
         out += [f"- {esc(course(view, c))}" for c in view.courses]
     if view.skipped:
-        out += ["", esc(_skipped(view))]
+        out += ["", esc(skipped(view.skipped))]
     if view.shallow:
         out += ["", esc(_shallow())]
     return "\n".join(out).rstrip("\n") + "\n"
@@ -116,9 +116,9 @@ def _shallow() -> str:
     return _("This clone is shallow: the versions before its oldest commit are missing.")
 
 
-def _skipped(view: History) -> str:
+def skipped(count: int) -> str:
     return ngettext(
         "{count} version could not be read and was skipped.",
         "{count} versions could not be read and were skipped.",
-        view.skipped,
-    ).format(count=view.skipped)
+        count,
+    ).format(count=count)

@@ -80,14 +80,7 @@ def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
                 "target": values.target(row.indicator),
                 "state": assessment.category(row.assessment),
                 "state_class": STATE_CLASS[row.assessment.category],
-                "details": "; ".join(
-                    d
-                    for d in (
-                        assessment.reason(row.assessment),
-                        assessment.numbers(row.assessment, row.indicator.unit),
-                    )
-                    if d
-                ),
+                "details": assessment.details(row.assessment, row.indicator.unit),
             }
             for row in s.indicators
         ],

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from mpi.domain.words import MEASURE_STATUSES
 from mpi.i18n import N_, _
 from mpi.render import assessment, values
+from mpi.render.messages import late_status
 from mpi.render.provenance import Notes, progress, worded
-from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
 from mpi.render.safe import one_line
 
@@ -78,20 +78,7 @@ def late_table(lines: list[MilestoneLine], notes: Notes, empty: str) -> str:
     """Late deadlines, a recurring milestone once: its oldest late one and how many."""
     if not lines:
         return f"_{empty}_\n"
-    rows = []
-    for line in lines:
-        r = line.row
-        count = _("{count} {state}, the first {date}").format(
-            count=line.occurrences, state=state_word(r.state), date=values.due(r.due)
-        )
-        rows.append(
-            [
-                when(r, notes),
-                r.whose,
-                r.title,
-                count if line.occurrences > 1 else state(r),
-            ]
-        )
+    rows = [[when(x.row, notes), x.row.whose, x.row.title, late_status(x)] for x in lines]
     return table([_("Due"), _("Measure"), _("Milestone"), _("Status")], rows)
 
 
@@ -130,9 +117,9 @@ def status_table(summary: StatusSummary, notes: Notes) -> str:
 def assessed(row: IndicatorRow) -> Raw:
     """The assessment: the category in bold, then why and the numbers."""
     a = row.assessment
-    details = [d for d in (assessment.reason(a), assessment.numbers(a, row.indicator.unit)) if d]
+    details = assessment.details(a, row.indicator.unit)
     cell = "**" + esc(assessment.category(a)) + "**"
-    return Raw(cell + ("<br>" + esc("; ".join(details)) if details else ""))
+    return Raw(cell + ("<br>" + esc(details) if details else ""))
 
 
 def indicator_table(rows: list[IndicatorRow], notes: Notes, *, measures: bool) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mpi.i18n import N_, _, ngettext
+from mpi.i18n import N_, _
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.decision_words import decision_line, decisions_heading
@@ -19,7 +19,13 @@ from mpi.render.formats._markdown import (
     table,
     when,
 )
-from mpi.render.messages import colophon, invalid_warning, milestone_note, standpoint
+from mpi.render.messages import (
+    colophon,
+    invalid_warning,
+    late_parts,
+    milestone_note,
+    standpoint,
+)
 from mpi.render.provenance import Notes
 from mpi.render.provenance import state as state_word
 from mpi.render.provenance import status as status_word
@@ -110,7 +116,6 @@ def report(rep: Report) -> str:
     indicators, changes since a revision, every measure."""
     notes = Notes()
     s = rep.summary
-    t = s.totals
     out = ["# " + _("Progress report: {title}").format(title=esc(rep.title)), ""]
     if rep.made_from is not None:
         warning = invalid_warning(rep.made_from)
@@ -120,19 +125,8 @@ def report(rep: Report) -> str:
     if rep.leads:
         out += [esc(values.report_of(rep.leads, rep.partners)), ""]
     out += ["## " + _("Measures by Handlungsfeld"), "", status_table(s, notes)]
-    missed = ngettext("Missed ({count} deadline)", "Missed ({count} deadlines)", t.missed)
-    out += ["## " + missed.format(count=t.missed), ""]
-    out.append(late_table(rep.missed, notes, _("None recorded as missed.")))
-    overdue = ngettext("Overdue ({count} deadline)", "Overdue ({count} deadlines)", t.overdue)
-    out += ["## " + overdue.format(count=t.overdue), ""]
-    out.append(late_table(rep.overdue, notes, _("None overdue.")))
-    delayed = ngettext(
-        "Delayed ({count} deadline given as „voraussichtlich“)",
-        "Delayed ({count} deadlines given as „voraussichtlich“)",
-        t.delayed,
-    )
-    out += ["## " + delayed.format(count=t.delayed), ""]
-    out.append(late_table(rep.delayed, notes, _("None delayed.")))
+    for heading, lines, empty in late_parts(rep):
+        out += ["## " + heading, "", late_table(lines, notes, empty)]
     out += ["## " + _("Upcoming (next 12 months)"), "", _upcoming(rep.upcoming, notes)]
     out += ["## " + _("Indicators"), "", *_indicators(rep, notes)]
     if rep.changes is not None:

@@ -46,9 +46,9 @@ def block(row: IndicatorRow, notes: Notes, *, measure: bool) -> list[RenderableT
         _("Target") + " " + values.target(i) + notes.target(i.id, i.target),
     ]
     said = Text(f"{MARK[a.category]} {assessment.category(a)}", style=assessment.STYLE[a.category])
-    details = [d for d in (assessment.reason(a), assessment.numbers(a, i.unit)) if d]
+    details = assessment.details(a, i.unit)
     if details:
-        said.append(": " + "; ".join(details), style="")
+        said.append(": " + details, style="")
     lines = [t(one_line(i.note), "dim italic")] if i.note else []
     lines += [t(" · ".join(figures)), said]
     return [head, *(indent(line) for line in lines)]

@@ -83,8 +83,7 @@ def _section(doc: Document, view: Round, s: Section, notes: Notes) -> None:
         table = []
         for row in s.indicators:
             i, a = row.indicator, row.assessment
-            details = [d for d in (assessment.reason(a), assessment.numbers(a, i.unit)) if d]
-            said = assessment.category(a) + (": " + "; ".join(details) if details else "")
+            said = assessment.summary(a, i.unit)
             table.append(
                 [
                     f"{row.measure} {i.name}",

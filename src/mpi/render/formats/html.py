@@ -119,7 +119,6 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
     zero = line.share(0.0)
     bar = _span(zero, line.share(row.last_value)) if row.last_value is not None else None
     a = row.assessment
-    details = [d for d in (assessment.reason(a), assessment.numbers(a, ind.unit)) if d]
     return {
         "measure": line.measure,
         "name": ind.name,
@@ -141,7 +140,7 @@ def _indicator(line: IndicatorLine) -> dict[str, Any]:
         "bar": bar,
         "state": assessment.category(a),
         "state_class": STATE_CLASS[a.category],
-        "assessment": "; ".join(details) or None,
+        "assessment": assessment.details(a, ind.unit) or None,
         "bar_class": {True: "ok", False: "behind", None: "none"}[row.on_track],
         "low": _amount(line.low, ind.unit),
         "high": _amount(line.high, ind.unit),
