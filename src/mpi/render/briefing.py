@@ -231,11 +231,8 @@ def meeting_facts(view: Round, part: MeetingPart) -> list[tuple[str, str]]:
 
 def people(view: Round | Minutes, listed: Sequence[Participant]) -> str:
     """`Handelskammer (Dr. A. Beispiel), DGB Nord`."""
-    out = []
-    for p in listed:
-        name = view.partners.get(p.partner, p.partner)
-        out.append(f"{name} ({'; '.join(p.names)})" if p.names else name)
-    return ", ".join(out)
+    names = ((view.partners.get(p.partner, p.partner), p.names) for p in listed)
+    return ", ".join(f"{name} ({'; '.join(them)})" if them else name for name, them in names)
 
 
 def reporting(view: Round | Minutes, top: Top) -> str:

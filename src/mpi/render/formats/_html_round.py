@@ -85,19 +85,7 @@ def _section(view: Round, s: Section, notes: Notes) -> dict[str, Any]:
             for row in s.indicators
         ],
     }
-    out["empty"] = not any(
-        out[k]
-        for k in (
-            "changes",
-            "noted",
-            "late",
-            "missed",
-            "upcoming",
-            "at_risk",
-            "stale",
-            "indicators",
-        )
-    )
+    out["empty"] = not any(v for k, v in out.items() if k not in ("anchor", "heading"))
     return out
 
 

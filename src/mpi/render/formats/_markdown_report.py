@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mpi.i18n import N_, _
+from mpi.i18n import _
 from mpi.render import values
 from mpi.render.change_words import describe, other_changes_heading, weakening_heading
 from mpi.render.decision_words import decision_line, decisions_heading
@@ -81,28 +81,18 @@ def _indicators(rep: Report, notes: Notes) -> list[str]:
         base = values.baseline(ind) + (notes.baseline(ind.id, ind.baseline) if ind.baseline else "")
         rows.append(
             [
-                esc(line.measure),
-                esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else ""),
-                esc(base),
-                esc(values.last(row)),
-                esc(values.target(ind) + notes.target(ind.id, ind.target)),
+                line.measure,
+                Raw(esc(ind.name) + (f"<br>_{esc(ind.note)}_" if ind.note else "")),
+                base,
+                values.last(row),
+                values.target(ind) + notes.target(ind.id, ind.target),
                 assessed(row),
-                text_bar(line),
+                Raw(text_bar(line)),
             ]
         )
-    head = [
-        N_("Measure"),
-        N_("Indicator"),
-        N_("Baseline"),
-        N_("Last value"),
-        N_("Target"),
-        N_("Assessment"),
-        N_("Chart"),
-    ]
-    lines = ["| " + " | ".join(_(word) for word in head) + " |", "|---|---|---|---|---|---|---|"]
-    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    head = [_("Measure"), _("Indicator"), _("Baseline"), _("Last value"), _("Target")]
     return [
-        "\n".join(lines) + "\n",
+        table([*head, _("Assessment"), _("Chart")], rows),
         _(
             "Each bar runs from 0 to the largest of baseline, values and target: "
             "█ last value, ▒ baseline, ┃ target."

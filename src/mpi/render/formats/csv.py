@@ -124,12 +124,13 @@ def measure(detail: MeasureDetail) -> str:
 
 def _decision_rows(decisions: list[dict[str, Any]]) -> list[list[Any]]:
     """`decision 2026-06-12 hh-win-stufe-1` | `due=2032; Koordinierungsrunde …`."""
-    rows = []
-    for d in decisions:
-        key = " ".join(x for x in ("decision", d["date"], d["item"]) if x)
-        decided = "; ".join(f"{k}={_value(v)}" for k, v in d["decided"].items())
-        rows.append([key, f"{decided}; {d['text']}"])
-    return rows
+    return [
+        [
+            " ".join(x for x in ("decision", d["date"], d["item"]) if x),
+            "; ".join(f"{k}={_value(v)}" for k, v in d["decided"].items()) + f"; {d['text']}",
+        ]
+        for d in decisions
+    ]
 
 
 def _value(value: Any) -> str:
@@ -200,12 +201,12 @@ def due(rows: list[DueRow]) -> str:
 
 
 def timeline(view: Timeline) -> str:
-    header = TIMELINE_COLUMNS
-    rows = []
-    for y in records.timeline(view):
-        for r in [*y["milestones"], *y["recurring"]]:
-            rows.append([y["year"], *(r[k] for k in header[1:])])
-    return _table(header, rows)
+    rows = [
+        [y["year"], *(r[k] for k in TIMELINE_COLUMNS[1:])]
+        for y in records.timeline(view)
+        for r in [*y["milestones"], *y["recurring"]]
+    ]
+    return _table(TIMELINE_COLUMNS, rows)
 
 
 def body(detail: OwnerDetail) -> str:

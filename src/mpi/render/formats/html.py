@@ -26,7 +26,7 @@ from mpi.render.registry import Format
 if TYPE_CHECKING:
     from mpi.domain.items import Sourced
     from mpi.views.diff import Change
-    from mpi.views.due import MilestoneLine
+    from mpi.views.due import DueRow, MilestoneLine
     from mpi.views.measures import MeasureRow
     from mpi.views.meetings import Minutes
     from mpi.views.report import IndicatorLine, Report
@@ -64,38 +64,28 @@ def _field(f: FieldStatus) -> dict[str, Any]:
     }
 
 
-def _how(
-    basis: str | None, quote: str | None, derivation: str | None, condition: str | None = None
-) -> dict[str, Any]:
+def _fact(fact: Sourced | DueRow | None) -> dict[str, Any]:
     """A marker for what the document does not state in words, with its derivation, and for
     what it ties to a condition."""
-    if not (needs_note(basis) or condition):
+    if fact is None or not (needs_note(fact.basis) or fact.condition):
         return {"basis": None, "how": None}
-    how = explanation(basis, quote, derivation, quotes=False, condition=condition)
-    return {"basis": basis_word(basis), "how": how}
-
-
-def _fact(fact: Sourced | None) -> dict[str, Any]:
-    if fact is None:
-        return _how(None, None, None)
-    return _how(fact.basis, fact.quote, fact.derivation, fact.condition)
+    how = explanation(
+        fact.basis, fact.quote, fact.derivation, quotes=False, condition=fact.condition
+    )
+    return {"basis": basis_word(fact.basis), "how": how}
 
 
 def _milestones(lines: list[MilestoneLine], late: bool) -> list[dict[str, Any]]:
-    out = []
-    for line in lines:
-        r = line.row
-        note = milestone_note(line, late)
-        out.append(
-            {
-                "due": worded(r),
-                "measure": r.whose,
-                "title": r.title,
-                "note": note,
-                **_how(r.basis, r.quote, r.derivation, r.condition),
-            }
-        )
-    return out
+    return [
+        {
+            "due": worded(line.row),
+            "measure": line.row.whose,
+            "title": line.row.title,
+            "note": milestone_note(line, late),
+            **_fact(line.row),
+        }
+        for line in lines
+    ]
 
 
 def _span(start: float, end: float) -> dict[str, str]:
@@ -155,7 +145,7 @@ def _measure_due(m: MeasureRow) -> dict[str, Any]:
     return {
         "due": worded(shown),
         "state": state_word(shown.state) if m.late else None,
-        **_how(shown.basis, shown.quote, shown.derivation, shown.condition),
+        **_fact(shown),
     }
 
 

@@ -155,7 +155,8 @@ def measure(detail: MeasureDetail) -> str:
         out += [f"- {esc(g.id)}: {esc(g.text)}" for g in detail.goals]
     out += ["", "## " + _("Milestones"), "", milestones(detail.milestones, notes)]
     if detail.indicators:
-        out += ["## " + _("Indicators"), "", _indicators(detail, notes)]
+        drawn = indicator_table(detail.indicators, notes, measures=False)
+        out += ["## " + _("Indicators"), "", drawn]
     if m.sources:
         out += ["## " + _("Sources"), ""]
         for s in m.sources:
@@ -167,10 +168,6 @@ def measure(detail: MeasureDetail) -> str:
     out += _updates(m.updates, detail.partners)
     out += ["", *notes_block(notes, "## " + _("How each date and target is known"))]
     return "\n".join(out).rstrip("\n") + "\n"
-
-
-def _indicators(detail: MeasureDetail, notes: Notes) -> str:
-    return indicator_table(detail.indicators, notes, measures=False)
 
 
 def indicators(rows: list[IndicatorRow]) -> str:
