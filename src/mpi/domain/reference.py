@@ -16,7 +16,7 @@ from datetime import date
 from typing import Literal
 
 from mpi.domain.errors import InvalidValue
-from mpi.domain.words import fold
+from mpi.domain.words import clip, fold
 from mpi.i18n import _, formats
 
 Kind = Literal["meeting", "drucksache", "senate", "signing"]
@@ -226,8 +226,6 @@ def decision_day(
 
 
 def _quoted(text: str) -> str:
-    from mpi.domain.words import clip
-
     return "„" + clip(" ".join(text.split()), 60) + "“"
 
 

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from functools import cache
 from typing import Any, Literal, get_args
 
-from mpi.i18n import NC_
+from mpi.i18n import NC_, _, pgettext
 
 MeasureStatus = Literal["planned", "in_progress", "ongoing", "done", "at_risk", "dropped"]
 MilestoneStatus = Literal["open", "done", "missed"]
@@ -112,8 +112,6 @@ def word_hint(typed: str, candidates: Iterable[str]) -> str:
     compared as `_key` does; or nothing."""
     import difflib
 
-    from mpi.i18n import _
-
     by_key = {_key(c): c for c in candidates}
     close = difflib.get_close_matches(_key(typed), list(by_key), n=1, cutoff=0.6)
     return _("; did you mean {ident}?").format(ident=repr(by_key[close[0]])) if close else ""
@@ -129,7 +127,6 @@ def resolve_word(what: str, typed: str, words: dict[str, tuple[str, ...]]) -> st
     an unambiguous start of one (at least three letters). Else InvalidValue naming the
     choices in the active language. `what` is "measure status" or "milestone state"."""
     from mpi.domain.errors import InvalidValue
-    from mpi.i18n import _, pgettext
 
     wanted = _key(typed)
     aliases = {_key(v): v for v in words} | {_key(w): v for v, ws in words.items() for w in ws}
@@ -243,8 +240,6 @@ def suggest(ident: str, known: Iterable[str]) -> str:
     wanted = ident.casefold()
     starting = sorted(k for k in by_folded if wanted and k.startswith(wanted))
     close = starting or difflib.get_close_matches(wanted, list(by_folded), n=1, cutoff=0.6)
-    from mpi.i18n import _
-
     return _("; did you mean {ident}?").format(ident=by_folded[close[0]]) if close else ""
 
 

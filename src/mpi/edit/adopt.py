@@ -24,7 +24,7 @@ from mpi.domain.adopted import (
     Renewal,
 )
 from mpi.domain.dates import Due
-from mpi.domain.errors import EditRefused, InternalError, InvalidValue, UsageError
+from mpi.domain.errors import EditRefused, InternalError, InvalidValue, PlanInvalid, UsageError
 from mpi.domain.model import Plan
 from mpi.domain.reference import decision_day, problems, read
 from mpi.domain.words import number
@@ -34,7 +34,7 @@ from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import scalar
 from mpi.edit.transaction import loaded_plan, made_invalid
 from mpi.fsutil import atomic_write, remove_stale_temps
-from mpi.i18n import _, formats
+from mpi.i18n import _, formats, reason
 from mpi.loading.load import load_plan
 from mpi.loading.locate import display_name
 from mpi.loading.sources import SourceFile
@@ -168,8 +168,6 @@ def _write_both(adopted: tuple[Path, str, str | None], plan: tuple[Path, str, st
 
 def _write(path: Path, text: str) -> None:
     """Replace a file atomically; a failure is one line naming the file, nothing written."""
-    from mpi.i18n import reason
-
     try:
         atomic_write(path, text.encode("utf-8"))
     except OSError as exc:
@@ -185,7 +183,6 @@ def _commitments(
 ) -> tuple[Commitments, str | None]:
     """The commitments to adopt and the commit they are taken from: the plan at `revision`,
     or the plan here, whose commit is the last one where that holds the same commitments."""
-    from mpi.domain.errors import PlanInvalid
     from mpi.loading.revision import load_at, repository, resolve
 
     if revision is not None:

@@ -4,17 +4,29 @@ own files are read: the same checks of the file, the same schema errors at their
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mpi.domain import adopted as adopted_model
+from mpi.domain import reference
+from mpi.domain.adopted import FILE
 from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.i18n import _, ngettext
-from mpi.loading.revision import load_at, repository, resolve
-from mpi.loading.sources import SourceFile, read_source
+from mpi.loading.revision import (
+    git,
+    last_change,
+    load_at,
+    plan_blobs,
+    repository,
+    resolve,
+    shallow,
+)
+from mpi.loading.sources import MAX_BYTES, SourceFile, decode, read_source
+from mpi.loading.yaml_errors import ReadError
 
 if TYPE_CHECKING:
     from mpi.domain.adopted import AdoptedMilestone, AdoptedPlan
@@ -41,15 +53,6 @@ def read_adopted(
 def adopted_at(plan_dir: Path, rev: str) -> AdoptedPlan:
     """The adopted plan as it was at a git revision; a UsageError where it had none,
     PlanInvalid where it does not read (named `REV:path`)."""
-    from dataclasses import replace
-
-    from mpi.domain.adopted import FILE
-    from mpi.domain.errors import PlanInvalid, UsageError
-    from mpi.i18n import _
-    from mpi.loading.revision import git, plan_blobs, repository, resolve
-    from mpi.loading.sources import MAX_BYTES, decode
-    from mpi.loading.yaml_errors import ReadError
-
     top, relative = repository(plan_dir)
     commit = resolve(top, rev)
     blob = plan_blobs(top, commit, relative).get(FILE)
@@ -93,9 +96,6 @@ Found = list[tuple[tuple[str | int, ...], str, str]]  # where, code, message
 
 def _head_problems(model: AdoptedPlan, today: date, bodies: Sequence[str]) -> Found:
     """The adoption's words and day; renewals with a reason, dated between it and today."""
-    from mpi.domain import reference
-    from mpi.i18n import _
-
     a = model.adoption
     day = a.date.end if a.date.precision == "day" else None
     year = a.date.year if day is None else None
@@ -123,8 +123,6 @@ def _head_problems(model: AdoptedPlan, today: date, bodies: Sequence[str]) -> Fo
 
 def _item_problems(model: AdoptedPlan) -> Found:
     """Ids unique (a milestone's within its owner) and in their field; milestones dated."""
-    from mpi.i18n import _
-
     out: Found = []
     seen: set[str] = set()
 
@@ -168,8 +166,6 @@ def _item_problems(model: AdoptedPlan) -> Found:
 
 
 def _dated(m: AdoptedMilestone, path: tuple[str | int, ...]) -> Found:
-    from mpi.i18n import _
-
     out: Found = []
     if (m.due is None) == (m.recurrence is None):
         out.append((path, "milestone-date", _("a milestone has either `due` or `recurrence`")))
@@ -185,8 +181,6 @@ ALTERED = "adopted-plan-altered"  # differs from its revision, or changed withou
 def was_adopted(directory: Path) -> bool:
     """Whether the last commit (or, where the history holds it, the one before: a pull
     request's commit that took it out) holds an adopted plan."""
-    from mpi.loading.revision import shallow
-
     if _version(directory, "HEAD") is not None:
         return True
     try:
@@ -202,8 +196,6 @@ def history_problems(model: AdoptedPlan, source: SourceFile, directory: Path) ->
     adoption or a corrected reading recorded in its head (`mpi adopt`), in the working tree
     and in the last commit that changed it. In a shallow clone, a copy or without git, it is
     taken as written: its own checks still apply, and a pull request shows every edit."""
-    from mpi.loading.revision import last_change, shallow
-
     try:
         top, _relative = repository(directory)
     except UsageError:
@@ -266,8 +258,6 @@ def _commitments(model: AdoptedPlan) -> dict[str, object]:
 
 def _version(directory: Path, rev: str) -> AdoptedPlan | None:
     """The adopted plan at a git revision, None where there is none or it does not read."""
-    from mpi.loading.adopted import adopted_at
-
     try:
         return adopted_at(directory, rev)
     except (PlanInvalid, UsageError):

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
-from mpi.domain.errors import UsageError
-from mpi.loading.revision import BLOB_MODES, _hash, git, repository
+from mpi.domain.errors import MpiError, UsageError
+from mpi.loading.revision import BLOB_MODES, _hash, git, plan_commits, repository
 
 
 def state(
@@ -71,11 +71,6 @@ def last_changed(plan_dir: Path, read: Iterable[Path], *, clean: bool | None = N
     changed the plan directory where the files read are as committed, else the newest
     modification time of those files (a plan edited but not committed, or not in git).
     `clean`: whether they are as committed, where the caller knows it already (`state`)."""
-    from datetime import UTC
-
-    from mpi.domain.errors import MpiError
-    from mpi.loading.revision import plan_commits
-
     files = list(read)
     try:
         if clean is None:

@@ -27,7 +27,13 @@ from mpi.domain.errors import PlanInvalid, UsageError
 from mpi.domain.model import FieldFile, Plan
 from mpi.domain.walk import KeyPath
 from mpi.i18n import _
-from mpi.loading.adopted import ALTERED, was_adopted
+from mpi.loading.adopted import (
+    ALTERED,
+    adopted_problems,
+    history_problems,
+    read_adopted,
+    was_adopted,
+)
 from mpi.loading.locate import display_name
 from mpi.loading.revision import load_at, repository, resolve
 
@@ -168,7 +174,6 @@ def _with(
 def _with_file(loaded: Loaded, plan: Plan, source: SourceFile, at: Where) -> Comparison:
     """Compared with adopted.yaml; it fails closed."""
     from mpi.domain.dates import current_day
-    from mpi.loading.adopted import adopted_problems, history_problems, read_adopted
 
     path = loaded.directory / adoption.FILE
     read, problems = read_adopted(path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from mpi.domain import walk
@@ -120,8 +120,6 @@ def milestone_rows(place: Place, m: Milestone, plan: Plan, today: date) -> list[
     r = m.recurrence
     if r is None or m.basis != "stated":
         return rows
-    from dataclasses import replace
-
     said = OCCURRENCE_DERIVED[plan.language]  # data, in the plan's language (as JSON keeps it)
     return [x if x.due == r.start else replace(x, basis="derived", derivation=said) for x in rows]
 

@@ -14,7 +14,7 @@ from mpi.domain.model import Plan
 from mpi.loading.checkout import state
 from mpi.loading.guard import Comparison
 from mpi.loading.load import Loaded
-from mpi.loading.locate import display_name
+from mpi.loading.locate import ADOPTED_FILE, display_name
 
 
 @dataclass(frozen=True)
@@ -80,8 +80,6 @@ def made_from(
 def files_read(loaded: Loaded) -> list[Path]:
     """The files of the plan that were read: plan.yaml, the Handlungsfeld files, the meetings
     and the adopted plan (read by the guard) where there are."""
-    from mpi.loading.locate import ADOPTED_FILE
-
     read = (loaded.plan_file, *loaded.field_files.values(), loaded.meetings_file)
     files = [f.path for f in read if f is not None]
     adopted = loaded.directory / ADOPTED_FILE

@@ -14,7 +14,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from mpi.domain.errors import InvalidValue
-from mpi.i18n import _
+from mpi.i18n import LOCALE_DIR, _, language, speaking
 
 if TYPE_CHECKING:
     from gettext import NullTranslations
@@ -124,8 +124,6 @@ def _spoken(node: Any, texts: NullTranslations) -> Any:
 
 
 def _texts() -> NullTranslations:
-    from mpi.i18n import language
-
     return _catalog(language())
 
 
@@ -134,8 +132,6 @@ def _catalog(language: str) -> NullTranslations:
     """The schema's texts in `language` (schema.mo, built from schema.po); the English
     message ids where there is none."""
     import gettext
-
-    from mpi.i18n import LOCALE_DIR
 
     try:
         with (LOCALE_DIR / language / "LC_MESSAGES" / "schema.mo").open("rb") as file:
@@ -146,8 +142,6 @@ def _catalog(language: str) -> NullTranslations:
 
 def texts() -> list[str]:
     """Every English text of every schema: the message ids of schema.po."""
-    from mpi.i18n import speaking
-
     found: dict[str, None] = {}
 
     def walk(node: Any) -> None:
