@@ -118,17 +118,16 @@ def _indicator(subject: str, a: Indicator, b: Indicator) -> list[Change]:
     return out + recorded(subject, b.id, "indicator", a.decisions, b.decisions, out)
 
 
+# What a milestone's (or an occurrence's) new status makes of the change; back to open:
+# reopened.
+_BECAME: dict[str, ChangeKind] = {"done": "milestone_done", "missed": "milestone_missed"}
+
+
 def _progress(subject: str, a: Milestone, b: Milestone) -> list[Change]:
     """A milestone done, missed or reopened; occurrences recorded."""
     out = []
     if a.status != b.status:
-        kind: ChangeKind = (
-            "milestone_done"
-            if b.status == "done"
-            else "milestone_missed"
-            if b.status == "missed"
-            else "milestone_reopened"
-        )
+        kind = _BECAME.get(b.status, "milestone_reopened")
         done = b.done.iso() if b.done and b.status == "done" else None
         out.append(
             Change(kind, subject, b.id, old=a.status, new=b.status, date=done, what="milestone")
@@ -172,13 +171,7 @@ def _occurrences(subject: str, a: Milestone, b: Milestone) -> list[Change]:
                     )
                 )
             continue
-        kind: ChangeKind = (
-            "milestone_done"
-            if new_status == "done"
-            else "milestone_missed"
-            if new_status == "missed"
-            else "milestone_reopened"
-        )
+        kind = _BECAME.get(new_status, "milestone_reopened")
         done = new.done.iso() if new and new.done else None
         out.append(
             Change(

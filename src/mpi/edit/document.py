@@ -122,12 +122,13 @@ class Document:
             index += 1
         raise EditRefused(_("line {line}: an unclosed flow collection").format(line=node.start[0]))
 
-    def entry_end_line(self, first_line: int, indent: int) -> int:
+    def entry_end_line(self, first_line: int, indent: int, *, items: bool = True) -> int:
         """The last line with content of an entry starting at `first_line` at `indent`.
 
         Lines indented deeper belong to it, and so do list items (`- `) at the same indent
-        (a list written flush with its key); blank and comment lines after the last such
-        line do not (they usually separate it from what follows).
+        (a list written flush with its key) unless `items` is False (the entry is a list
+        item itself); blank and comment lines after the last such line do not (they usually
+        separate it from what follows).
         """
         last = first_line
         for number in range(first_line + 1, len(self._starts) + 1):
@@ -136,7 +137,7 @@ class Document:
             if not stripped or stripped.startswith("#"):
                 continue
             depth = len(raw) - len(raw.lstrip(" "))
-            if depth > indent or (depth == indent and stripped.startswith("- ")):
+            if depth > indent or (items and depth == indent and stripped.startswith("- ")):
                 last = number
                 continue
             break
@@ -222,16 +223,7 @@ class Document:
             )
         dash = items.start[1] - 1  # a block list starts at its first dash
         first = items.item_at(index)[0]
-        last = first
-        for number in range(first + 1, len(self._starts) + 1):
-            raw = self.line_text(number)
-            stripped = raw.strip()
-            if not stripped or stripped.startswith("#"):
-                continue
-            if len(raw) - len(raw.lstrip(" ")) > dash:
-                last = number
-                continue
-            break
+        last = self.entry_end_line(first, dash, items=False)
         if len(items) == 1:
             first = mapping.key_at(key)[0]
         end = self._starts[last] if last < len(self._starts) else len(self.text)
