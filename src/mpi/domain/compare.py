@@ -148,14 +148,12 @@ def compare_renumbered(old: Plan, new: Plan) -> list[Change]:
     """Like `compare`, for two adoptions of a plan (a Fortschreibung renumbers measures): a
     measure is the one with the same title in the same field, whatever its number (else the
     one with the same number); one under a new number is `renumbered`, then compared."""
-    out = compare(
-        old.model_copy(
-            update={"fields": [f.model_copy(update={"measures": []}) for f in old.fields]}
-        ),
-        new.model_copy(
-            update={"fields": [f.model_copy(update={"measures": []}) for f in new.fields]}
-        ),
-    )
+
+    def bare(p: Plan) -> Plan:
+        fields = [f.model_copy(update={"measures": []}) for f in p.fields]
+        return p.model_copy(update={"fields": fields})
+
+    out = compare(bare(old), bare(new))
     horizon = new.horizon
     olds = {f.id: f for f in old.fields}
     for g in new.fields:

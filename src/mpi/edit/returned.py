@@ -318,12 +318,7 @@ def _indicators(reading: _Reading) -> None:
 
 def _number(reading: _Reading, row: int, value: Any) -> float | None:
     """A value as typed, or as the spreadsheet keeps a number: checked the same way."""
-    if isinstance(value, int) and not isinstance(value, bool):
-        text = str(value)
-    elif isinstance(value, float):
-        text = repr(value)  # 1e+20 and 17 digits are refused as when typed
-    else:
-        text = str(value)
+    text = repr(value) if isinstance(value, float) else str(value)  # 1e+20, 17 digits: refused
     try:
         return parse_value(text, "en" if isinstance(value, int | float) else "de")
     except InvalidValue as exc:

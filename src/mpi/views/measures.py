@@ -12,6 +12,7 @@ from mpi.domain.errors import InvalidValue
 from mpi.domain.items import Sourced
 from mpi.domain.model import FieldFile, Goal, Measure, Misspelling, Plan, Update
 from mpi.domain.partners import short
+from mpi.domain.walk import Place
 from mpi.domain.words import fold, matches, measure_status, natural_key, suggest, word_hint
 from mpi.i18n import _
 from mpi.views.decisions import DecisionRow, decisions, of_owner
@@ -172,7 +173,7 @@ def list_measures(
     """Measures matching every given filter, in natural id order; `due`: `all_due(plan,
     today)` where the caller has it already."""
     flt = _check_filter(plan, flt)
-    deadlines = _deadlines_by_measure(all_due(plan, today) if due is None else due)
+    deadlines = deadlines_by_measure(all_due(plan, today) if due is None else due)
     rows = []
     for f in plan.fields:
         for m in f.measures:
@@ -209,7 +210,7 @@ def _not_missed(row: DueRow) -> bool:
     return row.state != "missed"
 
 
-def _deadlines_by_measure(due: list[DueRow]) -> dict[str, list[DueRow]]:
+def deadlines_by_measure(due: list[DueRow]) -> dict[str, list[DueRow]]:
     """Each measure's deadlines in date order."""
     out: dict[str, list[DueRow]] = {}
     for row in due:
@@ -233,18 +234,30 @@ class MeasureDetail:
 
 def measure_detail(plan: Plan, ident: str, today: date) -> MeasureDetail:
     f, m = find_measure(plan, ident)
-    goals_by_id = {g.id: g for g in f.goals}
-    section = next((s.title for s in f.sections if s.id == m.section), None)
-    partners = {p.id: p.short for p in plan.partners}
     place = next(p for p, x in walk.measures([f]) if x is m)
+    partners = {p.id: p.short for p in plan.partners}
+    return detail_of(plan, (f, place, m), today, partners, of_owner(decisions(plan), m.id))
+
+
+def detail_of(
+    plan: Plan,
+    where: tuple[FieldFile, Place, Measure],
+    today: date,
+    partners: dict[str, str],
+    decided: list[DecisionRow],
+) -> MeasureDetail:
+    """The detail of a measure found in its field at its place (the site builds one for
+    each measure, with the partners' names and the decisions looked up once)."""
+    f, place, m = where
+    goals = {g.id: g for g in f.goals}
     return MeasureDetail(
         m,
         f,
-        section,
-        [goals_by_id[g] for g in m.goals if g in goals_by_id],
+        next((s.title for s in f.sections if s.id == m.section), None),
+        [goals[g] for g in m.goals if g in goals],
         m.goal_assignment or f.goal_assignment,
         partners,
         summaries(walk.milestones_of(place, m), plan, today),
         [indicator_row(i, m.id, f.id, tuple(m.lead), today) for i in m.indicators],
-        of_owner(decisions(plan), m.id),
+        decided,
     )

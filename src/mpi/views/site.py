@@ -18,9 +18,16 @@ from mpi.views.dated import dated_changes
 from mpi.views.decisions import DecisionRow, decisions
 from mpi.views.due import DueRow, all_due, late
 from mpi.views.history import KINDS, Event
-from mpi.views.indicators import IndicatorRow, indicator_row
+from mpi.views.indicators import IndicatorRow
 from mpi.views.made_from import MadeFrom
-from mpi.views.measures import MeasureDetail, MeasureFilter, MeasureRow, list_measures
+from mpi.views.measures import (
+    MeasureDetail,
+    MeasureFilter,
+    MeasureRow,
+    deadlines_by_measure,
+    detail_of,
+    list_measures,
+)
 from mpi.views.meetings import MeetingRow, meeting_rows
 from mpi.views.milestones import MilestoneSummary, summaries
 from mpi.views.status import StatusSummary, status
@@ -108,10 +115,7 @@ def build(
     for d in decisions(plan):
         decided.setdefault(d.owner, []).append(d)
     pages, indicators = _measure_pages(plan, today, deadlines, decided, log)
-    by_measure: dict[str, list[DueRow]] = {}
-    for r in deadlines:
-        if r.measure:
-            by_measure.setdefault(r.measure, []).append(r)
+    by_measure = deadlines_by_measure(deadlines)
     partner_pages = []
     for p in plan.partners:
         leads = [page.row for page in pages if p.id in page.row.lead]
@@ -161,22 +165,9 @@ def _measure_pages(
     partners = {p.id: p.short for p in plan.partners}
     pages, indicators = [], []
     for f in plan.fields:
-        goals = {g.id: g for g in f.goals}
-        sections = {s.id: s.title for s in f.sections}
         for place, m in walk.measures([f]):
-            own = [indicator_row(i, m.id, f.id, tuple(m.lead), today) for i in m.indicators]
-            indicators += own
-            detail = MeasureDetail(
-                m,
-                f,
-                sections.get(m.section) if m.section else None,
-                [goals[g] for g in m.goals if g in goals],
-                m.goal_assignment or f.goal_assignment,
-                partners,
-                summaries(walk.milestones_of(place, m), plan, today),
-                own,
-                decided.get(m.id, []),
-            )
+            detail = detail_of(plan, (f, place, m), today, partners, decided.get(m.id, []))
+            indicators += detail.indicators
             pages.append(MeasurePage(detail, rows[m.id], events.get(m.id, [])))
     pages.sort(key=lambda p: natural_key(p.row.id))
     return pages, indicators
