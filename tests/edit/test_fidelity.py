@@ -193,12 +193,12 @@ def test_a_file_changed_right_before_the_rename_is_not_overwritten(
 def test_dry_run_takes_no_lock_and_leaves_no_trace(
     mini: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import mpi.edit.transaction as transaction
+    import mpi.edit.lock as lock
 
     def no_lock(*_args: object) -> None:
         raise AssertionError("dry run took the lock")
 
-    monkeypatch.setattr(transaction, "plan_lock", no_lock)
+    monkeypatch.setattr(lock, "plan_lock", no_lock)
     before = {p.name: p.read_bytes() for p in mini.iterdir()}
     result = mpi("note", "HF1.1", "x", "--dry-run", plan=mini)
     assert "+        text: x" in result.stdout

@@ -12,13 +12,12 @@ before are put back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
 from mpi.domain.errors import EditRefused, MpiError
 from mpi.edit.document import Document
-from mpi.edit.lock import plan_lock
+from mpi.edit.lock import writing
 from mpi.edit.owners import unified_diff
 from mpi.edit.transaction import (
     Edit,
@@ -31,7 +30,7 @@ from mpi.edit.transaction import (
     warnings_of,
     write_checked,
 )
-from mpi.fsutil import atomic_write, remove_stale_temps
+from mpi.fsutil import atomic_write
 from mpi.i18n import _, ngettext
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
@@ -55,9 +54,7 @@ class _File:
 def apply(
     directory: Path, plan_edits: Plan, by: str | None, *, dry_run: bool = False
 ) -> EditResult:
-    with nullcontext() if dry_run else plan_lock(directory):
-        if not dry_run:
-            remove_stale_temps(directory)
+    with writing(directory, dry_run):
         loaded = loaded_plan(directory)
         edits = plan_edits(loaded)
         if not edits:

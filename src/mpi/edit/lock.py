@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mpi.domain.errors import EXIT_USAGE, EditRefused
+from mpi.fsutil import remove_stale_temps
 from mpi.i18n import _, reason
 
 LOCK_TIMEOUT = 30.0
@@ -31,6 +32,18 @@ class LockWait:
 
 
 LOCK_WAIT: ContextVar[LockWait | None] = ContextVar("lock_wait", default=None)
+
+
+@contextmanager
+def writing(directory: Path, dry_run: bool) -> Iterator[None]:
+    """The plan locked for an edit, with the temporary files an interrupted one left removed;
+    neither for a dry run, which writes nothing."""
+    if dry_run:
+        yield
+        return
+    with plan_lock(directory):
+        remove_stale_temps(directory)
+        yield
 
 
 @contextmanager

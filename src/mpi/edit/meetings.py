@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 from mpi.domain.errors import EditRefused, InvalidValue
 from mpi.domain.meetings import FILE, TIME, Top
 from mpi.edit.document import Document
-from mpi.edit.lock import plan_lock
+from mpi.edit.lock import writing
 from mpi.edit.mutations import check_text
 from mpi.edit.owners import unified_diff
 from mpi.edit.scalars import day_scalar, scalar
@@ -31,7 +30,7 @@ from mpi.edit.transaction import (
     read_for_edit,
     write_checked,
 )
-from mpi.fsutil import atomic_write, remove_stale_temps
+from mpi.fsutil import atomic_write
 from mpi.i18n import _, formats
 from mpi.loading.load import load_plan
 from mpi.loading.positions import PList, PMap
@@ -287,9 +286,7 @@ def _top(top: Top) -> str:
 
 def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
     path = directory / FILE
-    with nullcontext() if dry_run else plan_lock(directory):
-        if not dry_run:
-            remove_stale_temps(directory)
+    with writing(directory, dry_run):
         loaded = loaded_plan(directory)
         source = loaded.meetings_file
         reuse = {p: v for p, v in loaded.models.items() if p != path}  # only meetings.yaml changes

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable
-from contextlib import nullcontext
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -26,10 +25,10 @@ from mpi.domain.diagnostics import Diagnostic
 from mpi.domain.errors import EXIT_USAGE, EditRefused, InternalError
 from mpi.domain.partners import match
 from mpi.edit.document import Document
-from mpi.edit.lock import plan_lock
+from mpi.edit.lock import writing
 from mpi.edit.on_record import committed_owner
 from mpi.edit.owners import PLAN, find_indicator, find_owner, unified_diff
-from mpi.fsutil import OwnerNotKept, atomic_write, remove_stale_temps
+from mpi.fsutil import OwnerNotKept, atomic_write
 from mpi.i18n import Language, _, reason
 from mpi.loading.load import Loaded, load_plan
 from mpi.loading.positions import PMap
@@ -162,9 +161,7 @@ def edit_owner(
     by: str | None = None,
 ) -> EditResult:
     """Like `edit_measure`, for a measure, the plan level (`plan`) or a monitoring body."""
-    with nullcontext() if dry_run else plan_lock(directory):
-        if not dry_run:
-            remove_stale_temps(directory)
+    with writing(directory, dry_run):
         return _edit(directory, lambda _loaded: (owner_id, mutate), dry_run, measures_only, by)
 
 
@@ -178,9 +175,7 @@ def edit_indicator(
 ) -> EditResult:
     """Like `edit_measure`, for the measure that holds the indicator; `mutate` is given the
     indicator's id (the one named, or the only indicator of a measure named by its id)."""
-    with nullcontext() if dry_run else plan_lock(directory):
-        if not dry_run:
-            remove_stale_temps(directory)
+    with writing(directory, dry_run):
 
         def pick(loaded: Loaded) -> tuple[str, Mutation]:
             measure_id, found = find_indicator(loaded, indicator)
