@@ -190,30 +190,40 @@ def _alone(part: bytes) -> Any:
     return _parse(part, None)
 
 
-def _commits(top: Path, path: str) -> list[tuple[str, date, str]]:
-    """The commits on HEAD's first-parent line that changed `path` (following renames), oldest
-    first, each with the file's name in it. Names are read NUL-separated, as git stores them."""
+def first_parent_log(
+    top: Path, path: str, *options: str, empty: bool = False
+) -> list[tuple[str, date, bytes]]:
+    """The commits on HEAD's first-parent line that changed `path`, oldest first: id, day and
+    what `options` make git print of each (NUL-separated). A repository without a commit has
+    none where `empty` allows it; any other failure of git is a UsageError."""
     log = git(
-        top, "log", "--first-parent", "--follow", "-z", "--format=%x01%H %cs", "--name-only",
-        "HEAD", "--", path,
-    )  # fmt: skip
+        top, "log", "--first-parent", "-z", "--format=%x01%H %cs", *options, "HEAD", "--", path
+    )
     if log.returncode != 0:
         why = log.stderr.decode("utf-8", "replace").strip().splitlines()
+        if empty and (not log.stderr.strip() or b"does not have any commits" in log.stderr):
+            return []
         raise UsageError(
             _("cannot read the history of {path}: {reason}").format(
                 path=path, reason=why[0] if why else log.returncode
             )
         )
-    commits: list[tuple[str, date, str]] = []
-    for record in log.stdout.split(b"\x01")[1:]:
+    out = []
+    for record in reversed(log.stdout.split(b"\x01")[1:]):
         head, _nl, rest = record.partition(b"\n")
+        sha, day = head.strip(b"\0").decode("ascii").split(" ", 1)
+        out.append((sha, date.fromisoformat(day), rest))
+    return out
+
+
+def _commits(top: Path, path: str) -> list[tuple[str, date, str]]:
+    """The commits on HEAD's first-parent line that changed `path` (following renames), oldest
+    first, each with the file's name in it. Names are read NUL-separated, as git stores them."""
+    commits = []
+    for sha, day, rest in first_parent_log(top, path, "--follow", "--name-only"):
         names = [n for n in rest.split(b"\0") if n.strip()]
-        sha, when = head.decode("ascii").strip("\0").split(" ", 1)
         if names:  # a commit that deleted the file names it too; cat-file then finds nothing
-            commits.append(
-                (sha, date.fromisoformat(when), names[-1].decode("utf-8", "surrogateescape"))
-            )
-    commits.reverse()
+            commits.append((sha, day, names[-1].decode("utf-8", "surrogateescape")))
     return commits
 
 

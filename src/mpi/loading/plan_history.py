@@ -19,9 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from mpi.domain.errors import UsageError
-from mpi.i18n import _
-from mpi.loading.history import blobs, blockwise
+from mpi.loading.history import blobs, blockwise, first_parent_log
 from mpi.loading.locate import ADOPTED_FILE, MEETINGS_FILE, SITE_FILE
 from mpi.loading.revision import _blob_id, git, repository
 
@@ -100,23 +98,9 @@ def _tree(name: str, data: bytes, known: dict[str, dict[bytes, Any]]) -> Any:
 def _log(top: Path, relative: str, prefix: str) -> list[tuple[str, date, dict[str, str | None]]]:
     """Each commit that changed a plan file, oldest first: its files' new blob ids by name
     (None: deleted)."""
-    log = git(
-        top, "log", "--first-parent", "--raw", "--no-abbrev", "--no-renames", "-z",
-        "--format=%x01%H %cs", "HEAD", "--", relative,
-    )  # fmt: skip
-    if log.returncode != 0:
-        why = log.stderr.decode("utf-8", "replace").strip().splitlines()
-        if not log.stderr.strip() or b"does not have any commits" in log.stderr:
-            return []  # a repository without a commit: no history yet
-        raise UsageError(
-            _("cannot read the history of {path}: {reason}").format(
-                path=relative, reason=why[0] if why else log.returncode
-            )
-        )
     out = []
-    for record in log.stdout.split(b"\x01")[1:]:
-        head, _nl, rest = record.partition(b"\n")
-        sha, day = head.rstrip(b"\0").decode("ascii").split(" ", 1)
+    logged = first_parent_log(top, relative, "--raw", "--no-abbrev", "--no-renames", empty=True)
+    for sha, day, rest in logged:
         parts = rest.split(b"\0")
         files: dict[str, str | None] = {}
         for meta, path in zip(parts[0::2], parts[1::2], strict=False):
@@ -130,8 +114,7 @@ def _log(top: Path, relative: str, prefix: str) -> list[tuple[str, date, dict[st
             status = fields[4].decode("ascii")
             files[name] = None if status.startswith("D") else fields[3].decode("ascii")
         if files:
-            out.append((sha, date.fromisoformat(day), files))
-    out.reverse()
+            out.append((sha, day, files))
     return out
 
 
