@@ -42,7 +42,7 @@ def english_on_the_test_day() -> Iterator[None]:
 
 @pytest.fixture(autouse=True, scope="session")
 def one_reading_of_each_text() -> Iterator[None]:
-    """The suite runs thousands of commands in its own processes, most on the same plans, and
+    """The suite runs thousands of commands inside its workers, most on the same plans, and
     each would parse the same files again (a third of the suite's time in mpi). Here a text
     already read is not parsed again: `reader.parse` is a function of the text and the
     parser alone, and the values its reading took are charged to the budget as before (a
