@@ -39,29 +39,13 @@ _DRUCKSACHE = re.compile(
 TOP = re.compile(r"\bTOP\s*(\d{1,3})\b", re.IGNORECASE)  # an agenda item: "TOP 3"
 _SENATE = re.compile(r"\bsenat(?:e|s|sbeschluss|ssitzung)?\b")
 _SIGNING = re.compile(r"\b(?:unterzeichn\w*|unterschrift\w*|signed|signing|signature)\b")
-_MONTH_NAMES = {
+_ENGLISH = "january february march april may june july august september october november december"
+_MONTH_NAMES = {  # the reader's month names, short and long (folded), and the English ones
     fold(name)[0].rstrip("."): number
-    for number, names in enumerate(zip(formats.MONTHS, formats.MONTHS_SHORT, strict=True), start=1)
-    for name in (*names,)
-} | {
-    name: number
-    for number, name in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        start=1,
+    for number, names in enumerate(
+        zip(formats.MONTHS, formats.MONTHS_SHORT, _ENGLISH.split(), strict=True), start=1
     )
+    for name in names
 }
 _DAYS = re.compile(
     r"(?<![\d.])(?P<d>\d{1,2})\.\s?(?P<m>\d{1,2})\.\s?(?P<y>\d{4}|\d{2})(?![\d.]\d)"
