@@ -112,44 +112,28 @@ def assess(indicator: Indicator) -> Assessment:
     latest = latest_reading(indicator)
     met = None if latest is None else meets(latest.value, indicator)
     base, target = indicator.baseline, indicator.target
+    unassessed = Assessment("not_assessable", latest=latest, target_met=met)
     if base is None:
-        return Assessment("not_assessable", "no_baseline", latest=latest, target_met=met)
+        return replace(unassessed, reason="no_baseline")
     if target.year is None:
-        return Assessment("not_assessable", "no_target_year", latest=latest, target_met=met)
+        return replace(unassessed, reason="no_target_year")
     if target.year == "permanent":
-        return Assessment("not_assessable", "permanent_target", latest=latest, target_met=met)
+        return replace(unassessed, reason="permanent_target")
     target_years = target.year - base.year
     if target_years <= 0:
-        reason: Reason = "target_year_not_after_baseline"
-        return Assessment("not_assessable", reason, latest=latest, target_met=met)
+        return replace(unassessed, reason="target_year_not_after_baseline")
+    unassessed = replace(unassessed, target_years=target_years)
     if base.bound is not None and not met:  # the rates depend on the baseline not known
         years = latest.refers_to.year - base.year if latest else None
-        return Assessment(
-            "not_assessable",
-            "baseline_bound",
-            latest=latest,
-            years=years,
-            target_years=target_years,
-            target_met=met,
-        )
+        return replace(unassessed, reason="baseline_bound", years=years)
     if latest is None:
-        return Assessment("not_assessable", "no_value", target_years=target_years)
+        return replace(unassessed, reason="no_value")
     years = latest.refers_to.year - base.year
     if years <= 0:
-        reason = "no_value_after_baseline"
-        return Assessment(
-            "not_assessable", reason, latest=latest, target_years=target_years, target_met=met
-        )
+        return replace(unassessed, reason="no_value_after_baseline")
     method, actual, required = rates(base.value, latest.value, target.value, years, target_years)
-    measured = Assessment(
-        "not_assessable",
-        method=method,
-        actual_rate=actual,
-        required_rate=required,
-        latest=latest,
-        years=years,
-        target_years=target_years,
-        target_met=met,
+    measured = replace(
+        unassessed, method=method, actual_rate=actual, required_rate=required, years=years
     )
     if met:
         ratio = actual / required if required else None
