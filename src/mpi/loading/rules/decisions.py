@@ -79,22 +79,14 @@ def _bodies(ctx: Context) -> list[str]:
 
 def _records(ctx: Context) -> Iterator[tuple[SourceFile, KeyPath, Decision]]:
     """Every decision on record, with its file and the path of its entry."""
-    plan = ctx.plan
-
-    def each(
-        source: SourceFile, path: KeyPath, records: Sequence[Decision]
-    ) -> Iterator[tuple[SourceFile, KeyPath, Decision]]:
+    plan, source = ctx.plan, ctx.plan_source
+    bodies = plan.monitoring.bodies if plan.monitoring else []
+    held: list[tuple[SourceFile, KeyPath, Sequence[Decision]]] = [(source, (), plan.decisions)]
+    held += [(source, ("monitoring", "bodies", i), b.decisions) for i, b in enumerate(bodies)]
+    held += [(src, (), f.decisions) for src, f in ctx.fields]
+    held += [(ctx.source(p), p.path, m.decisions) for p, m in ctx.measures]
+    held += [(ctx.source(p), p.path, ms.decisions) for p, ms in ctx.milestones]
+    held += [(ctx.source(p), p.path, ind.decisions) for p, ind in ctx.indicators]
+    for src, path, records in held:
         for i, d in enumerate(records):
-            yield source, (*path, "decisions", i), d
-
-    yield from each(ctx.plan_source, (), plan.decisions)
-    for i, body in enumerate(plan.monitoring.bodies if plan.monitoring else []):
-        yield from each(ctx.plan_source, ("monitoring", "bodies", i), body.decisions)
-    for source, f in ctx.fields:
-        yield from each(source, (), f.decisions)
-    for place, m in ctx.measures:
-        yield from each(ctx.source(place), place.path, m.decisions)
-    for place, ms in ctx.milestones:
-        yield from each(ctx.source(place), place.path, ms.decisions)
-    for place, ind in ctx.indicators:
-        yield from each(ctx.source(place), place.path, ind.decisions)
+            yield src, (*path, "decisions", i), d
