@@ -42,10 +42,8 @@ def _milestone(subject: str, a: Milestone, b: Milestone, horizon: int) -> list[C
             months, days = c.span(a.due, b.due, b.kind)
         record = c.milestone_decision(b, shift, a.basis == "inferred")
         moved = (c.moment(a), c.moment(b))
-        out.append(
-            Change(shift, subject, b.id, attribute, *moved, what="milestone", weakening=weak)
-        )
-        out[-1] = replace(out[-1], months=months, days=days).by(record)
+        change = Change(shift, subject, b.id, attribute, *moved, what="milestone", weakening=weak)
+        out.append(replace(change, months=months, days=days).by(record))
     elif c.moment(a) != c.moment(b):
         out.append(short(subject, b.id, "milestone", attribute, c.moment(a), c.moment(b)))
     kind = c.kind_shift(a, b)
@@ -158,33 +156,15 @@ def _occurrences(subject: str, a: Milestone, b: Milestone) -> list[Change]:
         old, new = before.get(due), after.get(due)
         old_status = old.status if old else "open"
         new_status = new.status if new else "open"
-        if old_status == new_status:
-            if old != new and new is not None:
-                out.append(
-                    Change(
-                        "changed",
-                        subject,
-                        b.id,
-                        "occurrence",
-                        occurrence=due.iso(),
-                        what="milestone",
-                    )
-                )
+        if old_status != new_status:
+            kind = _BECAME.get(new_status, "milestone_reopened")
+            done = new.done.iso() if new and new.done else None
+            change = Change(kind, subject, b.id, old=old_status, new=new_status, date=done)
+        elif old != new and new is not None:
+            change = Change("changed", subject, b.id, "occurrence")
+        else:
             continue
-        kind = _BECAME.get(new_status, "milestone_reopened")
-        done = new.done.iso() if new and new.done else None
-        out.append(
-            Change(
-                kind,
-                subject,
-                b.id,
-                old=old_status,
-                new=new_status,
-                date=done,
-                occurrence=due.iso(),
-                what="milestone",
-            )
-        )
+        out.append(replace(change, occurrence=due.iso(), what="milestone"))
     return out
 
 
