@@ -16,6 +16,7 @@ ADOPTED_FILE = "adopted.yaml"  # the plan as adopted (mpi.domain.adopted): not a
 MEETINGS_FILE = "meetings.yaml"  # the meetings of its bodies (mpi.domain.meetings): nor this
 SITE_FILE = "site.yaml"  # the public site's configuration (mpi.domain.site): nor this
 ENV_VAR = "MPI_PLAN"
+_NOT_PLAN = frozenset({ADOPTED_FILE, MEETINGS_FILE, SITE_FILE})
 
 
 def packaged_plan() -> Path:
@@ -146,11 +147,11 @@ def plan_files(directory: Path) -> tuple[Path, list[Path]]:
                 directory=directory, reason=reason(exc)
             ),
         ) from None
-    others = sorted(
-        directory / name
-        for name in names
-        if name.endswith((".yaml", ".yml"))
-        and name not in (PLAN_FILE, ADOPTED_FILE, MEETINGS_FILE, SITE_FILE)
-        and not name.startswith(".")
-    )
+    others = sorted(directory / name for name in names if plan_file(name) and name != PLAN_FILE)
     return directory / PLAN_FILE, others
+
+
+def plan_file(name: str) -> bool:
+    """Whether a file name is plan.yaml's or a Handlungsfeld file's: a YAML file, not hidden,
+    and not the adopted plan, the meetings or the site's configuration."""
+    return name.endswith((".yaml", ".yml")) and name not in _NOT_PLAN and not name.startswith(".")

@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from mpi.loading.history import blobs, blockwise, first_parent_log
-from mpi.loading.locate import ADOPTED_FILE, MEETINGS_FILE, SITE_FILE
+from mpi.loading.locate import plan_file
 from mpi.loading.revision import _blob_id, git, repository
 
 DELETED = None  # a file's tree in a step where the step deleted it
 UNREADABLE = "unreadable"  # a version that is not YAML (or too large to read)
-NOT_PLAN = frozenset({ADOPTED_FILE, MEETINGS_FILE, SITE_FILE})
 
 
 @dataclass(frozen=True)
@@ -37,11 +36,6 @@ class Step:
     commit: str | None
     day: date
     files: dict[str, Any]
-
-
-def plan_file(name: str) -> bool:
-    """plan.yaml or a Handlungsfeld file (as `loading.locate.plan_files` reads them)."""
-    return name.endswith((".yaml", ".yml")) and name not in NOT_PLAN and not name.startswith(".")
 
 
 def steps(plan_dir: Path, today: date) -> Iterator[Step]:
