@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ _BOMS = {
 
 MAX_BYTES = 64 * 1024 * 1024
 UNREADABLE = frozenset({"unreadable", "not-a-file", "too-large"})
-Fail = Callable[[int, int, str, str], tuple["SourceFile", Diagnostic]]
 
 
 @dataclass
@@ -67,30 +65,22 @@ def read_source(
 ) -> tuple[SourceFile, Diagnostic | None]:
     """Read and parse one file (or `text` as its new content); problems become Diagnostics."""
     source = SourceFile(path, display_name(path))
-
-    def fail(line: int, column: int, code: str, message: str) -> tuple[SourceFile, Diagnostic]:
-        return source, Diagnostic(source.display, line, column, "error", code, message)
-
     if text is not None:
-        return _parse_into(source, text, fail, budget)
-
+        return _parse_into(source, text, budget)
     try:
         info = path.lstat()
     except OSError as exc:
-        return fail(1, 1, "unreadable", _cannot_read(exc))
+        return _fail(source, "unreadable", _cannot_read(exc))
     if stat.S_ISLNK(info.st_mode):
-        return fail(1, 1, "not-a-file", _("is a symbolic link; plan files must be regular files"))
-    if not stat.S_ISREG(info.st_mode):
-        return fail(1, 1, "not-a-file", _("is not a regular file (a directory, FIFO or device)"))
-    if info.st_size > MAX_BYTES:
-        return fail(
-            1,
-            1,
-            "too-large",
-            _("the file has {size} bytes, more than the limit of {limit} (MAX_BYTES)").format(
-                size=count(info.st_size), limit=count(MAX_BYTES)
-            ),
+        return _fail(
+            source, "not-a-file", _("is a symbolic link; plan files must be regular files")
         )
+    if not stat.S_ISREG(info.st_mode):
+        return _fail(source, "not-a-file", _("is not a regular file (a directory, FIFO or device)"))
+    if info.st_size > MAX_BYTES:
+        said = _("the file has {size} bytes, more than the limit of {limit} (MAX_BYTES)")
+        said = said.format(size=count(info.st_size), limit=count(MAX_BYTES))
+        return _fail(source, "too-large", said)
     try:
         # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or FIFO after the check above
         # fails or reads nothing instead of following or hanging; fstat confirms the kind.
@@ -98,30 +88,28 @@ def read_source(
         with os.fdopen(fd, "rb") as handle:
             before = os.fstat(handle.fileno())
             if not stat.S_ISREG(before.st_mode):
-                return fail(1, 1, "not-a-file", _("is not a regular file"))
+                return _fail(source, "not-a-file", _("is not a regular file"))
             data = handle.read(MAX_BYTES + 1)
             source.fingerprint = fingerprint(os.fstat(handle.fileno()))
     except OSError as exc:
-        return fail(1, 1, "unreadable", _cannot_read(exc))
+        return _fail(source, "unreadable", _cannot_read(exc))
     if source.fingerprint != fingerprint(before) or len(data) != before.st_size:
-        return fail(
-            1,
-            1,
-            "unreadable",
-            _("the file changed while it was read (is another program writing it?); try again"),
-        )
+        said = _("the file changed while it was read (is another program writing it?); try again")
+        return _fail(source, "unreadable", said)
     if len(data) > MAX_BYTES:
-        return fail(
-            1,
-            1,
-            "too-large",
-            _("the file is larger than {limit} bytes").format(limit=count(MAX_BYTES)),
-        )
+        said = _("the file is larger than {limit} bytes").format(limit=count(MAX_BYTES))
+        return _fail(source, "too-large", said)
     try:
         text = decode(data)
     except ReadError as exc:
-        return fail(exc.line, exc.column, exc.code, exc.message)
-    return _parse_into(source, text, fail, budget)
+        return _fail(source, exc.code, exc.message, exc.line, exc.column)
+    return _parse_into(source, text, budget)
+
+
+def _fail(
+    source: SourceFile, code: str, message: str, line: int = 1, column: int = 1
+) -> tuple[SourceFile, Diagnostic]:
+    return source, Diagnostic(source.display, line, column, "error", code, message)
 
 
 def fingerprint(info: os.stat_result) -> tuple[int, int, int, int]:
@@ -129,36 +117,28 @@ def fingerprint(info: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def _parse_into(
-    source: SourceFile, text: str, fail: Fail, budget: reader.Budget | None
+    source: SourceFile, text: str, budget: reader.Budget | None
 ) -> tuple[SourceFile, Diagnostic | None]:
     if budget is not None:
         budget.characters -= len(text)
         if budget.characters < 0:
-            return fail(
-                1,
-                1,
-                "too-large",
-                _(
-                    "the plan's files hold more than {limit} characters together (limit "
-                    "MAX_CHARACTERS, which keeps mpi under 1 GiB of memory)"
-                ).format(limit=count(reader.MAX_CHARACTERS)),
+            said = _(
+                "the plan's files hold more than {limit} characters together (limit "
+                "MAX_CHARACTERS, which keeps mpi under 1 GiB of memory)"
             )
+            return _fail(source, "too-large", said.format(limit=count(reader.MAX_CHARACTERS)))
     source.mixed_from = mixed_line_endings(text)
     try:
         source.tree = reader.parse(text, budget)
     except ReadError as exc:
-        return fail(exc.line, exc.column, exc.code, exc.message)
+        return _fail(source, exc.code, exc.message, exc.line, exc.column)
     except RecursionError:
-        return fail(1, 1, "too-deep", _("the file nests too deeply to read"))
+        return _fail(source, "too-deep", _("the file nests too deeply to read"))
     if not isinstance(source.tree, PMap):
         found = _("a list") if isinstance(source.tree, PList) else _("a single value")
         line, column = getattr(source.tree, "start", (1, 1))
-        return fail(
-            line,
-            column,
-            "not-a-mapping",
-            _("the file must hold a mapping of keys to values, found {found}").format(found=found),
-        )
+        said = _("the file must hold a mapping of keys to values, found {found}")
+        return _fail(source, "not-a-mapping", said.format(found=found), line, column)
     return source, None
 
 
