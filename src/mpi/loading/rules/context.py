@@ -9,8 +9,8 @@ from datetime import date
 from mpi.domain import walk
 from mpi.domain.diagnostics import Diagnostic, Severity
 from mpi.domain.items import Indicator, Milestone
-from mpi.domain.model import FieldFile, Measure, Plan
-from mpi.domain.walk import Place
+from mpi.domain.model import FieldFile, Measure, Plan, Update
+from mpi.domain.walk import KeyPath, Place
 from mpi.loading.sources import SourceFile
 
 
@@ -52,6 +52,15 @@ class Context:
 
     def source(self, place: Place) -> SourceFile:
         return self.plan_source if place.field is None else self._sources[id(place.field)]
+
+    def logs(self) -> Iterator[tuple[SourceFile, KeyPath, str, list[Update]]]:
+        """Every updates log with its file, path and owner: the measures', the plan level's
+        and the monitoring bodies'."""
+        for place, m in self.measures:
+            yield self.source(place), place.path, m.id, m.updates
+        yield self.plan_source, (), "plan", self.plan.updates
+        for i, b in enumerate(self.plan.monitoring.bodies if self.plan.monitoring else []):
+            yield self.plan_source, ("monitoring", "bodies", i), b.id, b.updates
 
     def diagnostic(
         self,

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.model import Update
 from mpi.i18n import _, formats
 from mpi.loading.rules.context import Context
-from mpi.loading.sources import SourceFile
 
 
 def indicator_targets(ctx: Context) -> Iterator[Diagnostic]:
@@ -85,15 +83,7 @@ def reading_dates(ctx: Context) -> Iterator[Diagnostic]:
 def update_log(ctx: Context) -> Iterator[Diagnostic]:
     """Updates are in date order and none lies in the future: the logs of the measures, of
     the plan level and of the monitoring bodies."""
-    logs: list[tuple[SourceFile, tuple[str | int, ...], str, list[Update]]] = [
-        (ctx.source(place), place.path, m.id, m.updates) for place, m in ctx.measures
-    ]
-    logs.append((ctx.plan_source, (), "plan", ctx.plan.updates))
-    if ctx.plan.monitoring:
-        for i, body in enumerate(ctx.plan.monitoring.bodies):
-            path: tuple[str | int, ...] = ("monitoring", "bodies", i)
-            logs.append((ctx.plan_source, path, body.id, body.updates))
-    for source, path, owner, updates in logs:
+    for source, path, owner, updates in ctx.logs():
         for j, update in enumerate(updates):
             at = (*path, "updates", j, "date")
             if update.date > ctx.today:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mpi.domain.diagnostics import Diagnostic
-from mpi.domain.model import Measure, Update
+from mpi.domain.model import Measure
 from mpi.domain.walk import Place
 from mpi.i18n import _
 from mpi.loading.rules.context import Context
@@ -17,27 +17,15 @@ def _reporter(by: str, partners: set[str]) -> str:
     )
 
 
-def reporters_exist(ctx: Context) -> Iterator[Diagnostic]:
-    """Who reported an entry of the plan's or a body's updates log is a partner."""
-    partners = {p.id for p in ctx.plan.partners}
-    plan = ctx.plan
-    logs: list[tuple[tuple[str | int, ...], list[Update]]] = [((), plan.updates)]
-    bodies = plan.monitoring.bodies if plan.monitoring else []
-    logs += [(("monitoring", "bodies", i), b.updates) for i, b in enumerate(bodies)]
-    for path, log in logs:
-        for j, u in enumerate(log):
-            if u.by is not None and u.by not in partners:
-                where = (*path, "updates", j, "by")
-                yield ctx.plan_source.diagnostic(
-                    where, "unknown-partner", _reporter(u.by, partners)
-                )
-
-
 def references_exist(ctx: Context) -> Iterator[Diagnostic]:
     """Goals, partners and sections a measure names exist (goals and sections in its field);
     who reported a log entry or a value is a partner."""
-    yield from reporters_exist(ctx)
     partners = {p.id for p in ctx.plan.partners}
+    for source, path, _owner, log in ctx.logs():
+        for j, u in enumerate(log):
+            if u.by is not None and u.by not in partners:
+                where = (*path, "updates", j, "by")
+                yield source.diagnostic(where, "unknown-partner", _reporter(u.by, partners))
     all_goals = {g.id: f.id for _, f in ctx.fields for g in f.goals}
     for place, m in ctx.measures:
         yield from _goals_exist(ctx, place, m, all_goals)
@@ -52,17 +40,11 @@ def references_exist(ctx: Context) -> Iterator[Diagnostic]:
                             measure=m.id, partner=repr(partner), known=_known(partners)
                         ),
                     )
-        said: list[tuple[tuple[str | int, ...], str | None]] = [
-            (("updates", j, "by"), u.by) for j, u in enumerate(m.updates)
-        ]
-        said += [
-            (("indicators", k, "values", j, "by"), v.by)
-            for k, ind in enumerate(m.indicators)
-            for j, v in enumerate(ind.values)
-        ]
-        for sub, by in said:
-            if by is not None and by not in partners:
-                yield ctx.diagnostic(place, sub, "unknown-partner", _reporter(by, partners))
+        for k, ind in enumerate(m.indicators):
+            for j, v in enumerate(ind.values):
+                if v.by is not None and v.by not in partners:
+                    sub = ("indicators", k, "values", j, "by")
+                    yield ctx.diagnostic(place, sub, "unknown-partner", _reporter(v.by, partners))
         yield from _section_exists(ctx, place, m)
 
 
