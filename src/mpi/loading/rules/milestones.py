@@ -25,40 +25,22 @@ def milestone_dates(ctx: Context) -> Iterator[Diagnostic]:
     for place, m in ctx.milestones:
         name = _named(place.owner, m.id)
         if m.due is None and m.recurrence is None:
-            message = _("{milestone} needs `due` or `recurrence`").format(milestone=name)
-            yield ctx.diagnostic(place, (), "milestone-due", message)
+            said = _("{milestone} needs `due` or `recurrence`").format(milestone=name)
+            yield ctx.diagnostic(place, (), "milestone-due", said)
         if m.due is not None and m.recurrence is not None:
-            yield ctx.diagnostic(
-                place,
-                ("recurrence",),
-                "milestone-due",
-                _("{milestone} has both `due` and `recurrence`; keep one").format(milestone=name),
-            )
+            said = _("{milestone} has both `due` and `recurrence`; keep one").format(milestone=name)
+            yield ctx.diagnostic(place, ("recurrence",), "milestone-due", said)
         if m.status == "done" and m.done is None:
-            yield ctx.diagnostic(
-                place,
-                ("status",),
-                "done-date",
-                _("{milestone} is done but has no `done` date").format(milestone=name),
-            )
+            said = _("{milestone} is done but has no `done` date").format(milestone=name)
+            yield ctx.diagnostic(place, ("status",), "done-date", said)
         if m.status != "done" and m.done is not None:
-            yield ctx.diagnostic(
-                place,
-                ("done",),
-                "done-date",
-                _(
-                    "{milestone} is {status} but has a `done` date; remove it or set status: done"
-                ).format(milestone=name, status=pgettext("milestone state", m.status)),
-            )
+            said = _("{milestone} is {status} but has a `done` date; remove it or set status: done")
+            said = said.format(milestone=name, status=pgettext("milestone state", m.status))
+            yield ctx.diagnostic(place, ("done",), "done-date", said)
         if m.done is not None and m.done.start > ctx.today:
-            yield ctx.diagnostic(
-                place,
-                ("done",),
-                "done-date",
-                _("{milestone} was done {done}, which is in the future").format(
-                    milestone=name, done=m.done.iso()
-                ),
-            )
+            said = _("{milestone} was done {done}, which is in the future")
+            said = said.format(milestone=name, done=m.done.iso())
+            yield ctx.diagnostic(place, ("done",), "done-date", said)
 
 
 def recurrences(ctx: Context) -> Iterator[Diagnostic]:
@@ -69,24 +51,15 @@ def recurrences(ctx: Context) -> Iterator[Diagnostic]:
             continue
         name = _named(place.owner, m.id)
         if r.end is not None and r.end.end < r.start.end:
-            yield ctx.diagnostic(
-                place,
-                ("recurrence", "end"),
-                "recurrence",
-                _("{milestone} ends ({end}) before it starts ({start})").format(
-                    milestone=name, end=r.end.iso(), start=r.start.iso()
-                ),
-            )
+            said = _("{milestone} ends ({end}) before it starts ({start})")
+            said = said.format(milestone=name, end=r.end.iso(), start=r.start.iso())
+            yield ctx.diagnostic(place, ("recurrence", "end"), "recurrence", said)
         if m.status != "open":
-            yield ctx.diagnostic(
-                place,
-                ("status",),
-                "recurrence",
-                _(
-                    "{milestone} recurs: the series stays open; record each occurrence done or "
-                    "missed on its own (`occurrences`), end the series with `recurrence.end`"
-                ).format(milestone=name),
+            said = _(
+                "{milestone} recurs: the series stays open; record each occurrence done or "
+                "missed on its own (`occurrences`), end the series with `recurrence.end`"
             )
+            yield ctx.diagnostic(place, ("status",), "recurrence", said.format(milestone=name))
         if r.last_done is not None:
             yield from _last_done(ctx, place, r, r.last_done, name)
 
@@ -96,25 +69,16 @@ def _last_done(
 ) -> Iterator[Diagnostic]:
     """`last_done` (an old way of counting held occurrences): a warning, and an error where
     it lies before the start or after the occurrence that is current."""
-    yield ctx.diagnostic(
-        place,
-        ("recurrence", "last_done"),
-        "last-done",
-        _(
-            "{milestone}: `last_done` counts every occurrence up to it as held; record "
-            "occurrences one by one instead (`occurrences`, as mpi milestone writes them)"
-        ).format(milestone=name),
-        severity="warning",
+    at = ("recurrence", "last_done")
+    said = _(
+        "{milestone}: `last_done` counts every occurrence up to it as held; record "
+        "occurrences one by one instead (`occurrences`, as mpi milestone writes them)"
     )
+    yield ctx.diagnostic(place, at, "last-done", said.format(milestone=name), "warning")
     if last.end < r.start.start:
-        yield ctx.diagnostic(
-            place,
-            ("recurrence", "last_done"),
-            "recurrence",
-            _("{milestone}: last_done {last} lies before the start {start}").format(
-                milestone=name, last=last.iso(), start=r.start.iso()
-            ),
-        )
+        said = _("{milestone}: last_done {last} lies before the start {start}")
+        said = said.format(milestone=name, last=last.iso(), start=r.start.iso())
+        yield ctx.diagnostic(place, at, "recurrence", said)
     # An occurrence may be held before it is due (the December report in November),
     # but none after the current one: that one has not come round yet.
     current = next(
@@ -122,15 +86,11 @@ def _last_done(
         None,
     )
     if current is not None and last.end > current.end:
-        yield ctx.diagnostic(
-            place,
-            ("recurrence", "last_done"),
-            "recurrence",
-            _(
-                "{milestone}: last_done {last} is in the future (the current "
-                "occurrence is {current})"
-            ).format(milestone=name, last=last.iso(), current=current.iso()),
+        said = _(
+            "{milestone}: last_done {last} is in the future (the current occurrence is {current})"
         )
+        said = said.format(milestone=name, last=last.iso(), current=current.iso())
+        yield ctx.diagnostic(place, at, "recurrence", said)
 
 
 def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
@@ -140,15 +100,10 @@ def dates_in_span(ctx: Context) -> Iterator[Diagnostic]:
         due: Due | None = m.due or (m.recurrence.start if m.recurrence else None)
         key = "due" if m.due else "recurrence"
         if due is not None and not low <= due.year <= high:
-            yield ctx.diagnostic(
-                place,
-                (key,),
-                "date-range",
-                _("{milestone} is due {due}, outside the plan's span {low}-{high}").format(
-                    milestone=_named(place.owner, m.id), due=due.iso(), low=low, high=high
-                ),
-                severity="warning",
-            )
+            said = _("{milestone} is due {due}, outside the plan's span {low}-{high}")
+            name = _named(place.owner, m.id)
+            said = said.format(milestone=name, due=due.iso(), low=low, high=high)
+            yield ctx.diagnostic(place, (key,), "date-range", said, "warning")
 
 
 def recorded_occurrences(ctx: Context) -> Iterator[Diagnostic]:
@@ -187,13 +142,8 @@ def _which(
             else ""
         )
         said = _("{milestone} has no occurrence {occurrence}{listed}")
-        return [
-            (
-                "due",
-                "occurrence",
-                said.format(milestone=name, occurrence=o.due.iso(), listed=listed),
-            )
-        ]
+        said = said.format(milestone=name, occurrence=o.due.iso(), listed=listed)
+        return [("due", "occurrence", said)]
     if current is not None and o.due.end > current.end:
         said = _(
             "{milestone}: occurrence {occurrence} has not come round yet (the current "
@@ -245,15 +195,7 @@ def finished_measures(ctx: Context) -> Iterator[Diagnostic]:
                 if any(ms.recurrence for ms in still)
                 else _("mark them done or missed (mpi milestone)")
             )
-            yield ctx.diagnostic(
-                place,
-                ("status",),
-                "open-milestone",
-                _("{measure} is {status}, but milestones are still open ({listed}); {how}").format(
-                    measure=m.id,
-                    status=pgettext("measure status", m.status),
-                    listed=listed,
-                    how=how,
-                ),
-                severity="warning",
-            )
+            said = _("{measure} is {status}, but milestones are still open ({listed}); {how}")
+            status = pgettext("measure status", m.status)
+            said = said.format(measure=m.id, status=status, listed=listed, how=how)
+            yield ctx.diagnostic(place, ("status",), "open-milestone", said, "warning")
