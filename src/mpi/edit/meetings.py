@@ -82,11 +82,9 @@ def create(directory: Path, new: NewMeeting, *, dry_run: bool = False) -> EditRe
         said = _("{time} is not a time of day like 10:00 or 10:00-12:00")
         raise InvalidValue("time", said.format(time=repr(new.time)))
     fields = [("id", new.id), ("body", new.body), ("date", day_scalar(new.day))]
-    for key, value in (("time", new.time), ("place", new.place), ("video", new.video)):
-        if value is not None:
+    for key in ("time", "place", "video", "chair"):
+        if (value := getattr(new, key)) is not None:
             fields.append((key, scalar(_said(key, value))))
-    if new.chair is not None:
-        fields.append(("chair", scalar(_said("chair", new.chair))))
     if new.participants:
         fields.append(("participants", "".join(_people(p, n) for p, n in new.participants)))
     if new.agenda:
@@ -126,7 +124,7 @@ def attend(
         fields.append(("excused", "true"))
 
     def change(doc: Document | None) -> tuple[str | None, str]:
-        found = _meeting(doc, meeting)
+        doc, found = _meeting(doc, meeting)
         listed = found.get("attendance")
         if isinstance(listed, PList) and any(
             isinstance(p, PMap) and p.get("partner") == partner for p in listed
@@ -136,7 +134,6 @@ def attend(
                     partner=partner, id=meeting
                 )
             )
-        assert doc is not None
         doc.add_item(found, "attendance", fields, after=_before("attendance"))
         if excused:
             return None, _("{partner} excused at {id}").format(partner=partner, id=meeting)
@@ -156,8 +153,7 @@ def decide(
     fields.append(("text", scalar(_said("text", text))))
 
     def change(doc: Document | None) -> tuple[str | None, str]:
-        found = _meeting(doc, meeting)
-        assert doc is not None
+        doc, found = _meeting(doc, meeting)
         doc.add_item(found, "decisions", fields, after=_before("decisions"))
         if top is None:
             return None, _("decision of {id} recorded").format(id=meeting)
@@ -179,11 +175,10 @@ def give_action(
     """Record an action item the meeting gave a partner; it is numbered on from the last."""
 
     def change(doc: Document | None) -> tuple[str | None, str]:
-        found = _meeting(doc, meeting)
+        doc, found = _meeting(doc, meeting)
         listed = found.get("actions")
         numbers = [a.get("number") for a in listed or [] if isinstance(a, PMap)]
         number = max((n for n in numbers if isinstance(n, int)), default=0) + 1
-        assert doc is not None
         fields = [("number", str(number)), ("text", scalar(_said("text", text)))]
         fields += [("owner", owner), ("due", doc.day(due))]
         if top is not None:
@@ -208,7 +203,7 @@ def close_action(
     """Close an action item: done or dropped, on its day, with a note."""
 
     def change(doc: Document | None) -> tuple[str | None, str]:
-        found = _meeting(doc, meeting)
+        doc, found = _meeting(doc, meeting)
         listed = found.get("actions")
         action = next(
             (a for a in listed or [] if isinstance(a, PMap) and a.get("number") == number), None
@@ -221,7 +216,6 @@ def close_action(
                 id=meeting, number=number
             )
             raise EditRefused(said)
-        assert doc is not None
         keys = ("top", "due", "owner", "text", "number")
         doc.set_value(action, "status", status, after=keys)
         doc.set_value(action, "closed", doc.day(day), after=("status", *keys))
@@ -248,17 +242,18 @@ def _before(key: str) -> tuple[str, ...]:
     return tuple(reversed(KEYS[: KEYS.index(key)]))
 
 
-def _meeting(doc: Document | None, meeting: str) -> PMap:
+def _meeting(doc: Document | None, meeting: str) -> tuple[Document, PMap]:
+    """The document and the meeting's mapping in it; refused where there is none."""
     listed = doc.tree.get("meetings") if doc is not None else None
     for m in listed or []:
-        if isinstance(m, PMap) and m.get("id") == meeting:
-            if doc is not None and doc.is_flow(m):
+        if doc is not None and isinstance(m, PMap) and m.get("id") == meeting:
+            if doc.is_flow(m):
                 raise EditRefused(
                     _(
                         "line {line}: the meeting is written {{...}} on one line; edit it by hand"
                     ).format(line=m.start[0])
                 )
-            return m
+            return doc, m
     raise InvalidValue("meeting", _("no meeting {id} is on record").format(id=meeting))
 
 
