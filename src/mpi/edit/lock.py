@@ -99,18 +99,14 @@ def _waiting(directory: Path, holder: str, seconds: float) -> str:
     return _(
         "waiting for {holder}, which is writing the plan in {directory}; up to {seconds} s "
         "(--wait SECONDS sets how long)"
-    ).format(holder=holder, directory=directory, seconds=_seconds(seconds))
+    ).format(holder=holder, directory=directory, seconds=f"{seconds:g}")
 
 
 def _given_up(directory: Path, holder: str, seconds: float) -> str:
     return _(
         "{holder} is still writing the plan in {directory} after {seconds} s; nothing was "
         "written: run the command again, or wait longer with --wait SECONDS"
-    ).format(holder=holder, directory=directory, seconds=_seconds(seconds))
-
-
-def _seconds(seconds: float) -> str:
-    return f"{seconds:g}"
+    ).format(holder=holder, directory=directory, seconds=f"{seconds:g}")
 
 
 def lock_holder(fd: int) -> str:
