@@ -84,9 +84,9 @@ def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
     owner = find_owner(plan, ident)
     places = [(p, m) for p, m in walk.milestones(plan, []) if p.owner == owner]
     decided = of_owner(decisions(plan), owner)
+    milestones = summaries(places, plan, today)
+    partners = {p.id: p.short for p in plan.partners}
     if owner == PLAN:
-        milestones = summaries(places, plan, today)
-        partners = {p.id: p.short for p in plan.partners}
         bodies = [(b.id, b.name) for b in plan.monitoring.bodies] if plan.monitoring else []
         return OwnerDetail(
             PLAN,
@@ -103,6 +103,4 @@ def owner_detail(plan: Plan, ident: str, today: date) -> OwnerDetail:
         )
     body = next(b for b in plan.monitoring.bodies if b.id == owner) if plan.monitoring else None
     assert body is not None  # find_owner found it
-    milestones = summaries(places, plan, today)
-    partners = {p.id: p.short for p in plan.partners}
     return OwnerDetail(body.id, body.name, body.text, milestones, body.updates, decided, partners)
