@@ -32,7 +32,6 @@ from mpi.views.measures import (
     list_measures,
     stale_since,
 )
-from mpi.views.meetings import ActionRow
 
 STALE = (6, "m")  # no update for longer than this: stale (the round's default)
 NEXT_ROUND = (6, "m")  # the next round, unless --until says when
@@ -231,7 +230,7 @@ def _meeting_part(
     its overdue action items among what the round must decide."""
     held = agenda.part(plan, meeting, today, leads)
     decisions = decisions + [
-        Decision(_action_item(a), "action_overdue", action=a)
+        Decision(Item(a.id, a.text, PLAN_LEVEL, (a.owner,), None), "action_overdue", action=a)
         for a in held.actions
         if a.state == "overdue"
     ]
@@ -276,20 +275,14 @@ def _place_deadlines(
 ) -> None:
     """The late deadlines (a recurring milestone once), each missed and each upcoming
     occurrence on its own, in the section of whose they are."""
-    for line in collapse([r for r in rows if late(r)]):
-        if (found := _section_of(sections, known, line.row.owner)) is not None:
-            found.late.append(line)
-    for r in rows:  # each missed occurrence on its own, with its own note
-        if r.status == "missed" and (found := _section_of(sections, known, r.owner)) is not None:
-            found.missed.append(MilestoneLine(r))
     soon = [r for r in rows if r.pending and today <= r.due.end and _due_by(r, until)]
-    for r in soon:  # each occurrence on its own: the round wants to know which
-        if (found := _section_of(sections, known, r.owner)) is not None:
-            found.upcoming.append(MilestoneLine(r))
-
-
-def _action_item(a: ActionRow) -> Item:
-    return Item(a.id, a.text, PLAN_LEVEL, (a.owner,), None)
+    late_lines = collapse([r for r in rows if late(r)])
+    missed = [MilestoneLine(r) for r in rows if r.status == "missed"]  # each with its own note
+    upcoming = [MilestoneLine(r) for r in soon]  # each: the round wants to know which
+    for kind, lines in (("late", late_lines), ("missed", missed), ("upcoming", upcoming)):
+        for line in lines:
+            if (found := _section_of(sections, known, line.row.owner)) is not None:
+                getattr(found, kind).append(line)
 
 
 def _decided(plan: Plan, since: date | None, before: Plan | None) -> list[DecisionRow]:
