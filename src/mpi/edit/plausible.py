@@ -54,15 +54,11 @@ def value_cautions(value: float, unit: str, values: Any, skip: int | None) -> li
     """Warnings for a new value: a share above 100 % or below 0, or a value a hundred times
     (or a hundredth of) the last one recorded (`skip`: the one it replaces). Whether it was
     written (or only tried, --dry-run) the command says after them."""
-    said = []
+    said, amount = [], _amount(value, unit)
     if unit.strip() == PERCENT and value > 100:
-        said.append(
-            _("{amount} is more than 100 %: check the value").format(amount=_amount(value, unit))
-        )
+        said.append(_("{amount} is more than 100 %: check the value").format(amount=amount))
     if unit.strip() == PERCENT and value < 0:
-        said.append(
-            _("{amount} is a negative share: check the value").format(amount=_amount(value, unit))
-        )
+        said.append(_("{amount} is a negative share: check the value").format(amount=amount))
     items = [v for i, v in enumerate(values or []) if i != skip and isinstance(v, PMap)]
     dated = [(period_of(v), v.get("value")) for v in items]
     known = [(p, v) for p, v in dated if p is not None and isinstance(v, int | float) and v]
@@ -84,7 +80,7 @@ def value_cautions(value: float, unit: str, values: Any, skip: int | None) -> li
         )
         said.append(
             message.format(
-                amount=_amount(value, unit),
+                amount=amount,
                 last=_amount(float(last), unit),
                 when=formats.due(when) if when is not None else "",
             )
