@@ -213,20 +213,9 @@ def _courses(snaps: list[Snapshot], events: list[Event]) -> list[Course]:
         sign = {"postponed": 1, "advanced": -1}
         months = sum(sign.get(c.kind, 0) * abs(c.months or 0) for c in mine)
         days = sum(sign.get(c.kind, 0) * abs(c.days or 0) for c in mine)
-        current = now.get(ident)
-        out.append(
-            Course(
-                ident,
-                current[0] if current else title,
-                what,
-                first,
-                current[1] if current else None,
-                len(mine),
-                sum(c.weakening for c in mine),
-                months,
-                days,
-            )
-        )
+        title, current = now.get(ident, (title, None))  # removed: its first title, no value
+        weakening = sum(c.weakening for c in mine)
+        out.append(Course(ident, title, what, first, current, len(mine), weakening, months, days))
     return out
 
 
