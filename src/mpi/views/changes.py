@@ -6,9 +6,8 @@ reading corrected), with its day, measure, decision and who reported it.
 The history is read step by step (`views.change_history`, over `loading.plan_history`);
 of a Handlungsfeld only the measures whose data changed are validated and compared, so a
 long history costs the blocks that changed, not a validation of the whole plan per commit.
-Each entry has an id
-made from what it says (not from the commit), so the same change keeps its id across builds,
-rebases and the commit of a working tree's change: the feeds' entry ids.
+Each entry has an id made from what it says (not from the commit), so the same change keeps
+its id across builds, rebases and the commit of a working tree's change: the feeds' entry ids.
 """
 
 from __future__ import annotations
@@ -131,12 +130,10 @@ def build(loaded: Loaded, today: date, wanted: Filter | None = None) -> ChangeLo
     )  # fmt: skip
 
 
-def _identified(
-    found: list[Found],
-) -> list[Logged]:
-    """Each change with its id. The
-    id hashes what the change says; the n-th change that says the same gets `#n` added, so an
-    id never moves to another change when later ones are added."""
+def _identified(found: list[Found]) -> list[Logged]:
+    """Each change with its id. The id hashes what the change says; the n-th change that says
+    the same gets `#n` added, so an id never moves to another change when later ones are
+    added."""
     seen: Counter[str] = Counter()
     out = []
     for commit, day, c, where, lead in found:
