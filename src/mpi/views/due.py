@@ -174,11 +174,9 @@ def select_due(plan: Plan, query: DueQuery, today: date) -> list[DueRow]:
     if query.year is not None:
         rows = [r for r in rows if r.due.year == query.year]
     if query.before is not None:
-        limit = query.before.start
-        rows = [r for r in rows if r.due.end < limit]
+        rows = [r for r in rows if r.due.end < query.before.start]
     if query.until is not None:
-        horizon = query.until
-        rows = [r for r in rows if today <= r.due.end and r.due.start <= horizon]
+        rows = [r for r in rows if today <= r.due.end and r.due.start <= query.until]
     if query.overdue:
         rows = [r for r in rows if r.overdue]
     if query.soon is not None:
