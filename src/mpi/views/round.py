@@ -324,18 +324,15 @@ def _decisions(
     (`Round.missing`)."""
     out = []
     labels = _occurrence_labels(plan, rows)
-    late: tuple[tuple[Reason, str], ...] = (
-        ("overdue_without_note", "overdue"),
-        ("delayed_without_note", "delayed"),
-    )
-    for reason, state in late:
-        for r in rows:
-            if r.state != state:
-                continue
-            item = known[r.owner]
+    reasons: dict[str, Reason] = {
+        "overdue": "overdue_without_note",
+        "delayed": "delayed_without_note",
+    }
+    for r in rows:
+        if r.state in reasons:
             label, others = labels.get(id(r), ("", ()))
-            if not noted_since(item, r.due.end, r.title, label, others):
-                out.append(Decision(item, reason, r))
+            if not noted_since(known[r.owner], r.due.end, r.title, label, others):
+                out.append(Decision(known[r.owner], reasons[r.state], r))
     # Each item's deadlines together, oldest first.
     out.sort(
         key=lambda d: (
@@ -349,10 +346,7 @@ def _decisions(
         missed = [r for r in missed if (r.owner, r.milestone) in missed_now]
     for line in collapse(missed):
         out.append(Decision(known[line.row.owner], "missed", line.row, line.occurrences))
-    for m in measures:
-        if m.status == "at_risk":
-            out.append(Decision(known[m.id], "at_risk"))
-    return out
+    return out + [Decision(known[m.id], "at_risk") for m in measures if m.status == "at_risk"]
 
 
 def _occurrence_labels(plan: Plan, rows: list[DueRow]) -> dict[int, tuple[str, tuple[str, ...]]]:
