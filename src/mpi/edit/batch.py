@@ -79,10 +79,9 @@ def apply(
         # milestones), without positions: the edits moved lines.
         before = set(warnings_of(loaded))
         warned = tuple(w for w in warnings_of(after) if w not in before)
-        if dry_run:
-            return EditResult(directory, diff, summary, written=False, new_warnings=warned)
-        _write_all(files)
-        return EditResult(directory, diff, summary, written=True, new_warnings=warned)
+        if not dry_run:
+            _write_all(files)
+        return EditResult(directory, diff, summary, not dry_run, new_warnings=warned)
 
 
 def _files(loaded: Loaded, owners: set[str]) -> tuple[dict[str, Path], dict[Path, _File]]:

@@ -299,12 +299,11 @@ def _edit(directory: Path, change: Change, dry_run: bool) -> EditResult:
             raise made_invalid(after.errors[0])
         if dry_run:
             return EditResult(path, diff, summary, written=False)
-        if source is not None:
-            warning = write_checked(
-                SourceFile(path, source.display, None, source.fingerprint), new_text, digest
-            )
-        else:
+        if source is None:
             warning = atomic_write(path, new_text.encode("utf-8"), before_replace=_still_none(path))
+        else:
+            kept = SourceFile(path, source.display, None, source.fingerprint)
+            warning = write_checked(kept, new_text, digest)
         return EditResult(path, diff, summary, written=True, warning=warning)
 
 

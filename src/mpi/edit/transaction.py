@@ -232,10 +232,8 @@ def _edit(
     del after
     new_warnings = _refuse_broken(directory, errors, warnings, (before, rest), (owner_id, path))
     new_warnings = (*cautions, *new_warnings)
-    if dry_run:
-        return EditResult(path, diff, summary, written=False, new_warnings=new_warnings)
-    warning = write_checked(source, new_text, digest)
-    return EditResult(path, diff, summary, written=True, warning=warning, new_warnings=new_warnings)
+    warning = None if dry_run else write_checked(source, new_text, digest)
+    return EditResult(path, diff, summary, not dry_run, warning, new_warnings)
 
 
 def _refuse_broken(
