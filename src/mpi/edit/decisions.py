@@ -16,7 +16,7 @@ from mpi.domain.errors import InvalidValue, UsageError
 from mpi.domain.words import FILE_WORDS, KIND_WORDS, file_value, inner, number, word_hint
 from mpi.edit.grounds import Grounds, provenance, record, recorded
 from mpi.edit.log import log_entry
-from mpi.edit.mutations import pick_milestone, status_word
+from mpi.edit.mutations import not_recurring, pick_milestone, status_word
 from mpi.edit.on_record import on_record, same_series, standing
 from mpi.edit.plausible import check_unit
 from mpi.edit.transaction import Edit, Mutation
@@ -76,12 +76,7 @@ def reschedule(
             old, new, fields = _series(chosen, due, every, target)
         else:
             if every is not None:
-                raise InvalidValue(
-                    "every",
-                    _("milestone {milestone} of {owner} does not recur").format(
-                        milestone=repr(chosen["id"]), owner=owner
-                    ),
-                )
+                raise not_recurring("every", chosen, owner)
             old, new, fields = _single(chosen, due, kind, target)
             hand = _by_hand(chosen, target)
             if hand is not None:  # edited without a decision: the log keeps what was on record

@@ -118,12 +118,7 @@ def set_milestone(
         if "recurrence" in chosen:
             return record_occurrence(target, chosen, state, day, today, note, wanted)
         if wanted is not None:
-            raise InvalidValue(
-                "occurrence",
-                _("milestone {milestone} of {owner} does not recur").format(
-                    milestone=repr(chosen["id"]), owner=owner
-                ),
-            )
+            raise not_recurring("occurrence", chosen, owner)
         old = chosen.get("status", "open")
         if old == state:
             raise UsageError(
@@ -150,6 +145,12 @@ def set_milestone(
         )
 
     return mutate
+
+
+def not_recurring(what: str, chosen: PMap, owner: str) -> InvalidValue:
+    """The refusal of `what` (an occurrence, a frequency) for a milestone that does not recur."""
+    said = _("milestone {milestone} of {owner} does not recur")
+    return InvalidValue(what, said.format(milestone=repr(chosen["id"]), owner=owner))
 
 
 def pick_milestone(owner: str, milestones: list[Any], wanted: str) -> PMap:
