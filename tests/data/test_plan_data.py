@@ -199,7 +199,10 @@ LINK = re.compile(r"\s*\(?<https?://[^>]*>\)?|\[https?://[^\]]*\]\([^)]*\)")
 def _document() -> tuple[str, str]:
     """The document's body text and its footnotes, as `plain_words` compares them: bold
     markers and footnote numbers gone, footnotes apart from the text they interrupt (page
-    breaks put them in the middle of sentences), links left out of the footnotes."""
+    breaks put them in the middle of sentences), links left out of the footnotes. A clone
+    without the document beside it skips the test."""
+    if not SEED.exists():
+        pytest.skip("the document text is not beside the repository")
     lines = SEED.read_text(encoding="utf-8").splitlines()
     body = "\n".join(line for line in lines if not FOOTNOTE.match(line))
     notes = "\n".join(LINK.sub("", line) for line in lines if FOOTNOTE.match(line))
