@@ -886,3 +886,12 @@ def test_the_files_of_a_plan_share_one_limit_on_characters(
     assert "characters together" in loaded.diagnostics[0].message
     monkeypatch.setattr(reader, "MAX_CHARACTERS", sum(sizes.values()))
     assert not load_plan(mini).errors
+
+
+def test_a_list_indented_too_far_is_said_in_german_with_german_quotes(mini: Path) -> None:
+    """The indentation message of a file that begins with a list, in German as written."""
+    fixture(HOSTILE / "list-first-bad-indentation.yaml")(mini)
+    result = mpi("validate", plan=mini, lang="de", code=1)
+    said = "Listeneinträge („- “) beginnen hier nach 2  [indentation]"
+    assert "hf2-innovation.yaml:4:5: Fehler: falsche Einrückung" in result.stdout
+    assert said in result.stdout, result.stdout
