@@ -89,7 +89,7 @@ def read_source(
             before = os.fstat(handle.fileno())
             if not stat.S_ISREG(before.st_mode):
                 return _fail(source, "not-a-file", _("is not a regular file"))
-            data = handle.read(MAX_BYTES + 1)
+            data = handle.read(min(before.st_size, MAX_BYTES) + 1)
             source.fingerprint = fingerprint(os.fstat(handle.fileno()))
     except OSError as exc:
         return _fail(source, "unreadable", _cannot_read(exc))
