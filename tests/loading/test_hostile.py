@@ -895,3 +895,25 @@ def test_a_list_indented_too_far_is_said_in_german_with_german_quotes(mini: Path
     said = "Listeneinträge („- “) beginnen hier nach 2  [indentation]"
     assert "hf2-innovation.yaml:4:5: Fehler: falsche Einrückung" in result.stdout
     assert said in result.stdout, result.stdout
+
+
+def test_a_file_that_grows_while_it_is_read_is_refused(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fstat says one size, the read finds more: another program is writing the file."""
+    real = os.fstat
+    calls: list[int] = []
+
+    def smaller(fd: int) -> os.stat_result:
+        info = real(fd)
+        calls.append(fd)
+        if len(calls) != 1:
+            return info
+        fields = list(info)
+        fields[6] -= 1  # st_size: the file had one byte less when it was looked at
+        return os.stat_result(fields)
+
+    monkeypatch.setattr(sources.os, "fstat", smaller)
+    _source, problem = sources.read_source(mini / HF2)
+    assert problem is not None and problem.code == "unreadable", problem
+    assert "changed while it was read" in problem.message
