@@ -73,3 +73,37 @@ def test_a_target_edited_by_hand_is_not_taken_for_the_one_before(mini: Path) -> 
         "03.12.2026, TOP 5) (in der Datei stand bisher mindestens 105 ha (dauerhaft), ohne "
         "Beschluss)'" in text
     )
+
+
+def _plain(tree: object) -> object:
+    """A positioned tree as plain dicts and lists, for comparing."""
+    if isinstance(tree, dict):
+        return {k: _plain(v) for k, v in tree.items()}
+    if isinstance(tree, list):
+        return [_plain(v) for v in tree]
+    return tree
+
+
+def test_the_committed_measure_is_read_from_its_own_lines_as_from_the_whole_file(
+    mini: Path,
+) -> None:
+    """A decision asks the last commit for one measure: its lines are read alone (without
+    its log), and they give what the whole file gives; where they do not read alone (a
+    block scalar that keeps its trailing lines), the file is read whole."""
+    from mpi.edit.on_record import committed_owner
+    from mpi.loading import reader
+
+    git(mini, "init", "-q")
+    commit(mini, "v0")
+    whole = reader.parse((mini / HF1).read_text(encoding="utf-8"))
+    for measure in whole["measures"]:
+        got = committed_owner(mini / HF1, measure["id"])
+        assert got is not None
+        want = {k: v for k, v in _plain(measure).items() if k != "updates"}  # type: ignore[union-attr]
+        assert {k: v for k, v in _plain(got).items() if k != "updates"} == want  # type: ignore[union-attr]
+    text = (mini / HF1).read_text(encoding="utf-8")
+    kept = text.replace("  - id: HF1.2\n", "  - id: HF1.2\n    kept: |+\n      x\n\n", 1)
+    (mini / HF1).write_text(kept, encoding="utf-8")
+    commit(mini, "v1")
+    got = committed_owner(mini / HF1, "HF1.2")
+    assert got is not None and got["kept"] == "x\n\n"  # as the whole file reads it

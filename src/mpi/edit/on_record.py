@@ -53,7 +53,9 @@ def same_series(a: object, b: object) -> bool:
 def committed_owner(path: Path, owner_id: str) -> PMap | None:
     """The measure, plan level (`plan`) or body `owner_id` of the file at `path` as last
     committed to git (HEAD); None outside git, before the first commit, or where it is not
-    there or cannot be read."""
+    there or cannot be read. A measure is read from its own lines where they read alone,
+    without its updates log (its milestones and indicators are what is asked of it), not
+    with the whole file: a Handlungsfeld file of thousands of measures costs a search."""
     from mpi.domain.errors import UsageError
     from mpi.edit.owners import PLAN
     from mpi.loading import reader
@@ -67,6 +69,9 @@ def committed_owner(path: Path, owner_id: str) -> PMap | None:
         shown = git(top, "show", f"HEAD:{relative}")
         if shown.returncode != 0:
             return None
+        alone = _measure_alone(shown.stdout, owner_id) if owner_id != PLAN else None
+        if alone is not None:
+            return alone
         tree = reader.parse(decode(shown.stdout))
     except (UsageError, ValueError, ReadError, RecursionError):
         return None
@@ -81,3 +86,19 @@ def committed_owner(path: Path, owner_id: str) -> PMap | None:
             if isinstance(item, PMap) and item.get("id") == owner_id:
                 return item
     return None
+
+
+def _measure_alone(data: bytes, measure: str) -> PMap | None:
+    """The measure read from its own lines without its log, None where they do not read
+    alone as that one measure (the file is then read whole)."""
+    from mpi.loading import reader
+    from mpi.loading.history import measure_lines
+    from mpi.loading.yaml_errors import ReadError
+
+    lines = measure_lines(data, measure)
+    try:
+        read = reader.parse(lines) if lines is not None else None
+    except (ReadError, RecursionError):
+        return None
+    item = read[0] if isinstance(read, PList) and len(read) == 1 else None
+    return item if isinstance(item, PMap) and item.get("id") == measure else None

@@ -68,7 +68,7 @@ def versions(
         if blob == previous[0]:
             yield Version(sha, made, previous[2], same=True)
             continue
-        lines = _lines(data, measure)
+        lines = measure_lines(data, measure)
         if lines is not None and lines == previous[1]:
             previous = (blob, lines, previous[2])
             yield Version(sha, made, previous[2], same=True)
@@ -80,7 +80,7 @@ def versions(
     head = git(top, "rev-parse", "--verify", "--quiet", f"HEAD:{path}").stdout.strip()
     if current.is_file() and _blob_id(current) != (head.decode("ascii") if head else None):
         data = current.read_bytes()
-        yield Version(WORKING_TREE, today, _parse(data, _lines(data, measure)))
+        yield Version(WORKING_TREE, today, _parse(data, measure_lines(data, measure)))
 
 
 # Searched for from a line break on (not with ^ and re.M, which tries every position).
@@ -280,7 +280,7 @@ def _one(stdout: IO[bytes]) -> tuple[str | None, bytes]:
     return header[0].decode("ascii"), data
 
 
-def _lines(data: bytes, measure: str | None) -> str | None:
+def measure_lines(data: bytes, measure: str | None) -> str | None:
     """The measure's own lines without its updates log, dedented to a list of one item; None
     where they cannot be found alone (the file is then read whole). Found in the bytes, so
     that a version costs a search through the file, not a parse of it or of the log."""
@@ -333,7 +333,7 @@ def _end(data: bytes, at: int, indent: int, stop: int | None = None) -> int:
 
 
 def _parse(data: bytes, lines: str | None) -> Any:
-    """The version's data: `lines` (a measure's, see _lines) read as `{"measures": [it]}`,
+    """The version's data: `lines` (a measure's, see measure_lines) read as `{"measures": [it]}`,
     else the whole file; None where it cannot be read (too large, not YAML)."""
     if len(data) > MAX_BYTES:
         return None
