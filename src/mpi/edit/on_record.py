@@ -55,7 +55,8 @@ def committed_owner(path: Path, owner_id: str) -> PMap | None:
     committed to git (HEAD); None outside git, before the first commit, or where it is not
     there or cannot be read. A measure is read from its own lines where they read alone,
     without its updates log (its milestones and indicators are what is asked of it), not
-    with the whole file: a Handlungsfeld file of thousands of measures costs a search."""
+    with the whole file: a Handlungsfeld file of thousands of measures costs a search, and
+    a committed file that does not read elsewhere (a duplicate key) still gives it."""
     from mpi.domain.errors import UsageError
     from mpi.edit.owners import PLAN
     from mpi.loading import reader
