@@ -221,9 +221,7 @@ def record_value(
     `period`: what the value refers to (the 2025 annual figure), where not its day;
     `replace`: the value already recorded for that period is replaced (False: refused;
     None: added beside it, as `mpi import` does, whose workbook says what is new);
-    `percent`: it was typed with `%`. The value is dated `day`; the log says it on `today`,
-    the day it was recorded (a value for the end of last year entered now is news now),
-    naming the value's own date."""
+    `percent`: it was typed with `%`."""
     if not math.isfinite(value):
         raise InvalidValue("value", _("the value must be a finite number"))
     check_day(day, today)
@@ -232,60 +230,75 @@ def record_value(
     if period is not None and period.start > day:
         said = _("a value for {period} cannot be known on {day}, before that period began")
         raise InvalidValue("period", said.format(period=formats.due(period), day=formats.day(day)))
+    return lambda indicator: _record(
+        indicator, value, (day, today), source, period, (replace, percent)
+    )
 
-    def made(indicator: str) -> Mutation:
-        def mutate(target: Edit) -> str:
-            measure = target.measure
-            ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
-            unit = str(ind.get("unit", ""))
-            plausible.check_unit(percent, unit, indicator)
-            values = ind.get("values")
-            wanted = period or Due(day, "day")
-            there = plausible.same_period(values, wanted) if replace is not None else None
-            replaced = _replace_value(indicator, values, there, wanted, bool(replace))
-            target.cautions.extend(plausible.value_cautions(value, unit, values, there))
-            fields = [("date", target.doc.day(day)), ("value", number(value))]
+
+def _record(
+    indicator: str,
+    value: float,
+    days: tuple[date, date],
+    source: str | None,
+    period: Due | None,
+    how: tuple[bool | None, bool],
+) -> Mutation:
+    """The value, dated `day`; the log says it on `today`, the day it was recorded (a value
+    for the end of last year entered now is news now), naming the value's own date. A value
+    for a period that has one already is refused, or replaces it (`how`: replace, percent)."""
+    day, today = days
+    replace, percent = how
+
+    def mutate(target: Edit) -> str:
+        measure = target.measure
+        ind = next(i for i in measure.get("indicators") or [] if i.get("id") == indicator)
+        unit = str(ind.get("unit", ""))
+        plausible.check_unit(percent, unit, indicator)
+        values = ind.get("values")
+        wanted = period or Due(day, "day")
+        there = plausible.same_period(values, wanted) if replace is not None else None
+        replaced = _replace_value(indicator, values, there, wanted, bool(replace))
+        target.cautions.extend(plausible.value_cautions(value, unit, values, there))
+        fields = [("date", target.doc.day(day)), ("value", number(value))]
+        if period is not None:
+            fields.append(("period", target.doc.day(period.iso())))
+        if source:
+            fields.append(("source", scalar(source)))
+        if target.by is not None:
+            fields.append(("by", target.by))
+        if replaced is not None:
+            _rewrite(target, values[there], fields)
+        else:
+            position = dated_position(values, day)
+            target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
+        with speaking(target.facts.language):
+            amount = f"{formats.number(value)} {unit}".rstrip()
+            text = _("Indicator „{name}“: {amount}").format(
+                name=inner(ind.get("name")), amount=amount
+            )
             if period is not None:
-                fields.append(("period", target.doc.day(period.iso())))
-            if source:
-                fields.append(("source", scalar(source)))
-            if target.by is not None:
-                fields.append(("by", target.by))
+                text += " " + _("(for {period})").format(period=formats.due(period))
             if replaced is not None:
-                _rewrite(target, values[there], fields)
-            else:
-                position = dated_position(values, day)
-                target.doc.add_item(ind, "values", fields, position, after=("direction", "target"))
-            with speaking(target.facts.language):
-                amount = f"{formats.number(value)} {unit}".rstrip()
-                text = _("Indicator „{name}“: {amount}").format(
-                    name=inner(ind.get("name")), amount=amount
-                )
-                if period is not None:
-                    text += " " + _("(for {period})").format(period=formats.due(period))
-                if replaced is not None:
-                    text += " " + _("(replaces {old})").format(old=f"{replaced} {unit}".rstrip())
-                if day != today:
-                    text += " " + _("(as of {day})").format(day=formats.day(day))
-                if source:
-                    text += " " + _("(source: {source})").format(source=source)
-            log_entry(target, today, text)
-            said = (
-                _("{measure} indicator {indicator}: {amount} for {period}, recorded on {day}")
-                if period is not None
-                else _("{measure} indicator {indicator}: {amount} on {day}")
-            )
-            return said.format(
-                measure=measure["id"],
-                indicator=indicator,
-                amount=f"{formats.number(value)} {unit}".rstrip(),
-                day=formats.day(day),
-                period=formats.due(period) if period is not None else "",
-            )
+                text += " " + _("(replaces {old})").format(old=f"{replaced} {unit}".rstrip())
+            if day != today:
+                text += " " + _("(as of {day})").format(day=formats.day(day))
+            if source:
+                text += " " + _("(source: {source})").format(source=source)
+        log_entry(target, today, text)
+        said = (
+            _("{measure} indicator {indicator}: {amount} for {period}, recorded on {day}")
+            if period is not None
+            else _("{measure} indicator {indicator}: {amount} on {day}")
+        )
+        return said.format(
+            measure=measure["id"],
+            indicator=indicator,
+            amount=f"{formats.number(value)} {unit}".rstrip(),
+            day=formats.day(day),
+            period=formats.due(period) if period is not None else "",
+        )
 
-        return mutate
-
-    return made
+    return mutate
 
 
 def _replace_value(
