@@ -8,7 +8,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mpi.domain.dates import Due
+from mpi.domain.errors import UsageError
+from mpi.edit.owners import PLAN
+from mpi.loading import reader
 from mpi.loading.positions import PList, PMap
+from mpi.loading.sources import decode
+from mpi.loading.yaml_errors import ReadError
 
 # A milestone's schedule is one thing whether a decision set its deadline or its series.
 _SCHEDULE = ("due", "recurrence")
@@ -57,12 +62,7 @@ def committed_owner(path: Path, owner_id: str) -> PMap | None:
     without its updates log (its milestones and indicators are what is asked of it), not
     with the whole file: a Handlungsfeld file of thousands of measures costs a search, and
     a committed file that does not read elsewhere (a duplicate key) still gives it."""
-    from mpi.domain.errors import UsageError
-    from mpi.edit.owners import PLAN
-    from mpi.loading import reader
     from mpi.loading.revision import git, repository
-    from mpi.loading.sources import decode
-    from mpi.loading.yaml_errors import ReadError
 
     try:
         top, _relative = repository(path.parent)
@@ -92,9 +92,7 @@ def committed_owner(path: Path, owner_id: str) -> PMap | None:
 def _measure_alone(data: bytes, measure: str) -> PMap | None:
     """The measure read from its own lines without its log, None where they do not read
     alone as that one measure (the file is then read whole)."""
-    from mpi.loading import reader
     from mpi.loading.history import measure_lines
-    from mpi.loading.yaml_errors import ReadError
 
     lines = measure_lines(data, measure)
     try:
